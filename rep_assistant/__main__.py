@@ -1,0 +1,3 @@
+from rep_assistant.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""The ``rep-assistant`` command: the GUI when run bare, headless subcommands otherwise.
+
+Qt is imported only when a window is wanted, so every subcommand runs on a machine without
+display libraries. RepErrors become one sentence on stderr and exit status 2.
+"""
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rep_assistant import APP_NAME, __version__
+from rep_assistant.commands import COMMAND_MODULES
+from rep_assistant.core.errors import Cancelled, RepError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rep-assistant",
+        description=f"{APP_NAME}: review a class WhatsApp group's export against the school's code of conduct, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the window on the bundled demo chat (made-up people)")
+    parser.add_argument("--db", type=Path, help="the store file to use (default: the one in your data folder)")
+    parser.add_argument("--open", dest="open_files", nargs="+", type=Path, default=[], metavar="EXPORT",
+                        help="open the window and import these WhatsApp exports (.txt or .zip)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from rep_assistant.ui.app import run_gui  # Qt only from here on
+
+            return run_gui(db_path=args.db, demo=args.demo, open_files=args.open_files)
+        return int(args.func(args) or 0)
+    except RepError as exc:
+        print(f"rep-assistant: {exc}", file=sys.stderr)
+        return 2
+    except Cancelled:
+        print("rep-assistant: cancelled; nothing was changed.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("rep-assistant: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,62 @@
+"""Pieces every command shares: the --db option, opening the store, output formats."""
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store, open_store
+
+
+def store_options() -> argparse.ArgumentParser:
+    """A parent parser adding --db, so every command accepts it after its own arguments too."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="the store file to use (default: the one in your data folder)")
+    return parent
+
+
+def open_from_args(args: argparse.Namespace) -> Store:
+    settings = Settings.load()
+    return open_store(getattr(args, "db", None), actor=settings.actor)
+
+
+def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table",
+               out: Any = None) -> None:
+    """Print rows as an aligned table, JSON lines or CSV."""
+    out = out or sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _cell(row.get(c)) for c in columns})
+        return
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    out.write("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+    for r in cells:
+        out.write("  ".join(_clip(v, w).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).replace("\n", " ⏎ ")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_option(parser: argparse.ArgumentParser, choices: Iterable[str] = ("table", "jsonl")) -> None:
+    parser.add_argument("--format", choices=list(choices), default="table", help="output format (default: table)")

@@ -1,0 +1,228 @@
+"""Schema migrations, one function per change, never edited once released.
+
+The schema covers every capability from the start (chats to the audit log) so that the
+importer, scanner, review desk, register and bundle all meet on one set of tables. Adding a
+column or table after the first release means a new decorated function below, not an edit.
+"""
+
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("rep_assistant")
+
+#: Bumped with every new migration; PRAGMA user_version holds it so a newer store is refused.
+SCHEMA_VERSION = 1
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run statements one at a time: executescript() would COMMIT and break the migration's atomicity."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TABLE chats (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+
+        -- One row per author per chat, phone-number authors included. Erasure clears name
+        -- to the pseudonym and sets erased_at.
+        CREATE TABLE members (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            is_phone INTEGER NOT NULL DEFAULT 0,
+            pseudonym TEXT,
+            erased_at TEXT,
+            UNIQUE (chat_id, name)
+        );
+
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            source_name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            entries INTEGER NOT NULL,
+            added INTEGER NOT NULL,
+            skipped INTEGER NOT NULL,
+            media_added INTEGER NOT NULL DEFAULT 0
+        );
+
+        -- Media files kept from zip exports, stored under the media dir by content hash.
+        CREATE TABLE media (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            original_name TEXT NOT NULL,
+            stored_name TEXT NOT NULL
+        );
+
+        -- kind: message | system | media | deleted | poll | location | contact
+        -- fingerprint + occurrence make re-imports idempotent: the n-th occurrence of the same
+        -- (timestamp, author, kind, text) in a chat is one message however often it is imported.
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            ts TEXT NOT NULL,
+            member_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            edited INTEGER NOT NULL DEFAULT 0,
+            media_name TEXT,
+            media_sha256 TEXT REFERENCES media(sha256),
+            system_event TEXT,
+            actor TEXT,
+            target TEXT,
+            extra TEXT,
+            fingerprint TEXT NOT NULL,
+            occurrence INTEGER NOT NULL DEFAULT 0,
+            import_id INTEGER REFERENCES imports(id),
+            purged_at TEXT,
+            UNIQUE (chat_id, fingerprint, occurrence)
+        );
+        CREATE INDEX messages_chat_seq ON messages(chat_id, seq);
+        CREATE INDEX messages_member ON messages(member_id);
+
+        CREATE TABLE scans (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            policy_id TEXT NOT NULL,
+            policy_version TEXT,
+            scanned_at TEXT NOT NULL,
+            messages INTEGER NOT NULL,
+            flags_active INTEGER NOT NULL,
+            flags_new INTEGER NOT NULL
+        );
+
+        -- A flag's identity is (message, category, rule): re-scans update clause and wording
+        -- but keep the id and the rep's decision. active=0 when the latest scan no longer
+        -- produces it (kept because a decision or an incident may refer to it).
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            member_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+            category TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('breach', 'advisory')),
+            rank INTEGER NOT NULL DEFAULT 0,
+            policy_id TEXT NOT NULL,
+            clause_id TEXT NOT NULL,
+            clause_text TEXT NOT NULL,
+            explanation TEXT NOT NULL,
+            spans TEXT NOT NULL DEFAULT '[]',
+            related TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'confirmed', 'dismissed', 'snoozed')),
+            snoozed_until TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (message_id, category, rule_id)
+        );
+        CREATE INDEX flags_chat_status ON flags(chat_id, status, active);
+        CREATE INDEX flags_member ON flags(member_id);
+
+        -- Every review decision, in order, so the desk can undo and the record shows history.
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            old_status TEXT NOT NULL,
+            new_status TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            actor TEXT NOT NULL
+        );
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            flag_id INTEGER REFERENCES flags(id) ON DELETE CASCADE,
+            member_id INTEGER REFERENCES members(id) ON DELETE CASCADE,
+            incident_id INTEGER REFERENCES incidents(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            actor TEXT NOT NULL
+        );
+
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'reported', 'resolved')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE incident_flags (
+            incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+            flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            PRIMARY KEY (incident_id, flag_id)
+        );
+        -- Actions taken on an incident (draft copied, e-mailed, bundle exported, reported...).
+        CREATE TABLE incident_actions (
+            id INTEGER PRIMARY KEY,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            details TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL
+        );
+
+        -- The members register. source 'app' = recorded by the rep; 'chat' = matched from an
+        -- imported system event (removed / left / added / joined), with message_id set.
+        CREATE TABLE member_events (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('warning', 'removal', 'readmission', 'left', 'joined')),
+            reason TEXT NOT NULL DEFAULT '',
+            clause_id TEXT,
+            flag_id INTEGER REFERENCES flags(id) ON DELETE SET NULL,
+            incident_id INTEGER REFERENCES incidents(id) ON DELETE SET NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'app' CHECK (source IN ('app', 'chat')),
+            message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL
+        );
+        CREATE INDEX member_events_member ON member_events(member_id);
+
+        -- Append-only, hash-chained. Never holds message text or names: only ids and facts,
+        -- so erasing a member never has to touch it.
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            objects TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        -- The chain's head, so that cutting entries off the end is noticed too.
+        CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            count INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        );
+        INSERT INTO audit_head (id, count, hash) VALUES (1, 0, '');
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
+    )
+    db["messages"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
