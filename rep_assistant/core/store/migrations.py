@@ -145,7 +145,11 @@ def m001_initial(db: Database) -> None:
             old_status TEXT NOT NULL,
             new_status TEXT NOT NULL,
             decided_at TEXT NOT NULL,
-            actor TEXT NOT NULL
+            actor TEXT NOT NULL,
+            old_snoozed_until TEXT,
+            new_snoozed_until TEXT,
+            -- set on the decision that reverts an earlier one (the desk's undo)
+            undoes INTEGER REFERENCES decisions(id)
         );
 
         CREATE TABLE notes (
