@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Build Rep Assistant for Linux: a self-contained folder app plus its desktop integration,
+# packed as dist/rep-assistant-<version>-linux-<arch>.tar.gz (unpack, then ./install.sh).
+#   packaging/linux/build.sh            (from anywhere; needs python3 3.11+ with venv)
+# The build venv (packaging/build/venv) is separate from the project's .venv so PyInstaller
+# never becomes a dependency of the app.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+BUILD=packaging/build
+DIST=packaging/dist
+VENV=$BUILD/venv
+APP_ID=$(python3 -c 'import sys; sys.path.insert(0, "."); from rep_assistant import APP_ID; print(APP_ID)')
+VERSION=$(python3 -c 'import sys; sys.path.insert(0, "."); from rep_assistant import __version__; print(__version__)')
+
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q ".[packaging]"
+"$VENV/bin/python" packaging/make_icons.py "$BUILD/icons"
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+  --distpath "$DIST" --workpath "$BUILD/pyinstaller" packaging/pyinstaller/rep-assistant.spec
+
+# The freedesktop layout next to the program: share/applications, share/metainfo, share/icons.
+STAGE=$DIST/rep-assistant-$VERSION
+rm -rf "$STAGE"
+mkdir -p "$STAGE/share/applications" "$STAGE/share/metainfo" "$STAGE/share/icons"
+cp -a "$DIST/rep-assistant" "$STAGE/lib"
+cp packaging/linux/"$APP_ID".desktop "$STAGE/share/applications/"
+cp packaging/linux/"$APP_ID".metainfo.xml "$STAGE/share/metainfo/"
+cp -a "$BUILD/icons/hicolor" "$STAGE/share/icons/"
+cp packaging/linux/install.sh "$STAGE/"
+ARCHIVE=$DIST/rep-assistant-$VERSION-linux-$(uname -m).tar.gz
+tar -C "$DIST" -czf "$ARCHIVE" "rep-assistant-$VERSION"
+echo "built $ARCHIVE ($(du -sh "$STAGE/lib" | cut -f1) unpacked); try: $STAGE/lib/rep-assistant --demo"
