@@ -1,0 +1,149 @@
+"""In-app help: a topic list beside a text browser, entirely offline.
+
+Why some pages are built here rather than written out: the categories page reads the same
+CATEGORIES table the scanner uses, and the shortcuts page reads the actions of the window that
+opened the help, so neither can drift from what the app really does. The prose pages are
+Markdown files in resources/help, with the rep's real data folder filled in.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from rep_assistant import APP_NAME
+from rep_assistant.core import paths, resources
+from rep_assistant.core.policy import CATEGORIES
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    key: str
+    title: str
+
+
+TOPICS = (
+    HelpTopic("about", "What Rep Assistant does"),
+    HelpTopic("export", "Export a chat from WhatsApp"),
+    HelpTopic("categories", "What each flag means"),
+    HelpTopic("shortcuts", "Keyboard shortcuts"),
+    HelpTopic("privacy", "Your data and your duties"),
+)
+
+
+def categories_markdown() -> str:
+    lines = [
+        "# What each flag means",
+        "",
+        "Each flag names one of these categories and quotes the clause of your school's policy it "
+        "falls under. **Breach** categories are things the policy forbids; **advisory** ones are "
+        "good-practice hints, worth a gentle word rather than action. A category the active policy "
+        "does not mention is not flagged at all.",
+        "",
+    ]
+    for default, heading in (("breach", "Breaches"), ("advisory", "Advisories")):
+        lines += [f"## {heading}", ""]
+        for cat in sorted((c for c in CATEGORIES.values() if c.default == default), key=lambda c: -c.rank):
+            judged = "judged on a run of messages or their timing" if cat.kind == "behaviour" else "judged on one message"
+            lines.append(f"- **{cat.label}** (`{cat.id}`): {cat.meaning} *({judged})*")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _escape_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def collect_shortcuts(window: QWidget | None) -> list[tuple[str, str]]:
+    """(what, keys) for every action and named shortcut the window has, in menu-text order."""
+    if window is None:
+        return []
+    found: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+        if keys and name:
+            found.setdefault(name, ", ".join(keys))
+    for shortcut in window.findChildren(QShortcut):
+        name = shortcut.whatsThis()
+        if name and not shortcut.key().isEmpty():
+            found.setdefault(name, shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+    return sorted(found.items(), key=lambda item: item[0].lower())
+
+
+def shortcuts_markdown(shortcuts: list[tuple[str, str]]) -> str:
+    lines = ["# Keyboard shortcuts", ""]
+    if not shortcuts:
+        lines.append("Open this help from the main window to see its shortcuts.")
+        return "\n".join(lines)
+    lines += [
+        "Everything in the review queue can be done without the mouse: move with the arrow keys, "
+        "then decide with a single key.",
+        "",
+        "| what | keys |",
+        "|---|---|",
+    ]
+    lines += [f"| {_escape_cell(what)} | {_escape_cell(keys)} |" for what, keys in shortcuts]
+    return "\n".join(lines)
+
+
+def page_markdown(key: str, shortcuts: list[tuple[str, str]]) -> str:
+    if key == "categories":
+        return categories_markdown()
+    if key == "shortcuts":
+        return shortcuts_markdown(shortcuts)
+    text = resources.read_text(f"help/{key}.md")
+    return text.replace("{data_dir}", str(paths.data_dir())).replace("{config_dir}", str(paths.config_dir()))
+
+
+class HelpDialog(QDialog):
+    """The help window: topics on the left, the page on the right. Never opens a web browser."""
+
+    def __init__(self, parent: QWidget | None = None, topic: str = "about") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("{app} Help").format(app=APP_NAME))
+        self.setObjectName("help_dialog")
+        self.resize(880, 620)
+        self._shortcuts = collect_shortcuts(parent.window() if parent is not None else None)
+
+        self.topics = QListWidget()
+        self.topics.setObjectName("help_topics")
+        for t in TOPICS:
+            self.topics.addItem(self.tr(t.title))
+        self.topics.setFixedWidth(230)
+        self.page = QTextBrowser()
+        self.page.setObjectName("help_page")
+        self.page.setOpenLinks(False)  # links never leave the app
+        self.page.anchorClicked.connect(self._on_page_anchor_clicked)
+        self.page.document().setDocumentMargin(16)
+
+        body = QHBoxLayout()
+        body.addWidget(self.topics)
+        body.addWidget(self.page, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+
+        self.topics.currentRowChanged.connect(self._on_topics_current_row_changed)
+        self.show_topic(topic)
+
+    def show_topic(self, key: str) -> None:
+        keys = [t.key for t in TOPICS]
+        if key not in keys:
+            raise KeyError(f"no help topic called {key!r}")
+        self.topics.setCurrentRow(keys.index(key))
+
+    def current_topic(self) -> str:
+        return TOPICS[self.topics.currentRow()].key
+
+    def _on_topics_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.page.setMarkdown(page_markdown(TOPICS[row].key, self._shortcuts))
+
+    def _on_page_anchor_clicked(self, url: QUrl) -> None:
+        """``topic:<key>`` links move between pages; any other link is ignored on purpose."""
+        if url.scheme() == "topic":
+            self.show_topic(url.path())

@@ -1,0 +1,69 @@
+"""The help window shows every topic from packaged files and tables the app really uses."""
+
+import pytest
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from rep_assistant.core import paths
+from rep_assistant.core.policy import CATEGORIES
+from rep_assistant.ui.help_view import TOPICS, HelpDialog, collect_shortcuts
+
+pytestmark = pytest.mark.gui
+
+
+def test_every_topic_renders_a_page(qtbot) -> None:
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    for topic in TOPICS:
+        dialog.show_topic(topic.key)
+        text = dialog.page.toPlainText()
+        assert topic.title.split()[0].lower() in text.lower(), topic.key
+        assert "{" not in text, f"unfilled placeholder on {topic.key}"
+
+
+def test_export_guide_covers_both_phones_and_media(qtbot) -> None:
+    dialog = HelpDialog(topic="export")
+    qtbot.addWidget(dialog)
+    text = dialog.page.toPlainText()
+    for needle in ("Android", "iPhone", "Export chat", "Without media", "Include media", "Attach Media", ".zip"):
+        assert needle in text
+
+
+def test_categories_page_lists_all_eighteen(qtbot) -> None:
+    dialog = HelpDialog(topic="categories")
+    qtbot.addWidget(dialog)
+    text = dialog.page.toPlainText()
+    for cat in CATEGORIES.values():
+        assert cat.label in text and cat.id in text and cat.meaning in text
+
+
+def test_privacy_page_names_the_real_data_folder_and_the_controller(qtbot) -> None:
+    dialog = HelpDialog(topic="privacy")
+    qtbot.addWidget(dialog)
+    text = dialog.page.toPlainText()
+    assert str(paths.data_dir()) in text
+    assert "data controller" in text
+    dialog.show_topic("about")
+    assert "never posts to WhatsApp" in dialog.page.toPlainText()
+    assert "never sends anything anywhere" in dialog.page.toPlainText()
+
+
+def test_shortcuts_come_from_the_window_that_opened_help(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    confirm = QAction("&Confirm flag", window)
+    confirm.setShortcut(QKeySequence("C"))
+    window.addAction(confirm)
+    QAction("No shortcut", window)
+    assert collect_shortcuts(window) == [("Confirm flag", "C")]
+    dialog = HelpDialog(window, topic="shortcuts")
+    qtbot.addWidget(dialog)
+    assert "Confirm flag" in dialog.page.toPlainText()
+
+
+def test_links_never_leave_the_app(qtbot) -> None:
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.page.openLinks() and not dialog.page.openExternalLinks()
+    with pytest.raises(KeyError):
+        dialog.show_topic("nonsense")
