@@ -35,7 +35,7 @@ def flag_details(store: Store, flag_ids: Iterable[int]) -> list[dict[str, Any]]:
     rows = store.query(_FLAG_DETAIL_SQL.format(marks=",".join("?" * len(ids))), ids)
     missing = sorted(set(ids) - {r["flag_id"] for r in rows})
     if missing:
-        raise NotFoundError(f"There is no flag {', '.join(map(str, missing))} in this store; 'rep-assistant flags' lists them.")
+        raise NotFoundError(f"There is no flag {', '.join(map(str, missing))} in this store; the review desk lists the flags.")
     return rows
 
 

@@ -97,6 +97,13 @@ def _names(store: Store, chat_id: int, target: str) -> list[str]:
     return parts or [target]
 
 
+def _actor(store: Store, name: str | None) -> str:
+    """Who did it: "You" in the rep's own export is the rep."""
+    if not name:
+        return "WhatsApp"
+    return store.actor if name.strip().casefold() in _YOU else name
+
+
 def sync_chat_events(store: Store, chat_id: int) -> int:
     """Turn imported removed/left/added/joined system lines into register events; returns how many were new."""
     events = store.query(
@@ -120,7 +127,7 @@ def sync_chat_events(store: Store, chat_id: int) -> int:
                 store.db["member_events"].insert({
                     "chat_id": chat_id, "member_id": member_id, "kind": kind,
                     "reason": "" if kind != "removal" else "removed in WhatsApp",
-                    "at": event["ts"], "actor": (event["actor"] or "WhatsApp") if kind != "left" else name,
+                    "at": event["ts"], "actor": name if kind == "left" else _actor(store, event["actor"]),
                     "source": "chat", "message_id": event["id"],
                 })
                 added += 1
