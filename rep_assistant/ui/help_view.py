@@ -45,8 +45,8 @@ def categories_markdown() -> str:
     for default, heading in (("breach", "Breaches"), ("advisory", "Advisories")):
         lines += [f"## {heading}", ""]
         for cat in sorted((c for c in CATEGORIES.values() if c.default == default), key=lambda c: -c.rank):
-            judged = "judged on a run of messages or their timing" if cat.kind == "behaviour" else "judged on one message"
-            lines.append(f"- **{cat.label}** (`{cat.id}`): {cat.meaning} *({judged})*")
+            judged = " *(judged on a run of messages or on their timing)*" if cat.kind == "behaviour" else ""
+            lines.append(f"- **{cat.label}** (`{cat.id}`): {cat.meaning}{judged}")
         lines.append("")
     return "\n".join(lines)
 
@@ -112,6 +112,7 @@ class HelpDialog(QDialog):
         for t in TOPICS:
             self.topics.addItem(self.tr(t.title))
         self.topics.setFixedWidth(230)
+        self.topics.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.page = QTextBrowser()
         self.page.setObjectName("help_page")
         self.page.setOpenLinks(False)  # links never leave the app
