@@ -1,0 +1,77 @@
+"""The installers' files agree with the package: one APP_ID, the current version, valid icons.
+
+Why: a desktop file whose Icon or StartupWMClass drifts from APP_ID gives a blank icon and a
+second taskbar entry, and nothing at run time would notice.
+"""
+
+import configparser
+import shutil
+import struct
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from rep_assistant import APP_ID, __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+LINUX = ROOT / "packaging" / "linux"
+
+
+def test_desktop_entry_names_the_app_id_and_opens_exports() -> None:
+    path = LINUX / f"{APP_ID}.desktop"
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(path, encoding="utf-8")
+    d = entry["Desktop Entry"]
+    assert (d["Type"], d["Icon"], d["StartupWMClass"]) == ("Application", APP_ID, APP_ID)
+    assert d["Exec"] == "rep-assistant --open %F"
+    assert {"text/plain", "application/zip"} <= set(filter(None, d["MimeType"].split(";")))
+    assert {"Office", "Education"} <= set(filter(None, d["Categories"].split(";")))
+    if shutil.which("desktop-file-validate"):
+        result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and "error" not in result.stdout.lower(), result.stdout
+
+
+def test_metainfo_matches_the_package() -> None:
+    path = LINUX / f"{APP_ID}.metainfo.xml"
+    root = ET.parse(path).getroot()
+    assert root.get("type") == "desktop-application"
+    assert root.findtext("id") == APP_ID
+    assert root.find("launchable").text == f"{APP_ID}.desktop"
+    assert root.find("releases/release").get("version") == __version__, "add a <release> for the new version"
+    if shutil.which("appstreamcli"):
+        result = subprocess.run(["appstreamcli", "validate", "--no-net", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pyinstaller_spec_and_build_scripts_are_present_and_parse() -> None:
+    spec = ROOT / "packaging" / "pyinstaller" / "rep-assistant.spec"
+    compile(spec.read_text(encoding="utf-8"), str(spec), "exec")
+    for script in ("linux/build.sh", "linux/install.sh", "macos/build.sh", "windows/build.ps1"):
+        assert (ROOT / "packaging" / script).is_file(), script
+    if shutil.which("bash"):
+        for script in ("linux/build.sh", "macos/build.sh"):
+            subprocess.run(["bash", "-n", str(ROOT / "packaging" / script)], check=True)
+
+
+@pytest.mark.gui
+def test_icons_render_from_the_svg_master(qapp, tmp_path: Path) -> None:
+    import importlib.util
+
+    from PySide6.QtGui import QImage
+
+    spec = importlib.util.spec_from_file_location("make_icons", ROOT / "packaging" / "make_icons.py")
+    make_icons = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_icons)
+    make_icons.main(tmp_path)
+    for size in make_icons.PNG_SIZES:
+        image = QImage(str(tmp_path / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"))
+        assert (image.width(), image.height()) == (size, size)
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not blank
+    ico = (tmp_path / f"{APP_ID}.ico").read_bytes()
+    assert struct.unpack("<HHH", ico[:6]) == (0, 1, len(make_icons.ICO_SIZES))
+    icns = (tmp_path / f"{APP_ID}.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    assert not QImage(str(tmp_path / f"{APP_ID}.ico")).isNull()
