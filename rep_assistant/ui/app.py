@@ -1,0 +1,61 @@
+"""GUI bootstrap: the QApplication, crash hooks and the main window (the only Qt entry point).
+
+cli.py imports this only when a window is wanted, so the command line never needs Qt.
+"""
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rep_assistant import APP_ID, APP_NAME, __version__
+from rep_assistant.core.errors import RepError
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import open_store
+from rep_assistant.ui.icons import icon
+from rep_assistant.ui.main_window import MainWindow
+from rep_assistant.ui.views.error_dialog import install_excepthook
+
+
+def make_app() -> QApplication:
+    """The application object, set up once: names, desktop id (Wayland), icon, Fusion style.
+
+    Fusion follows the system's light or dark colour scheme on every platform.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("Rep Assistant")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(icon("app"))
+    app.setStyle("Fusion")
+    return app
+
+
+def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path]) -> int:
+    app = make_app()
+    try:
+        settings = Settings.load()
+        if demo:
+            from rep_assistant.core.demo import demo_db_path
+
+            db_path = demo_db_path()
+        store = open_store(db_path, actor=settings.actor)
+    except RepError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    window = MainWindow(store, settings)
+    install_excepthook(lambda: window)
+    window.show()
+    if demo:
+        window.prepare_demo()
+    if open_files:
+        window.open_files(list(open_files))
+    try:
+        return app.exec()
+    finally:
+        store.close()

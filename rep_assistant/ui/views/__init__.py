@@ -1,0 +1,1 @@
+"""Widgets and dialogs of the review desk; they show what the core returns and hold no rules."""

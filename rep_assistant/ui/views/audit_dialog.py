@@ -1,0 +1,124 @@
+"""The audit log, read-only, with filters and a "Verify chain" button.
+
+Why a plain list: the log is the rep's evidence of what they did, so the view shows exactly
+what is stored (ids and facts, never message text) and lets them check the hash chain.
+"""
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rep_assistant.core import audit
+from rep_assistant.core.store import Store
+from rep_assistant.ui.icons import icon
+
+_COLUMNS = ("id", "at", "actor", "action", "objects", "details")
+
+
+class AuditDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle(self.tr("Audit log"))
+        self.action_combo = QComboBox(self)
+        self.action_combo.setAccessibleName(self.tr("Action"))
+        self.action_combo.addItem(self.tr("All actions"), None)
+        for row in store.query("SELECT DISTINCT action FROM audit_log ORDER BY action"):
+            self.action_combo.addItem(row["action"], row["action"])
+        self.since_edit = QDateEdit(self)
+        self.since_edit.setAccessibleName(self.tr("Since"))
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.since_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.since_edit.setSpecialValueText(self.tr("the beginning"))
+        self.since_edit.setDate(self.since_edit.minimumDate())
+        self.verify_button = QPushButton(icon("audit"), self.tr("&Verify chain"), self)
+        self.verify_button.setToolTip(self.tr("Recompute every entry's hash to show whether the log was altered"))
+        self.verify_result = QLabel(self)
+        self.verify_result.setWordWrap(True)
+        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, len(_COLUMNS), self)
+        self.table.setAccessibleName(self.tr("Audit entries"))
+        self.table.setHorizontalHeaderLabels([self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("Action"),
+                                              self.tr("Objects"), self.tr("Details")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        bar = QHBoxLayout()
+        for text, widget in ((self.tr("&Action"), self.action_combo), (self.tr("&Since"), self.since_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.verify_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.verify_result)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+
+        self.action_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.since_edit.dateChanged.connect(self._on_filter_changed)
+        self.verify_button.clicked.connect(self._on_verify_button_clicked)
+        self.reload()
+
+    def reload(self) -> None:
+        since = None if self.since_edit.date() == self.since_edit.minimumDate() else self.since_edit.date().toString("yyyy-MM-dd")
+        rows = audit.entries(self._store.db.conn, since=since, action=self.action_combo.currentData())
+        self.table.setRowCount(len(rows))
+        for r, entry in enumerate(rows):
+            for c, column in enumerate(_COLUMNS):
+                item = QTableWidgetItem(_cell(entry[column]))
+                if column == "id":
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+
+    def verify(self) -> audit.VerifyResult:
+        result = audit.verify(self._store.db.conn)
+        colour = "#2e9d55" if result.ok else "#d2453c"
+        self.verify_result.setText(f"<b style='color:{colour};'>{'✔' if result.ok else '✘'}</b> {_sentence(result)}")
+        return result
+
+    def _on_filter_changed(self, *_: object) -> None:
+        self.reload()
+
+    def _on_verify_button_clicked(self) -> None:
+        self.verify()
+
+
+def _sentence(result: audit.VerifyResult) -> str:
+    if result.ok:
+        return f"The audit log is intact: {result.checked} entries checked."
+    return f"The audit log has been tampered with: {result.problem}."
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v}" for k, v in value.items())
+    return str(value)

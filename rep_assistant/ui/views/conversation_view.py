@@ -1,0 +1,163 @@
+"""The chat as the rep knows it, with full-text search that jumps to the message.
+
+Signals:
+    message_selected(message_id): the rep selected a message in the conversation.
+    search_finished(count): a search ran and found ``count`` messages (capped).
+"""
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rep_assistant.core import conversation
+from rep_assistant.core.store import Store
+from rep_assistant.ui.icons import icon
+from rep_assistant.ui.models.messages_model import MessagesModel, message_summary
+from rep_assistant.ui.models.roles import RecordRole
+from rep_assistant.ui.views import render
+from rep_assistant.ui.views.message_delegate import MessageDelegate
+
+SEARCH_LIMIT = 500
+
+
+class ConversationView(QWidget):
+    message_selected = Signal(int)
+    search_finished = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = MessagesModel(store, self)
+        self._chat_id: int | None = None
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Search this chat (press / )"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setAccessibleName(self.tr("Search messages"))
+        self.search_edit.setToolTip(self.tr("Full-text search over this chat (/)"))
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_status = QLabel(self)
+
+        self.list_view = QListView(self)
+        self.list_view.setObjectName("conversation")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(MessageDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_view.setAccessibleName(self.tr("Conversation"))
+        self.list_view.selectionModel().selectionChanged.connect(self._on_list_view_selection_changed)
+
+        self.results = QListWidget(self)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._on_results_item_activated)
+        self.results.currentItemChanged.connect(self._on_results_item_activated)
+        self.results.hide()
+
+        self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(self.tr("Selected message"))
+        self.detail.setPlaceholderText(self.tr("Select a message to read it in full."))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.search_status)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("conversation_splitter")
+        top = QSplitter(Qt.Orientation.Horizontal, self.splitter)
+        top.setObjectName("conversation_results_splitter")
+        top.addWidget(self.list_view)
+        top.addWidget(self.results)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 1)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+    def set_chat(self, chat_id: int | None) -> None:
+        self._chat_id = chat_id
+        self.model.set_chat(chat_id)
+        self.results.clear()
+        self.results.hide()
+        self.search_status.clear()
+        self.detail.clear()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def jump_to_message(self, message_id: int) -> None:
+        row = self.model.row_of(message_id)
+        if row is None:
+            return
+        index = self.model.index(row)
+        self.list_view.setCurrentIndex(index)
+        self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def run_search(self, text: str) -> list[dict[str, Any]]:
+        self.search_edit.setText(text)
+        self.results.clear()
+        hits = conversation.search_messages(self._store, self._chat_id, text, SEARCH_LIMIT) if self._chat_id else []
+        for hit in hits:
+            item = QListWidgetItem(f"{hit['ts'].replace('T', ' ')[:16]}  {message_summary(hit)}")
+            item.setData(RecordRole, hit)
+            self.results.addItem(item)
+        self.results.setVisible(bool(text.strip()))
+        if not text.strip():
+            self.search_status.clear()
+        elif not hits:
+            self.search_status.setText(self.tr("No messages match."))
+        else:
+            more = "+" if len(hits) >= SEARCH_LIMIT else ""
+            self.search_status.setText(self.tr("{count}{more} found").format(count=len(hits), more=more))
+        self.search_finished.emit(len(hits))
+        return hits
+
+    @Slot()
+    def _on_search_edit_return_pressed(self) -> None:
+        self.run_search(self.search_edit.text())
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    @Slot(QListWidgetItem)
+    def _on_results_item_activated(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is not None:
+            self.jump_to_message(item.data(RecordRole)["id"])
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_list_view_selection_changed(self, *_: object) -> None:
+        index: QModelIndex = self.list_view.currentIndex()
+        rec = index.data(RecordRole) if index.isValid() else None
+        if rec is None:
+            return
+        spans = [s for f in rec.get("flags", []) for s in f.get("spans") or []]
+        chips = " ".join(render.category_chip(f["category"]) for f in rec.get("flags", []))
+        self.detail.setHtml(
+            f"<p>{chips}</p><p><b>{escape(rec.get('author') or '')}</b> "
+            f"<span style='color:gray;'>{render.when(rec['ts'])}</span></p>"
+            f"<p>{render.highlighted(rec.get('text') or rec.get('media_name') or '', spans)}</p>"
+        )
+        self.message_selected.emit(rec["id"])

@@ -1,0 +1,112 @@
+"""Per-member view: counts, register events, decisions and notes, with room for actions.
+
+Signals:
+    member_selected(member_id): the selected member changed (0 when none).
+
+Other areas add their member actions (warn, remove, readmit...) with ``add_action``: the
+action appears in this panel's toolbar and in the table's context menu, and reads the member
+from ``MainWindow.selected_member_id()``.
+"""
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rep_assistant.core import members
+from rep_assistant.core.store import Store
+from rep_assistant.ui.models.members_model import MembersModel
+from rep_assistant.ui.views import render
+
+
+class MembersPanel(QWidget):
+    member_selected = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = MembersModel(store, self)
+        self.toolbar = QToolBar(self.tr("Member actions"), self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Members"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(self.tr("Member record"))
+        self.detail.setPlaceholderText(self.tr("Select a member to see their record."))
+        self._actions: list[QAction] = []
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("members_splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+
+    def add_action(self, action: QAction) -> None:
+        """Offer a member action in the toolbar and the context menu."""
+        self._actions.append(action)
+        self.toolbar.addAction(action)
+
+    def set_chat(self, chat_id: int | None) -> None:
+        self.model.set_chat(chat_id)
+        self.detail.clear()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def refresh(self) -> None:
+        current = self.selected_member_id()
+        self.model.refresh()
+        row = self.model.row_of(current) if current else None
+        if row is not None:
+            self.table.selectRow(row)
+
+    def selected_member_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.member_id(index.row()) if index.isValid() else None
+
+    def select_member(self, member_id: int) -> bool:
+        row = self.model.row_of(member_id)
+        if row is not None:
+            self.table.selectRow(row)
+        return row is not None
+
+    @Slot(QPoint)
+    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
+        if not self._actions or not self.table.indexAt(pos).isValid():
+            return
+        menu = QMenu(self)
+        menu.addActions(self._actions)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_table_selection_changed(self, *_: object) -> None:
+        member_id = self.selected_member_id()
+        if member_id is None:
+            self.detail.clear()
+        else:
+            self.detail.setHtml(render.member_html(members.member_detail(self._store, member_id)))
+        self.member_selected.emit(member_id or 0)

@@ -1,0 +1,1 @@
+"""Background work: one thread owns every store write and every long operation."""
