@@ -14,7 +14,7 @@ from rep_assistant.core import audit
 from rep_assistant.core.drafting.fields import nice_date, nice_time, short_stamp
 from rep_assistant.core.incidents import flag_details, get_incident
 from rep_assistant.core.redaction import Redactor, children_named
-from rep_assistant.core.register import member_events
+from rep_assistant.core.register import member_events, sync_chat_events
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -63,6 +63,7 @@ def incident_evidence(store: Store, incident_id: int, settings: Settings, *, red
                       context: int = CONTEXT_MESSAGES) -> dict[str, Any]:
     """Everything a bundle holds about the incident, with the Redactor that must be applied to it."""
     incident = get_incident(store, incident_id)
+    sync_chat_events(store, incident["chat_id"])
     flags = flag_details(store, incident["flag_ids"])
     segments = _segments(store, incident["chat_id"], flags, context)
     posters = {f["member_name"] for f in flags if f["member_name"]}

@@ -7,18 +7,23 @@ takes ``render_pdf`` as a callable, and the CLI imports this module only when it
 import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 _RESOLUTION = 300
 
 
-def ensure_gui_application() -> QGuiApplication:
-    """Text layout needs a Q(Gui)Application; without a display, use the offscreen platform."""
-    app = QGuiApplication.instance()
+def ensure_gui_application() -> QApplication:
+    """Text layout needs an application object; without a display, use the offscreen platform.
+
+    A QApplication (not just QGuiApplication) so that the window, or a test, can still show
+    widgets in the same process afterwards.
+    """
+    app = QApplication.instance()
     if app is None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["rep-assistant"])
+        app = QApplication(["rep-assistant"])
     return app  # type: ignore[return-value]
 
 

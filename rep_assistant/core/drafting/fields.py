@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rep_assistant.core.incidents import flag_details, get_incident, incidents_for_flag
-from rep_assistant.core.register import member_events
+from rep_assistant.core.register import member_events, sync_chat_events
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -104,6 +104,7 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
     if incident is not None and not rows:
         rows = flag_details(store, incident["flag_ids"])
     main = rows[0]
+    sync_chat_events(store, main["chat_id"])  # removals done in WhatsApp count as actions taken
     summary = "\n".join(
         f"- {nice_date(r['ts'])} at {nice_time(r['ts'])}, {r['member_name'] or 'a former member'} wrote: “{excerpt(r)}”"
         for r in rows)

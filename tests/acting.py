@@ -1,0 +1,92 @@
+"""A small made-up class chat, imported and scanned for real, for the acting-on-a-breach tests.
+
+People, numbers and addresses are invented (07700 900xxx, @example.com). ``world()`` returns
+the store with flags confirmed through the review desk, so incidents and drafts start where a
+rep would start.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+
+EXPORT = Path(__file__).resolve().parent / "data" / "acting" / "year3-maple.txt"
+CHAT = "Year 3 Maple"
+#: Bystanders' contact details that must never leave in a masked bundle.
+BYSTANDER_DETAILS = ("07700 900123", "900123", "anna.smith@example.com", "07700 900789", "900789", "900456")
+SETTINGS = {"rep_name": "Jo Rep", "school_name": "Maple Primary", "school_email": "office@maple.example.com",
+            "school_phone": "01632 960000"}
+
+
+@dataclass
+class World:
+    store: Store
+    chat_id: int
+    settings: Settings
+
+    def flag_on(self, text: str) -> int:
+        """The id of a breach flag on the message containing ``text``."""
+        row = self.store.query(
+            "SELECT f.id FROM flags f JOIN messages m ON m.id = f.message_id WHERE m.text LIKE ? AND f.severity = 'breach' "
+            "ORDER BY f.rank DESC, f.id LIMIT 1", [f"%{text}%"])
+        assert row, f"no breach flag on a message containing {text!r}"
+        return row[0]["id"]
+
+    def confirmed_flag_on(self, text: str) -> int:
+        from rep_assistant.core.review import set_status
+
+        flag_id = self.flag_on(text)
+        set_status(self.store, flag_id, "confirmed")
+        return flag_id
+
+    def member_id(self, name: str) -> int:
+        return self.store.scalar("SELECT id FROM members WHERE chat_id = ? AND name = ?", [self.chat_id, name])
+
+
+def world(store: Store) -> World:
+    """Import the made-up export and scan it with the built-in model policy."""
+    try:
+        from rep_assistant.core.scan import scan_chat
+
+        from rep_assistant.core.importer import import_export
+    except ImportError:
+        return _sql_world(store)
+
+    import_export(store, EXPORT, chat_name=CHAT)
+    chat_id = store.scalar("SELECT id FROM chats WHERE name = ?", [CHAT])
+    scan_chat(store, chat_id)
+    settings = Settings(dict(SETTINGS))
+    return World(store, chat_id, settings)
+
+
+def _sql_world(store: Store) -> World:  # pragma: no cover - TEMPORARY until the importer and scanner land
+    import re
+
+    from rep_assistant.core.store import now_iso
+
+    line = re.compile(r"(\d\d)/(\d\d)/(\d{4}), (\d\d:\d\d) - (?:(.+?): )?(.*)")
+    with store.transaction():
+        chat_id = store.db["chats"].insert({"name": CHAT, "created_at": now_iso()}).last_pk
+        members: dict[str, int] = {}
+        for seq, raw in enumerate(EXPORT.read_text(encoding="utf-8").splitlines(), 1):
+            d, mo, y, hm, author, text = line.fullmatch(raw).groups()
+            ts = f"{y}-{mo}-{d}T{hm}:00"
+            row = {"chat_id": chat_id, "seq": seq, "ts": ts, "fingerprint": str(seq), "text": text, "kind": "message"}
+            if author is None:
+                ev = re.fullmatch(r"(.+?) (removed|added) (.+)|(.+) (left)", text)
+                actor, verb, target = (ev.group(1), ev.group(2), ev.group(3)) if ev.group(2) else (ev.group(4), "left", None)
+                row.update(kind="system", system_event=verb, actor=actor, target=target)
+            else:
+                if author not in members:
+                    members[author] = store.db["members"].insert(
+                        {"chat_id": chat_id, "name": author, "is_phone": int(author.startswith("+"))}).last_pk
+                row["member_id"] = members[author]
+            message_id = store.db["messages"].insert(row).last_pk
+            if (author and "f*cking" in text) or "fucking" in text:
+                store.db["flags"].insert({
+                    "chat_id": chat_id, "message_id": message_id, "member_id": row.get("member_id"),
+                    "category": "offensive-language", "rule_id": "r", "severity": "breach", "policy_id": "builtin:model",
+                    "clause_id": "1", "clause_text": "Use positive, polite and friendly language.",
+                    "explanation": "This message uses bad language.", "created_at": now_iso(), "updated_at": now_iso()})
+    return World(store, chat_id, Settings(dict(SETTINGS)))

@@ -1,0 +1,68 @@
+"""The members register: warnings, removals and re-admissions, including removals done in WhatsApp."""
+
+import pytest
+
+from rep_assistant.core import audit, incidents
+from rep_assistant.core.errors import RepError
+from rep_assistant.core.register import member_events, record_member_event, register_rows, sync_chat_events
+from rep_assistant.core.store import Store
+from tests.acting import world
+
+
+def _row(rows: list[dict], name: str) -> dict:
+    return next(r for r in rows if r["member"] == name)
+
+
+def test_warn_remove_readmit_round_trip(store: Store) -> None:
+    w = world(store)
+    dan = w.member_id("Dan Brown")
+    flag = w.confirmed_flag_on("parking")
+    record_member_event(store, w.chat_id, dan, "warn", "bad language", flag_id=flag)
+    record_member_event(store, w.chat_id, dan, "remove", "second time", clause_id="7")
+    with pytest.raises(RepError, match="already recorded as out"):
+        record_member_event(store, w.chat_id, dan, "remove", "again")
+    record_member_event(store, w.chat_id, dan, "readmit", "apologised")
+    with pytest.raises(RepError, match="nothing to readmit"):
+        record_member_event(store, w.chat_id, dan, "readmit", "again")
+
+    row = _row(register_rows(store, w.chat_id), "Dan Brown")
+    assert (row["warnings"], row["removals"], row["readmissions"], row["status"]) == (1, 1, 1, "in group")
+    assert row["last_removal"]["reason"] == "second time" and row["last_removal"]["clause_id"] == "7"
+    assert row["last_removal"]["actor"] == "Test Rep"
+    events = member_events(store, member_id=dan)
+    assert [e["kind"] for e in events] == ["warning", "removal", "readmission"]
+    flag_clause = store.scalar("SELECT clause_id FROM flags WHERE id = ?", [flag])
+    assert events[0]["clause_id"] == flag_clause and events[0]["flag_id"] == flag
+    logged = [e["action"] for e in audit.entries(store.db.conn) if e["action"].startswith("member.")]
+    assert logged == ["member.warn", "member.remove", "member.readmit"]
+
+
+def test_a_reason_is_required_and_flags_must_be_the_members(store: Store) -> None:
+    w = world(store)
+    with pytest.raises(RepError, match="reason"):
+        record_member_event(store, w.chat_id, w.member_id("Dan Brown"), "warn", "  ")
+    with pytest.raises(RepError, match="someone else's message"):
+        record_member_event(store, w.chat_id, w.member_id("Dan Brown"), "warn", "x", flag_id=w.confirmed_flag_on("useless"))
+
+
+def test_removals_in_whatsapp_are_matched_once(store: Store) -> None:
+    w = world(store)
+    assert sync_chat_events(store, w.chat_id) == 3
+    assert sync_chat_events(store, w.chat_id) == 0
+    rows = register_rows(store, w.chat_id)
+    sam, kim = _row(rows, "Sam Jones"), _row(rows, "Kim Lee")
+    assert (sam["removals"], sam["readmissions"], sam["status"]) == (1, 1, "in group")
+    assert sam["last_removal"]["source"] == "chat" and sam["last_removal"]["actor"] == "Test Rep"  # "You" is the rep
+    assert sam["last_removal"]["at"] == "2026-03-13T09:10:00"
+    assert kim["status"] == "left"
+    assert len(audit.entries(store.db.conn, action="register.sync")) == 1
+    assert store.scalar("SELECT count(*) FROM member_events WHERE source = 'chat' AND message_id IS NOT NULL") == 3
+
+
+def test_a_register_action_on_a_flag_in_an_incident_is_an_incident_action(store: Store) -> None:
+    w = world(store)
+    flag = w.confirmed_flag_on("useless")
+    incident_id = incidents.create_incident(store, [flag])
+    record_member_event(store, w.chat_id, w.member_id("Sam Jones"), "warn", "first time", flag_id=flag)
+    assert [a["action"] for a in incidents.get_incident(store, incident_id)["actions"]] == ["created", "member.warn"]
+    assert member_events(store, member_id=w.member_id("Sam Jones"))[0]["incident_id"] == incident_id
