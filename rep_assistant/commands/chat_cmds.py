@@ -1,7 +1,79 @@
 """Commands: parse, import, chats, messages (issue: chat import)."""
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
+from rep_assistant.core.chats import chat_messages, find_chat, list_chats, search_messages
+from rep_assistant.core.importer import import_export
+from rep_assistant.core.parsing import parse_export
+
+_ENTRY_COLUMNS = ("seq", "timestamp", "author", "kind", "text", "media", "system_event", "actor", "target")
+_MESSAGE_COLUMNS = ("seq", "ts", "author", "kind", "text", "media_name", "system_event", "actor", "target")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the top-level parser."""
+    p = sub.add_parser("parse", help="parse a WhatsApp export (.txt or .zip) and print its entries, storing nothing")
+    p.add_argument("file", type=Path, metavar="FILE")
+    format_option(p)
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("import", parents=[store_options()],
+                       help="import a WhatsApp export (.txt or .zip) into the store; importing again adds only new messages")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--chat", metavar="NAME", help="the chat to import into (default: the name in the export's file name)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("chats", parents=[store_options()], help="list the imported chats")
+    format_option(p)
+    p.set_defaults(func=cmd_chats)
+
+    p = sub.add_parser("messages", parents=[store_options()], help="show a chat's messages, or search them")
+    p.add_argument("chat", metavar="CHAT", help="the chat's name or id")
+    p.add_argument("--search", metavar="TEXT", help="only messages containing every word of TEXT")
+    p.add_argument("--limit", type=int, metavar="N", help="show at most N messages")
+    format_option(p)
+    p.set_defaults(func=cmd_messages)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    entries = parse_export(args.file)
+    rows = [e.as_json() for e in entries]
+    print_rows(rows, _ENTRY_COLUMNS, args.format)
+    if args.format == "table":
+        print(f"{len(entries)} entries", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        result = import_export(store, args.file, chat_name=args.chat)
+    print(f"Imported {args.file.name} into chat {result.chat_name!r} (id {result.chat_id}): {result.entries} entries, "
+          f"{result.added} added, {result.skipped} skipped as already in the store, {result.media_added} media files kept.")
+    if result.already_imported:
+        print("This file had been imported before; nothing new was added.")
+    return 0
+
+
+def cmd_chats(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        rows = list_chats(store)
+    print_rows(rows, ("id", "name", "messages", "members", "first", "last", "imported"), args.format)
+    return 0
+
+
+def cmd_messages(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        chat = find_chat(store, args.chat)
+        if args.search is not None:
+            rows = search_messages(store, chat["id"], args.search, limit=args.limit)
+        else:
+            rows = chat_messages(store, chat["id"], limit=args.limit)
+    for row in rows:
+        row["edited"] = bool(row["edited"])
+        row["extra"] = json.loads(row["extra"]) if row["extra"] else None
+    print_rows(rows, _MESSAGE_COLUMNS, args.format)
+    return 0

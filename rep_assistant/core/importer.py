@@ -1,0 +1,175 @@
+"""Importing an export into the store: one transaction, idempotent, incremental.
+
+Every entry gets a fingerprint (16-byte BLAKE2b of timestamp, author, kind and text) and an
+occurrence number (the n-th time that fingerprint appears in the file). The store's
+UNIQUE(chat_id, fingerprint, occurrence) then does the merging: a newer export repeating the
+old messages adds only the new ones, the same file twice adds nothing, and two identical
+"Thanks!" in the same minute stay two messages because their occurrences differ.
+
+Rows stream from the parser in batches into ``executemany(INSERT OR IGNORE ...)`` on the raw
+connection, so a 1M-message export never sits in memory. Media a message names are copied out
+of a zip under their content hash; files written by an import that fails are removed again,
+so the store (rows and media folder) is as it was. Pass one runs before anything is written,
+so a file that is not a chat fails without touching the store.
+
+Members: one row per author, and per name a system event acts on (actor, target), except the
+exporting user ("You"/"Du"...) and the author an iOS export puts on system notices (the
+group's or contact's name, which is not someone posting); that author is kept in the
+message's ``extra`` as ``attributed_to``.
+"""
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rep_assistant.core.errors import BadExportError
+from rep_assistant.core.parsing import ExportSource, Row, iter_export_rows, read_export
+from rep_assistant.core.parsing.classify import is_phone
+from rep_assistant.core.parsing.phrases import YOU
+from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
+from rep_assistant.core.store import Store, now_iso
+
+BATCH = 5000
+_INSERT = (
+    "INSERT OR IGNORE INTO messages (chat_id, seq, ts, member_id, kind, text, edited, media_name, media_sha256, "
+    "system_event, actor, target, extra, fingerprint, occurrence, import_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass
+class ImportResult:
+    chat_id: int
+    chat_name: str
+    import_id: int
+    entries: int
+    added: int
+    skipped: int
+    media_added: int
+    already_imported: bool
+
+
+def fingerprint(ts: str, author: str | None, kind: str, text: str) -> bytes:
+    """What makes two entries the same message (with their occurrence number)."""
+    return hashlib.blake2b(f"{ts}\x1f{author or ''}\x1f{kind}\x1f{text}".encode(), digest_size=16).digest()
+
+
+class _Members:
+    """Member ids by name for one chat, created on first sight."""
+
+    def __init__(self, store: Store, chat_id: int) -> None:
+        self._conn = store.db.conn
+        self._chat_id = chat_id
+        self.ids = dict(self._conn.execute("SELECT name, id FROM members WHERE chat_id = ?", [chat_id]).fetchall())
+
+    def id_for(self, name: str | None) -> int | None:
+        if not name or name in YOU:
+            return None
+        member_id = self.ids.get(name)
+        if member_id is None:
+            cur = self._conn.execute("INSERT INTO members (chat_id, name, is_phone) VALUES (?, ?, ?)",
+                                     [self._chat_id, name, int(is_phone(name))])
+            member_id = self.ids[name] = cur.lastrowid
+        return member_id
+
+
+def _chat_id(store: Store, name: str) -> int:
+    row = store.db.conn.execute("SELECT id FROM chats WHERE name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    return store.db.conn.execute("INSERT INTO chats (name, created_at) VALUES (?, ?)", [name, now_iso()]).lastrowid
+
+
+def import_export(store: Store, path: Path | str, *, chat_name: str | None = None,
+                  progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ImportResult:
+    """Import one .txt or .zip export into the chat ``chat_name`` (default: named by the file).
+
+    Raises BadExportError for a file that is not a readable export, Cancelled when
+    ``cancelled()`` turns true; in both cases the store is unchanged.
+    """
+    with read_export(path) as source:
+        name = (chat_name if chat_name is not None else source.chat_name).strip()
+        if not name:
+            raise BadExportError("The chat name is empty; give one with --chat NAME.")
+        report(progress, 0, 0, "Reading the export")
+        fmt, rows = iter_export_rows(source)
+        written: list[Path] = []
+        try:
+            with store.transaction():
+                result = _store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
+        except BaseException:
+            for file in written:
+                if file.exists():
+                    os.unlink(file)
+            raise
+        report(progress, result.entries, result.entries, "Imported")
+        return result
+
+
+def _store_rows(store: Store, source: ExportSource, name: str, expected: int, rows: Iterator[Row], written: list[Path],
+                progress: ProgressFn | None, cancelled: CancelFn | None) -> ImportResult:
+    conn = store.db.conn
+    chat_id = _chat_id(store, name)
+    seen_before = conn.execute("SELECT 1 FROM imports WHERE chat_id = ? AND sha256 = ?", [chat_id, source.sha256]).fetchone()
+    base = conn.execute("SELECT coalesce(max(seq), 0) FROM messages WHERE chat_id = ?", [chat_id]).fetchone()[0]
+    import_id = conn.execute(
+        "INSERT INTO imports (chat_id, source_name, size, sha256, imported_at, entries, added, skipped, media_added) "
+        "VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)", [chat_id, source.path.name, source.size, source.sha256, now_iso()]).lastrowid
+    members = _Members(store, chat_id)
+    occurrences: dict[bytes, int] = {}
+    media_sha: dict[str, str | None] = {}
+    entries = added = media_added = 0
+    batch: list[tuple] = []
+    for seq, ts, author, kind, text, edited, media, event, actor, target, extra in rows:
+        fp = fingerprint(ts, author, kind, text)
+        occurrence = occurrences.get(fp, 0)
+        occurrences[fp] = occurrence + 1
+        if kind == "system" and event != "missed_call":
+            if author is not None:
+                extra = {**(extra or {}), "attributed_to": author}
+            member_id = None
+            for who in (actor, target, *((extra or {}).get("targets") or ())):
+                members.id_for(who)
+        else:
+            member_id = members.id_for(author)
+        sha = None
+        if media is not None and source.zip is not None:
+            if media not in media_sha:
+                media_sha[media], new = _copy_media(store, source, media, written)
+                media_added += new
+            sha = media_sha[media]
+        batch.append((chat_id, base + seq, ts, member_id, kind, text, edited, media, sha, event, actor, target,
+                      json.dumps(extra, ensure_ascii=False) if extra else None, fp, occurrence, import_id))
+        if len(batch) >= BATCH:
+            added += conn.executemany(_INSERT, batch).rowcount
+            entries += len(batch)
+            batch = []
+            check_cancel(cancelled)
+            report(progress, entries, max(expected, entries), "Importing messages")
+    if batch:
+        added += conn.executemany(_INSERT, batch).rowcount
+        entries += len(batch)
+    check_cancel(cancelled)
+    skipped = entries - added
+    conn.execute("UPDATE imports SET entries = ?, added = ?, skipped = ?, media_added = ? WHERE id = ?",
+                 [entries, added, skipped, media_added, import_id])
+    store.audit("import", {"chat": chat_id, "import": import_id},
+                {"sha256": source.sha256, "size": source.size, "entries": entries, "added": added,
+                 "skipped": skipped, "media_added": media_added})
+    return ImportResult(chat_id, name, import_id, entries, added, skipped, media_added, seen_before is not None)
+
+
+def _copy_media(store: Store, source: ExportSource, name: str, written: list[Path]) -> tuple[str | None, int]:
+    """(sha256 or None when the zip lacks the file, 1 if a new media row was added)."""
+    copied = source.zip.copy_media(name, store.media_dir)
+    if copied is None:
+        return None, 0
+    sha, size, file, new_file = copied
+    if new_file:
+        written.append(file)
+    cur = store.db.conn.execute("INSERT OR IGNORE INTO media (sha256, size, original_name, stored_name) VALUES (?, ?, ?, ?)",
+                                [sha, size, name, file.name])
+    return sha, cur.rowcount

@@ -1,0 +1,155 @@
+"""The streaming parser: two passes over the text, entries out as compact rows.
+
+Pass one finds the header shape (from the first chunk), every distinct date (so the day/month
+order is decided by the whole file, not its first line) and authors whose names contain
+``": "``. Pass two splits the text at the strict header regex and yields one row per entry in
+file order; the importer stores them in batches, so memory stays flat however long the chat.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rep_assistant.core.errors import BadExportError
+from rep_assistant.core.parsing.classify import classify, clean_name
+from rep_assistant.core.parsing.dateorder import DateReader, decide_order
+from rep_assistant.core.parsing.decoding import OpenText, iter_chunks
+from rep_assistant.core.parsing.entry import Row
+from rep_assistant.core.parsing.header import Shape, detect_shape, parse_time
+
+_NOT_A_CHAT = (
+    "{label} does not look like a WhatsApp chat export: no line starts with a date and time such as "
+    "'14/03/2024, 09:05 - ' or '[14/03/2024, 09:05:41] '; choose the .txt or .zip that WhatsApp's 'Export chat' made."
+)
+_QUOTES = ('"', "“", "„", "«")
+
+
+@dataclass
+class FileFormat:
+    """What pass one learned about a file."""
+
+    shape: Shape
+    order: str
+    #: author as first split -> (rest of the name, full name), for names like "Re: Tom".
+    colon_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    headers: int = 0
+
+
+def _pass_regexes(shape: Shape) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for pass one: the date alone, and (first name part, next part) of authored lines."""
+    strict = shape.regex().pattern
+    date_only = strict.replace("(?P<time>", "(?:").replace("(?P<date>", "(")
+    bare = strict.replace("(?P<time>", "(?:").replace("(?P<date>", "(?:")
+    names = bare + r"([^\n]*?): (?:([^\n:]{1,60}): )?"
+    return re.compile(date_only), re.compile(names)
+
+
+def scan(open_text: OpenText, label: str) -> FileFormat:
+    """Pass one; BadExportError when the text has no header at all."""
+    shape: Shape | None = None
+    dates: dict[str, None] = {}
+    names: Counter[tuple[str, str]] = Counter()
+    headers = 0
+    date_rx = names_rx = None
+    for chunk in iter_chunks(open_text, label):
+        if shape is None:
+            shape = detect_shape(chunk)
+            if shape is None:
+                raise BadExportError(_NOT_A_CHAT.format(label=label))
+            date_rx, names_rx = _pass_regexes(shape)
+        found = date_rx.findall(chunk)
+        headers += len(found)
+        dates.update(dict.fromkeys(found))
+        names.update(names_rx.findall(chunk))
+    if shape is None or not headers:
+        raise BadExportError(_NOT_A_CHAT.format(label=label))
+    return FileFormat(shape, decide_order(dates), _colon_names(names), headers)
+
+
+def _colon_names(pairs: Counter[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Authors whose every message (two at least) starts with the same ``Part: ``: the name has a colon.
+
+    An author split at the first ``": "`` as ``Re`` whose texts all begin ``Tom: `` is
+    ``Re: Tom``; one message starting ``Note: `` among others is just a message.
+    """
+    totals: Counter[str] = Counter()
+    for (first, _), n in pairs.items():
+        totals[first] += n
+    found = {}
+    for (first, rest), n in pairs.items():
+        if rest and n >= 2 and n == totals[first]:
+            found[first] = (rest, f"{first}: {rest}")
+    return found
+
+
+def iter_rows(open_text: OpenText, label: str, fmt: FileFormat) -> Iterator[Row]:
+    """Pass two: one row per entry, in file order, seq counting from 1."""
+    rx = fmt.shape.regex()
+    di, ti = rx.groupindex["date"], rx.groupindex["time"]
+    dates = DateReader(fmt.order)
+    times: dict[str, str | None] = {}
+    names: dict[str, str] = {}
+    colon_names = fmt.colon_names
+    android = not fmt.shape.bracketed and fmt.shape.closer == "dash"
+    seq = 0
+    ts: str | None = None
+    parts: list[str] = []
+    for chunk in iter_chunks(open_text, label):
+        pos = 0
+        for m in rx.finditer(chunk):
+            date_text, time_text = m.group(di, ti)
+            day = dates.iso(date_text)
+            if day is None:
+                continue
+            try:
+                clock = times[time_text]
+            except KeyError:
+                clock = times[time_text] = parse_time(time_text)
+            if clock is None:
+                continue
+            if ts is not None:
+                body = chunk[pos:m.start()]
+                if parts:
+                    parts.append(body)
+                    body = "".join(parts)
+                    parts = []
+                seq += 1
+                yield _row(seq, ts, body, names, colon_names, android)
+            ts = f"{day}T{clock}"
+            pos = m.end()
+        if ts is not None:
+            parts.append(chunk[pos:])
+    if ts is not None:
+        seq += 1
+        yield _row(seq, ts, "".join(parts).rstrip("\n"), names, colon_names, android)
+
+
+def _row(seq: int, ts: str, body: str, names: dict[str, str],
+         colon_names: dict[str, tuple[str, str]], android: bool) -> Row:
+    """Split ``Name: `` off the body and classify what remains."""
+    end = body.find("\n")
+    if end < 0:
+        end = len(body)
+    cut = body.find(": ", 0, end)
+    author: str | None
+    if cut >= 0:
+        raw, rest = body[:cut], body[cut + 2:]
+        if raw in colon_names:
+            tail, full = colon_names[raw]
+            if rest.startswith(tail + ": "):
+                raw, rest = full, rest[len(tail) + 2:]
+        if android and any(q in raw for q in _QUOTES):
+            raw, rest = None, body  # a system line quoting a subject that contains ": "
+    elif end and body[end - 1] == ":" and end > 1:
+        raw, rest = body[: end - 1], body[end + 1:]
+    else:
+        raw, rest = None, body
+    if raw is None:
+        author = None
+    else:
+        try:
+            author = names[raw]
+        except KeyError:
+            author = names[raw] = clean_name(raw) or raw
+    return (seq, ts, author, *classify(author, rest))
