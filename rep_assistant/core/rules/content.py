@@ -1,0 +1,460 @@
+"""Content rules: one message at a time, each a declared Rule with a small check.
+
+A check returns a Hit (a sentence about the evidence plus spans) or None. Word lists say
+*what* is said; the people references of ``Text`` say *about whom*: an insult needs a
+person to be about, a complaint needs a teacher, child or the school to be about, a
+diagnosis needs a child who is not the writer's own.
+"""
+
+import regex
+
+from rep_assistant.core.rules.lexicon import insults, profanity
+from rep_assistant.core.rules.model import Context, Hit, Rule
+from rep_assistant.core.rules.text import PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+
+
+def _quote(t: Text, span: tuple[int, int]) -> str:
+    return t.raw[span[0]:span[1]]
+
+
+def _near(spans: list[tuple[int, int]], pos: int, window: int = 80) -> bool:
+    return any(abs(s - pos) <= window for s, _ in spans)
+
+
+def _about(t: Text) -> str:
+    if t.staff:
+        return "a member of staff"
+    if t.child_refs:
+        return "a child"
+    return "someone"
+
+
+# -- offensive language ------------------------------------------------------------------------
+
+def _offensive(t: Text) -> Hit | None:
+    hits = profanity().scan(t.lower, t.tokens)
+    if not hits:
+        return None
+    shown = ", ".join(f"'{t.raw[h.start:h.end]}'" for h in hits[:3])
+    return Hit(f"Uses offensive language ({shown})", tuple((h.start, h.end) for h in hits))
+
+
+# -- abuse ---------------------------------------------------------------------------------------
+
+_SELF = compile_i(r"\b(?:i'?m|i am|i was|i feel|me|myself|i've been)\s+(?:\w+\s+){0,3}$")
+_COPULA = r"(?:is|are|was|were|'s|'re|being|seems?|looks?|sounds?|acting|behaving)"
+_DEGREE = r"(?:(?:so|such|really|completely|totally|utterly|absolutely|just|a|an|bit|of|proper|bloody|very|quite|clearly|honestly|too|right|little|bunch|load|lot|complete|total|absolute|silly|stupid|nasty)\s+){0,4}"
+
+
+def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    table = insults()
+    alt = {kind: "|".join(sorted((regex.escape(w) for w, k in table.items() if k == kind), key=len, reverse=True))
+           for kind in ("noun", "context", "adj")}
+    noun = compile_i(rf"\b(?:{alt['noun']})\b")
+    subject = rf"(?:{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}|(?-i:\b[A-Z][a-z]+\b))"
+    context = compile_i(rf"(?P<who>{subject})(?:'s)?\s+(?:{_COPULA}|such)\s+{_DEGREE}(?P<w>{alt['context']})\b"
+                        rf"|\b(?:what|absolute|complete|total|proper|right|little|bunch\s+of|lot\s+of|load\s+of)\s+{_DEGREE}(?P<w2>{alt['context']})\b(?!\s+(?:of\s+a|for))")
+    adj = compile_i(rf"(?P<who>{subject})(?:\s+[\w']+){{0,5}}?\s+{_COPULA}\s+(?!not\b){_DEGREE}(?P<w>{alt['adj']})\b"
+                    rf"|(?P<w2>{alt['adj']})\s+(?:(?:old|little|bunch\s+of|lot\s+of)\s+)?(?P<who2>{PERSON_NOUN}|lot|cow|woman|man)\b")
+    return noun, context, adj
+
+
+_NOUN_RE, _CONTEXT_RE, _ADJ_RE = _insult_patterns()
+_NOT_PERSON_SUBJECT = frozenset({"it", "this", "that", "the", "weather", "parking", "traffic", "i", "there", "what", "which"})
+
+
+def _abuse_hits(t: Text) -> list[tuple[int, int]]:
+    spans = []
+    for m in _NOUN_RE.finditer(t.raw):
+        if not _SELF.search(t.raw[:m.start()]):
+            spans.append(m.span())
+    for m in _CONTEXT_RE.finditer(t.raw, overlapped=True):
+        who = m.group("who") or ""
+        if m.group("w") and who.lower() not in _NOT_PERSON_SUBJECT and who.lower() not in _CAPS_NOT_PEOPLE:
+            spans.append(m.span("w"))
+        elif m.group("w2") and t.persons and _near(t.persons, m.start("w2"), 40) and not _SELF.search(t.raw[:m.start()]):
+            spans.append(m.span("w2"))
+    for m in _ADJ_RE.finditer(t.raw, overlapped=True):
+        who = m.group("who") or m.group("who2") or ""
+        if who.lower() in _NOT_PERSON_SUBJECT or (who[:1].isupper() and who.lower() in _CAPS_NOT_PEOPLE):
+            continue
+        span = m.span("w") if m.group("w") else m.span("w2")
+        spans.append(span)
+    return sorted(set(spans))
+
+
+_CAPS_NOT_PEOPLE = frozenset({"it", "this", "that", "the", "there", "what", "which", "honestly", "parking", "weather", "traffic",
+                              "today", "tonight", "everything", "nothing", "life", "school", "homework", "newsletter", "app"})
+
+
+def _abuse(t: Text) -> Hit | None:
+    spans = _abuse_hits(t)
+    if not spans:
+        return None
+    word = _quote(t, spans[0])
+    return Hit(f"Calls {_about(t)} '{word}'", tuple(spans))
+
+
+# -- grievance -----------------------------------------------------------------------------------
+
+_COMPLAINT = compile_i(
+    r"\b(?:not\s+(?:at\s+all\s+)?happy\s+(?:with|about)|unhappy\s+(?:with|about)|fed\s+up\s+(?:with|of)|sick\s+(?:and\s+tired\s+)?of|"
+    r"so\s+angry\s+(?:about|with|that)|furious\s+(?:about|with|that)|disgusted\s+(?:with|by|that)|appalled|unacceptable|"
+    r"(?:handled|managed|dealt\s+with)\s+(?:so\s+|really\s+|very\s+)?(?:badly|poorly|terribly|appallingly)|"
+    r"how\s+(?:\w+\s+){0,4}(?:were|was|has\s+been|have\s+been)\s+handled|"
+    r"(?:don't|doesn't|do\s+not|does\s+not|never|didn't|won't|can't\s+be\s+bothered\s+to|not\s+once)\s+(?:\w+\s+){0,2}?"
+    r"(?:care|cares|listen|listens|listening|reply|replies|replying|respond|responds|answer|answers|answering|bother|bothers|tell\s+us|tells\s+us)|"
+    r"complain(?:ed|ing|t|ts)?|let\s+(?:us|our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
+    r"(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+good\s+enough|a\s+(?:joke|disgrace|farce|shambles)|ridiculous|"
+    r"(?:cancelled|changed|moved)\s+(?:\w+\s+)?again|yet\s+again|(?:why|how)\s+(?:on\s+earth\s+)?(?:is|was|does|did)\s+(?:nobody|no\s+one)\s+)"
+)
+_GRIEVANCE_TARGET = compile_i(
+    rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\b(?:trip|trips|homework|reading\s+levels?|marking|detention|reports?|"
+    r"parents?\s+evening|sports\s+day|the\s+play|clubs?|communication|lunches|dinners|the\s+way\s+(?:they|it|this))\b"
+)
+_CHILD_HARM = compile_i(
+    r"\b(?:keeps?|kept|always|constantly|won't\s+stop|keeps\s+on)\s+(?:\w+\s+)?(?:pushing|hitting|biting|kicking|hurting|bullying|"
+    r"picking\s+on|pinching|scratching|spitting\s+at|punching|shoving|tormenting|teasing)\b"
+    r"|\b(?:his|her|their|the)\s+(?:parents|mum|dad|mother|father)\s+(?:need|needs|should|ought|have|has)\s+to\s+"
+    r"(?:sort|control|discipline|deal\s+with|do\s+something|teach|get\s+a\s+grip)"
+)
+
+
+def _grievance(t: Text) -> Hit | None:
+    m = _COMPLAINT.search(t.raw)
+    if m and _GRIEVANCE_TARGET.search(t.raw):
+        return Hit(f"Airs a complaint ('{m.group().strip()}') about {_about(t) if t.staff or t.child_refs else 'the school'}",
+                   (m.span(),))
+    harm = _CHILD_HARM.search(t.raw)
+    if harm and t.child_refs:
+        return Hit("Complains about another child's behaviour and their family", (harm.span(),))
+    if t.staff:
+        spans = _abuse_hits(t)
+        if spans:
+            return Hit(f"Criticises a member of staff ('{_quote(t, spans[0])}')", tuple(spans))
+    return None
+
+
+# -- individual child / health -------------------------------------------------------------------
+
+_BEHAVIOUR = (r"biting|bitten|bites|bit\s+(?:my|another|other)|hitting|hits|hit\s+(?:my|another|a)|pushing|pushed|kicking|kicked|punched|punching|"
+              r"bully|bullying|bullied|bullies|naughty|badly\s+behaved|behaviour|behavior|violent|aggressive|thug|brat|feral|tantrum|"
+              r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|a\s+nightmare|out\s+of\s+control")
+_DISCIPLINE = r"detention|excluded|exclusion|suspended|expelled|sent\s+home|sent\s+out|isolation|on\s+report|in\s+trouble|red\s+card|internal\s+exclusion"
+_HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dyspraxia|(?-i:SEN|SEND)|ehcp|special\s+needs|allergy|allergic|"
+           r"epipen|epi-pen|asthma|inhaler|diabetic|diabetes|epilepsy|seizures?|medication|meds|therapy|therapist|camhs|head\s+lice|"
+           r"self[- ]harm|eating\s+disorder|learning\s+difficult(?:y|ies)|speech\s+delay|on\s+the\s+spectrum|statement(?:ed)?")
+_HOME = (r"divorce|divorcing|split\s+up|separated|custody|social\s+services|in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
+         r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|address\s+is|lives\s+at")
+_CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
+_HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|{_DISCIPLINE})\b")
+
+
+def _individual_child(t: Text) -> Hit | None:
+    refs = t.child_refs
+    if not refs:
+        return None
+    for m in _CHILD_TOPIC.finditer(t.raw):
+        if _near(refs, m.start(), 90):
+            who = _quote(t, next(r for r in refs if abs(r[0] - m.start()) <= 90))
+            return Hit(f"Discusses an identifiable child ({who}): '{m.group()}'", (m.span(),))
+    return None
+
+
+# -- personal data -----------------------------------------------------------------------------
+
+_PHONE = regex.compile(r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0044\s?|0)(?:7\d{3}\s?\d{3}\s?\d{3}|[12]\d{2,4}\s?\d{3,4}\s?\d{3,4}|[38]\d{2}\s?\d{3}\s?\d{4}))(?!\d)")
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
+_STREET = compile_i(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|Park|Rise|View|Walk|Row|Square)\b")
+_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
+_OTHERS_CONTACT = compile_i(rf"\b(?:\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
+_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
+
+
+def _digits(s: str) -> str:
+    d = regex.sub(r"\D", "", s)
+    return "0" + d[2:] if d.startswith("44") else d[2:] if d.startswith("0044") else d
+
+
+def _personal_contact(t: Text, ctx: Context) -> Hit | None:
+    raw = t.raw
+    author, school_phone, school_email = ctx.author, ctx.school_phone, ctx.school_email
+    spans: list[tuple[int, int]] = []
+    others = _OTHERS_CONTACT.search(raw)
+    own = _OWN_CONTACT.search(raw) and not others
+    if any(c.isdigit() for c in raw):
+        safe = {_digits(x) for x in (author, school_phone) if x}
+        for m in _PHONE.finditer(raw):
+            if _digits(m.group()) not in safe and not own:
+                spans.append(m.span())
+        if others or regex.search(r"\baddress\b", t.lower):
+            spans += [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
+    if "@" in raw:
+        for m in _EMAIL.finditer(raw):
+            addr = m.group().lower()
+            if own or _SCHOOL_EMAIL.search(addr) or (school_email and addr == school_email.lower()):
+                continue
+            spans.append(m.span())
+    if spans:
+        return Hit("Shares someone's personal contact details", tuple(sorted(set(spans))))
+    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
+        return Hit("Shares someone's personal contact details", (others.span(),))
+    return None
+
+
+def _child_health(t: Text) -> Hit | None:
+    if not t.child_refs:
+        return None
+    for m in _HEALTH_RE.finditer(t.raw):
+        if _near(t.child_refs, m.start(), 90):
+            return Hit(f"Shares a child's health or school record ('{m.group()}')", (m.span(),))
+    m = regex.search(r"\baddress\s+is\b|\blives\s+at\b", t.lower)
+    if m and t.names:
+        return Hit("Shares a child's home address", (m.span(),))
+    return None
+
+
+# -- threat, defamation, disrepute ---------------------------------------------------------------
+
+_THREAT = compile_i(
+    r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+be\s+waiting\s+(?:for\s+(?:her|him|them|you)|outside)"
+    r"|\bwait(?:ing)?\s+for\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b"
+    r"|\byou(?:'ll|\s+will|'re\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for)"
+    r"|\b(?:and\s+)?see\s+what\s+happens\b|\bto\s+my\s+face\b|\bwatch\s+(?:your|his|her)\s+back\b"
+    r"|\bi\s+know\s+where\s+(?:you|she|he|they)\s+live|\bi\s+know\s+who\s+you\s+are\b|\byou'?ve\s+been\s+warned\b"
+    r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+)?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
+    r"smash|punch|hit|slap|kill|batter|deck|knock|thump|lamp|do\s+(?:her|him|you)\s+in|have\s+(?:her|him|you)|get\s+(?:her|him|you)|"
+    r"make\s+(?:your|her|his|their)\s+life\s+(?:hell|a\s+misery)|ruin\s+(?:you|her|him)|come\s+round)"
+    r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b|\bthere\s+will\s+be\s+consequences\b"
+    r"|\bcome\s+(?:near|round\s+to)\s+my\s+\w+\s+again\s+and\b|\bsee\s+you\s+(?:outside|in\s+the\s+car\s*park)\b"
+)
+
+
+def _threat(t: Text) -> Hit | None:
+    m = _THREAT.search(t.raw)
+    return Hit(f"Sounds like a threat ('{m.group().strip()}')", (m.span(),)) if m else None
+
+
+_WRONGDOING = compile_i(
+    r"\b(?:(?:has|have|had)\s+been|is|was|were|'s|keeps?|got\s+caught|caught|been)\s+(?:\w+\s+){0,2}?"
+    r"(?:fiddling|stealing|nicking|pinching\s+money|embezzling|pocketing|skimming|lying\s+about|falsifying|drunk|on\s+drugs|"
+    r"taking\s+drugs|dealing|having\s+an\s+affair|sleeping\s+with|abusing|hitting\s+(?:a|the)?\s*(?:child|kids|children|pupils)|"
+    r"arrested|in\s+prison|a\s+(?:thief|fraud|drunk|paedo(?:phile)?|nonce|racist|criminal|crook|liar)|an\s+alcoholic|racist|"
+    r"under\s+investigation|struck\s+off)\b"
+    r"|\b(?:sacked|fired|dismissed|suspended|struck\s+off)\s+(?:\w+\s+){0,5}?for\s+(?:\w+ing|being)\b"
+    r"|\b(?:stole|stolen|embezzled|pocketed|fiddled|nicked)\s+(?:the|from|money|our|PTA)\b"
+    r"|\b(?:hit|hits|beats|slapped|abused)\s+(?:a|the|his|her|their)\s+(?:child|kids|children|pupils|wife|husband)\b"
+)
+_ACCUSED = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|\b(?:he|she|they|his|her)\b|\b(?:\w+'s\s+)?(?:mum|dad|husband|wife)\b|(?-i:\b[A-Z][a-z]+\b)")
+_HEARSAY_PAST = compile_i(r"\b(?:last|previous|old|other|former)\s+(?:school|job|workplace)\b|\bused\s+to\s+work\b")
+
+
+def _defamation(t: Text) -> Hit | None:
+    m = _WRONGDOING.search(t.raw)
+    if not m:
+        return None
+    before = t.raw[:m.start()]
+    subject = [s for s in _ACCUSED.finditer(before) if s.group().lower() not in _CAPS_NOT_PEOPLE and s.group() not in {"I"}]
+    if not subject or regex.search(r"\b(?:i|we|my\s+(?:son|daughter|child|kid))\s*$", before.strip().split(",")[-1], regex.I):
+        return None
+    return Hit(f"States as fact that someone did wrong ('{m.group().strip()}')", (subject[-1].span(), m.span()))
+
+
+def _hearsay_wrongdoing(t: Text) -> Hit | None:
+    if _HEARSAY_PAST.search(t.raw) and _defamation(t):
+        m = _HEARSAY_PAST.search(t.raw)
+        return Hit("Passes on second-hand claims about someone's past", (m.span(),))
+    return None
+
+
+_DISREPUTE = compile_i(
+    r"\bworst\s+school\b|\b(?:rubbish|shocking|terrible|awful|failing|useless|crap|dreadful)\s+school\b"
+    r"|\b(?:this|the|our)\s+school\s+(?:is|has\s+become|has\s+gone)\s+(?:\w+\s+)?(?:a\s+)?(?:joke|shambles|disgrace|rubbish|terrible|awful|failing|hopeless|useless|dump|downhill|to\s+the\s+dogs)"
+    r"|\bofsted\s+(?:should|need\s+to|needs\s+to|must)\s+(?:shut|close|sort|come\s+in)|\bshut\s+(?:it|the\s+school|this\s+place)\s+down\b"
+    r"|\b(?:tell|telling|warn|warning)\s+(?:anyone|everyone|people|friends|them)\s+(?:\w+\s+){0,5}?(?:not\s+to|to\s+avoid|to\s+stay\s+away)"
+    r"|\b(?:thinking\s+of|considering)\s+(?:applying|sending\s+\w+)\s+(?:here|to\s+this\s+school)|\bnot\s+to\s+bother\b(?=.*\b(?:here|school|shambles)\b)"
+    r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b"
+    r"|\b(?:leave|leaving|write|post|give|giving)\s+(?:\w+\s+){0,2}?(?:bad|negative|1[- ]star|one[- ]star|terrible|honest|scathing)\s+reviews?"
+    r"|\b(?:everyone|we\s+should\s+all|let's\s+all)\s+(?:\w+\s+){0,2}?(?:leave|write|post)\s+(?:a\s+)?reviews?"
+    r"|\b(?:pull|pulling|take|taking|move|moving)\s+(?:our|your|all\s+the|the)\s+(?:kids|children)\s+out\b"
+    r"|\b(?:it's|its|what)\s+a\s+(?:shambles|joke|disgrace)\s+(?:here|of\s+a\s+school)"
+)
+
+
+def _disrepute(t: Text) -> Hit | None:
+    m = _DISREPUTE.search(t.raw)
+    return Hit(f"Runs the school down in public ('{m.group().strip()}')", (m.span(),)) if m else None
+
+
+# -- policy challenge, political --------------------------------------------------------------------
+
+_POLICY_REF = compile_i(
+    r"\b(?:(?:new|school'?s?|this|the|uniform|phones?|no[- ]phones?|homework|behaviour|attendance|lateness|holiday|term[- ]time|"
+    r"packed\s+lunch|lunchbox|healthy\s+eating|haircut|hair|jewellery|pick[- ]?up|drop[- ]?off|mobile|dress\s+code|mufti)\s+)+"
+    r"(?:policy|policies|rules?|ban|fines?)\b|\bdress\s+code\b"
+)
+_CHALLENGE = compile_i(
+    r"\b(?:ridiculous|pathetic|stupid|nonsense|rubbish|a\s+joke|(?:total\s+)?rip[- ]?off|unfair|madness|insane|absurd|pointless|petty|"
+    r"draconian|ludicrous|outrageous|who\s+decided|who\s+came\s+up|refuse|boycott|ignore\s+(?:it|them|the|this)|"
+    r"not\s+(?:going\s+to|gonna)\s+(?:follow|comply|sign|pay)|won't\s+(?:follow|comply|sign|pay)|don't\s+sign|let's\s+all|"
+    r"we\s+should\s+all|everyone\s+should|all\s+just|send\s+them\s+in\s+(?:\w+\s+)*?anyway|do\s+it\s+anyway|break\s+(?:the|this)\s+rule)"
+)
+
+
+def _policy_challenge(t: Text) -> Hit | None:
+    ref = _POLICY_REF.search(t.raw)
+    if not ref:
+        return None
+    m = _CHALLENGE.search(t.raw)
+    return Hit(f"Publicly challenges a school policy ('{m.group().strip()}')", (ref.span(), m.span())) if m else None
+
+
+_POLITICS = compile_i(
+    r"\b(?:tor(?:y|ies)|conservatives?|lib\s?dems?|liberal\s+democrats|snp|plaid\s+cymru|ukip|farage|starmer|sunak|boris|truss|"
+    r"badenoch|corbyn|trump|biden|putin|netanyahu|(?:the\s+)?government(?:'s)?|the\s+pm|prime\s+minister|pm's|chancellor|"
+    r"parliament|westminster|mps|brexit|remainers?|brexiteers?|lefties|leftie|woke|immigrants?|immigration|asylum\s+seekers|"
+    r"small\s+boats|gaza|israel|palestin\w*|politicians?|general\s+election|(?-i:Labour|Reform|Greens?)|(?:vote[sd]?|voting)\s+reform)\b"
+)
+_POLITICAL_OPINION = compile_i(
+    r"\b(?:disgrace(?:ful)?|destroying|destroyed|ruin(?:ing|ed)?|fault|useless|corrupt|liars?|idiots?|evil|hate|scum|traitors?|"
+    r"should\s+(?:resign|go|be\s+ashamed)|head\s+examin\w*|get\s+(?:them|him|her)\s+out|vote[sd]?|voting|best|worst|brilliant|terrible|"
+    r"awful|joke|shambles|clowns?|incompetent|lies|lying|underpaid|cuts|crisis|mess|this\s+country|wake\s+up|sheep|elite|"
+    r"support|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal)\b"
+)
+
+
+def _political(t: Text) -> Hit | None:
+    m = _POLITICS.search(t.raw)
+    if not m:
+        return None
+    o = _POLITICAL_OPINION.search(t.raw)
+    if o and o.span() != m.span():
+        return Hit(f"Gives a political opinion ('{m.group()}')", (m.span(), o.span()))
+    return None
+
+
+_PETITION_POLITICS = compile_i(r"\bpetition\b.{0,60}\b(?:against|stop|save|ban|protest|scrap)\b|\b(?:against|stop|save|ban|scrap)\b.{0,60}\bpetition\b")
+
+
+def _petition_politics(t: Text) -> Hit | None:
+    m = _PETITION_POLITICS.search(t.raw)
+    return Hit("Campaigns on a public issue (a petition)", (m.span(),)) if m else None
+
+
+# -- commercial --------------------------------------------------------------------------------
+
+_COMMERCIAL = compile_i(
+    r"\b(?:selling|for\s+sale|£\s?\d+\s*(?:ono|ovno|each)|ono\b|(?:dm|pm|message|inbox)\s+me\s+for|\d+\s?%\s+off|discount\s+code|"
+    r"use\s+my\s+code|my\s+(?:new\s+)?(?:business|shop|page|website|etsy|store|products)|check\s+out\s+my|link\s+in\s+bio|aloe\s+vera|"
+    r"forever\s+living|younique|herbalife|arbonne|avon|scentsy|tupperware|business\s+opportunity|work\s+from\s+home|"
+    r"be\s+your\s+own\s+boss|passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
+    r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)|sponsor\s+(?:me|my|his|her)|please\s+donate|donate\s+here|justgiving|"
+    r"gofundme|go\s+fund\s+me|crowdfunder|raising\s+money\s+for\s+(?:my|his|her)|(?:sign|signed|signing)\s+(?:the|this|my|our|a)?\s*petition|"
+    r"petition|change\.org)"
+)
+_SCHOOL_CAUSE = compile_i(
+    r"\b(?:pta|ptfa|friends\s+of|school\s+(?:fair|fete|library|trip|fund|funds)|raffle|tombola|uniform|cake\s+sale|bake\s+sale|"
+    r"non[- ]uniform|children\s+in\s+need|comic\s+relief|for\s+the\s+school|class\s+fund|book\s+fair|summer\s+fair|christmas\s+fair)\b"
+    r"|\b(?:anyone|does\s+anyone|is\s+anyone|who's|who\s+is)\s+(?:\w+\s+)?selling\b"
+)
+
+
+def _commercial(t: Text) -> Hit | None:
+    m = _COMMERCIAL.search(t.raw)
+    if not m or _SCHOOL_CAUSE.search(t.raw):
+        return None
+    return Hit(f"Promotes something unrelated to the school ('{m.group().strip()}')", (m.span(),))
+
+
+# -- private correspondence, rumour, anger ------------------------------------------------------
+
+_CORRESPONDENCE = compile_i(
+    r"\b(?:e-?mailed|messaged|texted|wrote\s+to|replied\s+to|sent)\s+me\b(?=.{0,80}\b(?:screenshot|below|look|see|here|read|attached)\b|.{0,3}$)"
+    r"|\b(?:look|see|read)\s+(?:at\s+)?what\s+(?:\w+\s+){1,3}(?:e-?mailed|wrote|sent|replied|said\s+in\s+(?:her|his|the)\s+(?:e-?mail|letter))"
+    r"|\b(?:copying|copied|pasting|pasted|posting|sharing|forwarding|screenshot(?:ted)?\s+(?:of\s+)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:reply|response|e-?mail|letter|message)\s+(?:\w+\s+){0,2}?(?:to\s+(?:my|me)|from\s+(?:the\s+head|mrs|mr|miss|ms|dr|the\s+teacher))"
+    r"|\b(?:copying|pasting|posting|sharing|forwarding)\s+(?:the\s+)?(?:head'?s|teacher'?s|(?-i:Mrs|Mr|Miss|Ms|Dr)\s+\w+'s)\s+(?:reply|response|e-?mail|letter)"
+    r"|\bdear\s+(?:mrs|mr|ms|miss|dr)\.?\s+\w+,?\s+(?:\w+\s+){0,3}(?:thank\s+you\s+for\s+your|further\s+to|regarding\s+your|in\s+response\s+to)"
+    r"|\bscreenshot\s+of\s+(?:\w+\s+){0,3}(?:e-?mail|letter|reply|messages?\s+(?:from|with)\s+(?:the\s+)?(?:teacher|head|mrs|mr|miss))"
+)
+
+
+def _correspondence(t: Text) -> Hit | None:
+    m = _CORRESPONDENCE.search(t.raw)
+    return Hit("Shares a private e-mail or letter from staff", (m.span(),)) if m else None
+
+
+_RUMOUR = compile_i(
+    r"\b(?:apparently|allegedly|supposedly|rumou?r\s+(?:has\s+it|is|going\s+round)|heard\s+a\s+rumou?r|i(?:'ve)?\s+heard\s+(?!back\b)|"
+    r"i\s+hear\s+(?:that\s+)?|did\s+you\s+(?:all\s+)?hear|have\s+you\s+(?:all\s+)?heard|has\s+anyone\s+(?:else\s+)?heard\s+(?:that|about)|"
+    r"(?:someone|somebody|a\s+friend|a\s+mum|another\s+mum|a\s+parent)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
+    r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
+    r"is\s+it\s+true\s+(?:that\s+)?|they\s+reckon|gossip)"
+)
+_RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}|(?-i:\b[A-Z][a-z]+\b)")
+
+
+def _rumour(t: Text) -> Hit | None:
+    m = _RUMOUR.search(t.raw)
+    if not m:
+        return None
+    rest = t.raw[m.end():]
+    if any(s.group().lower() not in _CAPS_NOT_PEOPLE for s in _RUMOUR_SUBJECT.finditer(rest)) or t.names:
+        return Hit(f"Passes on an unverified claim ('{m.group().strip()}')", (m.span(),))
+    return None
+
+
+_CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]+\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
+_ACRONYMS = frozenset("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK NHS BBC ASAP FYI TV PS PPS DT RE RSE PSHE ICT IT KS1 KS2 EYFS YR Y1 Y2 Y3 Y4 Y5 Y6 AM PM NB WC FAQ DM PM".split())
+_POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
+_SHOUT_PUNCT = regex.compile(r"!{3,}|(?:\?+!+|!+\?+)[?!]*")
+_ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|had\s+enough|so\s+annoyed|infuriating|beyond\s+angry)\b")
+_NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|useless)\b")
+
+
+def _anger(t: Text) -> Hit | None:
+    raw = t.raw
+    if _POSITIVE.search(raw):
+        return None
+    for m in _CAPS_RUN.finditer(raw):
+        words = regex.findall(r"[A-Z][A-Z']+", m.group())
+        if sum(1 for w in words if w not in _ACRONYMS) >= 3:
+            return Hit("Shouts in capital letters", (m.span(),))
+    p = _SHOUT_PUNCT.search(raw)
+    if p and _NEGATIVE.search(raw):
+        return Hit(f"Posts in anger ('{p.group()}')", (p.span(),))
+    a = _ANGER_WORDS.search(raw)
+    if a:
+        return Hit(f"Posts in anger ('{a.group()}')", (a.span(),))
+    return None
+
+
+CONTENT_RULES: tuple[Rule, ...] = (
+    Rule("offensive.lexicon", "offensive-language", "A swear word or slur from the curated lexicon, also disguised (f*ck, s h i t, fuuuck).",
+         _offensive),
+    Rule("abuse.insult", "abuse", "An insult aimed at a person: an insulting noun, or 'X is useless' with X a person.", _abuse),
+    Rule("grievance.complaint", "grievance", "A complaint about staff, a child, a parent or the school's handling of something.", _grievance),
+    Rule("child.topic", "individual-child", "An identifiable child (a name, 'that boy') with their behaviour, discipline, health or home life.",
+         _individual_child),
+    Rule("personal.contact", "personal-data", "Someone else's phone number, e-mail or home address (not the poster's own, not the school's).",
+         _personal_contact, wants_context=True),
+    Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health),
+    Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat),
+    Rule("defamation.claim", "defamation", "A named or identifiable person stated to have done wrong (theft, drink, violence, dismissal).",
+         _defamation),
+    Rule("rumour.past", "rumour", "Second-hand claims about wrongdoing at someone's previous school or job.", _hearsay_wrongdoing),
+    Rule("disrepute.rundown", "disrepute", "Running the school down: 'worst school', urging bad reviews or others to leave.", _disrepute),
+    Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge),
+    Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political),
+    Rule("political.petition", "political", "A petition campaigning against or for a public issue.", _petition_politics),
+    Rule("commercial.promotion", "commercial", "Selling, promotions, MLM, crypto, personal fundraising, petitions (school causes excepted).",
+         _commercial),
+    Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.", _correspondence),
+    Rule("rumour.marker", "rumour", "'Apparently', 'I heard', 'someone told me' followed by a claim about people or the school.", _rumour),
+    Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger),
+)
+
+#: Categories a more specific one on the same message replaces: a complaint about a policy
+#: is a policy challenge, running the school down is disrepute, not also a grievance.
+SUPERSEDED_BY: dict[str, frozenset[str]] = {"grievance": frozenset({"policy-challenge", "disrepute", "political", "private-correspondence"})}

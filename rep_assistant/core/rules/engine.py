@@ -1,0 +1,113 @@
+"""Run every rule the loaded policy covers over a list of messages.
+
+Content rules see one message at a time; sequence rules see the list. Rules for categories
+the policy does not mention are not run at all: no clause, no flag. A cheap prefilter (each
+rule's trigger words) keeps most messages away from the expensive regexes.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rep_assistant.core.policy import CATEGORY_IDS, Policy
+from rep_assistant.core.rules import behaviour
+from rep_assistant.core.rules.content import CONTENT_RULES, SUPERSEDED_BY
+from rep_assistant.core.rules.model import Context, Finding, Message, Rule
+from rep_assistant.core.rules.text import Text
+
+
+@dataclass(frozen=True)
+class DetectOptions:
+    quiet_start: str = "22:00"
+    quiet_end: str = "07:00"
+    school_phone: str = ""
+    school_email: str = ""
+    categories: frozenset[str] | None = None  # restrict further (None = all the policy covers)
+
+    @classmethod
+    def from_settings(cls, settings: object) -> "DetectOptions":
+        get = settings.get  # type: ignore[attr-defined]
+        return cls(quiet_start=get("quiet_start") or "22:00", quiet_end=get("quiet_end") or "07:00",
+                   school_phone=get("school_phone") or "", school_email=get("school_email") or "")
+
+
+SEQUENCE_RULES: tuple[tuple[str, str, str], ...] = (
+    ("late-night.quiet-hours", "late-night", "A post during quiet hours (settings quiet_start to quiet_end)."),
+    ("fragmented.burst", "fragmented", "Four or more tiny consecutive posts by one member within two minutes of each other."),
+    ("private-conversation.pair", "private-conversation", "Four or more messages back and forth between two members, addressed to each other."),
+    ("dont-know.reply", "dont-know", "A reply that is only 'don't know' / 'no idea' to someone's question."),
+    ("personal.child-photos", "personal-data", "Photos posted beside the same member's text about children, a party or the class."),
+)
+
+
+def all_rules() -> list[tuple[str, str, str]]:
+    """(rule id, category, description) of every detector, for help pages and the README."""
+    return [(r.id, r.category, r.description) for r in CONTENT_RULES] + list(SEQUENCE_RULES)
+
+
+def _wanted(policy: Policy | None, options: DetectOptions) -> frozenset[str]:
+    cats = frozenset(CATEGORY_IDS) if policy is None else policy.covered
+    return cats & options.categories if options.categories is not None else cats
+
+
+def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions) -> list[Finding]:
+    out: list[Finding] = []
+    ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
+    for m in messages:
+        if not m.is_post or m.is_media or not m.text:
+            continue
+        t = Text(m.text)
+        found: list[Finding] = []
+        for rule in rules:
+            if rule.triggers and rule.triggers.isdisjoint(t.token_set):
+                continue
+            if rule.wants_context:
+                ctx.author = m.author
+                hit = rule.check(t, ctx)
+            else:
+                hit = rule.check(t)
+            if hit is not None:
+                found.append(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans))
+        if len(found) > 1:
+            cats = {f.category for f in found}
+            found = [f for f in found if not (SUPERSEDED_BY.get(f.category, frozenset()) & cats)]
+            found = _one_per_category(found)
+        out.extend(found)
+    return out
+
+
+def _one_per_category(found: list[Finding]) -> list[Finding]:
+    """Two rules of one category on one message are one flag: the first declared wins."""
+    seen: set[str] = set()
+    out = []
+    for f in found:
+        if f.category not in seen:
+            seen.add(f.category)
+            out.append(f)
+    return out
+
+
+def _sequence(messages: Sequence[Message], wanted: frozenset[str], options: DetectOptions) -> Iterable[Finding]:
+    if "late-night" in wanted:
+        yield from behaviour.late_night(messages, options.quiet_start, options.quiet_end)
+    if "fragmented" in wanted:
+        yield from behaviour.fragmented(messages)
+    if "private-conversation" in wanted:
+        yield from behaviour.private_conversation(messages)
+    if "dont-know" in wanted:
+        yield from behaviour.dont_know(messages)
+    if "personal-data" in wanted:
+        yield from behaviour.child_photos(messages)
+
+
+def detect(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None) -> list[Finding]:
+    """Findings for ``messages`` (in chat order) under ``policy`` (None = every category)."""
+    options = options or DetectOptions()
+    wanted = _wanted(policy, options)
+    rules = [r for r in CONTENT_RULES if r.category in wanted]
+    findings = _content(messages, rules, options)
+    have = {(f.message_id, f.category) for f in findings}
+    for f in _sequence(messages, wanted, options):
+        if (f.message_id, f.category) not in have:
+            have.add((f.message_id, f.category))
+            findings.append(f)
+    return findings

@@ -1,0 +1,193 @@
+"""The offensive-language lexicon: surge-ai's list curated for UK school chats, plus disguise.
+
+Whole-token lookups (a dict, not a 1,600-way alternation) keep Scunthorpe, Penistone and
+therapist safe and keep scanning fast. Disguised spellings are decoded only where the text
+shows a disguise: masked or leet letters (f*ck, sh1t, b*llocks), letters spaced out
+(f.u.c.k, s h i t) or stretched (fuuuck). ``uk_curation.csv`` drops entries that are
+ordinary words here (hoe, knob, cock, 69), adds British swears, and names context words
+that make an entry innocent ("blue tits", "faggots and peas", "a bloody nose").
+"""
+
+import csv
+import functools
+import io
+from dataclasses import dataclass, field
+
+import regex
+
+from rep_assistant.core import resources
+
+_SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t"}
+_MASK = set("*#%_.!?-")
+_WORD = regex.compile(r"[a-z0-9]+")
+_CHUNK = regex.compile(r"\S+")
+_SPACED = regex.compile(r"(?<![\w*])(?:[a-z][ .\-_*]{1,2}){2,}[a-z](?![\w*])")
+_STRETCHED = regex.compile(r"([a-z])\1\1")
+_COMPOUND_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shithead", "shitty", "dickhead", "motherf")
+_INNOCENT_PREFIXED = frozenset({"shitake", "shittake", "twatt"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    word: str  # the lexicon entry the text stands for
+    severity: str
+
+
+@dataclass(eq=False)
+class Lexicon:
+    words: dict[str, str] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    unless_near: dict[str, frozenset[str]] = field(default_factory=dict)
+    by_length: dict[int, list[str]] = field(default_factory=dict)
+    preferred: set[str] = field(default_factory=set)
+
+    def finish(self) -> "Lexicon":
+        for word in self.words:
+            if word.isalpha():
+                self.by_length.setdefault(len(word), []).append(word)
+        self.phrase_starts = frozenset(p[0] for p in self.phrases)
+        return self
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def scan(self, lower: str, tokens: list[str]) -> list[Hit]:
+        """Every offensive word in ``lower`` (the message lower-cased), disguised or not."""
+        token_set = set(tokens)
+        hits: list[Hit] = []
+        plain = [t for t in tokens if t in self.words or (t[:4] in _ROOT_HEADS and self._compound(t))]
+        if plain:
+            for m in _WORD.finditer(lower):
+                t = m.group()
+                entry = t if t in self.words else (self._compound(t) if t[:4] in _ROOT_HEADS else None)
+                if entry and self._allowed(entry, token_set):
+                    hits.append(Hit(m.start(), m.end(), entry, self.words[entry]))
+        if self.phrase_starts & token_set:
+            hits.extend(self._phrases(lower))
+        if _needs_decoding(lower):
+            hits.extend(self._disguised(lower, token_set))
+        return _dedupe(hits)
+
+    def _allowed(self, entry: str, token_set: set[str]) -> bool:
+        near = self.unless_near.get(entry)
+        return not (near and near & token_set)
+
+    def _compound(self, token: str) -> str | None:
+        if token in _INNOCENT_PREFIXED or not token.startswith(_COMPOUND_ROOTS):
+            return None
+        for root in _COMPOUND_ROOTS:
+            if token.startswith(root):
+                key = next((w for w in (token, root, root + "er", root + "ing") if w in self.words), None)
+                if key:
+                    return key
+        return None
+
+    def _phrases(self, lower: str) -> list[Hit]:
+        out = []
+        spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower)]
+        for i, (start, _, first) in enumerate(spans):
+            if first not in self.phrase_starts:
+                continue
+            for n in (2, 3, 4):
+                key = tuple(s[2] for s in spans[i:i + n])
+                if len(key) == n and key in self.phrases:
+                    out.append(Hit(start, spans[i + n - 1][1], " ".join(key), self.phrases[key]))
+        return out
+
+    def _disguised(self, lower: str, token_set: set[str]) -> list[Hit]:
+        out = []
+        for m in _CHUNK.finditer(lower):
+            chunk = m.group()
+            if "/" in chunk or chunk.startswith("www") or ("@" in chunk and "." in chunk.split("@")[-1]):
+                continue  # links and e-mail addresses
+            core = chunk.strip("!?.,;:'\"()…")
+            offset = m.start() + chunk.find(core) if core else m.start()
+            word = self.decode(core)
+            if word and self._allowed(word, token_set):
+                out.append(Hit(offset, offset + len(core), word, self.words[word]))
+        for m in _SPACED.finditer(lower):
+            letters = "".join(c for c in m.group() if c.isalpha())
+            if len(letters) >= 3 and letters in self.words:
+                out.append(Hit(m.start(), m.end(), letters, self.words[letters]))
+        for t in token_set:
+            if _STRETCHED.search(t):
+                for squeezed in (regex.sub(r"(.)\1+", r"\1", t), regex.sub(r"(.)\1{2,}", r"\1\1", t)):
+                    if squeezed in self.words:
+                        for m in regex.finditer(rf"\b{regex.escape(t)}\b", lower):
+                            out.append(Hit(m.start(), m.end(), squeezed, self.words[squeezed]))
+                        break
+        return out
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
+    def decode(self, chunk: str) -> str | None:
+        """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck'), if any."""
+        letters = sum(c.isalpha() for c in chunk)
+        disguised = sum(1 for c in chunk if c in _MASK or c in _LEET)
+        if len(chunk) < 4 or letters < 2 or not disguised or disguised > letters or not (chunk[0].isalpha() or chunk[0] in "@$"):
+            return None
+        if chunk in self.words:
+            return chunk
+        pattern = "".join(_char_class(c) for c in chunk)
+        matcher = regex.compile(pattern)
+        found = [w for w in self.by_length.get(len(chunk), ()) if matcher.fullmatch(w)]
+        # Every reading is an offensive word, so any will do; name the common spelling.
+        return min(found, key=lambda w: (w not in self.preferred, w)) if found else None
+
+
+_ROOT_HEADS = frozenset(r[:4] for r in _COMPOUND_ROOTS)
+_NEEDS_DECODING = regex.compile(r"[a-z][*@$!#%0-9.+_-]+[a-z]|[*@$]|(?<![a-z])[a-z][ .\-_*][a-z][ .\-_*][a-z]|([a-z])\1\1")
+
+
+def _needs_decoding(lower: str) -> bool:
+    return _NEEDS_DECODING.search(lower) is not None
+
+
+def _char_class(c: str) -> str:
+    if c.isalpha():
+        return c
+    if c in _LEET:
+        return f"[{_LEET[c]}{regex.escape(c)}]" if c not in "!" else "."
+    if c in _MASK:
+        return "."
+    return regex.escape(c)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    seen: dict[tuple[int, int], Hit] = {}
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if any(s <= h.start < e for s, e in seen):
+            continue
+        seen[(h.start, h.end)] = h
+    return list(seen.values())
+
+
+@functools.cache
+def profanity() -> Lexicon:
+    """The curated lexicon, built once per process from the packaged CSV files."""
+    lex = Lexicon()
+    for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/surge-ai/profanity_en.csv"))):
+        text = row["text"].strip().lower()
+        severity = _SEVERITY.get(row["severity_description"], "mild")
+        if " " in text:
+            lex.phrases[tuple(text.split())] = severity
+        else:
+            lex.words[text] = severity
+    for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/uk_curation.csv"))):
+        word = row["word"].strip().lower()
+        if row["action"] == "drop":
+            lex.words.pop(word, None)
+        elif row["action"] == "add":
+            lex.words[word] = row["severity"] or "mild"
+            lex.preferred.add(word)
+        if row["unless_near"]:
+            lex.unless_near[word] = frozenset(row["unless_near"].split("|"))
+    return lex.finish()
+
+
+@functools.cache
+def insults() -> dict[str, str]:
+    """Insulting words and phrases -> kind: noun (always about a person), context, adj."""
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/insults.csv")))
+    return {r["word"].strip().lower(): r["kind"] for r in rows}

@@ -1,0 +1,77 @@
+"""The records detection works on and produces, free of the store and of Qt."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+MEDIA_TEXTS = frozenset({"<media omitted>", "image omitted", "video omitted", "gif omitted", "sticker omitted",
+                         "<image omitted>", "<video omitted>"})
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message as detection sees it. ``ts`` is ISO 'YYYY-MM-DDTHH:MM[:SS]'."""
+
+    id: Any
+    ts: str
+    author: str
+    text: str
+    kind: str = "message"  # message | media | system | deleted | poll | location | contact
+
+    @property
+    def is_media(self) -> bool:
+        return self.kind == "media" or self.text.strip().lstrip("\u200e").lower() in MEDIA_TEXTS
+
+    @property
+    def is_post(self) -> bool:
+        """Written by a member (not a system line)."""
+        return self.kind != "system"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A message that likely breaches one category, and what in it does.
+
+    ``summary`` is the first half of the explanation a parent reads ("Calls a member of staff
+    'useless'"); the scan adds the clause. ``related`` holds the other messages of a run.
+    """
+
+    message_id: Any
+    category: str
+    rule_id: str
+    summary: str
+    spans: tuple[tuple[int, int], ...] = ()
+    related: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a content rule's check returns: the evidence and the sentence about it."""
+
+    summary: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class Context:
+    """What a content rule may need besides the text: who posted it and the school's own contacts."""
+
+    author: str = ""
+    school_phone: str = ""
+    school_email: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A declared detector: one category, a plain description, and how it decides.
+
+    ``triggers`` are lower-case words one of which must be in a message for ``check`` to run
+    (the cheap prefilter); an empty set means the rule looks at every message.
+    """
+
+    id: str
+    category: str
+    description: str
+    check: Callable[..., Hit | None]
+    triggers: frozenset[str] = field(default_factory=frozenset)
+    wants_context: bool = False

@@ -1,0 +1,122 @@
+"""One message's text prepared once for every rule: lower-cased, tokenised, people found.
+
+Content categories depend on who a message is about (a member of staff by title and name,
+"the teacher", a named child, "his parents") as much as on what it says, so those
+references are computed here, lazily, and shared by the rules that need them.
+"""
+
+import functools
+
+import regex
+
+I = regex.IGNORECASE | regex.V0
+_TOKEN = regex.compile(r"[a-z0-9]+")
+
+TITLE_NAME = r"(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?)\.?\s+[A-Z][\w'-]+)"
+STAFF_ROLE = (
+    r"\b(?:(?:the|our|a|his|her|their|my|this|that|new|class|supply|deputy|assistant|year\s?\d+|reception|form|school)\s+)*"
+    r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=the\s)head(?:'s)?|deputy\s+head|(?-i:TAs?)|teaching\s+assistants?|"
+    r"(?-i:SENCO|SENCo|SLT)|senior\s+leadership(?:\s+team)?|office(?:\s+staff)?|receptionists?|dinner\s+lad(?:y|ies)|"
+    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff|school\s+nurse|principal)\b"
+)
+PERSON_NOUN = (
+    r"\b(?:mum|mom|mummy|dad|daddy|mother|father|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
+    r"kid|kids|child|children|lot|people|family|families|husband|wife|son|daughter|nan|gran|teachers?|staff|everyone|anyone)\b"
+)
+PRONOUN = r"\b(?:he|she|they|you|u|him|her|them)\b"
+SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|head\s+teacher|the\s+office|ofsted|academy|this\s+place)\b"
+
+_TITLE_NAME_RE = regex.compile(TITLE_NAME)
+_STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", I)
+_PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", I)
+_CAP_WORD = regex.compile(r"(?<![\w'])(?-i:[A-Z][a-z]+)(?![\w])")
+_OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", I)
+_CHILD_NOUN_REF = regex.compile(
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little one)\b"
+    r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
+    I,
+)
+
+# Capitalised words that start sentences or name things other than people.
+COMMON_CAPS = frozenset("""
+i a an the this that these those it its it's there here he she they we you my our your his her their who what when where
+why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
+please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
+actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december christmas easter diwali eid halloween ramadan hanukkah xmas new year term half mr mrs ms miss
+dr sir school class year reception nursery pta pe ofsted head office maths english science art music french spanish
+history geography reading phonics spelling swimming football netball sports trip fair disco assembly nativity play
+harvest festival book day world children need whatsapp google facebook instagram uk england london britain british
+god omg lol haha brilliant great lovely amazing happy merry congratulations congrats welcome good well wow oh ah aw
+did does do is was were are has have had will would should could can can't don't won't didn't isn't wasn't
+let's lets if after before since because while as at on in by for from with to of about into over under up down off out
+reminder lost found just quick message group chat parents parent mum dad mums dads kids children teacher teachers
+look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
+""".split())
+NAME_FOLLOWERS = frozenset("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
+had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b""".split())
+
+
+class Text:
+    """A message's text with what rules ask of it computed at most once."""
+
+    __slots__ = ("__dict__", "lower", "raw", "token_set", "tokens")
+
+    def __init__(self, raw: str) -> None:
+        raw = raw.replace("’", "'").replace("‘", "'")
+        lower = raw.lower()
+        if len(lower) != len(raw):  # a few characters change length when lower-cased
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
+        self.raw = raw
+        self.lower = lower
+        self.tokens = _TOKEN.findall(lower)
+        self.token_set = frozenset(self.tokens)
+
+    @functools.cached_property
+    def staff(self) -> list[tuple[int, int]]:
+        """Spans naming a member of staff: 'Mrs Patel', 'the teacher', 'the head', 'the office'."""
+        return [m.span() for m in _STAFF_RE.finditer(self.raw)]
+
+    @functools.cached_property
+    def names(self) -> list[tuple[int, int]]:
+        """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
+        titled = {m.end() for m in _TITLE_NAME_RE.finditer(self.raw)}
+        out = []
+        for m in _CAP_WORD.finditer(self.raw):
+            word = m.group().lower()
+            if word in COMMON_CAPS or m.end() in titled or any(s <= m.start() < e for s, e in self._titled_spans):
+                continue
+            before = self.raw[:m.start()].rstrip()
+            sentence_start = not before or before[-1] in ".!?\n:"
+            after = self.raw[m.end():m.end() + 12].lstrip()
+            next_word = regex.match(r"[\w']+", after)
+            follows = next_word.group().lower() if next_word else ""
+            if sentence_start and not (after.startswith("'s") or follows in NAME_FOLLOWERS or follows[:1].isupper()):
+                continue
+            out.append(m.span())
+        return out
+
+    @functools.cached_property
+    def _titled_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _TITLE_NAME_RE.finditer(self.raw)]
+
+    @functools.cached_property
+    def child_refs(self) -> list[tuple[int, int]]:
+        """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'."""
+        own = [m.span() for m in _OWN.finditer(self.raw)]
+        refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
+        return sorted(refs + self.names)
+
+    @functools.cached_property
+    def persons(self) -> list[tuple[int, int]]:
+        """Any reference to a person other than the writer."""
+        return sorted([m.span() for m in _PERSON_RE.finditer(self.raw)] + self.names)
+
+    def has(self, pattern: regex.Pattern[str]) -> regex.Match[str] | None:
+        return pattern.search(self.raw)
+
+
+def compile_i(pattern: str) -> regex.Pattern[str]:
+    """Case-insensitive on the raw text, so spans point into what the rep sees."""
+    return regex.compile(pattern, I)

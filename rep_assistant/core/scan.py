@@ -1,0 +1,145 @@
+"""Scan a stored chat under a policy and keep the flags with its messages.
+
+A flag's identity is (message, category, rule): a re-scan after the rep loads their
+school's policy rewrites the clause, explanation and severity of the flags it still
+produces, keeps their ids and the rep's decisions, and retires (active=0) the ones it no
+longer produces. The scan row, the flag changes and the audit entry are one transaction.
+"""
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rep_assistant.core.errors import NotFoundError
+from rep_assistant.core.policy import CATEGORIES, Policy, active_policy, rank_of
+from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
+from rep_assistant.core.rules import DetectOptions, Finding, Message, detect
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.core.store.store import now_iso
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    scan_id: int
+    chat_id: int
+    policy_id: str
+    messages: int
+    flags_active: int
+    flags_new: int
+    flags_retired: int
+    by_category: dict[str, int] = field(default_factory=dict)
+
+
+def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str, str]:
+    """(clause id, clause text, severity, explanation) for a finding under ``policy``."""
+    clause = policy.clause_for(category)
+    if clause is None:  # detect() never returns uncovered categories; a hand-made finding might
+        raise ValueError(f"policy {policy.id} has no clause for {category}")
+    severity = clause.kind if clause.kind in ("breach", "advisory") else CATEGORIES[category].default
+    where = f"clause {clause.id}" + (f" of {policy.school}'s code" if policy.school else " of the code of conduct")
+    return clause.id, clause.text, severity, f"{summary} — {where} says: “{clause.text}”"
+
+
+def load_messages(store: Store, chat_id: int) -> list[Message]:
+    rows = store.db.execute(
+        "SELECT m.id, m.ts, COALESCE(mem.name, ''), m.kind, m.text FROM messages m "
+        "LEFT JOIN members mem ON mem.id = m.member_id "
+        "WHERE m.chat_id = ? AND m.purged_at IS NULL ORDER BY m.seq",
+        (chat_id,),
+    ).fetchall()
+    return [Message(r[0], r[1], r[2], r[4] or "", r[3]) for r in rows]
+
+
+def scan_chat(store: Store, chat_id: int, *, policy: Policy | None = None, settings: Settings | None = None,
+              progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ScanResult:
+    if store.scalar("SELECT 1 FROM chats WHERE id = ?", (chat_id,)) is None:
+        raise NotFoundError(f"There is no chat with id {chat_id} in this store.")
+    settings = settings or Settings.load()
+    policy = policy or active_policy(settings)
+    report(progress, 0, 3, "Reading messages")
+    messages = load_messages(store, chat_id)
+    check_cancel(cancelled)
+    report(progress, 1, 3, "Looking for breaches")
+    findings = detect(messages, policy, DetectOptions.from_settings(settings))
+    check_cancel(cancelled)
+    report(progress, 2, 3, "Saving flags")
+    with store.transaction():
+        result = _write(store, chat_id, policy, messages, findings)
+        check_cancel(cancelled)
+    report(progress, 3, 3, "Done")
+    return result
+
+
+def _write(store: Store, chat_id: int, policy: Policy, messages: list[Message], findings: list[Finding]) -> ScanResult:
+    db = store.db.conn
+    now = now_iso()
+    existing = {(r[1], r[2], r[3]): r[0] for r in db.execute(
+        "SELECT id, message_id, category, rule_id FROM flags WHERE chat_id = ?", (chat_id,))}
+    members = dict(db.execute("SELECT m.id, m.member_id FROM messages m WHERE m.chat_id = ?", (chat_id,)).fetchall())
+    produced: set[int] = set()
+    new = 0
+    counts: Counter[str] = Counter()
+    for f in findings:
+        clause_id, clause_text, severity, explanation = explain(f.summary, policy, f.category)
+        values = (severity, rank_of(f.category), policy.id, clause_id, clause_text, explanation,
+                  json.dumps([list(s) for s in f.spans]), json.dumps(list(f.related)), members.get(f.message_id))
+        key = (f.message_id, f.category, f.rule_id)
+        flag_id = existing.get(key)
+        if flag_id is None:
+            flag_id = db.execute(
+                "INSERT INTO flags (severity, rank, policy_id, clause_id, clause_text, explanation, spans, related, member_id, "
+                "chat_id, message_id, category, rule_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, chat_id, *key, now, now),
+            ).lastrowid
+            new += 1
+        else:
+            db.execute(
+                "UPDATE flags SET severity=?, rank=?, policy_id=?, clause_id=?, clause_text=?, explanation=?, spans=?, related=?, "
+                "member_id=?, active=1, updated_at=? WHERE id=?",
+                (*values, now, flag_id),
+            )
+        produced.add(flag_id)
+        counts[f.category] += 1
+    stale = [fid for fid in existing.values() if fid not in produced]
+    retired = 0
+    for fid in stale:
+        retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=? AND active=1", (now, fid)).rowcount
+    scan_id = db.execute(
+        "INSERT INTO scans (chat_id, policy_id, policy_version, scanned_at, messages, flags_active, flags_new) VALUES (?,?,?,?,?,?,?)",
+        (chat_id, policy.id, policy.version, now, len(messages), len(produced), new),
+    ).lastrowid
+    by_category = dict(sorted(counts.items()))
+    store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
+                details={"policy_id": policy.id, "policy_version": policy.version, "messages": len(messages),
+                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": by_category})
+    return ScanResult(scan_id, chat_id, policy.id, len(messages), len(produced), new, retired, by_category)
+
+
+FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "clause_id", "clause_text", "rule_id", "severity",
+                "explanation", "spans")
+
+
+def flag_rows(store: Store, chat_id: int | None = None, *, active_only: bool = True, status: str | None = None) -> list[dict[str, Any]]:
+    """Flags as plain dicts (the jsonl shape), most severe first, then in chat order."""
+    where, params = ["1=1"], []
+    if chat_id is not None:
+        where.append("f.chat_id = ?")
+        params.append(chat_id)
+    if active_only:
+        where.append("f.active = 1")
+    if status is not None:
+        where.append("f.status = ?")
+        params.append(status)
+    rows = store.query(
+        "SELECT f.id, c.name AS chat, m.ts AS timestamp, COALESCE(mem.name, '') AS author, m.text, f.category, f.clause_id, "
+        "f.clause_text, f.rule_id, f.severity, f.explanation, f.spans, f.related, f.rank, f.status, f.active, f.policy_id, "
+        "f.message_id, f.chat_id FROM flags f JOIN chats c ON c.id = f.chat_id LEFT JOIN messages m ON m.id = f.message_id "
+        f"LEFT JOIN members mem ON mem.id = f.member_id WHERE {' AND '.join(where)} ORDER BY f.rank DESC, m.seq, f.id",
+        params,
+    )
+    for r in rows:
+        r["spans"] = json.loads(r["spans"])
+        r["related"] = json.loads(r["related"])
+    return rows
