@@ -8,6 +8,8 @@ rep would start.
 from dataclasses import dataclass
 from pathlib import Path
 
+from rep_assistant.core.importer import import_export
+from rep_assistant.core.scan import scan_chat
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -45,48 +47,8 @@ class World:
 
 
 def world(store: Store) -> World:
-    """Import the made-up export and scan it with the built-in model policy."""
-    try:
-        from rep_assistant.core.scan import scan_chat
-
-        from rep_assistant.core.importer import import_export
-    except ImportError:
-        return _sql_world(store)
-
+    """Import the made-up export and scan it with the built-in model policy, as the rep's first steps do."""
     import_export(store, EXPORT, chat_name=CHAT)
     chat_id = store.scalar("SELECT id FROM chats WHERE name = ?", [CHAT])
     scan_chat(store, chat_id)
-    settings = Settings(dict(SETTINGS))
-    return World(store, chat_id, settings)
-
-
-def _sql_world(store: Store) -> World:  # pragma: no cover - TEMPORARY until the importer and scanner land
-    import re
-
-    from rep_assistant.core.store import now_iso
-
-    line = re.compile(r"(\d\d)/(\d\d)/(\d{4}), (\d\d:\d\d) - (?:(.+?): )?(.*)")
-    with store.transaction():
-        chat_id = store.db["chats"].insert({"name": CHAT, "created_at": now_iso()}).last_pk
-        members: dict[str, int] = {}
-        for seq, raw in enumerate(EXPORT.read_text(encoding="utf-8").splitlines(), 1):
-            d, mo, y, hm, author, text = line.fullmatch(raw).groups()
-            ts = f"{y}-{mo}-{d}T{hm}:00"
-            row = {"chat_id": chat_id, "seq": seq, "ts": ts, "fingerprint": str(seq), "text": text, "kind": "message"}
-            if author is None:
-                ev = re.fullmatch(r"(.+?) (removed|added) (.+)|(.+) (left)", text)
-                actor, verb, target = (ev.group(1), ev.group(2), ev.group(3)) if ev.group(2) else (ev.group(4), "left", None)
-                row.update(kind="system", system_event=verb, actor=actor, target=target)
-            else:
-                if author not in members:
-                    members[author] = store.db["members"].insert(
-                        {"chat_id": chat_id, "name": author, "is_phone": int(author.startswith("+"))}).last_pk
-                row["member_id"] = members[author]
-            message_id = store.db["messages"].insert(row).last_pk
-            if (author and "f*cking" in text) or "fucking" in text:
-                store.db["flags"].insert({
-                    "chat_id": chat_id, "message_id": message_id, "member_id": row.get("member_id"),
-                    "category": "offensive-language", "rule_id": "r", "severity": "breach", "policy_id": "builtin:model",
-                    "clause_id": "1", "clause_text": "Use positive, polite and friendly language.",
-                    "explanation": "This message uses bad language.", "created_at": now_iso(), "updated_at": now_iso()})
     return World(store, chat_id, Settings(dict(SETTINGS)))

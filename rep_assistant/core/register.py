@@ -136,9 +136,13 @@ def sync_chat_events(store: Store, chat_id: int) -> int:
     return added
 
 
-def register_rows(store: Store, chat_id: int) -> list[dict[str, Any]]:
-    """One row per member: messages posted, warnings, removals, re-admissions and where they stand now."""
-    sync_chat_events(store, chat_id)
+def register_rows(store: Store, chat_id: int, *, sync: bool = True) -> list[dict[str, Any]]:
+    """One row per member: messages posted, warnings, removals, re-admissions and where they stand now.
+
+    ``sync=False`` when the caller already ran sync_chat_events where writes belong (the desk's database thread).
+    """
+    if sync:
+        sync_chat_events(store, chat_id)
     rows = store.query("""
         SELECT mem.id AS member_id, mem.name AS member,
                (SELECT count(*) FROM messages m WHERE m.member_id = mem.id AND m.kind != 'system') AS messages,

@@ -1,0 +1,217 @@
+"""The draft editor: pick a kind, edit the text, then copy it, open it in the mail program or save an .eml.
+
+WhatsApp has no API, so "Copy" (then paste into WhatsApp) is the main path. "Open in e-mail"
+hands a mailto: link to the desktop's mail program (a local program, not a network
+connection); mailto: cannot carry attachments, so "Save e-mail draft" writes an .eml with the
+incident bundle attached that the mail program opens as a new message. Each use is recorded
+(draft.use) with the kind and ids only.
+
+Signals:
+    draft_used(how): the draft was copied, opened in the mail program or saved ("copied"/"mailto"/"eml").
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rep_assistant.core.bundle import make_bundle
+from rep_assistant.core.drafting import Draft, available_kinds, create_draft, record_draft_use
+from rep_assistant.core.eml import save_eml
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.ui.pdf import render_pdf
+from rep_assistant.ui.views.error_dialog import show_error
+
+if TYPE_CHECKING:
+    from rep_assistant.ui.main_window import MainWindow
+
+#: Runs ``fn(store)`` where writes belong and calls ``on_success(result)`` on the GUI thread.
+Runner = Callable[[str, Callable[[Store], Any], Callable[[Any], None]], None]
+
+KIND_LABELS = {
+    "removal-request": "Private request to delete a message",
+    "group-reminder": "Gentle reminder to the group",
+    "school-notification": "Notification to the school",
+    "removal-notice": "Notice to a member being removed",
+    "warning": "Private warning",
+}
+
+
+def direct_runner(store: Store, parent: QWidget | None = None) -> Runner:
+    """Run at once on ``store`` (a dialog used on its own, or in tests); errors become messages."""
+
+    def run(label: str, fn: Callable[[Store], Any], on_success: Callable[[Any], None]) -> None:
+        try:
+            result = fn(store)
+        except Exception as exc:  # shown to the rep as a sentence, or as a crash report for our bugs
+            show_error(parent, exc)
+            return
+        on_success(result)
+
+    return run
+
+
+def window_runner(window: "MainWindow") -> Runner:
+    """Run on the window's database thread, as every write in the desk does."""
+    return lambda label, fn, on_success: window.run_op(label, lambda store, _progress, _cancelled: fn(store), on_success)
+
+
+def mailto_url(draft: Draft) -> QUrl:
+    query = f"subject={quote(draft.subject or '')}&body={quote(draft.body)}"
+    return QUrl(f"mailto:{quote(draft.to or '', safe='@.+')}?{query}")
+
+
+class DraftDialog(QDialog):
+    draft_used = Signal(str)
+
+    def __init__(self, settings: Settings, run: Runner, *, flag_id: int | None = None, incident_id: int | None = None,
+                 kind: str = "removal-request", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.run = run
+        self.flag_id = flag_id
+        self.incident_id = incident_id
+        self.draft: Draft | None = None
+        about = f"flag {flag_id}" if flag_id is not None else f"incident {incident_id}"
+        self.setWindowTitle(self.tr("Draft a message about %s") % about)
+        self.resize(720, 620)
+
+        self.kind_combo = QComboBox(self)
+        for name in available_kinds():
+            self.kind_combo.addItem(self.tr(KIND_LABELS.get(name, name.replace("-", " ").capitalize())), name)
+        self.kind_combo.setAccessibleName(self.tr("Kind of message"))
+        self.to_edit = QLineEdit(self)
+        self.subject_edit = QLineEdit(self)
+        self.body_edit = QPlainTextEdit(self)
+        self.body_edit.setAccessibleName(self.tr("Message text"))
+        self.attach_check = QCheckBox(self.tr("Attach the incident bundle to the e-mail draft"), self)
+        self.mask_check = QCheckBox(self.tr("Mask other parents' details and children's names in the bundle"), self)
+        self.mask_check.setChecked(bool(settings["redact_bundles"]))
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Message:"), self.kind_combo)
+        form.addRow(self.tr("&To:"), self.to_edit)
+        form.addRow(self.tr("&Subject:"), self.subject_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip(self.tr("Copy the text, then paste it into WhatsApp"))
+        self.mail_button = buttons.addButton(self.tr("Open in &e-mail"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.mail_button.setToolTip(self.tr("Open a new message in your e-mail program (no attachment)"))
+        self.eml_button = buttons.addButton(self.tr("Save e-mail &draft…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.eml_button.setToolTip(self.tr("Save an .eml your e-mail program opens as a new message, with the bundle attached"))
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        self.mail_button.clicked.connect(self.open_in_mail)
+        self.eml_button.clicked.connect(self._on_eml_button_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.attach_check)
+        layout.addWidget(self.mask_check)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
+        index = self.kind_combo.findData(kind)
+        self.kind_combo.setCurrentIndex(max(index, 0))
+        if index <= 0:
+            self._on_kind_combo_current_index_changed()
+
+    # -- filling -------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_kind_combo_current_index_changed(self) -> None:
+        kind = self.kind_combo.currentData()
+        self.run(self.tr("Drafting"), lambda store: create_draft(store, kind, self.settings, flag_id=self.flag_id,
+                                                                 incident_id=self.incident_id), self._show_draft)
+
+    def _show_draft(self, draft: Draft) -> None:
+        self.draft = draft
+        self.to_edit.setText(draft.to or "")
+        self.subject_edit.setText(draft.subject or "")
+        for widget in (self.to_edit, self.subject_edit):
+            widget.setEnabled(draft.is_email)
+        self.body_edit.setPlainText(draft.body)
+        has_incident = draft.incident_id is not None
+        self.attach_check.setEnabled(has_incident)
+        self.attach_check.setChecked(has_incident and draft.is_email)
+        self.mask_check.setEnabled(has_incident)
+        if draft.is_email and not draft.to:
+            self.hint.setText(self.tr("The school's e-mail address is not set: add it in Settings, or type it above."))
+        elif not has_incident:
+            self.hint.setText(self.tr("Not part of an incident yet, so there is no bundle to attach."))
+        else:
+            self.hint.setText(self.tr("Edit freely: what you send is your own message. Nothing is sent from here."))
+
+    def current_draft(self) -> Draft:
+        """The draft as the rep edited it."""
+        assert self.draft is not None
+        self.draft.body = self.body_edit.toPlainText()
+        if self.draft.is_email:
+            self.draft.to = self.to_edit.text().strip() or None
+            self.draft.subject = self.subject_edit.text()
+        return self.draft
+
+    # -- using ----------------------------------------------------------------------------------
+
+    def _record(self, how: str) -> None:
+        draft = self.current_draft()
+        self.run(self.tr("Recording"), lambda store: record_draft_use(store, draft, how), lambda _: self.draft_used.emit(how))
+
+    @Slot()
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.current_draft().body)
+        self.hint.setText(self.tr("Copied. Paste it into WhatsApp (long-press the message box, then Paste)."))
+        self._record("copied")
+
+    @Slot()
+    def open_in_mail(self) -> None:
+        if not QDesktopServices.openUrl(mailto_url(self.current_draft())):
+            self.hint.setText(self.tr("No e-mail program answered; use Copy or Save e-mail draft instead."))
+            return
+        self._record("mailto")
+
+    @Slot()
+    def _on_eml_button_clicked(self) -> None:
+        name = f"{self.kind_combo.currentData()}.eml"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save e-mail draft"), str(Path.home() / name),
+                                              self.tr("E-mail drafts (*.eml)"))
+        if path:
+            self.save_eml_to(Path(path))
+
+    def save_eml_to(self, path: Path) -> None:
+        """Write the .eml (with the bundle when ticked); the hint says where it went."""
+        draft = self.current_draft()
+        attach = self.attach_check.isChecked() and draft.incident_id is not None
+        redact = self.mask_check.isChecked()
+
+        def save(store: Store) -> Path:
+            bundle = make_bundle(store, draft.incident_id, self.settings, render_pdf=render_pdf, redact=redact) if attach else None
+            save_eml(store, draft, path, bundle)
+            return path
+
+        def saved(out: Path) -> None:
+            self.hint.setText(self.tr("Saved %s. Open it to review and send it from your e-mail program.") % out)
+            self.draft_used.emit("eml")
+
+        self.run(self.tr("Saving e-mail draft"), save, saved)

@@ -1,0 +1,445 @@
+"""Incidents and the members register in one dialog, plus the Act menu wiring for the desk.
+
+Why one dialog with two tabs: acting on a breach moves between the two (open an incident,
+warn or remove the poster, tell the school), and each step shows up in the other's record.
+Reads use the window's store; every write goes through the runner (the database thread in
+the desk) and the tables re-read afterwards.
+
+Signals:
+    changed(): something was written (the window refreshes its own views).
+"""
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rep_assistant.core import incidents
+from rep_assistant.core.bundle import export_bundle
+from rep_assistant.core.drafting.fields import short_stamp
+from rep_assistant.core.register import member_events, record_member_event, register_rows, sync_chat_events
+from rep_assistant.core.report import describe_action
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.ui.draft_dialog import DraftDialog, Runner, window_runner
+from rep_assistant.ui.pdf import render_pdf
+
+if TYPE_CHECKING:
+    from rep_assistant.ui.main_window import MainWindow
+
+STATUS_LABELS = {"open": "Open", "reported": "Reported to school", "resolved": "Resolved"}
+_VERBS = {"warn": "Warn", "remove": "Record removal", "readmit": "Readmit"}
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]], ids: list[int]) -> None:
+    selected = _selected_id(table)
+    table.setRowCount(len(rows))
+    for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setData(Qt.ItemDataRole.UserRole, row_id)
+            table.setItem(r, c, item)
+        if row_id == selected:
+            table.selectRow(r)
+
+
+def _selected_id(table: QTableWidget) -> int | None:
+    items = table.selectedItems()
+    return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+
+class MemberEventDialog(QDialog):
+    """Reason (required) and clause for a warning, removal or re-admission."""
+
+    def __init__(self, verb: str, member: str, clause: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("%s: %s") % (self.tr(_VERBS[verb]), member))
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText(self.tr("A short reason, for the record"))
+        self.clause_edit = QLineEdit(clause, self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Reason:"), self.reason_edit)
+        form.addRow(self.tr("&Clause:"), self.clause_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.reason_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        form.addRow(buttons)
+
+
+class IncidentsDialog(QDialog):
+    changed = Signal()
+
+    def __init__(self, store: Store, settings: Settings, run: Runner, chat_id: int, *,
+                 selected_flag: Callable[[], int | None] = lambda: None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self.run, self.chat_id = store, settings, run, chat_id
+        self.selected_flag = selected_flag
+        self.setWindowTitle(self.tr("Incidents and members register"))
+        self.resize(980, 620)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_incidents_tab(), self.tr("&Incidents"))
+        self.tabs.addTab(self._build_register_tab(), self.tr("Members &register"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(close)
+        self.run(self.tr("Reading the register"), lambda s: sync_chat_events(s, chat_id), lambda _added: self.reload())
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _build_incidents_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.incident_table = _table(page, [self.tr("#"), self.tr("Status"), self.tr("Flags"), self.tr("Posted by"),
+                                            self.tr("Title"), self.tr("Updated")])
+        self.incident_table.itemSelectionChanged.connect(self._show_incident)
+        self.incident_detail = QTextBrowser(page)
+        self.status_combo = QComboBox(page)
+        for status in incidents.STATUSES:
+            self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.status_button = QPushButton(self.tr("Set &status"), page)
+        self.note_button = QPushButton(self.tr("Add &note…"), page)
+        self.add_flag_button = QPushButton(self.tr("Add selected &flag"), page)
+        self.add_flag_button.setToolTip(self.tr("Add the flag selected in the review queue (say, a later post) to this incident"))
+        self.draft_button = QPushButton(self.tr("&Draft…"), page)
+        self.bundle_button = QPushButton(self.tr("Export &bundle…"), page)
+        self.bundle_button.setToolTip(self.tr("A zip for the school: report (PDF and HTML), messages, clauses, media, checksums"))
+        self.mask_check = QCheckBox(self.tr("Mask other parents' details and children's names"), page)
+        self.mask_check.setChecked(bool(self.settings["redact_bundles"]))
+        self.status_button.clicked.connect(self._on_status_button_clicked)
+        self.note_button.clicked.connect(self._on_note_button_clicked)
+        self.add_flag_button.clicked.connect(self._on_add_flag_button_clicked)
+        self.draft_button.clicked.connect(self._on_draft_button_clicked)
+        self.bundle_button.clicked.connect(self._on_bundle_button_clicked)
+        row1 = QHBoxLayout()
+        for widget in (self.status_combo, self.status_button, self.note_button, self.add_flag_button):
+            row1.addWidget(widget)
+        row1.addStretch(1)
+        row2 = QHBoxLayout()
+        for widget in (self.draft_button, self.bundle_button, self.mask_check):
+            row2.addWidget(widget)
+        row2.addStretch(1)
+        right = QWidget(page)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.incident_detail, 1)
+        right_layout.addLayout(row1)
+        right_layout.addLayout(row2)
+        splitter = QSplitter(page)
+        splitter.addWidget(self.incident_table)
+        splitter.addWidget(right)
+        splitter.setSizes([430, 550])
+        self.empty_label = QLabel(self.tr("No incidents yet. Confirm a flag in the review queue, then choose "
+                                          "Act ▸ New incident from flag."), page)
+        self.empty_label.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _build_register_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.member_table = _table(page, [self.tr("Member"), self.tr("Status"), self.tr("Messages"), self.tr("Confirmed flags"),
+                                          self.tr("Warnings"), self.tr("Removals"), self.tr("Re-admissions"),
+                                          self.tr("Last removal")])
+        self.member_table.itemSelectionChanged.connect(self._show_member)
+        self.member_history = QTextBrowser(page)
+        self.member_history.setMaximumHeight(160)
+        buttons = QHBoxLayout()
+        self.member_buttons: dict[str, QPushButton] = {}
+        for verb, text in (("warn", "&Warn…"), ("remove", "Record &removal…"), ("readmit", "Re&admit…")):
+            button = QPushButton(self.tr(text), page)
+            button.clicked.connect(lambda _checked=False, v=verb: self.ask_member_event(v))
+            buttons.addWidget(button)
+            self.member_buttons[verb] = button
+        buttons.addStretch(1)
+        note = QLabel(self.tr("Removals done in WhatsApp itself appear here from the imported chat (marked 'in the chat')."), page)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.member_table, 1)
+        layout.addWidget(self.member_history)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        return page
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        rows = incidents.list_incidents(self.store, self.chat_id)
+        _fill(self.incident_table, [[r["id"], STATUS_LABELS[r["status"]], r["flags"], r["members"], r["title"],
+                                     short_stamp(r["updated_at"])] for r in rows], [r["id"] for r in rows])
+        self.empty_label.setVisible(not rows)
+        if rows and self.incident_table.currentRow() < 0:
+            self.incident_table.selectRow(0)
+        members = register_rows(self.store, self.chat_id, sync=False)
+        _fill(self.member_table, [[m["member"], m["status"], m["messages"], m["confirmed_flags"], m["warnings"], m["removals"],
+                                   m["readmissions"], _removal_text(m["last_removal"])] for m in members],
+              [m["member_id"] for m in members])
+        self._show_incident()
+        self._show_member()
+
+    def select_incident(self, incident_id: int) -> None:
+        for row in range(self.incident_table.rowCount()):
+            if self.incident_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == incident_id:
+                self.incident_table.selectRow(row)
+
+    def select_member(self, member_id: int) -> None:
+        self.tabs.setCurrentIndex(1)
+        for row in range(self.member_table.rowCount()):
+            if self.member_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == member_id:
+                self.member_table.selectRow(row)
+
+    def current_incident_id(self) -> int | None:
+        return _selected_id(self.incident_table)
+
+    def current_member_id(self) -> int | None:
+        return _selected_id(self.member_table)
+
+    @Slot()
+    def _show_incident(self) -> None:
+        incident_id = self.current_incident_id()
+        for widget in (self.status_button, self.note_button, self.add_flag_button, self.draft_button, self.bundle_button):
+            widget.setEnabled(incident_id is not None)
+        if incident_id is None:
+            self.incident_detail.clear()
+            return
+        incident = incidents.get_incident(self.store, incident_id)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(incident["status"]))
+        flags = incidents.flag_details(self.store, incident["flag_ids"])
+        e = html.escape
+        parts = [f"<h3>{e(incident['title'])}</h3><p><b>{e(STATUS_LABELS[incident['status']])}</b>, opened "
+                 f"{e(short_stamp(incident['created_at']))}</p><h4>{self.tr('Flagged messages')}</h4><ul>"]
+        parts += [f"<li>{e(short_stamp(f['ts']))}, <b>{e(f['member_name'] or '')}</b>: {e((f['text'] or '')[:160])}"
+                  f"<br><small>{e(f['category'])} · clause {e(f['clause_id'])}</small></li>" for f in flags]
+        parts.append(f"</ul><h4>{self.tr('Actions taken')}</h4><ul>")
+        parts += [f"<li>{e(short_stamp(a['at']))}: {e(describe_action(a))}</li>" for a in incident["actions"]]
+        parts.append("</ul>")
+        if incident["notes"]:
+            parts.append(f"<h4>{self.tr('Notes')}</h4><ul>")
+            parts += [f"<li>{e(short_stamp(n['created_at']))}: {e(n['text'])}</li>" for n in incident["notes"]]
+            parts.append("</ul>")
+        self.incident_detail.setHtml("".join(parts))
+
+    @Slot()
+    def _show_member(self) -> None:
+        member_id = self.current_member_id()
+        for button in self.member_buttons.values():
+            button.setEnabled(member_id is not None)
+        if member_id is None:
+            self.member_history.setPlainText(self.tr("Select a member to see their warnings, removals and re-admissions."))
+            return
+        events = member_events(self.store, member_id=member_id)
+        lines = [f"{short_stamp(ev['at'])}  {ev['kind']}" + (f": {ev['reason']}" if ev["reason"] else "")
+                 + (f" (clause {ev['clause_id']})" if ev["clause_id"] else "")
+                 + (" (in the chat)" if ev["source"] == "chat" else f" (by {ev['actor']})") for ev in events]
+        self.member_history.setPlainText("\n".join(lines) or self.tr("Nothing recorded for this member."))
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _write(self, label: str, fn: Callable[[Store], Any], then: Callable[[Any], None] | None = None) -> None:
+        def done(result: Any) -> None:
+            self.reload()
+            self.changed.emit()
+            if then is not None:
+                then(result)
+
+        self.run(label, fn, done)
+
+    def set_status(self, status: str) -> None:
+        incident_id = self.current_incident_id()
+        self._write(self.tr("Updating incident"), lambda s: incidents.update_incident(s, incident_id, status=status))
+
+    def add_note(self, text: str) -> None:
+        incident_id = self.current_incident_id()
+        self._write(self.tr("Adding note"), lambda s: incidents.update_incident(s, incident_id, note=text))
+
+    def export_bundle_to(self, path: Path, *, redact: bool | None = None) -> None:
+        incident_id = self.current_incident_id()
+        redact = self.mask_check.isChecked() if redact is None else redact
+        self._write(self.tr("Exporting bundle"),
+                    lambda s: export_bundle(s, incident_id, path, self.settings, render_pdf=render_pdf, redact=redact),
+                    lambda bundle: self.incident_detail.append(
+                        self.tr("<p><b>Bundle saved</b> to %s (%d files; manifest SHA-256 %s).</p>")
+                        % (html.escape(str(path)), len(bundle.names), bundle.manifest_sha256[:16] + "…")))
+
+    def record_member(self, verb: str, reason: str, clause: str | None = None, flag_id: int | None = None) -> None:
+        member_id = self.current_member_id()
+        self._write(self.tr("Recording"), lambda s: record_member_event(s, self.chat_id, member_id, verb, reason,
+                                                                         clause_id=clause or None, flag_id=flag_id))
+
+    def ask_member_event(self, verb: str) -> None:
+        member_id = self.current_member_id()
+        if member_id is None:
+            return
+        flag_id = self.selected_flag()
+        flag = incidents.flag_details(self.store, [flag_id])[0] if flag_id is not None else None
+        if flag is not None and flag["member_id"] != member_id:
+            flag = None
+        name = self.store.scalar("SELECT name FROM members WHERE id = ?", [member_id])
+        dialog = MemberEventDialog(verb, name, flag["clause_id"] if flag else "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record_member(verb, dialog.reason_edit.text(), dialog.clause_edit.text().strip(), flag["flag_id"] if flag else None)
+
+    @Slot()
+    def _on_status_button_clicked(self) -> None:
+        self.set_status(self.status_combo.currentData())
+
+    @Slot()
+    def _on_note_button_clicked(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add note"), self.tr("Note on this incident:"))
+        if ok and text.strip():
+            self.add_note(text)
+
+    @Slot()
+    def _on_add_flag_button_clicked(self) -> None:
+        incident_id, flag_id = self.current_incident_id(), self.selected_flag()
+        if flag_id is not None:
+            self._write(self.tr("Adding flag"), lambda s: incidents.add_flags(s, incident_id, [flag_id]))
+
+    def open_draft(self, kind: str = "school-notification") -> DraftDialog:
+        dialog = DraftDialog(self.settings, self.run, incident_id=self.current_incident_id(), kind=kind, parent=self)
+        dialog.draft_used.connect(lambda _how: (self.reload(), self.changed.emit()))
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def _on_draft_button_clicked(self) -> None:
+        self.open_draft()
+
+    @Slot()
+    def _on_bundle_button_clicked(self) -> None:
+        name = f"incident-{self.current_incident_id()}-bundle.zip"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export incident bundle"), str(Path.home() / name),
+                                              self.tr("Zip files (*.zip)"))
+        if path:
+            self.export_bundle_to(Path(path))
+
+
+def _removal_text(last: dict[str, Any] | None) -> str:
+    if not last:
+        return ""
+    where = "in the chat" if last["source"] == "chat" else f"by {last['actor']}"
+    return f"{last['at'][:10]} {where}" + (f": {last['reason']}" if last["reason"] and last["source"] == "app" else "")
+
+
+# -- the desk's Act menu ------------------------------------------------------------------------
+
+def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
+    """Add the Act menu's actions (and the members panel's) to the desk once; returns them by name."""
+    existing = getattr(window, "act_actions", None)
+    if existing:
+        return existing
+    actions: dict[str, QAction] = {}
+    window.act_actions = actions
+
+    def make(name: str, text: str, slot: Callable[[], Any], shortcut: str | None, tip: str, menu: str = "Act") -> QAction:
+        action = QAction(window.tr(text), window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(window.tr(tip))
+        action.triggered.connect(slot)
+        window.add_action(menu, action)
+        actions[name] = action
+        return action
+
+    make("draft", "&Draft a message…", lambda: open_draft_for_selection(window), "Ctrl+D",
+         "A polite message about the selected flag: to the poster, the group or the school")
+    make("new_incident", "New &incident from flag", lambda: new_incident_from_selection(window), "Ctrl+I",
+         "Open an incident for the selected (confirmed) flag")
+    make("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I",
+         "Incidents, what was done, bundles for the school; warnings and removals")
+    for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
+        action = make(f"member_{verb}", text, lambda v=verb: act_on_selected_member(window, v), None,
+                      f"{_VERBS[verb]} the selected member, in the register", menu="Members")
+        window.members_panel.add_action(action)
+    return actions
+
+
+def _status(window: "MainWindow", text: str) -> None:
+    window.statusBar().showMessage(text, 8000)
+
+
+def open_draft_for_selection(window: "MainWindow") -> DraftDialog | None:
+    flag_id = window.selected_flag_id()
+    if flag_id is None:
+        _status(window, window.tr("Select a flag in the review queue first."))
+        return None
+    dialog = DraftDialog(window.settings, window_runner(window), flag_id=flag_id, parent=window)
+    dialog.show()
+    return dialog
+
+
+def open_incidents(window: "MainWindow") -> IncidentsDialog | None:
+    chat_id = window.current_chat_id()
+    if chat_id is None:
+        _status(window, window.tr("Open a chat first."))
+        return None
+    dialog = IncidentsDialog(window.store, window.settings, window_runner(window), chat_id,
+                             selected_flag=window.selected_flag_id, parent=window)
+    dialog.changed.connect(window.refresh)
+    dialog.show()
+    return dialog
+
+
+def new_incident_from_selection(window: "MainWindow") -> None:
+    flag_id = window.selected_flag_id()
+    if flag_id is None:
+        _status(window, window.tr("Select a confirmed flag in the review queue first."))
+        return
+
+    def opened(incident_id: int) -> None:
+        window.refresh()
+        dialog = open_incidents(window)
+        if dialog is not None:
+            dialog.select_incident(incident_id)
+
+    window.run_op(window.tr("Opening incident"), lambda store, _p, _c: incidents.create_incident(store, [flag_id]), opened)
+
+
+def act_on_selected_member(window: "MainWindow", verb: str) -> None:
+    member_id = window.selected_member_id()
+    dialog = open_incidents(window)
+    if dialog is not None and member_id is not None:
+        dialog.select_member(member_id)
+        dialog.ask_member_event(verb)
