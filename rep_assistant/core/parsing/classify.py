@@ -172,12 +172,12 @@ def classify(author: str | None, body: str) -> Kinded:
         m = _EDITED.search(text)
         if m:
             text, edited = text[: m.start()], True
-    if author is None:
-        event, actor, target, extra = system_event(text)
-        return "system", text, edited, None, event, actor, target, extra
     key = text.rstrip(".") if text.endswith(".") else text
     if key in phrases.DELETED:
         return "deleted", text, edited, None, None, None, None, None
+    if author is None:
+        event, actor, target, extra = system_event(text)
+        return "system", text, edited, None, event, actor, target, extra
     if key in phrases.MISSED_CALLS:
         return "system", text, edited, None, "missed_call", author, None, None
     if key in phrases.LIVE_LOCATION:

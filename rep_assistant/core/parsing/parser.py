@@ -41,7 +41,7 @@ def _pass_regexes(shape: Shape) -> tuple[re.Pattern[str], re.Pattern[str]]:
     strict = shape.regex().pattern
     date_only = strict.replace("(?P<time>", "(?:").replace("(?P<date>", "(")
     bare = strict.replace("(?P<time>", "(?:").replace("(?P<date>", "(?:")
-    names = bare + r"([^\n]*?): (?:([^\n:]{1,60}): )?"
+    names = bare + r"([^\n]*?): (?:([^\n:<>\u200e\u200f]{1,40}): (?!https?://|<|\u200e))?"
     return re.compile(date_only), re.compile(names)
 
 
@@ -78,7 +78,7 @@ def _colon_names(pairs: Counter[tuple[str, str]]) -> dict[str, tuple[str, str]]:
         totals[first] += n
     found = {}
     for (first, rest), n in pairs.items():
-        if rest and n >= 2 and n == totals[first]:
+        if rest[:1].isalnum() and n >= 2 and n == totals[first]:
             found[first] = (rest, f"{first}: {rest}")
     return found
 
