@@ -1,15 +1,14 @@
-"""Reading a chat the way the desk shows it: chats, pages of messages, positions, search.
+"""Reading a chat the way the desk shows it: recent chats, pages of messages, positions.
 
 Why pages by position: a chat can hold a million messages, and a view only ever needs the
 few dozen on screen. The desk asks for the row count once and then for small pages by
 offset (an index walk on ``messages(chat_id, seq)``), so opening is instant whatever the size.
+Search is core.chats.search_messages (the store's full-text index).
 """
 
 import json
 from collections import defaultdict
 from typing import Any
-
-import regex
 
 from rep_assistant.core.store import Store
 
@@ -22,7 +21,7 @@ _PAGE_SQL = """
 """
 
 
-def list_chats(store: Store) -> list[dict[str, Any]]:
+def recent_chats(store: Store) -> list[dict[str, Any]]:
     """Chats, most recently imported first, with what needs attention in each."""
     return store.query(
         """SELECT c.id, c.name, c.created_at,
@@ -69,37 +68,6 @@ def message_position(store: Store, message_id: int) -> int | None:
         "SELECT count(*) FROM messages WHERE chat_id = ? AND (seq < ? OR (seq = ? AND id < ?))",
         (chat_id, seq, seq, message_id),
     ))
-
-
-_WORD = regex.compile(r"[\p{L}\p{N}_']+")
-
-
-def fts_query(text: str) -> str:
-    """Turn what the rep typed into an FTS5 query: every word must appear, the last as a prefix.
-
-    Quoting each word means punctuation and FTS operators in the search box are just text.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def search_messages(store: Store, chat_id: int, text: str, limit: int = 500) -> list[dict[str, Any]]:
-    """Full-text search over one chat (the store's FTS index), in chat order."""
-    query = fts_query(text)
-    if not query:
-        return []
-    return store.query(
-        """SELECT m.id, m.seq, m.ts, m.kind, substr(m.text, 1, 300) AS text, mem.name AS author
-           FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-           LEFT JOIN members mem ON mem.id = m.member_id
-           WHERE messages_fts MATCH ? AND m.chat_id = ?
-           ORDER BY m.seq, m.id LIMIT ?""",
-        (query, chat_id, limit),
-    )
 
 
 def highlight_ranges(text: str, spans: list[Any]) -> list[tuple[int, int]]:

@@ -47,6 +47,7 @@ from rep_assistant.core.errors import Cancelled
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
+from rep_assistant.ui.incidents_view import install_act_actions
 from rep_assistant.ui.models.chats_model import ChatsModel
 from rep_assistant.ui.models.roles import IdRole
 from rep_assistant.ui.views.audit_dialog import AuditDialog
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._restore_state()
         self._update_actions()
+        install_act_actions(self)  # Act menu + member actions: drafts, incidents, register, bundles
 
     # -- public accessors (for the other areas' dialogs) ----------------------------------
 
@@ -173,7 +175,9 @@ class MainWindow(QMainWindow):
         self.chat_list.setModel(self.chats_model)
         self.chat_list.setAccessibleName(self.tr("Chats"))
         self.chat_list.setToolTip(self.tr("Your chats, most recently imported first"))
-        self.chat_list.setSpacing(2)
+        self.chat_list.setSpacing(3)
+        self.chat_list.setWordWrap(True)
+        self.chat_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chat_list.selectionModel().selectionChanged.connect(self._on_chat_list_selection_changed)
         chats_box = QWidget(self)
         chats_layout = QVBoxLayout(chats_box)
@@ -407,7 +411,7 @@ class MainWindow(QMainWindow):
         self._members_stale = True
         self._load_members_if_shown()
         name = self.chats_model.data(self.chats_model.index(row)) if row is not None else None
-        self.setWindowTitle(f"{name.split('  ·  ')[0]} — {APP_NAME}" if name else APP_NAME)
+        self.setWindowTitle(f"{name.splitlines()[0]} — {APP_NAME}" if name else APP_NAME)
         self._update_actions()
         self.chat_opened.emit(chat_id or 0)
 

@@ -23,7 +23,7 @@ class ChatsModel(QAbstractListModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._rows = conversation.list_chats(self._store)
+        self._rows = conversation.recent_chats(self._store)
         self.endResetModel()
 
     def row_of(self, chat_id: int) -> int | None:
@@ -38,8 +38,8 @@ class ChatsModel(QAbstractListModel):
         rec = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if rec["new_flags"]:
-                return self.tr("{name}  ·  {count} to review").format(name=rec["name"], count=rec["new_flags"])
-            return rec["name"]
+                return self.tr("{name}\n{count} to review").format(name=rec["name"], count=rec["new_flags"])
+            return self.tr("{name}\nnothing new to review").format(name=rec["name"])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Last import: {when}").format(when=(rec["last_import"] or self.tr("never")).replace("T", " ")[:16])
         if role == Qt.ItemDataRole.DecorationRole:

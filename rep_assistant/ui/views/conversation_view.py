@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import conversation
+from rep_assistant.core.chats import search_messages
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.models.messages_model import MessagesModel, message_summary
@@ -58,6 +58,7 @@ class ConversationView(QWidget):
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(MessageDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setAccessibleName(self.tr("Conversation"))
@@ -66,8 +67,7 @@ class ConversationView(QWidget):
         self.results = QListWidget(self)
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
-        self.results.itemActivated.connect(self._on_results_item_activated)
-        self.results.currentItemChanged.connect(self._on_results_item_activated)
+        self.results.currentItemChanged.connect(self._on_results_current_item_changed)
         self.results.hide()
 
         self.detail = QTextBrowser(self)
@@ -120,7 +120,7 @@ class ConversationView(QWidget):
     def run_search(self, text: str) -> list[dict[str, Any]]:
         self.search_edit.setText(text)
         self.results.clear()
-        hits = conversation.search_messages(self._store, self._chat_id, text, SEARCH_LIMIT) if self._chat_id else []
+        hits = search_messages(self._store, self._chat_id, text, limit=SEARCH_LIMIT) if self._chat_id else []
         for hit in hits:
             item = QListWidgetItem(f"{hit['ts'].replace('T', ' ')[:16]}  {message_summary(hit)}")
             item.setData(RecordRole, hit)
@@ -142,8 +142,7 @@ class ConversationView(QWidget):
         if self.results.count():
             self.results.setCurrentRow(0)
 
-    @Slot(QListWidgetItem)
-    def _on_results_item_activated(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+    def _on_results_current_item_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
             self.jump_to_message(item.data(RecordRole)["id"])
 

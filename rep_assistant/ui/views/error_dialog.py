@@ -55,17 +55,23 @@ def crash_details(exc_type: type[BaseException], exc: BaseException, tb: Traceba
             + "".join(lines))
 
 
+#: Dialogs without a parent window, kept alive until closed (Python would otherwise delete them).
+_ORPHANS: set[QDialog] = set()
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> QDialog | None:
     """Show ``exc`` the right way; returns the (non-modal) dialog shown, if any."""
     if isinstance(exc, Cancelled):
         return None
+    dialog: QDialog
     if isinstance(exc, RepError):
-        box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Rep Assistant") if parent else "Rep Assistant", str(exc),
-                          QMessageBox.StandardButton.Ok, parent)
-        box.setAccessibleName("Problem")
-        box.open()
-        return box
-    dialog = CrashDialog(crash_details(type(exc), exc, exc.__traceback__), parent)
+        dialog = QMessageBox(QMessageBox.Icon.Warning, "Rep Assistant", str(exc), QMessageBox.StandardButton.Ok, parent)
+        dialog.setAccessibleName("Problem")
+    else:
+        dialog = CrashDialog(crash_details(type(exc), exc, exc.__traceback__), parent)
+    if parent is None:
+        _ORPHANS.add(dialog)
+        dialog.finished.connect(lambda _result: _ORPHANS.discard(dialog))
     dialog.open()
     return dialog
 

@@ -35,11 +35,21 @@ def import_and_scan(path: Path, settings: Settings, store: Store, progress: Prog
     from rep_assistant.core.importer import import_export
     from rep_assistant.core.scan import scan_chat
 
-    with store.transaction():
-        result = import_export(store, path, progress=progress, cancelled=cancelled)
-        scanned = scan_chat(store, result.chat_id, settings=settings, progress=progress, cancelled=cancelled)
+    media_before = _media_files(store)
+    try:
+        with store.transaction():
+            result = import_export(store, path, progress=progress, cancelled=cancelled)
+            scanned = scan_chat(store, result.chat_id, settings=settings, progress=progress, cancelled=cancelled)
+    except BaseException:
+        for file in _media_files(store) - media_before:  # copied by the import this rollback undid
+            file.unlink(missing_ok=True)
+        raise
     return ImportOutcome(result.chat_id, result.chat_name, result.added, result.skipped, result.already_imported,
                          getattr(scanned, "flags_new", None))
+
+
+def _media_files(store: Store) -> set[Path]:
+    return set(store.media_dir.iterdir()) if store.media_dir.is_dir() else set()
 
 
 def scan(chat_id: int, settings: Settings, store: Store, progress: ProgressFn, cancelled: CancelFn) -> Any:
