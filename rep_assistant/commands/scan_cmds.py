@@ -1,7 +1,148 @@
-"""Commands: scan, policy import|show|list, evaluate (issue: detection)."""
+"""Commands: scan, policy import|show|list|use, evaluate (issue: detection)."""
 
 import argparse
+import sys
+from pathlib import Path
+
+from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
+from rep_assistant.core.chats import find_chat
+from rep_assistant.core.errors import RepError
+from rep_assistant.core.policy import (
+    CATEGORIES,
+    DEFAULT_POLICY_ID,
+    Policy,
+    import_policy_document,
+    list_policies,
+    load_policy,
+)
+from rep_assistant.core.scan import FLAG_COLUMNS, flag_rows, scan_chat
+from rep_assistant.core.settings import Settings
+
+_TABLE_COLUMNS = ("id", "timestamp", "author", "category", "severity", "clause_id", "explanation")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the top-level parser."""
+    p = sub.add_parser("scan", parents=[store_options()],
+                       help="flag likely breaches of the code of conduct in a chat, each with the clause it breaches")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a WhatsApp export to import and scan")
+    which.add_argument("--chat", metavar="NAME", help="scan a chat already in the store")
+    which.add_argument("--demo", action="store_true", help="scan the bundled demo chat (made-up people)")
+    p.add_argument("--policy", metavar="ID_OR_FILE", help="the policy to cite (default: the active one in settings)")
+    format_option(p)
+    p.set_defaults(func=cmd_scan)
+
+    pol = sub.add_parser("policy", help="import, show, list or choose the code of conduct flags cite")
+    psub = pol.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    p = psub.add_parser("import", parents=[store_options()], help="turn a school's code-of-conduct text into an editable policy")
+    p.add_argument("document", type=Path, metavar="DOCUMENT.txt")
+    p.add_argument("--name", help="the policy's name (default: the school's name found in the document)")
+    p.set_defaults(func=cmd_policy_import)
+    p = psub.add_parser("show", help="list a policy's clauses and the categories each covers")
+    p.add_argument("policy", nargs="?", metavar="ID", help="policy id or file (default: the active policy)")
+    format_option(p)
+    p.set_defaults(func=cmd_policy_show)
+    p = psub.add_parser("list", help="list the built-in and imported policies")
+    format_option(p)
+    p.set_defaults(func=cmd_policy_list)
+    p = psub.add_parser("use", parents=[store_options()], help="make a policy the active one")
+    p.add_argument("policy", metavar="ID")
+    p.set_defaults(func=cmd_policy_use)
+
+    p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category)")
+    p.add_argument("labels", type=Path, nargs="+", metavar="LABELS.jsonl")
+    p.add_argument("--policy", default=DEFAULT_POLICY_ID, help="policy to detect under (default: builtin:model)")
+    p.add_argument("--flags", type=Path, help="score this 'scan --format jsonl' output instead of detecting afresh")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+
+def _policy_from_args(ref: str | None, settings: Settings) -> Policy:
+    return load_policy(ref or settings.get("active_policy") or DEFAULT_POLICY_ID)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    policy = _policy_from_args(args.policy, settings)
+    if args.demo:
+        from rep_assistant.core.demo import prepare_demo
+        from rep_assistant.core.store import open_store
+
+        db_path, chat_id = prepare_demo()
+        store = open_store(db_path, actor=settings.actor)
+    else:
+        store = open_from_args(args)
+    with store:
+        if args.file is not None:
+            from rep_assistant.core.importer import import_export
+
+            chat_id = import_export(store, args.file).chat_id
+        elif args.chat is not None:
+            chat_id = find_chat(store, args.chat)["id"]
+        result = scan_chat(store, chat_id, policy=policy, settings=settings)
+        rows = flag_rows(store, chat_id)
+    if args.format == "jsonl":
+        print_rows(rows, FLAG_COLUMNS, "jsonl")
+    else:
+        print_rows(rows, _TABLE_COLUMNS, "table")
+        print(f"{result.messages} messages scanned under {policy.id}: {result.flags_active} flags "
+              f"({result.flags_new} new, {result.flags_retired} no longer raised).", file=sys.stderr)
+    return 0
+
+
+def cmd_policy_import(args: argparse.Namespace) -> int:
+    policy = import_policy_document(args.document, name=args.name)
+    with open_from_args(args) as store, store.transaction():
+        store.audit("policy.import", objects={"policy": policy.id},
+                    details={"version": policy.version, "clauses": len(policy.clauses), "covered": sorted(policy.covered)})
+    rules = [c for c in policy.clauses if c.categories]
+    print(f"Imported {policy.title!r} as policy {policy.id}: {len(policy.clauses)} clauses, {len(rules)} of them rules "
+          f"covering {len(policy.covered)} of {len(CATEGORIES)} categories.")
+    missing = [c for c in CATEGORIES if c not in policy.covered]
+    if missing:
+        print(f"Not covered by this policy (never flagged under it): {', '.join(missing)}.")
+    print(f"Check the categories with 'rep-assistant policy show {policy.id}', then 'rep-assistant policy use {policy.id}'.")
+    return 0
+
+
+def cmd_policy_show(args: argparse.Namespace) -> int:
+    policy = _policy_from_args(args.policy, Settings.load())
+    rows = [{"clause": c.id, "kind": c.kind, "categories": ", ".join(c.categories), "text": c.text} for c in policy.clauses]
+    if args.format == "table":
+        print(f"{policy.title} ({policy.id}, version {policy.version}){' — ' + policy.school if policy.school else ''}")
+    print_rows(rows, ("clause", "kind", "categories", "text"), args.format)
+    return 0
+
+
+def cmd_policy_list(args: argparse.Namespace) -> int:
+    active = Settings.load().get("active_policy") or DEFAULT_POLICY_ID
+    rows = [{"id": p.id, "active": "yes" if p.id == active else "", "school": p.school, "title": p.title,
+             "clauses": len(p.clauses), "covers": len(p.covered)} for p in list_policies()]
+    print_rows(rows, ("id", "active", "school", "title", "clauses", "covers"), args.format)
+    return 0
+
+
+def cmd_policy_use(args: argparse.Namespace) -> int:
+    policy = load_policy(args.policy)
+    if Path(args.policy).suffix.lower() in {".json", ".txt"}:
+        raise RepError("Give a policy id ('rep-assistant policy list'); import a document first with 'rep-assistant policy import'.")
+    settings = Settings.load()
+    previous = settings.get("active_policy")
+    settings.set("active_policy", policy.id)
+    with open_from_args(args) as store, store.transaction():
+        store.audit("policy.activate", objects={"policy": policy.id}, details={"previous": previous, "version": policy.version})
+        settings.save()
+    print(f"Flags now cite {policy.title!r} ({policy.id}); scan again to update existing flags.")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from rep_assistant.core.evaluation import main
+
+    argv = [str(p) for p in args.labels] + ["--policy", args.policy]
+    if args.flags:
+        argv += ["--flags", str(args.flags)]
+    if args.json:
+        argv.append("--json")
+    return main(argv)

@@ -1,0 +1,154 @@
+"""Score detection against a labelled chat: per-category precision, recall and F1.
+
+A labelled file has one JSON object per message (timestamp, author, text, labels, group),
+as ../shared/eval/dev/labels.jsonl. Messages sharing a ``group`` are one unit: a flag on
+any of them finds the unit, and flags on its other messages are not false alarms. Run as
+``python -m rep_assistant.core.evaluation LABELS.jsonl [--policy ID] [--flags SCAN.jsonl]``.
+"""
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rep_assistant.core.errors import RepError
+from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy, load_policy
+from rep_assistant.core.rules import DetectOptions, Message, detect
+
+
+@dataclass
+class Unit:
+    labels: set[str] = field(default_factory=set)
+    predicted: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    per_category: dict[str, Score]
+    breach_recall: float
+    false_alarm_rate: float
+    benign_units: int
+    labelled_units: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"breach_recall": self.breach_recall, "false_alarm_rate": self.false_alarm_rate,
+                "benign_units": self.benign_units, "labelled_units": self.labelled_units,
+                "categories": {c: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                               for c, s in self.per_category.items()}}
+
+
+def read_labels(path: Path) -> list[dict[str, Any]]:
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise RepError(f"The labels file {path} cannot be read ({exc}).") from exc
+    unknown = {c for r in rows for c in r.get("labels", []) if c not in CATEGORIES}
+    if unknown:
+        raise RepError(f"The labels file {path} uses unknown categories: {', '.join(sorted(unknown))}.")
+    return rows
+
+
+def messages_from_labels(rows: Sequence[dict[str, Any]]) -> list[Message]:
+    return [Message(i, r["timestamp"], r["author"], r["text"]) for i, r in enumerate(rows)]
+
+
+def predict(rows: Sequence[dict[str, Any]], policy: Policy | None, options: DetectOptions | None = None) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for f in detect(messages_from_labels(rows), policy, options):
+        out[f.message_id].add(f.category)
+    return out
+
+
+def predictions_from_flags(rows: Sequence[dict[str, Any]], flags: Iterable[dict[str, Any]]) -> dict[int, set[str]]:
+    """Match a scan's jsonl output to labelled messages by minute, author and text."""
+    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        index[(r["timestamp"][:16], r["author"], r["text"])].append(i)
+    out: dict[int, set[str]] = defaultdict(set)
+    for f in flags:
+        for i in index.get((str(f["timestamp"])[:16], f["author"], f["text"]), []):
+            out[i].add(f["category"])
+    return out
+
+
+def score(rows: Sequence[dict[str, Any]], predicted: dict[int, set[str]], categories: Iterable[str] = CATEGORY_IDS) -> Report:
+    units: dict[Any, Unit] = {}
+    for i, r in enumerate(rows):
+        unit = units.setdefault(r.get("group") or ("msg", i), Unit())
+        unit.labels.update(r.get("labels", []))
+        unit.predicted.update(predicted.get(i, ()))
+    cats = list(categories)
+    per = {}
+    for c in cats:
+        tp = sum(1 for u in units.values() if c in u.labels and c in u.predicted)
+        fp = sum(1 for u in units.values() if c not in u.labels and c in u.predicted)
+        fn = sum(1 for u in units.values() if c in u.labels and c not in u.predicted)
+        per[c] = Score(tp, fp, fn)
+    breach = [c for c in cats if CATEGORIES[c].default == "breach"]
+    b_tp = sum(per[c].tp for c in breach)
+    b_fn = sum(per[c].fn for c in breach)
+    benign = [u for u in units.values() if not u.labels]
+    alarms = sum(1 for u in benign if u.predicted & set(cats))
+    return Report(per, b_tp / (b_tp + b_fn) if b_tp + b_fn else 1.0, alarms / len(benign) if benign else 0.0,
+                  len(benign), len(units) - len(benign))
+
+
+def format_report(report: Report) -> str:
+    lines = [f"{'category':24} {'prec':>6} {'recall':>6} {'f1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for c, s in report.per_category.items():
+        if s.tp + s.fp + s.fn:
+            lines.append(f"{c:24} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.tp:4} {s.fp:4} {s.fn:4}")
+    lines.append(f"breach recall {report.breach_recall:.3f}; false alarms on benign messages "
+                 f"{report.false_alarm_rate:.1%} ({report.benign_units} benign, {report.labelled_units} labelled units)")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m rep_assistant.core.evaluation", description=__doc__.splitlines()[0])
+    parser.add_argument("labels", type=Path, nargs="+", help="labelled jsonl file(s)")
+    parser.add_argument("--policy", default="builtin:model", help="policy to detect under (default: builtin:model)")
+    parser.add_argument("--flags", type=Path, help="score this 'scan --format jsonl' output instead of detecting afresh")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args(argv)
+    try:
+        policy = load_policy(args.policy)
+        rows = [r for path in args.labels for r in read_labels(path)]
+        if args.flags:
+            flags = [json.loads(x) for x in args.flags.read_text(encoding="utf-8").splitlines() if x.strip()]
+            predicted = predictions_from_flags(rows, flags)
+        else:
+            predicted = predict(rows, policy)
+        report = score(rows, predicted, sorted(policy.covered, key=CATEGORY_IDS.index))
+    except RepError as exc:
+        print(f"evaluation: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
