@@ -13,6 +13,19 @@ VENV=$BUILD/venv
 APP_ID=$(python3 -c 'import sys; sys.path.insert(0, "."); from rep_assistant import APP_ID; print(APP_ID)')
 VERSION=$(python3 -c 'import sys; sys.path.insert(0, "."); from rep_assistant import __version__; print(__version__)')
 
+# Qt's xcb plugin needs these at build time so PyInstaller bundles them: many desktops lack
+# libxcb-cursor0 and the app would then fail to start there. (Debian/Ubuntu names.)
+XCB_LIBS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
+  libxcb-image0 libxcb-xinerama0 libxkbcommon-x11-0)
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for p in "${XCB_LIBS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+fi
+
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q ".[packaging]"
