@@ -1,0 +1,75 @@
+"""Settings, audit log and error dialogs of the desk."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rep_assistant.core.errors import StoreError
+from rep_assistant.ui.views.error_dialog import CrashDialog, install_excepthook, show_error
+from tests.ui.conftest import Desk
+
+pytestmark = pytest.mark.gui
+
+
+def test_settings_dialog_saves_through_the_audited_save(desk: Desk, qtbot: object) -> None:
+    window = desk.open()
+    dialog = window.show_settings()
+    assert dialog.policy.count() >= 1 and dialog.policy.currentData() == "builtin:model"
+    dialog.rep_name.setText("Alex Example")
+    dialog.school_email.setText("office@example.com")
+    dialog.retention.setValue(365)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=10_000):
+        dialog.accept()
+    saved = json.loads(desk.settings_path.read_text(encoding="utf-8"))
+    assert (saved["rep_name"], saved["school_email"], saved["retention_days"]) == ("Alex Example", "office@example.com", 365)
+    entry = window.store.query("SELECT actor, details FROM audit_log WHERE action = 'settings.change'")
+    assert len(entry) == 1 and json.loads(entry[0]["details"])["changed"] == ["rep_name", "retention_days", "school_email"]
+    assert window.store.actor == "Alex Example"
+
+
+def test_audit_dialog_filters_and_verifies_the_chain(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = desk.open()
+    desk.import_file(window, demo_export)
+    dialog = window.show_audit_log()
+    total = dialog.table.rowCount()
+    assert total >= 2  # import and scan at least
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("import"))
+    assert 1 <= dialog.table.rowCount() < total
+    assert {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())} == {"import"}
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    assert "intact" in dialog.verify_result.text()
+    window.store.db.conn.execute("DROP TRIGGER audit_log_no_update")
+    window.store.db.conn.execute("UPDATE audit_log SET details = '{}' WHERE id = 1")
+    assert not dialog.verify().ok and "entry 1" in dialog.verify_result.text()
+
+
+def test_rep_errors_get_a_sentence_and_bugs_a_copyable_report(qtbot: object) -> None:
+    box = show_error(None, StoreError("The store is in use by another window; close it and try again."))
+    qtbot.addWidget(box)
+    assert isinstance(box, QMessageBox) and box.text().startswith("The store is in use")
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        crash = show_error(None, exc)
+    qtbot.addWidget(crash)
+    assert isinstance(crash, CrashDialog) and "KeyError" in crash.details
+    crash.copy_button.click()
+    assert "Traceback" in QGuiApplication.clipboard().text()
+
+
+def test_the_excepthook_shows_the_crash_dialog(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(lambda: None)
+    try:
+        raise ValueError("unexpected")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+    assert dialogs and "ValueError: unexpected" in dialogs[-1].details
+    for d in dialogs:
+        qtbot.addWidget(d)
