@@ -91,7 +91,7 @@ class DraftDialog(QDialog):
         self.draft: Draft | None = None
         about = f"flag {flag_id}" if flag_id is not None else f"incident {incident_id}"
         self.setWindowTitle(self.tr("Draft a message about %s") % about)
-        self.resize(720, 620)
+        self.resize(760, 680)
 
         self.kind_combo = QComboBox(self)
         for name in available_kinds():
@@ -106,6 +106,7 @@ class DraftDialog(QDialog):
         self.mask_check.setChecked(bool(settings["redact_bundles"]))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
+        self.hint.setMinimumHeight(2 * self.hint.fontMetrics().lineSpacing() + 4)
 
         form = QFormLayout()
         form.addRow(self.tr("&Message:"), self.kind_combo)

@@ -111,3 +111,12 @@ def test_draft_needs_exactly_one_subject(store: Store) -> None:
 
     with pytest.raises(RepError, match="one flag"):
         create_draft(store, "warning", w.settings)
+
+
+def test_contact_details_in_the_excerpt_are_masked_unless_masking_is_off(store: Store) -> None:
+    w = world(store)
+    flag = w.confirmed_flag_on("useless")
+    body = create_draft(store, "school-notification", w.settings, flag_id=flag).body
+    assert "07700 9•••••" in body and "07700 900789" not in body
+    w.settings.set("redact_bundles", False)
+    assert "07700 900789" in create_draft(store, "school-notification", w.settings, flag_id=flag).body

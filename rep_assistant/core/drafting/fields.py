@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rep_assistant.core.incidents import flag_details, get_incident, incidents_for_flag
+from rep_assistant.core.redaction import Redactor
 from rep_assistant.core.register import member_events, sync_chat_events
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
@@ -48,11 +49,13 @@ def short_stamp(ts: str | None) -> str:
     return f"{when.day} {when:%b %Y %H:%M}" if when else (ts or "")[:16]
 
 
-def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS) -> str:
+def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, mask: Redactor | None = None) -> str:
     """A one-line excerpt of a flagged message: enough to recognise it, not the whole thread."""
     if row.get("purged_at"):
         return "(the message text is no longer held: it was deleted under the retention setting)"
     text = " ".join((row.get("text") or "").split())
+    if mask is not None:
+        text = mask.text(text)
     if row.get("media_name"):
         text = f"[attached: {row['media_name']}] {text}".strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -81,7 +84,8 @@ def _actions_taken(store: Store, incident: dict[str, Any] | None, rows: Sequence
                 "warning": f"gave {event['member']} a private warning{reason}",
                 "removal": (f"removed {event['member']} from the group{reason}" if event["source"] == "app"
                             else f"{event['member']} was removed from the group in WhatsApp"),
-                "readmission": f"re-admitted {event['member']} to the group{reason}",
+                "readmission": (f"re-admitted {event['member']} to the group{reason}" if event["source"] == "app"
+                                else f"{event['member']} was added back to the group in WhatsApp"),
                 "left": f"{event['member']} left the group",
                 "joined": f"{event['member']} joined the group",
             }[event["kind"]]
@@ -105,8 +109,11 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         rows = flag_details(store, incident["flag_ids"])
     main = rows[0]
     sync_chat_events(store, main["chat_id"])  # removals done in WhatsApp count as actions taken
+    # Contact details quoted in a post are masked as in the bundle: the school needs to know one was posted, not what it was.
+    mask = Redactor(keep_names={r["member_name"] for r in rows if r["member_name"]},
+                    allowed=[settings["school_phone"], settings["school_email"]], enabled=bool(settings["redact_bundles"]))
     summary = "\n".join(
-        f"- {nice_date(r['ts'])} at {nice_time(r['ts'])}, {r['member_name'] or 'a former member'} wrote: “{excerpt(r)}”"
+        f"- {nice_date(r['ts'])} at {nice_time(r['ts'])}, {r['member_name'] or 'a former member'} wrote: “{excerpt(r, mask=mask)}”"
         for r in rows)
     clauses = "\n".join(dict.fromkeys(f"- {r['clause_id']}: “{r['clause_text'].strip()}”" for r in rows))
     school_contact = settings["school_email"] or settings["school_phone"] or "the school office"
@@ -130,7 +137,7 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         "member_first_name": first_name(main["member_name"], bool(main["member_is_phone"])),
         "message_date": nice_date(main["ts"]),
         "message_time": nice_time(main["ts"]),
-        "message_excerpt": excerpt(main),
+        "message_excerpt": excerpt(main, mask=mask),
         "category": main["category"],
         "explanation": main["explanation"],
         "policy_id": main["policy_id"],

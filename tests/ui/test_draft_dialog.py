@@ -1,0 +1,79 @@
+"""The draft dialog: fill, edit, copy to the clipboard, save an .eml with the bundle; every use recorded."""
+
+import email
+import email.policy
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from rep_assistant.core import audit, incidents
+from rep_assistant.core.drafting import Draft
+from rep_assistant.core.store import Store
+from rep_assistant.ui.draft_dialog import DraftDialog, direct_runner, mailto_url
+from tests.acting import World, world
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def acting(store: Store) -> World:
+    return world(store)
+
+
+def _dialog(qtbot, w: World, **about: int) -> DraftDialog:
+    dialog = DraftDialog(w.settings, direct_runner(w.store), **about)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_copy_puts_the_edited_text_on_the_clipboard(qtbot, acting: World) -> None:
+    dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
+    assert dialog.kind_combo.currentData() == "removal-request"
+    assert dialog.body_edit.toPlainText().startswith("Hi Sam,")
+    assert not dialog.subject_edit.isEnabled()
+    dialog.body_edit.appendPlainText("PS: see you at pick-up.")
+    with qtbot.waitSignal(dialog.draft_used) as used:
+        dialog.copy_button.click()
+    assert used.args == ["copied"]
+    assert QGuiApplication.clipboard().text() == dialog.body_edit.toPlainText()
+    assert QGuiApplication.clipboard().text().endswith("PS: see you at pick-up.")
+    entry = audit.entries(acting.store.db.conn, action="draft.use")[-1]
+    assert entry["details"] == {"kind": "removal-request", "how": "copied"}
+
+
+def test_changing_kind_redrafts_and_the_school_email_is_filled(qtbot, acting: World) -> None:
+    dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("school-notification"))
+    assert dialog.to_edit.text() == "office@maple.example.com" and dialog.to_edit.isEnabled()
+    assert dialog.subject_edit.text().startswith("Year 3 Maple:")
+    assert not dialog.attach_check.isEnabled()  # no incident yet: nothing to attach
+    kinds = [e["details"]["kind"] for e in audit.entries(acting.store.db.conn, action="draft.create")]
+    assert kinds == ["removal-request", "school-notification"]
+
+
+def test_save_eml_with_the_bundle_attached(qtbot, acting: World, tmp_path: Path) -> None:
+    incident_id = incidents.create_incident(acting.store, [acting.confirmed_flag_on("useless")])
+    dialog = _dialog(qtbot, acting, incident_id=incident_id, kind="school-notification")
+    assert dialog.attach_check.isChecked() and dialog.mask_check.isChecked()
+    dialog.subject_edit.setText("Year 3 Maple: a message for Mrs Okafor")
+    out = tmp_path / "school.eml"
+    with qtbot.waitSignal(dialog.draft_used):
+        dialog.save_eml_to(out)
+    msg = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    assert (msg["X-Unsent"], msg["To"], msg["Subject"]) == ("1", "office@maple.example.com", "Year 3 Maple: a message for Mrs Okafor")
+    (attachment,) = list(msg.iter_attachments())
+    with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as zf:
+        assert "report.pdf" in zf.namelist()
+        assert b"07700 900123" not in zf.read("report.html")
+    assert [a["action"] for a in incidents.get_incident(acting.store, incident_id)["actions"]][-2:] == ["draft.eml", "bundle.export"]
+    dialog.grab().save(str(tmp_path / "draft_dialog.png"))
+
+
+def test_mailto_link_carries_subject_and_body() -> None:
+    url = mailto_url(Draft(kind="x", body="Hello & thanks\nJo", subject="Year 3: a note", to="office@maple.example.com"))
+    text = bytes(url.toEncoded()).decode()
+    assert text.startswith("mailto:office@maple.example.com?subject=Year%203%3A%20a%20note&body=Hello%20%26%20thanks%0AJo")

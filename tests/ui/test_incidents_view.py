@@ -1,0 +1,89 @@
+"""The incidents and register dialog, on its own and from the desk's Act menu."""
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.core import audit, incidents
+from rep_assistant.core.store import Store
+from rep_assistant.ui.draft_dialog import direct_runner
+from rep_assistant.ui.incidents_view import IncidentsDialog, install_act_actions
+from tests.acting import EXPORT, World, world
+
+pytestmark = pytest.mark.gui
+
+
+def _cells(table, column: int) -> list[str]:
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+@pytest.fixture
+def dialog(qtbot, store: Store) -> tuple[IncidentsDialog, World, int]:
+    w = world(store)
+    incident_id = incidents.create_incident(store, [w.confirmed_flag_on("useless")])
+    d = IncidentsDialog(store, w.settings, direct_runner(store), w.chat_id, selected_flag=lambda: None)
+    qtbot.addWidget(d)
+    d.show()
+    return d, w, incident_id
+
+
+def test_status_note_and_bundle_from_the_dialog(dialog: tuple[IncidentsDialog, World, int], tmp_path: Path) -> None:
+    d, w, incident_id = dialog
+    assert d.current_incident_id() == incident_id and _cells(d.incident_table, 1) == ["Open"]
+    d.set_status("reported")
+    d.add_note("Told Mrs Okafor at the gate")
+    assert _cells(d.incident_table, 1) == ["Reported to school"]
+    assert "Told Mrs Okafor at the gate" in d.incident_detail.toPlainText()
+    out = tmp_path / "bundle.zip"
+    d.export_bundle_to(out)
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        for entry in manifest["files"]:
+            assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
+        assert manifest["redacted"] is True
+    assert "Bundle saved" in d.incident_detail.toPlainText()
+    assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path"] == str(out)
+    d.grab().save(str(tmp_path / "incidents_dialog.png"))
+
+
+def test_register_tab_shows_chat_removals_and_records_warnings(dialog: tuple[IncidentsDialog, World, int], tmp_path: Path) -> None:
+    d, w, _ = dialog
+    rows = dict(zip(_cells(d.member_table, 0), _cells(d.member_table, 1), strict=True))
+    assert rows["Sam Jones"] == "in group" and rows["Kim Lee"] == "left"
+    d.select_member(w.member_id("Dan Brown"))
+    d.record_member("warn", "bad language about parking")
+    row = _cells(d.member_table, 0).index("Dan Brown")
+    assert d.member_table.item(row, 4).text() == "1"
+    assert "warning: bad language about parking" in d.member_history.toPlainText()
+    d.select_member(w.member_id("Sam Jones"))
+    assert "removal" in d.member_history.toPlainText() and "(in the chat)" in d.member_history.toPlainText()
+    d.grab().save(str(tmp_path / "register_tab.png"))
+
+
+def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtbot, tmp_path: Path) -> None:
+    window = desk.open()
+    export = tmp_path / "WhatsApp Chat with Year 3 Maple.txt"
+    export.write_bytes(EXPORT.read_bytes())
+    desk.import_file(window, export)
+    actions = install_act_actions(window)
+    assert actions is install_act_actions(window)  # installed once, by the window itself
+    assert {a.text() for a in window.menu("Act").actions()} >= {"&Draft a message…", "New &incident from flag", "Incidents and &register…"}
+    flag_id = window.store.scalar("SELECT f.id FROM flags f JOIN messages m ON m.id = f.message_id WHERE m.text LIKE '%useless%' "
+                                  "ORDER BY f.id LIMIT 1")
+    assert window.review_panel.select_flag(flag_id)
+    window.decide("confirmed")
+    qtbot.waitUntil(lambda: window.store.scalar("SELECT status FROM flags WHERE id = ?", [flag_id]) == "confirmed", timeout=10_000)
+    window.review_panel.select_flag(flag_id)
+    actions["new_incident"].trigger()
+    qtbot.waitUntil(lambda: window.store.scalar("SELECT count(*) FROM incidents") == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.findChild(IncidentsDialog) is not None, timeout=10_000)
+    dialog = window.findChild(IncidentsDialog)
+    qtbot.waitUntil(lambda: dialog.current_incident_id() is not None, timeout=10_000)
+    out = tmp_path / "from-desk.zip"
+    dialog.export_bundle_to(out)
+    qtbot.waitUntil(out.exists, timeout=60_000)
+    with zipfile.ZipFile(out) as zf:
+        assert zf.read("report.pdf").startswith(b"%PDF")
