@@ -11,12 +11,24 @@ from pathlib import Path
 
 from rep_assistant import __version__
 from rep_assistant.core import paths, resources
+from rep_assistant.core.importer import import_export
+from rep_assistant.core.policy import DEFAULT_POLICY_ID, load_policy
 from rep_assistant.core.progress import CancelFn, ProgressFn
+from rep_assistant.core.scan import scan_chat
+from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
 DEMO_CHAT_NAME = "Maple Class Parents"
 DEMO_EXPORT_NAME = f"WhatsApp Chat with {DEMO_CHAT_NAME}.txt"
 DEMO_ACTOR = "demo"
+#: What the rep of the demo class would have set up: the school's published number and address
+#: are theirs to share, so the demo shows them passing, not flagged. All made up.
+DEMO_SETTINGS = {
+    "rep_name": "Emma Fairbairn",
+    "school_name": "Ashby Fenwick Primary School",
+    "school_email": "office.ashbyfenwick@example.com",
+    "school_phone": "01632 960123",
+}
 #: meta key holding "<app version>:<export sha256>" once the demo store is imported and scanned;
 #: a new app version (new rules) or a changed demo file prepares it again.
 _PREPARED_KEY = "demo_prepared"
@@ -44,6 +56,11 @@ def demo_db_path() -> Path:
     return demo_dir() / paths.DB_FILENAME
 
 
+def demo_settings() -> Settings:
+    """Settings for showing the demo: the demo class's rep and school, saved (if ever) in the demo folder."""
+    return Settings(DEMO_SETTINGS, path=demo_dir() / "settings.json")
+
+
 def _prepared_marker(export: Path) -> str:
     return f"{__version__}:{hashlib.sha256(export.read_bytes()).hexdigest()}"
 
@@ -56,11 +73,9 @@ def prepare_demo(progress: ProgressFn | None = None, cancelled: CancelFn | None 
     """Make sure the demo store holds the demo chat, imported and scanned; return (db path, chat id).
 
     Idempotent: when this app version has already prepared this demo file, nothing is written
-    (so opening the demo again does not pile up audit entries).
+    (so opening the demo again does not pile up audit entries). The scan uses the built-in model
+    policy and the demo class's settings, not the rep's, so every demo shows the same flags.
     """
-    from rep_assistant.core.importer import import_export
-    from rep_assistant.core.scan import scan_chat
-
     export = demo_export_path()
     db_path = demo_db_path()
     marker = _prepared_marker(export)
@@ -69,9 +84,9 @@ def prepare_demo(progress: ProgressFn | None = None, cancelled: CancelFn | None 
         done = store.scalar("SELECT value FROM meta WHERE key = ?", (_PREPARED_KEY,))
         if chat_id is not None and done == marker:
             return db_path, chat_id
-        import_export(store, export, chat_name=DEMO_CHAT_NAME, progress=progress, cancelled=cancelled)
-        chat_id = _demo_chat_id(store)
-        scan_chat(store, chat_id, progress=progress, cancelled=cancelled)
+        chat_id = import_export(store, export, chat_name=DEMO_CHAT_NAME, progress=progress, cancelled=cancelled).chat_id
+        scan_chat(store, chat_id, policy=load_policy(DEFAULT_POLICY_ID), settings=demo_settings(),
+                  progress=progress, cancelled=cancelled)
         with store.transaction():
             store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_PREPARED_KEY, marker))
     return db_path, chat_id
