@@ -170,9 +170,9 @@ def _section_actions(evidence: dict[str, Any], redactor: Redactor) -> list[str]:
     out = ["<h2>What the rep has done</h2>"]
     items = [(a["at"], describe_action(a)) for a in evidence["incident"]["actions"] if not a["action"].startswith("member.")]
     items += [(e["at"], f"Register: {_EVENT_WORDS[e['kind']]} {redactor.name(e['member'])}"
-               + (f" ({redactor.text(e['reason'])})" if e["reason"] else "")
-               + (" (seen in the chat export)" if e["source"] == "chat" else "")) for e in evidence["events"]]
-    out.append("<ul>" + "".join(f"<li>{_e(short_stamp(at))}: {_e(text)}</li>" for at, text in sorted(items)) + "</ul>")
+               + (f" ({redactor.text(e['reason'])})" if e["reason"] and e["source"] == "app" else "")
+               + (" (done in WhatsApp, seen in the chat export)" if e["source"] == "chat" else "")) for e in evidence["events"]]
+    out.append("<ul>" + "".join(f"<li>{_e(short_stamp(at))}: {_e(text)}</li>" for at, text in sorted(items, key=lambda item: item[0])) + "</ul>")
     if evidence["incident"]["notes"]:
         out.append("<h2>The rep's notes</h2><ul>")
         out += [f"<li>{_e(short_stamp(n['created_at']))}: {_e(redactor.text(n['text']))}</li>" for n in evidence["incident"]["notes"]]
@@ -198,7 +198,8 @@ def report_html(evidence: dict[str, Any]) -> str:
             ("Masking", "on: other parents' contact details and names, and children's names not needed, are masked"
              if evidence["redacted"] else "off: this bundle shows everything as posted")]
     out += [f"<tr><td width='24%'><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in meta]
-    out.append("</table>")
+    out.append("</table><p class='small'>Every file in this bundle is listed with its SHA-256 checksum in manifest.json; "
+               "the audit entries' hashes at the end can be checked against the rep's tamper-evident log.</p>")
     out += _section_messages(evidence, redactor)
     out.append("<h2>The guidelines cited, word for word</h2>")
     for clause in evidence["clauses"]:
@@ -214,9 +215,7 @@ def report_html(evidence: dict[str, Any]) -> str:
     out.append("<tr><td width='6%'><b>#</b></td><td width='21%'><b>When</b></td><td width='18%'><b>Action</b></td>"
                "<td><b>Concerning</b></td><td width='17%'><b>Entry hash</b></td></tr>")
     out += [f"<tr><td>{e['id']}</td><td>{_e(short_stamp(e['at']))}</td><td>{_e(e['action'])}</td>"
-            f"<td>{_e(', '.join(f'{k} {v}' for k, v in e['objects'].items()))}</td><td>{_e(e['hash'][:12])}…</td></tr>"
+            f"<td>{_e(', '.join(f'{k} {v}' for k, v in e['objects'].items()))}</td><td>{_e(e['hash'][:10])}</td></tr>"
             for e in evidence["audit"]]
-    out.append("</table>")
-    out.append("<p class='small'>Every file in this bundle is listed with its SHA-256 checksum in manifest.json; "
-               "the audit entries' hashes can be checked against the rep's tamper-evident log.</p></body></html>")
+    out.append("</table></body></html>")
     return "\n".join(out)

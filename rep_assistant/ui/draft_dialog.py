@@ -73,6 +73,12 @@ def window_runner(window: "MainWindow") -> Runner:
     return lambda label, fn, on_success: window.run_op(label, lambda store, _progress, _cancelled: fn(store), on_success)
 
 
+def ask_save_path(parent: QWidget, title: str, name: str, file_filter: str) -> Path | None:
+    """Where to save a file the rep is about to hand on (starting in their home folder)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), file_filter)
+    return Path(path) if path else None
+
+
 def mailto_url(draft: Draft) -> QUrl:
     query = f"subject={quote(draft.subject or '')}&body={quote(draft.body)}"
     return QUrl(f"mailto:{quote(draft.to or '', safe='@.+')}?{query}")
@@ -194,11 +200,9 @@ class DraftDialog(QDialog):
 
     @Slot()
     def _on_eml_button_clicked(self) -> None:
-        name = f"{self.kind_combo.currentData()}.eml"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save e-mail draft"), str(Path.home() / name),
-                                              self.tr("E-mail drafts (*.eml)"))
-        if path:
-            self.save_eml_to(Path(path))
+        path = ask_save_path(self, self.tr("Save e-mail draft"), f"{self.kind_combo.currentData()}.eml", self.tr("E-mail drafts (*.eml)"))
+        if path is not None:
+            self.save_eml_to(path)
 
     def save_eml_to(self, path: Path) -> None:
         """Write the .eml (with the bundle when ticked); the hint says where it went."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,7 +45,7 @@ from rep_assistant.core.register import member_events, record_member_event, regi
 from rep_assistant.core.report import describe_action
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import DraftDialog, Runner, window_runner
+from rep_assistant.ui.draft_dialog import DraftDialog, Runner, ask_save_path, window_runner
 from rep_assistant.ui.pdf import render_pdf
 
 if TYPE_CHECKING:
@@ -349,11 +348,10 @@ class IncidentsDialog(QDialog):
 
     @Slot()
     def _on_bundle_button_clicked(self) -> None:
-        name = f"incident-{self.current_incident_id()}-bundle.zip"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export incident bundle"), str(Path.home() / name),
-                                              self.tr("Zip files (*.zip)"))
-        if path:
-            self.export_bundle_to(Path(path))
+        path = ask_save_path(self, self.tr("Export incident bundle"), f"incident-{self.current_incident_id()}-bundle.zip",
+                             self.tr("Zip files (*.zip)"))
+        if path is not None:
+            self.export_bundle_to(path)
 
 
 def _removal_text(last: dict[str, Any] | None) -> str:

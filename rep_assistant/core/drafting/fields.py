@@ -147,6 +147,7 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         "messages_summary": summary,
         "posts_word": f"{len(rows)} posts" if many else "a post",
         "posts_verb": "fall" if many else "falls",
+        "guideline_word": "guidelines" if clauses.count("\n") else "guideline",
         "flag_count": str(len(rows)),
         "incident_id": "" if incident_id is None else str(incident_id),
         "incident_status": incident["status"] if incident else "",
