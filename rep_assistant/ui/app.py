@@ -13,6 +13,7 @@ from rep_assistant import APP_ID, APP_NAME, __version__
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import open_store
+from rep_assistant.ui import style
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.main_window import MainWindow
 from rep_assistant.ui.views.error_dialog import install_excepthook
@@ -33,6 +34,7 @@ def make_app() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(icon("app"))
     app.setStyle("Fusion")
+    style.follow_colour_scheme(app)
     return app
 
 

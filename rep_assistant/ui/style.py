@@ -5,6 +5,7 @@ Chip colours are saturated with white text, so they read the same on light and d
 
 import zlib
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -46,5 +47,41 @@ def author_colour(name: str) -> QColor:
     return QColor.fromHsl(hue, 150, 170 if is_dark() else 90)
 
 
-def highlight_colour() -> str:
-    return "#7a5a00" if is_dark() else "#ffe58a"
+def highlight_colours() -> tuple[str, str]:
+    """(background, text) for matched words: always a readable pair, whatever the palette."""
+    return ("#8a6500", "#ffffff") if is_dark() else ("#ffe58a", "#000000")
+
+
+def dark_palette() -> QPalette:
+    """A Fusion dark palette, for platforms that report a dark scheme but give no dark palette."""
+    p = QPalette()
+    base, window, text, mid = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#e6e6e6"), QColor("#5a5d63")
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text, QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26282b"), QPalette.ColorRole.ToolTipBase: window,
+        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: window,
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+        QPalette.ColorRole.Highlight: QColor("#2f6fb2"), QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#6cb4ff"), QPalette.ColorRole.PlaceholderText: QColor("#8b8e94"),
+        QPalette.ColorRole.Mid: mid, QPalette.ColorRole.Dark: QColor("#18191b"), QPalette.ColorRole.Light: QColor("#3a3c40"),
+        QPalette.ColorRole.Midlight: QColor("#34363a"), QPalette.ColorRole.Shadow: QColor("#000000"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7d82"))
+    return p
+
+
+def apply_colour_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """Switch the app's palette to ``scheme`` unless the platform already did."""
+    if scheme == Qt.ColorScheme.Dark and not is_dark():
+        app.setPalette(dark_palette())
+    elif scheme == Qt.ColorScheme.Light and is_dark():
+        app.setPalette(app.style().standardPalette())
+
+
+def follow_colour_scheme(app: QApplication) -> None:
+    """Light and dark follow the system; where the platform gives no dark palette, supply one."""
+    app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_colour_scheme(app, scheme))
+    apply_colour_scheme(app, app.styleHints().colorScheme())

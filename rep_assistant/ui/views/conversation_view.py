@@ -8,7 +8,7 @@ Signals:
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -146,12 +146,23 @@ class ConversationView(QWidget):
         if item is not None:
             self.jump_to_message(item.data(RecordRole)["id"])
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Light/dark switches re-render the message pane, whose colours are baked into HTML."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_selected()
+        super().changeEvent(event)
+
     @Slot(QItemSelection, QItemSelection)
     def _on_list_view_selection_changed(self, *_: object) -> None:
+        rec = self._show_selected()
+        if rec is not None:
+            self.message_selected.emit(rec["id"])
+
+    def _show_selected(self) -> dict[str, Any] | None:
         index: QModelIndex = self.list_view.currentIndex()
         rec = index.data(RecordRole) if index.isValid() else None
         if rec is None:
-            return
+            return None
         spans = [s for f in rec.get("flags", []) for s in f.get("spans") or []]
         chips = " ".join(render.category_chip(f["category"]) for f in rec.get("flags", []))
         self.detail.setHtml(
@@ -159,4 +170,4 @@ class ConversationView(QWidget):
             f"<span style='color:gray;'>{render.when(rec['ts'])}</span></p>"
             f"<p>{render.highlighted(rec.get('text') or rec.get('media_name') or '', spans)}</p>"
         )
-        self.message_selected.emit(rec["id"])
+        return rec

@@ -102,18 +102,18 @@ class MessageDelegate(QStyledItemDelegate):
             text = "This message was deleted"
             body_font.setItalic(True)
         painter.setPen(text_colour)
-        self._draw_lines(painter, text.replace("\n", " "), spans, body_font, left, top + metrics.lineSpacing(), width, selected)
+        self._draw_lines(painter, text.replace("\n", " "), spans, body_font, left, top + metrics.lineSpacing(), width)
 
     def _draw_lines(self, painter: QPainter, text: str, spans: list[Any], font: QFont, left: int, top: int,
-                    width: int, selected: bool) -> None:
+                    width: int) -> None:
         layout = QTextLayout(text, font)
         formats = []
         for start, end in highlight_ranges(text, spans):
+            background, colour = style.highlight_colours()
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(style.highlight_colour()))
+            fmt.setBackground(QColor(background))
+            fmt.setForeground(QColor(colour))
             fmt.setFontWeight(QFont.Weight.Bold)
-            if not selected:
-                fmt.setForeground(painter.pen().color())
             rng = QTextLayout.FormatRange()
             rng.start, rng.length, rng.format = start, end - start, fmt
             formats.append(rng)

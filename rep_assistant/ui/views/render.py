@@ -37,10 +37,10 @@ def status_chip(status: str, snoozed_until: str | None = None) -> str:
 def highlighted(text: str, spans: list[Any]) -> str:
     """Escaped text with the flag's matched words marked, line breaks kept."""
     out, pos = [], 0
-    mark = style.highlight_colour()
+    background, colour = style.highlight_colours()
     for start, end in highlight_ranges(text, spans):
         out.append(escape(text[pos:start]))
-        out.append(f'<span style="background-color:{mark}; font-weight:600;">{escape(text[start:end])}</span>')
+        out.append(f'<span style="background-color:{background}; color:{colour}; font-weight:600;">{escape(text[start:end])}</span>')
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out).replace("\n", "<br>")

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Render the review desk's main states to PNG files, offscreen, to look at what we ship.
+
+usage: render_screens.py OUT_DIR
+
+Uses a throwaway home (REP_ASSISTANT_HOME) and the bundled demo chat (made-up people), run
+through the real importer and scanner on the window's database thread. Writes:
+empty.png, chat.png, review.png, conversation.png, members.png, settings.png, audit.png and
+dark.png (the review queue with a dark colour scheme).
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="rep-screens-"))
+    os.environ["REP_ASSISTANT_HOME"] = str(home)
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from rep_assistant.core.demo import demo_export_path
+    from rep_assistant.core.settings import Settings
+    from rep_assistant.core.store import Store
+    from rep_assistant.ui import style
+    from rep_assistant.ui.app import make_app
+    from rep_assistant.ui.main_window import MainWindow
+
+    app = make_app()
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shot(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    store = Store(home / "screens.sqlite3", actor="Alex Example")
+    settings = Settings({"rep_name": "Alex Example", "school_name": "Maple Primary School"}, path=home / "settings.json")
+    window = MainWindow(store, settings)
+    window.resize(1280, 800)
+    window.show()
+    shot(window, "empty")
+
+    loop = QEventLoop()
+    window.import_finished.connect(lambda _chat: loop.quit())
+    window.open_files([demo_export_path()])
+    loop.exec()
+    window.tabs.setCurrentWidget(window.review_panel)
+    shot(window, "chat")
+
+    window.review_panel.select_row(2)
+    shot(window, "review")
+
+    window.show_flag_in_conversation()
+    shot(window, "conversation")
+
+    window.tabs.setCurrentWidget(window.members_panel)
+    shot(window, "members")
+
+    dialog = window.show_settings()
+    shot(dialog, "settings")
+    dialog.reject()
+
+    audit = window.show_audit_log()
+    audit.verify()
+    shot(audit, "audit")
+    audit.reject()
+
+    window.tabs.setCurrentWidget(window.review_panel)
+    app.styleHints().setColorScheme(Qt.ColorScheme.Dark)  # what a dark desktop reports...
+    style.apply_colour_scheme(app, Qt.ColorScheme.Dark)  # ...applied even where offscreen ignores it
+    shot(window, "dark")
+    window.tabs.setCurrentWidget(window.conversation)
+    shot(window, "dark_conversation")
+
+    window.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print(__doc__.strip(), file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(Path(sys.argv[1])))
