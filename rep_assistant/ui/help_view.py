@@ -6,15 +6,21 @@ opened the help, so neither can drift from what the app really does. The prose p
 Markdown files in resources/help, with the rep's real data folder filled in.
 """
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from rep_assistant import APP_NAME
 from rep_assistant.core import paths, resources
 from rep_assistant.core.policy import CATEGORIES
+
+if TYPE_CHECKING:
+    from rep_assistant.ui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -148,3 +154,50 @@ class HelpDialog(QDialog):
         """``topic:<key>`` links move between pages; any other link is ignored on purpose."""
         if url.scheme() == "topic":
             self.show_topic(url.path())
+
+
+def demo_command() -> tuple[str, list[str]]:
+    """The program and arguments that start this app on the demo chat, frozen or not."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--demo"]
+    return sys.executable, ["-m", "rep_assistant", "--demo"]
+
+
+def open_demo_window() -> bool:
+    """Start the demo as its own process, with its own store, so it never mixes with the rep's chats."""
+    program, args = demo_command()
+    ok, _pid = QProcess.startDetached(program, args)
+    return ok
+
+
+def show_help(window: QWidget, topic: str = "about") -> HelpDialog:
+    """Show the window's help dialog (one per window, raised if already open) on ``topic``."""
+    dialog = window.findChild(HelpDialog)
+    if dialog is None:
+        dialog = HelpDialog(window, topic)
+    else:
+        dialog.show_topic(topic)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def install_help_actions(window: "MainWindow") -> dict[str, QAction]:
+    """Add Help > Rep Assistant Help (F1) and Help > Open the demo chat to the main window."""
+    actions: dict[str, QAction] = {}
+
+    def make(name: str, text: str, slot: Callable[[], object], shortcut: QKeySequence | None, tip: str) -> None:
+        action = QAction(window.tr(text), window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setToolTip(window.tr(tip))
+        action.triggered.connect(slot)
+        window.add_action("Help", action)
+        actions[name] = action
+
+    make("help", "Rep Assistant &Help", lambda: show_help(window),
+         QKeySequence(QKeySequence.StandardKey.HelpContents), "How to export a chat, what each flag means, shortcuts, your data")
+    make("demo", "Open the &demo chat", open_demo_window, None, "A made-up class chat in a separate window and store")
+    window.help_actions = actions
+    return actions

@@ -46,6 +46,7 @@ from rep_assistant.core import paths, review
 from rep_assistant.core.errors import Cancelled
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
+from rep_assistant.ui.help_view import install_help_actions
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.incidents_view import install_act_actions
 from rep_assistant.ui.models.chats_model import ChatsModel
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_actions()
         install_act_actions(self)  # Act menu + member actions: drafts, incidents, register, bundles
+        install_help_actions(self)  # Help > Rep Assistant Help (F1), Open the demo chat
 
     # -- public accessors (for the other areas' dialogs) ----------------------------------
 

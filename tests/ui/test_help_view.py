@@ -67,3 +67,31 @@ def test_links_never_leave_the_app(qtbot) -> None:
     assert not dialog.page.openLinks() and not dialog.page.openExternalLinks()
     with pytest.raises(KeyError):
         dialog.show_topic("nonsense")
+
+
+def test_main_window_has_help_on_f1_and_lists_its_real_shortcuts(qtbot, store) -> None:
+    from rep_assistant.core.settings import Settings
+    from rep_assistant.ui.main_window import MainWindow
+
+    window = MainWindow(store, Settings.load())
+    qtbot.addWidget(window)
+    help_action = window.help_actions["help"]
+    assert help_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    help_action.trigger()
+    dialog = window.findChild(HelpDialog)
+    assert dialog is not None and dialog.isVisible()
+    help_action.trigger()
+    assert len(window.findChildren(HelpDialog)) == 1, "F1 again raises the same window"
+    dialog.show_topic("shortcuts")
+    text = dialog.page.toPlainText()
+    assert "Confirm" in text and "Next flag" in text
+    dialog.close()
+    window.close()
+
+
+def test_the_demo_opens_in_a_separate_process() -> None:
+    import sys
+
+    from rep_assistant.ui.help_view import demo_command
+
+    assert demo_command() == (sys.executable, ["-m", "rep_assistant", "--demo"])
