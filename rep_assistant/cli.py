@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="the store file to use (default: the one in your data folder)")
     parser.add_argument("--open", dest="open_files", nargs="+", type=Path, default=[], metavar="EXPORT",
                         help="open the window and import these WhatsApp exports (.txt or .zip)")
+    # For smoke tests of installed builds: close the window after SECONDS and print what it showed.
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -39,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from rep_assistant.ui.app import run_gui  # Qt only from here on
 
-            return run_gui(db_path=args.db, demo=args.demo, open_files=args.open_files)
+            return run_gui(db_path=args.db, demo=args.demo, open_files=args.open_files, quit_after=args.quit_after)
         return int(args.func(args) or 0)
     except RepError as exc:
         print(f"rep-assistant: {exc}", file=sys.stderr)

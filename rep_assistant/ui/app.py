@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rep_assistant import APP_ID, APP_NAME, __version__
@@ -38,14 +39,20 @@ def make_app() -> QApplication:
     return app
 
 
-def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path]) -> int:
+def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_after: float | None = None) -> int:
+    """Open the window. ``quit_after`` (seconds) is for smoke tests of installed builds: it skips the
+    welcome flow, then prints what the window shows and closes it."""
     app = make_app()
     try:
         settings = Settings.load()
-        if demo:
-            from rep_assistant.core.demo import demo_db_path
+        if not demo and not settings["first_run_done"] and quit_after is None:
+            from rep_assistant.ui.welcome import run_welcome
 
-            db_path = demo_db_path()
+            demo = run_welcome(settings, db_path)  # True when the rep chose "Open the demo chat"
+        if demo:
+            from rep_assistant.core.demo import demo_db_path, demo_settings
+
+            db_path, settings = demo_db_path(), demo_settings()  # never the rep's own store or settings
         store = open_store(db_path, actor=settings.actor)
     except RepError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
@@ -57,7 +64,14 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path]) -> int
         window.prepare_demo()
     if open_files:
         window.open_files(list(open_files))
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), lambda: _report_and_close(window))
     try:
         return app.exec()
     finally:
         store.close()
+
+
+def _report_and_close(window: MainWindow) -> None:
+    print(f"rep-assistant: window shown ({window.windowTitle()}), chat {window.current_chat_id()}", flush=True)
+    window.close()

@@ -385,3 +385,8 @@ class WelcomeWizard(QWizard):
             self.currentPage().setSubTitle(str(exc))
             return
         super().accept()
+
+
+def run_welcome(settings: Settings, db_path: Path | None = None) -> bool:
+    """Show the welcome flow before the main window; True when the rep chose to open the demo."""
+    return WelcomeWizard(settings, db_path).exec() == WelcomeWizard.DEMO
