@@ -119,3 +119,18 @@ def test_open_the_demo_leaves_without_saving(wizard: WelcomeWizard, qtbot, tmp_p
     assert wizard.result() == WelcomeWizard.DEMO
     assert Settings.load()["first_run_done"] is False
     assert not (tmp_path / "store.sqlite3").exists()
+
+
+def test_run_welcome_reports_the_demo_choice(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from rep_assistant.ui.welcome import run_welcome
+
+    def choose_demo() -> None:
+        wizard = QApplication.activeModalWidget()
+        assert isinstance(wizard, WelcomeWizard)
+        wizard.intro.demo_button.click()
+
+    QTimer.singleShot(0, choose_demo)
+    assert run_welcome(Settings.load()) is True
