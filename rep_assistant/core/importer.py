@@ -7,7 +7,8 @@ old messages adds only the new ones, the same file twice adds nothing, and two i
 "Thanks!" in the same minute stay two messages because their occurrences differ.
 
 Rows stream from the parser in batches into ``executemany(INSERT OR IGNORE ...)`` on the raw
-connection, so a 1M-message export never sits in memory. Media a message names are copied out
+connection, so a 1M-message export never sits in memory; the full-text index gets the new rows
+in one INSERT ... SELECT at the end (see the note in migrations.py). Media a message names are copied out
 of a zip under their content hash; files written by an import that fails are removed again,
 so the store (rows and media folder) is as it was. Pass one runs before anything is written,
 so a file that is not a chat fails without touching the store.
@@ -118,6 +119,7 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
     import_id = conn.execute(
         "INSERT INTO imports (chat_id, source_name, size, sha256, imported_at, entries, added, skipped, media_added) "
         "VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)", [chat_id, source.path.name, source.size, source.sha256, now_iso()]).lastrowid
+    fts_trigger = _suspend_fts_insert_trigger(store)
     members = _Members(store, chat_id)
     occurrences: dict[bytes, int] = {}
     media_sha: dict[str, str | None] = {}
@@ -153,6 +155,10 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
         added += conn.executemany(_INSERT, batch).rowcount
         entries += len(batch)
     check_cancel(cancelled)
+    report(progress, entries, entries, "Indexing messages for search")
+    conn.execute("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE import_id = ?", [import_id])
+    if fts_trigger:
+        conn.execute(fts_trigger)
     skipped = entries - added
     conn.execute("UPDATE imports SET entries = ?, added = ?, skipped = ?, media_added = ? WHERE id = ?",
                  [entries, added, skipped, media_added, import_id])
@@ -160,6 +166,19 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
                 {"sha256": source.sha256, "size": source.size, "entries": entries, "added": added,
                  "skipped": skipped, "media_added": media_added})
     return ImportResult(chat_id, name, import_id, entries, added, skipped, media_added, seen_before is not None)
+
+
+def _suspend_fts_insert_trigger(store: Store) -> str | None:
+    """Drop the per-row FTS insert trigger for this transaction; returns its SQL to recreate it.
+
+    Dropping and recreating inside the import's transaction means no other connection ever
+    sees the table without its trigger, and a rollback restores it (see migrations.py).
+    """
+    row = store.db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'messages_ai'").fetchone()
+    if row is None:
+        return None
+    store.db.conn.execute("DROP TRIGGER messages_ai")
+    return row[0]
 
 
 def _copy_media(store: Store, source: ExportSource, name: str, written: list[Path]) -> tuple[str | None, int]:

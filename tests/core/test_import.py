@@ -132,3 +132,17 @@ def test_utf16_export_imports(store, tmp_path: Path) -> None:
     shutil.copy(EXPORTS / "WhatsApp Chat with Oak Class.txt", copy)
     result = import_export(store, copy)
     assert (result.chat_name, result.added) == ("Oak Class", 3)
+
+
+def test_fts_insert_trigger_survives_imports_and_rollbacks(store, tmp_path: Path) -> None:
+    trigger = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'messages_ai'"
+    original = store.scalar(trigger)
+    import_export(store, MAPLE)
+    with pytest.raises(Cancelled):
+        import_export(store, GROUP, cancelled=lambda: True)
+    assert store.scalar(trigger) == original
+    chat_id = store.scalar("SELECT id FROM chats")
+    with store.transaction():
+        store.db.conn.execute("INSERT INTO messages (chat_id, seq, ts, kind, text, fingerprint) VALUES (?, 99, '2024-01-01T00:00:00', "
+                              "'message', 'typed by hand', x'00')", [chat_id])
+    assert [r["text"] for r in search_messages(store, chat_id, "hand")] == ["typed by hand"]

@@ -1,0 +1,85 @@
+"""Import throughput and peak memory on generated class chats (100k and 1M messages).
+
+usage: .venv/bin/python bench/bench_import.py [--sizes 100000 1000000] [--style android24|ios12]
+
+Chats come from ../shared/bench/make_big_chat.py (deterministic), written to a temp folder.
+Each size runs in fresh subprocesses, one for parsing alone and one for the end-to-end import
+(parse + store + full-text index, one transaction), so each peak RSS belongs to that phase only.
+"Store" is end-to-end time minus parse time. Target: >= 195k messages/s end to end at 100k,
+< 300 MB peak RSS at 1M.
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MAKER = ROOT.parent / "shared" / "bench" / "make_big_chat.py"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def _child(phase: str, export: Path, db: Path) -> None:
+    """Run one phase and print a JSON line: entries, seconds, peak RSS."""
+    if phase == "parse":
+        from rep_assistant.core.parsing import iter_export_rows, read_export
+
+        start = time.perf_counter()
+        with read_export(export) as source:
+            _, rows = iter_export_rows(source)
+            entries = sum(1 for _ in rows)
+        seconds = time.perf_counter() - start
+    else:
+        from rep_assistant.core.importer import import_export
+        from rep_assistant.core.store import Store
+
+        store = Store(db, actor="bench")
+        start = time.perf_counter()
+        result = import_export(store, export)
+        seconds = time.perf_counter() - start
+        entries = result.added
+        store.close()
+    print(json.dumps({"entries": entries, "seconds": seconds, "peak_mb": _peak_mb()}))
+
+
+def _run(phase: str, export: Path, db: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", phase, str(export), str(db)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--style", default="android24", choices=["android24", "ios12"])
+    ap.add_argument("--child", nargs=3, metavar=("PHASE", "EXPORT", "DB"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        _child(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        return
+    if not MAKER.exists():
+        sys.exit(f"bench: {MAKER} is missing (../shared is not beside this checkout)")
+    print(f"{'messages':>9} {'MB':>6} {'parse msg/s':>12} {'store msg/s':>12} {'end-to-end msg/s':>17} "
+          f"{'e2e s':>6} {'parse peak MB':>14} {'import peak MB':>15}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            export = Path(tmp) / f"WhatsApp Chat with Bench {n}.txt"
+            subprocess.run([sys.executable, str(MAKER), str(n), str(export), "--style", args.style], check=True)
+            parse = _run("parse", export, Path(tmp) / "unused.sqlite3")
+            full = _run("import", export, Path(tmp) / f"bench-{n}.sqlite3")
+            entries = full["entries"]
+            store_s = max(full["seconds"] - parse["seconds"], 1e-9)
+            print(f"{entries:>9} {export.stat().st_size / 1e6:>6.1f} {parse['entries'] / parse['seconds']:>12,.0f} "
+                  f"{entries / store_s:>12,.0f} {entries / full['seconds']:>17,.0f} {full['seconds']:>6.2f} "
+                  f"{parse['peak_mb']:>14.0f} {full['peak_mb']:>15.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
