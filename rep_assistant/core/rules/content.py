@@ -52,9 +52,9 @@ def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
            for kind in ("noun", "context", "adj")}
     noun = compile_i(rf"\b(?:{alt['noun']})\b")
     subject = rf"(?:{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}|(?-i:\b[A-Z][a-z]+\b))"
-    context = compile_i(rf"(?P<who>{subject})(?:'s)?\s+(?:{_COPULA}|such)\s+{_DEGREE}(?P<w>{alt['context']})\b"
+    context = compile_i(rf"(?P<who>{subject})(?:\s+(?:{_COPULA}|such)|'s|'re)\s+{_DEGREE}(?P<w>{alt['context']})\b"
                         rf"|\b(?:what|absolute|complete|total|proper|right|little|bunch\s+of|lot\s+of|load\s+of)\s+{_DEGREE}(?P<w2>{alt['context']})\b(?!\s+(?:of\s+a|for))")
-    adj = compile_i(rf"(?P<who>{subject})(?:\s+[\w']+){{0,5}}?\s+{_COPULA}\s+(?!not\b){_DEGREE}(?P<w>{alt['adj']})\b"
+    adj = compile_i(rf"(?P<who>{subject})(?:\s+[\w']+){{0,5}}?(?:\s+{_COPULA}|'s|'re)\s+(?!not\b){_DEGREE}(?P<w>{alt['adj']})\b"
                     rf"|(?P<w2>{alt['adj']})\s+(?:(?:old|little|bunch\s+of|lot\s+of)\s+)?(?P<who2>{PERSON_NOUN}|lot|cow|woman|man)\b")
     return noun, context, adj
 
@@ -99,18 +99,22 @@ def _abuse(t: Text) -> Hit | None:
 
 _COMPLAINT = compile_i(
     r"\b(?:not\s+(?:at\s+all\s+)?happy\s+(?:with|about)|unhappy\s+(?:with|about)|fed\s+up\s+(?:with|of)|sick\s+(?:and\s+tired\s+)?of|"
+    r"(?:really\s+|very\s+|so\s+)?disappointed\b|(?:nobody|no\s+one)\s+(?:\w+\s+){0,3}(?:has\s+)?(?:answered|replied|responded|got\s+back|listened|bothered)|"
     r"so\s+angry\s+(?:about|with|that)|furious\s+(?:about|with|that)|disgusted\s+(?:with|by|that)|appalled|unacceptable|"
     r"(?:handled|managed|dealt\s+with)\s+(?:so\s+|really\s+|very\s+)?(?:badly|poorly|terribly|appallingly)|"
     r"how\s+(?:\w+\s+){0,4}(?:were|was|has\s+been|have\s+been)\s+handled|"
-    r"(?:don't|doesn't|do\s+not|does\s+not|never|didn't|won't|can't\s+be\s+bothered\s+to|not\s+once)\s+(?:\w+\s+){0,2}?"
-    r"(?:care|cares|listen|listens|listening|reply|replies|replying|respond|responds|answer|answers|answering|bother|bothers|tell\s+us|tells\s+us)|"
-    r"complain(?:ed|ing|t|ts)?|let\s+(?:us|our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
+    r"(?:don't|doesn't|do\s+not|does\s+not|never|didn't|won't|hasn't|haven't|still\s+not|can't\s+be\s+bothered\s+to|not\s+once)\s+(?:\w+\s+){0,2}?"
+    r"(?:care|cares|listen|listens|listening|reply|replies|replied|replying|respond|responds|responded|answer|answers|answered|answering|"
+    r"bother|bothers|tell\s+us|tells\s+us|telling\s+us)|"
+    r"(?:haven't|hasn't|still\s+not|not)\s+heard\s+(?:anything\s+)?back|it's\s+been\s+(?:a|two|three|four|\d+)\s+(?:weeks?|months?)|"
+    r"(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?complained|(?:my|our)\s+complaint|complaining\s+about|let\s+(?:us|our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
     r"(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+good\s+enough|a\s+(?:joke|disgrace|farce|shambles)|ridiculous|"
     r"(?:cancelled|changed|moved)\s+(?:\w+\s+)?again|yet\s+again|(?:why|how)\s+(?:on\s+earth\s+)?(?:is|was|does|did)\s+(?:nobody|no\s+one)\s+)"
 )
 _GRIEVANCE_TARGET = compile_i(
     rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\b(?:trip|trips|homework|reading\s+levels?|marking|detention|reports?|"
-    r"parents?\s+evening|sports\s+day|the\s+play|clubs?|communication|lunches|dinners|the\s+way\s+(?:they|it|this))\b"
+    r"parents?\s+evening|sports\s+day|the\s+play|nativity|casting|swimming|clubs?|communication|lunches|dinners|the\s+way\s+(?:they|it|this)|"
+    r"(?:was|were|been|being)\s+handled)\b"
 )
 _CHILD_HARM = compile_i(
     r"\b(?:keeps?|kept|always|constantly|won't\s+stop|keeps\s+on)\s+(?:\w+\s+)?(?:pushing|hitting|biting|kicking|hurting|bullying|"
@@ -139,15 +143,15 @@ def _grievance(t: Text) -> Hit | None:
 
 _BEHAVIOUR = (r"biting|bitten|bites|bit\s+(?:my|another|other)|hitting|hits|hit\s+(?:my|another|a)|pushing|pushed|kicking|kicked|punched|punching|"
               r"bully|bullying|bullied|bullies|naughty|badly\s+behaved|behaviour|behavior|violent|aggressive|thug|brat|feral|tantrum|"
-              r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|a\s+nightmare|out\s+of\s+control")
+              r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|out\s+of\s+control")
 _DISCIPLINE = r"detention|excluded|exclusion|suspended|expelled|sent\s+home|sent\s+out|isolation|on\s+report|in\s+trouble|red\s+card|internal\s+exclusion"
 _HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dyspraxia|(?-i:SEN|SEND)|ehcp|special\s+needs|allergy|allergic|"
            r"epipen|epi-pen|asthma|inhaler|diabetic|diabetes|epilepsy|seizures?|medication|meds|therapy|therapist|camhs|head\s+lice|"
            r"self[- ]harm|eating\s+disorder|learning\s+difficult(?:y|ies)|speech\s+delay|on\s+the\s+spectrum|statement(?:ed)?")
-_HOME = (r"divorce|divorcing|split\s+up|separated|custody|social\s+services|in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
+_HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+up|separated|custody|social\s+services|in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
          r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|address\s+is|lives\s+at")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
-_HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|{_DISCIPLINE})\b")
+_HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|excluded|exclusion|suspended|expelled)\b")
 
 
 def _individual_child(t: Text) -> Hit | None:
@@ -158,6 +162,11 @@ def _individual_child(t: Text) -> Hit | None:
         if _near(refs, m.start(), 90):
             who = _quote(t, next(r for r in refs if abs(r[0] - m.start()) <= 90))
             return Hit(f"Discusses an identifiable child ({who}): '{m.group()}'", (m.span(),))
+    if not t.staff:
+        kids = t.child_nouns
+        insults = [s for s in _abuse_hits(t) if _near(kids, s[0], 60)] if kids else []
+        if insults:
+            return Hit(f"Insults an identifiable child ({_quote(t, kids[0])})", tuple(insults))
     return None
 
 
@@ -167,8 +176,9 @@ _PHONE = regex.compile(r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0044\s?|0)(?:7\d{3}\
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
 _STREET = compile_i(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|Park|Rise|View|Walk|Row|Square)\b")
-_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
+_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
 _OTHERS_CONTACT = compile_i(rf"\b(?:\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
+_SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
 
 
@@ -186,7 +196,7 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
     if any(c.isdigit() for c in raw):
         safe = {_digits(x) for x in (author, school_phone) if x}
         for m in _PHONE.finditer(raw):
-            if _digits(m.group()) not in safe and not own:
+            if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(raw[max(0, m.start() - 40):m.start()]):
                 spans.append(m.span())
         if others or regex.search(r"\baddress\b", t.lower):
             spans += [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
@@ -220,7 +230,7 @@ def _child_health(t: Text) -> Hit | None:
 _THREAT = compile_i(
     r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+be\s+waiting\s+(?:for\s+(?:her|him|them|you)|outside)"
     r"|\bwait(?:ing)?\s+for\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b"
-    r"|\byou(?:'ll|\s+will|'re\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for)"
+    r"|\b(?:you|she|he|they)(?:'ll|\s+will|'re\s+going\s+to|'s\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for)(?!\s+(?:\w+ing|not)\b)"
     r"|\b(?:and\s+)?see\s+what\s+happens\b|\bto\s+my\s+face\b|\bwatch\s+(?:your|his|her)\s+back\b"
     r"|\bi\s+know\s+where\s+(?:you|she|he|they)\s+live|\bi\s+know\s+who\s+you\s+are\b|\byou'?ve\s+been\s+warned\b"
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+)?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
@@ -240,10 +250,11 @@ _WRONGDOING = compile_i(
     r"\b(?:(?:has|have|had)\s+been|is|was|were|'s|keeps?|got\s+caught|caught|been)\s+(?:\w+\s+){0,2}?"
     r"(?:fiddling|stealing|nicking|pinching\s+money|embezzling|pocketing|skimming|lying\s+about|falsifying|drunk|on\s+drugs|"
     r"taking\s+drugs|dealing|having\s+an\s+affair|sleeping\s+with|abusing|hitting\s+(?:a|the)?\s*(?:child|kids|children|pupils)|"
-    r"arrested|in\s+prison|a\s+(?:thief|fraud|drunk|paedo(?:phile)?|nonce|racist|criminal|crook|liar)|an\s+alcoholic|racist|"
+    r"arrested|in\s+prison|a\s+(?:thief|fraud|drunk|paedo(?:phile)?|nonce|racist|criminal|crook)|an\s+alcoholic|racist|"
+    r"drinking\s+(?:at|on|during)\s+(?:work|duty|the\s+job|school)|"
     r"under\s+investigation|struck\s+off)\b"
     r"|\b(?:sacked|fired|dismissed|suspended|struck\s+off)\s+(?:\w+\s+){0,5}?for\s+(?:\w+ing|being)\b"
-    r"|\b(?:stole|stolen|embezzled|pocketed|fiddled|nicked)\s+(?:the|from|money|our|PTA)\b"
+    r"|\b(?:stole|stolen|embezzled|pocketed|fiddled|nicked)\s+(?:the|from|money|our|PTA)\b|\blied\s+(?:to|about)\b"
     r"|\b(?:hit|hits|beats|slapped|abused)\s+(?:a|the|his|her|their)\s+(?:child|kids|children|pupils|wife|husband)\b"
 )
 _ACCUSED = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|\b(?:he|she|they|his|her)\b|\b(?:\w+'s\s+)?(?:mum|dad|husband|wife)\b|(?-i:\b[A-Z][a-z]+\b)")
@@ -314,13 +325,14 @@ _POLITICS = compile_i(
     r"\b(?:tor(?:y|ies)|conservatives?|lib\s?dems?|liberal\s+democrats|snp|plaid\s+cymru|ukip|farage|starmer|sunak|boris|truss|"
     r"badenoch|corbyn|trump|biden|putin|netanyahu|(?:the\s+)?government(?:'s)?|the\s+pm|prime\s+minister|pm's|chancellor|"
     r"parliament|westminster|mps|brexit|remainers?|brexiteers?|lefties|leftie|woke|immigrants?|immigration|asylum\s+seekers|"
-    r"small\s+boats|gaza|israel|palestin\w*|politicians?|general\s+election|(?-i:Labour|Reform|Greens?)|(?:vote[sd]?|voting)\s+reform)\b"
+    r"small\s+boats|gaza|israel|palestin\w*|politicians?|general\s+election|(?<!(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)(?-i:Labour|Reform|Greens?)|(?:vote[sd]?|voting)\s+reform)\b"
 )
 _POLITICAL_OPINION = compile_i(
     r"\b(?:disgrace(?:ful)?|destroying|destroyed|ruin(?:ing|ed)?|fault|useless|corrupt|liars?|idiots?|evil|hate|scum|traitors?|"
     r"should\s+(?:resign|go|be\s+ashamed)|head\s+examin\w*|get\s+(?:them|him|her)\s+out|vote[sd]?|voting|best|worst|brilliant|terrible|"
     r"awful|joke|shambles|clowns?|incompetent|lies|lying|underpaid|cuts|crisis|mess|this\s+country|wake\s+up|sheep|elite|"
-    r"support|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal)\b"
+    r"support|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal|out\s+of\s+control|(?:don't|doesn't)\s+care|"
+    r"talking\s+sense|the\s+only\s+one|hero|legend|genius|right\s+about)\b"
 )
 
 
@@ -370,13 +382,16 @@ def _commercial(t: Text) -> Hit | None:
 # -- private correspondence, rumour, anger ------------------------------------------------------
 
 _CORRESPONDENCE = compile_i(
-    r"\b(?:e-?mailed|messaged|texted|wrote\s+to|replied\s+to|sent)\s+me\b(?=.{0,80}\b(?:screenshot|below|look|see|here|read|attached)\b|.{0,3}$)"
+    r"\bwhat\s+(?:[\w']+\s+){1,3}(?:wrote|said|sent|replied)\s+(?:back\s+)?(?:to\s+)?me\b"
+    r"|\b(?:look|see|read|here's|here\s+is)\s+(?:at\s+)?(?:this|the)\s+(?:reply|response|e-?mail|letter|message)\s+(?:I\s+got\s+)?from\s+"
+    rf"(?:{TITLE_NAME}|the\s+(?:head|teacher|school|office|class\s+teacher))"
+    r"|\b(?:e-?mailed|messaged|texted|wrote\s+to|replied\s+to|sent)\s+me\b(?=.{0,80}\b(?:screenshot|below|look|see|here|read|attached)\b|.{0,3}$)"
     r"|\b(?:look|see|read)\s+(?:at\s+)?what\s+(?:\w+\s+){1,3}(?:e-?mailed|wrote|sent|replied|said\s+in\s+(?:her|his|the)\s+(?:e-?mail|letter))"
     r"|\b(?:copying|copied|pasting|pasted|posting|sharing|forwarding|screenshot(?:ted)?\s+(?:of\s+)?)\s+(?:\w+\s+){0,3}?"
     r"(?:reply|response|e-?mail|letter|message)\s+(?:\w+\s+){0,2}?(?:to\s+(?:my|me)|from\s+(?:the\s+head|mrs|mr|miss|ms|dr|the\s+teacher))"
     r"|\b(?:copying|pasting|posting|sharing|forwarding)\s+(?:the\s+)?(?:head'?s|teacher'?s|(?-i:Mrs|Mr|Miss|Ms|Dr)\s+\w+'s)\s+(?:reply|response|e-?mail|letter)"
     r"|\bdear\s+(?:mrs|mr|ms|miss|dr)\.?\s+\w+,?\s+(?:\w+\s+){0,3}(?:thank\s+you\s+for\s+your|further\s+to|regarding\s+your|in\s+response\s+to)"
-    r"|\bscreenshot\s+of\s+(?:\w+\s+){0,3}(?:e-?mail|letter|reply|messages?\s+(?:from|with)\s+(?:the\s+)?(?:teacher|head|mrs|mr|miss))"
+    r"|\bscreenshot\s+of\s+(?:[\w']+\s+){0,3}(?:e-?mail|letter|reply|messages?\s+(?:from|with)\s+(?:the\s+)?(?:teacher|head|mrs|mr|miss))"
 )
 
 
@@ -388,7 +403,7 @@ def _correspondence(t: Text) -> Hit | None:
 _RUMOUR = compile_i(
     r"\b(?:apparently|allegedly|supposedly|rumou?r\s+(?:has\s+it|is|going\s+round)|heard\s+a\s+rumou?r|i(?:'ve)?\s+heard\s+(?!back\b)|"
     r"i\s+hear\s+(?:that\s+)?|did\s+you\s+(?:all\s+)?hear|have\s+you\s+(?:all\s+)?heard|has\s+anyone\s+(?:else\s+)?heard\s+(?:that|about)|"
-    r"(?:someone|somebody|a\s+friend|a\s+mum|another\s+mum|a\s+parent)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
+    r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
     r"is\s+it\s+true\s+(?:that\s+)?|they\s+reckon|gossip)"
 )
@@ -399,7 +414,7 @@ def _rumour(t: Text) -> Hit | None:
     m = _RUMOUR.search(t.raw)
     if not m:
         return None
-    rest = t.raw[m.end():]
+    rest = regex.split(r"[.!?…]", t.raw[m.end():], maxsplit=1)[0]
     if any(s.group().lower() not in _CAPS_NOT_PEOPLE for s in _RUMOUR_SUBJECT.finditer(rest)) or t.names:
         return Hit(f"Passes on an unverified claim ('{m.group().strip()}')", (m.span(),))
     return None
@@ -457,4 +472,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
 
 #: Categories a more specific one on the same message replaces: a complaint about a policy
 #: is a policy challenge, running the school down is disrepute, not also a grievance.
-SUPERSEDED_BY: dict[str, frozenset[str]] = {"grievance": frozenset({"policy-challenge", "disrepute", "political", "private-correspondence"})}
+SUPERSEDED_BY: dict[str, frozenset[str]] = {
+    "grievance": frozenset({"policy-challenge", "disrepute", "political", "private-correspondence"}),
+    "abuse": frozenset({"political"}),  # insulting a politician is a political opinion, not abuse of the school community
+}

@@ -22,10 +22,10 @@ _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "
 _MASK = set("*#%_.!?-")
 _WORD = regex.compile(r"[a-z0-9]+")
 _CHUNK = regex.compile(r"\S+")
-_SPACED = regex.compile(r"(?<![\w*])(?:[a-z][ .\-_*]{1,2}){2,}[a-z](?![\w*])")
+_SPACED = regex.compile(r"(?<![\w*])[a-z]([ .\-_*]{1,2})(?:[a-z]\1){1,}[a-z](?![\w*])")
 _STRETCHED = regex.compile(r"([a-z])\1\1")
-_COMPOUND_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shithead", "shitty", "dickhead", "motherf")
-_INNOCENT_PREFIXED = frozenset({"shitake", "shittake", "twatt"})
+_COMPOUND_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shit", "dickhead", "motherf")
+_INNOCENT_PREFIXED = frozenset({"shitake", "shittake", "shitakes"})
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,9 @@ class Lexicon:
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
     def decode(self, chunk: str) -> str | None:
         """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck'), if any."""
+        if len(chunk) >= 4 and chunk[0].isalpha() and chunk[1:].strip("*") == "":
+            # "f***": a first letter and stars is unmistakably a censored swear.
+            return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and w[0] == chunk[0]), None)
         letters = sum(c.isalpha() for c in chunk)
         disguised = sum(1 for c in chunk if c in _MASK or c in _LEET)
         if len(chunk) < 4 or letters < 2 or not disguised or disguised > letters or not (chunk[0].isalpha() or chunk[0] in "@$"):

@@ -20,7 +20,7 @@ STAFF_ROLE = (
     r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff|school\s+nurse|principal)\b"
 )
 PERSON_NOUN = (
-    r"\b(?:mum|mom|mummy|dad|daddy|mother|father|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
+    r"\b(?:mums?|moms?|mummy|dads?|daddy|mothers?|fathers?|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
     r"kid|kids|child|children|lot|people|family|families|husband|wife|son|daughter|nan|gran|teachers?|staff|everyone|anyone)\b"
 )
 PRONOUN = r"\b(?:he|she|they|you|u|him|her|them)\b"
@@ -32,7 +32,7 @@ _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}",
 _CAP_WORD = regex.compile(r"(?<![\w'])(?-i:[A-Z][a-z]+)(?![\w])")
 _OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", I)
 _CHILD_NOUN_REF = regex.compile(
-    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little one)\b"
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass)\b"
     r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
     I,
 )
@@ -56,6 +56,13 @@ look see has been got get keep keeps went came going come coming saw heard told 
 """.split())
 NAME_FOLLOWERS = frozenset("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
 had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b""".split())
+
+
+# A capitalised word before one of these names a street or place, not a child ("Willow Road").
+PLACE_WORDS = frozenset(["road", "rd", "street", "st", "avenue", "ave", "lane", "close", "drive", "way", "crescent", "gardens",
+                         "court", "place", "grove", "terrace", "mews", "hill", "park", "rise", "view", "walk", "row", "square",
+                         "primary", "school", "academy", "farm", "centre", "library", "hall", "church"])
+NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship", "ance", "ence")
 
 
 class Text:
@@ -85,14 +92,16 @@ class Text:
         out = []
         for m in _CAP_WORD.finditer(self.raw):
             word = m.group().lower()
-            if word in COMMON_CAPS or m.end() in titled or any(s <= m.start() < e for s, e in self._titled_spans):
+            if word in COMMON_CAPS or word.rstrip("s") in COMMON_CAPS or m.end() in titled or any(s <= m.start() < e for s, e in self._titled_spans):
                 continue
             before = self.raw[:m.start()].rstrip()
             sentence_start = not before or before[-1] in ".!?\n:"
             after = self.raw[m.end():m.end() + 12].lstrip()
             next_word = regex.match(r"[\w']+", after)
-            follows = next_word.group().lower() if next_word else ""
-            if sentence_start and not (after.startswith("'s") or follows in NAME_FOLLOWERS or follows[:1].isupper()):
+            follows = next_word.group() if next_word else ""
+            if follows.lower() in PLACE_WORDS or word in PLACE_WORDS or word.endswith(NOT_NAME_ENDINGS):
+                continue
+            if sentence_start and not (after.startswith("'s") or follows.lower() in NAME_FOLLOWERS or follows[:1].isupper()):
                 continue
             out.append(m.span())
         return out
@@ -107,6 +116,11 @@ class Text:
         own = [m.span() for m in _OWN.finditer(self.raw)]
         refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
         return sorted(refs + self.names)
+
+    @functools.cached_property
+    def child_nouns(self) -> list[tuple[int, int]]:
+        """Spans such as 'that Murphy girl', 'the kid in 3B': unmistakably a child, not a parent."""
+        return [r for r in self.child_refs if r not in self.names]
 
     @functools.cached_property
     def persons(self) -> list[tuple[int, int]]:
