@@ -17,7 +17,7 @@ _FLAG_DETAIL_SQL = """
 SELECT f.id AS flag_id, f.chat_id, f.message_id, f.member_id, f.category, f.severity, f.policy_id,
        f.clause_id, f.clause_text, f.explanation, f.status, f.spans,
        m.ts, m.seq, m.text, m.kind, m.media_name, m.media_sha256, m.purged_at,
-       mem.name AS member_name, mem.is_phone AS member_is_phone, c.name AS chat_name
+       mem.name AS member_name, mem.is_phone AS member_is_phone, mem.erased_at AS member_erased_at, c.name AS chat_name
 FROM flags f
 JOIN chats c ON c.id = f.chat_id
 LEFT JOIN messages m ON m.id = f.message_id

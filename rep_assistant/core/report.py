@@ -187,7 +187,7 @@ def report_html(evidence: dict[str, Any]) -> str:
     posters = sorted({f["member_name"] for f in evidence["flags"] if f["member_name"]})
     out = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Incident {incident['id']}</title>",
            f"<style>{_CSS}</style></head><body>",
-           f"<h1>Incident report: {_e(incident['title'])}</h1>",
+           f"<h1>Incident report: {_e(redactor.text(incident['title']))}</h1>",
            f"<p class='lead'>Prepared for {_e(settings['school_name'] or 'the school')} by the class rep of "
            f"{_e(incident['chat_name'])}.</p>",
            "<table class='meta' cellspacing='0' cellpadding='2'>"]

@@ -120,3 +120,11 @@ def test_contact_details_in_the_excerpt_are_masked_unless_masking_is_off(store: 
     assert "07700 9•••••" in body and "07700 900789" not in body
     w.settings.set("redact_bundles", False)
     assert "07700 900789" in create_draft(store, "school-notification", w.settings, flag_id=flag).body
+
+
+def test_phone_number_posters_are_greeted_without_their_number() -> None:
+    from rep_assistant.core.drafting.fields import first_name
+
+    assert first_name("+44 7700 900456", True) == "there"
+    assert first_name("Member 7", False, erased=True) == "there"
+    assert first_name("Sam Jones", False) == "Sam"

@@ -61,8 +61,9 @@ def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, mask: Redactor | No
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def first_name(name: str | None, is_phone: bool) -> str:
-    if not name or is_phone or not name[:1].isalpha():
+def first_name(name: str | None, is_phone: bool, erased: bool = False) -> str:
+    """How a private message greets its reader: a phone number or an erased member's pseudonym gets "there"."""
+    if not name or is_phone or erased or not name[:1].isalpha():
         return "there"
     return name.split()[0]
 
@@ -134,7 +135,7 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         "group_name": main["chat_name"],
         "today": nice_date(dt.date.today().isoformat()),
         "member_name": main["member_name"] or "a former member",
-        "member_first_name": first_name(main["member_name"], bool(main["member_is_phone"])),
+        "member_first_name": first_name(main["member_name"], bool(main["member_is_phone"]), bool(main["member_erased_at"])),
         "message_date": nice_date(main["ts"]),
         "message_time": nice_time(main["ts"]),
         "message_excerpt": excerpt(main, mask=mask),
