@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from rep_assistant.core.parsing.decoding import iter_chunks
 from rep_assistant.core.parsing.entry import KINDS, Entry, Row
 from rep_assistant.core.parsing.parser import FileFormat, iter_rows, scan
 from rep_assistant.core.parsing.source import ExportSource, chat_name_from_filename, read_export
@@ -16,19 +17,19 @@ from rep_assistant.core.parsing.source import ExportSource, chat_name_from_filen
 
 def parse_text(text: str, label: str = "the text") -> list[Entry]:
     """Every entry of an export given as a string; BadExportError when it is not a chat."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    data = text.encode("utf-8", errors="surrogatepass")
 
-    def open_text() -> io.StringIO:
-        return io.StringIO(text)
+    def chunks() -> Iterator[str]:
+        return iter_chunks(lambda: io.BytesIO(data), "utf-8", label)
 
-    fmt = scan(open_text, label)
-    return [Entry.from_row(row) for row in iter_rows(open_text, label, fmt)]
+    fmt = scan(chunks, label)
+    return [Entry.from_row(row) for row in iter_rows(chunks, fmt)]
 
 
 def iter_export_rows(source: ExportSource) -> tuple[FileFormat, Iterator[Row]]:
     """Pass one now (so a bad file fails before anything is written), pass two as rows stream."""
-    fmt = scan(source.open_text, source.label)
-    return fmt, iter_rows(source.open_text, source.label, fmt)
+    fmt = scan(source.chunks, source.label)
+    return fmt, iter_rows(source.chunks, fmt)
 
 
 def parse_export(path: Path | str) -> list[Entry]:

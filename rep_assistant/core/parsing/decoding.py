@@ -12,20 +12,23 @@ import codecs
 import io
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 from rep_assistant.core.errors import BadExportError
 
-#: Characters per chunk; big enough that per-chunk overhead vanishes, small enough to bound memory.
-CHUNK_CHARS = 1 << 21
+#: Bytes (UTF-8) or characters (UTF-16) per chunk: big enough that per-chunk overhead vanishes,
+#: small enough to bound memory.
+CHUNK_SIZE = 1 << 22
 
-OpenText = Callable[[], AbstractContextManager[TextIO]]
+OpenBinary = Callable[[], AbstractContextManager[BinaryIO]]
+#: A callable giving a fresh iterator over the chunks of one text (each parsing pass calls it).
+Chunks = Callable[[], Iterator[str]]
 
 
 def sniff_encoding(head: bytes) -> str | None:
     """The codec for a file starting with ``head``, or None when it looks binary."""
     if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        return "utf-8"  # the BOM is U+FEFF, removed with the stray ones
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     sample = head[:4096]
@@ -41,25 +44,51 @@ def sniff_encoding(head: bytes) -> str | None:
     return None
 
 
-def text_stream(binary: BinaryIO, encoding: str) -> TextIO:
-    """Decode strictly with universal newlines (CR LF and CR become LF)."""
-    return io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline=None)
+def _utf8_blocks(binary: BinaryIO) -> Iterator[str]:
+    """UTF-8 decoded in whole lines: cutting the bytes at a newline never splits a character."""
+    carry = b""
+    while block := binary.read(CHUNK_SIZE):
+        data = carry + block
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            carry = data
+            continue
+        carry = data[cut:]
+        yield data[:cut].decode("utf-8")
+    if carry:
+        yield carry.decode("utf-8")
 
 
-def iter_chunks(open_text: OpenText, label: str) -> Iterator[str]:
-    """Newline-led chunks of the whole text, U+FEFF removed; BadExportError on binary or bad bytes."""
+def _wide_blocks(binary: BinaryIO, encoding: str) -> Iterator[str]:
+    stream = io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline="")
+    while block := stream.read(CHUNK_SIZE):
+        yield block
+
+
+def iter_chunks(open_binary: OpenBinary, encoding: str, label: str) -> Iterator[str]:
+    """Newline-led chunks of the whole text with LF line ends and no U+FEFF.
+
+    BadExportError for bytes that are not text in ``encoding`` or that hold NUL characters.
+    """
     carry = "\n"
     try:
-        with open_text() as stream:
-            while True:
-                block = stream.read(CHUNK_CHARS)
-                if not block:
-                    break
+        with open_binary() as binary:
+            blocks = _utf8_blocks(binary) if encoding == "utf-8" else _wide_blocks(binary, encoding)
+            for block in blocks:
                 if "\x00" in block:
-                    raise BadExportError(f"{label} is a binary file, not a WhatsApp chat export; choose the .txt or .zip that WhatsApp's 'Export chat' made.")
+                    raise BadExportError(f"{label} is a binary file, not a WhatsApp chat export; "
+                                         "choose the .txt or .zip that WhatsApp's 'Export chat' made.")
                 if "\ufeff" in block:
                     block = block.replace("\ufeff", "")
                 text = carry + block
+                if "\r" in text:
+                    if text.endswith("\r"):  # its LF may open the next block
+                        text, carry_cr = text[:-1], True
+                    else:
+                        carry_cr = False
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                    if carry_cr:
+                        text += "\r"
                 cut = text.rfind("\n")
                 if cut <= 0:
                     carry = text
@@ -68,7 +97,7 @@ def iter_chunks(open_text: OpenText, label: str) -> Iterator[str]:
                 carry = text[cut:]
     except UnicodeDecodeError as exc:
         raise BadExportError(
-            f"{label} is not UTF-8 or UTF-16 text (byte {exc.start} cannot be read), so it is not a WhatsApp chat export; "
+            f"{label} is not UTF-8 or UTF-16 text, so it is not a WhatsApp chat export; "
             "export the chat again from WhatsApp and choose that file."
         ) from exc
-    yield carry
+    yield carry.replace("\r", "\n")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rep_assistant.core.errors import BadExportError
 from rep_assistant.core.parsing.classify import classify, clean_name
 from rep_assistant.core.parsing.dateorder import DateReader, decide_order
-from rep_assistant.core.parsing.decoding import OpenText, iter_chunks
+from rep_assistant.core.parsing.decoding import Chunks
 from rep_assistant.core.parsing.entry import Row
 from rep_assistant.core.parsing.header import Shape, detect_shape, parse_time
 
@@ -36,32 +36,37 @@ class FileFormat:
     headers: int = 0
 
 
-def _pass_regexes(shape: Shape) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes for pass one: the date alone, and (first name part, next part) of authored lines."""
+def _scan_regex(shape: Shape) -> re.Pattern[str]:
+    """Pass one's regex: (date, first name part, next part) per header line.
+
+    The name parts are empty for author-less lines; the next part is only captured when the
+    text after it looks like ``Part: text`` of a name with a colon (not a URL or placeholder).
+    Possessive quantifiers keep a failed match from backtracking along the line.
+    """
     strict = shape.regex().pattern
     date_only = strict.replace("(?P<time>", "(?:").replace("(?P<date>", "(")
-    bare = strict.replace("(?P<time>", "(?:").replace("(?P<date>", "(?:")
-    names = bare + r"([^\n]*?): (?:([^\n:<>\u200e\u200f]{1,40}): (?!https?://|<|\u200e))?"
-    return re.compile(date_only), re.compile(names)
+    return re.compile(date_only + r"(?:([^\n:]*+): (?:([^\n:<>\u200e\u200f]{1,40}+): (?!https?://|<|\u200e))?)?")
 
 
-def scan(open_text: OpenText, label: str) -> FileFormat:
+def scan(chunks: Chunks, label: str) -> FileFormat:
     """Pass one; BadExportError when the text has no header at all."""
     shape: Shape | None = None
     dates: dict[str, None] = {}
     names: Counter[tuple[str, str]] = Counter()
     headers = 0
-    date_rx = names_rx = None
-    for chunk in iter_chunks(open_text, label):
+    rx = None
+    for chunk in chunks():
         if shape is None:
             shape = detect_shape(chunk)
             if shape is None:
                 raise BadExportError(_NOT_A_CHAT.format(label=label))
-            date_rx, names_rx = _pass_regexes(shape)
-        found = date_rx.findall(chunk)
-        headers += len(found)
-        dates.update(dict.fromkeys(found))
-        names.update(names_rx.findall(chunk))
+            rx = _scan_regex(shape)
+        found = rx.findall(chunk)
+        if found:
+            headers += len(found)
+            found_dates, firsts, nexts = zip(*found, strict=True)
+            dates.update(dict.fromkeys(found_dates))
+            names.update(zip(firsts, nexts, strict=True))
     if shape is None or not headers:
         raise BadExportError(_NOT_A_CHAT.format(label=label))
     return FileFormat(shape, decide_order(dates), _colon_names(names), headers)
@@ -75,7 +80,8 @@ def _colon_names(pairs: Counter[tuple[str, str]]) -> dict[str, tuple[str, str]]:
     """
     totals: Counter[str] = Counter()
     for (first, _), n in pairs.items():
-        totals[first] += n
+        if first:
+            totals[first] += n
     found = {}
     for (first, rest), n in pairs.items():
         if rest[:1].isalnum() and n >= 2 and n == totals[first]:
@@ -83,19 +89,19 @@ def _colon_names(pairs: Counter[tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def iter_rows(open_text: OpenText, label: str, fmt: FileFormat) -> Iterator[Row]:
+def iter_rows(chunks: Chunks, fmt: FileFormat) -> Iterator[Row]:
     """Pass two: one row per entry, in file order, seq counting from 1."""
     rx = fmt.shape.regex()
     di, ti = rx.groupindex["date"], rx.groupindex["time"]
     dates = DateReader(fmt.order)
     times: dict[str, str | None] = {}
-    names: dict[str, str] = {}
+    names: dict[str, str | None] = {}
     colon_names = fmt.colon_names
     android = not fmt.shape.bracketed and fmt.shape.closer == "dash"
     seq = 0
     ts: str | None = None
     parts: list[str] = []
-    for chunk in iter_chunks(open_text, label):
+    for chunk in chunks():
         pos = 0
         for m in rx.finditer(chunk):
             date_text, time_text = m.group(di, ti)
@@ -125,31 +131,38 @@ def iter_rows(open_text: OpenText, label: str, fmt: FileFormat) -> Iterator[Row]
         yield _row(seq, ts, "".join(parts).rstrip("\n"), names, colon_names, android)
 
 
-def _row(seq: int, ts: str, body: str, names: dict[str, str],
+def _author(raw: str, android: bool) -> str | None:
+    """The author a ``Name: `` prefix names, or None when it is really a system line."""
+    if android and any(q in raw for q in _QUOTES):
+        return None  # e.g. 'Tom changed the subject from "A: B"': a quoted subject, not a name
+    return clean_name(raw) or raw
+
+
+def _row(seq: int, ts: str, body: str, names: dict[str, str | None],
          colon_names: dict[str, tuple[str, str]], android: bool) -> Row:
     """Split ``Name: `` off the body and classify what remains."""
     end = body.find("\n")
     if end < 0:
         end = len(body)
     cut = body.find(": ", 0, end)
-    author: str | None
     if cut >= 0:
-        raw, rest = body[:cut], body[cut + 2:]
-        if raw in colon_names:
+        raw = body[:cut]
+        if colon_names and raw in colon_names:
             tail, full = colon_names[raw]
-            if rest.startswith(tail + ": "):
-                raw, rest = full, rest[len(tail) + 2:]
-        if android and any(q in raw for q in _QUOTES):
-            raw, rest = None, body  # a system line quoting a subject that contains ": "
-    elif end and body[end - 1] == ":" and end > 1:
-        raw, rest = body[: end - 1], body[end + 1:]
-    else:
-        raw, rest = None, body
-    if raw is None:
-        author = None
-    else:
+            if body.startswith(tail + ": ", cut + 2):
+                raw, cut = full, cut + 2 + len(tail)
         try:
             author = names[raw]
         except KeyError:
-            author = names[raw] = clean_name(raw) or raw
+            author = names[raw] = _author(raw, android)
+        rest = body if author is None else body[cut + 2:]
+    elif end > 1 and body[end - 1] == ":":
+        raw = body[: end - 1]
+        try:
+            author = names[raw]
+        except KeyError:
+            author = names[raw] = _author(raw, android)
+        rest = body if author is None else body[end + 1:]
+    else:
+        author, rest = None, body
     return (seq, ts, author, *classify(author, rest))

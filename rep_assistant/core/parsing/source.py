@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from rep_assistant.core.errors import BadExportError
-from rep_assistant.core.parsing.decoding import sniff_encoding, text_stream
+from rep_assistant.core.parsing.decoding import iter_chunks, sniff_encoding
 from rep_assistant.core.parsing.zipexport import ZipExport
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -60,17 +60,20 @@ class ExportSource:
     zip: ZipExport | None = None
 
     @contextlib.contextmanager
-    def open_text(self) -> Iterator[TextIO]:
-        """A fresh decoded text stream of the chat (each parsing pass opens its own)."""
+    def open_binary(self) -> Iterator[BinaryIO]:
+        """A fresh byte stream of the chat text (each parsing pass opens its own)."""
         try:
             binary = self.zip.open_chat() if self.zip else open(self.path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise BadExportError(f"{self.label} cannot be read ({exc.strerror or exc}); check the file and try again.") from exc
-        stream = text_stream(binary, self.encoding)
         try:
-            yield stream
+            yield binary
         finally:
-            stream.close()
+            binary.close()
+
+    def chunks(self) -> Iterator[str]:
+        """The chat text as newline-led chunks (see decoding.py)."""
+        return iter_chunks(self.open_binary, self.encoding, self.label)
 
     def close(self) -> None:
         if self.zip:
