@@ -34,6 +34,7 @@ class FileFormat:
     #: author as first split -> (rest of the name, full name), for names like "Re: Tom".
     colon_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     headers: int = 0
+    label: str = "the text"
 
 
 def _scan_regex(shape: Shape) -> re.Pattern[str]:
@@ -69,7 +70,7 @@ def scan(chunks: Chunks, label: str) -> FileFormat:
             names.update(zip(firsts, nexts, strict=True))
     if shape is None or not headers:
         raise BadExportError(_NOT_A_CHAT.format(label=label))
-    return FileFormat(shape, decide_order(dates), _colon_names(names), headers)
+    return FileFormat(shape, decide_order(dates), _colon_names(names), headers, label)
 
 
 def _colon_names(pairs: Counter[tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -126,9 +127,10 @@ def iter_rows(chunks: Chunks, fmt: FileFormat) -> Iterator[Row]:
             pos = m.end()
         if ts is not None:
             parts.append(chunk[pos:])
-    if ts is not None:
-        seq += 1
-        yield _row(seq, ts, "".join(parts).rstrip("\n"), names, colon_names, android)
+    if ts is None:
+        raise BadExportError(_NOT_A_CHAT.format(label=fmt.label))
+    seq += 1
+    yield _row(seq, ts, "".join(parts).rstrip("\n"), names, colon_names, android)
 
 
 def _author(raw: str, android: bool) -> str | None:
