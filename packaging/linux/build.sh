@@ -2,16 +2,8 @@
 # Build Rep Assistant for Linux: a self-contained folder app plus its desktop integration,
 # packed as dist/rep-assistant-<version>-linux-<arch>.tar.gz (unpack, then ./install.sh).
 #   packaging/linux/build.sh            (from anywhere; needs python3 3.11+ with venv)
-# The build venv (packaging/build/venv) is separate from the project's .venv so PyInstaller
-# never becomes a dependency of the app.
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$ROOT"
-BUILD=packaging/build
-DIST=packaging/dist
-VENV=$BUILD/venv
-APP_ID=$(python3 -c 'import sys; sys.path.insert(0, "."); from rep_assistant import APP_ID; print(APP_ID)')
-VERSION=$(python3 -c 'import sys; sys.path.insert(0, "."); from rep_assistant import __version__; print(__version__)')
+source "$(dirname "${BASH_SOURCE[0]}")/../freeze.sh"
 
 # Qt's xcb plugin needs these at build time so PyInstaller bundles them: many desktops lack
 # libxcb-cursor0 and the app would then fail to start there. (Debian/Ubuntu names.)
@@ -26,12 +18,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q ".[packaging]"
-"$VENV/bin/python" packaging/make_icons.py "$BUILD/icons"
-"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
-  --distpath "$DIST" --workpath "$BUILD/pyinstaller" packaging/pyinstaller/rep-assistant.spec
+freeze
 
 # The freedesktop layout next to the program: share/applications, share/metainfo, share/icons.
 STAGE=$DIST/rep-assistant-$VERSION
