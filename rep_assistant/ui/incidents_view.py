@@ -11,6 +11,7 @@ Signals:
 
 import html
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +114,8 @@ class IncidentsDialog(QDialog):
         super().__init__(parent)
         self.store, self.settings, self.run, self.chat_id = store, settings, run, chat_id
         self.selected_flag = selected_flag
+        self.loaded = False
+        self._when_loaded: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Incidents and members register"))
         self.resize(980, 620)
         self.tabs = QTabWidget(self)
@@ -188,7 +191,7 @@ class IncidentsDialog(QDialog):
         self.member_buttons: dict[str, QPushButton] = {}
         for verb, text in (("warn", "&Warn…"), ("remove", "Record &removal…"), ("readmit", "Re&admit…")):
             button = QPushButton(self.tr(text), page)
-            button.clicked.connect(lambda _checked=False, v=verb: self.ask_member_event(v))
+            button.clicked.connect(partial(self._on_member_button_clicked, verb))
             buttons.addWidget(button)
             self.member_buttons[verb] = button
         buttons.addStretch(1)
@@ -217,6 +220,17 @@ class IncidentsDialog(QDialog):
               [m["member_id"] for m in members])
         self._show_incident()
         self._show_member()
+        self.loaded = True
+        pending, self._when_loaded = self._when_loaded, []
+        for fn in pending:
+            fn()
+
+    def when_loaded(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` once the tables are filled (the first read waits for the register's chat sync)."""
+        if self.loaded:
+            fn()
+        else:
+            self._when_loaded.append(fn)
 
     def select_incident(self, incident_id: int) -> None:
         for row in range(self.incident_table.rowCount()):
@@ -320,6 +334,9 @@ class IncidentsDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record_member(verb, dialog.reason_edit.text(), dialog.clause_edit.text().strip(), flag["flag_id"] if flag else None)
 
+    def _on_member_button_clicked(self, verb: str, _checked: bool = False) -> None:
+        self.ask_member_event(verb)
+
     @Slot()
     def _on_status_button_clicked(self) -> None:
         self.set_status(self.status_combo.currentData())
@@ -376,7 +393,7 @@ def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(window.tr(tip))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # the slot never sees triggered's bool
         window.add_action(menu, action)
         actions[name] = action
         return action
@@ -388,7 +405,7 @@ def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
     make("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I",
          "Incidents, what was done, bundles for the school; warnings and removals")
     for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
-        action = make(f"member_{verb}", text, lambda v=verb: act_on_selected_member(window, v), None,
+        action = make(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None,
                       f"{_VERBS[verb]} the selected member, in the register", menu="Members")
         window.members_panel.add_action(action)
     return actions
@@ -430,7 +447,7 @@ def new_incident_from_selection(window: "MainWindow") -> None:
         window.refresh()
         dialog = open_incidents(window)
         if dialog is not None:
-            dialog.select_incident(incident_id)
+            dialog.when_loaded(partial(dialog.select_incident, incident_id))
 
     window.run_op(window.tr("Opening incident"), lambda store, _p, _c: incidents.create_incident(store, [flag_id]), opened)
 
@@ -439,5 +456,4 @@ def act_on_selected_member(window: "MainWindow", verb: str) -> None:
     member_id = window.selected_member_id()
     dialog = open_incidents(window)
     if dialog is not None and member_id is not None:
-        dialog.select_member(member_id)
-        dialog.ask_member_event(verb)
+        dialog.when_loaded(lambda: (dialog.select_member(member_id), dialog.ask_member_event(verb)))

@@ -6,11 +6,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from rep_assistant.core import audit, incidents
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import direct_runner
-from rep_assistant.ui.incidents_view import IncidentsDialog, install_act_actions
+from rep_assistant.ui.incidents_view import IncidentsDialog, MemberEventDialog, install_act_actions
 from tests.acting import EXPORT, World, world
 
 pytestmark = pytest.mark.gui
@@ -63,7 +64,7 @@ def test_register_tab_shows_chat_removals_and_records_warnings(dialog: tuple[Inc
     d.grab().save(str(tmp_path / "register_tab.png"))
 
 
-def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtbot, tmp_path: Path) -> None:
+def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtbot, tmp_path: Path, monkeypatch) -> None:
     window = desk.open()
     export = tmp_path / "WhatsApp Chat with Year 3 Maple.txt"
     export.write_bytes(EXPORT.read_bytes())
@@ -87,3 +88,15 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     qtbot.waitUntil(out.exists, timeout=60_000)
     with zipfile.ZipFile(out) as zf:
         assert zf.read("report.pdf").startswith(b"%PDF")
+
+    def accept_with_reason(self: MemberEventDialog) -> int:
+        self.reason_edit.setText("language about parking")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MemberEventDialog, "exec", accept_with_reason)
+    dan = window.store.scalar("SELECT id FROM members WHERE name = 'Dan Brown'")
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.members_panel.select_member(dan), timeout=10_000)
+    actions["member_warn"].trigger()
+    qtbot.waitUntil(lambda: window.store.scalar("SELECT count(*) FROM member_events WHERE kind = 'warning' AND member_id = ?", [dan]) == 1,
+                    timeout=10_000)
