@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import incidents
+from rep_assistant.core import incidents, paths
 from rep_assistant.core.bundle import export_bundle
 from rep_assistant.core.drafting.fields import short_stamp
 from rep_assistant.core.register import member_events, record_member_event, register_rows, sync_chat_events
@@ -404,6 +404,8 @@ def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
          "Open an incident for the selected (confirmed) flag")
     make("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I",
          "Incidents, what was done, bundles for the school; warnings and removals")
+    make("templates", "Open my &templates folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_templates_dir()))),
+         None, "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
     for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
         action = make(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None,
                       f"{_VERBS[verb]} the selected member, in the register", menu="Members")
