@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
-from rep_assistant.core import incidents
+from rep_assistant.core import incidents, paths
 from rep_assistant.core import register as members_register
 from rep_assistant.core.bundle import RenderPdf, export_bundle, make_bundle
 from rep_assistant.core.drafting import BUILTIN_KINDS, Draft, create_draft
@@ -131,7 +131,11 @@ def _draft(args: argparse.Namespace) -> int:
             return 0
     if args.out:
         text = (f"To: {draft.to or ''}\nSubject: {draft.subject}\n\n" if draft.is_email else "") + draft.body
-        args.out.write_text(text, encoding="utf-8")
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise RepError(f"{args.out} could not be written ({exc.strerror or exc}).") from exc
+        paths.make_private_file(args.out)
     else:
         _print_draft(draft)
     return 0
