@@ -81,8 +81,13 @@ def fragmented(messages: Sequence[Message], *, min_run: int = 4, max_gap_s: int 
 def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_gap_s: int = 600) -> Iterator[Finding]:
     """A back-and-forth between exactly two members, addressed to each other, nobody else joining."""
     posts = [m for m in messages if m.is_post and not m.is_media]
+    authors = [m.author for m in posts]
     i = 0
     while i < len(posts):
+        # Cheap look first: the next few posts must come from just these two people.
+        if len(set(authors[i:i + min_len])) != 2:
+            i += 1
+            continue
         j = i + 1
         pair = {posts[i].author}
         while j < len(posts):
@@ -104,11 +109,15 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
 
 def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int = 6 * 3600) -> Iterator[Finding]:
     """A reply that is only "don't know" / "no idea" to someone else's recent question."""
+    verdicts: dict[str, bool] = {}  # the same few replies recur; judge each wording once
     for idx, m in enumerate(messages):
-        if not m.is_post or m.is_media:
+        if not m.is_post or m.is_media or len(m.text) > 60:
             continue
-        text = _EMOJI_ETC.sub("", m.text).strip()
-        if not text or len(text) > 40 or not _DONT_KNOW.match(text):
+        verdict = verdicts.get(m.text)
+        if verdict is None:
+            text = _EMOJI_ETC.sub("", m.text).strip()
+            verdict = verdicts[m.text] = bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None
+        if not verdict:
             continue
         now = _when(m.ts)
         for prev in reversed(messages[max(0, idx - lookback):idx]):
@@ -119,19 +128,22 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
                 break
 
 
-def child_photos(messages: Sequence[Message], *, window_s: int = 180) -> Iterator[Finding]:
+def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int = 11) -> Iterator[Finding]:
     """Media posted next to the same author's text about children, a party or photos of the class."""
-    for idx, m in enumerate(messages):
-        if not m.is_post or m.is_media:
+    texts: dict[int, list[object]] = {}
+    for k, media in enumerate(messages):
+        if not media.is_media:
             continue
-        if not (_PHOTO_WORDS.search(m.text) and _CHILD_WORDS.search(m.text)) or _NOT_CHILD_PHOTO.search(m.text):
-            continue
-        when = _when(m.ts)
-        media = []
-        for other in [*messages[idx + 1:idx + 12], *reversed(messages[max(0, idx - 3):idx])]:
-            if other.author == m.author and other.is_media and abs((_when(other.ts) - when).total_seconds()) <= window_s:
-                media.append(other.id)
-        if media:
-            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {len(media)} photo(s) of children",
-                          related=tuple(media))
-
+        # The author's nearest text before the media (a caption), or just after it.
+        for idx in [*range(k - 1, max(-1, k - reach - 1), -1), *range(k + 1, min(len(messages), k + 4))]:
+            other = messages[idx]
+            if other.author == media.author and other.is_post and not other.is_media:
+                if abs((_when(other.ts) - _when(media.ts)).total_seconds()) <= window_s:
+                    texts.setdefault(idx, []).append(media.id)
+                break
+    for idx in sorted(texts):
+        m = messages[idx]
+        if _PHOTO_WORDS.search(m.text) and _CHILD_WORDS.search(m.text) and not _NOT_CHILD_PHOTO.search(m.text):
+            media_ids = texts[idx]
+            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {len(media_ids)} photo(s) of children",
+                          related=tuple(media_ids))

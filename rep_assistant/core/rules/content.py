@@ -32,7 +32,7 @@ def _about(t: Text) -> str:
 # -- offensive language ------------------------------------------------------------------------
 
 def _offensive(t: Text) -> Hit | None:
-    hits = profanity().scan(t.lower, t.tokens)
+    hits = profanity().scan(t.lower, t.tokens, t.token_set)
     if not hits:
         return None
     shown = ", ".join(f"'{t.raw[h.start:h.end]}'" for h in hits[:3])
@@ -445,29 +445,69 @@ def _anger(t: Text) -> Hit | None:
     return None
 
 
+def _w(words: str) -> frozenset[str]:
+    """Trigger words: a message needs one of them (as a whole token) for the rule to run."""
+    return frozenset(words.split())
+
+
+def _insult_tokens() -> frozenset[str]:
+    return frozenset(tok for entry in insults() for tok in regex.findall(r"[a-z]+", entry) if tok not in {"a", "of", "to", "not"})
+
+
+_INSULT_TOKENS = _insult_tokens()
+_WRONGDOING_TOKENS = _w("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
+    sleeping abusing hitting arrested prison thief fraud paedo paedophile nonce racist criminal crook alcoholic investigation struck
+    drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied""")
+_CHILD_TOPIC_TOKENS = frozenset(tok for tok in regex.findall(r"[a-z]+", (_BEHAVIOUR + _DISCIPLINE + _HEALTH + _HOME).lower())
+                                if len(tok) > 2 and tok not in {"out", "the", "off", "left", "bit", "hit", "my", "another"}) | {"hit", "bit"}
+_GRIEVANCE_TOKENS = _w("""happy unhappy fed sick angry furious disgusted appalled unacceptable handled managed dealt care cares listen
+    listens listening reply replies replied replying respond responds responded answer answers answered answering bother bothers tell
+    tells telling complained complaint complaining let failing good joke disgrace farce shambles ridiculous cancelled changed moved
+    again disappointed nobody heard been keeps kept always constantly stop parents mum dad mother father""") | _INSULT_TOKENS
+
 CONTENT_RULES: tuple[Rule, ...] = (
     Rule("offensive.lexicon", "offensive-language", "A swear word or slur from the curated lexicon, also disguised (f*ck, s h i t, fuuuck).",
          _offensive),
-    Rule("abuse.insult", "abuse", "An insult aimed at a person: an insulting noun, or 'X is useless' with X a person.", _abuse),
-    Rule("grievance.complaint", "grievance", "A complaint about staff, a child, a parent or the school's handling of something.", _grievance),
+    Rule("abuse.insult", "abuse", "An insult aimed at a person: an insulting noun, or 'X is useless' with X a person.", _abuse,
+         _INSULT_TOKENS),
+    Rule("grievance.complaint", "grievance", "A complaint about staff, a child, a parent or the school's handling of something.", _grievance,
+         _GRIEVANCE_TOKENS),
     Rule("child.topic", "individual-child", "An identifiable child (a name, 'that boy') with their behaviour, discipline, health or home life.",
-         _individual_child),
+         _individual_child, _CHILD_TOPIC_TOKENS | _INSULT_TOKENS),
     Rule("personal.contact", "personal-data", "Someone else's phone number, e-mail or home address (not the poster's own, not the school's).",
-         _personal_contact, wants_context=True),
-    Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health),
-    Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat),
+         _personal_contact, _w("#at #num personal home address lives living postcode"), wants_context=True),
+    Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health,
+         _CHILD_TOPIC_TOKENS),
+    Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,
+         _w("""waiting wait regret sorry pay happens face back live who warned ll will gonna going better consequences near round
+             outside car carpark""")),
     Rule("defamation.claim", "defamation", "A named or identifiable person stated to have done wrong (theft, drink, violence, dismissal).",
-         _defamation),
-    Rule("rumour.past", "rumour", "Second-hand claims about wrongdoing at someone's previous school or job.", _hearsay_wrongdoing),
-    Rule("disrepute.rundown", "disrepute", "Running the school down: 'worst school', urging bad reviews or others to leave.", _disrepute),
-    Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge),
-    Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political),
-    Rule("political.petition", "political", "A petition campaigning against or for a public issue.", _petition_politics),
+         _defamation, _WRONGDOING_TOKENS),
+    Rule("rumour.past", "rumour", "Second-hand claims about wrongdoing at someone's previous school or job.", _hearsay_wrongdoing,
+         _w("last previous old other former used")),
+    Rule("disrepute.rundown", "disrepute", "Running the school down: 'worst school', urging bad reviews or others to leave.", _disrepute,
+         _w("""worst rubbish shocking terrible awful failing useless crap dreadful joke shambles disgrace hopeless dump downhill dogs
+             ofsted shut tell telling warn warning thinking considering bother avoid stay review reviews pull pulling take taking move
+             moving""")),
+    Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge,
+         _w("policy policies rule rules ban fine fines dress code")),
+    Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political,
+         _w("""tory tories conservative conservatives lib dem dems libdem libdems liberal snp plaid ukip farage starmer sunak boris truss
+             badenoch corbyn trump biden putin netanyahu government pm prime chancellor parliament westminster mps brexit remainer
+             remainers brexiteer brexiteers lefties leftie woke immigrant immigrants immigration asylum boats gaza israel palestine
+             palestinian palestinians politician politicians election labour reform green greens""")),
+    Rule("political.petition", "political", "A petition campaigning against or for a public issue.", _petition_politics, _w("petition")),
     Rule("commercial.promotion", "commercial", "Selling, promotions, MLM, crypto, personal fundraising, petitions (school causes excepted).",
-         _commercial),
-    Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.", _correspondence),
-    Rule("rumour.marker", "rumour", "'Apparently', 'I heard', 'someone told me' followed by a claim about people or the school.", _rumour),
-    Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger),
+         _commercial, _w("""selling sale ono ovno each dm pm message inbox off discount code business shop page website etsy store
+             products check bio aloe forever younique herbalife arbonne avon scentsy tupperware opportunity home boss income crypto
+             bitcoin forex investment hustle vote sponsor donate justgiving gofundme fund crowdfunder raising petition change""")),
+    Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.",
+         _correspondence, _w("""emailed mailed messaged texted wrote replied sent copying copied pasting pasted posting sharing
+             forwarding screenshot screenshotted dear reply response email letter look see read here""")),
+    Rule("rumour.marker", "rumour", "'Apparently', 'I heard', 'someone told me' followed by a claim about people or the school.", _rumour,
+         _w("apparently allegedly supposedly rumour rumor heard hear told said says reckons reckon saying word bird true gossip")),
+    Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger,
+         _w("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
 )
 
 #: Categories a more specific one on the same message replaces: a complaint about a policy

@@ -49,24 +49,65 @@ def _wanted(policy: Policy | None, options: DetectOptions) -> frozenset[str]:
     return cats & options.categories if options.categories is not None else cats
 
 
-def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions) -> list[Finding]:
+_MEMO_MAX = 120  # characters: longer messages are rarely repeated word for word
+
+
+def _index(rules: list[Rule]) -> tuple[list[Rule], dict[str, list[int]]]:
+    """Rules that always run, and for every trigger word the positions of the rules it wakes."""
+    always = [r for r in rules if not r.triggers]
+    by_word: dict[str, list[int]] = {}
+    for pos, rule in enumerate(rules):
+        for word in rule.triggers:
+            by_word.setdefault(word, []).append(pos)
+    return always, by_word
+
+
+def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions, prefilter: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
+    always, by_word = _index(rules)
+    order = {r.id: i for i, r in enumerate(rules)}
+    # Class chats repeat short messages ("Thanks!", "Yes", "👍") endlessly; what a rule that
+    # needs only the text says about one of them holds for every copy.
+    seen: dict[str, list[tuple[Rule, Hit]]] = {}
     for m in messages:
         if not m.is_post or m.is_media or not m.text:
             continue
-        t = Text(m.text)
-        found: list[Finding] = []
-        for rule in rules:
-            if rule.triggers and rule.triggers.isdisjoint(t.token_set):
-                continue
-            if rule.wants_context:
-                ctx.author = m.author
-                hit = rule.check(t, ctx)
+        text_hits = seen.get(m.text) if len(m.text) <= _MEMO_MAX else None
+        t: Text | None = None
+        if text_hits is None or prefilter is False:
+            t = Text(m.text)
+            if prefilter:
+                woken = {pos for word in t.token_set if word in by_word for pos in by_word[word]}
+                candidates = always + [rules[pos] for pos in sorted(woken)]
             else:
+                candidates = rules
+            text_hits = []
+            context_rules = []
+            for rule in candidates:
+                if rule.wants_context:
+                    context_rules.append(rule)
+                    continue
                 hit = rule.check(t)
+                if hit is not None:
+                    text_hits.append((rule, hit))
+            if len(m.text) <= _MEMO_MAX:
+                seen[m.text] = text_hits
+        else:
+            context_rules = [r for r in rules if r.wants_context]
+        hits = list(text_hits)
+        for rule in context_rules:
+            if t is None:
+                t = Text(m.text)
+            if prefilter and rule.triggers.isdisjoint(t.token_set):
+                continue
+            ctx.author = m.author
+            hit = rule.check(t, ctx)
             if hit is not None:
-                found.append(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans))
+                hits.append((rule, hit))
+        if len(hits) > 1:
+            hits.sort(key=lambda rh: order[rh[0].id])
+        found = [Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits]
         if len(found) > 1:
             cats = {f.category for f in found}
             found = [f for f in found if not (SUPERSEDED_BY.get(f.category, frozenset()) & cats)]
@@ -99,12 +140,17 @@ def _sequence(messages: Sequence[Message], wanted: frozenset[str], options: Dete
         yield from behaviour.child_photos(messages)
 
 
-def detect(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None) -> list[Finding]:
-    """Findings for ``messages`` (in chat order) under ``policy`` (None = every category)."""
+def detect(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
+           prefilter: bool = True) -> list[Finding]:
+    """Findings for ``messages`` (in chat order) under ``policy`` (None = every category).
+
+    ``prefilter=False`` runs every rule on every message: slower, and the same findings
+    (a test holds the trigger words to that).
+    """
     options = options or DetectOptions()
     wanted = _wanted(policy, options)
     rules = [r for r in CONTENT_RULES if r.category in wanted]
-    findings = _content(messages, rules, options)
+    findings = _content(messages, rules, options, prefilter)
     have = {(f.message_id, f.category) for f in findings}
     for f in _sequence(messages, wanted, options):
         if (f.message_id, f.category) not in have:

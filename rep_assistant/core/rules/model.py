@@ -17,15 +17,14 @@ class Message:
     author: str
     text: str
     kind: str = "message"  # message | media | system | deleted | poll | location | contact
+    is_media: bool = field(init=False, repr=False, compare=False)
+    is_post: bool = field(init=False, repr=False, compare=False)  # written by a member, not a system line
 
-    @property
-    def is_media(self) -> bool:
-        return self.kind == "media" or self.text.strip().lstrip("\u200e").lower() in MEDIA_TEXTS
-
-    @property
-    def is_post(self) -> bool:
-        """Written by a member (not a system line)."""
-        return self.kind != "system"
+    def __post_init__(self) -> None:
+        # Worked out once: every sequence rule asks for every message.
+        media = self.kind == "media" or (len(self.text) < 24 and self.text.strip().lstrip("\u200e").lower() in MEDIA_TEXTS)
+        object.__setattr__(self, "is_media", media)
+        object.__setattr__(self, "is_post", self.kind != "system")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,15 @@ references are computed here, lazily, and shared by the rules that need them.
 """
 
 import functools
+import re
 
 import regex
 
 I = regex.IGNORECASE | regex.V0
-_TOKEN = regex.compile(r"[a-z0-9]+")
+# Tokenising runs on every message: the standard library's re is faster here than regex.
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"\d\d\d")
+_UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
 
 TITLE_NAME = r"(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?)\.?\s+[A-Z][\w'-]+)"
 STAFF_ROLE = (
@@ -71,14 +75,23 @@ class Text:
     __slots__ = ("__dict__", "lower", "raw", "token_set", "tokens")
 
     def __init__(self, raw: str) -> None:
-        raw = raw.replace("’", "'").replace("‘", "'")
+        if "’" in raw or "‘" in raw:
+            raw = raw.replace("’", "'").replace("‘", "'")
         lower = raw.lower()
         if len(lower) != len(raw):  # a few characters change length when lower-cased
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
         self.raw = raw
         self.lower = lower
         self.tokens = _TOKEN.findall(lower)
-        self.token_set = frozenset(self.tokens)
+        tokens = set(self.tokens)
+        # Pseudo-tokens let rules about characters, not words, use the same prefilter.
+        if "@" in raw:
+            tokens.add("#at")
+        if _NUMBER.search(raw):
+            tokens.add("#num")
+        if "!!" in raw or "?!" in raw or "!?" in raw or _UPPER_RUN.search(raw):
+            tokens.add("#shout")
+        self.token_set = tokens
 
     @functools.cached_property
     def staff(self) -> list[tuple[int, int]]:
