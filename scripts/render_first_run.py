@@ -32,7 +32,9 @@ def main(out_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from rep_assistant.core.settings import Settings
-    from rep_assistant.ui.help_view import TOPICS, HelpDialog
+    from rep_assistant.core.store import open_store
+    from rep_assistant.ui.help_view import TOPICS, show_help
+    from rep_assistant.ui.main_window import MainWindow
     from rep_assistant.ui.welcome import WelcomeWizard
 
     app = QApplication.instance() or QApplication([])
@@ -68,12 +70,15 @@ def main(out_dir: Path) -> None:
     grab(wizard, "welcome_5_data")
     wizard.close()
 
-    dialog = HelpDialog()
-    dialog.show()
+    store = open_store(None)
+    window = MainWindow(store, Settings.load())  # the help's shortcuts page lists the window's own
+    dialog = show_help(window)
     for topic in TOPICS:
         dialog.show_topic(topic.key)
         grab(dialog, f"help_{topic.key}")
     dialog.close()
+    window.close()
+    store.close()
     for path in shots:
         print(path)
 

@@ -9,11 +9,12 @@ Markdown files in resources/help, with the rep's real data folder filled in.
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
 from rep_assistant import APP_NAME
 from rep_assistant.core import paths, resources
@@ -57,48 +58,59 @@ def categories_markdown() -> str:
     return "\n".join(lines)
 
 
-def _escape_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _plain(text: str) -> str:
+    """Menu text without its mnemonic ampersands and trailing ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 
-def collect_shortcuts(window: QWidget | None) -> list[tuple[str, str]]:
-    """(what, keys) for every action and named shortcut the window has, in menu-text order."""
+def _keys(action: QAction) -> str:
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty())
+
+
+def collect_shortcuts(window: QWidget | None) -> list[tuple[str, str, str]]:
+    """(menu, what, keys) for the window's shortcuts: menus in menu-bar order, then the rest."""
     if window is None:
         return []
-    found: dict[str, str] = {}
+    found: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+
+    def add(group: str, what: str, keys: str) -> None:
+        if what and keys and what not in seen:
+            seen.add(what)
+            found.append((group, what, keys))
+
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    for menu_action in bar.actions() if bar is not None else []:
+        menu = menu_action.menu()
+        for action in menu.actions() if menu is not None else []:
+            add(_plain(menu.title()), _plain(action.text()), _keys(action))
     for action in window.findChildren(QAction):
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
-        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
-        if keys and name:
-            found.setdefault(name, ", ".join(keys))
+        add("Other", _plain(action.text()), _keys(action))
     for shortcut in window.findChildren(QShortcut):
-        name = shortcut.whatsThis()
-        if name and not shortcut.key().isEmpty():
-            found.setdefault(name, shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
-    return sorted(found.items(), key=lambda item: item[0].lower())
+        add("Other", shortcut.whatsThis(), shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+    return found
 
 
-def shortcuts_markdown(shortcuts: list[tuple[str, str]]) -> str:
-    lines = ["# Keyboard shortcuts", ""]
+def shortcuts_html(shortcuts: list[tuple[str, str, str]]) -> str:
+    """HTML, not Markdown: Markdown tables need a header row, and these read better without one."""
+    parts = ["<h1>Keyboard shortcuts</h1>"]
     if not shortcuts:
-        lines.append("Open this help from the main window to see its shortcuts.")
-        return "\n".join(lines)
-    lines += [
-        "Everything in the review queue can be done without the mouse: move with the arrow keys, "
-        "then decide with a single key.",
-        "",
-        "| what | keys |",
-        "|---|---|",
-    ]
-    lines += [f"| {_escape_cell(what)} | {_escape_cell(keys)} |" for what, keys in shortcuts]
-    return "\n".join(lines)
+        parts.append("<p>Open this help from the main window to see its shortcuts.</p>")
+        return "".join(parts)
+    parts.append("<p>The review queue works without the mouse: move with J and K, then decide with one key.</p>")
+    group = None
+    for menu, what, keys in shortcuts:
+        if menu != group:
+            parts.append(("</table>" if group is not None else "") + f"<h3>{escape(menu)}</h3><table cellpadding='3' cellspacing='0'>")
+            group = menu
+        parts.append(f"<tr><td width='240'>{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>")
+    parts.append("</table>")
+    return "".join(parts)
 
 
-def page_markdown(key: str, shortcuts: list[tuple[str, str]]) -> str:
+def page_markdown(key: str) -> str:
     if key == "categories":
         return categories_markdown()
-    if key == "shortcuts":
-        return shortcuts_markdown(shortcuts)
     text = resources.read_text(f"help/{key}.md")
     return text.replace("{data_dir}", str(paths.data_dir())).replace("{config_dir}", str(paths.config_dir()))
 
@@ -147,8 +159,12 @@ class HelpDialog(QDialog):
         return TOPICS[self.topics.currentRow()].key
 
     def _on_topics_current_row_changed(self, row: int) -> None:
-        if row >= 0:
-            self.page.setMarkdown(page_markdown(TOPICS[row].key, self._shortcuts))
+        if row < 0:
+            return
+        if TOPICS[row].key == "shortcuts":
+            self.page.setHtml(shortcuts_html(self._shortcuts))
+        else:
+            self.page.setMarkdown(page_markdown(TOPICS[row].key))
 
     def _on_page_anchor_clicked(self, url: QUrl) -> None:
         """``topic:<key>`` links move between pages; any other link is ignored on purpose."""

@@ -53,9 +53,11 @@ def test_shortcuts_come_from_the_window_that_opened_help(qtbot) -> None:
     qtbot.addWidget(window)
     confirm = QAction("&Confirm flag", window)
     confirm.setShortcut(QKeySequence("C"))
-    window.addAction(confirm)
+    window.menuBar().addMenu("&Review").addAction(confirm)
     QAction("No shortcut", window)
-    assert collect_shortcuts(window) == [("Confirm flag", "C")]
+    find = QAction("Find", window)
+    find.setShortcut(QKeySequence("/"))
+    assert collect_shortcuts(window) == [("Review", "Confirm flag", "C"), ("Other", "Find", "/")]
     dialog = HelpDialog(window, topic="shortcuts")
     qtbot.addWidget(dialog)
     assert "Confirm flag" in dialog.page.toPlainText()
