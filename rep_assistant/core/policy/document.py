@@ -20,7 +20,7 @@ from rep_assistant.core.policy.suggest import suggest_categories
 
 _DEBRIS = regex.compile(r"\[bookmark:[^\]]*\]|[\u200b-\u200f\u2060\ufeff]")
 _BULLET = regex.compile(r"^\s*(?:[-–—•·*▪◦●○]|o(?=\s))\s+")
-_NUMBER = regex.compile(r"^\s*(\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)])\s+(?=\S)")
+_NUMBER = regex.compile(r"^\s*(\d+(?:\.\d+)+[.)]?|\(?(?:\d+|[a-z]|[ivx]+)[.)])\s+(?=\S)")
 _SENTENCE_END = regex.compile(r"[.;:!?…”\"]\s*$")
 _RULE_LEAD = regex.compile(r"agree|expect|anticipate|inappropriate|guidelines|follow|adhere|ask(?:ed)? that|must|should not", regex.I)
 _DESCRIPTIVE_LEAD = regex.compile(r"may then|believe|so (?:that )?they can|important to|aims? (?:is|are) to|opportunity", regex.I)
@@ -56,6 +56,10 @@ def _blocks(text: str) -> list[_Block | str]:
         number = _NUMBER.match(line) if not bullet else None
         if bullet or number:
             body = line[(bullet or number).end():].strip()
+            if number and _is_heading(body) and len(body.split()) <= 6:
+                out.append(body)  # "1. Purpose": a numbered heading
+                current = None
+                continue
             current = _Block(body, number.group(1).strip("().") if number else None, True)
             out.append(current)
             continue

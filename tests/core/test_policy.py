@@ -1,0 +1,122 @@
+"""Policies as data: the built-in model code, importing a school's own text, loading and saving."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.core.errors import PolicyError
+from rep_assistant.core.policy import (
+    CATEGORIES,
+    CATEGORY_IDS,
+    Policy,
+    import_policy_document,
+    list_policies,
+    load_policy,
+    parse_policy_text,
+    suggest_categories,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "policies"
+
+
+def test_categories_are_the_eighteen_of_the_taxonomy() -> None:
+    assert len(CATEGORY_IDS) == 18
+    assert CATEGORIES["threat"].rank > CATEGORIES["abuse"].rank > CATEGORIES["late-night"].rank
+    assert {c.kind for c in CATEGORIES.values()} == {"content", "behaviour"}
+    assert all(c.meaning.endswith((".", "!", "?")) for c in CATEGORIES.values())
+
+
+def test_builtin_model_covers_every_category_with_its_own_clause() -> None:
+    model = load_policy("builtin:model")
+    assert model.covered == frozenset(CATEGORY_IDS)
+    for cat in CATEGORY_IDS:
+        clause = model.clause_for(cat)
+        assert clause is not None and clause.categories[0] == cat
+        assert clause.kind == CATEGORIES[cat].default
+
+
+def _rule_bullets(text: str) -> list[str]:
+    return [line.lstrip("-· \t").rstrip(";").strip() for line in text.splitlines() if line.strip().startswith(("-", "·"))]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", ["000_2a6c7f430bb33a8a.txt", "002_70ea268ee06e98f5.txt", "003_d0256b81e0f4abf9.txt"])
+def test_every_bullet_of_a_shared_policy_is_its_own_clause(shared_dir: Path, name: str) -> None:
+    text = (shared_dir / "policies" / name).read_text(encoding="utf-8")
+    policy = parse_policy_text(text, policy_id="x")
+    clause_texts = [c.text for c in policy.clauses]
+    for bullet in _rule_bullets(text):
+        first_words = " ".join(bullet.split()[:6]).strip("“”")
+        assert any(c.startswith(first_words) for c in clause_texts), bullet
+    assert not any("[bookmark" in c or c.startswith(("·", "-")) for c in clause_texts)
+
+
+@pytest.mark.shared
+def test_policies_differ_in_what_they_cover(shared_dir: Path) -> None:
+    homerton = parse_policy_text((shared_dir / "policies" / "000_2a6c7f430bb33a8a.txt").read_text(encoding="utf-8"), policy_id="h")
+    eanswythe = parse_policy_text((shared_dir / "policies" / "002_70ea268ee06e98f5.txt").read_text(encoding="utf-8"), policy_id="e")
+    iqra = parse_policy_text((shared_dir / "policies" / "003_d0256b81e0f4abf9.txt").read_text(encoding="utf-8"), policy_id="i")
+    assert homerton.school == "Homerton Early Years Centre"
+    assert {"offensive-language", "abuse", "personal-data", "individual-child", "grievance"} <= homerton.covered
+    assert not {"political", "private-conversation", "commercial", "threat"} & homerton.covered
+    arrangements = [c for c in homerton.clauses if c.text == "Make social or practical arrangements together"]
+    assert arrangements and all(c.categories == () and c.kind == "info" for c in arrangements)
+    assert {"political", "private-conversation", "threat", "defamation", "disrepute", "policy-challenge"} <= eanswythe.covered
+    assert eanswythe.clause_for("private-conversation").text.startswith("The group should not be used for private conversations")
+    assert {"private-correspondence", "commercial"} <= iqra.covered
+    sanctions = [c for c in iqra.clauses if "libellous or slanderous" in c.text]
+    assert sanctions and all(not c.categories for c in sanctions), "what the school does after a breach is not a rule"
+
+
+def test_school_numbering_is_kept_and_categories_suggested() -> None:
+    policy = parse_policy_text((DATA / "numbered_policy.txt").read_text(encoding="utf-8"), policy_id="oak")
+    by_id = {c.id: c for c in policy.clauses}
+    assert by_id["2.1"].categories == ("offensive-language",)
+    assert by_id["2.2"].categories == ("personal-data",)
+    assert by_id["2.3"].categories == ("commercial",)
+    assert by_id["1.1"].categories == () and by_id["3.1"].categories == ()
+    assert policy.school == "Oakfield Primary School"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Please do not post rumours or gossip about other families", ("rumour",)),
+    ("Never use the group for political debate", ("political",)),
+    ("Do not share screenshots of private emails from staff", ("private-correspondence",)),
+    ("Make social or practical arrangements together", ()),
+])
+def test_suggest_categories_from_wording(text: str, expected: tuple[str, ...]) -> None:
+    assert suggest_categories(text) == expected
+
+
+def test_import_saves_an_editable_file_that_loads_again(private_home: Path) -> None:
+    policy = import_policy_document(DATA / "numbered_policy.txt", name="Oakfield Primary")
+    assert policy.id == "oakfield-primary"
+    stored = json.loads((private_home / "config" / "policies" / "oakfield-primary.json").read_text(encoding="utf-8"))
+    stored["clauses"][1]["categories"] = ["offensive-language", "anger"]  # a rep's correction
+    (private_home / "config" / "policies" / "oakfield-primary.json").write_text(json.dumps(stored), encoding="utf-8")
+    again = load_policy("oakfield-primary")
+    assert again.clause(stored["clauses"][1]["id"]).categories == ("offensive-language", "anger")
+    assert [p.id for p in list_policies()] == ["builtin:model", "oakfield-primary"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"clauses": "nope"}, "not a policy file"),
+    ({"clauses": [{"id": "1", "text": "x", "categories": ["swearing"]}]}, "unknown categories: swearing"),
+    ({"clauses": [{"id": "1", "text": "a"}, {"id": "1", "text": "b"}]}, "appears twice"),
+    ({"clauses": [{"id": "1", "text": ""}]}, "has no text"),
+])
+def test_bad_policy_files_get_one_sentence(data: object, message: str) -> None:
+    with pytest.raises(PolicyError, match=message):
+        Policy.from_dict(data, "policy.json")
+
+
+def test_unknown_policy_and_unreadable_documents(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError, match="There is no policy called nope"):
+        load_policy("nope")
+    with pytest.raises(PolicyError, match="no built-in policy"):
+        load_policy("builtin:other")
+    binary = tmp_path / "policy.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text \x00")
+    with pytest.raises(PolicyError, match="not a text document"):
+        import_policy_document(binary)

@@ -1,0 +1,108 @@
+"""scan_chat keeps flags with their messages: stable ids, the rep's decisions, audit, one transaction."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.core.audit import verify
+from rep_assistant.core.errors import Cancelled, NotFoundError
+from rep_assistant.core.importer import import_export
+from rep_assistant.core.policy import Clause, Policy, load_policy
+from rep_assistant.core.scan import flag_rows, scan_chat
+from rep_assistant.core.settings import Settings
+
+CHAT = """\
+06/01/2025, 08:00 - Ann Bell: Does anyone know when the trip money is due?
+06/01/2025, 08:05 - Cal Dean: no idea
+06/01/2025, 09:00 - Eve Frost: Mr Grant is completely useless, honestly
+06/01/2025, 09:30 - Ann Bell: What the f*ck is going on with the car park
+06/01/2025, 23:10 - Cal Dean: Reminder: trip money tomorrow
+07/01/2025, 10:00 - Eve Frost: Mr Grant's personal mobile is 07700 900456
+07/01/2025, 11:00 - Ann Bell: Thanks everyone!
+"""
+
+
+@pytest.fixture
+def chat_id(store, tmp_path: Path) -> int:
+    export = tmp_path / "WhatsApp Chat with Class 2.txt"
+    export.write_text(CHAT, encoding="utf-8")
+    return import_export(store, export).chat_id
+
+
+def _by_key(rows: list[dict]) -> dict[tuple[str, str], dict]:
+    return {(r["text"][:12], r["category"]): r for r in rows}
+
+
+def test_scan_writes_flags_with_clause_and_explanation(store, chat_id: int) -> None:
+    result = scan_chat(store, chat_id, settings=Settings())
+    rows = flag_rows(store, chat_id)
+    cats = {(r["text"][:12], r["category"]) for r in rows}
+    assert {("no idea", "dont-know"), ("Mr Grant is ", "abuse"), ("Mr Grant is ", "grievance"), ("What the f*c", "offensive-language"),
+            ("Reminder: tr", "late-night"), ("Mr Grant's p", "personal-data")} == cats
+    assert result.flags_active == result.flags_new == len(rows)
+    abuse = _by_key(rows)[("Mr Grant is ", "abuse")]
+    model = load_policy("builtin:model")
+    assert abuse["clause_id"] == model.clause_for("abuse").id and abuse["clause_text"] == model.clause_for("abuse").text
+    assert abuse["severity"] == "breach" and "useless" in abuse["explanation"] and abuse["clause_text"] in abuse["explanation"]
+    start, end = abuse["spans"][0]
+    assert abuse["text"][start:end] == "useless"
+    assert rows[0]["category"] == "personal-data" or rows[0]["rank"] >= rows[-1]["rank"]
+    assert _by_key(rows)[("Reminder: tr", "late-night")]["severity"] == "advisory"
+
+
+def test_rescan_under_another_policy_keeps_ids_and_decisions(store, chat_id: int) -> None:
+    scan_chat(store, chat_id, settings=Settings())
+    first = _by_key(flag_rows(store, chat_id))
+    abuse_id = first[("Mr Grant is ", "abuse")]["id"]
+    with store.transaction():
+        store.db.execute("UPDATE flags SET status = 'confirmed' WHERE id = ?", (abuse_id,))
+    school = Policy("oak", "Oak School", "Code", "2", (
+        Clause("4.2", "No personal comments about staff.", ("abuse", "grievance"), "breach"),
+        Clause("7", "No swearing.", ("offensive-language",), "breach"),
+    ))
+    result = scan_chat(store, chat_id, policy=school, settings=Settings())
+    rows = _by_key(flag_rows(store, chat_id))
+    assert rows[("Mr Grant is ", "abuse")]["id"] == abuse_id
+    assert rows[("Mr Grant is ", "abuse")]["clause_id"] == "4.2"
+    assert "clause 4.2 of Oak School's code" in rows[("Mr Grant is ", "abuse")]["explanation"]
+    assert store.scalar("SELECT status FROM flags WHERE id = ?", (abuse_id,)) == "confirmed"
+    assert ("no idea", "dont-know") not in rows and result.flags_retired == 3 and result.flags_new == 0
+    retired = flag_rows(store, chat_id, active_only=False)
+    assert len(retired) == len(first)
+
+
+def test_scan_is_audited_with_ids_and_counts_only(store, chat_id: int) -> None:
+    result = scan_chat(store, chat_id, settings=Settings())
+    entry = store.query("SELECT objects, details FROM audit_log WHERE action = 'scan'")[-1]
+    objects, details = json.loads(entry["objects"]), json.loads(entry["details"])
+    assert objects == {"chat": chat_id, "scan": result.scan_id}
+    assert details["policy_id"] == "builtin:model" and details["flags_active"] == result.flags_active
+    assert details["flags_new"] == result.flags_new and details["categories"]["abuse"] == 1
+    assert "Grant" not in entry["details"]
+    scans = store.query("SELECT * FROM scans")
+    assert len(scans) == 1 and scans[0]["messages"] == 7
+    assert verify(store.db.conn).ok
+
+
+def test_cancelled_scan_changes_nothing(store, chat_id: int) -> None:
+    calls = iter([False, False, True])
+    with pytest.raises(Cancelled):
+        scan_chat(store, chat_id, settings=Settings(), cancelled=lambda: next(calls))
+    assert store.scalar("SELECT count(*) FROM flags") == 0
+    assert store.scalar("SELECT count(*) FROM scans") == 0
+
+
+def test_unknown_chat(store) -> None:
+    with pytest.raises(NotFoundError):
+        scan_chat(store, 99, settings=Settings())
+
+
+def test_school_phone_from_settings_is_not_personal_data(store, tmp_path: Path) -> None:
+    export = tmp_path / "WhatsApp Chat with Office.txt"
+    export.write_text("06/01/2025, 08:00 - Ann Bell: The office number is 01632 960555 for absences\n"
+                      "06/01/2025, 08:10 - Ann Bell: or ring 01632 960555 and press 1\n", encoding="utf-8")
+    cid = import_export(store, export).chat_id
+    settings = Settings({"school_phone": "01632 960555"})
+    scan_chat(store, cid, settings=settings)
+    assert flag_rows(store, cid) == []
