@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -281,13 +282,20 @@ class QuietHoursPage(QWizardPage):
         self.setSubTitle(self.tr("Many schools ask parents not to post late at night or early in the morning."))
         self.start = QTimeEdit(QTime.fromString(settings["quiet_start"], _TIME))
         self.end = QTimeEdit(QTime.fromString(settings["quiet_end"], _TIME))
-        for edit in (self.start, self.end):
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Quiet from")))
+        for i, edit in enumerate((self.start, self.end)):
             edit.setDisplayFormat(_TIME)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Quiet from"), self.start)
-        form.addRow(self.tr("until"), self.end)
-        form.addRow("", _para(self.tr(
-            "<small>Messages posted in these hours get a gentle <i>late night</i> hint, never a breach.</small>")))
+            if i:
+                row.addWidget(QLabel(self.tr("until")))
+            row.addWidget(edit)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(_para(self.tr(
+            "Messages posted in these hours get a gentle <i>late night</i> hint, never a breach. "
+            "The usual choice is 22:00 until 07:00.")))
+        layout.addStretch(1)
 
 
 class DataPage(QWizardPage):
@@ -306,17 +314,23 @@ class DataPage(QWizardPage):
         self.retention.setSpecialValueText(self.tr("keep everything"))
         self.retention.setSuffix(self.tr(" days"))
         self.retention.setValue(settings["retention_days"])
-        form = QFormLayout(self)
+        self.retention.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.retention.setMinimumWidth(160)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Data folder"), self.folder)
         form.addRow(self.tr("Delete message text after"), self.retention)
-        form.addRow("", _para(self.tr(
+        layout.addLayout(form)
+        layout.addSpacing(12)
+        layout.addWidget(_para(self.tr(
             "<p>The chats you open hold other parents' messages and numbers. Keeping them here makes "
             "<b>you the data controller</b> for them under UK GDPR: keep only what you need, share "
             "only what the school needs, and answer a parent who asks what you hold. The app helps "
             "with each of these (see Help).</p>"
             "<p>Rep Assistant never connects to the internet. Back this folder up like any private "
             "document.</p>")))
+        layout.addStretch(1)
 
 
 class WelcomeWizard(QWizard):
