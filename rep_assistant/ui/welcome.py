@@ -75,6 +75,11 @@ class IntroPage(QWizardPage):
             "<p>It <b>never posts to WhatsApp</b> and <b>never sends anything anywhere</b>: everything "
             "stays on this computer.</p>"
             "<p>The next few pages take about a minute. You can change every answer later in Settings.</p>"
+            "<p><b>Good to have to hand:</b></p><ul>"
+            "<li>the school office's e-mail address;</li>"
+            "<li>your school's code of conduct for class chats, saved from Word as plain text (.txt), "
+            "if it has one; otherwise the built-in model code works well;</li>"
+            "<li>later, the class chat exported from WhatsApp (<i>Help</i> shows how, on Android and iPhone).</li></ul>"
         )))
         layout.addStretch(1)
         demo_row = QHBoxLayout()
