@@ -49,10 +49,21 @@ class VerifyResult:
     checked: int
     problem: str = ""
     entry_id: int | None = None
+    head_hash: str = ""
+
+    def sentence(self) -> str:
+        """What ``audit verify`` says: the count and fingerprint when intact, the broken entry otherwise."""
+        if self.ok:
+            return f"The audit log is intact: {self.checked} entries, last hash {self.head_hash or GENESIS}."
+        return f"The audit log has been tampered with: {self.problem}."
 
 
 def verify(conn: sqlite3.Connection) -> VerifyResult:
-    """Walk the chain in id order and say exactly which entry is wrong, if any."""
+    """Walk the chain in id order and say exactly which entry is wrong, if any.
+
+    Only a rewrite of every following entry and the head can pass; the head hash that an
+    intact result reports is what a rep can write down (or keep in a backup) to rule that out.
+    """
     prev = GENESIS
     expected_id = 1
     checked = 0
@@ -61,9 +72,7 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
     )
     for entry_id, at, actor, action, objects, details, prev_hash, digest in rows:
         if entry_id != expected_id:
-            if entry_id > expected_id:
-                return VerifyResult(False, checked, f"entry {expected_id} is missing (deleted): the log jumps to entry {entry_id}", expected_id)
-            return VerifyResult(False, checked, f"entry {entry_id} is out of place", entry_id)
+            return VerifyResult(False, checked, f"entry {expected_id} is missing (deleted): the log jumps to entry {entry_id}", expected_id)
         if prev_hash != prev:
             return VerifyResult(
                 False, checked,
@@ -76,25 +85,73 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
         expected_id += 1
         checked += 1
     count, head = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
-    if count != checked or (head or GENESIS) != prev:
-        if count > checked:
-            return VerifyResult(False, checked, f"the log ends at entry {checked} but {count} were written: entries after {checked} were deleted", checked + 1)
+    if count > checked:
+        return VerifyResult(False, checked, f"the log ends at entry {checked} but {count} were written: entries after {checked} were deleted", checked + 1)
+    if count < checked:
+        return VerifyResult(False, checked, f"entry {count + 1} was not written by the app: the log recorded only {count} entries", count + 1)
+    if (head or GENESIS) != prev:
         return VerifyResult(False, checked, f"the log's head does not match its last entry ({checked}): it was altered", checked)
-    return VerifyResult(True, checked)
+    return VerifyResult(True, checked, head_hash=prev)
 
 
-def entries(conn: sqlite3.Connection, *, since: str | None = None, action: str | None = None) -> list[dict[str, Any]]:
-    """Entries in order, with objects/details decoded; ``since`` is an ISO date or datetime."""
+def _day_after(value: str) -> str:
+    """``until`` given as a bare date means the whole of that day."""
+    if len(value) == 10:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+    return value
+
+
+def entries(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    action: str | None = None,
+    actor: str | None = None,
+    object_id: tuple[str, Any] | None = None,
+    limit: int | None = None,
+    newest_first: bool = False,
+) -> list[dict[str, Any]]:
+    """Entries with objects/details decoded, filtered the way the GUI's log view and the CLI need.
+
+    ``since``/``until`` are ISO dates or datetimes (a bare ``until`` date includes that day);
+    ``action`` matches exactly or, ending in ``.*``, a family (``member.*``); ``object_id``
+    (``("flag", 12)``) finds every entry that touched one object, the question a school asks.
+    """
     sql = "SELECT id, at, actor, action, objects, details, hash FROM audit_log WHERE 1=1"
     params: list[Any] = []
     if since:
         sql += " AND at >= ?"
         params.append(since)
+    if until:
+        sql += " AND at < ?" if len(until) == 10 else " AND at <= ?"
+        params.append(_day_after(until))
     if action:
-        sql += " AND action = ?"
-        params.append(action)
+        if action.endswith(".*"):
+            sql += " AND (action = ? OR action LIKE ? ESCAPE '\\')"
+            family = action[:-2]
+            params += [family, family.replace("_", "\\_").replace("%", "\\%") + ".%"]
+        else:
+            sql += " AND action = ?"
+            params.append(action)
+    if actor:
+        sql += " AND actor = ?"
+        params.append(actor)
+    if object_id:
+        key, value = object_id
+        sql += " AND EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value = ?)"
+        params += [key, value]
+    sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
     out = []
-    for entry_id, at, actor, act, objects, details, digest in conn.execute(sql + " ORDER BY id", params):
-        out.append({"id": entry_id, "at": at, "actor": actor, "action": act,
+    for entry_id, at, who, act, objects, details, digest in conn.execute(sql, params):
+        out.append({"id": entry_id, "at": at, "actor": who, "action": act,
                     "objects": json.loads(objects), "details": json.loads(details), "hash": digest})
     return out
+
+
+def actions(conn: sqlite3.Connection) -> list[str]:
+    """The distinct actions recorded, for a filter drop-down."""
+    return [row[0] for row in conn.execute("SELECT DISTINCT action FROM audit_log ORDER BY action")]

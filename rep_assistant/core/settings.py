@@ -6,12 +6,16 @@ settings. Unknown keys from a newer version are kept on save rather than dropped
 """
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rep_assistant.core import paths
 from rep_assistant.core.errors import RepError
+
+if TYPE_CHECKING:
+    from rep_assistant.core.store import Store
 
 SETTINGS_FILENAME = "settings.json"
 
@@ -38,6 +42,13 @@ DECLARED: tuple[Setting, ...] = (
 )
 _BY_NAME = {s.name: s for s in DECLARED}
 
+#: Settings whose new values the audit log records alongside their names: they show how the rep
+#: handled data (retention, redaction, which policy, quiet hours) and hold nothing personal.
+#: Names and contact details are recorded by name only, so the log never holds them.
+AUDITED_VALUES = frozenset({"active_policy", "quiet_start", "quiet_end", "retention_days", "redact_bundles", "first_run_done"})
+
+_HH_MM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+
 
 class Settings:
     """A dict-like view of the declared settings, loaded from and saved to one JSON file."""
@@ -56,9 +67,14 @@ class Settings:
                 return value.strip().lower() in {"1", "true", "yes", "on"}
             return bool(value)
         try:
-            return setting.type(value)
+            coerced = setting.type(value)
         except (TypeError, ValueError) as exc:
             raise RepError(f"The setting {name} must be a {setting.type.__name__}, not {value!r}.") from exc
+        if name == "retention_days" and coerced < 0:
+            raise RepError("The setting retention_days must be 0 (keep everything) or a number of days.")
+        if name in {"quiet_start", "quiet_end"} and not _HH_MM.fullmatch(coerced):
+            raise RepError(f"The setting {name} must be a time like 22:00, not {value!r}.")
+        return coerced
 
     def __getitem__(self, name: str) -> Any:
         return self._values[name]
@@ -99,3 +115,28 @@ class Settings:
         paths.make_private_file(tmp)
         tmp.replace(path)
         self.path = path
+
+
+def save_settings(settings: Settings, changes: dict[str, Any], store: "Store | None" = None) -> list[str]:
+    """Apply ``changes``, save the file and record a ``settings.change`` audit entry.
+
+    The GUI's Settings dialog, the welcome flow and the CLI all come through here so no change
+    goes unrecorded. With a store the file is written inside the audit entry's transaction: if
+    the write fails, the entry is rolled back too. Returns the names that actually changed.
+    """
+    trial = Settings(settings.as_dict(), path=settings.path)
+    for name, value in changes.items():
+        trial.set(name, value)  # all or nothing: a bad value leaves ``settings`` untouched
+    changed = sorted(n for n in changes if trial[n] != settings[n])
+    if not changed:
+        return []
+    for name in changed:
+        settings.set(name, trial[name])
+    details = {"changed": changed, "values": {n: settings[n] for n in changed if n in AUDITED_VALUES}}
+    if store is None:
+        settings.save()
+        return changed
+    with store.transaction():
+        store.audit("settings.change", {}, details)
+        settings.save()
+    return changed

@@ -1,0 +1,186 @@
+"""Backup and restore of the store, through SQLite's online backup API.
+
+Copying the file by hand can catch it mid-write and misses the WAL; the backup API copies a
+consistent snapshot while the app stays usable. A backup is taken under the store's write
+lock and recorded in the live store's audit log with the snapshot's audit head hash, so the
+log itself proves which backup holds which history. The backup file is a single
+self-contained file (rollback journal, not WAL), created readable only by the user.
+
+Restore is the way out of a damaged store, so it must not need the current store to open.
+The file is first copied beside the store and checked there (a SQLite file, a Rep Assistant
+schema this version reads, ``integrity_check`` ok, audit chain intact) before anything is
+replaced; the replaced store is kept as ``NAME.bak-TIMESTAMP`` and the restore is recorded in
+the restored store's own log.
+
+Media files (photos from zip exports) live beside the store and are not in the backup.
+"""
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from rep_assistant.core import audit, paths
+from rep_assistant.core.errors import RepError, StoreError
+from rep_assistant.core.store import Store
+from rep_assistant.core.store.migrations import SCHEMA_VERSION
+from rep_assistant.core.store.store import describe_sqlite_error
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    sha256: str
+    schema: int
+    audit_entries: int
+    head_hash: str
+    messages: int
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _private_empty_file(path: Path) -> None:
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+
+
+def backup(store: Store, out: Path) -> BackupInfo:
+    """Write a consistent copy of ``store`` to ``out`` and record it in the store's log."""
+    out = Path(out)
+    if out.exists():
+        raise RepError(f"{out} already exists; choose a new file name for the backup.")
+    if not out.parent.is_dir():
+        raise RepError(f"The folder {out.parent} does not exist.")
+    part = out.with_name(out.name + ".part")
+    _private_empty_file(part)
+    try:
+        with store.transaction():  # the write lock: nothing changes while the snapshot is taken
+            source = sqlite3.connect(str(store.path), timeout=5.0)
+            target = sqlite3.connect(str(part))
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+                source.close()
+            info = inspect(part)
+            store.audit("backup", {}, {"sha256": info.sha256, "size": info.size, "audit_entries": info.audit_entries,
+                                       "head_hash": info.head_hash, "messages": info.messages})
+            os.replace(part, out)
+    except sqlite3.Error as exc:
+        raise StoreError(describe_sqlite_error(exc, out)) from exc
+    finally:
+        part.unlink(missing_ok=True)
+    paths.make_private_file(out)
+    return BackupInfo(out, info.size, info.sha256, info.schema, info.audit_entries, info.head_hash, info.messages)
+
+
+def inspect(path: Path) -> BackupInfo:
+    """Check that ``path`` is an intact Rep Assistant store this version can read; RepError if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise RepError(f"There is no file {path}.")
+    with path.open("rb") as fh:
+        if fh.read(16) != _SQLITE_MAGIC:
+            raise RepError(f"{path} is not a Rep Assistant backup (it is not an SQLite database).")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"_sqlite_migrations", "audit_log", "messages"} <= tables:
+                raise RepError(f"{path} is an SQLite file from another program, not a Rep Assistant backup.")
+            schema = conn.execute("PRAGMA user_version").fetchone()[0]
+            if schema > SCHEMA_VERSION:
+                raise RepError(f"{path} was made by a newer version of Rep Assistant (schema {schema}); update the app to restore it.")
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise RepError(f"{path} is damaged ({problems[0]}); try an older backup.")
+            chain = audit.verify(conn)
+            if not chain.ok:
+                raise RepError(f"{path} cannot be trusted: its audit log has been tampered with ({chain.problem}).")
+            messages = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise RepError(f"{path} is damaged or is not a Rep Assistant backup ({exc}).") from exc
+    return BackupInfo(path, path.stat().st_size, _sha256(path), schema, chain.checked, chain.head_hash, messages)
+
+
+def _keep_aside(db_path: Path, stamp: str) -> Path | None:
+    """Keep the store being replaced, through the backup API if it opens, byte for byte if it is damaged."""
+    if not db_path.exists():
+        return None
+    kept = db_path.with_name(f"{db_path.name}.bak-{stamp}")
+    _private_empty_file(kept)
+    try:
+        source = sqlite3.connect(str(db_path), timeout=5.0)
+        target = sqlite3.connect(str(kept))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+    except sqlite3.DatabaseError:
+        shutil.copyfile(db_path, kept)
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{kept}-wal"))
+            paths.make_private_file(Path(f"{kept}-wal"))
+    return kept
+
+
+def restore(db_path: Path, backup_file: Path, *, actor: str = "rep") -> tuple[BackupInfo, Path | None]:
+    """Replace the store at ``db_path`` with ``backup_file``; returns what was restored and where the old store went."""
+    db_path, backup_file = Path(db_path), Path(backup_file)
+    paths.ensure_private_dir(db_path.parent)
+    if not backup_file.is_file():
+        raise RepError(f"There is no file {backup_file}.")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    staged = db_path.with_name(f"{db_path.name}.restoring")
+    _private_empty_file(staged)
+    try:
+        shutil.copyfile(backup_file, staged)
+        info = inspect(staged)
+        kept = _keep_aside(db_path, stamp)
+        _replace(db_path, staged)
+    finally:
+        staged.unlink(missing_ok=True)
+    with Store(db_path, actor=actor) as store, store.transaction():
+        store.audit("restore", {}, {"sha256": info.sha256, "audit_entries": info.audit_entries, "head_hash": info.head_hash,
+                                    "messages": info.messages, "kept_previous": kept.name if kept else None})
+    return BackupInfo(backup_file, info.size, info.sha256, info.schema, info.audit_entries, info.head_hash, info.messages), kept
+
+
+def _replace(db_path: Path, staged: Path) -> None:
+    """Copy the checked file into the live store through SQLite, so other open connections stay coherent."""
+    try:
+        source = sqlite3.connect(str(staged))
+        target = sqlite3.connect(str(db_path), timeout=5.0)
+        try:
+            source.backup(target)
+            return
+        finally:
+            target.close()
+            source.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StoreError(describe_sqlite_error(exc, db_path)) from exc
+    except sqlite3.DatabaseError:
+        pass  # the current store is damaged: its bytes are already kept aside
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{db_path}{suffix}").unlink()
+    shutil.copyfile(staged, db_path)
+    paths.make_private_file(db_path)

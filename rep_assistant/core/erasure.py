@@ -1,0 +1,186 @@
+"""Erasure: removing one member from the store, keeping the record of what the rep did.
+
+The member's messages, the media only they sent and the rep's notes about them are deleted.
+Everything that records the rep's actions (flags, decisions, incidents, warnings and removals)
+stays, pointing at the member's row, whose name becomes a pseudonym ("Member 7", from the row
+id, so it is unique and means nothing outside this store). Their name is then replaced by the
+pseudonym in every text column of every table: other messages, system-event actor/target,
+register reasons, notes, incident titles and actions, flag explanations, chat and import file
+names (WhatsApp names an export after the chat or the contact). The audit log holds ids only,
+so it is not touched and its chain stays valid.
+
+Replacement is by whole name (and, for a phone-number author, by the number in its usual
+spellings), never inside another member's longer name. A first name or nickname on its own
+cannot be told apart from anyone else's, so it is left; ``preview`` says how many places
+mention the full name so the rep can check.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from rep_assistant.core import wipe
+from rep_assistant.core.errors import NotFoundError, RepError
+from rep_assistant.core.store import Store, now_iso
+
+#: Tables the sweep never rewrites: the audit chain (ids only, and append-only), the head,
+#: sqlite-utils' bookkeeping, and the members register itself (set directly).
+_NOT_SWEPT = {"audit_log", "audit_head", "_sqlite_migrations", "members"}
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    chat_id: int
+    chat: str
+    name: str
+    is_phone: bool
+
+    @property
+    def pseudonym(self) -> str:
+        return f"Member {self.id}"
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    member: Member
+    messages: int
+    media_files: int
+    notes: int
+    flags: int
+    open_incidents: int
+    mentions: dict[str, int] = field(default_factory=dict)
+
+
+def find_member(store: Store, chat: str, author: str) -> Member:
+    row = store.db.conn.execute(
+        "SELECT m.id, c.id, c.name, m.name, m.is_phone, m.erased_at FROM members m JOIN chats c ON c.id = m.chat_id "
+        "WHERE c.name = ? AND m.name = ?",
+        (chat, author),
+    ).fetchone()
+    if row is None:
+        if store.scalar("SELECT 1 FROM chats WHERE name = ?", (chat,)) is None:
+            raise NotFoundError(f"There is no chat called {chat!r}; 'rep-assistant chats' lists them.")
+        raise NotFoundError(f"Nobody called {author!r} has posted in {chat!r}; 'rep-assistant members --chat NAME' lists them.")
+    if row[5]:
+        raise RepError(f"{author!r} in {chat!r} has already been erased.")
+    return Member(row[0], row[1], row[2], row[3], bool(row[4]))
+
+
+def _phone_spellings(number: str) -> list[str]:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    spellings = {digits}
+    if digits.startswith("44"):
+        spellings.add("0" + digits[2:])
+    return sorted(spellings, key=len, reverse=True)
+
+
+def name_pattern(store: Store, member: Member) -> regex.Pattern[str]:
+    """Whole-name matches of the member, and (captured, to be left alone) other members' longer names."""
+    spellings = [regex.escape(member.name)]
+    escaped = json.dumps(member.name)[1:-1]
+    if escaped != member.name:
+        spellings.append(regex.escape(escaped))  # JSON written with ensure_ascii
+    if member.is_phone:
+        spellings += [r"\+?" + r"[\s\-]?".join(d) for d in _phone_spellings(member.name)]
+    own = regex.compile(r"(?<![\w+])(?:" + "|".join(spellings) + r")(?!\w)", regex.IGNORECASE)
+    others = sorted(
+        {name for (name,) in store.db.conn.execute("SELECT name FROM members WHERE id != ?", (member.id,)) if own.search(name)},
+        key=len, reverse=True,
+    )
+    guard = "(?P<other>" + "|".join(regex.escape(o) for o in others) + ")|" if others else ""
+    return regex.compile(guard + own.pattern, regex.IGNORECASE)
+
+
+def _scrubber(pattern: regex.Pattern[str], pseudonym: str) -> Callable[[object], object]:
+    def scrub(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        return pattern.sub(lambda m: m.group(0) if m.groupdict().get("other") else pseudonym, value)
+    return scrub
+
+
+def _text_columns(store: Store) -> list[tuple[str, str]]:
+    conn = store.db.conn
+    virtual = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
+    out = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+        if table in _NOT_SWEPT or any(table == v or table.startswith(v + "_") for v in virtual):
+            continue
+        for col in conn.execute(f'PRAGMA table_info("{table}")').fetchall():
+            if col[2].upper() in {"TEXT", ""}:
+                out.append((table, col[1]))
+    return out
+
+
+def _sweep(store: Store, member: Member, *, apply: bool) -> dict[str, int]:
+    """Count (and with ``apply``, replace) the member's name in every text column."""
+    conn = store.db.conn
+    scrub = _scrubber(name_pattern(store, member), member.pseudonym)
+    conn.create_function("rep_scrub", 1, scrub, deterministic=True)
+    counts: dict[str, int] = {}
+    for table, column in _text_columns(store):
+        where = f'"{column}" IS NOT rep_scrub("{column}")'
+        n = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
+        if n:
+            counts[f"{table}.{column}"] = n
+            if apply:
+                conn.execute(f'UPDATE "{table}" SET "{column}" = rep_scrub("{column}") WHERE {where}')
+    return counts
+
+
+def preview(store: Store, chat: str, author: str) -> ErasurePlan:
+    """What ``erase`` would do, for the confirmation prompt; changes nothing."""
+    member = find_member(store, chat, author)
+    scalar = store.scalar
+    return ErasurePlan(
+        member=member,
+        messages=scalar("SELECT count(*) FROM messages WHERE member_id = ?", (member.id,)),
+        media_files=scalar(
+            "SELECT count(DISTINCT media_sha256) FROM messages WHERE member_id = ? AND media_sha256 NOT IN "
+            "(SELECT media_sha256 FROM messages WHERE member_id IS NOT ? AND media_sha256 IS NOT NULL)",
+            (member.id, member.id),
+        ),
+        notes=scalar("SELECT count(*) FROM notes WHERE member_id = ?", (member.id,)),
+        flags=scalar("SELECT count(*) FROM flags WHERE member_id = ?", (member.id,)),
+        open_incidents=scalar(
+            "SELECT count(DISTINCT i.id) FROM incidents i JOIN incident_flags x ON x.incident_id = i.id "
+            "JOIN flags f ON f.id = x.flag_id WHERE f.member_id = ? AND i.status != 'resolved'",
+            (member.id,),
+        ),
+        mentions=_sweep(store, member, apply=False),
+    )
+
+
+def erase(store: Store, chat: str, author: str) -> ErasurePlan:
+    """Erase one member in one audited transaction, then make the removal reach the file's bytes."""
+    plan = preview(store, chat, author)
+    member = plan.member
+    with wipe.securely(store):
+        conn = store.db.conn
+        conn.execute("DELETE FROM notes WHERE member_id = ?", (member.id,))
+        conn.execute("DELETE FROM messages WHERE member_id = ?", (member.id,))
+        # Offsets into a message that no longer exists would only mislead.
+        conn.execute("UPDATE flags SET spans = '[]' WHERE member_id = ? AND message_id IS NULL", (member.id,))
+        media_files = wipe.drop_unreferenced_media(store)
+        swept = _sweep(store, member, apply=True)
+        conn.execute(
+            "UPDATE members SET name = ?, pseudonym = ?, erased_at = ? WHERE id = ?",
+            (member.pseudonym, member.pseudonym, now_iso(), member.id),
+        )
+        store.audit(
+            "member.erase",
+            {"chat": member.chat_id, "member": member.id},
+            {"pseudonym": member.pseudonym, "messages": plan.messages, "media_files": len(media_files),
+             "notes": plan.notes, "flags_kept": plan.flags, "replaced": swept},
+        )
+    wipe.remove_orphan_media_files(store)
+    wipe.checkpoint(store)
+    store.db.conn.execute("VACUUM")
+    wipe.checkpoint(store)
+    return plan
+
+
+__all__ = ["ErasurePlan", "Member", "erase", "find_member", "name_pattern", "preview"]

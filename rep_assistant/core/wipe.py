@@ -1,0 +1,60 @@
+"""Making removed personal data actually gone, not just unreachable.
+
+Deleting a row in SQLite leaves its bytes in free pages, the FTS5 index keeps a deleted
+message's words in older segments until they are merged, and the WAL file keeps old page
+images until a checkpoint. Purge and erasure therefore run with ``secure_delete`` on, merge the
+full-text index inside their transaction, checkpoint the WAL afterwards, and remove media
+files that no message refers to any more.
+"""
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from rep_assistant.core.store import Store
+
+
+@contextlib.contextmanager
+def securely(store: Store) -> Iterator[Store]:
+    """A transaction whose deletions overwrite the freed bytes with zeros."""
+    store.db.conn.execute("PRAGMA secure_delete = ON")
+    with store.transaction():
+        yield store
+        merge_fulltext_index(store)
+
+
+def merge_fulltext_index(store: Store) -> None:
+    """Rewrite the FTS index as one segment, dropping the tokens of deleted and blanked text."""
+    if "messages_fts" in store.db.table_names():
+        store.db.conn.execute("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')")
+
+
+def drop_unreferenced_media(store: Store) -> list[str]:
+    """Delete media rows no message points at; return their stored file names (delete after commit)."""
+    rows = store.db.conn.execute(
+        "SELECT sha256, stored_name FROM media WHERE sha256 NOT IN "
+        "(SELECT media_sha256 FROM messages WHERE media_sha256 IS NOT NULL)"
+    ).fetchall()
+    store.db.conn.executemany("DELETE FROM media WHERE sha256 = ?", [(sha,) for sha, _ in rows])
+    return [name for _, name in rows]
+
+
+def remove_orphan_media_files(store: Store) -> int:
+    """Delete files in the media folder that no media row names (also mops up after a crash)."""
+    folder: Path = store.media_dir
+    if not folder.is_dir():
+        return 0
+    known = {row[0] for row in store.db.conn.execute("SELECT stored_name FROM media")}
+    removed = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and path.relative_to(folder).as_posix() not in known and path.name not in known:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def checkpoint(store: Store) -> None:
+    """Copy the WAL into the main file and truncate it, so old page images do not linger there."""
+    with contextlib.suppress(sqlite3.Error):
+        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
