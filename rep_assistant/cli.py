@@ -23,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on the bundled demo chat (made-up people)")
     parser.add_argument("--db", type=Path, help="the store file to use (default: the one in your data folder)")
-    parser.add_argument("--open", dest="open_files", nargs="+", type=Path, default=[], metavar="EXPORT",
+    # nargs="*": the desktop entry runs "rep-assistant --open %F", which is bare --open from the menu.
+    parser.add_argument("--open", dest="open_files", nargs="*", type=Path, default=[], metavar="EXPORT",
                         help="open the window and import these WhatsApp exports (.txt or .zip)")
     # For smoke tests of installed builds: close the window after SECONDS and print what it showed.
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)

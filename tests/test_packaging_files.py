@@ -75,3 +75,16 @@ def test_icons_render_from_the_svg_master(qapp, tmp_path: Path) -> None:
     icns = (tmp_path / f"{APP_ID}.icns").read_bytes()
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
     assert not QImage(str(tmp_path / f"{APP_ID}.ico")).isNull()
+
+
+def test_the_desktop_entry_command_line_parses_with_and_without_files() -> None:
+    from rep_assistant.cli import build_parser
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(LINUX / f"{APP_ID}.desktop", encoding="utf-8")
+    program, *args = entry["Desktop Entry"]["Exec"].split()
+    assert program == "rep-assistant"
+    from_menu = build_parser().parse_args([a for a in args if a != "%F"])  # launched with no file
+    assert from_menu.command is None and from_menu.open_files == []
+    with_files = build_parser().parse_args([a for a in args if a != "%F"] + ["a.txt", "b.zip"])
+    assert [p.name for p in with_files.open_files] == ["a.txt", "b.zip"]
