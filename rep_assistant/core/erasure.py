@@ -176,7 +176,7 @@ def erase(store: Store, chat: str, author: str) -> ErasurePlan:
             {"pseudonym": member.pseudonym, "messages": plan.messages, "media_files": len(media_files),
              "notes": plan.notes, "flags_kept": plan.flags, "replaced": swept},
         )
-    wipe.remove_orphan_media_files(store)
+    wipe.remove_media_files(store, media_files)
     wipe.checkpoint(store)
     store.db.conn.execute("VACUUM")
     wipe.checkpoint(store)

@@ -118,6 +118,6 @@ def purge(store: Store, plan: PurgePlan) -> int:
              "media_files": len(media_files),
              "per_chat": {str(c.chat_id): c.messages for c in plan.chats}},
         )
-    wipe.remove_orphan_media_files(store)
+    wipe.remove_media_files(store, media_files)
     wipe.checkpoint(store)
     return plan.total

@@ -10,7 +10,6 @@ files that no message refers to any more.
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 from rep_assistant.core.store import Store
 
@@ -40,17 +39,19 @@ def drop_unreferenced_media(store: Store) -> list[str]:
     return [name for _, name in rows]
 
 
-def remove_orphan_media_files(store: Store) -> int:
-    """Delete files in the media folder that no media row names (also mops up after a crash)."""
-    folder: Path = store.media_dir
-    if not folder.is_dir():
-        return 0
-    known = {row[0] for row in store.db.conn.execute("SELECT stored_name FROM media")}
+def remove_media_files(store: Store, names: list[str]) -> int:
+    """Delete the files of media rows dropped by a committed purge or erasure.
+
+    Only the named files, never a sweep of the folder: another process may be importing and
+    have copied a file whose row is not committed yet.
+    """
     removed = 0
-    for path in folder.rglob("*"):
-        if path.is_file() and path.relative_to(folder).as_posix() not in known and path.name not in known:
-            path.unlink(missing_ok=True)
-            removed += 1
+    for name in names:
+        if store.scalar("SELECT 1 FROM media WHERE stored_name = ?", (name,)) is None:
+            path = store.media_dir / name
+            if path.is_file():
+                path.unlink()
+                removed += 1
     return removed
 
 
