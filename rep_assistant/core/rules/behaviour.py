@@ -6,6 +6,7 @@ a photo is only of children when the text beside it says so) or the clock (quiet
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 import regex
 
@@ -97,7 +98,7 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
             pair.add(posts[j].author)
             j += 1
         run = posts[i:j]
-        turns = sum(1 for a, b in zip(run, run[1:], strict=False) if a.author != b.author)
+        turns = sum(1 for a, b in pairwise(run) if a.author != b.author)
         addressed = sum(1 for m in run if _ADDRESSED.search(m.text) or m.text.rstrip().endswith("?"))
         if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and not _TO_ALL.search(run[0].text):
             yield Finding(run[0].id, "private-conversation", "private-conversation.pair",

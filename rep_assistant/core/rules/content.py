@@ -13,6 +13,11 @@ from rep_assistant.core.rules.model import Context, Hit, Rule
 from rep_assistant.core.rules.text import PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
 
 
+def _w(words: str) -> frozenset[str]:
+    """A set of words written as one string: trigger words, acronyms."""
+    return frozenset(words.split())
+
+
 def _quote(t: Text, span: tuple[int, int]) -> str:
     return t.raw[span[0]:span[1]]
 
@@ -43,7 +48,8 @@ def _offensive(t: Text) -> Hit | None:
 
 _SELF = compile_i(r"\b(?:i'?m|i am|i was|i feel|me|myself|i've been)\s+(?:\w+\s+){0,3}$")
 _COPULA = r"(?:is|are|was|were|'s|'re|being|seems?|looks?|sounds?|acting|behaving)"
-_DEGREE = r"(?:(?:so|such|really|completely|totally|utterly|absolutely|just|a|an|bit|of|proper|bloody|very|quite|clearly|honestly|too|right|little|bunch|load|lot|complete|total|absolute|silly|stupid|nasty)\s+){0,4}"
+_DEGREE = (r"(?:(?:so|such|really|completely|totally|utterly|absolutely|just|a|an|bit|of|proper|bloody|very|quite|clearly|"
+    r"honestly|too|right|little|bunch|load|lot|complete|total|absolute|silly|stupid|nasty)\s+){0,4}")
 
 
 def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
@@ -52,7 +58,8 @@ def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
            for kind in ("noun", "context", "adj")}
     noun = compile_i(rf"\b(?:{alt['noun']})\b")
     subject = rf"(?:{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}|(?-i:\b[A-Z][a-z]+\b))"
-    context = compile_i(rf"(?P<who>{subject})(?:\s+(?:{_COPULA}|such)|'s|'re)\s+{_DEGREE}(?P<w>{alt['context']})\b"
+    context = compile_i(rf"(?P<who>{subject})(?:\s+(?:{_COPULA}|such)|'s|'re)\s+(?:a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?(?P<w>{alt['context']})\b"
+                        r"(?!\s+(?:teller|of\s+a|for|about|at))"
                         rf"|\b(?:what|absolute|complete|total|proper|right|little|bunch\s+of|lot\s+of|load\s+of)\s+{_DEGREE}(?P<w2>{alt['context']})\b(?!\s+(?:of\s+a|for))")
     adj = compile_i(rf"(?P<who>{subject})(?:\s+[\w']+){{0,5}}?(?:\s+{_COPULA}|'s|'re)\s+(?!not\b){_DEGREE}(?P<w>{alt['adj']})\b"
                     rf"|(?P<w2>{alt['adj']})\s+(?:(?:old|little|bunch\s+of|lot\s+of)\s+)?(?P<who2>{PERSON_NOUN}|lot|cow|woman|man)\b")
@@ -107,7 +114,8 @@ _COMPLAINT = compile_i(
     r"(?:care|cares|listen|listens|listening|reply|replies|replied|replying|respond|responds|responded|answer|answers|answered|answering|"
     r"bother|bothers|tell\s+us|tells\s+us|telling\s+us)|"
     r"(?:haven't|hasn't|still\s+not|not)\s+heard\s+(?:anything\s+)?back|it's\s+been\s+(?:a|two|three|four|\d+)\s+(?:weeks?|months?)|"
-    r"(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?complained|(?:my|our)\s+complaint|complaining\s+about|let\s+(?:us|our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
+    r"(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?complained|(?:my|our)\s+complaint|complaining\s+about|let\s+(?:us|"
+    r"our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
     r"(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+good\s+enough|a\s+(?:joke|disgrace|farce|shambles)|ridiculous|"
     r"(?:cancelled|changed|moved)\s+(?:\w+\s+)?again|yet\s+again|(?:why|how)\s+(?:on\s+earth\s+)?(?:is|was|does|did)\s+(?:nobody|no\s+one)\s+)"
 )
@@ -142,13 +150,16 @@ def _grievance(t: Text) -> Hit | None:
 # -- individual child / health -------------------------------------------------------------------
 
 _BEHAVIOUR = (r"biting|bitten|bites|bit\s+(?:my|another|other)|hitting|hits|hit\s+(?:my|another|a)|pushing|pushed|kicking|kicked|punched|punching|"
+              r"thumping|thumped|shoving|shoved|pinching|scratching|spitting|fighting|hurting|throwing\s+things|"
               r"bully|bullying|bullied|bullies|naughty|badly\s+behaved|behaviour|behavior|violent|aggressive|thug|brat|feral|tantrum|"
               r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|out\s+of\s+control")
-_DISCIPLINE = r"detention|excluded|exclusion|suspended|expelled|sent\s+home|sent\s+out|isolation|on\s+report|in\s+trouble|red\s+card|internal\s+exclusion"
+_DISCIPLINE = (r"detention|excluded|exclusion|suspended|expelled|sent\s+home|sent\s+out|sent\s+to\s+(?:the\s+head|(?-i:Mrs|Mr|"
+    r"Ms|Miss|Dr))|isolation|on\s+report|in\s+trouble|red\s+card|internal\s+exclusion")
 _HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dyspraxia|(?-i:SEN|SEND)|ehcp|special\s+needs|allergy|allergic|"
-           r"epipen|epi-pen|asthma|inhaler|diabetic|diabetes|epilepsy|seizures?|medication|meds|therapy|therapist|camhs|head\s+lice|"
+           r"epipen|epi-pen|asthma|inhaler|diabetic|diabetes|epilepsy|seizures?|medication|meds|therapy|camhs|head\s+lice|nits|"
            r"self[- ]harm|eating\s+disorder|learning\s+difficult(?:y|ies)|speech\s+delay|on\s+the\s+spectrum|statement(?:ed)?")
-_HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+up|separated|custody|social\s+services|in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
+_HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+up|separated|custody|social\s+services|"
+    r"in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
          r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|address\s+is|lives\s+at")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
 _HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|excluded|exclusion|suspended|expelled)\b")
@@ -172,14 +183,25 @@ def _individual_child(t: Text) -> Hit | None:
 
 # -- personal data -----------------------------------------------------------------------------
 
-_PHONE = regex.compile(r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0044\s?|0)(?:7\d{3}\s?\d{3}\s?\d{3}|[12]\d{2,4}\s?\d{3,4}\s?\d{3,4}|[38]\d{2}\s?\d{3}\s?\d{4}))(?!\d)")
+_PHONE = regex.compile(r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0044\s?|0)(?:7\d{3}\s?\d{3}\s?\d{3}|[12]\d{2,4}\s?\d{3,4}\s?\d{3,4}|"
+    r"[38]\d{2}\s?\d{3}\s?\d{4}))(?!\d)")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
-_STREET = compile_i(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|Park|Rise|View|Walk|Row|Square)\b")
-_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
-_OTHERS_CONTACT = compile_i(rf"\b(?:\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
+_STREET = compile_i(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|"
+    r"Gardens|Court|Place|Grove|Terrace|Mews|Hill|Park|Rise|View|Walk|Row|Square)\b")
+_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
+    r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
+    r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
+_OTHERS_CONTACT = compile_i(rf"\b(?:\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
+    rf"\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
 _SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
+
+
+def _sentence_before(raw: str, pos: int) -> str:
+    """The words of the sentence that lead up to ``pos`` (at most 80 characters of them)."""
+    before = raw[max(0, pos - 80):pos]
+    return regex.split(r"[.!?\n]\s", before)[-1]
 
 
 def _digits(s: str) -> str:
@@ -196,7 +218,7 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
     if any(c.isdigit() for c in raw):
         safe = {_digits(x) for x in (author, school_phone) if x}
         for m in _PHONE.finditer(raw):
-            if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(raw[max(0, m.start() - 40):m.start()]):
+            if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
                 spans.append(m.span())
         if others or regex.search(r"\baddress\b", t.lower):
             spans += [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
@@ -281,7 +303,8 @@ def _hearsay_wrongdoing(t: Text) -> Hit | None:
 
 _DISREPUTE = compile_i(
     r"\bworst\s+school\b|\b(?:rubbish|shocking|terrible|awful|failing|useless|crap|dreadful)\s+school\b"
-    r"|\b(?:this|the|our)\s+school\s+(?:is|has\s+become|has\s+gone)\s+(?:\w+\s+)?(?:a\s+)?(?:joke|shambles|disgrace|rubbish|terrible|awful|failing|hopeless|useless|dump|downhill|to\s+the\s+dogs)"
+    r"|\b(?:this|the|our)\s+school\s+(?:is|has\s+become|has\s+gone)\s+(?:\w+\s+)?(?:a\s+)?(?:joke|shambles|disgrace|"
+    r"rubbish|terrible|awful|failing|hopeless|useless|dump|downhill|to\s+the\s+dogs)"
     r"|\bofsted\s+(?:should|need\s+to|needs\s+to|must)\s+(?:shut|close|sort|come\s+in)|\bshut\s+(?:it|the\s+school|this\s+place)\s+down\b"
     r"|\b(?:tell|telling|warn|warning)\s+(?:anyone|everyone|people|friends|them)\s+(?:\w+\s+){0,5}?(?:not\s+to|to\s+avoid|to\s+stay\s+away)"
     r"|\b(?:thinking\s+of|considering)\s+(?:applying|sending\s+\w+)\s+(?:here|to\s+this\s+school)|\bnot\s+to\s+bother\b(?=.*\b(?:here|school|shambles)\b)"
@@ -301,9 +324,7 @@ def _disrepute(t: Text) -> Hit | None:
 # -- policy challenge, political --------------------------------------------------------------------
 
 _POLICY_REF = compile_i(
-    r"\b(?:(?:new|school'?s?|this|the|uniform|phones?|no[- ]phones?|homework|behaviour|attendance|lateness|holiday|term[- ]time|"
-    r"packed\s+lunch|lunchbox|healthy\s+eating|haircut|hair|jewellery|pick[- ]?up|drop[- ]?off|mobile|dress\s+code|mufti)\s+)+"
-    r"(?:policy|policies|rules?|ban|fines?)\b|\bdress\s+code\b"
+    r"\b(?:polic(?:y|ies)|rules?|ban|dress\s+code)\b|\b(?:holiday|term[- ]time|attendance|lateness|parking)\s+fines?\b"
 )
 _CHALLENGE = compile_i(
     r"\b(?:ridiculous|pathetic|stupid|nonsense|rubbish|a\s+joke|(?:total\s+)?rip[- ]?off|unfair|madness|insane|absurd|pointless|petty|"
@@ -325,7 +346,8 @@ _POLITICS = compile_i(
     r"\b(?:tor(?:y|ies)|conservatives?|lib\s?dems?|liberal\s+democrats|snp|plaid\s+cymru|ukip|farage|starmer|sunak|boris|truss|"
     r"badenoch|corbyn|trump|biden|putin|netanyahu|(?:the\s+)?government(?:'s)?|the\s+pm|prime\s+minister|pm's|chancellor|"
     r"parliament|westminster|mps|brexit|remainers?|brexiteers?|lefties|leftie|woke|immigrants?|immigration|asylum\s+seekers|"
-    r"small\s+boats|gaza|israel|palestin\w*|politicians?|general\s+election|(?<!(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)(?-i:Labour|Reform|Greens?)|(?:vote[sd]?|voting)\s+reform)\b"
+    r"small\s+boats|gaza|israel|palestin\w*|politicians?|general\s+election|(?<!(?:Mr|Mrs|Ms|Miss|"
+    r"Dr)\.?\s)(?-i:Labour|Reform|Greens?)|(?:vote[sd]?|voting)\s+reform)\b"
 )
 _POLITICAL_OPINION = compile_i(
     r"\b(?:disgrace(?:ful)?|destroying|destroyed|ruin(?:ing|ed)?|fault|useless|corrupt|liars?|idiots?|evil|hate|scum|traitors?|"
@@ -361,7 +383,7 @@ _COMMERCIAL = compile_i(
     r"use\s+my\s+code|my\s+(?:new\s+)?(?:business|shop|page|website|etsy|store|products)|check\s+out\s+my|link\s+in\s+bio|aloe\s+vera|"
     r"forever\s+living|younique|herbalife|arbonne|avon|scentsy|tupperware|business\s+opportunity|work\s+from\s+home|"
     r"be\s+your\s+own\s+boss|passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
-    r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)|sponsor\s+(?:me|my|his|her)|please\s+donate|donate\s+here|justgiving|"
+    r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)|sponsor\s+(?:me|my|his|her|him|them|us)|please\s+donate|donate\s+here|justgiving|"
     r"gofundme|go\s+fund\s+me|crowdfunder|raising\s+money\s+for\s+(?:my|his|her)|(?:sign|signed|signing)\s+(?:the|this|my|our|a)?\s*petition|"
     r"petition|change\.org)"
 )
@@ -403,10 +425,12 @@ def _correspondence(t: Text) -> Hit | None:
 _RUMOUR = compile_i(
     r"\b(?:apparently|allegedly|supposedly|rumou?r\s+(?:has\s+it|is|going\s+round)|heard\s+a\s+rumou?r|i(?:'ve)?\s+heard\s+(?!back\b)|"
     r"i\s+hear\s+(?:that\s+)?|did\s+you\s+(?:all\s+)?hear|have\s+you\s+(?:all\s+)?heard|has\s+anyone\s+(?:else\s+)?heard\s+(?:that|about)|"
-    r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
+    r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|"
+    r"neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
     r"is\s+it\s+true\s+(?:that\s+)?|they\s+reckon|gossip)"
 )
+_GOOD_NEWS = compile_i(r"\b(?:lovely|brilliant|great|amazing|fantastic|wonderful|beautiful(?:ly)?|proud|won|winning|raised|well\s+done)\b")
 _RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}|(?-i:\b[A-Z][a-z]+\b)")
 
 
@@ -415,16 +439,22 @@ def _rumour(t: Text) -> Hit | None:
     if not m:
         return None
     rest = regex.split(r"[.!?…]", t.raw[m.end():], maxsplit=1)[0]
+    clause = regex.split(r"[.!?…]", t.raw[:m.start()])[-1] + rest
+    if _GOOD_NEWS.search(clause) and not _WRONGDOING.search(clause):
+        return None
     if any(s.group().lower() not in _CAPS_NOT_PEOPLE for s in _RUMOUR_SUBJECT.finditer(rest)) or t.names:
         return Hit(f"Passes on an unverified claim ('{m.group().strip()}')", (m.span(),))
     return None
 
 
 _CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]+\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
-_ACRONYMS = frozenset("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK NHS BBC ASAP FYI TV PS PPS DT RE RSE PSHE ICT IT KS1 KS2 EYFS YR Y1 Y2 Y3 Y4 Y5 Y6 AM PM NB WC FAQ DM PM".split())
-_POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
+_ACRONYMS = _w("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK NHS BBC ASAP FYI TV PS PPS "
+               "DT RE RSE PSHE ICT IT KS1 KS2 EYFS YR Y1 Y2 Y3 Y4 Y5 Y6 AM PM NB WC FAQ DM PM")
+_POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|"
+    r"amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
 _SHOUT_PUNCT = regex.compile(r"!{3,}|(?:\?+!+|!+\?+)[?!]*")
-_ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|had\s+enough|so\s+annoyed|infuriating|beyond\s+angry)\b")
+_ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|had\s+enough|"
+    r"so\s+annoyed|infuriating|beyond\s+angry)\b")
 _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|useless)\b")
 
 
@@ -443,11 +473,6 @@ def _anger(t: Text) -> Hit | None:
     if a:
         return Hit(f"Posts in anger ('{a.group()}')", (a.span(),))
     return None
-
-
-def _w(words: str) -> frozenset[str]:
-    """Trigger words: a message needs one of them (as a whole token) for the rule to run."""
-    return frozenset(words.split())
 
 
 def _insult_tokens() -> frozenset[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rep_assistant.core.policy import CATEGORY_IDS, Policy
 from rep_assistant.core.rules import behaviour
 from rep_assistant.core.rules.content import CONTENT_RULES, SUPERSEDED_BY
-from rep_assistant.core.rules.model import Context, Finding, Message, Rule
+from rep_assistant.core.rules.model import Context, Finding, Hit, Message, Rule
 from rep_assistant.core.rules.text import Text
 
 

@@ -10,7 +10,7 @@ import re
 
 import regex
 
-I = regex.IGNORECASE | regex.V0
+_FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d\d\d")
@@ -31,18 +31,22 @@ PRONOUN = r"\b(?:he|she|they|you|u|him|her|them)\b"
 SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|head\s+teacher|the\s+office|ofsted|academy|this\s+place)\b"
 
 _TITLE_NAME_RE = regex.compile(TITLE_NAME)
-_STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", I)
-_PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", I)
+_STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
+_PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _CAP_WORD = regex.compile(r"(?<![\w'])(?-i:[A-Z][a-z]+)(?![\w])")
-_OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", I)
+_OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass)\b"
     r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
-    I,
+    _FLAGS,
 )
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Capitalised words that start sentences or name things other than people.
-COMMON_CAPS = frozenset("""
+COMMON_CAPS = _words("""
 i a an the this that these those it its it's there here he she they we you my our your his her their who what when where
 why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
@@ -57,15 +61,16 @@ did does do is was were are has have had will would should could can can't don't
 let's lets if after before since because while as at on in by for from with to of about into over under up down off out
 reminder lost found just quick message group chat parents parent mum dad mums dads kids children teacher teachers
 look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
-""".split())
-NAME_FOLLOWERS = frozenset("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
-had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b""".split())
+labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
+""")
+NAME_FOLLOWERS = _words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
+had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b""")
 
 
 # A capitalised word before one of these names a street or place, not a child ("Willow Road").
 PLACE_WORDS = frozenset(["road", "rd", "street", "st", "avenue", "ave", "lane", "close", "drive", "way", "crescent", "gardens",
                          "court", "place", "grove", "terrace", "mews", "hill", "park", "rise", "view", "walk", "row", "square",
-                         "primary", "school", "academy", "farm", "centre", "library", "hall", "church"])
+                         "primary", "school", "academy", "farm", "centre", "library", "hall", "church", "class", "classes"])
 NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship", "ance", "ence")
 
 
@@ -146,4 +151,4 @@ class Text:
 
 def compile_i(pattern: str) -> regex.Pattern[str]:
     """Case-insensitive on the raw text, so spans point into what the rep sees."""
-    return regex.compile(pattern, I)
+    return regex.compile(pattern, _FLAGS)
