@@ -1,4 +1,8 @@
-"""Erasure: removing one member from the store, keeping the record of what the rep did.
+"""Erasure: removing one person from the store, keeping the record of what the rep did.
+
+The person is named by chat and author, and erased from every chat where that exact name
+posts (the rep's one-to-one chat with them is the same person), each row getting its own
+pseudonym; mentions everywhere read as the pseudonym of the chat named.
 
 The member's messages, the media only they sent and the rep's notes about them are deleted.
 Everything that records the rep's actions (flags, decisions, incidents, warnings and removals)
@@ -46,6 +50,7 @@ class Member:
 @dataclass(frozen=True)
 class ErasurePlan:
     member: Member
+    member_ids: tuple[int, ...]
     messages: int
     media_files: int
     notes: int
@@ -77,7 +82,7 @@ def _phone_spellings(number: str) -> list[str]:
     return sorted(spellings, key=len, reverse=True)
 
 
-def name_pattern(store: Store, member: Member) -> regex.Pattern[str]:
+def name_pattern(store: Store, member: Member, same_person: tuple[int, ...] = ()) -> regex.Pattern[str]:
     """Whole-name matches of the member, and (captured, to be left alone) other members' longer names."""
     spellings = [regex.escape(member.name)]
     escaped = json.dumps(member.name)[1:-1]
@@ -87,7 +92,7 @@ def name_pattern(store: Store, member: Member) -> regex.Pattern[str]:
         spellings += [r"\+?" + r"[\s\-]?".join(d) for d in _phone_spellings(member.name)]
     own = regex.compile(r"(?<![\w+])(?:" + "|".join(spellings) + r")(?!\w)", regex.IGNORECASE)
     others = sorted(
-        {name for (name,) in store.db.conn.execute("SELECT name FROM members WHERE id != ?", (member.id,)) if own.search(name)},
+        {name for mid, name in store.db.conn.execute("SELECT id, name FROM members") if mid not in {member.id, *same_person} and own.search(name)},
         key=len, reverse=True,
     )
     guard = "(?P<other>" + "|".join(regex.escape(o) for o in others) + ")|" if others else ""
@@ -115,10 +120,10 @@ def _text_columns(store: Store) -> list[tuple[str, str]]:
     return out
 
 
-def _sweep(store: Store, member: Member, *, apply: bool) -> dict[str, int]:
+def _sweep(store: Store, member: Member, same_person: tuple[int, ...], *, apply: bool) -> dict[str, int]:
     """Count (and with ``apply``, replace) the member's name in every text column."""
     conn = store.db.conn
-    scrub = _scrubber(name_pattern(store, member), member.pseudonym)
+    scrub = _scrubber(name_pattern(store, member, same_person), member.pseudonym)
     conn.create_function("rep_scrub", 1, scrub, deterministic=True)
     counts: dict[str, int] = {}
     for table, column in _text_columns(store):
@@ -131,48 +136,59 @@ def _sweep(store: Store, member: Member, *, apply: bool) -> dict[str, int]:
     return counts
 
 
+def _same_person(store: Store, member: Member) -> tuple[int, ...]:
+    """The member's rows in every chat: the same name in the rep's other chats is the same person."""
+    rows = store.db.conn.execute("SELECT id FROM members WHERE name = ? AND erased_at IS NULL ORDER BY id", (member.name,))
+    return tuple(row[0] for row in rows)
+
+
 def preview(store: Store, chat: str, author: str) -> ErasurePlan:
     """What ``erase`` would do, for the confirmation prompt; changes nothing."""
     member = find_member(store, chat, author)
+    ids = _same_person(store, member)
+    marks = ",".join("?" * len(ids))
     scalar = store.scalar
     return ErasurePlan(
         member=member,
-        messages=scalar("SELECT count(*) FROM messages WHERE member_id = ?", (member.id,)),
+        member_ids=ids,
+        messages=scalar(f"SELECT count(*) FROM messages WHERE member_id IN ({marks})", ids),
         media_files=scalar(
-            "SELECT count(DISTINCT media_sha256) FROM messages WHERE member_id = ? AND media_sha256 NOT IN "
-            "(SELECT media_sha256 FROM messages WHERE member_id IS NOT ? AND media_sha256 IS NOT NULL)",
-            (member.id, member.id),
+            f"SELECT count(DISTINCT media_sha256) FROM messages WHERE member_id IN ({marks}) AND media_sha256 NOT IN "
+            f"(SELECT media_sha256 FROM messages WHERE (member_id IS NULL OR member_id NOT IN ({marks})) AND media_sha256 IS NOT NULL)",
+            ids + ids,
         ),
-        notes=scalar("SELECT count(*) FROM notes WHERE member_id = ?", (member.id,)),
-        flags=scalar("SELECT count(*) FROM flags WHERE member_id = ?", (member.id,)),
+        notes=scalar(f"SELECT count(*) FROM notes WHERE member_id IN ({marks})", ids),
+        flags=scalar(f"SELECT count(*) FROM flags WHERE member_id IN ({marks})", ids),
         open_incidents=scalar(
             "SELECT count(DISTINCT i.id) FROM incidents i JOIN incident_flags x ON x.incident_id = i.id "
-            "JOIN flags f ON f.id = x.flag_id WHERE f.member_id = ? AND i.status != 'resolved'",
-            (member.id,),
+            f"JOIN flags f ON f.id = x.flag_id WHERE f.member_id IN ({marks}) AND i.status != 'resolved'",
+            ids,
         ),
-        mentions=_sweep(store, member, apply=False),
+        mentions=_sweep(store, member, ids, apply=False),
     )
 
 
 def erase(store: Store, chat: str, author: str) -> ErasurePlan:
-    """Erase one member in one audited transaction, then make the removal reach the file's bytes."""
+    """Erase one person in one audited transaction, then make the removal reach the file's bytes."""
     plan = preview(store, chat, author)
-    member = plan.member
+    member, ids = plan.member, plan.member_ids
+    marks = ",".join("?" * len(ids))
     with wipe.securely(store):
         conn = store.db.conn
-        conn.execute("DELETE FROM notes WHERE member_id = ?", (member.id,))
-        conn.execute("DELETE FROM messages WHERE member_id = ?", (member.id,))
+        conn.execute(f"DELETE FROM notes WHERE member_id IN ({marks})", ids)
+        conn.execute(f"DELETE FROM messages WHERE member_id IN ({marks})", ids)
         # Offsets into a message that no longer exists would only mislead.
-        conn.execute("UPDATE flags SET spans = '[]' WHERE member_id = ? AND message_id IS NULL", (member.id,))
+        conn.execute(f"UPDATE flags SET spans = '[]' WHERE member_id IN ({marks}) AND message_id IS NULL", ids)
         media_files = wipe.drop_unreferenced_media(store)
-        swept = _sweep(store, member, apply=True)
-        conn.execute(
+        swept = _sweep(store, member, ids, apply=True)
+        stamp = now_iso()
+        conn.executemany(
             "UPDATE members SET name = ?, pseudonym = ?, erased_at = ? WHERE id = ?",
-            (member.pseudonym, member.pseudonym, now_iso(), member.id),
+            [(f"Member {i}", f"Member {i}", stamp, i) for i in ids],
         )
         store.audit(
             "member.erase",
-            {"chat": member.chat_id, "member": member.id},
+            {"chat": member.chat_id, "member": member.id, "members": list(ids)},
             {"pseudonym": member.pseudonym, "messages": plan.messages, "media_files": len(media_files),
              "notes": plan.notes, "flags_kept": plan.flags, "replaced": swept},
         )
@@ -181,6 +197,3 @@ def erase(store: Store, chat: str, author: str) -> ErasurePlan:
     store.db.conn.execute("VACUUM")
     wipe.checkpoint(store)
     return plan
-
-
-__all__ = ["ErasurePlan", "Member", "erase", "find_member", "name_pattern", "preview"]
