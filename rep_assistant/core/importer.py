@@ -53,11 +53,6 @@ class ImportResult:
     already_imported: bool
 
 
-def fingerprint(ts: str, author: str | None, kind: str, text: str) -> bytes:
-    """What makes two entries the same message (with their occurrence number)."""
-    return hashlib.blake2b(f"{ts}\x1f{author or ''}\x1f{kind}\x1f{text}".encode(), digest_size=16).digest()
-
-
 class _Members:
     """Member ids by name for one chat, created on first sight."""
 
@@ -120,31 +115,11 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
         "INSERT INTO imports (chat_id, source_name, size, sha256, imported_at, entries, added, skipped, media_added) "
         "VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)", [chat_id, source.path.name, source.size, source.sha256, now_iso()]).lastrowid
     fts_trigger = _suspend_fts_insert_trigger(store)
-    members = _Members(store, chat_id)
-    occurrences: dict[bytes, int] = {}
-    media_sha: dict[str, str | None] = {}
-    entries = added = media_added = 0
+    media = _MediaCopier(store, source, written)
+    entries = added = 0
     batch: list[tuple] = []
-    for seq, ts, author, kind, text, edited, media, event, actor, target, extra in rows:
-        fp = fingerprint(ts, author, kind, text)
-        occurrence = occurrences.get(fp, 0)
-        occurrences[fp] = occurrence + 1
-        if kind == "system" and event != "missed_call":
-            if author is not None:
-                extra = {**(extra or {}), "attributed_to": author}
-            member_id = None
-            for who in (actor, target, *((extra or {}).get("targets") or ())):
-                members.id_for(who)
-        else:
-            member_id = members.id_for(author)
-        sha = None
-        if media is not None and source.zip is not None:
-            if media not in media_sha:
-                media_sha[media], new = _copy_media(store, source, media, written)
-                media_added += new
-            sha = media_sha[media]
-        batch.append((chat_id, base + seq, ts, member_id, kind, text, edited, media, sha, event, actor, target,
-                      json.dumps(extra, ensure_ascii=False) if extra else None, fp, occurrence, import_id))
+    for row in _message_rows(rows, chat_id, base, import_id, _Members(store, chat_id), media):
+        batch.append(row)
         if len(batch) >= BATCH:
             added += conn.executemany(_INSERT, batch).rowcount
             entries += len(batch)
@@ -154,6 +129,7 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
     if batch:
         added += conn.executemany(_INSERT, batch).rowcount
         entries += len(batch)
+    media_added = media.added
     check_cancel(cancelled)
     report(progress, entries, entries, "Indexing messages for search")
     conn.execute("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE import_id = ?", [import_id])
@@ -166,6 +142,29 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
                 {"sha256": source.sha256, "size": source.size, "entries": entries, "added": added,
                  "skipped": skipped, "media_added": media_added})
     return ImportResult(chat_id, name, import_id, entries, added, skipped, media_added, seen_before is not None)
+
+
+def _message_rows(rows: Iterator[Row], chat_id: int, base: int, import_id: int, members: _Members,
+                  media: "_MediaCopier") -> Iterator[tuple]:
+    """messages rows (in _INSERT's column order) for parsed rows, with fingerprint and occurrence."""
+    occurrences: dict[bytes, int] = {}
+    member_ids = members.ids
+    blake2b = hashlib.blake2b
+    for seq, ts, author, kind, text, edited, media_name, event, actor, target, extra in rows:
+        fp = blake2b(f"{ts}\x1f{author or ''}\x1f{kind}\x1f{text}".encode(), digest_size=16).digest()
+        occurrence = occurrences.get(fp, 0)
+        occurrences[fp] = occurrence + 1
+        if kind == "system" and event != "missed_call":
+            if author is not None:
+                extra = {**(extra or {}), "attributed_to": author}
+            member_id = None
+            for who in (actor, target, *((extra or {}).get("targets") or ())):
+                members.id_for(who)
+        else:
+            member_id = member_ids.get(author) or members.id_for(author)
+        yield (chat_id, base + seq, ts, member_id, kind, text, edited, media_name,
+               media.sha256(media_name) if media_name is not None else None, event, actor, target,
+               json.dumps(extra, ensure_ascii=False) if extra else None, fp, occurrence, import_id)
 
 
 def _suspend_fts_insert_trigger(store: Store) -> str | None:
@@ -181,14 +180,30 @@ def _suspend_fts_insert_trigger(store: Store) -> str | None:
     return row[0]
 
 
-def _copy_media(store: Store, source: ExportSource, name: str, written: list[Path]) -> tuple[str | None, int]:
-    """(sha256 or None when the zip lacks the file, 1 if a new media row was added)."""
-    copied = source.zip.copy_media(name, store.media_dir)
-    if copied is None:
-        return None, 0
-    sha, size, file, new_file = copied
-    if new_file:
-        written.append(file)
-    cur = store.db.conn.execute("INSERT OR IGNORE INTO media (sha256, size, original_name, stored_name) VALUES (?, ?, ?, ?)",
-                                [sha, size, name, file.name])
-    return sha, cur.rowcount
+class _MediaCopier:
+    """Copies media named by messages out of a zip export once each, recording them in ``media``."""
+
+    def __init__(self, store: Store, source: ExportSource, written: list[Path]) -> None:
+        self._store, self._zip, self._written = store, source.zip, written
+        self._sha: dict[str, str | None] = {}
+        self.added = 0
+
+    def sha256(self, name: str) -> str | None:
+        """The stored file's hash, or None for a .txt export or a file the zip lacks."""
+        if self._zip is None:
+            return None
+        if name not in self._sha:
+            self._sha[name] = self._copy(name)
+        return self._sha[name]
+
+    def _copy(self, name: str) -> str | None:
+        copied = self._zip.copy_media(name, self._store.media_dir)
+        if copied is None:
+            return None
+        sha, size, file, new_file = copied
+        if new_file:
+            self._written.append(file)
+        self.added += self._store.db.conn.execute(
+            "INSERT OR IGNORE INTO media (sha256, size, original_name, stored_name) VALUES (?, ?, ?, ?)",
+            [sha, size, name, file.name]).rowcount
+        return sha

@@ -170,3 +170,16 @@ def test_not_a_chat_is_refused() -> None:
 ])
 def test_chat_name_from_file_name(stem: str, name: str | None) -> None:
     assert chat_name_from_filename(stem) == name
+
+
+def test_a_line_without_end_is_refused_not_buffered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rep_assistant.core.parsing import decoding
+
+    monkeypatch.setattr(decoding, "MAX_LINE", 1000)
+    monkeypatch.setattr(decoding, "CHUNK_SIZE", 256)
+    path = tmp_path / "one-line.txt"
+    path.write_text("14/03/2024, 09:05 - Ana: " + "x" * 5000, encoding="utf-8")
+    with pytest.raises(BadExportError, match="line longer than"):
+        parse_export(path)
+    path.write_text("14/03/2024, 09:05 - Ana: hi\r\n" * 100, encoding="utf-8")
+    assert [e.text for e in parse_export(path)] == ["hi"] * 100

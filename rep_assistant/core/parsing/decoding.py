@@ -19,6 +19,17 @@ from rep_assistant.core.errors import BadExportError
 #: Bytes (UTF-8) or characters (UTF-16) per chunk: big enough that per-chunk overhead vanishes,
 #: small enough to bound memory.
 CHUNK_SIZE = 1 << 22
+#: A longer line means a file that is not a chat (it would otherwise be held whole in memory).
+MAX_LINE = 64 << 20
+
+def not_an_export(label: str, why: str) -> BadExportError:
+    """The one sentence for a file that is not a chat export: which file, what is wrong, what to do."""
+    return BadExportError(f"{label} {why}; choose the .txt or .zip file that WhatsApp's 'Export chat' made.")
+
+
+def _too_long(label: str) -> BadExportError:
+    return not_an_export(label, f"has a line longer than {MAX_LINE >> 20} MiB, so it is not a WhatsApp chat export")
+
 
 OpenBinary = Callable[[], AbstractContextManager[BinaryIO]]
 #: A callable giving a fresh iterator over the chunks of one text (each parsing pass calls it).
@@ -44,13 +55,15 @@ def sniff_encoding(head: bytes) -> str | None:
     return None
 
 
-def _utf8_blocks(binary: BinaryIO) -> Iterator[str]:
+def _utf8_blocks(binary: BinaryIO, label: str) -> Iterator[str]:
     """UTF-8 decoded in whole lines: cutting the bytes at a newline never splits a character."""
     carry = b""
     while block := binary.read(CHUNK_SIZE):
         data = carry + block
         cut = data.rfind(b"\n") + 1
         if cut == 0:
+            if len(data) > MAX_LINE:
+                raise _too_long(label)
             carry = data
             continue
         carry = data[cut:]
@@ -73,11 +86,10 @@ def iter_chunks(open_binary: OpenBinary, encoding: str, label: str) -> Iterator[
     carry = "\n"
     try:
         with open_binary() as binary:
-            blocks = _utf8_blocks(binary) if encoding == "utf-8" else _wide_blocks(binary, encoding)
+            blocks = _utf8_blocks(binary, label) if encoding == "utf-8" else _wide_blocks(binary, encoding)
             for block in blocks:
                 if "\x00" in block:
-                    raise BadExportError(f"{label} is a binary file, not a WhatsApp chat export; "
-                                         "choose the .txt or .zip that WhatsApp's 'Export chat' made.")
+                    raise not_an_export(label, "is a binary file, not a WhatsApp chat export")
                 if "\ufeff" in block:
                     block = block.replace("\ufeff", "")
                 text = carry + block
@@ -91,13 +103,12 @@ def iter_chunks(open_binary: OpenBinary, encoding: str, label: str) -> Iterator[
                         text += "\r"
                 cut = text.rfind("\n")
                 if cut <= 0:
+                    if len(text) > MAX_LINE:
+                        raise _too_long(label)
                     carry = text
                     continue
                 yield text[:cut]
                 carry = text[cut:]
     except UnicodeDecodeError as exc:
-        raise BadExportError(
-            f"{label} is not UTF-8 or UTF-16 text, so it is not a WhatsApp chat export; "
-            "export the chat again from WhatsApp and choose that file."
-        ) from exc
+        raise not_an_export(label, "is not UTF-8 or UTF-16 text, so it is not a WhatsApp chat export") from exc
     yield carry.replace("\r", "\n")

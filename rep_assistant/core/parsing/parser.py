@@ -11,17 +11,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rep_assistant.core.errors import BadExportError
 from rep_assistant.core.parsing.classify import classify, clean_name
 from rep_assistant.core.parsing.dateorder import DateReader, decide_order
-from rep_assistant.core.parsing.decoding import Chunks
+from rep_assistant.core.parsing.decoding import Chunks, not_an_export
 from rep_assistant.core.parsing.entry import Row
 from rep_assistant.core.parsing.header import Shape, detect_shape, parse_time
 
-_NOT_A_CHAT = (
-    "{label} does not look like a WhatsApp chat export: no line starts with a date and time such as "
-    "'14/03/2024, 09:05 - ' or '[14/03/2024, 09:05:41] '; choose the .txt or .zip that WhatsApp's 'Export chat' made."
-)
+_NOT_A_CHAT = ("does not look like a WhatsApp chat export: no line starts with a date and time such as "
+               "'14/03/2024, 09:05 - ' or '[14/03/2024, 09:05:41] '")
 _QUOTES = ('"', "“", "„", "«")
 
 
@@ -60,7 +57,7 @@ def scan(chunks: Chunks, label: str) -> FileFormat:
         if shape is None:
             shape = detect_shape(chunk)
             if shape is None:
-                raise BadExportError(_NOT_A_CHAT.format(label=label))
+                raise not_an_export(label, _NOT_A_CHAT)
             rx = _scan_regex(shape)
         found = rx.findall(chunk)
         if found:
@@ -69,7 +66,7 @@ def scan(chunks: Chunks, label: str) -> FileFormat:
             dates.update(dict.fromkeys(found_dates))
             names.update(zip(firsts, nexts, strict=True))
     if shape is None or not headers:
-        raise BadExportError(_NOT_A_CHAT.format(label=label))
+        raise not_an_export(label, _NOT_A_CHAT)
     return FileFormat(shape, decide_order(dates), _colon_names(names), headers, label)
 
 
@@ -128,7 +125,7 @@ def iter_rows(chunks: Chunks, fmt: FileFormat) -> Iterator[Row]:
         if ts is not None:
             parts.append(chunk[pos:])
     if ts is None:
-        raise BadExportError(_NOT_A_CHAT.format(label=fmt.label))
+        raise not_an_export(fmt.label, _NOT_A_CHAT)
     seq += 1
     yield _row(seq, ts, "".join(parts).rstrip("\n"), names, colon_names, android)
 

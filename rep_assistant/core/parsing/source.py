@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rep_assistant.core.errors import BadExportError
-from rep_assistant.core.parsing.decoding import iter_chunks, sniff_encoding
+from rep_assistant.core.parsing.decoding import iter_chunks, not_an_export, sniff_encoding
 from rep_assistant.core.parsing.zipexport import ZipExport
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -106,20 +106,20 @@ def read_export(path: Path | str) -> ExportSource:
     if not path.exists():
         raise BadExportError(f"{label} does not exist; check the path and try again.")
     if path.is_dir():
-        raise BadExportError(f"{label} is a folder, not a chat export; choose the .txt or .zip file WhatsApp's 'Export chat' made.")
+        raise not_an_export(label, "is a folder, not a chat export")
     try:
         sha, size, head = _hash_file(path)
     except OSError as exc:
         raise BadExportError(f"{label} cannot be read ({exc.strerror or exc}); check its permissions and try again.") from exc
     if size == 0:
-        raise BadExportError(f"{label} is empty; export the chat again from WhatsApp and choose that file.")
+        raise not_an_export(label, "is empty")
     if head.startswith((_ZIP_MAGIC, _EMPTY_ZIP)) or path.suffix.lower() == ".zip":
         archive = ZipExport(path, label)
         try:
             with archive.open_chat() as chat:
                 encoding = sniff_encoding(chat.read(1 << 16))
             if encoding is None:
-                raise BadExportError(f"{label} holds a binary file where the chat text should be; export the chat again from WhatsApp.")
+                raise not_an_export(label, "holds a binary file where the chat text should be")
         except BaseException:
             archive.close()
             raise
@@ -127,6 +127,6 @@ def read_export(path: Path | str) -> ExportSource:
         return ExportSource(path, label, name, size, sha, encoding, archive)
     encoding = sniff_encoding(head)
     if encoding is None:
-        raise BadExportError(f"{label} is a binary file, not a WhatsApp chat export; choose the .txt or .zip that WhatsApp's 'Export chat' made.")
+        raise not_an_export(label, "is a binary file, not a WhatsApp chat export")
     name = chat_name_from_filename(path.stem) or path.stem
     return ExportSource(path, label, name, size, sha, encoding)
