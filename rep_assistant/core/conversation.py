@@ -12,12 +12,13 @@ from typing import Any
 
 from rep_assistant.core.store import Store
 
+# The offset is walked on the covering index alone; only the page's rows are then read.
 _PAGE_SQL = """
     SELECT m.id, m.seq, m.ts, m.kind, m.text, m.edited, m.media_name, m.system_event,
            m.member_id, mem.name AS author
-    FROM messages m LEFT JOIN members mem ON mem.id = m.member_id
-    WHERE m.chat_id = ?
-    ORDER BY m.seq, m.id LIMIT ? OFFSET ?
+    FROM (SELECT id FROM messages WHERE chat_id = ? ORDER BY seq, id LIMIT ? OFFSET ?) page
+    JOIN messages m ON m.id = page.id LEFT JOIN members mem ON mem.id = m.member_id
+    ORDER BY m.seq, m.id
 """
 
 
@@ -64,10 +65,9 @@ def message_position(store: Store, message_id: int) -> int | None:
     if row is None:
         return None
     chat_id, seq = row
-    return int(store.scalar(
-        "SELECT count(*) FROM messages WHERE chat_id = ? AND (seq < ? OR (seq = ? AND id < ?))",
-        (chat_id, seq, seq, message_id),
-    ))
+    before = store.scalar("SELECT count(*) FROM messages WHERE chat_id = ? AND seq < ?", (chat_id, seq))
+    tied = store.scalar("SELECT count(*) FROM messages WHERE chat_id = ? AND seq = ? AND id < ?", (chat_id, seq, message_id))
+    return int(before) + int(tied)
 
 
 def highlight_ranges(text: str, spans: list[Any]) -> list[tuple[int, int]]:

@@ -136,7 +136,7 @@ def test_search_jumps_to_the_message(desk: Desk, demo_export: Path, qtbot: objec
         qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
     assert found.args[0] >= 1
     first_hit = view.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
-    current = view.list_view.currentIndex()
+    current = view.message_view.currentIndex()
     assert current.data(Qt.ItemDataRole.UserRole + 2) == first_hit["id"]
     assert word.lower() in current.data(Qt.ItemDataRole.UserRole + 1)["text"].lower()
     view.run_search("zzzqqq-nothing-like-this")

@@ -12,12 +12,13 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -53,16 +54,26 @@ class ConversationView(QWidget):
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.search_status = QLabel(self)
 
-        self.list_view = QListView(self)
-        self.list_view.setObjectName("conversation")
-        self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(MessageDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list_view.setAccessibleName(self.tr("Conversation"))
-        self.list_view.selectionModel().selectionChanged.connect(self._on_list_view_selection_changed)
+        # A table with fixed-height rows, not a QListView: the list view lays out every row
+        # before its first paint, the table's fixed header needs no per-row work at all.
+        self.message_view = QTableView(self)
+        self.message_view.setObjectName("conversation")
+        self.message_view.setModel(self.model)
+        delegate = MessageDelegate(self.message_view)
+        self.message_view.setItemDelegate(delegate)
+        self.message_view.horizontalHeader().hide()
+        self.message_view.horizontalHeader().setStretchLastSection(True)
+        rows = self.message_view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(delegate.row_height(self.message_view.font()))
+        self.message_view.setShowGrid(False)
+        self.message_view.setWordWrap(False)
+        self.message_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.message_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.message_view.setAccessibleName(self.tr("Conversation"))
+        self.message_view.selectionModel().selectionChanged.connect(self._on_message_view_selection_changed)
 
         self.results = QListWidget(self)
         self.results.setAccessibleName(self.tr("Search results"))
@@ -81,7 +92,7 @@ class ConversationView(QWidget):
         self.splitter.setObjectName("conversation_splitter")
         top = QSplitter(Qt.Orientation.Horizontal, self.splitter)
         top.setObjectName("conversation_results_splitter")
-        top.addWidget(self.list_view)
+        top.addWidget(self.message_view)
         top.addWidget(self.results)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 1)
@@ -113,9 +124,9 @@ class ConversationView(QWidget):
         row = self.model.row_of(message_id)
         if row is None:
             return
-        index = self.model.index(row)
-        self.list_view.setCurrentIndex(index)
-        self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        index = self.model.index(row, 0)
+        self.message_view.setCurrentIndex(index)
+        self.message_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def run_search(self, text: str) -> list[dict[str, Any]]:
         self.search_edit.setText(text)
@@ -153,13 +164,13 @@ class ConversationView(QWidget):
         super().changeEvent(event)
 
     @Slot(QItemSelection, QItemSelection)
-    def _on_list_view_selection_changed(self, *_: object) -> None:
+    def _on_message_view_selection_changed(self, *_: object) -> None:
         rec = self._show_selected()
         if rec is not None:
             self.message_selected.emit(rec["id"])
 
     def _show_selected(self) -> dict[str, Any] | None:
-        index: QModelIndex = self.list_view.currentIndex()
+        index: QModelIndex = self.message_view.currentIndex()
         rec = index.data(RecordRole) if index.isValid() else None
         if rec is None:
             return None

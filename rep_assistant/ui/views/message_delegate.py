@@ -1,14 +1,14 @@
 """Paints one chat message per row: author and time, two lines of text, a flag marker.
 
-Why fixed-height rows: the list view can then lay out a million rows without asking for
-them (uniform item sizes), which keeps opening and scrolling instant; the full text of a
-message is one click away in the detail pane. Matched words of a flag are highlighted in
+Why fixed-height rows: the view can then lay out a million rows without asking for them,
+which keeps opening and scrolling instant; the full text of a message is one click away in
+the detail pane. Matched words of a flag are highlighted in
 place and a coloured bar in the margin marks flagged messages.
 """
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -24,12 +24,10 @@ _MAX_CHARS = 600
 
 
 class MessageDelegate(QStyledItemDelegate):
-    def row_height(self, option_font: QFont) -> int:
-        metrics = QFontMetrics(option_font)
+    def row_height(self, font: QFont) -> int:
+        """The one row height of the conversation (its rows are all this tall)."""
+        metrics = QFontMetrics(font)
         return metrics.lineSpacing() * (1 + _TEXT_LINES) + 2 * _PAD
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return QSize(option.rect.width() or 400, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         rec: dict[str, Any] | None = index.data(RecordRole)
