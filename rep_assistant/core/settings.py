@@ -130,13 +130,14 @@ def save_settings(settings: Settings, changes: dict[str, Any], store: "Store | N
     changed = sorted(n for n in changes if trial[n] != settings[n])
     if not changed:
         return []
-    for name in changed:
-        settings.set(name, trial[name])
-    details = {"changed": changed, "values": {n: settings[n] for n in changed if n in AUDITED_VALUES}}
+    details = {"changed": changed, "values": {n: trial[n] for n in changed if n in AUDITED_VALUES}}
     if store is None:
-        settings.save()
-        return changed
-    with store.transaction():
-        store.audit("settings.change", {}, details)
-        settings.save()
+        trial.save()
+    else:
+        with store.transaction():
+            store.audit("settings.change", {}, details)
+            trial.save()
+    for name in changed:  # only once saved, so a failed save leaves the caller's view as it was
+        settings.set(name, trial[name])
+    settings.path = trial.path
     return changed
