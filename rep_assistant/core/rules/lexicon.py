@@ -70,7 +70,7 @@ class Lexicon:
                     hits.append(Hit(m.start(), m.end(), entry, self.words[entry]))
         if not self.phrase_starts.isdisjoint(token_set):
             hits.extend(self._phrases(lower))
-        if suspect and _disguise_suspected(lower, tokens):
+        if suspect and _disguise_suspected(lower):
             hits.extend(self._disguised(lower, tokens, token_set))
         return _dedupe(hits) if len(hits) > 1 else hits
 
@@ -130,6 +130,8 @@ class Lexicon:
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
     def decode(self, chunk: str) -> str | None:
         """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck'), if any."""
+        if chunk in self.words:
+            return chunk
         if len(chunk) >= 4 and chunk[0].isalpha() and chunk[1:].strip("*") == "":
             # "f***": a first letter and stars is unmistakably a censored swear.
             return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and w[0] == chunk[0]), None)
@@ -137,8 +139,6 @@ class Lexicon:
         disguised = sum(1 for c in chunk if c in _MASK or c in _LEET)
         if len(chunk) < 4 or letters < 2 or not disguised or disguised > letters or not (chunk[0].isalpha() or chunk[0] in "@$"):
             return None
-        if chunk in self.words:
-            return chunk
         pattern = "".join(_char_class(c) for c in chunk)
         matcher = regex.compile(pattern)
         found = [w for w in self.by_length.get(len(chunk), ()) if matcher.fullmatch(w)]
@@ -149,21 +149,15 @@ class Lexicon:
 _ROOT_HEADS = frozenset(r[:4] for r in _COMPOUND_ROOTS)
 # Hot path, one search per message (the standard library's re is faster than regex here):
 # a compound root, a mask character, leet digits, a stretched or a spaced-out word.
-_SUSPECT = re.compile(r"fuck|cunt|wank|bollock|twat|shit|dickhead|motherf|[*@$#%]|[a-z]![a-z]|[a-z][0-9]+[a-z]|([a-vx-z])\1\1"
-                      r"|\b[a-z][^a-z0-9]{1,2}[a-z][^a-z0-9]{1,2}[a-z]\b")
-_LEET_OR_STRETCH = re.compile(r"[a-z][0-9]+[a-z]|([a-vx-z])\1\1")
-_BANG_IN_WORD = re.compile(r"[a-z]![a-z]")
+_DISGUISE = (r"\bf'[a-z]|[*@$#%]|[a-z]![a-z]|[a-z][0-9]+[a-z]|([a-vx-z])\1\1"
+             r"|\b[a-z][^a-z0-9]{1,2}[a-z][^a-z0-9]{1,2}[a-z]\b")
+_SUSPECT = re.compile(rf"fuck|cunt|wank|bollock|twat|shit|dickhead|motherf|{_DISGUISE}")
+_DISGUISE_RE = re.compile(_DISGUISE)
 
 
-def _disguise_suspected(lower: str, tokens: list[str]) -> bool:
+def _disguise_suspected(lower: str) -> bool:
     """Cheap signs of a disguise: mask characters, leet digits, stretched or spaced-out letters."""
-    if any(c in lower for c in "*@$#%"):
-        return True
-    if "!" in lower and _BANG_IN_WORD.search(lower):
-        return True
-    if _LEET_OR_STRETCH.search(lower):
-        return True
-    return any(True for _ in _letter_runs(tokens))
+    return _DISGUISE_RE.search(lower) is not None
 
 
 def _letter_runs(tokens: list[str]) -> Iterator[str]:
@@ -226,3 +220,21 @@ def insults() -> dict[str, str]:
     """Insulting words and phrases -> kind: noun (always about a person), context, adj."""
     rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/insults.csv")))
     return {r["word"].strip().lower(): r["kind"] for r in rows}
+
+
+@functools.cache
+def political_terms() -> dict[str, str]:
+    """Parties, politicians and political topics -> 'any' or 'capitalised' (Labour, Reform, Green)."""
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/political.csv")))
+    return {r["term"].strip(): r["match"].strip() for r in rows}
+
+
+def political_terms_pattern() -> regex.Pattern[str]:
+    """One pattern for the political lexicon; capitalised names only count capitalised and not after a title."""
+    def alt(words: list[str]) -> str:
+        return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+    terms = political_terms()
+    anycase = alt([t for t, how in terms.items() if how == "any"])
+    capital = alt([t for t, how in terms.items() if how == "capitalised"])
+    return regex.compile(rf"\b(?:{anycase}|(?<!(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s)(?-i:{capital}))\b", regex.IGNORECASE)

@@ -14,14 +14,15 @@ _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d\d\d")
+_MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
 
-TITLE_NAME = r"(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?)\.?\s+[A-Z][\w'-]+)"
+TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
 STAFF_ROLE = (
     r"\b(?:(?:the|our|a|his|her|their|my|this|that|new|class|supply|deputy|assistant|year\s?\d+|reception|form|school)\s+)*"
     r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=the\s)head(?:'s)?|deputy\s+head|(?-i:TAs?)|teaching\s+assistants?|"
     r"(?-i:SENCO|SENCo|SLT)|senior\s+leadership(?:\s+team)?|office(?:\s+staff)?|receptionists?|dinner\s+lad(?:y|ies)|"
-    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff|school\s+nurse|principal)\b"
+    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff|school\s+nurse|principal|coach|tutor|childminder)\b"
 )
 PERSON_NOUN = (
     r"\b(?:mums?|moms?|mummy|dads?|daddy|mothers?|fathers?|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
@@ -36,7 +37,7 @@ _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}",
 _CAP_WORD = regex.compile(r"(?<![\w'])(?-i:[A-Z][a-z]+)(?![\w])")
 _OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
 _CHILD_NOUN_REF = regex.compile(
-    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass)\b"
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
     r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
     _FLAGS,
 )
@@ -92,6 +93,8 @@ class Text:
         # Pseudo-tokens let rules about characters, not words, use the same prefilter.
         if "@" in raw:
             tokens.add("#at")
+        if _MASKED.search(lower):
+            tokens.add("#mask")
         if _NUMBER.search(raw):
             tokens.add("#num")
         if "!!" in raw or "?!" in raw or "!?" in raw or _UPPER_RUN.search(raw):
