@@ -51,6 +51,7 @@ from rep_assistant.ui.icons import icon
 from rep_assistant.ui.incidents_view import install_act_actions
 from rep_assistant.ui.models.chats_model import ChatsModel
 from rep_assistant.ui.models.roles import IdRole
+from rep_assistant.ui.views import layout
 from rep_assistant.ui.views.audit_dialog import AuditDialog
 from rep_assistant.ui.views.conversation_view import ConversationView
 from rep_assistant.ui.views.error_dialog import show_error
@@ -204,12 +205,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.tabs)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(chats_box)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = layout.splitter(self, Qt.Orientation.Horizontal, "main_splitter", [(chats_box, 0), (self.stack, 1)])
         self.splitter.setSizes([250, 1030])
         self.setCentralWidget(self.splitter)
 

@@ -39,11 +39,11 @@ def test_messages_are_read_a_page_at_a_time_in_chat_order(desk: Desk, demo_expor
     model.set_chat(chat_id)
     total = model.rowCount()
     assert total == conversation.count_messages(store, chat_id)
-    last = model.index(total - 1).data(RecordRole)
+    last = model.index(total - 1, 0).data(RecordRole)
     assert list(model._pages) == [(total - 1) // PAGE_SIZE]  # only the page asked for was read
     assert model.row_of(last["id"]) == total - 1
-    seqs = [model.index(r).data(RecordRole)["seq"] for r in range(total)]
+    seqs = [model.index(r, 0).data(RecordRole)["seq"] for r in range(total)]
     assert seqs == sorted(seqs)
-    flagged = [r for r in range(total) if model.index(r).data(RecordRole)["flags"]]
+    flagged = [r for r in range(total) if model.index(r, 0).data(RecordRole)["flags"]]
     assert flagged, "the scanner's flags are attached to their messages"
-    assert model.index(flagged[0]).data(IdRole) == model.index(flagged[0]).data(RecordRole)["id"]
+    assert model.index(flagged[0], 0).data(IdRole) == model.index(flagged[0], 0).data(RecordRole)["id"]

@@ -7,35 +7,34 @@ and a decision refreshes just that row.
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
 
 from rep_assistant.core import review
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
-from rep_assistant.ui.models.roles import IdRole, RecordRole
+from rep_assistant.ui.models.base import RecordTableModel
 
 _BLOCK = 100
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class FlagsModel(QAbstractTableModel):
+class FlagsModel(RecordTableModel):
     """Flags of one chat in queue order, filtered with the keywords of ``review.list_flag_ids``."""
 
     COLUMNS = ("severity", "category", "author", "ts", "status", "text")
 
     def __init__(self, store: Store, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__({
+            "severity": self.tr("Severity"), "category": self.tr("Category"), "author": self.tr("Member"),
+            "ts": self.tr("When"), "status": self.tr("Status"), "text": self.tr("Message"),
+        }, parent)
         self._store = store
         self._chat_id: int | None = None
         self._filters: dict[str, Any] = {"statuses": [review.ATTENTION]}
         self._ids: list[int] = []
         self._rows: dict[int, dict[str, Any]] = {}
-        self._headers = {
-            "severity": self.tr("Severity"), "category": self.tr("Category"), "author": self.tr("Member"),
-            "ts": self.tr("When"), "status": self.tr("Status"), "text": self.tr("Message"),
-        }
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     @property
     def filters(self) -> dict[str, Any]:
@@ -69,16 +68,8 @@ class FlagsModel(QAbstractTableModel):
     def flag_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return self._headers[self.COLUMNS[section]]
-        return None
+    def row_count(self) -> int:
+        return len(self._ids)
 
     def record(self, row: int) -> dict[str, Any] | None:
         flag_id = self.flag_id(row)
@@ -90,23 +81,15 @@ class FlagsModel(QAbstractTableModel):
                 self._rows[rec["id"]] = rec
         return self._rows.get(flag_id)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        rec = self.record(index.row())
-        if rec is None:
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == RecordRole:
-            return rec
-        if role == IdRole:
-            return rec["id"]
+    def cell(self, rec: dict[str, Any], column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(rec, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return rec.get("text") or ""
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(style.STATUS_COLOURS.get(rec["status"], "#888888"))
+        if role == Qt.ItemDataRole.FontRole and column == "severity" and rec["severity"] == "breach":
+            return self._bold
         return None
 
     def _display(self, rec: dict[str, Any], column: str) -> str:

@@ -2,30 +2,27 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from rep_assistant.core import members
 from rep_assistant.core.store import Store
-from rep_assistant.ui.models.roles import IdRole, RecordRole
-
-Index = QModelIndex | QPersistentModelIndex
+from rep_assistant.ui.models.base import RecordTableModel
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RecordTableModel):
     """One row per member; a class chat has tens of members, so rows are read whole."""
 
     COLUMNS = ("name", "messages", "flags", "open_flags", "confirmed", "dismissed", "warnings", "removals", "last_ts")
 
     def __init__(self, store: Store, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._chat_id: int | None = None
-        self._rows: list[dict[str, Any]] = []
-        self._headers = {
+        super().__init__({
             "name": self.tr("Member"), "messages": self.tr("Messages"), "flags": self.tr("Flags"),
             "open_flags": self.tr("To review"), "confirmed": self.tr("Confirmed"), "dismissed": self.tr("Dismissed"),
             "warnings": self.tr("Warnings"), "removals": self.tr("Removals"), "last_ts": self.tr("Last post"),
-        }
+        }, parent)
+        self._store = store
+        self._chat_id: int | None = None
+        self._rows: list[dict[str, Any]] = []
 
     def set_chat(self, chat_id: int | None) -> None:
         self._chat_id = chat_id
@@ -42,22 +39,13 @@ class MembersModel(QAbstractTableModel):
     def row_of(self, member_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r["id"] == member_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def record(self, row: int) -> dict[str, Any] | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return self._headers[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        rec = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, rec: dict[str, Any], column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             value = rec[column]
             if column == "last_ts":
@@ -67,8 +55,4 @@ class MembersModel(QAbstractTableModel):
             return value if column == "name" else int(value or 0)
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("name", "last_ts"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == IdRole:
-            return rec["id"]
-        if role == RecordRole:
-            return rec
         return None

@@ -9,16 +9,14 @@ a time (Anki's browser DataModel, with positions instead of an id list).
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from rep_assistant.core import conversation
 from rep_assistant.core.store import Store
-from rep_assistant.ui.models.roles import IdRole, RecordRole
+from rep_assistant.ui.models.base import RecordTableModel
 
 PAGE_SIZE = 200
 _MAX_PAGES = 50
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def message_summary(record: dict[str, Any]) -> str:
@@ -34,11 +32,13 @@ def message_summary(record: dict[str, Any]) -> str:
     return f"{who}: {record.get('text') or ''}"
 
 
-class MessagesModel(QAbstractListModel):
-    """Messages of one chat in chat order; ``RecordRole`` gives the row's dict."""
+class MessagesModel(RecordTableModel):
+    """Messages of one chat in chat order, one column; ``RecordRole`` gives the row's dict."""
+
+    COLUMNS = ("message",)
 
     def __init__(self, store: Store, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__({"message": self.tr("Message")}, parent)
         self._store = store
         self._chat_id: int | None = None
         self._count = 0
@@ -63,10 +63,10 @@ class MessagesModel(QAbstractListModel):
         """Forget cached pages (flags changed) and repaint, keeping the scroll position."""
         self._pages.clear()
         if self._count:
-            self.dataChanged.emit(self.index(0), self.index(self._count - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else self._count
+    def row_count(self) -> int:
+        return self._count
 
     def record(self, row: int) -> dict[str, Any] | None:
         if not 0 <= row < self._count or self._chat_id is None:
@@ -83,21 +83,12 @@ class MessagesModel(QAbstractListModel):
         offset = row - page_no * PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        rec = self.record(index.row())
-        if rec is None:
-            return None
+    def cell(self, rec: dict[str, Any], column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return message_summary(rec)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = message_summary(rec)
             return text if len(text) < 1200 else text[:1200] + "…"
-        if role == RecordRole:
-            return rec
-        if role == IdRole:
-            return rec["id"]
         return None
 
     def row_of(self, message_id: int) -> int | None:

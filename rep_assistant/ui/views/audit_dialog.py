@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from rep_assistant.core import audit
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
+from rep_assistant.ui.views import layout
 
 _COLUMNS = ("id", "at", "actor", "action", "objects", "details")
 
@@ -66,21 +66,16 @@ class AuditDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        bar = QHBoxLayout()
-        for text, widget in ((self.tr("&Action"), self.action_combo), (self.tr("&Since"), self.since_edit)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
+        bar = layout.labelled_bar(self, [(self.tr("&Action"), self.action_combo), (self.tr("&Since"), self.since_edit)])
         bar.addStretch(1)
         bar.addWidget(self.verify_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.verify_result)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.verify_result)
+        box.addWidget(self.table, 1)
+        box.addWidget(buttons)
         self.resize(900, 560)
 
         self.action_combo.currentIndexChanged.connect(self._on_filter_changed)

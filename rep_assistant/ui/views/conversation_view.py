@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.models.messages_model import MessagesModel, message_summary
 from rep_assistant.ui.models.roles import RecordRole
-from rep_assistant.ui.views import render
+from rep_assistant.ui.views import layout, render
 from rep_assistant.ui.views.message_delegate import MessageDelegate
 
 SEARCH_LIMIT = 500
@@ -88,22 +87,13 @@ class ConversationView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.search_status)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("conversation_splitter")
-        top = QSplitter(Qt.Orientation.Horizontal, self.splitter)
-        top.setObjectName("conversation_results_splitter")
-        top.addWidget(self.message_view)
-        top.addWidget(self.results)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 1)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
+        top = layout.splitter(self, Qt.Orientation.Horizontal, "conversation_results_splitter",
+                              [(self.message_view, 3), (self.results, 1)])
+        self.splitter = layout.splitter(self, Qt.Orientation.Vertical, "conversation_splitter", [(top, 4), (self.detail, 1)])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 6, 0, 0)
+        box.addLayout(bar)
+        box.addWidget(self.splitter, 1)
 
     def set_chat(self, chat_id: int | None) -> None:
         self._chat_id = chat_id

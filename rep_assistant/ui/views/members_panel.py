@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QToolBar,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from rep_assistant.core import members
 from rep_assistant.core.store import Store
 from rep_assistant.ui.models.members_model import MembersModel
-from rep_assistant.ui.views import render
+from rep_assistant.ui.views import layout, render
 
 
 class MembersPanel(QWidget):
@@ -56,16 +55,11 @@ class MembersPanel(QWidget):
         self.detail.setPlaceholderText(self.tr("Select a member to see their record."))
         self._actions: list[QAction] = []
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("members_splitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.splitter, 1)
+        self.splitter = layout.splitter(self, Qt.Orientation.Vertical, "members_splitter", [(self.table, 3), (self.detail, 2)])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 6, 0, 0)
+        box.addWidget(self.toolbar)
+        box.addWidget(self.splitter, 1)
 
     def add_action(self, action: QAction) -> None:
         """Offer a member action in the toolbar and the context menu."""

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,7 +33,7 @@ from rep_assistant.core.store import Store
 from rep_assistant.ui import style
 from rep_assistant.ui.models.flags_model import FlagsModel
 from rep_assistant.ui.models.roles import RecordRole
-from rep_assistant.ui.views import render
+from rep_assistant.ui.views import layout, render
 
 STATUS_FILTERS = (
     ("Needs attention", [review.ATTENTION]),
@@ -94,14 +92,9 @@ class ReviewPanel(QWidget):
         self.until_edit = self._date_edit(self.tr("To date"))
         self.count_label = QLabel(self)
 
-        filters = QHBoxLayout()
-        for text, widget in ((self.tr("Show"), self.status_combo), (self.tr("Category"), self.category_combo),
-                             (self.tr("Member"), self.member_combo), (self.tr("From"), self.since_edit),
-                             (self.tr("To"), self.until_edit)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
+        filters = layout.labelled_bar(self, [
+            (self.tr("&Show"), self.status_combo), (self.tr("&Category"), self.category_combo),
+            (self.tr("Mem&ber"), self.member_combo), (self.tr("Fr&om"), self.since_edit), (self.tr("&To"), self.until_edit)])
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
@@ -142,16 +135,11 @@ class ReviewPanel(QWidget):
         detail_layout.addWidget(self.toolbar)
         detail_layout.addWidget(self.detail, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("review_splitter")
-        self.splitter.addWidget(self.table_stack)
-        self.splitter.addWidget(detail_box)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
+        self.splitter = layout.splitter(self, Qt.Orientation.Vertical, "review_splitter", [(self.table_stack, 1), (detail_box, 1)])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 6, 0, 0)
+        box.addLayout(filters)
+        box.addWidget(self.splitter, 1)
 
         for combo in (self.category_combo, self.member_combo, self.status_combo):
             combo.currentIndexChanged.connect(self._on_filter_changed)
