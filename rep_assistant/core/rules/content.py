@@ -198,7 +198,8 @@ _STREET = compile_i(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Stre
 _OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
     r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
     r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
-_OTHERS_CONTACT = compile_i(rf"\b(?:\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
+_NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
+_OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
     rf"\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
 _SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
@@ -226,7 +227,7 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
         for m in _PHONE.finditer(raw):
             if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
                 spans.append(m.span())
-        if others or regex.search(r"\baddress\b", t.lower):
+        if not own and (others or regex.search(r"\baddress\b", t.lower)):
             spans += [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
     if "@" in raw:
         for m in _EMAIL.finditer(raw):
@@ -356,7 +357,7 @@ _POLITICAL_OPINION = compile_i(
     r"should\s+(?:resign|go|be\s+ashamed)|head\s+examin\w*|get\s+(?:them|him|her)\s+out|vote[sd]?|voting|best|worst|brilliant|terrible|"
     r"awful|joke|shambles|clowns?|incompetent|lies|lying|underpaid|cuts|crisis|mess|this\s+country|wake\s+up|sheep|elite|"
     r"support|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal|out\s+of\s+control|(?:don't|doesn't)\s+care|"
-    r"talking\s+sense|the\s+only\s+one|hero|legend|genius|right\s+about)\b"
+    r"talking\s+sense|the\s+only\s+one|hero|legend|genius|right\s+about|can't\s+stand|wreck(?:ed|ing)?)\b"
 )
 
 
@@ -381,17 +382,19 @@ def _petition_politics(t: Text) -> Hit | None:
 # -- commercial --------------------------------------------------------------------------------
 
 _COMMERCIAL = compile_i(
-    r"\b(?:selling|for\s+sale|£\s?\d+\s*(?:ono|ovno|each)|ono\b|(?:dm|pm|message|inbox)\s+me\s+for|\d+\s?%\s+off|discount\s+code|"
+    r"\b(?:selling|for\s+sale|ono\b|ovno\b|(?:buy|sell)\s+(?:\w+\s+){0,2}?tickets\s+for\s+my|raffle\s+tickets\s+for\s+my|(?:dm|pm|message|inbox)\s+me\s+for|\d+\s?%\s+off|discount\s+code|"
     r"use\s+my\s+code|my\s+(?:new\s+)?(?:business|shop|page|website|etsy|store|products)|check\s+out\s+my|link\s+in\s+bio|aloe\s+vera|"
     r"forever\s+living|younique|herbalife|arbonne|avon|scentsy|tupperware|business\s+opportunity|work\s+from\s+home|"
-    r"be\s+your\s+own\s+boss|passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
+    r"be\s+your\s+own\s+boss|join\s+my\s+team|earn\s+(?:money|extra|from\s+(?:home|your\s+phone))|make\s+money\s+from|"
+    r"passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
     r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)|sponsor\s+(?:me|my|his|her|him|them|us)|please\s+donate|donate\s+here|justgiving|"
     r"gofundme|go\s+fund\s+me|crowdfunder|raising\s+money\s+for\s+(?:my|his|her)|(?:sign|signed|signing)\s+(?:the|this|my|our|a)?\s*petition|"
     r"petition|change\.org)"
 )
 _SCHOOL_CAUSE = compile_i(
-    r"\b(?:pta|ptfa|friends\s+of|school\s+(?:fair|fete|library|trip|fund|funds)|raffle|tombola|uniform|cake\s+sale|bake\s+sale|"
-    r"non[- ]uniform|children\s+in\s+need|comic\s+relief|for\s+the\s+school|class\s+fund|book\s+fair|summer\s+fair|christmas\s+fair)\b"
+    r"\b(?:pta|ptfa|friends\s+of\s+\w+|school\s+(?:fair|fete|library|trip|fund|funds|raffle)|cake\s+sale|bake\s+sale|non[- ]uniform|"
+    r"children\s+in\s+need|comic\s+relief|for\s+the\s+school|class\s+fund|book\s+fair|summer\s+fair|christmas\s+fair|"
+    r"uniform\s+(?:rail|shop|swap)|second[- ]hand\s+uniform)\b"
     r"|\b(?:anyone|does\s+anyone|is\s+anyone|who's|who\s+is)\s+(?:\w+\s+)?selling\b"
 )
 
@@ -486,7 +489,7 @@ _INSULT_TOKENS = _insult_tokens() | {"#mask"}
 _WRONGDOING_TOKENS = _w("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
     sleeping abusing hitting arrested prison thief fraud paedo paedophile nonce racist criminal crook alcoholic investigation struck
     drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied""")
-_CHILD_TOPIC_TOKENS = frozenset(tok for tok in regex.findall(r"[a-z]+", (_BEHAVIOUR + _DISCIPLINE + _HEALTH + _HOME).lower())
+_CHILD_TOPIC_TOKENS = frozenset(tok for tok in regex.findall(r"[a-z]+", "|".join((_BEHAVIOUR, _DISCIPLINE, _HEALTH, _HOME)).lower())
                                 if len(tok) > 2 and tok not in {"out", "the", "off", "left", "bit", "hit", "my", "another"}) | {"hit", "bit"}
 _GRIEVANCE_TOKENS = _w("""happy unhappy fed sick angry furious disgusted appalled unacceptable handled managed dealt care cares listen
     listens listening reply replies replied replying respond responds responded answer answers answered answering bother bothers tell
@@ -525,7 +528,8 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("commercial.promotion", "commercial", "Selling, promotions, MLM, crypto, personal fundraising, petitions (school causes excepted).",
          _commercial, _w("""selling sale ono ovno each dm pm message inbox off discount code business shop page website etsy store
              products check bio aloe forever younique herbalife arbonne avon scentsy tupperware opportunity home boss income crypto
-             bitcoin forex investment hustle vote sponsor donate justgiving gofundme fund crowdfunder raising petition change""")),
+             bitcoin forex investment hustle vote sponsor donate join earn money buy sell tickets justgiving gofundme fund
+             crowdfunder raising petition change""")),
     Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.",
          _correspondence, _w("""emailed mailed messaged texted wrote replied sent copying copied pasting pasted posting sharing
              forwarding screenshot screenshotted dear reply response email letter look see read here""")),
