@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._running_label = ""
         self._running_op: int | None = None
-        self._members_stale = True
+        #: Panels whose contents are out of date; each is re-read when its tab is shown, so
+        #: opening a big chat reads only the queue (counting a million messages can wait).
+        self._stale: set[QWidget] = set()
         self.actions_by_name: dict[str, QAction] = {}
         self.note_dialog: NoteDialog | None = None
         self.setWindowTitle(APP_NAME)
@@ -166,9 +168,8 @@ class MainWindow(QMainWindow):
         self._refresh_chats()
         if self._chat_id is not None:
             self.review_panel.refresh()
-            self.conversation.refresh()
-            self._members_stale = True
-            self._load_members_if_shown()
+            self._stale.update((self.conversation, self.members_panel))
+            self._load_shown_tab()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -405,19 +406,21 @@ class MainWindow(QMainWindow):
         self.chat_list.selectionModel().blockSignals(blocked)
         self.stack.setCurrentWidget(self.tabs if chat_id is not None else self.empty_page)
         self.review_panel.set_chat(chat_id)
-        self.conversation.set_chat(chat_id)
-        self._members_stale = True
-        self._load_members_if_shown()
+        self._stale.update((self.conversation, self.members_panel))
+        self._load_shown_tab()
         name = self.chats_model.data(self.chats_model.index(row)) if row is not None else None
         self.setWindowTitle(f"{name.splitlines()[0]} — {APP_NAME}" if name else APP_NAME)
         self._update_actions()
         self.chat_opened.emit(chat_id or 0)
 
-    def _load_members_if_shown(self) -> None:
-        """The members summary counts every message, so it is read when the tab is shown."""
-        if self._members_stale and self.tabs.currentWidget() is self.members_panel:
-            self.members_panel.set_chat(self._chat_id)
-            self._members_stale = False
+    def _load_shown_tab(self) -> None:
+        panel = self.tabs.currentWidget()
+        if panel in self._stale:
+            self._stale.discard(panel)
+            if panel is self.conversation:
+                self.conversation.set_chat(self._chat_id)
+            elif panel is self.members_panel:
+                self.members_panel.set_chat(self._chat_id)
 
     def _update_actions(self) -> None:
         has_chat = self._chat_id is not None
@@ -523,7 +526,7 @@ class MainWindow(QMainWindow):
         self.review_panel.refresh_flag(flag_id)
         self._refresh_chats()
         self.conversation.model.invalidate_rows()
-        self._members_stale = True
+        self._stale.add(self.members_panel)
         self.decision_saved.emit(flag_id)
 
     def _on_undone(self, result: dict[str, Any] | None) -> None:
@@ -647,7 +650,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_tabs_current_changed(self, _index: int) -> None:
-        self._load_members_if_shown()
+        self._load_shown_tab()
 
     def _on_recent_menu_about_to_show(self) -> None:
         self.recent_menu.clear()
