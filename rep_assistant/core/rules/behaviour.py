@@ -25,6 +25,7 @@ _CHILD_WORDS = regex.compile(
     r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party)\b",
     regex.IGNORECASE,
 )
+_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸", regex.IGNORECASE)
 _NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
 _ADDRESSED = regex.compile(r"@\S+|\byou\b|\byour\b|\bu\b|\bx+$", regex.IGNORECASE)
 _TO_ALL = regex.compile(r"\b(?:anyone|everyone|all|anybody|any\s+(?:parents|mums|dads))\b", regex.IGNORECASE)
@@ -144,7 +145,7 @@ def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int
                 break
     for idx in sorted(texts):
         m = messages[idx]
-        if _PHOTO_WORDS.search(m.text) and _CHILD_WORDS.search(m.text) and not _NOT_CHILD_PHOTO.search(m.text):
+        if (_PHOTO_WORDS.search(m.text) or _SHOWING.search(m.text)) and _CHILD_WORDS.search(m.text) and not _NOT_CHILD_PHOTO.search(m.text):
             media_ids = texts[idx]
             yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {len(media_ids)} photo(s) of children",
                           related=tuple(media_ids))

@@ -458,7 +458,7 @@ _ACRONYMS = _w("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK
                "DT RE RSE PSHE ICT IT KS1 KS2 EYFS YR Y1 Y2 Y3 Y4 Y5 Y6 AM PM NB WC FAQ DM PM")
 _POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|"
     r"amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
-_SHOUT_PUNCT = regex.compile(r"!{3,}|(?:\?+!+|!+\?+)[?!]*")
+_SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
 _ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|had\s+enough|"
     r"so\s+annoyed|infuriating|beyond\s+angry)\b")
 _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|useless)\b")
