@@ -26,27 +26,32 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _child(phase: str, export: Path, db: Path) -> None:
     """Run one phase and print a JSON line: entries, seconds, peak RSS."""
     if phase == "parse":
         from rep_assistant.core.parsing import iter_export_rows, read_export
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         with read_export(export) as source:
             _, rows = iter_export_rows(source)
             entries = sum(1 for _ in rows)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     else:
         from rep_assistant.core.importer import import_export
         from rep_assistant.core.store import Store
 
         store = Store(db, actor="bench")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         result = import_export(store, export)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         entries = result.added
         store.close()
-    print(json.dumps({"entries": entries, "seconds": seconds, "peak_mb": _peak_mb()}))
+    print(json.dumps({"entries": entries, "seconds": seconds, "cpu": cpu, "peak_mb": _peak_mb()}))
 
 
 def _run(phase: str, export: Path, db: Path) -> dict:
@@ -66,7 +71,8 @@ def main() -> None:
         return
     if not MAKER.exists():
         sys.exit(f"bench: {MAKER} is missing (../shared is not beside this checkout)")
-    print(f"{'messages':>9} {'MB':>6} {'parse msg/s':>12} {'store msg/s':>12} {'end-to-end msg/s':>17} "
+    print("messages/s by wall-clock time, and in brackets by the process's own CPU time (fairer on a busy machine)")
+    print(f"{'messages':>9} {'MB':>6} {'parse msg/s':>20} {'store msg/s':>20} {'end-to-end msg/s':>20} "
           f"{'e2e s':>6} {'parse peak MB':>14} {'import peak MB':>15}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -75,10 +81,15 @@ def main() -> None:
             parse = _run("parse", export, Path(tmp) / "unused.sqlite3")
             full = _run("import", export, Path(tmp) / f"bench-{n}.sqlite3")
             entries = full["entries"]
-            store_s = max(full["seconds"] - parse["seconds"], 1e-9)
-            print(f"{entries:>9} {export.stat().st_size / 1e6:>6.1f} {parse['entries'] / parse['seconds']:>12,.0f} "
-                  f"{entries / store_s:>12,.0f} {entries / full['seconds']:>17,.0f} {full['seconds']:>6.2f} "
-                  f"{parse['peak_mb']:>14.0f} {full['peak_mb']:>15.0f}", flush=True)
+
+            def rates(key: str, parse: dict = parse, full: dict = full, entries: int = entries) -> tuple[str, str, str]:
+                store_s = max(full[key] - parse[key], 1e-9)
+                return (f"{parse['entries'] / parse[key]:,.0f}", f"{entries / store_s:,.0f}", f"{entries / full[key]:,.0f}")
+
+            wall, cpu = rates("seconds"), rates("cpu")
+            cells = [f"{w} ({c})" for w, c in zip(wall, cpu, strict=True)]
+            print(f"{entries:>9} {export.stat().st_size / 1e6:>6.1f} {cells[0]:>20} {cells[1]:>20} {cells[2]:>20} "
+                  f"{full['seconds']:>6.2f} {parse['peak_mb']:>14.0f} {full['peak_mb']:>15.0f}", flush=True)
 
 
 if __name__ == "__main__":

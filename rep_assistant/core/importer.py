@@ -1,17 +1,19 @@
 """Importing an export into the store: one transaction, idempotent, incremental.
 
-Every entry gets a fingerprint (16-byte BLAKE2b of timestamp, author, kind and text) and an
-occurrence number (the n-th time that fingerprint appears in the file). The store's
-UNIQUE(chat_id, fingerprint, occurrence) then does the merging: a newer export repeating the
-old messages adds only the new ones, the same file twice adds nothing, and two identical
-"Thanks!" in the same minute stay two messages because their occurrences differ.
+Every entry gets a fingerprint (its timestamp followed by an 8-byte BLAKE2b of author, kind
+and text) and an occurrence number (the n-th time that fingerprint appears in the file). The
+store's UNIQUE(chat_id, fingerprint, occurrence) then does the merging: a newer export
+repeating the old messages adds only the new ones, the same file twice adds nothing, and two
+identical "Thanks!" in the same minute stay two messages because their occurrences differ.
+The timestamp leads the fingerprint so new keys land next to each other in the unique index
+(random keys make every insert touch a different page once a chat is large).
 
 Rows stream from the parser in batches into ``executemany(INSERT OR IGNORE ...)`` on the raw
-connection, so a 1M-message export never sits in memory; the full-text index gets the new rows
-in one INSERT ... SELECT at the end (see the note in migrations.py). Media a message names are copied out
-of a zip under their content hash; files written by an import that fails are removed again,
-so the store (rows and media folder) is as it was. Pass one runs before anything is written,
-so a file that is not a chat fails without touching the store.
+connection, so a 1M-message export never sits in memory; the full-text index gets the new
+rows in one INSERT ... SELECT at the end (see the note in migrations.py). Media a message
+names are copied out of a zip under their content hash; files written by an import that fails
+are removed again, so the store (rows and media folder) is as it was. Pass one runs before
+anything is written, so a file that is not a chat fails without touching the store.
 
 Members: one row per author, and per name a system event acts on (actor, target), except the
 exporting user ("You"/"Du"...) and the author an iOS export puts on system notices (the
@@ -151,7 +153,7 @@ def _message_rows(rows: Iterator[Row], chat_id: int, base: int, import_id: int, 
     member_ids = members.ids
     blake2b = hashlib.blake2b
     for seq, ts, author, kind, text, edited, media_name, event, actor, target, extra in rows:
-        fp = blake2b(f"{ts}\x1f{author or ''}\x1f{kind}\x1f{text}".encode(), digest_size=16).digest()
+        fp = ts.encode() + blake2b(f"{author or ''}\x1f{kind}\x1f{text}".encode(), digest_size=8).digest()
         occurrence = occurrences.get(fp, 0)
         occurrences[fp] = occurrence + 1
         if kind == "system" and event != "missed_call":

@@ -18,7 +18,7 @@ _LEAD_MARKS = "\u200e\u200f"
 _STRIP_NAME = re.compile(f"[{MARKS}\ufeff]")
 _PHONE = re.compile(r"\+?[\d\s\u00a0\u202f().\-\u2010\u2011]{6,}")
 
-_EDITED = re.compile(rf"[ \u00a0{_LEAD_MARKS}]*<(?:{'|'.join(map(re.escape, phrases.EDITED))})>$")
+_EDITED = re.compile(rf"[\s{_LEAD_MARKS}]*<(?:{'|'.join(map(re.escape, phrases.EDITED))})>$")
 _ANDROID_FILE = re.compile(rf"^[{_LEAD_MARKS}]*(?P<name>.+?) \((?P<tag>[^()\n]{{3,40}})\)$")
 _IOS_FILE = re.compile(rf"<(?:{'|'.join(map(re.escape, phrases.ATTACHED_TAGS))}): ?(?P<name>[^<>\n]+)>")
 _OLD_IOS_FILE = re.compile(r"^(?P<name>\S+\.\w{1,5}) <attached>$")
@@ -69,6 +69,8 @@ _EVENTS: list[tuple[str, re.Pattern[str]]] = [
         ("pinned", r"^(?P<actor>.+?) pinned a message$"),
     ]
 ]
+#: Openings that make an authored body worth a closer look (polls, admin deletes, old notices).
+_SPECIAL_OPENINGS = ("POLL:", *phrases.DELETED_BY_ADMIN, *phrases.ENCRYPTION_OPENINGS)
 _LIST_SPLIT = re.compile(r", | and | und | et | y | e ")
 
 
@@ -182,8 +184,8 @@ def classify(author: str | None, body: str) -> Kinded:
         return "system", text, edited, None, "missed_call", author, None, None
     if key in phrases.LIVE_LOCATION:
         return "location", text, edited, None, None, None, None, {"live": True}
-    if not (marked or "<" in text or ")" in text or "://" in text or text.startswith(("POLL:", "This message was deleted by"))
-            or "WhatsApp" in text or text.startswith(phrases.ENCRYPTION_OPENINGS)):
+    if not (marked or "<" in text or ")" in text or "://" in text
+            or text.startswith(_SPECIAL_OPENINGS)):
         return "message", text, edited, None, None, None, None, None
     if text.startswith("POLL:"):
         return "poll", text, edited, None, None, None, None, _poll(text)
