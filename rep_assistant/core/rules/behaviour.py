@@ -103,7 +103,7 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
         addressed = sum(1 for m in run if _ADDRESSED.search(m.text) or m.text.rstrip().endswith("?"))
         if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and not _TO_ALL.search(run[0].text):
             yield Finding(run[0].id, "private-conversation", "private-conversation.pair",
-                          f"{len(run)} messages back and forth between two members only", related=tuple(m.id for m in run[1:]))
+                          f"{len(run)} messages back and forth between the same two members", related=tuple(m.id for m in run[1:]))
             i = j
         else:
             i += 1
@@ -147,5 +147,6 @@ def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int
         m = messages[idx]
         if (_PHOTO_WORDS.search(m.text) or _SHOWING.search(m.text)) and _CHILD_WORDS.search(m.text) and not _NOT_CHILD_PHOTO.search(m.text):
             media_ids = texts[idx]
-            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {len(media_ids)} photo(s) of children",
+            photos = "a photo" if len(media_ids) == 1 else f"{len(media_ids)} photos"
+            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {photos} of children",
                           related=tuple(media_ids))

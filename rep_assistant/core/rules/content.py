@@ -220,6 +220,7 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
     raw = t.raw
     author, school_phone, school_email = ctx.author, ctx.school_phone, ctx.school_email
     spans: list[tuple[int, int]] = []
+    kinds: list[str] = []
     others = _OTHERS_CONTACT.search(raw)
     own = _OWN_CONTACT.search(raw) and not others
     if any(c.isdigit() for c in raw):
@@ -227,18 +228,23 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
         for m in _PHONE.finditer(raw):
             if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
                 spans.append(m.span())
+                kinds.append("phone number")
         if not own and (others or regex.search(r"\baddress\b", t.lower)):
-            spans += [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
+            places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
+            spans += places
+            kinds += ["home address"] * bool(places)
     if "@" in raw:
         for m in _EMAIL.finditer(raw):
             addr = m.group().lower()
             if own or _SCHOOL_EMAIL.search(addr) or (school_email and addr == school_email.lower()):
                 continue
             spans.append(m.span())
+            kinds.append("e-mail address")
     if spans:
-        return Hit("Shares someone's personal contact details", tuple(sorted(set(spans))))
+        what = " and ".join(dict.fromkeys(kinds))
+        return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
     if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
-        return Hit("Shares someone's personal contact details", (others.span(),))
+        return Hit("Shares someone else's personal contact details", (others.span(),))
     return None
 
 
@@ -300,7 +306,8 @@ def _defamation(t: Text) -> Hit | None:
         return None
     if any(s < m.start() for s, _ in t.child_nouns) and not t.staff:
         return None  # a child's discipline is the individual-child rule's business
-    return Hit(f"States as fact that someone did wrong ('{m.group().strip()}')", (subject[-1].span(), m.span()))
+    claim = regex.sub(r"^(?:'s|is|was|were|(?:has|have|had)\s+been|keeps?|got\s+caught|caught|been)\s+", "", m.group().strip(), flags=regex.I)
+    return Hit(f"States as fact that someone did wrong ('{claim}')", (subject[-1].span(), m.span()))
 
 
 def _hearsay_wrongdoing(t: Text) -> Hit | None:
@@ -367,7 +374,7 @@ def _political(t: Text) -> Hit | None:
         return None
     o = _POLITICAL_OPINION.search(t.raw)
     if o and o.span() != m.span():
-        return Hit(f"Gives a political opinion ('{m.group()}')", (m.span(), o.span()))
+        return Hit(f"Gives a political opinion (about {m.group()})", (m.span(), o.span()))
     return None
 
 
