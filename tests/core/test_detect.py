@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from rep_assistant.core.errors import RepError
 from rep_assistant.core.evaluation import messages_from_labels, predict, read_labels, score
 from rep_assistant.core.policy import CATEGORY_IDS, Clause, Policy, load_policy
 from rep_assistant.core.rules import DetectOptions, Message, all_rules, detect
@@ -104,3 +105,22 @@ def test_every_rule_is_declared_with_a_description() -> None:
     rules = all_rules()
     assert {cat for _, cat, _ in rules} == set(CATEGORY_IDS)
     assert all(desc for _, _, desc in rules) and len({rid for rid, _, _ in rules}) == len(rules)
+
+
+@pytest.mark.shared
+def test_real_exports_raise_almost_no_content_flags(shared_dir: Path) -> None:
+    """Thousands of real (non-school) messages from the conformance exports: a precision guard."""
+    from rep_assistant.core.parsing import parse_export
+
+    messages: list[Message] = []
+    for path in sorted((shared_dir / "conformance" / "whatsapp").rglob("*")):
+        if path.suffix in {".txt", ".zip"}:
+            try:
+                entries = parse_export(path)
+            except RepError:  # a few fixtures are deliberately broken exports
+                continue
+            messages += [Message(f"{path.name}:{e.seq}", e.timestamp.isoformat(timespec="seconds"), e.author or "", e.text, e.kind)
+                         for e in entries]
+    assert len(messages) > 3000
+    content = [f for f in detect(messages) if f.category not in {"late-night", "fragmented", "private-conversation", "dont-know"}]
+    assert len(content) <= len(messages) // 500, [f.summary for f in content]

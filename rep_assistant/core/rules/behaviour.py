@@ -62,8 +62,9 @@ def late_night(messages: Sequence[Message], quiet_start: str, quiet_end: str) ->
 
 
 def _short(m: Message) -> bool:
+    """A tiny post with words in it (a row of emoji reactions is not a thought split up)."""
     text = m.text.strip()
-    return not m.is_media and m.is_post and 0 < len(text) <= 28 and len(text.split()) <= 4
+    return not m.is_media and m.is_post and 0 < len(text) <= 28 and len(text.split()) <= 4 and any(c.isalnum() for c in text)
 
 
 def fragmented(messages: Sequence[Message], *, min_run: int = 4, max_gap_s: int = 120) -> Iterator[Finding]:

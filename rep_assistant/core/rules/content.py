@@ -466,7 +466,8 @@ _ACRONYMS = _w("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK
 _POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|"
     r"amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
 _SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
-_ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|had\s+enough|"
+_ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|"
+                         r"(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:\w+\s+)?had\s+enough|"
     r"so\s+annoyed|infuriating|beyond\s+angry)\b")
 _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|useless)\b")
 
