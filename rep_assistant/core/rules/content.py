@@ -265,14 +265,15 @@ def _child_health(t: Text) -> Hit | None:
 _THREAT = compile_i(
     r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+be\s+waiting\s+(?:for\s+(?:her|him|them|you)|outside)"
     r"|\bwait(?:ing)?\s+for\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b"
-    r"|\b(?:you|she|he|they)(?:'ll|\s+will|'re\s+going\s+to|'s\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for)(?!\s+(?:\w+ing|not)\b)"
+    r"|\b(?:you|she|he|they)(?:'ll|\s+will|'re\s+going\s+to|'s\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for)"
+    r"(?!\s+(?:\w+ing|not|you|if|to|that|when|about|for\s+missing)\b)"
     r"|\b(?:and\s+)?see\s+what\s+happens\b|\bto\s+my\s+face\b|\bwatch\s+(?:your|his|her)\s+back\b"
     r"|\bi\s+know\s+where\s+(?:you|she|he|they)\s+live|\bi\s+know\s+who\s+you\s+are\b|\byou'?ve\s+been\s+warned\b"
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+)?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
     r"smash|punch|hit|slap|kill|batter|deck|knock|thump|lamp|do\s+(?:her|him|you)\s+in|have\s+(?:her|him|you)|get\s+(?:her|him|you)|"
     r"make\s+(?:your|her|his|their)\s+life\s+(?:hell|a\s+misery)|ruin\s+(?:you|her|him)|come\s+round)"
     r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b|\bthere\s+will\s+be\s+consequences\b"
-    r"|\bcome\s+(?:near|round\s+to)\s+my\s+\w+\s+again\s+and\b|\bsee\s+you\s+(?:outside|in\s+the\s+car\s*park)\b"
+    r"|\bcome\s+(?:near|round\s+to)\s+my\s+\w+\s+again\s+and\b"
 )
 
 
@@ -327,7 +328,8 @@ _DISREPUTE = compile_i(
     r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b"
     r"|\b(?:leave|leaving|write|post|give|giving)\s+(?:\w+\s+){0,3}?(?:bad|negative|1[- ]star|one[- ]star|terrible|honest|scathing)\s+reviews?"
     r"|\b(?:everyone|we\s+should\s+all|let's\s+all)\s+(?:\w+\s+){0,2}?(?:leave|write|post)\s+(?:a\s+)?reviews?"
-    r"|\b(?:pull|pulling|take|taking|move|moving)\s+(?:our|your|all\s+the|the)\s+(?:kids|children)\s+out\b"
+    r"|\b(?:pull|pulling|take|taking|move|moving)\s+(?:our|your|all\s+the|the|my)\s+(?:kids|children|child|son|daughter)\s+out"
+    r"(?:\s+of\s+(?:this|the|that)\s+(?:school|place)|\s*(?:[.!,]|$)|\s+(?:at|after|before|by|in)\s+(?:christmas|easter|half\s+term|the\s+end|september))"
     r"|\b(?:it's|its|what)\s+a\s+(?:shambles|joke|disgrace)\s+(?:here|of\s+a\s+school)"
 )
 
@@ -441,10 +443,11 @@ _RUMOUR = compile_i(
     r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|"
     r"neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
-    r"is\s+it\s+true\s+(?:that\s+)?|they\s+reckon|gossip)"
+    r"they\s+reckon|gossip)"
 )
+_NOT_RUMOUR_SUBJECT = frozenset({"everyone", "anyone", "people"})
 _GOOD_NEWS = compile_i(r"\b(?:lovely|brilliant|great|amazing|fantastic|wonderful|beautiful(?:ly)?|proud|won|winning|raised|well\s+done)\b")
-_RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}|(?-i:\b[A-Z][a-z]+\b)")
+_RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}")
 
 
 def _rumour(t: Text) -> Hit | None:
@@ -455,7 +458,8 @@ def _rumour(t: Text) -> Hit | None:
     clause = regex.split(r"[.!?…]", t.raw[:m.start()])[-1] + rest
     if _GOOD_NEWS.search(clause) and not _WRONGDOING.search(clause):
         return None
-    if any(s.group().lower() not in _CAPS_NOT_PEOPLE for s in _RUMOUR_SUBJECT.finditer(rest)) or t.names:
+    about_names = any(s >= m.end() for s, _ in t.names)
+    if about_names or any(s.group().lower() not in _NOT_RUMOUR_SUBJECT for s in _RUMOUR_SUBJECT.finditer(rest)):
         return Hit(f"Passes on an unverified claim ('{m.group().strip()}')", (m.span(),))
     return None
 
