@@ -24,6 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if not config.getoption("--onscreen"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["REP_ASSISTANT_NO_WELCOME"] = "1"  # run_gui starts straight away; tests/ui/test_welcome.py tests the welcome
     _block_network()
 
 

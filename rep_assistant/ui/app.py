@@ -18,6 +18,7 @@ from rep_assistant.ui import style
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.main_window import MainWindow
 from rep_assistant.ui.views.error_dialog import install_excepthook
+from rep_assistant.ui.welcome import run_welcome, welcome_needed
 
 
 def make_app() -> QApplication:
@@ -45,9 +46,7 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
     app = make_app()
     try:
         settings = Settings.load()
-        if not demo and not settings["first_run_done"] and quit_after is None:
-            from rep_assistant.ui.welcome import run_welcome
-
+        if not demo and quit_after is None and welcome_needed(settings):
             demo = run_welcome(settings, db_path)  # True when the rep chose "Open the demo chat"
         if demo:
             from rep_assistant.core.demo import demo_db_path, demo_settings

@@ -9,6 +9,7 @@ settings, so the welcome comes back next time.
 """
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 
@@ -404,6 +405,15 @@ class WelcomeWizard(QWizard):
             self.currentPage().setSubTitle(str(exc))
             return
         super().accept()
+
+
+#: Set to start without the welcome even on first start; the test suite sets it (the welcome
+#: flow has tests of its own), and scripted or kiosk setups may too.
+NO_WELCOME_ENV = "REP_ASSISTANT_NO_WELCOME"
+
+
+def welcome_needed(settings: Settings) -> bool:
+    return not settings["first_run_done"] and not os.environ.get(NO_WELCOME_ENV)
 
 
 def run_welcome(settings: Settings, db_path: Path | None = None) -> bool:

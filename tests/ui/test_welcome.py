@@ -134,3 +134,35 @@ def test_run_welcome_reports_the_demo_choice(qtbot) -> None:
 
     QTimer.singleShot(0, choose_demo)
     assert run_welcome(Settings.load()) is True
+
+
+def test_first_start_shows_the_welcome_before_the_window(qapp, monkeypatch: pytest.MonkeyPatch, private_home: Path) -> None:
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from rep_assistant.ui.app import run_gui
+    from rep_assistant.ui.main_window import MainWindow
+
+    monkeypatch.delenv("REP_ASSISTANT_NO_WELCOME")  # the suite skips the welcome unless a test asks
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    seen: dict = {}
+    ticks = [300]
+
+    def poll() -> None:
+        ticks[0] -= 1
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, WelcomeWizard):
+            seen["welcome"] = True
+            modal.intro.demo_button.click()
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and (windows[0].current_chat_id() is not None or ticks[0] <= 0):
+            seen["db"] = windows[0].store.path
+            windows[0].close()
+        else:
+            QTimer.singleShot(100, poll)
+
+    QTimer.singleShot(0, poll)
+    assert run_gui(db_path=None, demo=False, open_files=[]) == 0
+    assert seen["welcome"] and seen["db"].is_relative_to(private_home / "data" / "demo")
