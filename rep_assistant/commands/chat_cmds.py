@@ -8,7 +8,7 @@ from pathlib import Path
 from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
 from rep_assistant.core.chats import chat_messages, find_chat, list_chats, search_messages
 from rep_assistant.core.importer import import_export
-from rep_assistant.core.parsing import parse_export
+from rep_assistant.core.parsing import Entry, iter_export_rows, read_export
 
 _ENTRY_COLUMNS = ("seq", "timestamp", "author", "kind", "text", "media", "system_event", "actor", "target")
 _MESSAGE_COLUMNS = ("seq", "ts", "author", "kind", "text", "media_name", "system_event", "actor", "target")
@@ -40,11 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    entries = parse_export(args.file)
-    rows = [e.as_json() for e in entries]
-    print_rows(rows, _ENTRY_COLUMNS, args.format)
-    if args.format == "table":
-        print(f"{len(entries)} entries", file=sys.stderr)
+    with read_export(args.file) as source:
+        _, rows = iter_export_rows(source)
+        entries = (Entry.from_row(row).as_json() for row in rows)
+        if args.format == "jsonl":  # streamed: a 1M-message export prints without being held in memory
+            for entry in entries:
+                sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            return 0
+        table = list(entries)
+    print_rows(table, _ENTRY_COLUMNS, args.format)
+    print(f"{len(table)} entries", file=sys.stderr)
     return 0
 
 
