@@ -94,6 +94,7 @@ def import_export(store: Store, path: Path | str, *, chat_name: str | None = Non
             raise BadExportError("The chat name is empty; give one with --chat NAME.")
         report(progress, 0, 0, "Reading the export")
         fmt, rows = iter_export_rows(source)
+        check_cancel(cancelled)
         written: list[Path] = []
         try:
             with store.transaction():
