@@ -108,12 +108,19 @@ def test_oversized_members_are_refused(store, tmp_path: Path, monkeypatch: pytes
     assert not store.media_dir.exists() or not any(store.media_dir.iterdir())
 
 
-def test_failed_zip_import_removes_media_it_wrote(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_zip_import_removes_media_it_wrote(store, tmp_path: Path) -> None:
     from rep_assistant.core.errors import Cancelled
 
     path = _zip(tmp_path / "WhatsApp Chat - Trip.zip", {"_chat.txt": CHAT, "00000012-PHOTO-2024-03-14-09-05-42.jpg": PHOTO})
+    asked = []
+
+    def cancel_after_the_rows() -> bool:  # the first question comes before any row, the second after them all
+        asked.append(True)
+        return len(asked) > 1
+
     with pytest.raises(Cancelled):
-        import_export(store, path, cancelled=lambda: True)
+        import_export(store, path, cancelled=cancel_after_the_rows)
+    assert len(asked) == 2
     assert _rows(store)["media"] == 0 and not any(store.media_dir.iterdir())
 
 
