@@ -50,8 +50,21 @@ def _block_network() -> None:
         guard(self, address)
         return real_connect_ex(self, address)
 
+    real_sendto, real_getaddrinfo = socket.socket.sendto, socket.getaddrinfo
+
+    def sendto(self: socket.socket, data: bytes, *rest: object) -> int:
+        guard(self, rest[-1])  # UDP needs no connect()
+        return real_sendto(self, data, *rest)  # type: ignore[arg-type]
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if host not in (None, "localhost", "127.0.0.1", "::1", b"localhost"):
+            raise NetworkBlockedError(f"name lookup attempted for {host!r}")  # DNS goes out through libc
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
     socket.socket.connect = connect  # type: ignore[method-assign]
     socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.sendto = sendto  # type: ignore[method-assign]
+    socket.getaddrinfo = getaddrinfo
 
 
 @pytest.fixture(autouse=True)
