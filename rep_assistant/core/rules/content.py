@@ -8,7 +8,7 @@ diagnosis needs a child who is not the writer's own.
 
 import regex
 
-from rep_assistant.core.rules.lexicon import insults, political_terms, political_terms_pattern, profanity
+from rep_assistant.core.rules.lexicon import insults, political_terms, political_terms_pattern
 from rep_assistant.core.rules.model import Context, Hit, Rule
 from rep_assistant.core.rules.text import PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
 
@@ -37,7 +37,7 @@ def _about(t: Text) -> str:
 # -- offensive language ------------------------------------------------------------------------
 
 def _offensive(t: Text) -> Hit | None:
-    hits = profanity().scan(t.lower, t.tokens, t.token_set)
+    hits = t.offensive
     if not hits:
         return None
     shown = ", ".join(f"'{t.raw[h.start:h.end]}'" for h in hits[:3])
@@ -68,18 +68,27 @@ def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 
 
 _NOUN_RE, _CONTEXT_RE, _ADJ_RE = _insult_patterns()
+
+
+def _insult_tokens() -> frozenset[str]:
+    return frozenset(tok for entry in insults() for tok in regex.findall(r"[a-z]+", entry) if tok not in {"a", "of", "to", "not"})
+
+
+_INSULT_WORDS = _insult_tokens()
 _NOT_PERSON_SUBJECT = frozenset({"it", "this", "that", "the", "weather", "parking", "traffic", "i", "there", "what", "which"})
 
 
 def _abuse_hits(t: Text) -> list[tuple[int, int]]:
     spans = []
+    if "#mask" in t.token_set:  # a disguised insult: "such a b*tch"
+        nouns = insults()
+        spans += [(h.start, h.end) for h in t.offensive
+                  if nouns.get(h.word) == "noun" and not _SELF.search(t.raw[:h.start])]
+    if _INSULT_WORDS.isdisjoint(t.token_set):
+        return spans
     for m in _NOUN_RE.finditer(t.raw):
         if not _SELF.search(t.raw[:m.start()]):
             spans.append(m.span())
-    if "#mask" in t.token_set:  # a disguised insult: "such a b*tch"
-        nouns = insults()
-        spans += [(h.start, h.end) for h in profanity().scan(t.lower, t.tokens, t.token_set)
-                  if nouns.get(h.word) == "noun" and not _SELF.search(t.raw[:h.start])]
     for m in _CONTEXT_RE.finditer(t.raw, overlapped=True):
         who = m.group("who") or ""
         if m.group("w") and who.lower() not in _NOT_PERSON_SUBJECT and who.lower() not in _CAPS_NOT_PEOPLE:
@@ -201,6 +210,7 @@ _OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?m
 _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
     rf"\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
+_ANY_DIGIT = regex.compile(r"\d")
 _SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
 
@@ -223,7 +233,7 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
     kinds: list[str] = []
     others = _OTHERS_CONTACT.search(raw)
     own = _OWN_CONTACT.search(raw) and not others
-    if any(c.isdigit() for c in raw):
+    if _ANY_DIGIT.search(raw):
         safe = {_digits(x) for x in (author, school_phone) if x}
         for m in _PHONE.finditer(raw):
             if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
@@ -493,11 +503,7 @@ def _anger(t: Text) -> Hit | None:
     return None
 
 
-def _insult_tokens() -> frozenset[str]:
-    return frozenset(tok for entry in insults() for tok in regex.findall(r"[a-z]+", entry) if tok not in {"a", "of", "to", "not"})
-
-
-_INSULT_TOKENS = _insult_tokens() | {"#mask"}
+_INSULT_TOKENS = _INSULT_WORDS | {"#mask"}
 _WRONGDOING_TOKENS = _w("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
     sleeping abusing hitting arrested prison thief fraud paedo paedophile nonce racist criminal crook alcoholic investigation struck
     drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied""")

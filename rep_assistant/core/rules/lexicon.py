@@ -120,7 +120,7 @@ class Lexicon:
                     out.append(Hit(m.start(), m.end(), letters, self.words[letters]))
         for t in token_set:
             if _STRETCHED.search(t):
-                for squeezed in (regex.sub(r"(.)\1+", r"\1", t), regex.sub(r"(.)\1{2,}", r"\1\1", t)):
+                for squeezed in (_SQUEEZE_ALL.sub(r"\1", t), _SQUEEZE_RUNS.sub(r"\1\1", t)):
                     if squeezed in self.words:
                         for m in regex.finditer(rf"\b{regex.escape(t)}\b", lower):
                             out.append(Hit(m.start(), m.end(), squeezed, self.words[squeezed]))
@@ -139,14 +139,16 @@ class Lexicon:
         disguised = sum(1 for c in chunk if c in _MASK or c in _LEET)
         if len(chunk) < 4 or letters < 2 or not disguised or disguised > letters or not (chunk[0].isalpha() or chunk[0] in "@$"):
             return None
-        pattern = "".join(_char_class(c) for c in chunk)
-        matcher = regex.compile(pattern)
-        found = [w for w in self.by_length.get(len(chunk), ()) if matcher.fullmatch(w)]
+        if letters + disguised != len(chunk):
+            return None  # a character that is neither a letter, a mask nor leet ("qz123x" has a 2)
+        found = [w for w in self.by_length.get(len(chunk), ()) if _reads_as(chunk, w)]
         # Every reading is an offensive word, so any will do; name the common spelling.
         return min(found, key=lambda w: (w not in self.preferred, w)) if found else None
 
 
 _ROOT_HEADS = frozenset(r[:4] for r in _COMPOUND_ROOTS)
+_SQUEEZE_ALL = re.compile(r"(.)\1+")
+_SQUEEZE_RUNS = re.compile(r"(.)\1{2,}")
 # Hot path, one search per message (the standard library's re is faster than regex here):
 # a compound root, a mask character, leet digits, a stretched or a spaced-out word.
 _DISGUISE = (r"\bf'[a-z]|[*@$#%]|[a-z]![a-z]|[a-z][0-9]+[a-z]|([a-vx-z])\1\1"
@@ -172,14 +174,14 @@ def _letter_runs(tokens: list[str]) -> Iterator[str]:
         run = []
 
 
-def _char_class(c: str) -> str:
-    if c.isalpha():
-        return c
-    if c in _LEET:
-        return f"[{_LEET[c]}{regex.escape(c)}]" if c not in "!" else "."
-    if c in _MASK:
-        return "."
-    return regex.escape(c)
+def _reads_as(chunk: str, word: str) -> bool:
+    """Whether a disguised chunk can be read as ``word``: letters equal, masks anything, leet its letter."""
+    for c, w in zip(chunk, word, strict=True):
+        if c == w or c in _MASK:
+            continue
+        if _LEET.get(c) != w:
+            return False
+    return True
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

@@ -10,6 +10,8 @@ import re
 
 import regex
 
+from rep_assistant.core.rules.lexicon import Hit, profanity
+
 _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -100,6 +102,11 @@ class Text:
         if "!!" in raw or "?!" in raw or "!?" in raw or _UPPER_RUN.search(raw):
             tokens.add("#shout")
         self.token_set = tokens
+
+    @functools.cached_property
+    def offensive(self) -> list[Hit]:
+        """Offensive words in the text, disguised or not (asked by more than one rule)."""
+        return profanity().scan(self.lower, self.tokens, self.token_set)
 
     @functools.cached_property
     def staff(self) -> list[tuple[int, int]]:
