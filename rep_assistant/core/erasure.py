@@ -19,7 +19,10 @@ cannot be told apart from anyone else's, so it is left; ``preview`` says how man
 mention the full name so the rep can check.
 """
 
+import hashlib
+import hmac
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -168,24 +171,31 @@ def preview(store: Store, chat: str, author: str) -> ErasurePlan:
     )
 
 
+def _remove(store: Store, member: Member, ids: tuple[int, ...]) -> tuple[list[str], dict[str, int]]:
+    """The erasure itself, inside the caller's transaction: (media files to delete, replacements per column)."""
+    marks = ",".join("?" * len(ids))
+    conn = store.db.conn
+    conn.execute(f"DELETE FROM notes WHERE member_id IN ({marks})", ids)
+    conn.execute(f"DELETE FROM messages WHERE member_id IN ({marks})", ids)
+    # Offsets into a message that no longer exists would only mislead.
+    conn.execute(f"UPDATE flags SET spans = '[]' WHERE member_id IN ({marks}) AND message_id IS NULL", ids)
+    media_files = wipe.drop_unreferenced_media(store)
+    swept = _sweep(store, member, ids, apply=True)
+    stamp = now_iso()
+    conn.executemany(
+        "UPDATE members SET name = ?, pseudonym = ?, erased_at = ? WHERE id = ?",
+        [(f"Member {i}", f"Member {i}", stamp, i) for i in ids],
+    )
+    _remember(store, member.name, member.pseudonym)
+    return media_files, swept
+
+
 def erase(store: Store, chat: str, author: str) -> ErasurePlan:
     """Erase one person in one audited transaction, then make the removal reach the file's bytes."""
     plan = preview(store, chat, author)
     member, ids = plan.member, plan.member_ids
-    marks = ",".join("?" * len(ids))
     with wipe.securely(store):
-        conn = store.db.conn
-        conn.execute(f"DELETE FROM notes WHERE member_id IN ({marks})", ids)
-        conn.execute(f"DELETE FROM messages WHERE member_id IN ({marks})", ids)
-        # Offsets into a message that no longer exists would only mislead.
-        conn.execute(f"UPDATE flags SET spans = '[]' WHERE member_id IN ({marks}) AND message_id IS NULL", ids)
-        media_files = wipe.drop_unreferenced_media(store)
-        swept = _sweep(store, member, ids, apply=True)
-        stamp = now_iso()
-        conn.executemany(
-            "UPDATE members SET name = ?, pseudonym = ?, erased_at = ? WHERE id = ?",
-            [(f"Member {i}", f"Member {i}", stamp, i) for i in ids],
-        )
+        media_files, swept = _remove(store, member, ids)
         store.audit(
             "member.erase",
             {"chat": member.chat_id, "member": member.id, "members": list(ids)},
@@ -197,3 +207,64 @@ def erase(store: Store, chat: str, author: str) -> ErasurePlan:
     store.db.conn.execute("VACUUM")
     wipe.checkpoint(store)
     return plan
+
+
+# -- keeping an erasure erased ----------------------------------------------------------------
+#
+# A newer export of the same chat still holds the erased person's messages under their name.
+# The store remembers each erased name only as a keyed hash (HMAC-SHA256 with a random key kept
+# in ``meta``), which tells someone who already knows the name that it was erased and tells
+# anyone else nothing; ``reapply_erasures`` uses it to erase them again when they come back.
+
+_KEY = "erasure_key"
+_PREFIX = "erased:"
+
+
+def _name_key(store: Store, *, create: bool) -> bytes | None:
+    value = store.scalar("SELECT value FROM meta WHERE key = ?", (_KEY,))
+    if value is None and create:
+        value = secrets.token_hex(32)
+        store.db.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (_KEY, value))
+    return bytes.fromhex(value) if value else None
+
+
+def _name_digest(key: bytes, name: str) -> str:
+    """Phone numbers by their digits (without a leading 44 or 0), names case- and space-insensitively."""
+    digits = "".join(ch for ch in name if ch.isdigit())
+    is_number = len(digits) >= 7 and not any(ch.isalpha() for ch in name)
+    normal = digits.removeprefix("44").removeprefix("0") if is_number else " ".join(name.casefold().split())
+    return _PREFIX + hmac.new(key, normal.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _remember(store: Store, name: str, pseudonym: str) -> None:
+    key = _name_key(store, create=True) or b""
+    store.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_name_digest(key, name), pseudonym))
+
+
+def is_erased(store: Store, name: str) -> bool:
+    """Whether ``name`` belongs to someone the rep erased (for an importer deciding what to keep)."""
+    key = _name_key(store, create=False)
+    return key is not None and store.scalar("SELECT 1 FROM meta WHERE key = ?", (_name_digest(key, name),)) is not None
+
+
+def reapply_erasures(store: Store, chat_id: int) -> int:
+    """Erase again anyone in ``chat_id`` who was erased before and came back with a re-import.
+
+    Meant to run inside the import's transaction, after its rows are indexed for search, so
+    the messages are never visible; each re-erasure is audited. Returns how many were erased.
+    """
+    rows = store.db.conn.execute(
+        "SELECT m.id, m.chat_id, c.name, m.name, m.is_phone FROM members m JOIN chats c ON c.id = m.chat_id "
+        "WHERE m.chat_id = ? AND m.erased_at IS NULL", (chat_id,)).fetchall()
+    again = [Member(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows if is_erased(store, r[3])]
+    for member in again:
+        messages = store.scalar("SELECT count(*) FROM messages WHERE member_id = ?", (member.id,))
+        media_files, swept = _remove(store, member, (member.id,))
+        for name in media_files:  # only this import's new files; the importer cleans up after a rollback
+            (store.media_dir / name).unlink(missing_ok=True)
+        store.audit("member.erase", {"chat": member.chat_id, "member": member.id, "members": [member.id]},
+                    {"pseudonym": member.pseudonym, "messages": messages, "media_files": len(media_files),
+                     "replaced": swept, "reapplied": True})
+    if again:
+        wipe.merge_fulltext_index(store)
+    return len(again)

@@ -139,3 +139,35 @@ def test_a_failed_erasure_changes_nothing(group: made_up_group.Group) -> None:
     store.db.conn.execute("DROP TRIGGER fail_erase")
     assert sorted(made_up_group.text_cells(store)) == snapshot
     assert group.media_only_hers.is_file()
+
+
+def test_a_reimport_brings_her_back_only_until_erasures_are_reapplied(group: made_up_group.Group, tmp_path: Path) -> None:
+    from rep_assistant.core.importer import import_export
+
+    store = group.store
+    erasure.erase(store, "Year 3 Parents", NAME)
+    assert erasure.is_erased(store, "jane   DOE") and not erasure.is_erased(store, OTHER)
+    again = tmp_path / "again"
+    again.mkdir()
+    group_file, direct_file = made_up_group.write_exports(again)
+    with store.transaction():
+        chat_ids = [import_export(store, group_file, chat_name="Year 3 Parents").chat_id, import_export(store, direct_file).chat_id]
+        assert store.scalar("SELECT count(*) FROM members WHERE name = ?", (NAME,)) == 2  # back, for now
+        assert sum(erasure.reapply_erasures(store, chat_id) for chat_id in chat_ids) == 2
+    left = [(t, c, v) for t, c, v in made_up_group.text_cells(store) if HER_NAME.search(v) or any(w in v.lower() for w in HER_WORDS)]
+    assert left == []
+    assert not group.media_only_hers.exists()
+    assert [e["details"].get("reapplied") for e in audit.entries(store.db.conn, action="member.erase")] == [None, True, True]
+    assert audit.verify(store.db.conn).ok
+
+
+def test_phone_numbers_are_remembered_by_their_digits(store: Store, tmp_path: Path) -> None:
+    from rep_assistant.core.importer import import_export
+
+    export = tmp_path / "WhatsApp Chat with Class 5.txt"
+    export.write_text("01/09/2025, 08:00 - +44 7700 900123: Hi, Sam's mum here\n", encoding="utf-8")
+    import_export(store, export)
+    assert not erasure.is_erased(store, "+44 7700 900123")
+    erasure.erase(store, "Class 5", "+44 7700 900123")
+    assert erasure.is_erased(store, "07700 900123") and erasure.is_erased(store, "+447700900123")
+    assert not erasure.is_erased(store, "+44 7700 900124")
