@@ -161,7 +161,7 @@ def _message_rows(rows: Iterator[Row], chat_id: int, base: int, import_id: int, 
             if author is not None:
                 extra = {**(extra or {}), "attributed_to": author}
             member_id = None
-            for who in (actor, target, *((extra or {}).get("targets") or ())):
+            for who in (actor, *((extra or {}).get("targets") or (target,))):
                 members.id_for(who)
         else:
             member_id = member_ids.get(author) or members.id_for(author)

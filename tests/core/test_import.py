@@ -146,3 +146,24 @@ def test_fts_insert_trigger_survives_imports_and_rollbacks(store, tmp_path: Path
         store.db.conn.execute("INSERT INTO messages (chat_id, seq, ts, kind, text, fingerprint) VALUES (?, 99, '2024-01-01T00:00:00', "
                               "'message', 'typed by hand', x'00')", [chat_id])
     assert [r["text"] for r in search_messages(store, chat_id, "hand")] == ["typed by hand"]
+
+
+def test_you_and_the_group_name_are_not_members(store, tmp_path: Path) -> None:
+    lines = ["[14/03/2024, 09:00:00] Oak Parents: \u200eYou created group \u201cOak Parents\u201d",
+             "[14/03/2024, 09:00:01] Oak Parents: \u200eYou added Ana Silva and \u202a+44\u00a07700\u00a0900111\u202c",
+             "[14/03/2024, 09:01:00] Ana Silva: hello", "[14/03/2024, 09:02:00] Oak Parents: \u200eYou removed Ana Silva"]
+    import_export(store, _write(tmp_path / "WhatsApp Chat - Oak Parents.txt", lines))
+    assert store.query("SELECT name, is_phone FROM members ORDER BY name") == [
+        {"name": "+44 7700 900111", "is_phone": 1}, {"name": "Ana Silva", "is_phone": 0}]
+    events = store.query("SELECT system_event, actor, target, member_id FROM messages WHERE kind = 'system' ORDER BY seq")
+    assert [(e["system_event"], e["actor"], e["target"], e["member_id"]) for e in events] == [
+        ("created", "You", None, None), ("added", "You", "Ana Silva and +44 7700 900111", None), ("removed", "You", "Ana Silva", None)]
+
+
+def test_progress_reports_every_batch_up_to_the_total(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "BATCH", 10)
+    path = _write(tmp_path / "WhatsApp Chat with Elm.txt", [f"14/03/2024, 10:{m:02d} - Ana Silva: note {m}" for m in range(45)])
+    seen: list[tuple[int, int]] = []
+    import_export(store, path, progress=lambda done, total, label: seen.append((done, total)))
+    counted = [done for done, total in seen if total]
+    assert counted == sorted(counted) and counted[-1] == 45 and (10, 45) in seen
