@@ -71,7 +71,7 @@ _EVENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 #: Openings that make an authored body worth a closer look (polls, admin deletes, old notices).
 _SPECIAL_OPENINGS = ("POLL:", *phrases.DELETED_BY_ADMIN, *phrases.ENCRYPTION_OPENINGS)
-_LIST_SPLIT = re.compile(r", | and | und | et | y | e ")
+_LIST_SPLIT = re.compile(r", | and | und ")  # the languages _EVENTS knows
 
 
 def clean_name(name: str) -> str:
