@@ -128,7 +128,9 @@ _COMPLAINT = compile_i(
     r"(?:don't|doesn't|do\s+not|does\s+not|never|didn't|won't|hasn't|haven't|still\s+not|can't\s+be\s+bothered\s+to|not\s+once)\s+(?:\w+\s+){0,2}?"
     r"(?:care|cares|listen|listens|listening|reply|replies|replied|replying|respond|responds|responded|answer|answers|answered|answering|"
     r"bother|bothers|tell\s+us|tells\s+us|telling\s+us)|"
-    r"(?:haven't|hasn't|still\s+not|not)\s+heard\s+(?:anything\s+)?back|it's\s+been\s+(?:a|two|three|four|\d+)\s+(?:weeks?|months?)|"
+    r"(?:haven't|hasn't|still\s+not|not)\s+heard\s+(?:anything\s+)?back|"
+    r"(?:hasn't|haven't|has\s+not|have\s+not|still\s+not)\s+(?:\w+\s+){0,2}?(?:fixed|sorted|done\s+anything|dealt\s+with)|"
+    r"after\s+(?:two|three|four|five|six|\d+)\s+(?:weeks|months)|it's\s+been\s+(?:a|two|three|four|\d+)\s+(?:weeks?|months?)|"
     r"(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?complained|(?:my|our)\s+complaint|complaining\s+about|let\s+(?:us|"
     r"our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
     r"(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+good\s+enough|a\s+(?:joke|disgrace|farce|shambles)|ridiculous|"
@@ -142,8 +144,10 @@ _GRIEVANCE_TARGET = compile_i(
 _CHILD_HARM = compile_i(
     r"\b(?:keeps?|kept|always|constantly|won't\s+stop|keeps\s+on)\s+(?:\w+\s+)?(?:pushing|hitting|biting|kicking|hurting|bullying|"
     r"picking\s+on|pinching|scratching|spitting\s+at|punching|shoving|tormenting|teasing)\b"
-    r"|\b(?:his|her|their|the)\s+(?:parents|mum|dad|mother|father)\s+(?:need|needs|should|ought|have|has)\s+to\s+"
-    r"(?:sort|control|discipline|deal\s+with|do\s+something|teach|get\s+a\s+grip)"
+    r"|\b(?:his|her|their|the)\s+(?:parents|mum|dad|mother|father)\s+(?:need|needs|should|ought|have|has)\s+(?:to\s+)?"
+    r"(?:sort|control|discipline|deal\s+with|do\s+something|teach|get\s+a\s+grip|be\s+ashamed)"
+    r"|\b(?:hit|hits|punched|kicked|bit|pushed|shoved|hurt|scratched|pinched|bullied|bullying|thumped)\s+"
+    r"(?:my|our)\s+(?:son|daughter|child|kid|boy|girl|little\s+one)\b(?=[^.!?]*\b(?:again|parents|mum|dad|nothing|every))"
 )
 
 
@@ -177,10 +181,14 @@ _HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+u
     r"in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
          r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|address\s+is|lives\s+at")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
+_HOME_RE = compile_i(rf"\b(?:{_HOME})\b")
 _HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|excluded|exclusion|suspended|expelled)\b")
 
 
 def _individual_child(t: Text) -> Hit | None:
+    home = _HOME_RE.search(t.raw)
+    if home and t.parents_of and _near(t.parents_of, home.start(), 40):  # "Grace's parents are splitting up"
+        return Hit(f"Discusses an identifiable child's home life ('{home.group()}')", (home.span(),))
     refs = t.child_refs
     if not refs:
         return None
@@ -211,6 +219,11 @@ _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
     rf"\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
 _ANY_DIGIT = regex.compile(r"\d")
+_BULK_CONTACT = compile_i(
+    r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
+    r"(?:\b(?:everyone's|everybody's|all\s+the\s+(?:parents'|families'))\s+(?:home\s+)?(?:addresses|numbers|phone\s+numbers|e-?mails)\b"
+    r"|\blist\s+(?:\w+\s+){0,2}with\s+(?:\w+\s+){0,2}(?:addresses|phone\s+numbers|numbers)\b)"
+)
 _SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
 
@@ -253,6 +266,9 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
     if spans:
         what = " and ".join(dict.fromkeys(kinds))
         return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
+    bulk = _BULK_CONTACT.search(raw)
+    if bulk:
+        return Hit("Shares other families' contact details", (bulk.span(),))
     if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
         return Hit("Shares someone else's personal contact details", (others.span(),))
     return None
@@ -282,7 +298,8 @@ _THREAT = compile_i(
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+)?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
     r"smash|punch|hit|slap|kill|batter|deck|knock|thump|lamp|do\s+(?:her|him|you)\s+in|have\s+(?:her|him|you)|get\s+(?:her|him|you)|"
     r"make\s+(?:your|her|his|their)\s+life\s+(?:hell|a\s+misery)|ruin\s+(?:you|her|him)|come\s+round)"
-    r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b|\bthere\s+will\s+be\s+consequences\b"
+    r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b"
+    r"|\bif\s+(?:anyone|anybody|someone|he|she|they|you|that\s+\w+)\b[^.!?]{0,60}\bthere\s+will\s+be\s+consequences\b"
     r"|\bcome\s+(?:near|round\s+to)\s+my\s+\w+\s+again\s+and\b"
 )
 
@@ -336,6 +353,7 @@ _DISREPUTE = compile_i(
     r"|\b(?:tell|telling|warn|warning)\s+(?:anyone|everyone|people|friends|them)\s+(?:\w+\s+){0,5}?(?:not\s+to|to\s+avoid|to\s+stay\s+away)"
     r"|\b(?:thinking\s+of|considering)\s+(?:applying|sending\s+\w+)\s+(?:here|to\s+this\s+school)|\bnot\s+to\s+bother\b(?=.*\b(?:here|school|shambles)\b)"
     r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b"
+    r"|\b(?:don't|do\s+not|wouldn't|never|would\s+not)\s+send\s+(?:your|ur|any)\s+(?:kids|children|child)\s+(?:here|to\s+this\s+school)\b"
     r"|\b(?:leave|leaving|write|post|give|giving)\s+(?:\w+\s+){0,3}?(?:bad|negative|1[- ]star|one[- ]star|terrible|honest|scathing)\s+reviews?"
     r"|\b(?:everyone|we\s+should\s+all|let's\s+all)\s+(?:\w+\s+){0,2}?(?:leave|write|post)\s+(?:a\s+)?reviews?"
     r"|\b(?:pull|pulling|take|taking|move|moving)\s+(?:our|your|all\s+the|the|my)\s+(?:kids|children|child|son|daughter)\s+out"
@@ -371,6 +389,7 @@ def _policy_challenge(t: Text) -> Hit | None:
 
 
 _POLITICS = political_terms_pattern()
+_CHARGED = frozenset(term.lower() for term, how in political_terms().items() if how == "charged")
 _POLITICAL_OPINION = compile_i(
     r"\b(?:disgrace(?:ful)?|destroying|destroyed|ruin(?:ing|ed)?|fault|useless|corrupt|liars?|idiots?|evil|hate|scum|traitors?|"
     r"should\s+(?:resign|go|be\s+ashamed)|head\s+examin\w*|get\s+(?:them|him|her)\s+out|vote[sd]?|voting|best|worst|brilliant|terrible|"
@@ -384,6 +403,8 @@ def _political(t: Text) -> Hit | None:
     m = _POLITICS.search(t.raw)
     if not m:
         return None
+    if regex.sub(r"\s+", " ", m.group().lower()) in _CHARGED:
+        return Hit(f"Gives a political opinion (about {m.group()})", (m.span(),))
     o = _POLITICAL_OPINION.search(t.raw)
     if o and o.span() != m.span():
         return Hit(f"Gives a political opinion (about {m.group()})", (m.span(), o.span()))
@@ -428,6 +449,8 @@ def _commercial(t: Text) -> Hit | None:
 # -- private correspondence, rumour, anger ------------------------------------------------------
 
 _CORRESPONDENCE = compile_i(
+    r"\b(?:copying|pasting|posting|sharing|forwarding|screenshot\w*)\b[^.!?]{0,40}\b(?:e-?mail|letter|reply|response|message)\b"
+    r"[^.!?]{0,40}\b(?:sent|wrote|emailed|e-mailed|replied)\s+(?:to\s+)?me\b|"
     r"\bwhat\s+(?:[\w']+\s+){1,3}(?:wrote|said|sent|replied)\s+(?:back\s+)?(?:to\s+)?me\b"
     r"|\b(?:look|see|read|here's|here\s+is)\s+(?:at\s+)?(?:this|the)\s+(?:reply|response|e-?mail|letter|message)\s+(?:I\s+got\s+)?from\s+"
     rf"(?:{TITLE_NAME}|the\s+(?:head|teacher|school|office|class\s+teacher))"
@@ -483,7 +506,9 @@ _SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
 _ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|"
                          r"(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:\w+\s+)?had\s+enough|"
     r"so\s+annoyed|infuriating|beyond\s+angry)\b")
-_NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|useless)\b")
+_NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|"
+                      r"useless|how\s+hard|can't|cannot|won't)\b")
+_SHEEPISH = regex.compile(r"\b(?:sorry|oops|lol|haha|soz)\b|🙈|😂|🤣|😅", regex.IGNORECASE)
 
 
 def _anger(t: Text) -> Hit | None:
@@ -492,7 +517,7 @@ def _anger(t: Text) -> Hit | None:
         return None
     for m in _CAPS_RUN.finditer(raw):
         words = regex.findall(r"[A-Z][A-Z']+", m.group())
-        if sum(1 for w in words if w not in _ACRONYMS) >= 3:
+        if sum(1 for w in words if w not in _ACRONYMS) >= 3 and not _SHEEPISH.search(raw):
             return Hit("Shouts in capital letters", (m.span(),))
     p = _SHOUT_PUNCT.search(raw)
     if p and _NEGATIVE.search(raw):
@@ -524,7 +549,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("child.topic", "individual-child", "An identifiable child (a name, 'that boy') with their behaviour, discipline, health or home life.",
          _individual_child, _CHILD_TOPIC_TOKENS | _INSULT_TOKENS),
     Rule("personal.contact", "personal-data", "Someone else's phone number, e-mail or home address (not the poster's own, not the school's).",
-         _personal_contact, _w("#at #num personal home address lives living postcode"), wants_context=True),
+         _personal_contact, _w("#at #num personal home address addresses numbers lives living postcode"), wants_context=True),
     Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health,
          _CHILD_TOPIC_TOKENS),
     Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,

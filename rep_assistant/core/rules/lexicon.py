@@ -226,7 +226,11 @@ def insults() -> dict[str, str]:
 
 @functools.cache
 def political_terms() -> dict[str, str]:
-    """Parties, politicians and political topics -> 'any' or 'capitalised' (Labour, Reform, Green)."""
+    """Parties, politicians and topics -> 'any', 'capitalised' (Labour, Reform, Green) or 'charged'.
+
+    A charged term ("immigrants", "woke") is an opinion in a class chat by itself; the others
+    need an opinion word beside them ("the government is a disgrace").
+    """
     rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/political.csv")))
     return {r["term"].strip(): r["match"].strip() for r in rows}
 
@@ -237,6 +241,6 @@ def political_terms_pattern() -> regex.Pattern[str]:
         return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
 
     terms = political_terms()
-    anycase = alt([t for t, how in terms.items() if how == "any"])
+    anycase = alt([t for t, how in terms.items() if how in ("any", "charged")])
     capital = alt([t for t, how in terms.items() if how == "capitalised"])
     return regex.compile(rf"\b(?:{anycase}|(?<!(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s)(?-i:{capital}))\b", regex.IGNORECASE)

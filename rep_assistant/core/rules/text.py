@@ -22,13 +22,13 @@ _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
 TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
 STAFF_ROLE = (
     r"\b(?:(?:the|our|a|his|her|their|my|this|that|new|class|supply|deputy|assistant|year\s?\d+|reception|form|school)\s+)*"
-    r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=the\s)head(?:'s)?|deputy\s+head|(?-i:TAs?)|teaching\s+assistants?|"
+    r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=(?:the|new|our|acting|deputy)\s)head(?:'s)?|deputy\s+head|(?-i:TAs?)|teaching\s+assistants?|"
     r"(?-i:SENCO|SENCo|SLT)|senior\s+leadership(?:\s+team)?|office(?:\s+staff)?|receptionists?|dinner\s+lad(?:y|ies)|"
-    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff|school\s+nurse|principal|coach|tutor|childminder)\b"
+    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff(?!\s+room)|school\s+nurse|principal|coach|tutor|childminder)\b"
 )
 PERSON_NOUN = (
     r"\b(?:mums?|moms?|mummy|dads?|daddy|mothers?|fathers?|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
-    r"kid|kids|child|children|lot|people|family|families|husband|wife|son|daughter|nan|gran|teachers?|staff|everyone|anyone)\b"
+    r"kid|kids|child|children|lot|people|family|families|husband|wife|son|daughter|nan|gran|teachers?|staff(?!\s+room)|everyone|anyone)\b"
 )
 PRONOUN = r"\b(?:he|she|they|you|u|him|her|them)\b"
 SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|head\s+teacher|the\s+office|ofsted|academy|this\s+place)\b"
@@ -36,6 +36,8 @@ SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|h
 _TITLE_NAME_RE = regex.compile(TITLE_NAME)
 _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
+_PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
+_INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 _CAP_WORD = regex.compile(r"(?<![\w'])(?-i:[A-Z][a-z]+)(?![\w])")
 _OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
 _CHILD_NOUN_REF = regex.compile(
@@ -143,12 +145,19 @@ class Text:
         """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'."""
         own = [m.span() for m in _OWN.finditer(self.raw)]
         refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
-        return sorted(refs + self.names)
+        # "Tyler's dad" is about a parent, not about Tyler.
+        return sorted(refs + [n for n in self.names if n not in self.parents_of])
+
+    @functools.cached_property
+    def parents_of(self) -> list[tuple[int, int]]:
+        """Names used to point at a parent ("Tyler's dad"): the talk is about the parent."""
+        return [n for n in self.names if _PARENT_OF.match(self.raw, n[1])]
 
     @functools.cached_property
     def child_nouns(self) -> list[tuple[int, int]]:
         """Spans such as 'that Murphy girl', 'the kid in 3B': unmistakably a child, not a parent."""
-        return [r for r in self.child_refs if r not in self.names]
+        initialled = [n for n in self.names if _INITIAL.match(self.raw, n[1])]  # "Freya W", as class lists write children
+        return sorted({r for r in self.child_refs if r not in self.names} | set(initialled))
 
     @functools.cached_property
     def persons(self) -> list[tuple[int, int]]:
