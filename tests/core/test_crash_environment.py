@@ -84,3 +84,42 @@ def test_a_damaged_or_newer_store_is_a_sentence_with_a_way_out(tmp_path: Path, c
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err
     assert db.read_bytes() == before
+
+
+def _damage_a_messages_page(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = conn.execute("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with db.open("r+b") as fh:
+        fh.seek((page - 1) * size)
+        fh.write(b"\xab" * size)
+
+
+@pytest.mark.xfail(strict=True, reason="a page damaged deep inside the store raises sqlite3.DatabaseError ('malformed') during a "
+                   "query, which cli.main does not turn into a sentence (it catches RepError only): cli.main needs "
+                   "'except sqlite3.DatabaseError' -> describe_sqlite_error")
+def test_a_page_damaged_deep_inside_is_a_sentence_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.sqlite3"
+    chat = tmp_path / "WhatsApp Chat with Year 3.txt"
+    write_chat(chat, 3_000, seed=8)
+    with Store(db) as store:
+        import_export(store, chat)
+    _damage_a_messages_page(db)
+    assert main(["purge", "--older-than", "1", "--db", str(db)]) == 2
+    assert "damaged" in capsys.readouterr().err
+
+
+@pytest.mark.xfail(strict=True, reason="Store._configure switches the file to WAL before _migrate refuses another program's "
+                   "database, so refusing it still rewrites its header (journal mode) and leaves a -wal file")
+def test_refusing_another_programs_database_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "recipes.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program"):
+        Store(path)
+    assert path.read_bytes() == before
