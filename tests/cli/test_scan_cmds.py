@@ -56,6 +56,11 @@ def test_policy_import_show_list_use(tmp_path: Path, capsys: pytest.CaptureFixtu
             "text": "Do not swear or use offensive language in the group."} in clauses
     assert main(["policy", "use", "oakfield", *db]) == 0
     capsys.readouterr()
+    from rep_assistant.core.store import Store
+
+    with Store(tmp_path / "s.db") as store:
+        actions = [(r["action"], r["objects"]) for r in store.query("SELECT action, objects FROM audit_log")]
+    assert ("policy.import", '{"policy":"oakfield"}') in actions and ("policy.activate", '{"policy":"oakfield"}') in actions
     assert main(["policy", "list", "--format", "jsonl"]) == 0
     listed = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     assert listed["oakfield"]["active"] == "yes" and listed["builtin:model"]["covers"] == 18
