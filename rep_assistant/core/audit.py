@@ -116,7 +116,8 @@ def entries(
 
     ``since``/``until`` are ISO dates or datetimes (a bare ``until`` date includes that day);
     ``action`` matches exactly or, ending in ``.*``, a family (``member.*``); ``object_id``
-    (``("flag", 12)``) finds every entry that touched one object, the question a school asks.
+    (``("flag", 12)``) finds every entry that touched one object, the question a school asks,
+    whether the entry names it alone (``flag: 12``) or in a list (``flags: [12, 13]``).
     """
     sql = "SELECT id, at, actor, action, objects, details, hash FROM audit_log WHERE 1=1"
     params: list[Any] = []
@@ -139,8 +140,9 @@ def entries(
         params.append(actor)
     if object_id:
         key, value = object_id
-        sql += " AND EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value = ?)"
-        params += [key, value]
+        sql += (" AND (EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value = ?)"
+                " OR EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value = ?))")
+        params += [key, value, key + "s", value]
     sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
     if limit:
         sql += " LIMIT ?"
