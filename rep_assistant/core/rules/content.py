@@ -6,6 +6,8 @@ person to be about, a complaint needs a teacher, child or the school to be about
 diagnosis needs a child who is not the writer's own.
 """
 
+from collections.abc import Callable
+
 import regex
 
 from rep_assistant.core.rules.lexicon import insults, political_terms, political_terms_pattern
@@ -16,6 +18,15 @@ from rep_assistant.core.rules.text import PERSON_NOUN, PRONOUN, SCHOOL, STAFF_RO
 def _w(words: str) -> frozenset[str]:
     """A set of words written as one string: trigger words, acronyms."""
     return frozenset(words.split())
+
+
+def _phrase_check(pattern: regex.Pattern[str], summary: str) -> Callable[[Text], Hit | None]:
+    """A check that is one pattern; ``summary`` may quote what matched as {match}."""
+    def check(t: Text) -> Hit | None:
+        m = pattern.search(t.raw)
+        return Hit(summary.format(match=m.group().strip()), (m.span(),)) if m else None
+
+    return check
 
 
 def _quote(t: Text, span: tuple[int, int]) -> str:
@@ -304,9 +315,7 @@ _THREAT = compile_i(
 )
 
 
-def _threat(t: Text) -> Hit | None:
-    m = _THREAT.search(t.raw)
-    return Hit(f"Sounds like a threat ('{m.group().strip()}')", (m.span(),)) if m else None
+_threat = _phrase_check(_THREAT, "Sounds like a threat ('{match}')")
 
 
 _WRONGDOING = compile_i(
@@ -362,9 +371,7 @@ _DISREPUTE = compile_i(
 )
 
 
-def _disrepute(t: Text) -> Hit | None:
-    m = _DISREPUTE.search(t.raw)
-    return Hit(f"Runs the school down in public ('{m.group().strip()}')", (m.span(),)) if m else None
+_disrepute = _phrase_check(_DISREPUTE, "Runs the school down in public ('{match}')")
 
 
 # -- policy challenge, political --------------------------------------------------------------------
@@ -414,9 +421,7 @@ def _political(t: Text) -> Hit | None:
 _PETITION_POLITICS = compile_i(r"\bpetition\b.{0,60}\b(?:against|stop|save|ban|protest|scrap)\b|\b(?:against|stop|save|ban|scrap)\b.{0,60}\bpetition\b")
 
 
-def _petition_politics(t: Text) -> Hit | None:
-    m = _PETITION_POLITICS.search(t.raw)
-    return Hit("Campaigns on a public issue (a petition)", (m.span(),)) if m else None
+_petition_politics = _phrase_check(_PETITION_POLITICS, "Campaigns on a public issue (a petition)")
 
 
 # -- commercial --------------------------------------------------------------------------------
@@ -465,9 +470,7 @@ _CORRESPONDENCE = compile_i(
 )
 
 
-def _correspondence(t: Text) -> Hit | None:
-    m = _CORRESPONDENCE.search(t.raw)
-    return Hit("Shares a private e-mail or letter from staff", (m.span(),)) if m else None
+_correspondence = _phrase_check(_CORRESPONDENCE, "Shares a private e-mail or letter from staff")
 
 
 _RUMOUR = compile_i(
