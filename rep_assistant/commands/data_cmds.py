@@ -70,7 +70,7 @@ def _member_erase(args: argparse.Namespace) -> int:
             print(f"Note: {plan.open_incidents} open incidents involve their messages; the school may still need them.")
         mentions = sum(plan.mentions.values())
         if mentions:
-            print(f"Their name appears in {mentions} other places, which will read {plan.member.pseudonym}.")
+            print(f"Their name appears in {mentions} stored texts (names, events, notes, other messages); those will read {plan.member.pseudonym}.")
         if not args.yes:
             if not sys.stdin.isatty():
                 raise RepError("Erasure cannot be undone: add --yes to confirm it.")

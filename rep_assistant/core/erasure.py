@@ -124,13 +124,14 @@ def _text_columns(store: Store) -> list[tuple[str, str]]:
 
 
 def _sweep(store: Store, member: Member, same_person: tuple[int, ...], *, apply: bool) -> dict[str, int]:
-    """Count (and with ``apply``, replace) the member's name in every text column."""
+    """Count (and with ``apply``, replace) the member's name in every text column but their own messages'."""
     conn = store.db.conn
     scrub = _scrubber(name_pattern(store, member, same_person), member.pseudonym)
     conn.create_function("rep_scrub", 1, scrub, deterministic=True)
+    not_theirs = f" AND (member_id IS NULL OR member_id NOT IN ({','.join(str(int(i)) for i in same_person)}))"
     counts: dict[str, int] = {}
     for table, column in _text_columns(store):
-        where = f'"{column}" IS NOT rep_scrub("{column}")'
+        where = f'"{column}" IS NOT rep_scrub("{column}")' + (not_theirs if table == "messages" else "")
         n = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
         if n:
             counts[f"{table}.{column}"] = n
