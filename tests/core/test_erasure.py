@@ -171,3 +171,20 @@ def test_phone_numbers_are_remembered_by_their_digits(store: Store, tmp_path: Pa
     erasure.erase(store, "Class 5", "+44 7700 900123")
     assert erasure.is_erased(store, "07700 900123") and erasure.is_erased(store, "+447700900123")
     assert not erasure.is_erased(store, "+44 7700 900124")
+
+
+def test_an_incident_bundle_built_after_her_erasure_does_not_name_her(group: made_up_group.Group, tmp_path: Path) -> None:
+    """Bundles come from the store (the bundle engineer's code); ones already handed over are out of reach."""
+    import zipfile
+
+    from rep_assistant.core.bundle import export_bundle
+    from rep_assistant.core.settings import Settings
+
+    erasure.erase(group.store, "Year 3 Parents", NAME)
+    out = tmp_path / "bundle.zip"
+    export_bundle(group.store, group.incident, out, Settings(), render_pdf=None, redact=False)
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            text = z.read(name).decode("utf-8", "replace")
+            assert not HER_NAME.search(text) and not HER_NAME.search(name), name
+            assert not any(word in text for word in HER_WORDS), name
