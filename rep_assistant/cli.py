@@ -6,6 +6,7 @@ display libraries. RepErrors become one sentence on stderr and exit status 2.
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 from rep_assistant import APP_NAME, __version__
 from rep_assistant.commands import COMMAND_MODULES
 from rep_assistant.core.errors import Cancelled, RepError
+from rep_assistant.core.paths import default_db_path
+from rep_assistant.core.store.store import describe_sqlite_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except RepError as exc:
         print(f"rep-assistant: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        # Damage found mid-query (a bad page deep inside) is the environment's fault, not ours.
+        path = getattr(args, "db", None) or default_db_path()
+        print(f"rep-assistant: {describe_sqlite_error(exc, Path(path))}", file=sys.stderr)
         return 2
     except Cancelled:
         print("rep-assistant: cancelled; nothing was changed.", file=sys.stderr)

@@ -97,9 +97,6 @@ def _damage_a_messages_page(db: Path) -> None:
         fh.write(b"\xab" * size)
 
 
-@pytest.mark.xfail(strict=True, reason="a page damaged deep inside the store raises sqlite3.DatabaseError ('malformed') during a "
-                   "query, which cli.main does not turn into a sentence (it catches RepError only): cli.main needs "
-                   "'except sqlite3.DatabaseError' -> describe_sqlite_error")
 def test_a_page_damaged_deep_inside_is_a_sentence_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "s.sqlite3"
     chat = tmp_path / "WhatsApp Chat with Year 3.txt"
@@ -111,8 +108,6 @@ def test_a_page_damaged_deep_inside_is_a_sentence_not_a_traceback(tmp_path: Path
     assert "damaged" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="Store._configure switches the file to WAL before _migrate refuses another program's "
-                   "database, so refusing it still rewrites its header (journal mode) and leaves a -wal file")
 def test_refusing_another_programs_database_leaves_it_untouched(tmp_path: Path) -> None:
     path = tmp_path / "recipes.sqlite3"
     conn = sqlite3.connect(path)

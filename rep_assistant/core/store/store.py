@@ -58,6 +58,7 @@ class Store:
         try:
             conn = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
             self.db = Database(conn, execute_plugins=False)
+            self._refuse_foreign()
             self._configure()
             self._migrate()
         except sqlite3.Error as exc:
@@ -78,7 +79,8 @@ class Store:
             raise sqlite3.OperationalError(f"database is locked (journal mode stayed {mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
 
-    def _migrate(self) -> None:
+    def _refuse_foreign(self) -> None:
+        """Refuse newer or foreign files by reading only, before anything (even WAL) is written."""
         version = self.db.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -86,8 +88,11 @@ class Store:
                 f"(schema {version}, this version reads up to {SCHEMA_VERSION}); update the app, "
                 "or open a backup made with this version."
             )
-        if self.db.table_names() and version == 0 and "_sqlite_migrations" not in self.db.table_names():
+        tables = self.db.table_names()
+        if tables and "_sqlite_migrations" not in tables:
             raise StoreError(f"The store {self.path} is an SQLite file from another program; {_WAY_OUT}.")
+
+    def _migrate(self) -> None:
         if migrations.pending(self.db):
             migrations.apply(self.db)
             with self.db.ensure_autocommit_on():
