@@ -69,6 +69,9 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
     unknown = {c for r in rows for c in r.get("labels", []) if c not in CATEGORIES}
     if unknown:
         raise RepError(f"The labels file {path} uses unknown categories: {', '.join(sorted(unknown))}.")
+    for r in rows:  # group names are per file: "p1" in two files is two runs
+        if r.get("group"):
+            r["group"] = f"{path.name}:{r['group']}"
     return rows
 
 

@@ -28,6 +28,11 @@ _CHILD_WORDS = regex.compile(
 _SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸", regex.IGNORECASE)
 _NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
 _ADDRESSED = regex.compile(r"@\S+|\byou\b|\byour\b|\bu\b|\bx+$", regex.IGNORECASE)
+_SCHOOL_BUSINESS = regex.compile(
+    r"\b(?:school|class|teacher|trip|pe|homework|reading|spelling|uniform|kit|disco|fair|assembly|play|nativity|club|swimming|"
+    r"term|newsletter|letter|form|pta|office|pick\s?up|drop\s?off|fancy\s+dress|costume|lunch|sports\s+day|parents\s+evening)\b",
+    regex.IGNORECASE,
+)
 _TO_ALL = regex.compile(r"\b(?:anyone|everyone|all|anybody|any\s+(?:parents|mums|dads))\b", regex.IGNORECASE)
 
 
@@ -102,7 +107,10 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
         run = posts[i:j]
         turns = sum(1 for a, b in pairwise(run) if a.author != b.author)
         addressed = sum(1 for m in run if _ADDRESSED.search(m.text) or m.text.rstrip().endswith("?"))
-        if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and not _TO_ALL.search(run[0].text):
+        # Two parents sorting out the class's own business (times, kit, the trip) are using the group as meant.
+        school_talk = sum(1 for m in run if _SCHOOL_BUSINESS.search(m.text))
+        if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and school_talk * 2 < len(run) \
+                and not _TO_ALL.search(run[0].text):
             yield Finding(run[0].id, "private-conversation", "private-conversation.pair",
                           f"{len(run)} messages back and forth between the same two members", related=tuple(m.id for m in run[1:]))
             i = j
