@@ -132,7 +132,9 @@ def _abuse(t: Text) -> Hit | None:
 _COMPLAINT = compile_i(
     r"\b(?:not\s+(?:at\s+all\s+)?happy\s+(?:with|about)|unhappy\s+(?:with|about)|fed\s+up\s+(?:with|of)|sick\s+(?:and\s+tired\s+)?of|"
     r"(?:really\s+|very\s+|so\s+)?disappointed\b|(?:nobody|no\s+one)\s+(?:\w+\s+){0,3}(?:has\s+)?(?:answered|replied|responded|got\s+back|listened|bothered)|"
-    r"appalling|disgraceful|atrocious|not\s+good\s+enough|(?:always|keeps?|constantly)\s+forgett?ing|forgets\s+to|"
+    r"appalling|disgraceful|atrocious|not\s+good\s+enough|(?:sorry\s+to\s+)?(?:moan|rant)\b|in\s+a\s+row|"
+    r"needs?\s+to\s+(?:have\s+a\s+word|speak\s+to|talk\s+to)|"
+    r"(?:has|have)\s+been\s+(?:\w+\s+)?(?:dreadful|awful|terrible|appalling|shocking|poor|rubbish|useless)|(?:always|keeps?|constantly)\s+forgett?ing|forgets\s+to|"
     r"so\s+angry\s+(?:about|with|that)|furious\s+(?:about|with|that)|disgusted\s+(?:with|by|that)|appalled|unacceptable|"
     r"(?:handled|managed|dealt\s+with)\s+(?:so\s+|really\s+|very\s+)?(?:badly|poorly|terribly|appallingly)|"
     r"how\s+(?:\w+\s+){0,4}(?:were|was|has\s+been|have\s+been)\s+handled|"
@@ -148,7 +150,7 @@ _COMPLAINT = compile_i(
     r"(?:cancelled|changed|moved)\s+(?:\w+\s+)?again|yet\s+again|(?:why|how)\s+(?:on\s+earth\s+)?(?:is|was|does|did)\s+(?:nobody|no\s+one)\s+)"
 )
 _GRIEVANCE_TARGET = compile_i(
-    rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\b(?:trip|trips|homework|reading\s+levels?|marking|detention|reports?|"
+    rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:trip|trips|homework|reading\s+levels?|marking|detention|reports?|"
     r"parents?\s+evening|sports\s+day|the\s+play|nativity|casting|swimming|clubs?|communication|lunches|dinners|the\s+way\s+(?:they|it|this)|"
     r"(?:was|were|been|being)\s+handled)\b"
 )
@@ -190,7 +192,9 @@ _HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dysp
            r"self[- ]harm|eating\s+disorder|learning\s+difficult(?:y|ies)|speech\s+delay|on\s+the\s+spectrum|statement(?:ed)?")
 _HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+up|separated|custody|social\s+services|"
     r"in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
-         r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|address\s+is|lives\s+at")
+         r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals")
+_ADDRESS_OF = compile_i(r"\baddress\s+is\b|\blives\s+at\b")
+_KID_CONTEXT = compile_i(r"\b(?:party|parties|invites?|invitations?|kids|children|child|son|daughter|class|playdate|classmates?)\b")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
 _HOME_RE = compile_i(rf"\b(?:{_HOME})\b")
 _HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|excluded|exclusion|suspended|expelled)\b")
@@ -203,6 +207,9 @@ def _individual_child(t: Text) -> Hit | None:
     refs = t.child_refs
     if not refs:
         return None
+    address = _child_address(t)
+    if address:
+        return Hit(f"Gives an identifiable child's home address ({_quote(t, refs[0])})", (address.span(),))
     for m in _CHILD_TOPIC.finditer(t.raw):
         if _near(refs, m.start(), 90):
             who = _quote(t, next(r for r in refs if abs(r[0] - m.start()) <= 90))
@@ -291,10 +298,14 @@ def _child_health(t: Text) -> Hit | None:
     for m in _HEALTH_RE.finditer(t.raw):
         if _near(t.child_refs, m.start(), 90):
             return Hit(f"Shares a child's health or school record ('{m.group()}')", (m.span(),))
-    m = regex.search(r"\baddress\s+is\b|\blives\s+at\b", t.lower)
-    if m and t.names:
-        return Hit("Shares a child's home address", (m.span(),))
-    return None
+    m = _child_address(t)
+    return Hit("Shares a child's home address", (m.span(),)) if m else None
+
+
+def _child_address(t: Text) -> regex.Match[str] | None:
+    """'Zainab's address is …' where the talk is of children (party invites, the class)."""
+    m = _ADDRESS_OF.search(t.raw)
+    return m if m and t.child_refs and _KID_CONTEXT.search(t.raw) else None
 
 
 # -- threat, defamation, disrepute ---------------------------------------------------------------
@@ -306,7 +317,8 @@ _THREAT = compile_i(
     r"(?!\s+(?:\w+ing|not|you|if|to|that|when|about|for\s+missing)\b)"
     r"|\b(?:and\s+)?see\s+what\s+happens\b|\bto\s+my\s+face\b|\bwatch\s+(?:your|his|her)\s+back\b"
     r"|\bi\s+know\s+where\s+(?:you|she|he|they)\s+live|\bi\s+know\s+who\s+you\s+are\b|\byou'?ve\s+been\s+warned\b"
-    r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+)?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
+    r"|\b(?:get|gets|got)\s+what's\s+coming\s+to\s+(?:them|him|her|you)\b"
+    r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+){0,3}?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
     r"smash|punch|hit|slap|kill|batter|deck|knock|thump|lamp|do\s+(?:her|him|you)\s+in|have\s+(?:her|him|you)|get\s+(?:her|him|you)|"
     r"make\s+(?:your|her|his|their)\s+life\s+(?:hell|a\s+misery)|ruin\s+(?:you|her|him)|come\s+round)"
     r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b"
@@ -359,7 +371,9 @@ _DISREPUTE = compile_i(
     r"|\b(?:this|the|our)\s+school\s+(?:is|has\s+become|has\s+gone)\s+(?:\w+\s+){0,2}?(?:joke|shambles|disgrace|"
     r"rubbish|terrible|awful|failing|hopeless|useless|dump|downhill|to\s+the\s+dogs)"
     r"|\bofsted\s+(?:should|need\s+to|needs\s+to|must)\s+(?:shut|close|sort|come\s+in)|\bshut\s+(?:it|the\s+school|this\s+place)\s+down\b"
-    r"|\b(?:tell|telling|warn|warning)\s+(?:anyone|everyone|people|friends|them)\s+(?:\w+\s+){0,5}?(?:not\s+to|to\s+avoid|to\s+stay\s+away)"
+    r"|\b(?:tell|telling|warn|warning)\s+(?:anyone|everyone|people|friends|them)\s+(?:\w+\s+){0,5}?"
+    r"(?:not\s+to|to\s+avoid|to\s+stay\s+away|to\s+(?:go|look)\s+elsewhere)"
+    r"|\bregret\s+(?:choosing|picking|sending\s+\w+\s+to)\s+(?:this|the)\s+school\b"
     r"|\b(?:thinking\s+of|considering)\s+(?:applying|sending\s+\w+)\s+(?:here|to\s+this\s+school)|\bnot\s+to\s+bother\b(?=.*\b(?:here|school|shambles)\b)"
     r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b"
     r"|\b(?:don't|do\s+not|wouldn't|never|would\s+not)\s+send\s+(?:your|ur|any)\s+(?:kids|children|child)\s+(?:here|to\s+this\s+school)\b"
@@ -380,7 +394,8 @@ _POLICY_REF = compile_i(
     r"\b(?:polic(?:y|ies)|rules?|ban|dress\s+code)\b|\b(?:holiday|term[- ]time|attendance|lateness|parking)\s+fines?\b"
 )
 _CHALLENGE = compile_i(
-    r"\b(?:ridiculous|pathetic|stupid|nonsense|rubbish|a\s+joke|(?:total\s+)?rip[- ]?off|unfair|madness|insane|absurd|pointless|petty|"
+    r"\b(?:ridiculous|pathetic|stupid|daft|silly|mad|crazy|nonsense|rubbish|a\s+joke|regardless|"
+    r"(?:total\s+)?rip[- ]?off|unfair|madness|insane|absurd|pointless|petty|"
     r"draconian|ludicrous|outrageous|who\s+decided|who\s+came\s+up|refuse|boycott|ignore\s+(?:it|them|the|this)|"
     r"not\s+(?:going\s+to|gonna)\s+(?:follow|comply|sign|pay)|won't\s+(?:follow|comply|sign|pay)|don't\s+sign|let's\s+all|"
     r"we\s+should\s+all|everyone\s+should|all\s+just|send\s+them\s+in\s+(?:\w+\s+)*?anyway|do\s+it\s+anyway|break\s+(?:the|this)\s+rule)"
@@ -428,7 +443,7 @@ _petition_politics = _phrase_check(_PETITION_POLITICS, "Campaigns on a public is
 
 _COMMERCIAL = compile_i(
     r"\b(?:selling|for\s+sale|ono\b|ovno\b|(?:buy|sell)\s+(?:\w+\s+){0,2}?tickets\s+for\s+my|raffle\s+tickets\s+for\s+my|(?:dm|pm|message|inbox)\s+me\s+for|\d+\s?%\s+off|discount\s+code|"
-    r"use\s+my\s+code|my\s+(?:new\s+)?(?:business|shop|page|website|etsy|store|products)|check\s+out\s+my|link\s+in\s+bio|aloe\s+vera|"
+    r"use\s+my\s+code|my\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:business|shop|page|website|etsy|store|products)|free\s+trial|class\s+discount|check\s+out\s+my|link\s+in\s+bio|aloe\s+vera|"
     r"forever\s+living|younique|herbalife|arbonne|avon|scentsy|tupperware|business\s+opportunity|work\s+from\s+home|"
     r"be\s+your\s+own\s+boss|join\s+my\s+team|earn\s+(?:money|extra|from\s+(?:home|your\s+phone))|make\s+money\s+from|"
     r"passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
@@ -465,7 +480,9 @@ _CORRESPONDENCE = compile_i(
     r"(?:reply|response|e-?mail|letter|message)\s+(?:\w+\s+){0,2}?(?:to\s+(?:my|me)|from\s+(?:the\s+head|mrs|mr|miss|ms|dr|the\s+teacher))"
     rf"|(?:{TITLE_NAME}|\bthe\s+(?:head|teacher|school))'s\s+(?:reply|response|e-?mail|letter|message)\s+to\s+(?:me|my)\b"
     r"|\b(?:copying|pasting|posting|sharing|forwarding)\s+(?:the\s+)?(?:head'?s|teacher'?s|(?-i:Mrs|Mr|Miss|Ms|Dr)\s+\w+'s)\s+(?:reply|response|e-?mail|letter)"
-    r"|\bdear\s+(?:mrs|mr|ms|miss|dr)\.?\s+\w+,?\s+(?:\w+\s+){0,3}(?:thank\s+you\s+for\s+your|further\s+to|regarding\s+your|in\s+response\s+to)"
+    r"|\bdear\s+(?:mrs|mr|ms|miss|dr)\.?\s+\w+,?\s+(?:\w+\s+){0,3}(?:thank\s+you\s+for\s+your|further\s+to|regarding\s+your|in\s+response\s+to|(?:we|i)\s+have\s+looked|i\s+am\s+writing|i'm\s+writing)"
+    rf"|\b(?:got|had|received)\s+(?:a\s+|an\s+)?(?:reply|response|e-?mail|letter)\s+from\s+(?:{TITLE_NAME}|the\s+(?:head|teacher|school|office))"
+    r"[^.!?]{0,60}\b(?:copying|pasting|here|below|screenshot|read\s+this)\b"
     r"|\bscreenshot\s+of\s+(?:[\w']+\s+){0,3}(?:e-?mail|letter|reply|messages?\s+(?:from|with)\s+(?:the\s+)?(?:teacher|head|mrs|mr|miss))"
 )
 
@@ -479,7 +496,7 @@ _RUMOUR = compile_i(
     r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|"
     r"neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
-    r"they\s+reckon|gossip)"
+    r"they\s+reckon|i\s+was\s+told|we\s+were\s+told)"
 )
 _NOT_RUMOUR_SUBJECT = frozenset({"everyone", "anyone", "people"})
 _GOOD_NEWS = compile_i(r"\b(?:lovely|brilliant|great|amazing|fantastic|wonderful|beautiful(?:ly)?|proud|won|winning|raised|well\s+done)\b")
@@ -535,12 +552,15 @@ _INSULT_TOKENS = _INSULT_WORDS | {"#mask"}
 _WRONGDOING_TOKENS = _w("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
     sleeping abusing hitting arrested prison thief fraud paedo paedophile nonce racist criminal crook alcoholic investigation struck
     drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied""")
-_CHILD_TOPIC_TOKENS = frozenset(tok for tok in regex.findall(r"[a-z]+", "|".join((_BEHAVIOUR, _DISCIPLINE, _HEALTH, _HOME)).lower())
-                                if len(tok) > 2 and tok not in {"out", "the", "off", "left", "bit", "hit", "my", "another"}) | {"hit", "bit"}
+_CHILD_TOPIC_TOKENS = frozenset(
+    tok for tok in regex.findall(r"[a-z]+", "|".join((_BEHAVIOUR, _DISCIPLINE, _HEALTH, _HOME)).lower())
+    if len(tok) > 2 and tok not in {"out", "the", "off", "left", "bit", "hit", "my", "another"}
+) | {"hit", "bit", "address", "lives"}
 _GRIEVANCE_TOKENS = _w("""happy unhappy fed sick angry furious disgusted appalled unacceptable handled managed dealt care cares listen
     listens listening reply replies replied replying respond responds responded answer answers answered answering bother bothers tell
     tells telling complained complaint complaining let failing good joke disgrace farce shambles ridiculous cancelled changed moved
-    again disappointed nobody heard been keeps kept always constantly stop parents mum dad mother father""") | _INSULT_TOKENS
+    again disappointed nobody heard been keeps kept always constantly stop parents mum dad mother father moan rant row word speak talk
+    dreadful awful terrible poor shocking rubbish useless ashamed fixed sorted weeks months""") | _INSULT_TOKENS
 
 CONTENT_RULES: tuple[Rule, ...] = (
     Rule("offensive.lexicon", "offensive-language", "A swear word or slur from the curated lexicon, also disguised (f*ck, s h i t, fuuuck).",
@@ -557,7 +577,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
          _CHILD_TOPIC_TOKENS),
     Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,
          _w("""waiting wait regret sorry pay happens face back live who warned ll will gonna going better consequences near round
-             outside car carpark""")),
+             outside car carpark coming""")),
     Rule("defamation.claim", "defamation", "A named or identifiable person stated to have done wrong (theft, drink, violence, dismissal).",
          _defamation, _WRONGDOING_TOKENS),
     Rule("rumour.past", "rumour", "Second-hand claims about wrongdoing at someone's previous school or job.", _hearsay_wrongdoing,
@@ -565,7 +585,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("disrepute.rundown", "disrepute", "Running the school down: 'worst school', urging bad reviews or others to leave.", _disrepute,
          _w("""worst rubbish shocking terrible awful failing useless crap dreadful joke shambles disgrace hopeless dump downhill dogs
              ofsted shut tell telling warn warning thinking considering bother avoid stay review reviews pull pulling take taking move
-             moving""")),
+             moving regret elsewhere""")),
     Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge,
          _w("policy policies rule rules ban fine fines dress code")),
     Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political,
@@ -574,7 +594,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("commercial.promotion", "commercial", "Selling, promotions, MLM, crypto, personal fundraising, petitions (school causes excepted).",
          _commercial, _w("""selling sale ono ovno each dm pm message inbox off discount code business shop page website etsy store
              products check bio aloe forever younique herbalife arbonne avon scentsy tupperware opportunity home boss income crypto
-             bitcoin forex investment hustle vote sponsor donate join earn money buy sell tickets justgiving gofundme fund
+             bitcoin forex investment hustle vote sponsor donate join earn money buy sell tickets justgiving gofundme fund trial
              crowdfunder raising petition change""")),
     Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.",
          _correspondence, _w("""emailed mailed messaged texted wrote replied sent copying copied pasting pasted posting sharing

@@ -22,7 +22,7 @@ _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
 TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
 STAFF_ROLE = (
     r"\b(?:(?:the|our|a|his|her|their|my|this|that|new|class|supply|deputy|assistant|year\s?\d+|reception|form|school)\s+)*"
-    r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=(?:the|new|our|acting|deputy)\s)head(?:'s)?|deputy\s+head|(?-i:TAs?)|teaching\s+assistants?|"
+    r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=(?:the|new|our|acting|deputy)\s)head(?:'s)?|deputy(?:\s+head)?|(?-i:TAs?)|teaching\s+assistants?|"
     r"(?-i:SENCO|SENCo|SLT)|senior\s+leadership(?:\s+team)?|office(?:\s+staff)?|receptionists?|dinner\s+lad(?:y|ies)|"
     r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff(?!\s+room)|school\s+nurse|principal|coach|tutor|childminder)\b"
 )
