@@ -178,8 +178,7 @@ def _remove(store: Store, member: Member, ids: tuple[int, ...]) -> tuple[list[st
     conn = store.db.conn
     conn.execute(f"DELETE FROM notes WHERE member_id IN ({marks})", ids)
     conn.execute(f"DELETE FROM messages WHERE member_id IN ({marks})", ids)
-    # Offsets into a message that no longer exists would only mislead.
-    conn.execute(f"UPDATE flags SET spans = '[]' WHERE member_id IN ({marks}) AND message_id IS NULL", ids)
+    wipe.forget_flag_wording(store, f"member_id IN ({marks}) AND message_id IS NULL", ids)
     media_files = wipe.drop_unreferenced_media(store)
     swept = _sweep(store, member, ids, apply=True)
     stamp = now_iso()

@@ -5,7 +5,8 @@ and system-event names are cleared and ``purged_at`` is set, while the row (id, 
 id, fingerprint) stays. That keeps flags, decisions and the register pointing at something
 real ("a message of 3 May, purged"), and because the fingerprint stays, re-importing the same
 export does not bring the text back. The FTS index follows through the messages triggers and
-is merged so the words are gone from it too (see ``wipe``).
+is merged so the words are gone from it too, and flag explanations lose the words they quoted
+from those messages (see ``wipe``).
 
 Messages behind a flag in an incident that is not resolved are kept, with ``CONTEXT``
 messages either side, because the school may still ask for them.
@@ -110,12 +111,13 @@ def purge(store: Store, plan: PurgePlan) -> int:
             "actor = NULL, target = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL",
             [(stamp, message_id) for message_id in plan.message_ids],
         )
+        flags = wipe.forget_flag_wording(store, "message_id IN (SELECT id FROM messages WHERE purged_at = ?)", [stamp])
         media_files = wipe.drop_unreferenced_media(store)
         store.audit(
             "purge",
             {"chats": [c.chat_id for c in plan.chats]},
             {"messages": plan.total, "cutoff": plan.cutoff, "kept_for_incidents": plan.kept_for_incidents,
-             "media_files": len(media_files),
+             "media_files": len(media_files), "flag_wordings_removed": flags,
              "per_chat": {str(c.chat_id): c.messages for c in plan.chats}},
         )
     wipe.remove_media_files(store, media_files)

@@ -9,7 +9,7 @@ files that no message refers to any more.
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rep_assistant.core.store import Store
 
@@ -27,6 +27,25 @@ def merge_fulltext_index(store: Store) -> None:
     """Rewrite the FTS index as one segment, dropping the tokens of deleted and blanked text."""
     if "messages_fts" in store.db.table_names():
         store.db.conn.execute("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')")
+
+
+#: What a flag says in place of its summary once the message's text is gone.
+WORDING_REMOVED = "Wording removed with the message"
+
+
+def forget_flag_wording(store: Store, condition: str, params: Sequence[object]) -> int:
+    """Drop the part of flag explanations that quotes the message, keeping the clause cited.
+
+    A flag's explanation starts with a summary quoting the message ("Calls someone 'thick'",
+    "Discusses an identifiable child (Isla)") and goes on "— clause 2.2 ... says: ...". When the
+    text goes (purge, erasure) the quote must go too; the clause is the rep's record and stays.
+    """
+    cur = store.db.conn.execute(
+        "UPDATE flags SET explanation = ? || substr(explanation, instr(explanation, ' — ')), spans = '[]' "
+        f"WHERE instr(explanation, ' — ') > 1 AND explanation NOT LIKE ? || ' — %' AND ({condition})",
+        [WORDING_REMOVED, WORDING_REMOVED, *params],
+    )
+    return cur.rowcount
 
 
 def drop_unreferenced_media(store: Store) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, erasure, subject_access
+from rep_assistant.core import audit, erasure, subject_access, wipe
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store
 from tests.core import made_up_group
@@ -60,6 +60,11 @@ def test_erasure_removes_her_from_every_table_and_from_the_files_bytes(group: ma
     # Her messages are gone, the rep's record of what was done stays.
     assert store.scalar("SELECT count(*) FROM messages WHERE member_id = ?", (group.jane,)) == 0
     assert store.scalar("SELECT member_id FROM flags WHERE id = ?", (group.jane_flag,)) == group.jane
+    # Her flags keep the clause they cite but no longer quote her words.
+    for explanation, spans in store.db.conn.execute("SELECT explanation, spans FROM flags WHERE member_id = ?", (group.jane,)):
+        assert explanation.startswith(wipe.WORDING_REMOVED + " — clause ") and "'" not in explanation.split(" says: ")[0]
+        assert spans == "[]"
+    assert "'pathetic'" in store.scalar("SELECT explanation FROM flags WHERE id = ?", (group.ann_flag,))
     assert store.scalar("SELECT count(*) FROM member_events WHERE member_id = ?", (group.jane,)) == 1
     assert store.scalar("SELECT count(*) FROM incident_flags WHERE flag_id = ?", (group.jane_flag,)) == 1
     assert store.scalar("SELECT count(*) FROM notes WHERE member_id = ?", (group.jane,)) == 0

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, incidents, retention
+from rep_assistant.core import audit, incidents, retention, wipe
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.importer import import_export
 from rep_assistant.core.store import Store
@@ -65,6 +65,9 @@ def test_resolving_the_incident_lets_its_messages_go_and_their_words_leave_the_f
     raw = b"".join(Path(f"{store.path}{s}").read_bytes() for s in ("", "-wal") if Path(f"{store.path}{s}").exists())
     for word in made_up_group.HER_WORDS:
         assert word.encode() not in raw
+    # Flags keep their clause but no longer quote the purged text.
+    explanations = [r[0] for r in store.db.conn.execute("SELECT explanation FROM flags")]
+    assert explanations and all(e.startswith(wipe.WORDING_REMOVED + " — clause ") for e in explanations)
     # Media no message refers to any more is gone from disk too.
     assert store.scalar("SELECT count(*) FROM media") == 0
     assert not group.media_only_hers.exists() and not group.media_shared.exists()
