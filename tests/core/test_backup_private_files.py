@@ -47,8 +47,6 @@ def test_store_media_settings_exports_and_backups_are_private(tmp_path: Path, pr
     assert checked >= 10
 
 
-@pytest.mark.xfail(strict=True, reason="parsing/zipexport.copy_media creates media/ with mkdir() under the umask (0755); "
-                   "it should use paths.ensure_private_dir. The files inside are 0600.")
 def test_the_media_folder_is_private(tmp_path: Path) -> None:
     data = _workflow(tmp_path)
     assert (data / "media").stat().st_mode & 0o777 == 0o700

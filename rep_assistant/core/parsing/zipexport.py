@@ -17,6 +17,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from rep_assistant.core import paths
 from rep_assistant.core.errors import BadExportError
 
 MiB = 1 << 20
@@ -108,7 +109,7 @@ class ZipExport:
         if info.file_size > MAX_MEDIA_BYTES:
             raise _refuse(self.label, f"contains a media file {name!r} of {info.file_size // MiB} MiB, more than the "
                                       f"{MAX_MEDIA_BYTES // MiB} MiB limit")
-        media_dir.mkdir(parents=True, exist_ok=True)
+        paths.ensure_private_dir(media_dir)  # other parents' photos: readable by the user alone
         digest = hashlib.sha256()
         size = 0
         fd, tmp = tempfile.mkstemp(dir=media_dir, prefix=".incoming-")
