@@ -58,8 +58,9 @@ def collect(store: Store, chat: str, author: str) -> dict[str, Any]:
             "WHERE member_id = ? ORDER BY chat_id, seq", (mid,)),
         "system_events": q(
             "SELECT id, ts AS time, system_event, actor, target, text FROM messages "
-            "WHERE chat_id = ? AND kind = 'system' AND (actor = ? OR target = ?) ORDER BY seq",
-            (member.chat_id, name, name)),
+            "WHERE chat_id = ? AND kind = 'system' AND (actor = ? OR target = ? OR EXISTS "
+            "(SELECT 1 FROM json_each(CASE WHEN json_valid(extra) THEN extra END, '$.targets') WHERE value = ?)) ORDER BY seq",
+            (member.chat_id, name, name, name)),
         "flags": flags,
         "decisions": q(
             f"SELECT flag_id, old_status, new_status, decided_at, actor FROM decisions "

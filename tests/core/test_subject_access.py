@@ -85,3 +85,14 @@ def test_unknown_person_or_folder_is_a_sentence(group: made_up_group.Group, tmp_
     with pytest.raises(Exception, match="does not exist"):
         subject_access.export(group.store, "Year 3 Parents", NAME, tmp_path / "missing" / "x")
     assert audit.entries(group.store.db.conn, action="member.export") == []
+
+
+def test_an_event_naming_several_people_counts_for_each(store: Store, tmp_path: Path) -> None:
+    from rep_assistant.core.importer import import_export
+
+    export = tmp_path / "WhatsApp Chat with Class 5.txt"
+    export.write_text("01/09/2025, 08:00 - Tom Smith added Ann Lee, Sam Green and Jo King\n"
+                      "01/09/2025, 08:01 - Sam Green: Hello!\n", encoding="utf-8")
+    import_export(store, export)
+    record = subject_access.collect(store, "Class 5", "Sam Green")
+    assert [e["system_event"] for e in record["system_events"]] == ["added"]
