@@ -106,6 +106,13 @@ def test_oversized_members_are_refused(store, tmp_path: Path, monkeypatch: pytes
         import_export(store, path)
     assert _rows(store)["messages"] == 0
     assert not store.media_dir.exists() or not any(store.media_dir.iterdir())
+    monkeypatch.setattr(zipexport, "MAX_MEDIA_BYTES", 1 << 20)
+    monkeypatch.setattr(zipexport, "MAX_TOTAL_MEDIA_BYTES", len(PHOTO) + 10)
+    path = _zip(tmp_path / "WhatsApp Chat - Many.zip", {"_chat.txt": CHAT, "00000012-PHOTO-2024-03-14-09-05-42.jpg": PHOTO,
+                                                         "00000013-PHOTO-2024-03-14-09-05-43.jpg": PHOTO + b"!"})
+    with pytest.raises(BadExportError, match="of media files in all"):
+        import_export(store, path)
+    assert _rows(store)["messages"] == 0 and not any(store.media_dir.iterdir())
 
 
 def test_failed_zip_import_removes_media_it_wrote(store, tmp_path: Path) -> None:

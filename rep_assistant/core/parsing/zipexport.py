@@ -25,6 +25,8 @@ MiB = 1 << 20
 MAX_CHAT_BYTES = 256 * MiB
 #: Largest media file we copy out of an export.
 MAX_MEDIA_BYTES = 256 * MiB
+#: Most media bytes one import copies out (a hostile zip could name thousands of large files).
+MAX_TOTAL_MEDIA_BYTES = 4096 * MiB
 #: Largest inflated/compressed ratio accepted for members over 1 MiB (text compresses ~10:1).
 MAX_RATIO = 200
 MAX_MEMBERS = 200_000
@@ -53,6 +55,7 @@ class ZipExport:
             self._zip.close()
             raise
         self.media = {PurePosixPath(i.filename).name: i for i in infos if not i.is_dir() and i is not self.chat}
+        self._media_bytes = 0
 
     def _vet(self, infos: list[zipfile.ZipInfo]) -> None:
         if len(infos) > MAX_MEMBERS:
@@ -109,6 +112,9 @@ class ZipExport:
         if info.file_size > MAX_MEDIA_BYTES:
             raise _refuse(self.label, f"contains a media file {name!r} of {info.file_size // MiB} MiB, more than the "
                                       f"{MAX_MEDIA_BYTES // MiB} MiB limit")
+        self._media_bytes += info.file_size
+        if self._media_bytes > MAX_TOTAL_MEDIA_BYTES:
+            raise _refuse(self.label, f"names more than {MAX_TOTAL_MEDIA_BYTES // MiB} MiB of media files in all")
         paths.ensure_private_dir(media_dir)  # other parents' photos: readable by the user alone
         digest = hashlib.sha256()
         size = 0
