@@ -183,3 +183,20 @@ def test_a_line_without_end_is_refused_not_buffered(tmp_path: Path, monkeypatch:
         parse_export(path)
     path.write_text("14/03/2024, 09:05 - Ana: hi\r\n" * 100, encoding="utf-8")
     assert [e.text for e in parse_export(path)] == ["hi"] * 100
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("image omitted", "media"),  # hand-edited iOS files lose the leading mark
+    ("\u200eContact card omitted", "contact"),
+    ("Minutes.pdf • \u200e3 pages \u200edocument omitted", "media"),
+    ("Protokoll.pdf \u200eDokument weggelassen", "media"),
+    ("Minutes.pdf • 3 pages \u200e<attached: 00000013-Minutes.pdf>", "media"),
+    ("\u200e<attached: 00000014-Ana Silva.vcf>", "contact"),
+    ("\u200eLocation: https://maps.google.com/?q=51.5,-0.12", "location"),
+    ("Café Nero (London, UK): https://foursquare.com/v/abc", "location"),
+    ("I left my coat (the blue one) at school", "message"),
+    ("see https://www.example-primary.sch.uk/terms", "message"),
+])
+def test_placeholder_kinds(body: str, kind: str) -> None:
+    entry = parse_text(f"[14/03/2024, 09:05:41] Priya Shah: {body}\n")[0]
+    assert (entry.author, entry.kind) == ("Priya Shah", kind)

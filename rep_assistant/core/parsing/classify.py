@@ -135,7 +135,8 @@ def _media(first: str, marked: bool) -> tuple[str, str | None] | None:
         m = _OLD_IOS_FILE.match(first)
         if m:
             return "media", m["name"]
-    if marked and len(first) <= 60 and _OMITTED.search(first):
+    # A document placeholder is "<title> ‎<n pages> ‎document omitted": the wording follows the last mark.
+    if (marked or "\u200e" in first) and len(first) <= 100 and _OMITTED.search(first.rsplit("\u200e", 1)[-1]):
         if any(c in first for c in phrases.CONTACT_CARD) or "document omitted" in first:
             return ("contact" if any(c in first for c in phrases.CONTACT_CARD) else "media"), None
         return "media", None
@@ -184,7 +185,9 @@ def classify(author: str | None, body: str) -> Kinded:
         return "system", text, edited, None, "missed_call", author, None, None
     if key in phrases.LIVE_LOCATION:
         return "location", text, edited, None, None, None, None, {"live": True}
-    if not (marked or "<" in text or ")" in text or "://" in text
+    if key in phrases.OMITTED_EXACT:
+        return phrases.OMITTED_EXACT[key], text, edited, None, None, None, None, None
+    if not (marked or "<" in text or ")" in text or "://" in text or "\u200e" in text
             or text.startswith(_SPECIAL_OPENINGS)):
         return "message", text, edited, None, None, None, None, None
     if text.startswith("POLL:"):

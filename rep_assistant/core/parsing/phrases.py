@@ -62,12 +62,19 @@ ATTACHED_TAGS = (
     "прикреплено", "вкладення", "lampiran", "đính kèm", "添付", "مرفق",
 )
 
+#: iOS placeholders for media left out of the export, recognised even without their leading mark
+#: (hand-edited files drop it): kind by wording.
+OMITTED_EXACT = {
+    "image omitted": "media", "video omitted": "media", "audio omitted": "media", "sticker omitted": "media",
+    "GIF omitted": "media", "document omitted": "media", "Contact card omitted": "contact",
+}
+
 #: Endings of iOS "<kind> omitted" placeholders (exported without media).
 OMITTED = (
-    "omitted", "omitido", "omitida", "omessa", "omesso", "omis", "absente", "manquante", "retiré", "esclusa",
+    "omitted", "omitido", "omitida", "omessa", "omesso", "omis", "absente", "manquant", "manquante", "retiré", "esclusa",
     "non incluso", "weggelassen", "ausgelassen", "weggelaten", "vynechán", "vynechána", "vynecháno",
     "отсутствует", "відсутнє", "відсутня", "пропущено", "не добавлен", "не додано", "não revelado",
-    "não revelada", "tidak disertakan", "は含まれていません", "を省略", "छोड़ा गया", "हटाई गई", "हटाई गयी",
+    "não revelada", "tidak disertakan", "は含まれていません", "を省略", "छोड़ा गया", "\u091b\u094b\u095c\u093e \u0917\u092f\u093e", "हटाई गई", "हटाई गयी",
     "ถูกลบ", "ที่ละเว้น",
 )
 #: Beginnings of placeholders whose language puts the verb first.
