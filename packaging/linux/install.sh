@@ -18,6 +18,8 @@ rm -rf "$PREFIX/lib/rep-assistant"
 cp -a "$HERE/lib" "$PREFIX/lib/rep-assistant"
 ln -sf "$PREFIX/lib/rep-assistant/rep-assistant" "$PREFIX/bin/rep-assistant"
 cp -a "$HERE/share/." "$PREFIX/share/"
+# The menu may not search ~/.local/bin, so the installed entry names the program by its full path.
+sed -i "s|^Exec=rep-assistant |Exec=$PREFIX/bin/rep-assistant |" "$PREFIX/share/applications/$APP_ID.desktop"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$PREFIX/share/applications" || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
 echo "Rep Assistant installed: find it in your applications menu, or run $PREFIX/bin/rep-assistant"
