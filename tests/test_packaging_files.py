@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant import APP_ID, __version__
+from rep_assistant import APP_ID, APP_NAME, __version__
 
 ROOT = Path(__file__).resolve().parents[1]
 LINUX = ROOT / "packaging" / "linux"
@@ -25,7 +25,10 @@ def test_desktop_entry_names_the_app_id_and_opens_exports() -> None:
     entry.optionxform = str  # keys are case-sensitive
     entry.read(path, encoding="utf-8")
     d = entry["Desktop Entry"]
-    assert (d["Type"], d["Icon"], d["StartupWMClass"]) == ("Application", APP_ID, APP_ID)
+    assert (d["Type"], d["Icon"]) == ("Application", APP_ID)
+    # On X11 Qt sets WM_CLASS to (program name, applicationName); docks match the class part.
+    # (On Wayland the app id is setDesktopFileName(APP_ID), which matches the file name.)
+    assert d["StartupWMClass"] == APP_NAME
     assert d["Exec"] == "rep-assistant --open %F"
     assert {"text/plain", "application/zip"} <= set(filter(None, d["MimeType"].split(";")))
     assert {"Office", "Education"} <= set(filter(None, d["Categories"].split(";")))
