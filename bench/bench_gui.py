@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,10 +39,12 @@ def _peak_mb() -> float:
 class Heartbeat:
     """Records the gaps between ticks of a short timer: a long gap is a frozen window."""
 
-    def __init__(self) -> None:
+    def __init__(self, phase: Callable[[], str] = lambda: "") -> None:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
+        self._phase = phase
+        self._worst = (0.0, "")
         self._last = time.perf_counter()
         self._timer = QTimer()
         self._timer.setInterval(HEARTBEAT_MS)
@@ -49,11 +52,15 @@ class Heartbeat:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        self.gaps.append(gap)
+        if gap > self._worst[0]:
+            self._worst = (gap, self._phase())
         self._last = now
 
     def start(self) -> None:
         self.gaps.clear()
+        self._worst = (0.0, "")
         self._last = time.perf_counter()
         self._timer.start()
 
@@ -61,7 +68,8 @@ class Heartbeat:
         self._timer.stop()
         gaps = sorted(self.gaps) or [0.0]
         p99 = gaps[min(len(gaps) - 1, int(len(gaps) * 0.99))]
-        return f"longest gap {gaps[-1]:.0f} ms (heartbeat {HEARTBEAT_MS} ms; p99 {p99:.0f} ms over {len(gaps)} ticks)"
+        where = f" at '{self._worst[1]}'" if self._worst[1] else ""
+        return f"longest gap {gaps[-1]:.0f} ms{where} (heartbeat {HEARTBEAT_MS} ms; p99 {p99:.0f} ms over {len(gaps)} ticks)"
 
 
 def _wait(signal: object, timeout_s: float = 3600) -> None:
@@ -74,7 +82,11 @@ def _wait(signal: object, timeout_s: float = 3600) -> None:
 
 
 def phase_import(window: object, export: Path) -> None:
-    beat = Heartbeat()
+    """The heartbeat notes which step of the import was running when the window stalled."""
+    label = ["queued"]
+    window.worker.op_progress.connect(lambda _op, _done, _total, text: label.__setitem__(0, text))
+    window.import_finished.connect(lambda _chat: label.__setitem__(0, "opening the imported chat"))
+    beat = Heartbeat(lambda: label[0])
     beat.start()
     start = time.perf_counter()
     window.open_files([export])

@@ -23,7 +23,8 @@ from rep_assistant.core.store import Store
 #: An operation: gets the worker's store, a progress callback and a cancel predicate.
 OpFn = Callable[[Store, ProgressFn, CancelFn], Any]
 
-#: Progress is re-emitted at most this often, so a million-row import cannot flood the event loop.
+#: Progress is re-emitted at most this often (and when its label changes), so a million-row
+#: import cannot flood the event loop.
 _PROGRESS_INTERVAL = 0.05
 
 
@@ -70,12 +71,13 @@ class _Thread(QThread):
 
     def _progress_for(self, op: Op) -> ProgressFn:
         last = 0.0
+        last_label = None
 
         def progress(done: int, total: int, label: str = "") -> None:
-            nonlocal last
+            nonlocal last, last_label
             now = time.monotonic()
-            if now - last >= _PROGRESS_INTERVAL or (total and done >= total):
-                last = now
+            if now - last >= _PROGRESS_INTERVAL or label != last_label or (total and done >= total):
+                last, last_label = now, label
                 self.op_progress.emit(op.id, done, total, label)
 
         return progress
