@@ -58,7 +58,19 @@ def main(out: Path) -> int:
     window.tabs.setCurrentWidget(window.review_panel)
     shot(window, "chat")
 
+    def decide(status: str) -> None:
+        done = QEventLoop()
+        window.decision_saved.connect(done.quit)
+        window.decide(status)
+        done.exec()
+        window.decision_saved.disconnect(done.quit)
+
     window.review_panel.select_row(2)
+    first = window.selected_flag_id()
+    decide("confirmed")
+    decide("dismissed")
+    window.review_panel.set_filters(status="All")
+    window.review_panel.select_flag(first)
     shot(window, "review")
 
     window.show_flag_in_conversation()
@@ -77,6 +89,7 @@ def main(out: Path) -> int:
     audit.reject()
 
     window.tabs.setCurrentWidget(window.review_panel)
+    window.review_panel.set_filters(status="Needs attention")
     app.styleHints().setColorScheme(Qt.ColorScheme.Dark)  # what a dark desktop reports...
     style.apply_colour_scheme(app, Qt.ColorScheme.Dark)  # ...applied even where offscreen ignores it
     shot(window, "dark")

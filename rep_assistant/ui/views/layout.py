@@ -22,6 +22,8 @@ def labelled_bar(parent: QWidget, fields: Sequence[tuple[str, QWidget]]) -> QHBo
     for text, widget in fields:
         label = QLabel(text, parent)
         label.setBuddy(widget)
+        # Room for the whole word: Fusion sizes a label with a mnemonic a few pixels short.
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.replace("&", "")) + 6)
         bar.addWidget(label)
         bar.addWidget(widget)
     return bar

@@ -153,7 +153,7 @@ class ReviewPanel(QWidget):
         combo = QComboBox(self)
         combo.setAccessibleName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(14)
+        combo.setMinimumContentsLength(10)
         return combo
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -164,6 +164,7 @@ class ReviewPanel(QWidget):
         edit.setMinimumDate(QDate(2000, 1, 1))
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(edit.minimumDate())
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 48)
         return edit
 
     # -- public ------------------------------------------------------------------------------
