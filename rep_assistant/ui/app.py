@@ -7,18 +7,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rep_assistant import APP_ID, APP_NAME, __version__
+from rep_assistant.core import paths
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import open_store
 from rep_assistant.ui import style
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.main_window import MainWindow
-from rep_assistant.ui.views.error_dialog import install_excepthook
+from rep_assistant.ui.views.error_dialog import CrashDialog, install_excepthook, start_crash_log, stop_crash_log
 from rep_assistant.ui.welcome import run_welcome, welcome_needed
+
+#: faulthandler's log of hard crashes, in the data dir; shown once at the next start.
+CRASH_LOG = "crash.log"
 
 
 def make_app() -> QApplication:
@@ -58,7 +62,12 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
         return 2
     window = MainWindow(store, settings)
     install_excepthook(lambda: window)
+    last_crash = start_crash_log(paths.data_dir() / CRASH_LOG)
     window.show()
+    if last_crash:
+        crash = CrashDialog(last_crash, window, after_crash=True)
+        crash.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        crash.open()
     if demo:
         window.prepare_demo()
     if open_files:
@@ -68,6 +77,7 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
     try:
         return app.exec()
     finally:
+        stop_crash_log()
         store.close()
 
 

@@ -50,3 +50,16 @@ def test_open_option_imports_the_files(qapp: object, monkeypatch: pytest.MonkeyP
     _close_when(lambda w: w.current_chat_id() is not None and not w.worker.is_busy(), seen)
     assert run_gui(db_path=tmp_path / "open.sqlite3", demo=False, open_files=[demo_export]) == 0
     assert seen["flags"] > 5 and seen["db"] == tmp_path / "open.sqlite3" and seen["other_windows"] == []
+
+
+def test_a_hard_crash_is_shown_at_the_next_start(qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 private_home: Path) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    log = private_home / "data" / "crash.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("Fatal Python error: Segmentation fault\n\nCurrent thread 0x01 (most recent call first):\n", encoding="utf-8")
+    seen: dict = {}
+    _close_when(lambda w: True, seen)
+    assert run_gui(db_path=tmp_path / "s.sqlite3", demo=False, open_files=[]) == 0
+    assert seen["other_windows"] == ["Rep Assistant closed unexpectedly"]
+    assert log.read_text(encoding="utf-8") == ""  # a clean exit leaves nothing to show next time

@@ -6,28 +6,34 @@ unexpected exception is our bug, so they get a short apology and the traceback t
 report, and the window keeps running.
 """
 
+import faulthandler
 import platform
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from rep_assistant import __version__
+from rep_assistant.core import paths
 from rep_assistant.core.errors import Cancelled, RepError
 
 
 class CrashDialog(QDialog):
     """An unexpected error, with the details and a "Copy details" button."""
 
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+    def __init__(self, details: str, parent: QWidget | None = None, *, after_crash: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Something went wrong"))
+        self.setWindowTitle(self.tr("Rep Assistant closed unexpectedly") if after_crash else self.tr("Something went wrong"))
         self.setAccessibleName(self.tr("Unexpected error"))
         self.details = details
         intro = QLabel(self.tr(
+            "Rep Assistant closed unexpectedly last time. Your store is safe: unfinished work was rolled back.\n"
+            "If it happens again, copy the details below into a report (they hold no message text).") if after_crash else self.tr(
             "Rep Assistant hit an unexpected problem. Your store is safe: the operation that failed was rolled back.\n"
             "If it happens again, copy the details below into a report (they hold no message text)."), self)
         intro.setWordWrap(True)
@@ -74,6 +80,33 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QDialog | None:
         dialog.finished.connect(lambda _result: _ORPHANS.discard(dialog))
     dialog.open()
     return dialog
+
+
+_crash_log: list[TextIO] = []
+
+
+def start_crash_log(path: Path) -> str:
+    """Log hard crashes (a fault in Qt or C code ends Python before any dialog) with faulthandler.
+
+    Returns what the previous run left in the log, so the window can show it once; the log is
+    emptied again by ``stop_crash_log`` on a clean exit.
+    """
+    previous = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
+    handle = path.open("w", encoding="utf-8")
+    paths.make_private_file(path)
+    faulthandler.enable(handle, all_threads=True)
+    _crash_log.append(handle)
+    return previous
+
+
+def stop_crash_log() -> None:
+    """A clean exit: stop logging and leave the log empty."""
+    faulthandler.disable()
+    while _crash_log:
+        handle = _crash_log.pop()
+        handle.seek(0)
+        handle.truncate()
+        handle.close()
 
 
 def install_excepthook(parent_for: Callable[[], QWidget | None]) -> None:
