@@ -470,7 +470,12 @@ class MainWindow(QMainWindow):
     def _on_import_succeeded(self, result: ops.ImportOutcome) -> None:
         self._refresh_chats()
         self.open_chat(result.chat_id)
-        self.statusBar().showMessage(result.summary(), 10000)
+        if result.already_imported:
+            summary = self.tr("{chat}: this export was already imported; nothing new.").format(chat=result.chat_name)
+        else:
+            summary = self.tr("{chat}: {added} new messages, {flags} new flags to review.").format(
+                chat=result.chat_name, added=result.added, flags=result.flags_new)
+        self.statusBar().showMessage(summary, 10000)
         self.import_finished.emit(result.chat_id)
 
     def _on_demo_prepared(self, chat_id: int) -> None:

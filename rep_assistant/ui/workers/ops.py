@@ -21,13 +21,7 @@ class ImportOutcome:
     added: int
     skipped: int
     already_imported: bool
-    flags_new: int | None
-
-    def summary(self) -> str:
-        if self.already_imported:
-            return f"{self.chat_name}: this export was already imported; nothing new."
-        flags = "" if self.flags_new is None else f", {self.flags_new} new flags to review"
-        return f"{self.chat_name}: {self.added} new messages{flags}."
+    flags_new: int
 
 
 def import_and_scan(path: Path, settings: Settings, store: Store, progress: ProgressFn, cancelled: CancelFn) -> ImportOutcome:
@@ -45,7 +39,7 @@ def import_and_scan(path: Path, settings: Settings, store: Store, progress: Prog
             file.unlink(missing_ok=True)
         raise
     return ImportOutcome(result.chat_id, result.chat_name, result.added, result.skipped, result.already_imported,
-                         getattr(scanned, "flags_new", None))
+                         scanned.flags_new)
 
 
 def _media_files(store: Store) -> set[Path]:
