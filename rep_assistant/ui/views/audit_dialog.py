@@ -5,6 +5,7 @@ what is stored (ids and facts, never message text) and lets them check the hash 
 """
 
 import json
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -90,6 +91,8 @@ class AuditDialog(QDialog):
         for r, entry in enumerate(rows):
             for c, column in enumerate(_COLUMNS):
                 item = QTableWidgetItem(_cell(entry[column]))
+                if column in ("objects", "details"):
+                    item.setToolTip(item.text())
                 if column == "id":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
@@ -97,7 +100,7 @@ class AuditDialog(QDialog):
     def verify(self) -> audit.VerifyResult:
         result = audit.verify(self._store.db.conn)
         colour = "#2e9d55" if result.ok else "#d2453c"
-        self.verify_result.setText(f"<b style='color:{colour};'>{'✔' if result.ok else '✘'}</b> {_sentence(result)}")
+        self.verify_result.setText(f"<b style='color:{colour};'>{'✔' if result.ok else '✘'}</b> {escape(result.sentence())}")
         return result
 
     def _on_filter_changed(self, *_: object) -> None:
@@ -105,12 +108,6 @@ class AuditDialog(QDialog):
 
     def _on_verify_button_clicked(self) -> None:
         self.verify()
-
-
-def _sentence(result: audit.VerifyResult) -> str:
-    if result.ok:
-        return f"The audit log is intact: {result.checked} entries checked."
-    return f"The audit log has been tampered with: {result.problem}."
 
 
 def _cell(value: Any) -> str:
