@@ -21,6 +21,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,25 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: How long a copy waits for another writer before giving up, like the store's busy timeout.
+BUSY_SECONDS = 5.0
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    """The online backup API, but giving up while another writer holds the target.
+
+    Python's ``Connection.backup`` retries a busy target forever; a restore must instead say
+    that another window is using the store.
+    """
+    deadline = time.monotonic() + BUSY_SECONDS
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked")
+
+    source.backup(target, progress=progress, sleep=0.1)
+
+
 def _private_empty_file(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
 
@@ -70,7 +90,7 @@ def backup(store: Store, out: Path) -> BackupInfo:
             source = sqlite3.connect(str(store.path), timeout=5.0)
             target = sqlite3.connect(str(part))
             try:
-                source.backup(target)
+                _copy(source, target)
                 target.execute("PRAGMA journal_mode = DELETE")
             finally:
                 target.close()
@@ -128,7 +148,7 @@ def _keep_aside(db_path: Path, stamp: str) -> Path | None:
         source = sqlite3.connect(str(db_path), timeout=5.0)
         target = sqlite3.connect(str(kept))
         try:
-            source.backup(target)
+            _copy(source, target)
         finally:
             target.close()
             source.close()
@@ -154,7 +174,12 @@ def restore(db_path: Path, backup_file: Path, *, actor: str = "rep") -> tuple[Ba
         shutil.copyfile(backup_file, staged)
         info = inspect(staged)
         kept = _keep_aside(db_path, stamp)
-        _replace(db_path, staged)
+        try:
+            _replace(db_path, staged)
+        except RepError:
+            if kept:  # nothing was replaced, so there is nothing to keep
+                kept.unlink(missing_ok=True)
+            raise
     finally:
         staged.unlink(missing_ok=True)
     with Store(db_path, actor=actor) as store, store.transaction():
@@ -169,7 +194,7 @@ def _replace(db_path: Path, staged: Path) -> None:
         source = sqlite3.connect(str(staged))
         target = sqlite3.connect(str(db_path), timeout=5.0)
         try:
-            source.backup(target)
+            _copy(source, target)
             return
         finally:
             target.close()

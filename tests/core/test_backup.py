@@ -129,3 +129,20 @@ def test_a_bad_backup_is_refused_and_the_store_is_untouched(filled: Store, tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert filled.scalar("SELECT count(*) FROM messages") == 2
     assert filled.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 0
+
+
+def test_restore_while_another_window_writes_is_refused_cleanly(filled: Store, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup, "BUSY_SECONDS", 0.5)
+    out = tmp_path / "b.sqlite3"
+    backup.backup(filled, out)
+    other = sqlite3.connect(filled.path, isolation_level=None, timeout=0.1)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(RepError, match="in use by another"):
+            backup.restore(filled.path, out)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert list(tmp_path.glob("*.bak-*")) == [] and list(tmp_path.glob("*.restoring")) == []
+    assert filled.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 0
