@@ -140,7 +140,7 @@ def _sweep(store: Store, member: Member, same_person: tuple[int, ...], *, apply:
     return counts
 
 
-def _same_person(store: Store, member: Member) -> tuple[int, ...]:
+def same_person(store: Store, member: Member) -> tuple[int, ...]:
     """The member's rows in every chat: the same name in the rep's other chats is the same person."""
     rows = store.db.conn.execute("SELECT id FROM members WHERE name = ? AND erased_at IS NULL ORDER BY id", (member.name,))
     return tuple(row[0] for row in rows)
@@ -149,7 +149,7 @@ def _same_person(store: Store, member: Member) -> tuple[int, ...]:
 def preview(store: Store, chat: str, author: str) -> ErasurePlan:
     """What ``erase`` would do, for the confirmation prompt; changes nothing."""
     member = find_member(store, chat, author)
-    ids = _same_person(store, member)
+    ids = same_person(store, member)
     marks = ",".join("?" * len(ids))
     scalar = store.scalar
     return ErasurePlan(

@@ -5,7 +5,8 @@ can read, so the export is a pair written side by side: ``NAME.html`` (opens in 
 no scripts, no remote resources) and ``NAME.json`` (the same content, structured). Both are
 created readable only by the rep's user account, since they hold personal data until handed over.
 
-It covers their messages, system events naming them (added, removed, left...), flags about
+Like erasure, it covers the person wherever that exact name posts (the rep's one-to-one chat
+with them too). It covers their messages, system events naming them (added, removed, left...), flags about
 their messages and the decisions on them, notes, the register (warnings, removals), incidents
 involving their flags with the actions taken, and the audit entries about them.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rep_assistant.core import audit
-from rep_assistant.core.erasure import find_member
+from rep_assistant.core.erasure import find_member, same_person
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.store import Store, now_iso
 
@@ -36,49 +37,57 @@ SECTIONS = {
 
 
 def collect(store: Store, chat: str, author: str) -> dict[str, Any]:
-    """The whole record about one member of one chat."""
+    """The whole record about one person: the member of ``chat`` and the same name in the rep's other chats."""
     member = find_member(store, chat, author)
     q = store.query
-    mid, name = member.id, member.name
+    ids = list(same_person(store, member))
+    name = member.name
     flags = q(
         "SELECT f.id, m.ts AS message_time, f.category, f.severity, f.policy_id, f.clause_id, f.clause_text, "
-        "f.explanation, f.status, f.active, f.created_at, f.updated_at FROM flags f "
-        "LEFT JOIN messages m ON m.id = f.message_id WHERE f.member_id = ? ORDER BY f.id", (mid,))
+        f"f.explanation, f.status, f.active, f.created_at, f.updated_at FROM flags f "
+        f"LEFT JOIN messages m ON m.id = f.message_id WHERE f.member_id IN ({_marks(ids)}) ORDER BY f.id", ids)
     flag_ids = [f["id"] for f in flags]
     incidents = q(
         "SELECT DISTINCT i.id, i.title, i.status, i.created_at, i.updated_at FROM incidents i "
-        "JOIN incident_flags x ON x.incident_id = i.id JOIN flags f ON f.id = x.flag_id "
-        "WHERE f.member_id = ? ORDER BY i.id", (mid,))
+        "JOIN incident_flags x ON x.incident_id = i.id "
+        f"WHERE x.flag_id IN ({_marks(flag_ids)}) ORDER BY i.id", flag_ids)
     incident_ids = [i["id"] for i in incidents]
+    chats = q(f"SELECT DISTINCT c.id, c.name FROM chats c JOIN members m ON m.chat_id = c.id WHERE m.id IN ({_marks(ids)}) "
+              "ORDER BY c.id", ids)
+    chat_ids = [c["id"] for c in chats]
+    audit_rows = {e["id"]: e for mid in ids for e in audit.entries(store.db.conn, object_id=("member", mid))}
     return {
-        "subject": {"name": name, "chat": member.chat, "phone_number_author": member.is_phone, "member_id": mid},
+        "subject": {"name": name, "chat": member.chat, "phone_number_author": member.is_phone, "member_id": member.id,
+                    "also_in_chats": [c["name"] for c in chats if c["id"] != member.chat_id]},
         "exported_at": now_iso(),
         "messages": q(
-            "SELECT id, ts AS time, kind, text, edited, media_name, purged_at FROM messages "
-            "WHERE member_id = ? ORDER BY chat_id, seq", (mid,)),
+            "SELECT m.id, c.name AS chat, m.ts AS time, m.kind, m.text, m.edited, m.media_name, m.purged_at "
+            f"FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.member_id IN ({_marks(ids)}) ORDER BY m.chat_id, m.seq", ids),
         "system_events": q(
-            "SELECT id, ts AS time, system_event, actor, target, text FROM messages "
-            "WHERE chat_id = ? AND kind = 'system' AND (actor = ? OR target = ? OR EXISTS "
-            "(SELECT 1 FROM json_each(CASE WHEN json_valid(extra) THEN extra END, '$.targets') WHERE value = ?)) ORDER BY seq",
-            (member.chat_id, name, name, name)),
+            "SELECT m.id, c.name AS chat, m.ts AS time, m.system_event, m.actor, m.target, m.text "
+            f"FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.chat_id IN ({_marks(chat_ids)}) AND m.kind = 'system' "
+            "AND (m.actor = ? OR m.target = ? OR EXISTS "
+            "(SELECT 1 FROM json_each(CASE WHEN json_valid(m.extra) THEN m.extra END, '$.targets') WHERE value = ?)) "
+            "ORDER BY m.chat_id, m.seq",
+            [*chat_ids, name, name, name]),
         "flags": flags,
         "decisions": q(
             f"SELECT flag_id, old_status, new_status, decided_at, actor FROM decisions "
             f"WHERE flag_id IN ({_marks(flag_ids)}) ORDER BY id", flag_ids),
         "notes": q(
-            f"SELECT id, text, created_at, actor, flag_id, incident_id FROM notes WHERE member_id = ? "
+            f"SELECT id, text, created_at, actor, flag_id, incident_id FROM notes WHERE member_id IN ({_marks(ids)}) "
             f"OR flag_id IN ({_marks(flag_ids)}) OR incident_id IN ({_marks(incident_ids)}) ORDER BY id",
-            [mid, *flag_ids, *incident_ids]),
+            [*ids, *flag_ids, *incident_ids]),
         "register": q(
             "SELECT kind, reason, clause_id, flag_id, incident_id, at, actor, source FROM member_events "
-            "WHERE member_id = ? ORDER BY at, id", (mid,)),
+            f"WHERE member_id IN ({_marks(ids)}) ORDER BY at, id", ids),
         "incidents": incidents,
         "incident_actions": q(
             f"SELECT incident_id, action, details, at, actor FROM incident_actions "
             f"WHERE incident_id IN ({_marks(incident_ids)}) ORDER BY id", incident_ids),
         "audit": [
             {k: e[k] for k in ("id", "at", "actor", "action", "objects", "details")}
-            for e in audit.entries(store.db.conn, object_id=("member", mid))
+            for _, e in sorted(audit_rows.items())
         ],
     }
 

@@ -23,10 +23,12 @@ def test_the_export_holds_every_kind_of_record_about_her(group: made_up_group.Gr
     html_path, json_path, counts = subject_access.export(group.store, "Year 3 Parents", NAME, tmp_path / "jane.html")
     assert (html_path.name, json_path.name) == ("jane.html", "jane.json")
     record = json.loads(json_path.read_text(encoding="utf-8"))
-    assert record["subject"] == {"name": NAME, "chat": "Year 3 Parents", "phone_number_author": False, "member_id": group.jane}
+    assert record["subject"] == {"name": NAME, "chat": "Year 3 Parents", "phone_number_author": False, "member_id": group.jane,
+                                 "also_in_chats": [NAME]}  # her one-to-one chat with the rep, named after her
 
     texts = [m["text"] for m in record["messages"]]
-    assert len(texts) == 4 and any("zanzibarish" in t for t in texts)
+    assert len(texts) == 5 and any("zanzibarish" in t for t in texts) and any("trip money" in t for t in texts)
+    assert {m["chat"] for m in record["messages"]} == {"Year 3 Parents", NAME}
     assert {m["media_name"] for m in record["messages"]} >= {"IMG-20250901-WA0001.jpg", "IMG-20250901-WA0003.jpg"}
     assert {e["system_event"] for e in record["system_events"]} >= {"created", "added", "removed"}
     hers = [r[0] for r in group.store.db.conn.execute("SELECT id FROM flags WHERE member_id = ? ORDER BY id", (group.jane,))]
