@@ -116,3 +116,12 @@ def test_settings_show_and_bad_values(db: Path, capsys: pytest.CaptureFixture[st
     assert status == 0
     _, out, _ = _run(capsys, "audit", "list", "--action", "settings.change", "--format", "jsonl", "--db", str(db))
     assert "Priya" not in out and "rep_name" in out
+
+
+@pytest.mark.parametrize("argv", [["audit", "verify"], ["audit", "list"], ["purge", "--older-than", "3"],
+                                  ["member", "erase", "Year 3", "Tom Smith", "--yes"], ["backup", "--out", "b.sqlite3"]])
+def test_a_mistyped_store_path_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    typo = tmp_path / "typo.sqlite3"
+    status, _, err = _run(capsys, *argv, "--db", str(typo))
+    assert status == 2 and "There is no store at" in err
+    assert not typo.exists()
