@@ -161,3 +161,14 @@ def test_a_real_process_prints_no_traceback(hostile: tuple[Path, list[Path]], na
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and run.stderr.startswith("rep-assistant: ") and "Traceback" not in run.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
+                   reason="parsing reads (and hashes) a device such as /dev/zero forever; read_export should refuse "
+                   "anything that is not a regular file")
+def test_an_endless_device_is_refused_not_read_forever(hostile: tuple[Path, list[Path]]) -> None:
+    db, _ = hostile
+    run = subprocess.run([sys.executable, "-m", "rep_assistant", "import", "/dev/zero", "--db", str(db)],
+                         capture_output=True, text=True, timeout=5)
+    assert run.returncode == 2 and run.stderr.startswith("rep-assistant: ") and "Traceback" not in run.stderr
