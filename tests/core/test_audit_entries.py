@@ -1,9 +1,15 @@
 """The query the GUI's log view and ``audit list`` share: filters by time, action, actor and object."""
 
+import datetime as dt
+import re
 import sqlite3
+from pathlib import Path
 
-from rep_assistant.core import audit
+from rep_assistant.core import audit, erasure, retention, subject_access
+from rep_assistant.core.bundle import export_bundle
+from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
+from tests.core import made_up_group
 
 
 def _entry(conn: sqlite3.Connection, at: str, actor: str, action: str, objects: dict) -> None:
@@ -63,3 +69,31 @@ def test_verify_says_what_it_checked(store: Store) -> None:
     _fill(store)
     result = audit.verify(store.db.conn)
     assert result.sentence() == f"The audit log is intact: 6 entries, last hash {result.head_hash}."
+
+
+def test_entries_written_by_the_whole_app_hold_ids_and_facts_only(store: Store, tmp_path: Path) -> None:
+    """Import, scan, review, notes, incidents, register, bundle, settings, export, purge and erasure, then read the log."""
+    group = made_up_group.build(store, tmp_path)
+    export_bundle(store, group.incident, tmp_path / "bundle.zip", Settings(), render_pdf=None)
+    save_settings(Settings(path=tmp_path / "settings.json"), {"rep_name": "Priya Shah", "retention_days": 30}, store)
+    subject_access.export(store, "Year 3 Parents", "Ann Lee", tmp_path / "ann")
+    retention.purge(store, retention.plan_purge(store, 30, chat="Jane Doe", today=dt.date(2025, 12, 1)))
+    erasure.erase(store, "Year 3 Parents", "Jane Doe")
+
+    names = [r[0] for r in store.db.conn.execute("SELECT name FROM members")] + ["Jane Doe", "Priya Shah", "Tom", "Ann"]
+    free_text = re.compile(r"\S+\s+\S+\s+\S+")  # three words or more: a sentence, a message, a reason
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [s for k, v in value.items() for s in [str(k), *strings(v)]]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return [value] if isinstance(value, str) else []
+
+    entries = audit.entries(store.db.conn)
+    assert {"import", "scan", "flag.decide", "note.add", "incident.create", "member.warn", "bundle.export",
+            "settings.change", "member.export", "purge", "member.erase"} <= {e["action"] for e in entries}
+    for entry in entries:
+        for text in strings(entry["objects"]) + strings(entry["details"]):
+            assert not free_text.search(text), (entry["action"], text)
+            assert not any(n in text for n in names if not n.startswith("Member ")), (entry["action"], text)
