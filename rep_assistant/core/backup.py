@@ -72,8 +72,12 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
     source.backup(target, progress=progress, sleep=0.1)
 
 
-def _private_empty_file(path: Path) -> None:
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+def _private_empty_file(path: Path, shown: Path) -> None:
+    """Create ``path`` 0600 from the start; ``shown`` is the file the user named, for the message."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    except OSError as exc:
+        raise RepError(f"{shown} cannot be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
 
 
 def backup(store: Store, out: Path) -> BackupInfo:
@@ -84,7 +88,7 @@ def backup(store: Store, out: Path) -> BackupInfo:
     if not out.parent.is_dir():
         raise RepError(f"The folder {out.parent} does not exist.")
     part = out.with_name(out.name + ".part")
-    _private_empty_file(part)
+    _private_empty_file(part, out)
     try:
         with store.transaction():  # the write lock: nothing changes while the snapshot is taken
             source = sqlite3.connect(str(store.path), timeout=5.0)
@@ -107,34 +111,38 @@ def backup(store: Store, out: Path) -> BackupInfo:
     return BackupInfo(out, info.size, info.sha256, info.schema, info.audit_entries, info.head_hash, info.messages)
 
 
-def inspect(path: Path) -> BackupInfo:
-    """Check that ``path`` is an intact Rep Assistant store this version can read; RepError if not."""
+def inspect(path: Path, label: Path | None = None) -> BackupInfo:
+    """Check that ``path`` is an intact Rep Assistant store this version can read; RepError if not.
+
+    ``label`` is the file the user named when ``path`` is a working copy of it.
+    """
     path = Path(path)
+    name = label or path
     if not path.is_file():
-        raise RepError(f"There is no file {path}.")
+        raise RepError(f"There is no file {name}.")
     with path.open("rb") as fh:
         if fh.read(16) != _SQLITE_MAGIC:
-            raise RepError(f"{path} is not a Rep Assistant backup (it is not an SQLite database).")
+            raise RepError(f"{name} is not a Rep Assistant backup (it is not an SQLite database).")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"_sqlite_migrations", "audit_log", "messages"} <= tables:
-                raise RepError(f"{path} is an SQLite file from another program, not a Rep Assistant backup.")
+                raise RepError(f"{name} is an SQLite file from another program, not a Rep Assistant backup.")
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
             if schema > SCHEMA_VERSION:
-                raise RepError(f"{path} was made by a newer version of Rep Assistant (schema {schema}); update the app to restore it.")
+                raise RepError(f"{name} was made by a newer version of Rep Assistant (schema {schema}); update the app to restore it.")
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise RepError(f"{path} is damaged ({problems[0]}); try an older backup.")
+                raise RepError(f"{name} is damaged ({problems[0]}); try an older backup.")
             chain = audit.verify(conn)
             if not chain.ok:
-                raise RepError(f"{path} cannot be trusted: its audit log has been tampered with ({chain.problem}).")
+                raise RepError(f"{name} cannot be trusted: its audit log has been tampered with ({chain.problem}).")
             messages = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise RepError(f"{path} is damaged or is not a Rep Assistant backup ({exc}).") from exc
+        raise RepError(f"{name} is damaged or is not a Rep Assistant backup ({exc}).") from exc
     return BackupInfo(path, path.stat().st_size, _sha256(path), schema, chain.checked, chain.head_hash, messages)
 
 
@@ -143,7 +151,7 @@ def _keep_aside(db_path: Path, stamp: str) -> Path | None:
     if not db_path.exists():
         return None
     kept = db_path.with_name(f"{db_path.name}.bak-{stamp}")
-    _private_empty_file(kept)
+    _private_empty_file(kept, kept)
     try:
         source = sqlite3.connect(str(db_path), timeout=5.0)
         target = sqlite3.connect(str(kept))
@@ -169,10 +177,13 @@ def restore(db_path: Path, backup_file: Path, *, actor: str = "rep") -> tuple[Ba
         raise RepError(f"There is no file {backup_file}.")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     staged = db_path.with_name(f"{db_path.name}.restoring")
-    _private_empty_file(staged)
+    _private_empty_file(staged, db_path)
     try:
-        shutil.copyfile(backup_file, staged)
-        info = inspect(staged)
+        try:
+            shutil.copyfile(backup_file, staged)
+        except OSError as exc:
+            raise RepError(f"{backup_file} cannot be read ({exc.strerror or exc}).") from exc
+        info = inspect(staged, label=backup_file)
         kept = _keep_aside(db_path, stamp)
         try:
             _replace(db_path, staged)

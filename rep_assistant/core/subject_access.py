@@ -128,10 +128,14 @@ def render_html(record: dict[str, Any]) -> str:
 def _write_private(path: Path, text: str) -> None:
     """Created 0600 from the first byte (not chmod-ed afterwards), then moved into place."""
     tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RepError(f"{path} cannot be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
 
 
 def output_paths(out: Path) -> tuple[Path, Path]:

@@ -146,3 +146,30 @@ def test_restore_while_another_window_writes_is_refused_cleanly(filled: Store, t
         other.close()
     assert list(tmp_path.glob("*.bak-*")) == [] and list(tmp_path.glob("*.restoring")) == []
     assert filled.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="uses /proc, where nobody (not even root) can create files")
+def test_an_unwritable_destination_is_a_sentence(filled: Store, tmp_path: Path) -> None:
+    from rep_assistant.core import subject_access
+
+    with pytest.raises(RepError, match="cannot be written"):
+        backup.backup(filled, Path("/proc/b.sqlite3"))
+    good = tmp_path / "good.sqlite3"
+    backup.backup(filled, good)
+    with pytest.raises(RepError, match="cannot be written"):
+        backup.restore(Path("/proc/s.sqlite3"), good)
+    with pytest.raises(RepError, match="cannot be written"):
+        subject_access.export(filled, "Class 5", "Tom Smith", Path("/proc/tom"))
+    assert len(audit.entries(filled.db.conn, action="backup")) == 1  # the good one only
+    assert audit.entries(filled.db.conn, action="member.export") == []
+
+
+def test_a_missing_destination_folder_and_odd_file_names(filled: Store, tmp_path: Path) -> None:
+    with pytest.raises(RepError, match="does not exist"):
+        backup.backup(filled, tmp_path / "no" / "b.sqlite3")
+    odd = tmp_path / "back up #1 ?100%.sqlite3"
+    backup.backup(filled, odd)
+    assert backup.inspect(odd).messages == 2
+    with pytest.raises(RepError, match="back up #1"):  # the user's name in messages, not a working copy's
+        odd.write_bytes(b"nope" * 100)
+        backup.restore(filled.path, odd)
