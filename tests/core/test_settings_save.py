@@ -44,7 +44,7 @@ def test_a_bad_value_changes_nothing(store: Store, tmp_path: Path, name: str, va
 
 def test_a_failed_write_rolls_the_entry_back(store: Store, tmp_path: Path) -> None:
     settings = Settings(path=tmp_path / "no-such-folder" / "settings.json")
-    with pytest.raises(OSError):
+    with pytest.raises(RepError, match="cannot be written"):
         save_settings(settings, {"retention_days": 30}, store)
     assert audit.entries(store.db.conn) == []
     assert settings["retention_days"] == 0
