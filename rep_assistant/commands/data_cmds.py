@@ -56,8 +56,8 @@ def _purge(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(f"Dry run: {plan.total} messages would be purged; nothing was changed.")
             return 0
-        retention.purge(store, plan)
-    print(f"Purged the text of {plan.total} messages.")
+        blanked = retention.purge(store, plan)
+    print(f"Purged the text of {blanked} messages.")
     return 0
 
 

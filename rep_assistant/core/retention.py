@@ -108,25 +108,31 @@ def due(store: Store, settings: Settings, today: dt.date | None = None) -> Purge
 
 
 def purge(store: Store, plan: PurgePlan) -> int:
-    """Blank the planned messages in one audited transaction; returns how many were blanked."""
+    """Blank the planned messages in one audited transaction; returns how many were blanked.
+
+    Protection is checked again inside the transaction, so an incident opened since the plan
+    was shown (in another window) still keeps its messages.
+    """
     if not plan.message_ids:
         return 0
     stamp = now_iso()
     with wipe.securely(store):
-        store.db.conn.executemany(
+        keep = protected_message_ids(store)
+        cur = store.db.conn.executemany(
             "UPDATE messages SET text = '', media_name = NULL, media_sha256 = NULL, extra = NULL, "
             "actor = NULL, target = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL",
-            [(stamp, message_id) for message_id in plan.message_ids],
+            [(stamp, message_id) for message_id in plan.message_ids if message_id not in keep],
         )
+        blanked = cur.rowcount
         flags = wipe.forget_flag_wording(store, "message_id IN (SELECT id FROM messages WHERE purged_at = ?)", [stamp])
         media_files = wipe.drop_unreferenced_media(store)
         store.audit(
             "purge",
             {"chats": [c.chat_id for c in plan.chats]},
-            {"messages": plan.total, "cutoff": plan.cutoff, "kept_for_incidents": plan.kept_for_incidents,
+            {"messages": blanked, "cutoff": plan.cutoff, "kept_for_incidents": plan.kept_for_incidents + plan.total - blanked,
              "media_files": len(media_files), "flag_wordings_removed": flags,
              "per_chat": {str(c.chat_id): c.messages for c in plan.chats}},
         )
     wipe.remove_media_files(store, media_files)
     wipe.checkpoint(store)
-    return plan.total
+    return blanked

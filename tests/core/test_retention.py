@@ -115,3 +115,16 @@ def test_the_setting_says_what_is_due(group: made_up_group.Group) -> None:
     assert retention.due(group.store, Settings()) is None  # off until the rep chooses
     plan = retention.due(group.store, Settings({"retention_days": 30}), today=AFTER_IT)
     assert plan is not None and plan.total == retention.plan_purge(group.store, 30, today=AFTER_IT).total > 0
+
+
+def test_an_incident_opened_after_the_plan_still_protects_its_messages(group: made_up_group.Group) -> None:
+    store = group.store
+    incidents.update_incident(store, group.incident, status="resolved")
+    plan = retention.plan_purge(store, 30, today=AFTER_IT)
+    assert plan.kept_for_incidents == 0
+    incidents.update_incident(store, group.incident, status="open")  # reopened in another window meanwhile
+    blanked = retention.purge(store, plan)
+    assert blanked < plan.total
+    flagged = store.scalar("SELECT message_id FROM flags WHERE id = ?", (group.jane_flag,))
+    assert store.scalar("SELECT purged_at FROM messages WHERE id = ?", (flagged,)) is None
+    assert audit.entries(store.db.conn, action="purge")[-1]["details"]["messages"] == blanked
