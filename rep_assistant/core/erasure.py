@@ -192,9 +192,9 @@ def _remove(store: Store, member: Member, ids: tuple[int, ...]) -> tuple[list[st
 
 def erase(store: Store, chat: str, author: str) -> ErasurePlan:
     """Erase one person in one audited transaction, then make the removal reach the file's bytes."""
-    plan = preview(store, chat, author)
-    member, ids = plan.member, plan.member_ids
     with wipe.securely(store):
+        plan = preview(store, chat, author)  # inside the transaction: counts match what is removed
+        member, ids = plan.member, plan.member_ids
         media_files, swept = _remove(store, member, ids)
         store.audit(
             "member.erase",
