@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from rep_assistant.core.erasure import reapply_erasures
 from rep_assistant.core.errors import BadExportError
 from rep_assistant.core.parsing import ExportSource, Row, iter_export_rows, read_export
 from rep_assistant.core.parsing.classify import is_phone
@@ -138,6 +139,8 @@ def _store_rows(store: Store, source: ExportSource, name: str, expected: int, ro
     conn.execute("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE import_id = ?", [import_id])
     if fts_trigger:
         conn.execute(fts_trigger)
+    # Someone the rep erased must not come back with a newer export of the chat.
+    reapply_erasures(store, chat_id)
     skipped = entries - added
     conn.execute("UPDATE imports SET entries = ?, added = ?, skipped = ?, media_added = ? WHERE id = ?",
                  [entries, added, skipped, media_added, import_id])

@@ -164,9 +164,6 @@ def test_a_real_process_prints_no_traceback(hostile: tuple[Path, list[Path]], na
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="parsing reads (and hashes) a device such as /dev/zero forever; read_export should refuse "
-                   "anything that is not a regular file")
 def test_an_endless_device_is_refused_not_read_forever(hostile: tuple[Path, list[Path]]) -> None:
     db, _ = hostile
     run = subprocess.run([sys.executable, "-m", "rep_assistant", "import", "/dev/zero", "--db", str(db)],

@@ -107,6 +107,8 @@ def read_export(path: Path | str) -> ExportSource:
         raise BadExportError(f"{label} does not exist; check the path and try again.")
     if path.is_dir():
         raise not_an_export(label, "is a folder, not a chat export")
+    if not path.is_file():  # a device, pipe or socket would be read (and hashed) forever
+        raise not_an_export(label, "is a device or pipe, not a file")
     try:
         sha, size, head = _hash_file(path)
     except OSError as exc:
