@@ -46,6 +46,7 @@ from rep_assistant.core import paths, review
 from rep_assistant.core.errors import Cancelled
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
+from rep_assistant.ui.data_duties import install_data_actions
 from rep_assistant.ui.help_view import install_help_actions
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.incidents_view import install_act_actions
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         install_act_actions(self)  # Act menu + member actions: drafts, incidents, register, bundles
         install_help_actions(self)  # Help > Rep Assistant Help (F1), Open the demo chat
+        install_data_actions(self)  # Data menu + member actions: subject access, erasure, retention, backup/restore
 
     # -- public accessors (for the other areas' dialogs) ----------------------------------
 

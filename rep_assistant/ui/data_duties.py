@@ -1,0 +1,223 @@
+"""The rep's data-controller duties in the desk: a Data menu and two member actions.
+
+Why a menu of its own: a parent answering "what do you hold about me?" or "please delete me"
+looks for one obvious place, not a command line. Each entry opens a dialog over the core
+(subject_access, erasure, retention, backup), which does and audits the work on the window's
+database thread; nothing here audits or decides anything itself.
+
+Restore is the one duty that replaces the file under the window, so it closes both of the
+window's connections (its own and the database thread's), lets the core restore, and reopens
+them, rather than copying over a store that open connections are using.
+"""
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from rep_assistant.core import backup, erasure
+from rep_assistant.core.errors import RepError
+from rep_assistant.core.progress import CancelFn, ProgressFn
+from rep_assistant.core.store import Store
+from rep_assistant.ui.draft_dialog import ask_save_path, window_runner
+from rep_assistant.ui.models.roles import IdRole
+from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, count
+
+if TYPE_CHECKING:
+    from rep_assistant.ui.main_window import MainWindow
+
+BACKUP_FILTER = "Rep Assistant backups (*.sqlite3);;All files (*)"
+
+
+def ask_open_path(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    """A file the rep picks to read (starting in their home folder)."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter)
+    return Path(path) if path else None
+
+
+def install_data_actions(window: "MainWindow") -> dict[str, QAction]:
+    """Add the Data menu (before View) and the members panel's export and erase, once."""
+    existing = getattr(window, "data_actions", None)
+    if existing:
+        return existing
+    actions: dict[str, QAction] = {}
+    window.data_actions = actions
+    menu = QMenu(window.tr("&Data"), window)
+    menu.setToolTipsVisible(True)
+    window.menuBar().insertMenu(window.menu("View").menuAction(), menu)
+    window.data_menu = menu
+
+    def make(name: str, text: str, slot: Callable[[], Any], tip: str) -> QAction:
+        action = QAction(window.tr(text), window)
+        action.setToolTip(window.tr(tip))
+        action.triggered.connect(lambda _checked=False: slot())  # the slot never sees triggered's bool
+        menu.addAction(action)
+        window.addAction(action)
+        actions[name] = action
+        return action
+
+    make("export_member", "&Export everything held about a member…", lambda: export_member(window),
+         "Subject access: a web page and a data file of everything held about one person")
+    make("erase_member", "E&rase a member…", lambda: erase_member(window),
+         "Remove one person's messages and name for good; your record of what you did stays")
+    menu.addSeparator()
+    make("purge", "&Delete old messages (retention)…", lambda: purge_old_messages(window),
+         "Delete message text older than your retention setting; what open incidents need is kept")
+    menu.addSeparator()
+    make("backup", "&Back up the store…", lambda: back_up(window), "Save a checked copy of everything to a file")
+    make("restore", "Re&store from a backup…", lambda: restore_from_backup(window),
+         "Replace everything with a backup; the current store is kept beside it")
+    for name, short in (("export_member", "Export their data"), ("erase_member", "Erase member")):
+        actions[name].setIconText(window.tr(short))  # the members panel's toolbar; menus keep the full text
+        window.members_panel.add_action(actions[name])
+    return actions
+
+
+# -- subject access and erasure ---------------------------------------------------------------------
+
+def _show(dialog: QDialog) -> QDialog:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _tell(window: "MainWindow", title: str, text: str) -> QMessageBox:
+    """A result the rep should read once (non-modal, like the window's error messages)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def export_member(window: "MainWindow") -> MemberExportDialog:
+    """Subject access for the selected member (or one chosen in the dialog)."""
+    dialog = MemberExportDialog(window.store, window_runner(window), window.selected_member_id(), window)
+    _show(dialog)
+    return dialog
+
+
+def erase_member(window: "MainWindow") -> EraseDialog:
+    """Erasure of the selected member (or one chosen in the dialog), after the core's preview."""
+    dialog = EraseDialog(window.store, window_runner(window), window.selected_member_id(), window)
+    dialog.erased.connect(lambda plan: _on_erased(window, plan))
+    _show(dialog)
+    return dialog
+
+
+def _on_erased(window: "MainWindow", plan: erasure.ErasurePlan) -> None:
+    window.refresh()
+    window.statusBar().showMessage(window.tr("Erased: {messages} removed; they now appear as {pseudonym}.").format(
+        messages=count(plan.messages, "message", "messages"), pseudonym=plan.member.pseudonym), 15000)
+
+
+# -- retention ----------------------------------------------------------------------------------------
+
+def purge_old_messages(window: "MainWindow") -> PurgeDialog:
+    """The retention dry run for the rep's setting, then the purge they confirm."""
+    dialog = PurgeDialog(window_runner(window), int(window.settings["retention_days"]), window)
+    dialog.purged.connect(lambda blanked: _on_purged(window, blanked))
+    _show(dialog)
+    return dialog
+
+
+def _on_purged(window: "MainWindow", blanked: int) -> None:
+    window.refresh()
+    window.statusBar().showMessage(window.tr("Deleted the text of {messages}.").format(
+        messages=count(blanked, "message", "messages")), 15000)
+
+
+# -- backup and restore -------------------------------------------------------------------------------
+
+def back_up(window: "MainWindow") -> int | None:
+    """Ask where, then let the core copy and record a consistent snapshot; returns the op id."""
+    name = f"Rep Assistant backup {dt.datetime.now():%Y-%m-%d %H%M}.sqlite3"
+    path = ask_save_path(window, window.tr("Back up the store"), name, window.tr(BACKUP_FILTER))
+    if path is None:
+        return None
+    return window.run_op(window.tr("Backing up"), lambda store, _p, _c: backup.backup(store, path),
+                         lambda info: _on_backed_up(window, info))
+
+
+def _on_backed_up(window: "MainWindow", info: backup.BackupInfo) -> None:
+    _tell(window, window.tr("Backup saved"), window.tr(
+        "Saved {messages} and {entries} to {path}.\n\nIt holds other parents' personal data: keep it somewhere only "
+        "you can reach (your own USB stick, not a shared drive). Photos from .zip exports are not in it.").format(
+        messages=count(info.messages, "message", "messages"),
+        entries=count(info.audit_entries, "audit-log entry", "audit-log entries"), path=info.path))
+
+
+def restore_from_backup(window: "MainWindow") -> int | None:
+    """Ask for the backup, let the core check it, then ask the rep to confirm; returns the check's op id."""
+    path = ask_open_path(window, window.tr("Restore from a backup"), window.tr(BACKUP_FILTER))
+    if path is None:
+        return None
+    return window.run_op(window.tr("Checking the backup"), lambda _store, _p, _c: backup.inspect(path),
+                         lambda info: _confirm_restore(window, info))
+
+
+def _confirm_restore(window: "MainWindow", info: backup.BackupInfo) -> RestoreDialog:
+    dialog = RestoreDialog(info, window.store.path, window)
+    dialog.restore_requested.connect(lambda path: restore_in_window(window, path))
+    _show(dialog)
+    return dialog
+
+
+def _reopen(store: Store) -> None:
+    """Open ``store``'s file again in the same object: every panel and dialog holds this one."""
+    store.__init__(store.path, actor=store.actor)  # type: ignore[misc]
+
+
+def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
+    """Replace the window's store with ``backup_file`` while none of its connections is open.
+
+    The database thread closes its own connection, runs the core's restore and reopens; the
+    window's connection stays closed meanwhile and the window waits (no event is handled, so
+    nothing reads). A restore takes seconds even for a large store. Returns the op id.
+    """
+    if window.worker.is_busy():
+        window.show_error(RepError("Rep Assistant is still working on something (see the status bar); "
+                                   "restore once it has finished."))
+        return None
+    store, actor = window.store, window.settings.actor
+    released = threading.Event()
+
+    def replace(worker_store: Store, _progress: ProgressFn, _cancelled: CancelFn) -> tuple[backup.BackupInfo, Path | None]:
+        try:
+            worker_store.close()
+            try:
+                return backup.restore(store.path, backup_file, actor=actor)
+            finally:
+                _reopen(worker_store)
+        finally:
+            released.set()
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    store.close()
+    try:
+        op = window.run_op(window.tr("Restoring the backup"), replace, lambda result: _on_restored(window, result))
+        released.wait()
+    finally:
+        _reopen(store)
+        QApplication.restoreOverrideCursor()
+    return op
+
+
+def _on_restored(window: "MainWindow", result: tuple[backup.BackupInfo, Path | None]) -> None:
+    info, kept = result
+    chat_id = window.current_chat_id()
+    window.refresh()
+    chats = window.chats_model
+    if chat_id is None or chats.row_of(chat_id) is None:
+        chat_id = chats.data(chats.index(0), IdRole) if chats.rowCount() else None
+    window.open_chat(chat_id)
+    text = window.tr("Restored {messages} and {entries} from {file}.").format(
+        messages=count(info.messages, "message", "messages"),
+        entries=count(info.audit_entries, "audit-log entry", "audit-log entries"), file=info.path.name)
+    if kept is not None:
+        text += " " + window.tr("The store it replaced is kept as {kept}.").format(kept=kept)
+    _tell(window, window.tr("Backup restored"), text)

@@ -1,0 +1,207 @@
+"""The Data menu driven like a rep would: subject access, erasure, retention, backup and restore.
+
+Chats come in through the real importer and scanner (the bundled demo chat); the file
+dialogs are replaced by the path a rep would pick, and every confirmation is the dialog's own
+button, so no modal loop ever runs.
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from rep_assistant.core import audit, incidents, review
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.ui import data_duties
+from rep_assistant.ui.views import data_dialogs
+from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog
+from tests.ui.conftest import Desk
+
+pytestmark = pytest.mark.gui
+
+MEMBER = "Katie Lomas"
+WAIT_MS = 60_000
+
+
+def _open_with_demo(desk: Desk, demo_export: Path, member: str | None = MEMBER) -> object:
+    window = desk.open()
+    desk.import_file(window, demo_export)
+    if member is not None:
+        window.tabs.setCurrentWidget(window.members_panel)
+        assert window.members_panel.select_member(window.store.scalar("SELECT id FROM members WHERE name = ?", (member,)))
+    return window
+
+
+def _boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def _close_boxes() -> list[str]:
+    texts = []
+    for box in _boxes():
+        texts.append(box.text())
+        box.close()
+    return texts
+
+
+def test_members_panel_offers_export_and_erase(desk: Desk, demo_export: Path) -> None:
+    window = _open_with_demo(desk, demo_export)
+    actions = data_duties.install_data_actions(window)
+    assert actions is data_duties.install_data_actions(window)  # installed once, by the window itself
+    assert [a.text() for a in window.data_menu.actions() if not a.isSeparator()] == [
+        "&Export everything held about a member…", "E&rase a member…", "&Delete old messages (retention)…",
+        "&Back up the store…", "Re&store from a backup…"]
+    toolbar = window.members_panel.toolbar.actions()
+    assert actions["export_member"] in toolbar and actions["erase_member"] in toolbar
+
+
+def test_export_writes_both_files_with_the_members_messages(desk: Desk, demo_export: Path, qtbot: object,
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _open_with_demo(desk, demo_export)
+    window.data_actions["export_member"].trigger()
+    dialog = window.findChild(MemberExportDialog)
+    assert dialog.members.choice()["name"] == MEMBER  # the member selected in the desk
+    chosen = tmp_path / "for Katie"
+    monkeypatch.setattr(data_dialogs, "ask_save_path", lambda *_args: chosen)
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as saved:
+        dialog.save_button.click()
+    html_path, json_path = saved.args
+    assert (html_path.name, json_path.name) == ("for Katie.html", "for Katie.json")
+    texts = [r["text"] for r in window.store.query(
+        "SELECT m.text FROM messages m JOIN members p ON p.id = m.member_id WHERE p.name = ? ORDER BY m.seq", (MEMBER,))]
+    record = json.loads(json_path.read_text(encoding="utf-8"))
+    assert record["subject"]["name"] == MEMBER and [m["text"] for m in record["messages"]] == texts and len(texts) > 5
+    page = html_path.read_text(encoding="utf-8")
+    assert "Hiya" in page and f"Data held about {MEMBER}" in page
+    assert dialog.open_folder_button.isVisible() and "for Katie.html" in dialog.saved_label.text()
+    assert len(audit.entries(window.store.db.conn, action="member.export")) == 1  # the core's entry, no more
+
+
+def test_erase_shows_the_preview_needs_the_name_and_removes_the_member(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = _open_with_demo(desk, demo_export)
+    messages = window.store.scalar("SELECT count(*) FROM messages m JOIN members p ON p.id = m.member_id WHERE p.name = ?", (MEMBER,))
+    member_id = window.selected_member_id()
+    window.data_actions["erase_member"].trigger()
+    dialog = window.findChild(EraseDialog)
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
+        pass
+    text = dialog.preview.text()
+    assert text.startswith(f"This will permanently remove {messages} messages by {MEMBER}")
+    assert f"'Member {member_id}'" in text and "without their name" in text
+    assert not dialog.erase_button.isEnabled()
+    dialog.confirm_edit.setText("Katie")
+    assert not dialog.erase_button.isEnabled()
+    dialog.confirm_edit.setText(MEMBER)
+    assert dialog.erase_button.isEnabled()
+    with qtbot.waitSignal(dialog.erased, timeout=WAIT_MS):
+        dialog.erase_button.click()
+
+    with Store(desk.db_path) as store:
+        like = f"%{MEMBER}%"
+        assert store.scalar("SELECT count(*) FROM members WHERE name LIKE ?", (like,)) == 0
+        assert store.scalar("SELECT count(*) FROM messages WHERE text LIKE ? OR actor LIKE ? OR target LIKE ? OR extra LIKE ?",
+                            (like,) * 4) == 0
+        assert store.scalar("SELECT count(*) FROM messages WHERE member_id = ?", (member_id,)) == 0
+        assert audit.verify(store.db.conn).ok
+        assert len(audit.entries(store.db.conn, action="member.erase")) == 1
+    shown = [window.members_panel.model.record(r)["name"] for r in range(window.members_panel.model.rowCount())]
+    assert MEMBER not in shown and f"Member {member_id}" in shown  # the window re-read the store
+
+
+def test_purge_shows_the_plan_then_removes_only_old_text(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    cutoff = dt.date(2025, 11, 10)  # the demo chat runs from 1 to 16 November 2025
+    days = (dt.date.today() - cutoff).days
+    Settings({"retention_days": days}, path=desk.settings_path).save()
+    window = _open_with_demo(desk, demo_export, member=None)
+    with Store(desk.db_path) as store:  # an open incident on an old message keeps it
+        flag_id, kept_id = store.db.conn.execute(
+            "SELECT f.id, m.id FROM flags f JOIN messages m ON m.id = f.message_id WHERE m.ts < ? ORDER BY m.seq LIMIT 1",
+            (cutoff.isoformat(),)).fetchone()
+        review.set_status(store, flag_id, "confirmed")
+        incidents.create_incident(store, [flag_id])
+        old = store.scalar("SELECT count(*) FROM messages WHERE ts < ?", (cutoff.isoformat(),))
+        newer = store.scalar("SELECT count(*) FROM messages WHERE ts >= ? AND text != ''", (cutoff.isoformat(),))
+
+    window.data_actions["purge"].trigger()
+    dialog = window.findChild(PurgeDialog)
+    with qtbot.waitSignal(dialog.plan_ready, timeout=WAIT_MS) as planned:
+        pass
+    plan = planned.args[0]
+    assert dialog.days.value() == days and plan.cutoff == cutoff.isoformat()
+    assert any(f"keeps message text for {days} days" in label.text() for label in dialog.findChildren(QLabel))
+    assert plan.kept_for_incidents > 0 and plan.total + plan.kept_for_incidents == old
+    summary = dialog.summary.text()
+    assert f"from before 10 Nov 2025: {plan.total} messages in 1 chat" in summary and "open incident needs them" in summary
+    row = [dialog.table.item(0, c).text() for c in range(4)]
+    assert row == ["Maple Class Parents", str(plan.total), "1 Nov 2025", "9 Nov 2025"]
+    assert dialog.purge_button.text() == f"Delete the text of {plan.total} messages"
+    with qtbot.waitSignal(dialog.purged, timeout=WAIT_MS) as purged:
+        dialog.purge_button.click()
+    assert purged.args == [plan.total]
+
+    with Store(desk.db_path) as store:
+        assert store.scalar("SELECT count(*) FROM messages WHERE ts < ? AND purged_at IS NULL", (cutoff.isoformat(),)) \
+            == plan.kept_for_incidents
+        assert store.scalar("SELECT count(*) FROM messages WHERE purged_at IS NOT NULL AND text = ''") == plan.total
+        assert store.scalar("SELECT text FROM messages WHERE id = ?", (kept_id,)) != ""
+        assert store.scalar("SELECT count(*) FROM messages WHERE ts >= ? AND text != ''", (cutoff.isoformat(),)) == newer
+        assert audit.verify(store.db.conn).ok and len(audit.entries(store.db.conn, action="purge")) == 1
+
+
+def test_backup_then_restore_round_trips_and_the_window_keeps_working(desk: Desk, demo_export: Path, qtbot: object,
+                                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _open_with_demo(desk, demo_export, member=None)
+    saved = tmp_path / "safe" / "class backup.sqlite3"
+    saved.parent.mkdir()
+    monkeypatch.setattr(data_duties, "ask_save_path", lambda *_args: saved)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.data_actions["backup"].trigger()
+    assert saved.is_file() and any("Saved" in t and str(saved) in t for t in _close_boxes())
+
+    flag_id = window.selected_flag_id()  # a change after the backup: a decision
+    with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
+        window.decide("confirmed")
+    assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
+
+    monkeypatch.setattr(data_duties, "ask_open_path", lambda *_args: saved)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.data_actions["restore"].trigger()  # the core checks the backup first
+    dialog = window.findChild(RestoreDialog)
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "checked and is intact" in words and f"{desk.db_path.name}.bak-" in words
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        dialog.restore_button.click()
+    assert any("Restored" in t and ".bak-" in t for t in _close_boxes())
+
+    # The window reads the restored store: the decision made after the backup is gone...
+    assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "new"
+    assert window.review_panel.model.row_of(flag_id) is not None
+    kept = list(tmp_path.glob(f"{desk.db_path.name}.bak-*"))
+    assert len(kept) == 1
+    with Store(kept[0]) as previous:
+        assert previous.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
+    # ...and keeps working on it: a new decision goes through the database thread and is audited.
+    window.review_panel.select_flag(flag_id)
+    with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
+        window.decide("dismissed")
+    with Store(desk.db_path) as store:
+        assert store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "dismissed"
+        assert audit.verify(store.db.conn).ok
+        assert [e["action"] for e in audit.entries(store.db.conn)][-2:] == ["restore", "flag.decide"]
+
+
+def test_a_file_that_is_not_a_backup_gets_a_sentence(desk: Desk, demo_export: Path, qtbot: object,
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _open_with_demo(desk, demo_export, member=None)
+    wrong = tmp_path / "holiday photos.sqlite3"
+    wrong.write_bytes(b"not a database" * 100)
+    monkeypatch.setattr(data_duties, "ask_open_path", lambda *_args: wrong)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.data_actions["restore"].trigger()
+    assert window.findChild(RestoreDialog) is None
+    texts = _close_boxes()
+    assert len(texts) == 1 and "is not a Rep Assistant backup" in texts[0] and "Traceback" not in texts[0]
+    assert window.store.scalar("SELECT count(*) FROM messages") > 50
