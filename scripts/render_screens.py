@@ -5,7 +5,9 @@ usage: render_screens.py OUT_DIR
 
 Uses a throwaway home (REP_ASSISTANT_HOME) and the bundled demo chat (made-up people), run
 through the real importer and scanner on the window's database thread. Writes:
-empty.png, chat.png, review.png, conversation.png, members.png, settings.png, audit.png and
+empty.png, chat.png, review.png, conversation.png, members.png, settings.png, audit.png,
+the Data menu's states (data_menu.png, data_members.png, data_export.png, data_export_done.png,
+data_erase.png, data_purge.png, data_backup_saved.png, data_restore.png, data_restored.png) and
 dark.png (the review queue with a dark colour scheme).
 """
 
@@ -22,15 +24,16 @@ def main(out: Path) -> int:
     home = Path(tempfile.mkdtemp(prefix="rep-screens-"))
     os.environ["REP_ASSISTANT_HOME"] = str(home)
 
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer, SignalInstance
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from rep_assistant.core.demo import demo_export_path
     from rep_assistant.core.settings import Settings
     from rep_assistant.core.store import Store
-    from rep_assistant.ui import style
+    from rep_assistant.ui import data_duties, style
     from rep_assistant.ui.app import make_app
     from rep_assistant.ui.main_window import MainWindow
+    from rep_assistant.ui.views.data_dialogs import RestoreDialog
 
     app = make_app()
 
@@ -44,8 +47,18 @@ def main(out: Path) -> int:
         widget.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
+    def wait(signal: SignalInstance) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
+
+    def message_box() -> QMessageBox:
+        return next(w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+
     store = Store(home / "screens.sqlite3", actor="Alex Example")
-    settings = Settings({"rep_name": "Alex Example", "school_name": "Maple Primary School"}, path=home / "settings.json")
+    settings = Settings({"rep_name": "Alex Example", "school_name": "Maple Primary School", "retention_days": 365},
+                        path=home / "settings.json")
     window = MainWindow(store, settings)
     window.resize(1280, 800)
     window.show()
@@ -87,6 +100,50 @@ def main(out: Path) -> int:
     audit.verify()
     shot(audit, "audit")
     audit.reject()
+
+    window.data_menu.popup(window.mapToGlobal(QPoint(300, 30)))
+    shot(window.data_menu, "data_menu")
+    window.data_menu.hide()
+
+    window.tabs.setCurrentWidget(window.members_panel)
+    window.members_panel.table.selectRow(0)
+    shot(window, "data_members")
+
+    export = data_duties.export_member(window)
+    shot(export, "data_export")
+    export.export_to(home / "subject-access")
+    wait(export.exported)
+    shot(export, "data_export_done")
+    export.reject()
+
+    erase = data_duties.erase_member(window)
+    wait(erase.preview_ready)
+    erase.confirm_edit.setText("ERASE")
+    shot(erase, "data_erase")
+    erase.reject()
+
+    purge = data_duties.purge_old_messages(window)
+    wait(purge.plan_ready)
+    shot(purge, "data_purge")
+    purge.reject()
+
+    data_duties.ask_save_path = lambda *_args: home / "backup.sqlite3"  # what the rep would pick
+    data_duties.back_up(window)
+    wait(window.worker.op_finished)
+    box = message_box()
+    shot(box, "data_backup_saved")
+    box.close()
+
+    data_duties.ask_open_path = lambda *_args: home / "backup.sqlite3"
+    data_duties.restore_from_backup(window)
+    wait(window.worker.op_finished)
+    restore = window.findChild(RestoreDialog)
+    shot(restore, "data_restore")
+    restore.restore_button.click()
+    wait(window.worker.op_finished)
+    box = message_box()
+    shot(box, "data_restored")
+    box.close()
 
     window.tabs.setCurrentWidget(window.review_panel)
     window.review_panel.set_filters(status="Needs attention")

@@ -89,6 +89,7 @@ def _show(dialog: QDialog) -> QDialog:
 def _tell(window: "MainWindow", title: str, text: str) -> QMessageBox:
     """A result the rep should read once (non-modal, like the window's error messages)."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from rep_assistant.core import audit, incidents, review
+from rep_assistant.core import audit, erasure, incidents, review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui import data_duties
 from rep_assistant.ui.views import data_dialogs
-from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog
+from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, describe_erasure
 from tests.ui.conftest import Desk
 
 pytestmark = pytest.mark.gui
@@ -205,3 +205,37 @@ def test_a_file_that_is_not_a_backup_gets_a_sentence(desk: Desk, demo_export: Pa
     texts = _close_boxes()
     assert len(texts) == 1 and "is not a Rep Assistant backup" in texts[0] and "Traceback" not in texts[0]
     assert window.store.scalar("SELECT count(*) FROM messages") > 50
+
+
+def test_the_erasure_preview_reads_as_plain_words() -> None:
+    plan = erasure.ErasurePlan(member=erasure.Member(7, 1, "Year 3 Maple", "Jane Doe", False), member_ids=(7, 9), messages=23,
+                               media_files=1, notes=0, flags=2, open_incidents=1,
+                               mentions={"flags.explanation": 2, "incidents.title": 1, "messages.text": 3, "messages.target": 1})
+    words = describe_erasure(plan)
+    assert words.startswith("This will permanently remove 23 messages by Jane Doe and 1 photo or file only they sent, "
+                            "and replace their name with 'Member 7' in 4 other messages, 2 flags and 1 incident.")
+    assert "also posts in 1 other chat" in words and "1 open incident involves their messages" in words
+    assert words.endswith("The audit log keeps a record that you did this, without their name. This cannot be undone.")
+
+
+def test_a_restore_that_fails_leaves_the_window_on_its_store(desk: Desk, demo_export: Path, qtbot: object,
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _open_with_demo(desk, demo_export, member=None)
+    saved = tmp_path / "b.sqlite3"
+    monkeypatch.setattr(data_duties, "ask_save_path", lambda *_args: saved)
+    monkeypatch.setattr(data_duties, "ask_open_path", lambda *_args: saved)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.data_actions["backup"].trigger()
+    _close_boxes()
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.data_actions["restore"].trigger()
+    saved.unlink()  # gone (a USB stick pulled out) between the check and the confirmation
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.findChild(RestoreDialog).restore_button.click()
+    texts = _close_boxes()
+    assert len(texts) == 1 and texts[0].startswith("There is no file")
+    assert list(tmp_path.glob("*.bak-*")) == []
+    flag_id = window.selected_flag_id()
+    with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
+        window.decide("confirmed")
+    assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"

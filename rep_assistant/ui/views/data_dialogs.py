@@ -13,6 +13,7 @@ Signals:
 """
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -91,20 +92,18 @@ def describe_erasure(plan: erasure.ErasurePlan) -> str:
     for key, n in plan.mentions.items():
         noun = _PLACES.get(key.split(".")[0], _OTHER_PLACE)
         places[noun] = places.get(noun, 0) + n
-    if plan.flags:
-        places[_PLACES["flags"]] = places.get(_PLACES["flags"], 0) + plan.flags
     sentence = "This will permanently remove " + listing(removed)
     if places:
-        sentence += (f" and replace their name with '{member.pseudonym}' in "
+        sentence += ("," if len(removed) > 1 else "") + (f" and replace their name with '{member.pseudonym}' in "
                      + listing([count(n, *noun) for noun, n in sorted(places.items(), key=lambda item: -item[1])]))
     paragraphs = [sentence + "."]
     others = len(plan.member_ids) - 1
     if others:
         paragraphs.append(f"The same name also posts in {count(others, 'other chat', 'other chats')}; "
                           "they are erased there too (a person is the same person in every chat).")
-    if plan.flags:
-        paragraphs.append(f"Your flags, decisions, incidents, warnings and removals stay, under '{member.pseudonym}', "
-                          "without the words the flags quoted.")
+    kept = f"Your {count(plan.flags, 'flag', 'flags')} on their messages, and your " if plan.flags else "Your "
+    paragraphs.append(kept + f"decisions, incidents, warnings and removals stay on record under '{member.pseudonym}'"
+                      + (", without the words the flags quoted." if plan.flags else "."))
     if plan.open_incidents:
         paragraphs.append(f"Careful: {count(plan.open_incidents, 'open incident involves', 'open incidents involve')} "
                           "their messages, and the school may still need them. Export the incident bundle first if so.")
@@ -171,8 +170,10 @@ class MemberCombo(QComboBox):
         return self.currentData()
 
 
-def _wrapped(text: str, parent: QWidget) -> QLabel:
+def _wrapped(text: str, parent: QWidget, text_format: Qt.TextFormat = Qt.TextFormat.PlainText) -> QLabel:
+    """A wrapping label, plain text unless asked: names and file names are never read as HTML."""
     label = QLabel(text, parent)
+    label.setTextFormat(text_format)
     label.setWordWrap(True)
     return label
 
@@ -466,7 +467,7 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr("<b>{file}</b>").format(file=info.path.name), self))
+        layout.addWidget(_wrapped(self.tr("<b>{file}</b>").format(file=html.escape(info.path.name)), self, Qt.TextFormat.RichText))
         layout.addWidget(_wrapped(describe_backup(info), self))
         layout.addWidget(_wrapped(self.tr(
             "Restoring replaces everything Rep Assistant holds (chats, flags, decisions, notes, incidents, the audit "
