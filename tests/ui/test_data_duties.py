@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from rep_assistant.core import audit, erasure, incidents, review
@@ -239,3 +240,18 @@ def test_a_restore_that_fails_leaves_the_window_on_its_store(desk: Desk, demo_ex
     with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
         window.decide("confirmed")
     assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
+
+
+def test_erase_never_starts_on_someone_the_rep_did_not_pick(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = _open_with_demo(desk, demo_export, member=None)
+    assert window.selected_member_id() is None
+    dialog = data_duties.erase_member(window)
+    assert dialog.members.choice() is None and dialog.preview.text() == "Choose the member to erase above."
+    dialog.confirm_edit.setText("ERASE")
+    assert not dialog.erase_button.isEnabled()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
+        dialog.members.setCurrentIndex(dialog.members.findText(MEMBER, Qt.MatchFlag.MatchStartsWith))
+    assert ready.args[0].member.name == MEMBER and dialog.confirm_edit.text() == ""  # typed before choosing: cleared
+    dialog.reject()
+    with Store(desk.db_path) as store:
+        assert audit.entries(store.db.conn, action="member.erase") == []

@@ -155,15 +155,18 @@ def member_choices(store: Store) -> list[dict[str, Any]]:
 
 
 class MemberCombo(QComboBox):
-    """Members as "Name (chat)", the selected member of the desk first chosen."""
+    """Members as "Name (chat)": the member selected in the desk, or nobody until the rep picks one.
+
+    Never someone else by default, so an erasure cannot start on the wrong person.
+    """
 
     def __init__(self, store: Store, member_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Member"))
+        self.setPlaceholderText(self.tr("Choose a member"))
         for choice in member_choices(store):
             self.addItem(f"{choice['name']}  ({choice['chat']})", choice)
-        index = next((i for i in range(self.count()) if self.itemData(i)["id"] == member_id), 0)
-        self.setCurrentIndex(index)
+        self.setCurrentIndex(next((i for i in range(self.count()) if self.itemData(i)["id"] == member_id), -1))
         self.setMinimumContentsLength(28)
 
     def choice(self) -> dict[str, Any] | None:
@@ -199,7 +202,8 @@ class MemberExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = buttons.addButton(self.tr("Choose where to save…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
-        self.save_button.setEnabled(self.members.count() > 0)
+        self.save_button.setEnabled(self.members.choice() is not None)
+        self.members.currentIndexChanged.connect(self._on_members_current_index_changed)
         self.open_folder_button = buttons.addButton(self.tr("Open the folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder_button.hide()
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -251,6 +255,10 @@ class MemberExportDialog(QDialog):
                              export_file_name(choice["name"]), self.tr("Web page and data (*.html)"))
         if path is not None:
             self.export_to(path)
+
+    @Slot(int)
+    def _on_members_current_index_changed(self, _index: int) -> None:
+        self.save_button.setEnabled(self.members.choice() is not None)
 
     @Slot()
     def _on_open_folder_button_clicked(self) -> None:
@@ -307,7 +315,9 @@ class EraseDialog(QDialog):
         self._update_button()
         choice = self.members.choice()
         if choice is None:
-            self.preview.setText(self.tr("There is nobody to erase: no members are held."))
+            self.preview.setText(self.tr("Choose the member to erase above." if self.members.count() else
+                                         "There is nobody to erase: no members are held."))
+            self.confirm_label.setText(self.tr("To confirm, type their name or ERASE:"))
             return
         self._asked += 1
         asked = self._asked
