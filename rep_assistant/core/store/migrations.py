@@ -92,9 +92,11 @@ def m001_initial(db: Database) -> None:
             fingerprint TEXT NOT NULL,
             occurrence INTEGER NOT NULL DEFAULT 0,
             import_id INTEGER REFERENCES imports(id),
-            purged_at TEXT,
-            UNIQUE (chat_id, fingerprint, occurrence)
+            purged_at TEXT
         );
+        -- A named index rather than a UNIQUE constraint so the importer can drop it for the
+        -- bulk insert into a new chat and rebuild it before commit (core/importer.py).
+        CREATE UNIQUE INDEX messages_dedupe ON messages(chat_id, fingerprint, occurrence);
         CREATE INDEX messages_chat_seq ON messages(chat_id, seq);
         CREATE INDEX messages_member ON messages(member_id);
 
