@@ -14,7 +14,9 @@ from typing import Any
 from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.policy import CATEGORIES, Policy, active_policy, rank_of
 from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
-from rep_assistant.core.rules import DetectOptions, Finding, Message, detect
+from rep_assistant.core.rules import DetectOptions, Finding, detect
+from rep_assistant.core.rules.engine import SEQUENCE_RULES
+from rep_assistant.core.scan_windows import WINDOW, count_messages, iter_windows
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.store import now_iso
@@ -43,14 +45,35 @@ def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str,
     return clause.id, clause.text, severity, f"{summary} — {where} says: “{clause.text}”"
 
 
-def load_messages(store: Store, chat_id: int) -> list[Message]:
-    rows = store.db.execute(
-        "SELECT m.id, m.ts, COALESCE(mem.name, ''), m.kind, m.text FROM messages m "
-        "LEFT JOIN members mem ON mem.id = m.member_id "
-        "WHERE m.chat_id = ? AND m.purged_at IS NULL ORDER BY m.seq",
-        (chat_id,),
-    ).fetchall()
-    return [Message(r[0], r[1], r[2], r[4] or "", r[3]) for r in rows]
+def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptions, *,
+                progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+                window: int = WINDOW) -> tuple[int, list[Finding], dict[int, int | None]]:
+    """(messages read, findings, member id of each flagged message), reading the chat window by window.
+
+    The findings are those of one ``detect()`` over the whole chat, in the same order:
+    windows end only at quiet cuts (scan_windows.py), and as detect() lists content findings
+    first and then each sequence rule's in turn, a stable sort by that grouping puts the
+    windows' findings back in whole-chat order (the order decides the new flags' ids).
+    """
+    total = count_messages(store, chat_id)
+    read = 0
+    findings: list[Finding] = []
+    member_of: dict[int, int | None] = {}
+    report(progress, 0, total, "Looking for breaches")
+    check_cancel(cancelled)
+    for win in iter_windows(store, chat_id, window=window):
+        found = detect(win.messages, policy, options)
+        findings.extend(found)
+        member_of.update((f.message_id, win.member_of[f.message_id]) for f in found)
+        read += len(win.messages)
+        check_cancel(cancelled)
+        report(progress, read, max(total, read), "Looking for breaches")
+    findings.sort(key=lambda f: _SEQUENCE_GROUP.get(f.rule_id, 0))
+    return read, findings, member_of
+
+
+#: Sequence rules in the order detect() runs them (after every content rule, group 0).
+_SEQUENCE_GROUP = {rule_id: n for n, (rule_id, _, _) in enumerate(SEQUENCE_RULES, start=1)}
 
 
 def scan_chat(store: Store, chat_id: int, *, policy: Policy | None = None, settings: Settings | None = None,
@@ -59,26 +82,22 @@ def scan_chat(store: Store, chat_id: int, *, policy: Policy | None = None, setti
         raise NotFoundError(f"There is no chat with id {chat_id} in this store.")
     settings = settings or Settings.load()
     policy = policy or active_policy(settings)
-    report(progress, 0, 3, "Reading messages")
-    messages = load_messages(store, chat_id)
-    check_cancel(cancelled)
-    report(progress, 1, 3, "Looking for breaches")
-    findings = detect(messages, policy, DetectOptions.from_settings(settings))
-    check_cancel(cancelled)
-    report(progress, 2, 3, "Saving flags")
+    count, findings, member_of = detect_chat(store, chat_id, policy, DetectOptions.from_settings(settings),
+                                             progress=progress, cancelled=cancelled)
+    report(progress, count, count, "Saving flags")
     with store.transaction():
-        result = _write(store, chat_id, policy, messages, findings)
+        result = _write(store, chat_id, policy, count, findings, member_of)
         check_cancel(cancelled)
-    report(progress, 3, 3, "Done")
+    report(progress, count, count, "Done")
     return result
 
 
-def _write(store: Store, chat_id: int, policy: Policy, messages: list[Message], findings: list[Finding]) -> ScanResult:
+def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: list[Finding],
+           members: dict[int, int | None]) -> ScanResult:
     db = store.db.conn
     now = now_iso()
     existing = {(r[1], r[2], r[3]): r[0] for r in db.execute(
         "SELECT id, message_id, category, rule_id FROM flags WHERE chat_id = ?", (chat_id,))}
-    members = dict(db.execute("SELECT m.id, m.member_id FROM messages m WHERE m.chat_id = ?", (chat_id,)).fetchall())
     produced: set[int] = set()
     new = 0
     counts: Counter[str] = Counter()
@@ -109,13 +128,13 @@ def _write(store: Store, chat_id: int, policy: Policy, messages: list[Message], 
         retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=? AND active=1", (now, fid)).rowcount
     scan_id = db.execute(
         "INSERT INTO scans (chat_id, policy_id, policy_version, scanned_at, messages, flags_active, flags_new) VALUES (?,?,?,?,?,?,?)",
-        (chat_id, policy.id, policy.version, now, len(messages), len(produced), new),
+        (chat_id, policy.id, policy.version, now, count, len(produced), new),
     ).lastrowid
     by_category = dict(sorted(counts.items()))
     store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
-                details={"policy_id": policy.id, "policy_version": policy.version, "messages": len(messages),
+                details={"policy_id": policy.id, "policy_version": policy.version, "messages": count,
                          "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": by_category})
-    return ScanResult(scan_id, chat_id, policy.id, len(messages), len(produced), new, retired, by_category)
+    return ScanResult(scan_id, chat_id, policy.id, count, len(produced), new, retired, by_category)
 
 
 FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "clause_id", "clause_text", "rule_id", "severity",
