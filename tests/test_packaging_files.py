@@ -52,10 +52,10 @@ def test_metainfo_matches_the_package() -> None:
 def test_pyinstaller_spec_and_build_scripts_are_present_and_parse() -> None:
     spec = ROOT / "packaging" / "pyinstaller" / "rep-assistant.spec"
     compile(spec.read_text(encoding="utf-8"), str(spec), "exec")
-    for script in ("linux/build.sh", "linux/install.sh", "macos/build.sh", "windows/build.ps1"):
+    for script in ("freeze.sh", "linux/build.sh", "linux/install.sh", "linux/smoke.sh", "macos/build.sh", "windows/build.ps1"):
         assert (ROOT / "packaging" / script).is_file(), script
     if shutil.which("bash"):
-        for script in ("linux/build.sh", "macos/build.sh"):
+        for script in ("freeze.sh", "linux/build.sh", "linux/smoke.sh", "macos/build.sh"):
             subprocess.run(["bash", "-n", str(ROOT / "packaging" / script)], check=True)
 
 

@@ -31,4 +31,5 @@ cp -a "$BUILD/icons/hicolor" "$STAGE/share/icons/"
 cp packaging/linux/install.sh "$STAGE/"
 ARCHIVE=$DIST/rep-assistant-$VERSION-linux-$(uname -m).tar.gz
 tar -C "$DIST" -czf "$ARCHIVE" "rep-assistant-$VERSION"
+packaging/linux/smoke.sh "$STAGE/lib/rep-assistant"
 echo "built $ARCHIVE ($(du -sh "$STAGE/lib" | cut -f1) unpacked); try: $STAGE/lib/rep-assistant --demo"
