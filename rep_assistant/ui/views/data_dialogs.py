@@ -411,9 +411,9 @@ class PurgeDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(_wrapped(self.tr(
-            "The messages stay in the conversation as \"deleted under your retention setting\", so your flags and "
-            "decisions still make sense, but their words, photos and names are gone for good. Flags on them keep the "
-            "clause they cite, not the words they quoted. The audit log records that you did this."), self))
+            "Each message keeps its date and author in the conversation, so your flags and decisions still make "
+            "sense, but its words, photos and names are gone for good. Flags on them keep the clause they cite, not "
+            "the words they quoted. The audit log records that you did this."), self))
         layout.addWidget(buttons)
         self.resize(640, 400)
         self.ask_plan()
