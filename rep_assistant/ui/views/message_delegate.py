@@ -106,7 +106,7 @@ class MessageDelegate(QStyledItemDelegate):
                     width: int) -> None:
         layout = QTextLayout(text, font)
         formats = []
-        for start, end in highlight_ranges(text, spans):
+        for start, end in utf16_ranges(text, spans):
             background, colour = style.highlight_colours()
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(background))
@@ -135,3 +135,15 @@ class MessageDelegate(QStyledItemDelegate):
             line = layout.lineAt(layout.lineCount() - 1)
             painter.setFont(font)
             painter.drawText(QPointF(left + line.naturalTextWidth(), top + line.y() + metrics.ascent()), "…")
+
+
+def utf16_ranges(text: str, spans: list[Any]) -> list[tuple[int, int]]:
+    """Highlight ranges in the UTF-16 units QTextLayout counts.
+
+    Spans are Python (code point) offsets; an emoji before the match takes two UTF-16 units,
+    so using them unconverted would shift the highlight by one per emoji.
+    """
+    def units(index: int) -> int:
+        return len(text[:index].encode("utf-16-le")) // 2
+
+    return [(units(start), units(end)) for start, end in highlight_ranges(text, spans)]
