@@ -15,14 +15,18 @@ from rep_assistant.core.rules.model import Finding, Message
 _DONT_KNOW = regex.compile(
     r"^(?:(?:sorry|soz|sorry,|hmm|um|er|no|nope|oh|ah)[\s,.!]*)*(?:i\s+)?(?:don'?t\s+know|dont\s+know|dunno|no\s+idea|not\s+sure|no\s+clue|"
     r"not\s+a\s+clue|haven'?t\s+(?:a|got\s+a)\s+clue|idk|no\s+idea\s+either|not\s+sure\s+either|same\s+question|same|ditto|"
-    r"would\s+like\s+to\s+know\s+too|wondering\s+the\s+same)(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+))*[\s.!?]*$",
+    r"would\s+like\s+to\s+know\s+too|wondering\s+the\s+same)(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pet|my\s+dear|dear))*[\s.!?]*$",
     regex.IGNORECASE,
 )
+# Parents often ask without a question mark: "anyone know if the flu spray is this week".
+_QUESTION = regex.compile(r"\?|^\W*(?:does|do|did|is|are|was|were|has|have|can|could|will|would|what|when|where|which|who|how|"
+                          r"anyone|any\s+one|anybody|any\s+idea)\b", regex.IGNORECASE)
 _EMOJI_ETC = regex.compile(r"[\p{So}\p{Sk}\p{Cf}\u200d\ufe0f]+")
 _PHOTO_WORDS = regex.compile(r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?|selfies?)\b", regex.IGNORECASE)
 _CHILD_WORDS = regex.compile(
     r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
-    r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party)\b",
+    r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
+    r"year\s?\d|reception|swimming\s+gala|panto|christmas\s+play)\b",
     regex.IGNORECASE,
 )
 _SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸", regex.IGNORECASE)
@@ -106,7 +110,11 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
             j += 1
         run = posts[i:j]
         turns = sum(1 for a, b in pairwise(run) if a.author != b.author)
-        addressed = sum(1 for m in run if _ADDRESSED.search(m.text) or m.text.rstrip().endswith("?"))
+        # Calling the other by first name ("Tunde how is your mum?") addresses them as surely as "you".
+        firsts = {a: regex.compile(rf"\b{regex.escape(b.split()[0])}\b", regex.IGNORECASE) for a in pair for b in pair
+                  if b != a and b[:1].isalpha()}
+        addressed = sum(1 for m in run if _ADDRESSED.search(m.text) or m.text.rstrip().endswith("?")
+                        or (m.author in firsts and firsts[m.author].search(m.text)))
         # Two parents sorting out the class's own business (times, kit, the trip) are using the group as meant.
         school_talk = sum(1 for m in run if _SCHOOL_BUSINESS.search(m.text))
         if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and school_talk * 2 < len(run) \
@@ -134,7 +142,7 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
         for prev in reversed(messages[max(0, idx - lookback):idx]):
             if (now - _when(prev.ts)).total_seconds() > window_s:
                 break
-            if prev.author != m.author and "?" in prev.text:
+            if prev.author != m.author and _QUESTION.search(prev.text):
                 yield Finding(m.id, "dont-know", "dont-know.reply", f"Replies only '{m.text.strip()}' to a question")
                 break
 

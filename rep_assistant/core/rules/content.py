@@ -12,7 +12,7 @@ import regex
 
 from rep_assistant.core.rules.lexicon import insults, political_terms, political_terms_pattern
 from rep_assistant.core.rules.model import Context, Hit, Rule
-from rep_assistant.core.rules.text import PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+from rep_assistant.core.rules.text import NAME_WORD, PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
 
 
 def _w(words: str) -> frozenset[str]:
@@ -61,7 +61,7 @@ _SELF = compile_i(r"\b(?:i'?m|i am|i was|i feel|me|myself|i've been)\s+(?:\w+\s+
 _COPULA = r"(?:is|are|was|were|'s|'re|being|seems?|looks?|sounds?|acting|behaving)"
 _DEGREE = (r"(?:(?:so|such|really|completely|totally|utterly|absolutely|just|a|an|bit|of|proper|bloody|very|quite|clearly|seriously|genuinely|"
     r"actually|properly|literally|dead|well|even|"
-    r"honestly|too|right|little|bunch|load|lot|complete|total|absolute|silly|stupid|nasty)\s+){0,4}")
+    r"honestly|too|right|little|bunch|load|lot|complete|total|absolute|silly|stupid|nasty|miserable|grumpy|bitter|sad)\s+){0,4}")
 
 
 def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
@@ -69,7 +69,7 @@ def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     alt = {kind: "|".join(sorted((regex.escape(w) for w, k in table.items() if k == kind), key=len, reverse=True))
            for kind in ("noun", "context", "adj")}
     noun = compile_i(rf"\b(?:{alt['noun']})\b")
-    subject = rf"(?:{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}|(?-i:\b[A-Z][a-z]+\b))"
+    subject = rf"(?:{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}|\b{NAME_WORD}\b)"
     context = compile_i(rf"(?P<who>{subject})(?:\s+(?:{_COPULA}|such)|'s|'re)\s+(?:a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?(?P<w>{alt['context']})\b"
                         r"(?!\s+(?:teller|of\s+a|for|about|at))"
                         rf"|\b(?:what|absolute|complete|total|proper|right|little|bunch\s+of|lot\s+of|load\s+of)\s+{_DEGREE}(?P<w2>{alt['context']})\b(?!\s+(?:of\s+a|for))")
@@ -82,7 +82,7 @@ _NOUN_RE, _CONTEXT_RE, _ADJ_RE = _insult_patterns()
 
 
 def _insult_tokens() -> frozenset[str]:
-    return frozenset(tok for entry in insults() for tok in regex.findall(r"[a-z]+", entry) if tok not in {"a", "of", "to", "not"})
+    return frozenset(tok for entry in insults() for tok in regex.findall(r"[a-z]+", entry) if tok not in {"a", "of", "to", "not", "old"})
 
 
 _INSULT_WORDS = _insult_tokens()
@@ -147,12 +147,24 @@ _COMPLAINT = compile_i(
     r"(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?complained|(?:my|our)\s+complaint|complaining\s+about|let\s+(?:us|"
     r"our\s+kids|the\s+kids|them)\s+down|failing\s+(?:our|my|the)\s+(?:kids|children)|"
     r"(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+good\s+enough|a\s+(?:joke|disgrace|farce|shambles)|ridiculous|"
-    r"(?:cancelled|changed|moved)\s+(?:\w+\s+)?again|yet\s+again|(?:why|how)\s+(?:on\s+earth\s+)?(?:is|was|does|did)\s+(?:nobody|no\s+one)\s+)"
+    r"(?:cancelled|changed|moved)\s+(?:\w+\s+)?again|yet\s+again|(?:why|how)\s+(?:on\s+earth\s+)?(?:is|was|does|did)\s+(?:nobody|no\s+one)\s+|"
+    # Complaints in plainer words: letdowns, unfairness, being kept in the dark, sarcastic thanks.
+    r"not\s+(?:very\s+|at\s+all\s+)?impressed|unprofessional|gone\s+(?:\w+\s+)?downhill|what'?s\s+the\s+point|not\s+fair\s+on|"
+    r"makes\s+no\s+sense|without\s+(?:even\s+)?(?:asking|telling|consulting|warning|informing)|fobbed\s+off|"
+    r"(?:is|are|was|were|been|it's|its)\s+(?:\w+\s+){0,2}?(?:shocking|frustrating|infuriating|poor|a\s+letdown)\b|"
+    r"(?:has|have)\s+not\s+(?:\w+\s+)?(?:responded|replied|answered|got\s+back|listened)|"
+    r"(?:nobody|no\s+one)\s+(?:even\s+)?(?:cares|listens|bothers)|(?:can't|cannot|can\s+not)\s+believe\s+(?:this|they|the\s+school)\b|"
+    r"how\s+hard\s+(?:is|can)\s+it|(?:for\s+the\s+)?(?:second|third|fourth|fifth|umpteenth)\s+time\b|"
+    r"never\s+(?:gets?|been|being)\s+(?:marked|checked|read|answered|returned)|thanks\s+for\s+nothing\b|"
+    r"(?:great|good|nice)\s+job\s+(?:losing|forgetting|ignoring)|how\s+little\s+(?:they|she|he|the\s+school)\s+cares?\b|(?:one|two|three|\d)\s+days'?\s+notice|last\s+minute)"
 )
 _GRIEVANCE_TARGET = compile_i(
     rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:trip|trips|homework|reading\s+levels?|marking|detention|reports?|"
     r"parents?\s+evening|sports\s+day|the\s+play|nativity|casting|swimming|clubs?|communication|lunches|dinners|the\s+way\s+(?:they|it|this)|"
-    r"(?:was|were|been|being)\s+handled)\b"
+    r"(?:was|were|been|being)\s+handled|inset|pick\s?-?up|drop\s?-?off|cloakroom|lost\s+property|toilets?|"
+    r"the\s+app|teaching)\b"
+    # The institutional "they" of complaints about the school: "they never tell us anything".
+    r"|\bthey\s+(?:\w+\s+)?(?:never|don't|keep|always|won't|didn't|can't)\s+(?:\w+\s+)?(?:us|parents|changing|cancelling)\b"
 )
 _CHILD_HARM = compile_i(
     r"\b(?:keeps?|kept|always|constantly|won't\s+stop|keeps\s+on)\s+(?:\w+\s+)?(?:pushing|hitting|biting|kicking|hurting|bullying|"
@@ -184,7 +196,10 @@ def _grievance(t: Text) -> Hit | None:
 _BEHAVIOUR = (r"biting|bitten|bites|bit\s+(?:my|another|other)|hitting|hits|hit\s+(?:my|another|a)|pushing|pushed|kicking|kicked|punched|punching|"
               r"thumping|thumped|shoving|shoved|pinching|scratching|spitting|fighting|hurting|throwing\s+things|"
               r"bully|bullying|bullied|bullies|naughty|badly\s+behaved|behaviour|behavior|violent|aggressive|thug|brat|feral|tantrum|"
-              r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|out\s+of\s+control")
+              r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|out\s+of\s+control|nicking|nicked|"
+              r"wet\s+(?:himself|herself|themselves)|soiled|crying|cries|horrible\s+to|mean\s+to|nasty\s+to|unkind\s+to|rude\s+to|"
+              r"copied\s+(?:off|from)|cheat(?:ed|ing)\s+(?:in|on|off)|starting\s+(?:it|fights?|trouble)|smells|smelly|withdrawn|acting\s+out|"
+              r"bit\s+(?=(?-i:\p{Lu}))|threw\s+(?:a|the|his|her)")
 _DISCIPLINE = (r"detention|excluded|exclusion|suspended|expelled|sent\s+home|sent\s+out|sent\s+to\s+(?:the\s+head|(?-i:Mrs|Mr|"
     r"Ms|Miss|Dr))|isolation|on\s+report|in\s+trouble|red\s+card|internal\s+exclusion")
 _HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dyspraxia|(?-i:SEN|SEND)|ehcp|special\s+needs|allergy|allergic|"
@@ -192,7 +207,8 @@ _HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dysp
            r"self[- ]harm|eating\s+disorder|learning\s+difficult(?:y|ies)|speech\s+delay|on\s+the\s+spectrum|statement(?:ed)?")
 _HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+up|separated|custody|social\s+services|"
     r"in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
-         r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals")
+         r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|neglect(?:ed)?|"
+         r"(?:going\s+on|problems?|trouble|issues|something\s+(?:wrong|up)|ok|okay|alright|happening)\s+at\s+home|no\s+coat")
 _ADDRESS_OF = compile_i(r"\baddress\s+is\b|\blives\s+at\b")
 _KID_CONTEXT = compile_i(r"\b(?:party|parties|invites?|invitations?|kids|children|child|son|daughter|class|playdate|classmates?)\b")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
@@ -237,6 +253,8 @@ _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
     rf"\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
 _ANY_DIGIT = regex.compile(r"\d")
+_LIVES_ON = compile_i(r"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){0,2}?(?-i:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|"
+    r"Close|Drive|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|Rise|View|Walk|Row|Square)\b")
 _BULK_CONTACT = compile_i(
     r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
     r"(?:\b(?:everyone's|everybody's|all\s+the\s+(?:parents'|families'))\s+(?:home\s+)?(?:addresses|numbers|phone\s+numbers|e-?mails)\b"
@@ -287,6 +305,9 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
     bulk = _BULK_CONTACT.search(raw)
     if bulk:
         return Hit("Shares other families' contact details", (bulk.span(),))
+    lives = _LIVES_ON.search(raw)
+    if lives:
+        return Hit("Says where someone lives", (lives.span(),))
     if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
         return Hit("Shares someone else's personal contact details", (others.span(),))
     return None
@@ -324,6 +345,12 @@ _THREAT = compile_i(
     r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b"
     r"|\bif\s+(?:anyone|anybody|someone|he|she|they|you|that\s+\w+)\b[^.!?]{0,60}\bthere\s+will\s+be\s+consequences\b"
     r"|\bcome\s+(?:near|round\s+to)\s+my\s+\w+\s+again\s+and\b"
+    r"|\bwatch\s+yourself\b(?!\s+(?:on|in|near|crossing|going|with\s+the))"
+    r"|\b(?:will|'ll|gonna|going\s+to)\s+regret\s+(?:ignoring|crossing|messing|the\s+day|this|it,?\s+(?:trust|mark|believe))"
+    r"|\b(?:slash|smash|brick)\s+(?:the|their|his|her|your)\s+(?:\w+\s+)?(?:tyres|tires|car|windows?|house)\b"
+    r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna|i'?m)\s+(?:be\s+)?waiting\s+(?:by|outside|at|in)\s+(?:[\w']+\s+){0,4}?for\s+"
+    r"(?:the\s+\w+|her|him|them|you|(?-i:Mrs|Mr|Miss|Ms|Dr)\b)"
+    r"|\band\s+it\s+won'?t\s+be\s+pretty\b"
 )
 
 
@@ -339,9 +366,15 @@ _WRONGDOING = compile_i(
     r"under\s+investigation|struck\s+off)\b"
     r"|\b(?:sacked|fired|dismissed|suspended|struck\s+off)\s+(?:\w+\s+){0,5}?for\s+(?:\w+ing|being)\b"
     r"|\b(?:stole|stolen|embezzled|pocketed|fiddled|nicked)\s+(?:the|from|money|our|PTA)\b|\blied\s+(?:to|about)\b"
+    r"|\b(?:steals|nicks|scammed|defrauded|conned|swindled|robbed)\s+(?:the|from|money|our|my|his|her|kids|children|people|us)\b"
+    r"|\b(?:deals|dealing|sells|selling)\s+drugs\b|\bhelped\s+(?:him|her|them)sel(?:f|ves)\s+to\b"
+    r"|\bcheat(?:s|ing)\s+on\s+(?:his|her|their)\s+(?:wife|husband|partner)\b"
+    r"|\b(?:is|was|'s)\s+a\s+(?:fraudster|scammer|con\s?man|con\s+artist|drug\s+dealer|dealer)\b"
     r"|\b(?:hit|hits|beats|slapped|abused)\s+(?:a|the|his|her|their)\s+(?:child|kids|children|pupils|wife|husband)\b"
 )
-_ACCUSED = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|\b(?:he|she|they|his|her)\b|\b(?:\w+'s\s+)?(?:mum|dad|husband|wife)\b|(?-i:\b[A-Z][a-z]+\b)")
+_ACCUSED = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|\b(?:he|she|they|his|her)\b"
+                     rf"|\b(?:\w+'s\s+)?(?:mum|dad|husband|wife|uncle|aunt(?:ie)?|brother|sister|partner)\b|\b{NAME_WORD}\b")
+_GENERIC_SUBJECT = compile_i(r"^\W*(?:anyone|anybody|everyone|everybody|people|whoever|those|all|some)\b")
 _HEARSAY_PAST = compile_i(r"\b(?:last|previous|old|other|former)\s+(?:school|job|workplace)\b|\bused\s+to\s+work\b")
 
 
@@ -350,6 +383,8 @@ def _defamation(t: Text) -> Hit | None:
     if not m:
         return None
     before = t.raw[:m.start()]
+    if _GENERIC_SUBJECT.search(regex.split(r"[.!?]\s", before)[-1]):
+        return None  # "anyone voting X is a racist" accuses nobody identifiable
     subject = [s for s in _ACCUSED.finditer(before) if s.group().lower() not in _CAPS_NOT_PEOPLE and s.group() not in {"I"}]
     if not subject or regex.search(r"\b(?:i|we|my\s+(?:son|daughter|child|kid))\s*$", before.strip().split(",")[-1], regex.I):
         return None
@@ -382,6 +417,18 @@ _DISREPUTE = compile_i(
     r"|\b(?:pull|pulling|take|taking|move|moving)\s+(?:our|your|all\s+the|the|my)\s+(?:kids|children|child|son|daughter)\s+out"
     r"(?:\s+of\s+(?:this|the|that)\s+(?:school|place)|\s*(?:[.!,]|$)|\s+(?:at|after|before|by|in)\s+(?:christmas|easter|half\s+term|the\s+end|september))"
     r"|\b(?:it's|its|what)\s+a\s+(?:shambles|joke|disgrace)\s+(?:here|of\s+a\s+school)"
+    r"|\bworst\s+(?:\w+\s+){1,2}(?:school|primary|academy)\b"
+    r"|\b(?:this|the|our)\s+(?:place|primary|academy)\s+(?:is|has\s+become|has\s+gone)\s+(?:\w+\s+){0,2}?(?:joke|shambles|disgrace|"
+    r"rubbish|terrible|awful|failing|hopeless|useless|dump|downhill|to\s+the\s+dogs)"
+    r"|\b(?:school|place|primary|academy)\s+is\s+a\s+(?:sinking\s+ship|circus|laughing\s+stock)"
+    r"|\b(?:don't|do\s+not|wouldn't|never|would\s+not)\s+send\s+(?:your|ur|any|them|kids|children|yours|younger\s+ones?)\s+(?:\w+\s+){0,2}?here\b"
+    r"|\breview:?\s+avoid\b"
+    r"|\b(?:moving|move|moved|taking|pulling|leaving)\b[^.!?]{0,60}\b(?:you\s+(?:lot|all|guys)\s+should|everyone\s+should|"
+    r"while\s+you\s+(?:still\s+)?can)\b"
+    r"|\b(?:written|writing|wrote|going|gone|complained)\s+to\s+(?:the\s+)?(?:local\s+)?(?:paper|press|newspaper|news|bbc)\b"
+    r"|\b(?:school|they|them)\s+(?:\w+\s+){0,2}?(?:deserves?|needs?)\s+to\s+be\s+(?:exposed|named\s+and\s+shamed)"
+    r"|\bposted\s+(?:about\s+(?:the|this)\s+school\s+)(?:on|to)\s+\w+"
+    r"|\b(?:let's\s+all|everyone|we\s+should\s+all)\b[^.!?]{0,40}\b(?:rate\s*my\s*school|google|mumsnet|trustpilot)\b"
 )
 
 
@@ -392,13 +439,16 @@ _disrepute = _phrase_check(_DISREPUTE, "Runs the school down in public ('{match}
 
 _POLICY_REF = compile_i(
     r"\b(?:polic(?:y|ies)|rules?|ban|dress\s+code)\b|\b(?:holiday|term[- ]time|attendance|lateness|parking)\s+fines?\b"
+    r"|\b(?:the|a|£\d+)\s+fines?\b|\b(?:home[- ]school\s+)?agreement\b|\breading\s+logs?\b|\b(?:voluntary\s+)?contributions?\b"
 )
 _CHALLENGE = compile_i(
     r"\b(?:ridiculous|pathetic|stupid|daft|silly|mad|crazy|nonsense|rubbish|a\s+joke|regardless|"
     r"(?:total\s+)?rip[- ]?off|unfair|madness|insane|absurd|pointless|petty|"
     r"draconian|ludicrous|outrageous|who\s+decided|who\s+came\s+up|refuse|boycott|ignore\s+(?:it|them|the|this)|"
     r"not\s+(?:going\s+to|gonna)\s+(?:follow|comply|sign|pay)|won't\s+(?:follow|comply|sign|pay)|don't\s+sign|let's\s+all|"
-    r"we\s+should\s+all|everyone\s+should|all\s+just|send\s+them\s+in\s+(?:\w+\s+)*?anyway|do\s+it\s+anyway|break\s+(?:the|this)\s+rule)"
+    r"we\s+should\s+all|everyone\s+should|all\s+just|send\s+them\s+in\s+(?:\w+\s+)*?anyway|do\s+it\s+anyway|break\s+(?:the|this)\s+rule|"
+    r"cheaper\s+than|just\s+take\s+them\s+out|can't\s+make\s+(?:us|me|you)|push\s+back|if\s+we\s+all|keep\s+them\s+home|"
+    r"don't\s+(?:bother\s+)?(?:pay|paying|sign|signing)|no\s+chance)"
 )
 
 
@@ -417,16 +467,20 @@ _POLITICAL_OPINION = compile_i(
     r"should\s+(?:resign|go|be\s+ashamed)|head\s+examin\w*|get\s+(?:them|him|her)\s+out|vote[sd]?|voting|best|worst|brilliant|terrible|"
     r"awful|joke|shambles|clowns?|incompetent|lies|lying|underpaid|cuts|crisis|mess|this\s+country|wake\s+up|sheep|elite|"
     r"support|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal|out\s+of\s+control|(?:don't|doesn't)\s+care|"
-    r"talking\s+sense|the\s+only\s+one|hero|legend|genius|right\s+about|can't\s+stand|wreck(?:ed|ing)?)\b"
+    r"talking\s+sense|the\s+only\s+one|hero|legend|genius|right\s+about|can't\s+stand|wreck(?:ed|ing)?|"
+    r"spite(?:ful)?|nonsense|war\s+on|out\s+of\s+touch|shameful|scandal(?:ous)?|boycott|cruel|heartless|greedy|rigged|"
+    r"vote\s+(?:them|him|her)\s+out|waste\s+of\s+(?:a\s+)?vote|racists?|fascists?|free\s+(?:palestine|gaza|israel|tibet))\b"
 )
 
 
 def _political(t: Text) -> Hit | None:
-    m = _POLITICS.search(t.raw)
-    if not m:
+    found = list(_POLITICS.finditer(t.raw))
+    if not found:
         return None
-    if regex.sub(r"\s+", " ", m.group().lower()) in _CHARGED:
-        return Hit(f"Gives a political opinion (about {m.group()})", (m.span(),))
+    charged = next((c for c in found if regex.sub(r"\s+", " ", c.group().lower()) in _CHARGED), None)
+    if charged:
+        return Hit(f"Gives a political opinion (about {charged.group()})", (charged.span(),))
+    m = found[0]
     o = _POLITICAL_OPINION.search(t.raw)
     if o and o.span() != m.span():
         return Hit(f"Gives a political opinion (about {m.group()})", (m.span(), o.span()))
@@ -449,7 +503,9 @@ _COMMERCIAL = compile_i(
     r"passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
     r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)|sponsor\s+(?:me|my|his|her|him|them|us)|please\s+donate|donate\s+here|justgiving|"
     r"gofundme|go\s+fund\s+me|crowdfunder|raising\s+money\s+for\s+(?:my|his|her)|(?:sign|signed|signing)\s+(?:the|this|my|our|a)?\s*petition|"
-    r"petition|change\.org)"
+    r"petition|change\.org|patroni[sz]e|(?:my|our)\s+\w+'s\s+(?:[\w-]+\s+){0,2}?(?:business|shop|salon|bakery|company)|"
+    r"donations?\s+(?:are\s+)?(?:welcome|appreciated|gratefully)|fundrais(?:ing|er)\s+for\s+(?:a|an|my|our|his|her)\b|any\s+amount\s+helps|"
+    r"account\s+details)"
 )
 _SCHOOL_CAUSE = compile_i(
     r"\b(?:pta|ptfa|friends\s+of\s+\w+|school\s+(?:fair|fete|library|trip|fund|funds|raffle)|cake\s+sale|bake\s+sale|non[- ]uniform|"
@@ -468,6 +524,7 @@ def _commercial(t: Text) -> Hit | None:
 
 # -- private correspondence, rumour, anger ------------------------------------------------------
 
+_STAFF = rf"{TITLE_NAME}|{STAFF_ROLE}"
 _CORRESPONDENCE = compile_i(
     r"\b(?:copying|pasting|posting|sharing|forwarding|screenshot\w*)\b[^.!?]{0,40}\b(?:e-?mail|letter|reply|response|message)\b"
     r"[^.!?]{0,40}\b(?:sent|wrote|emailed|e-mailed|replied)\s+(?:to\s+)?me\b|"
@@ -484,6 +541,11 @@ _CORRESPONDENCE = compile_i(
     rf"|\b(?:got|had|received)\s+(?:a\s+|an\s+)?(?:reply|response|e-?mail|letter)\s+from\s+(?:{TITLE_NAME}|the\s+(?:head|teacher|school|office))"
     r"[^.!?]{0,60}\b(?:copying|pasting|here|below|screenshot|read\s+this)\b"
     r"|\bscreenshot\s+of\s+(?:[\w']+\s+){0,3}(?:e-?mail|letter|reply|messages?\s+(?:from|with)\s+(?:the\s+)?(?:teacher|head|mrs|mr|miss))"
+    rf"|\b(?:the|this|her|his|their)\s+(?:e-?mail|letter|message|text|reply|response)\s+(?:that\s+)?(?:{_STAFF})\s+(?:\w+\s+)?"
+    r"(?:sent|wrote|e-?mailed|texted|messaged|gave)\s+(?:to\s+)?me\b"
+    rf"|\b(?:copying|pasting|posting|sharing|forwarding|screenshot\w*)\s+(?:the\s+|this\s+)?(?:{_STAFF})'s\s+(?:reply|response|e-?mail|letter|message|text)"
+    rf"|\bwhat\s+(?:{_STAFF})\s+(?:\w+\s+)?(?:wrote|sent|texted|e-?mailed|messaged|replied|said)\s+(?:back\s+)?(?:to\s+)?me\b"
+    rf"|\bgot\s+(?:this|that)\s+from\s+(?:{_STAFF})\b[^.!?]{{0,40}}\b(?:pasting|copying|here|below|screenshot)"
 )
 
 
@@ -496,11 +558,16 @@ _RUMOUR = compile_i(
     r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|"
     r"neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
-    r"they\s+reckon|i\s+was\s+told|we\s+were\s+told)"
+    r"they\s+reckon|i\s+was\s+told|we\s+were\s+told|grapevine|on\s+good\s+authority|"
+    r"(?:my|our)\s+(?:friend|neighbour|mate|sister|brother|cousin|husband|wife|partner|childminder)\s+(?:\w+\s+){0,2}?(?:told|said|says|reckons))"
 )
+# "I heard from the office" is news with a source, not gossip.
+_SOURCED = compile_i(r"^\s*(?:\w+\s+){0,2}?(?:from|by|in|on)\s+(?:the\s+|this\s+week's\s+)?(?:office|school|head|teacher|newsletter|letter|app|website|"
+                     r"class\s+teacher|(?-i:Mrs|Mr|Miss|Ms|Dr)\b)")
 _NOT_RUMOUR_SUBJECT = frozenset({"everyone", "anyone", "people"})
 _GOOD_NEWS = compile_i(r"\b(?:lovely|brilliant|great|amazing|fantastic|wonderful|beautiful(?:ly)?|proud|won|winning|raised|well\s+done)\b")
-_RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}")
+_RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}"
+                            r"|\b(?:year\s?\d|class(?:es)?|trip|field|club|building|merg(?:e|ing)|clos(?:e|ing))\b")
 
 
 def _rumour(t: Text) -> Hit | None:
@@ -508,11 +575,14 @@ def _rumour(t: Text) -> Hit | None:
     if not m:
         return None
     rest = regex.split(r"[.!?…]", t.raw[m.end():], maxsplit=1)[0]
-    clause = regex.split(r"[.!?…]", t.raw[:m.start()])[-1] + rest
-    if _GOOD_NEWS.search(clause) and not _WRONGDOING.search(clause):
+    head = regex.split(r"[.!?…]", t.raw[:m.start()])[-1]
+    clause = head + rest
+    if (_GOOD_NEWS.search(clause) and not _WRONGDOING.search(clause)) or _SOURCED.match(rest):
         return None
-    about_names = any(s >= m.end() for s, _ in t.names)
-    if about_names or any(s.group().lower() not in _NOT_RUMOUR_SUBJECT for s in _RUMOUR_SUBJECT.finditer(rest)):
+    # The claim may come before the marker: "Poppy's been excluded, apparently".
+    about_names = any(m.start() - len(head) <= s and not m.start() <= s < m.end() for s, _ in t.names)
+    if about_names or (t.staff and any(s < m.start() for s, _ in t.staff)) \
+            or any(s.group().lower() not in _NOT_RUMOUR_SUBJECT for s in _RUMOUR_SUBJECT.finditer(rest)):
         return Hit(f"Passes on an unverified claim ('{m.group().strip()}')", (m.span(),))
     return None
 
@@ -528,6 +598,8 @@ _ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|
     r"so\s+annoyed|infuriating|beyond\s+angry)\b")
 _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|"
                       r"useless|how\s+hard|can't|cannot|won't)\b")
+_EXASPERATED = regex.compile(r"\?{3,}")
+_EXASPERATION_WORDS = compile_i(r"\b(?:seriously|again|why|nobody|no\s+one|ridiculous|joke|really)\b")
 _SHEEPISH = regex.compile(r"\b(?:sorry|oops|lol|haha|soz)\b|🙈|😂|🤣|😅", regex.IGNORECASE)
 
 
@@ -542,6 +614,9 @@ def _anger(t: Text) -> Hit | None:
     p = _SHOUT_PUNCT.search(raw)
     if p and _NEGATIVE.search(raw):
         return Hit(f"Posts in anger ('{p.group()}')", (p.span(),))
+    q = _EXASPERATED.search(raw)
+    if q and _EXASPERATION_WORDS.search(raw):
+        return Hit(f"Posts in anger ('{q.group()}')", (q.span(),))
     a = _ANGER_WORDS.search(raw)
     if a:
         return Hit(f"Posts in anger ('{a.group()}')", (a.span(),))
@@ -551,7 +626,9 @@ def _anger(t: Text) -> Hit | None:
 _INSULT_TOKENS = _INSULT_WORDS | {"#mask"}
 _WRONGDOING_TOKENS = _w("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
     sleeping abusing hitting arrested prison thief fraud paedo paedophile nonce racist criminal crook alcoholic investigation struck
-    drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied""")
+    drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied
+    steals nicks scammed defrauded conned swindled robbed deals sells selling helped cheats cheating fraudster scammer conman con
+    dealer""")
 _CHILD_TOPIC_TOKENS = frozenset(
     tok for tok in regex.findall(r"[a-z]+", "|".join((_BEHAVIOUR, _DISCIPLINE, _HEALTH, _HOME)).lower())
     if len(tok) > 2 and tok not in {"out", "the", "off", "left", "bit", "hit", "my", "another"}
@@ -560,7 +637,9 @@ _GRIEVANCE_TOKENS = _w("""happy unhappy fed sick angry furious disgusted appalle
     listens listening reply replies replied replying respond responds responded answer answers answered answering bother bothers tell
     tells telling complained complaint complaining let failing good joke disgrace farce shambles ridiculous cancelled changed moved
     again disappointed nobody heard been keeps kept always constantly stop parents mum dad mother father moan rant row word speak talk
-    dreadful awful terrible poor shocking rubbish useless ashamed fixed sorted weeks months""") | _INSULT_TOKENS
+    dreadful awful terrible poor shocking rubbish useless ashamed fixed sorted weeks months impressed unprofessional downhill point
+    fair sense without fobbed frustrating infuriating letdown cares believe hard second third fourth fifth umpteenth never nothing
+    losing forgetting ignoring notice minute""") | _INSULT_TOKENS
 
 CONTENT_RULES: tuple[Rule, ...] = (
     Rule("offensive.lexicon", "offensive-language", "A swear word or slur from the curated lexicon, also disguised (f*ck, s h i t, fuuuck).",
@@ -577,7 +656,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
          _CHILD_TOPIC_TOKENS),
     Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,
          _w("""waiting wait regret sorry pay happens face back live who warned ll will gonna going better consequences near round
-             outside car carpark coming""")),
+             outside car carpark coming yourself slash smash brick pretty""")),
     Rule("defamation.claim", "defamation", "A named or identifiable person stated to have done wrong (theft, drink, violence, dismissal).",
          _defamation, _WRONGDOING_TOKENS),
     Rule("rumour.past", "rumour", "Second-hand claims about wrongdoing at someone's previous school or job.", _hearsay_wrongdoing,
@@ -585,9 +664,10 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("disrepute.rundown", "disrepute", "Running the school down: 'worst school', urging bad reviews or others to leave.", _disrepute,
          _w("""worst rubbish shocking terrible awful failing useless crap dreadful joke shambles disgrace hopeless dump downhill dogs
              ofsted shut tell telling warn warning thinking considering bother avoid stay review reviews pull pulling take taking move
-             moving regret elsewhere""")),
+             moving regret elsewhere sinking circus laughing send review paper press newspaper news bbc
+             exposed named posted rate ratemyschool""")),
     Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge,
-         _w("policy policies rule rules ban fine fines dress code")),
+         _w("policy policies rule rules ban fine fines dress code agreement log logs contribution contributions")),
     Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political,
          frozenset(tok for term in political_terms() for tok in regex.findall(r"[a-z]+", term.lower()) if tok not in {"the", "s"})),
     Rule("political.petition", "political", "A petition campaigning against or for a public issue.", _petition_politics, _w("petition")),
@@ -595,12 +675,12 @@ CONTENT_RULES: tuple[Rule, ...] = (
          _commercial, _w("""selling sale ono ovno each dm pm message inbox off discount code business shop page website etsy store
              products check bio aloe forever younique herbalife arbonne avon scentsy tupperware opportunity home boss income crypto
              bitcoin forex investment hustle vote sponsor donate join earn money buy sell tickets justgiving gofundme fund trial
-             crowdfunder raising petition change""")),
+             crowdfunder raising petition change patronise patronize donation donations fundraising fundraiser amount account""")),
     Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.",
          _correspondence, _w("""emailed mailed messaged texted wrote replied sent copying copied pasting pasted posting sharing
-             forwarding screenshot screenshotted dear reply response email letter look see read here""")),
+             forwarding screenshot screenshotted dear reply response email letter look see read here text got""")),
     Rule("rumour.marker", "rumour", "'Apparently', 'I heard', 'someone told me' followed by a claim about people or the school.", _rumour,
-         _w("apparently allegedly supposedly rumour rumor heard hear told said says reckons reckon saying word bird true gossip")),
+         _w("apparently allegedly supposedly rumour rumor heard hear told said says reckons reckon saying word bird true gossip grapevine authority")),
     Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger,
          _w("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
 )

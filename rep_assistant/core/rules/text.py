@@ -24,7 +24,9 @@ STAFF_ROLE = (
     r"\b(?:(?:the|our|a|his|her|their|my|this|that|new|class|supply|deputy|assistant|year\s?\d+|reception|form|school)\s+)*"
     r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=(?:the|new|our|acting|deputy)\s)head(?:'s)?|deputy(?:\s+head)?|(?-i:TAs?)|teaching\s+assistants?|"
     r"(?-i:SENCO|SENCo|SLT)|senior\s+leadership(?:\s+team)?|office(?:\s+staff)?|receptionists?|dinner\s+lad(?:y|ies)|"
-    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff(?!\s+room)|school\s+nurse|principal|coach|tutor|childminder)\b"
+    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff(?!\s+room)|school\s+nurse|principal|coach|tutor|childminder|"
+    r"(?-i:SENDCo|SENDCO)|treasurer|chair\s+of\s+governors|lollipop\s+(?:man|lady)|crossing\s+patrol|cleaners?|learning\s+mentors?|"
+    r"librarian|bursar|site\s+manager)\b"
 )
 PERSON_NOUN = (
     r"\b(?:mums?|moms?|mummy|dads?|daddy|mothers?|fathers?|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
@@ -38,7 +40,9 @@ _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
-_CAP_WORD = regex.compile(r"(?<![\w'])(?-i:[A-Z][a-z]+)(?![\w])")
+# Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
+NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
+_CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
@@ -69,7 +73,9 @@ look see has been got get keep keeps went came going come coming saw heard told 
 labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
 """)
 NAME_FOLLOWERS = _words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
-had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b""")
+had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b
+wet comes came cried cries threw throws swore smells stole steals broke ran runs copied cheated started starts called calls
+shouted screamed refuses refused""")
 
 
 # A capitalised word before one of these names a street or place, not a child ("Willow Road").
@@ -101,7 +107,7 @@ class Text:
             tokens.add("#mask")
         if _NUMBER.search(raw):
             tokens.add("#num")
-        if "!!" in raw or "?!" in raw or "!?" in raw or _UPPER_RUN.search(raw):
+        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
             tokens.add("#shout")
         self.token_set = tokens
 
