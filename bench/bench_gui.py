@@ -18,6 +18,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -210,6 +211,7 @@ def main() -> int:
     window.bench_store.close()
     print(f"peak RSS {_peak_mb():.0f} MB", flush=True)
     app.quit()
+    shutil.rmtree(tmp, ignore_errors=True)  # the chat and a 1M-message store: ~300 MB
     return 0
 
 
