@@ -18,7 +18,7 @@ from rep_assistant.core.rules import Message, detect
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 
 #: file -> (minimum breach recall, maximum false alarms on benign messages)
-FLOORS = {"blind_1.jsonl": (0.93, 0.01), "blind_2.jsonl": (0.80, 0.03)}
+FLOORS = {"blind_1.jsonl": (0.93, 0.01), "blind_2.jsonl": (0.85, 0.02)}
 
 
 def _cats(text: str, author: str = "Parent") -> set[str]:
@@ -88,3 +88,22 @@ def test_a_question_without_a_question_mark_still_gets_a_dont_know_reply() -> No
     msgs = [Message(1, "2025-01-06T10:00", "A", "anyone know if the flu spray is this week"),
             Message(2, "2025-01-06T10:02", "B", "no clue hun")]
     assert [f.category for f in detect(msgs)] == ["dont-know"]
+
+
+def test_every_declared_idiom_matches_its_example_and_names_its_trigger() -> None:
+    """The prefilter runs an idiom only when one of its trigger words is present: each example proves both."""
+    from rep_assistant.core.rules.content import CONTENT_RULES
+    from rep_assistant.core.rules.lexicon import idioms
+    from rep_assistant.core.rules.text import Text
+
+    rules = {r.category: r for r in CONTENT_RULES if r.id.endswith(".idiom")}
+    for idiom in idioms():
+        t = Text(idiom.example)
+        assert not idiom.triggers.isdisjoint(t.token_set), idiom
+        assert rules[idiom.category].check(t) is not None, idiom
+
+
+def test_places_and_oneself_are_not_targets() -> None:
+    assert _cats("The traffic on Station Road is an absolute joke this morning") == set()
+    assert _cats("We had fish and chips in Shitterton! It's in Dorset") == set()
+    assert _cats("I'm so annoyed at myself, forgot the cakes again") == set()

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 import regex
 
-from rep_assistant.core.rules.lexicon import insults, political_terms, political_terms_pattern
+from rep_assistant.core.rules.lexicon import idioms, insults, political_terms, political_terms_pattern
 from rep_assistant.core.rules.model import Context, Hit, Rule
-from rep_assistant.core.rules.text import NAME_WORD, PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+from rep_assistant.core.rules.text import NAME_WORD, PERSON_NOUN, PLACE_WORDS, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
 
 
 def _w(words: str) -> frozenset[str]:
@@ -102,7 +102,8 @@ def _abuse_hits(t: Text) -> list[tuple[int, int]]:
             spans.append(m.span())
     for m in _CONTEXT_RE.finditer(t.raw, overlapped=True):
         who = m.group("who") or ""
-        if m.group("w") and who.lower() not in _NOT_PERSON_SUBJECT and who.lower() not in _CAPS_NOT_PEOPLE:
+        if m.group("w") and who.lower() not in _NOT_PERSON_SUBJECT and who.lower() not in _CAPS_NOT_PEOPLE \
+                and who.lower() not in PLACE_WORDS:
             spans.append(m.span("w"))
         elif m.group("w2") and t.persons and _near(t.persons, m.start("w2"), 40) and not _SELF.search(t.raw[:m.start()]):
             spans.append(m.span("w2"))
@@ -209,7 +210,7 @@ _HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+u
     r"in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
          r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|neglect(?:ed)?|"
          r"(?:going\s+on|problems?|trouble|issues|something\s+(?:wrong|up)|ok|okay|alright|happening)\s+at\s+home|no\s+coat")
-_ADDRESS_OF = compile_i(r"\baddress\s+is\b|\blives\s+at\b")
+_ADDRESS_OF = compile_i(r"\baddress\s+(?:\w+\s+){0,3}?is\b|\blives\s+at\b")
 _KID_CONTEXT = compile_i(r"\b(?:party|parties|invites?|invitations?|kids|children|child|son|daughter|class|playdate|classmates?)\b")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
 _HOME_RE = compile_i(rf"\b(?:{_HOME})\b")
@@ -556,7 +557,7 @@ _RUMOUR = compile_i(
     r"\b(?:apparently|allegedly|supposedly|rumou?r\s+(?:has\s+it|is|going\s+round)|heard\s+a\s+rumou?r|i(?:'ve)?\s+heard\s+(?!back\b)|"
     r"i\s+hear\s+(?:that\s+)?|did\s+you\s+(?:all\s+)?hear|have\s+you\s+(?:all\s+)?heard|has\s+anyone\s+(?:else\s+)?heard\s+(?:that|about)|"
     r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|"
-    r"neighbour)s?(?:\s+[\w']+){0,3}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
+    r"neighbour)s?(?:\s+[\w']+){0,5}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
     r"they\s+reckon|i\s+was\s+told|we\s+were\s+told|grapevine|on\s+good\s+authority|"
     r"(?:my|our)\s+(?:friend|neighbour|mate|sister|brother|cousin|husband|wife|partner|childminder)\s+(?:\w+\s+){0,2}?(?:told|said|says|reckons))"
@@ -618,7 +619,7 @@ def _anger(t: Text) -> Hit | None:
     if q and _EXASPERATION_WORDS.search(raw):
         return Hit(f"Posts in anger ('{q.group()}')", (q.span(),))
     a = _ANGER_WORDS.search(raw)
-    if a:
+    if a and not regex.match(r"\s+(?:at|with)\s+(?:myself|me)\b", raw[a.end():], regex.I):
         return Hit(f"Posts in anger ('{a.group()}')", (a.span(),))
     return None
 
@@ -684,6 +685,34 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger,
          _w("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
 )
+
+_IDIOM_SUMMARY = {
+    "threat": "Sounds like a threat", "defamation": "States as fact that someone did wrong",
+    "disrepute": "Runs the school down in public", "grievance": "Airs a complaint",
+    "commercial": "Promotes something unrelated to the school", "rumour": "Passes on an unverified claim",
+    "individual-child": "Discusses an identifiable child", "private-correspondence": "Shares a private message from staff",
+}
+
+
+def _idiom_rule(category: str) -> Rule:
+    """One rule per category over the declared idioms (resources/lexicons/idioms.csv)."""
+    table = [(i.triggers, compile_i(i.pattern.replace("{staff}", _STAFF))) for i in idioms() if i.category == category]
+    summary = _IDIOM_SUMMARY.get(category, "Uses a phrase the policy forbids")
+
+    def check(t: Text) -> Hit | None:
+        for triggers, pattern in table:
+            if triggers.isdisjoint(t.token_set):
+                continue
+            m = pattern.search(t.raw)
+            if m:
+                return Hit(f"{summary} ('{m.group().strip()}')", (m.span(),))
+        return None
+
+    return Rule(f"{category}.idiom", category, f"A set phrase declared for {category} in resources/lexicons/idioms.csv.", check,
+                frozenset().union(*(trig for trig, _ in table)))
+
+
+CONTENT_RULES += tuple(_idiom_rule(c) for c in dict.fromkeys(i.category for i in idioms()))
 
 #: Categories a more specific one on the same message replaces: a complaint about a policy
 #: is a policy challenge, running the school down is disrepute, not also a grievance.

@@ -4,7 +4,8 @@ Whole-token lookups (a dict, not a 1,600-way alternation) keep Scunthorpe, Penis
 therapist safe and keep scanning fast. Disguised spellings are decoded only where the text
 shows a disguise: masked or leet letters (f*ck, sh1t, b*llocks), letters spaced out
 (f.u.c.k, s h i t) or stretched (fuuuck). ``uk_curation.csv`` drops entries that are
-ordinary words here (hoe, knob, cock, 69), adds British swears, and names context words
+ordinary words here (hoe, knob, cock, 69), adds British swears, allows words that only start
+like one (Shitterton, shitake), and names context words
 that make an entry innocent ("blue tits", "faggots and peas", "a bloody nose").
 """
 
@@ -26,7 +27,6 @@ _WORD = regex.compile(r"[a-z0-9]+")
 _CHUNK = regex.compile(r"\S+")
 _STRETCHED = regex.compile(r"([a-z])\1\1")
 _COMPOUND_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shit", "dickhead", "motherf")
-_INNOCENT_PREFIXED = frozenset({"shitake", "shittake", "shitakes"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Lexicon:
     unless_near: dict[str, frozenset[str]] = field(default_factory=dict)
     by_length: dict[int, list[str]] = field(default_factory=dict)
     preferred: set[str] = field(default_factory=set)
+    allowed: set[str] = field(default_factory=set)  # innocent words that start like a swear (Shitterton, shitake)
 
     def finish(self) -> "Lexicon":
         for word in self.words:
@@ -79,7 +80,7 @@ class Lexicon:
         return not (near and not near.isdisjoint(token_set))
 
     def _compound(self, token: str) -> str | None:
-        if token in _INNOCENT_PREFIXED or not token.startswith(_COMPOUND_ROOTS):
+        if token in self.allowed or not token.startswith(_COMPOUND_ROOTS):
             return None
         for root in _COMPOUND_ROOTS:
             if token.startswith(root):
@@ -209,6 +210,8 @@ def profanity() -> Lexicon:
         if row["action"] == "drop":
             lex.words.pop(word, None)
             lex.phrases.pop(tuple(word.split()), None)
+        elif row["action"] == "allow":
+            lex.allowed.add(word)
         elif row["action"] == "add":
             lex.words[word] = row["severity"] or "mild"
             lex.preferred.add(word)
@@ -244,3 +247,26 @@ def political_terms_pattern() -> regex.Pattern[str]:
     anycase = alt([t for t, how in terms.items() if how in ("any", "charged")])
     capital = alt([t for t, how in terms.items() if how == "capitalised"])
     return regex.compile(rf"\b(?:{anycase}|(?<!(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s)(?-i:{capital}))\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Idiom:
+    """One declared wording of a breach: a pattern, the words every match contains, an example."""
+
+    category: str
+    triggers: frozenset[str]
+    pattern: str
+    example: str
+
+
+@functools.cache
+def idioms() -> tuple[Idiom, ...]:
+    """Set phrases that carry a breach by themselves ("regrets the day", "word on the playground").
+
+    Kept as data so a wording a rep meets can be added without touching code; each row names
+    the trigger words (one of them is in every match: the prefilter relies on it) and an
+    example the pattern must match (a test holds both).
+    """
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/idioms.csv")))
+    return tuple(Idiom(r["category"].strip(), frozenset(r["triggers"].split("|")), r["pattern"], r["example"]) for r in rows)
+
