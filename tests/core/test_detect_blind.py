@@ -18,7 +18,8 @@ from rep_assistant.core.rules import Message, detect
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 
 #: file -> (minimum breach recall, maximum false alarms on benign messages)
-FLOORS = {"blind_1.jsonl": (0.93, 0.01), "blind_2.jsonl": (0.85, 0.02), "blind_3.jsonl": (0.93, 0.02)}
+FLOORS = {"blind_1.jsonl": (0.93, 0.01), "blind_2.jsonl": (0.85, 0.02), "blind_3.jsonl": (0.93, 0.02),
+          "blind_4.jsonl": (0.78, 0.02)}
 
 
 def _cats(text: str, author: str = "Parent") -> set[str]:
@@ -113,7 +114,8 @@ def test_idioms_leave_everyday_uses_alone() -> None:
     for text in ("Heard back from the office, all sorted", "Someone from the office told me the trip is still on",
                  "I'll pay the fine for the overdue library book", "You'd better watch out, nits are going round!",
                  "Mr Cox beats the kids at chess every week", "PTA: £2 off uniform at the rail this week",
-                 "Thanks, I'll find you at the gate with the cake", "Ours is struggling with fractions, any tips?"):
+                 "Thanks, I'll find you at the gate with the cake", "Ours is struggling with fractions, any tips?",
+                 "They say the weather will be nice for sports day", "I'm hearing good things about the new head"):
         assert _cats(text) == set(), text
     assert "anger" not in _cats("Hassan's been moved down a reading group, his mum is livid")
     assert "defamation" not in _cats("Tobi has been hitting kids at lunch all week")

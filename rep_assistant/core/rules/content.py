@@ -219,7 +219,7 @@ _HEALTH_RE = compile_i(rf"\b(?:{_HEALTH}|excluded|exclusion|suspended|expelled)\
 
 def _individual_child(t: Text) -> Hit | None:
     home = _HOME_RE.search(t.raw)
-    if home and t.parents_of and _near(t.parents_of, home.start(), 40):  # "Grace's parents are splitting up"
+    if home and t.parents_of and _near(t.parents_of, home.start(), 60):  # "Grace's parents are splitting up"
         return Hit(f"Discusses an identifiable child's home life ('{home.group()}')", (home.span(),))
     refs = t.child_refs
     if not refs:
@@ -602,7 +602,7 @@ _SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
 _ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|"
                          r"(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:\w+\s+)?had\s+enough|"
     r"so\s+annoyed|infuriating|beyond\s+angry)\b")
-_NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|"
+_NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|what|who|stop|kidding|"
                       r"useless|how\s+hard|can't|cannot|won't)\b")
 _EXASPERATED = regex.compile(r"\?{3,}")
 _EXASPERATION_WORDS = compile_i(r"\b(?:seriously|again|why|nobody|no\s+one|ridiculous|joke|really)\b")
