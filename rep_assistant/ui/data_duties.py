@@ -168,9 +168,6 @@ def _confirm_restore(window: "MainWindow", info: backup.BackupInfo) -> RestoreDi
     return dialog
 
 
-def _reopen(store: Store) -> None:
-    """Open ``store``'s file again in the same object: every panel and dialog holds this one."""
-    store.__init__(store.path, actor=store.actor)  # type: ignore[misc]
 
 
 def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
@@ -193,7 +190,7 @@ def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
             try:
                 return backup.restore(store.path, backup_file, actor=actor)
             finally:
-                _reopen(worker_store)
+                worker_store.reopen()
         finally:
             released.set()
 
@@ -203,7 +200,7 @@ def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
         op = window.run_op(window.tr("Restoring the backup"), replace, lambda result: _on_restored(window, result))
         released.wait()
     finally:
-        _reopen(store)
+        store.reopen()
         QApplication.restoreOverrideCursor()
     return op
 

@@ -52,6 +52,16 @@ class Store:
         self.path = Path(path)
         self.actor = actor
         self.media_dir = paths.media_dir_for(self.path)
+        self._open()
+
+    def reopen(self) -> None:
+        """Open the file again in this same object, after a restore replaced it.
+
+        Panels and dialogs hold the Store object itself, so it must stay the same object.
+        """
+        self._open()
+
+    def _open(self) -> None:
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a store file; give a file path.")
         paths.ensure_private_dir(self.path.parent)
