@@ -16,7 +16,7 @@ from rep_assistant.core.policy import CATEGORIES, Policy, active_policy, rank_of
 from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
 from rep_assistant.core.rules import DetectOptions, Finding, detect
 from rep_assistant.core.rules.engine import SEQUENCE_RULES
-from rep_assistant.core.scan_windows import WINDOW, count_messages, iter_windows
+from rep_assistant.core.scan_windows import WINDOW, iter_windows, progress_total
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.store import now_iso
@@ -55,7 +55,7 @@ def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptio
     first and then each sequence rule's in turn, a stable sort by that grouping puts the
     windows' findings back in whole-chat order (the order decides the new flags' ids).
     """
-    total = count_messages(store, chat_id)
+    total = progress_total(store, chat_id)
     read = 0
     findings: list[Finding] = []
     member_of: dict[int, int | None] = {}

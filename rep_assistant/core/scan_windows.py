@@ -42,8 +42,10 @@ class Window:
     member_of: dict[int, int | None]
 
 
-def count_messages(store: Store, chat_id: int) -> int:
-    return store.scalar("SELECT count(*) FROM messages WHERE chat_id = ? AND purged_at IS NULL", (chat_id,))
+def progress_total(store: Store, chat_id: int) -> int:
+    """About how many messages the scan reads: purged ones are counted too, which lets SQLite
+    count from the (chat_id, seq) index alone (a quarter of the time on a 1M-message chat)."""
+    return store.scalar("SELECT count(*) FROM messages WHERE chat_id = ?", (chat_id,))
 
 
 def iter_windows(store: Store, chat_id: int, *, window: int = WINDOW) -> Iterator[Window]:
