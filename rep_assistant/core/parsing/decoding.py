@@ -18,8 +18,8 @@ from rep_assistant.core.errors import BadExportError
 
 #: Bytes (UTF-8) or characters (UTF-16) per chunk: big enough that per-chunk overhead vanishes,
 #: small enough to bound memory, and small enough that the regex passes over one chunk (which
-#: hold the GIL) keep the GUI thread waiting well under 100 ms (4 MiB chunks made ~100 ms).
-CHUNK_SIZE = 1 << 20
+#: hold the GIL, ~15 ms per 512 KiB) keep the GUI thread waiting well under 100 ms (4 MiB made ~100).
+CHUNK_SIZE = 1 << 19
 #: A longer line means a file that is not a chat (it would otherwise be held whole in memory).
 MAX_LINE = 64 << 20
 
