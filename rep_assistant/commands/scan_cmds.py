@@ -63,16 +63,18 @@ def _policy_from_args(ref: str | None, settings: Settings) -> Policy:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    settings = Settings.load()
-    policy = _policy_from_args(args.policy, settings)
     if args.demo:
-        from rep_assistant.core.demo import prepare_demo
+        from rep_assistant.core.demo import demo_settings, prepare_demo
         from rep_assistant.core.store import open_store
 
+        # The demo's own class settings (its school's published number, its rep), never the rep's.
+        settings = demo_settings()
         db_path, chat_id = prepare_demo()
         store = open_store(db_path, actor=settings.actor)
     else:
+        settings = Settings.load()
         store = open_from_args(args)
+    policy = _policy_from_args(args.policy, settings)
     with store:
         if args.file is not None:
             from rep_assistant.core.importer import import_export

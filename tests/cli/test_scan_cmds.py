@@ -78,3 +78,14 @@ def test_scan_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", "--demo", "--format", "jsonl"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert len({r["category"] for r in rows}) == 18
+
+
+def test_scan_demo_uses_the_demo_schools_settings_not_the_reps(capsys: pytest.CaptureFixture[str]) -> None:
+    from rep_assistant.core.settings import Settings
+
+    mine = Settings.load()
+    mine.set("school_phone", "01632 960999")  # the rep's own school, not the demo's
+    mine.save()
+    assert main(["scan", "--demo", "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert not [r for r in rows if r["category"] == "personal-data" and "01632 960123" in r["text"]]
