@@ -80,12 +80,15 @@ def test_scan_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert len({r["category"] for r in rows}) == 18
 
 
-def test_scan_demo_uses_the_demo_schools_settings_not_the_reps(capsys: pytest.CaptureFixture[str]) -> None:
+def test_scan_demo_uses_the_demo_classs_settings_not_the_reps(capsys: pytest.CaptureFixture[str]) -> None:
     from rep_assistant.core.settings import Settings
 
+    assert main(["scan", "--demo", "--format", "jsonl"]) == 0
+    usual = sorted(json.loads(x)["id"] for x in capsys.readouterr().out.splitlines())
     mine = Settings.load()
-    mine.set("school_phone", "01632 960999")  # the rep's own school, not the demo's
+    mine.set("quiet_start", "08:00")  # the rep's own quiet hours would flag most of the demo as late-night
+    mine.set("quiet_end", "07:59")
     mine.save()
     assert main(["scan", "--demo", "--format", "jsonl"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert not [r for r in rows if r["category"] == "personal-data" and "01632 960123" in r["text"]]
+    assert sorted(r["id"] for r in rows) == usual
