@@ -14,6 +14,7 @@ from rep_assistant.commands.common import format_option, open_from_args, print_r
 from rep_assistant.core import incidents, paths
 from rep_assistant.core import register as members_register
 from rep_assistant.core.bundle import RenderPdf, export_bundle, make_bundle
+from rep_assistant.core.chats import find_chat
 from rep_assistant.core.drafting import BUILTIN_KINDS, Draft, create_draft
 from rep_assistant.core.eml import save_eml
 from rep_assistant.core.erasure import find_member
@@ -55,7 +56,7 @@ def _incident_create(args: argparse.Namespace) -> int:
 
 def _incident_list(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
-        chat_id = members_register.resolve_chat(store, args.chat)["id"] if args.chat else None
+        chat_id = find_chat(store, args.chat)["id"] if args.chat else None
         print_rows(incidents.list_incidents(store, chat_id), INCIDENT_COLUMNS, args.format)
     return 0
 
@@ -85,7 +86,7 @@ def _incident_show(args: argparse.Namespace) -> int:
 
 def _members(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
-        rows = members_register.register_rows(store, members_register.resolve_chat(store, args.chat)["id"])
+        rows = members_register.register_rows(store, find_chat(store, args.chat)["id"])
     for row in rows:
         last = row.pop("last_removal") or {}
         row.update({"removed_at": last.get("at"), "removal_reason": last.get("reason"),

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from rep_assistant.core.errors import NotFoundError, RepError
+from rep_assistant.core.errors import RepError
 from rep_assistant.core.incidents import flag_details, incidents_for_flag, record_action
 from rep_assistant.core.store import Store, now_iso
 
@@ -22,18 +22,6 @@ _IN_KINDS = ("readmission", "joined")
 _CHAT_EVENTS = {"removed": "removal", "left": "left", "added": "joined", "joined": "joined"}
 _YOU = {"you", "du", "vous", "tú", "tu", "jij", "sie"}
 _PHONE_NAME = regex.compile(r"\+?[\d\s().\-\u2011\u202f\u00a0]{7,}")
-
-
-def resolve_chat(store: Store, text: str | int) -> dict[str, Any]:
-    """A chat by exact name, case-insensitive name or id."""
-    text = str(text).strip()
-    rows = store.query("SELECT * FROM chats WHERE name = ?", [text]) or store.query(
-        "SELECT * FROM chats WHERE lower(name) = lower(?)", [text])
-    if not rows and text.isdigit():
-        rows = store.query("SELECT * FROM chats WHERE id = ?", [int(text)])
-    if len(rows) != 1:
-        raise NotFoundError(f"There is no chat called {text!r}; 'rep-assistant chats' lists them.")
-    return rows[0]
 
 
 def _standing(store: Store, member_id: int) -> tuple[str, dict[str, Any] | None]:
