@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from rep_assistant.core import backup, erasure
 from rep_assistant.core.errors import RepError
@@ -41,38 +41,28 @@ def ask_open_path(parent: QWidget, title: str, file_filter: str) -> Path | None:
 
 
 def install_data_actions(window: "MainWindow") -> dict[str, QAction]:
-    """Add the Data menu (before View) and the members panel's export and erase, once."""
+    """Fill the Data menu and add export and erase to the members panel, once."""
     existing = getattr(window, "data_actions", None)
     if existing:
         return existing
     actions: dict[str, QAction] = {}
     window.data_actions = actions
-    menu = QMenu(window.tr("&Data"), window)
-    menu.setToolTipsVisible(True)
-    window.menuBar().insertMenu(window.menu("View").menuAction(), menu)
-    window.data_menu = menu
 
-    def make(name: str, text: str, slot: Callable[[], Any], tip: str) -> QAction:
-        action = QAction(window.tr(text), window)
-        action.setToolTip(window.tr(tip))
-        action.triggered.connect(lambda _checked=False: slot())  # the slot never sees triggered's bool
-        menu.addAction(action)
-        window.addAction(action)
-        actions[name] = action
-        return action
+    def make(name: str, text: str, slot: Callable[[], Any], icon_name: str | None, tip: str) -> None:
+        actions[name] = window.new_action(name, text, slot, None, icon_name, tip, "Data")
 
-    make("export_member", "&Export everything held about a member…", lambda: export_member(window),
+    make("export_member", "&Export everything held about a member…", lambda: export_member(window), "export",
          "Subject access: a web page and a data file of everything held about one person")
-    make("erase_member", "E&rase a member…", lambda: erase_member(window),
+    make("erase_member", "E&rase a member…", lambda: erase_member(window), "erase",
          "Remove one person's messages and name for good; your record of what you did stays")
-    menu.addSeparator()
-    make("purge", "&Delete old messages (retention)…", lambda: purge_old_messages(window),
+    window.menu("Data").addSeparator()
+    make("purge", "&Delete old messages (retention)…", lambda: purge_old_messages(window), None,
          "Delete message text older than your retention setting; what open incidents need is kept")
-    menu.addSeparator()
-    make("backup", "&Back up the store…", lambda: back_up(window), "Save a checked copy of everything to a file")
-    make("restore", "Re&store from a backup…", lambda: restore_from_backup(window),
+    window.menu("Data").addSeparator()
+    make("backup", "&Back up the store…", lambda: back_up(window), None, "Save a checked copy of everything to a file")
+    make("restore", "Re&store from a backup…", lambda: restore_from_backup(window), None,
          "Replace everything with a backup; the current store is kept beside it")
-    for name, short in (("export_member", "Export their data"), ("erase_member", "Erase member")):
+    for name, short in (("export_member", "Export their data"), ("erase_member", "Erase")):
         actions[name].setIconText(window.tr(short))  # the members panel's toolbar; menus keep the full text
         window.members_panel.add_action(actions[name])
     return actions

@@ -204,13 +204,7 @@ def install_help_actions(window: "MainWindow") -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
 
     def make(name: str, text: str, slot: Callable[[], object], shortcut: QKeySequence | None, tip: str) -> None:
-        action = QAction(window.tr(text), window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.setToolTip(window.tr(tip))
-        action.triggered.connect(slot)
-        window.add_action("Help", action)
-        actions[name] = action
+        actions[name] = window.new_action(name, text, slot, shortcut, None, tip, "Help")
 
     make("help", "Rep Assistant &Help", lambda: show_help(window),
          QKeySequence(QKeySequence.StandardKey.HelpContents), "How to export a chat, what each flag means, shortcuts, your data")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,15 +56,20 @@ STATUS_LABELS = {"open": "Open", "reported": "Reported to school", "resolved": "
 _VERBS = {"warn": "Warn", "remove": "Record removal", "readmit": "Readmit"}
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
+    """A read-only table; column ``stretch`` takes the room the others leave."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.setShowGrid(False)  # as the desk's own tables
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -104,6 +109,7 @@ class MemberEventDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.reason_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
         form.addRow(buttons)
+        self.setMinimumWidth(460)
 
 
 class IncidentsDialog(QDialog):
@@ -117,7 +123,7 @@ class IncidentsDialog(QDialog):
         self.loaded = False
         self._when_loaded: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Incidents and members register"))
-        self.resize(980, 620)
+        self.resize(1080, 640)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_incidents_tab(), self.tr("&Incidents"))
         self.tabs.addTab(self._build_register_tab(), self.tr("Members &register"))
@@ -133,7 +139,7 @@ class IncidentsDialog(QDialog):
     def _build_incidents_tab(self) -> QWidget:
         page = QWidget(self)
         self.incident_table = _table(page, [self.tr("#"), self.tr("Status"), self.tr("Flags"), self.tr("Posted by"),
-                                            self.tr("Title"), self.tr("Updated")])
+                                            self.tr("Title"), self.tr("Updated")], stretch=4)
         self.incident_table.itemSelectionChanged.connect(self._show_incident)
         self.incident_detail = QTextBrowser(page)
         self.status_combo = QComboBox(page)
@@ -170,7 +176,7 @@ class IncidentsDialog(QDialog):
         splitter = QSplitter(page)
         splitter.addWidget(self.incident_table)
         splitter.addWidget(right)
-        splitter.setSizes([430, 550])
+        splitter.setSizes([540, 440])
         self.empty_label = QLabel(self.tr("No incidents yet. Confirm a flag in the review queue, then choose "
                                           "Act ▸ New incident from flag."), page)
         self.empty_label.setWordWrap(True)
@@ -183,7 +189,7 @@ class IncidentsDialog(QDialog):
         page = QWidget(self)
         self.member_table = _table(page, [self.tr("Member"), self.tr("Status"), self.tr("Messages"), self.tr("Confirmed flags"),
                                           self.tr("Warnings"), self.tr("Removals"), self.tr("Re-admissions"),
-                                          self.tr("Last removal")])
+                                          self.tr("Last removal")], stretch=7)
         self.member_table.itemSelectionChanged.connect(self._show_member)
         self.member_history = QTextBrowser(page)
         self.member_history.setMaximumHeight(160)
@@ -388,27 +394,23 @@ def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     window.act_actions = actions
 
-    def make(name: str, text: str, slot: Callable[[], Any], shortcut: str | None, tip: str, menu: str = "Act") -> QAction:
-        action = QAction(window.tr(text), window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(window.tr(tip))
-        action.triggered.connect(lambda _checked=False: slot())  # the slot never sees triggered's bool
-        window.add_action(menu, action)
-        actions[name] = action
-        return action
+    def make(name: str, text: str, slot: Callable[[], Any], shortcut: str | None, icon_name: str, tip: str,
+             menu: str = "Act") -> QAction:
+        actions[name] = window.new_action(name, text, slot, shortcut, icon_name, tip, menu)
+        return actions[name]
 
-    make("draft", "&Draft a message…", lambda: open_draft_for_selection(window), "Ctrl+D",
+    make("draft", "&Draft a message…", lambda: open_draft_for_selection(window), "Ctrl+D", "draft",
          "A polite message about the selected flag: to the poster, the group or the school")
-    make("new_incident", "New &incident from flag", lambda: new_incident_from_selection(window), "Ctrl+I",
+    make("new_incident", "New &incident from flag", lambda: new_incident_from_selection(window), "Ctrl+I", "incident",
          "Open an incident for the selected (confirmed) flag")
-    make("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I",
+    make("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I", "incident",
          "Incidents, what was done, bundles for the school; warnings and removals")
     make("templates", "Open my &templates folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_templates_dir()))),
-         None, "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
+         None, "open", "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
     for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
-        action = make(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None,
+        action = make(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None, verb,
                       f"{_VERBS[verb]} the selected member, in the register", menu="Members")
+        action.setIconText(window.tr(_VERBS[verb]))  # the members panel's toolbar; menus keep the full text
         window.members_panel.add_action(action)
     return actions
 

@@ -6,8 +6,8 @@ Signals:
     decision_saved(flag_id): a decision, undo or note on a flag is in the store.
 
 Extending it (for the other areas' dialogs): menus are named File, Edit, Review, Act, Members,
-View and Help; ``add_action("Act", action)`` adds a QAction to one (shortcuts show in menus and
-tooltips). Read what the rep is looking at with ``current_chat_id()``, ``selected_flag_id()``
+Data, View and Help; ``new_action(name, text, slot, shortcut, icon_name, tip, menu="Act")`` makes a
+QAction in one (shortcuts show in menus and tooltips). Read what the rep is looking at with ``current_chat_id()``, ``selected_flag_id()``
 and ``selected_member_id()``; write through ``run_op()`` (the database thread) and call
 ``refresh()`` afterwards. Member actions also belong in the members panel:
 ``members_panel.add_action(action)``.
@@ -62,7 +62,7 @@ from rep_assistant.ui.views.settings_dialog import SettingsDialog
 from rep_assistant.ui.workers import ops
 from rep_assistant.ui.workers.db_worker import DbWorker, OpFn
 
-MENU_NAMES = ("File", "Edit", "Review", "Act", "Members", "View", "Help")
+MENU_NAMES = ("File", "Edit", "Review", "Act", "Members", "Data", "View", "Help")
 EXPORT_SUFFIXES = (".txt", ".zip")
 #: Progress appears only for operations that take longer than this (Anki's calm progress).
 _PROGRESS_DELAY_MS = 300
@@ -146,12 +146,6 @@ class MainWindow(QMainWindow):
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
-
-    def add_action(self, menu_name: str, action: QAction) -> None:
-        """Add ``action`` to one of MENU_NAMES; its shortcut is added to its tooltip."""
-        _describe_shortcut(action)
-        self._menus[menu_name].addAction(action)
-        self.addAction(action)
 
     def run_op(self, label: str, fn: OpFn, on_success: Callable[[Any], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None) -> int:
@@ -260,8 +254,14 @@ class MainWindow(QMainWindow):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.timeout.connect(self._on_progress_timer_timeout)
 
-    def _action(self, name: str, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence.StandardKey | None = None,
-                icon_name: str | None = None, tip: str = "") -> QAction:
+    def new_action(self, name: str, text: str, slot: Callable[[], Any],
+                   shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None, icon_name: str | None = None,
+                   tip: str = "", menu: str | None = None) -> QAction:
+        """A window-wide action (its shortcut works on every tab and shows in its tooltip), kept in
+        ``actions_by_name`` and added to the menu named ``menu``; the slot never sees triggered's bool.
+
+        Every area's actions are made here, so they all look and behave alike in menus and toolbars.
+        """
         action = QAction(self.tr(text), self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -269,14 +269,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setToolTip(self.tr(tip))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         _describe_shortcut(action)
         self.addAction(action)
         self.actions_by_name[name] = action
+        if menu is not None:
+            self._menus[menu].addAction(action)
         return action
 
     def _create_actions(self) -> None:
-        a = self._action
+        a = self.new_action
         a("open", "&Open export…", self.choose_files, QKeySequence.StandardKey.Open, "open", "Import a WhatsApp export (.txt or .zip)")
         a("settings", "&Settings…", self.show_settings, "Ctrl+,", "settings", "Your name, the school, the policy, quiet hours")
         a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -297,14 +299,16 @@ class MainWindow(QMainWindow):
         a("view_members", "&Members", partial(self.tabs.setCurrentIndex, 2), "Ctrl+3", "members")
         a("audit", "&Audit log…", self.show_audit_log, "Ctrl+L", "audit", "What was done, when and by whom; verify it is intact")
         a("about", "&About Rep Assistant", self.show_about)
-        self.members_panel.add_action(self.actions_by_name["member_note"])
-        self.members_panel.add_action(self.actions_by_name["member_flags"])
+        for name, short in (("member_note", "Add note"), ("member_flags", "Show flags")):
+            self.actions_by_name[name].setIconText(self.tr(short))  # the members panel's toolbar; menus keep the full text
+            self.members_panel.add_action(self.actions_by_name[name])
 
     def _create_menus(self) -> None:
         """Every menu in one place, in the order the menu bar shows them."""
         bar = self.menuBar()
         for name in MENU_NAMES:
             self._menus[name] = bar.addMenu(self.tr("&" + name))
+            self._menus[name].setToolTipsVisible(True)
         by = self.actions_by_name
         file_menu = self._menus["File"]
         file_menu.addAction(by["open"])

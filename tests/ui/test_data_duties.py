@@ -52,7 +52,7 @@ def test_members_panel_offers_export_and_erase(desk: Desk, demo_export: Path) ->
     window = _open_with_demo(desk, demo_export)
     actions = data_duties.install_data_actions(window)
     assert actions is data_duties.install_data_actions(window)  # installed once, by the window itself
-    assert [a.text() for a in window.data_menu.actions() if not a.isSeparator()] == [
+    assert [a.text() for a in window.menu("Data").actions() if not a.isSeparator()] == [
         "&Export everything held about a member…", "E&rase a member…", "&Delete old messages (retention)…",
         "&Back up the store…", "Re&store from a backup…"]
     toolbar = window.members_panel.toolbar.actions()

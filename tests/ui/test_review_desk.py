@@ -201,8 +201,6 @@ def test_a_bad_file_gets_a_sentence_not_a_traceback(desk: Desk, tmp_path: Path, 
 
 
 def test_members_view_shows_counts_and_takes_actions(desk: Desk, demo_export: Path, qtbot: object) -> None:
-    from PySide6.QtGui import QAction
-
     window = desk.open()
     desk.import_file(window, demo_export)
     window.tabs.setCurrentWidget(window.members_panel)
@@ -211,10 +209,13 @@ def test_members_view_shows_counts_and_takes_actions(desk: Desk, demo_export: Pa
     first = panel.model.data(panel.model.index(0, 0))
     assert first in panel.detail.toPlainText()
     assert window.selected_member_id() == panel.model.member_id(0)
-    extra = QAction("Warn…", window)
-    window.add_action("Act", extra)
+    calls: list[int] = []
+    extra = window.new_action("extra", "Extra…", lambda: calls.append(1), "Ctrl+Shift+E", "warn", "An extra member action", "Act")
     panel.add_action(extra)
     assert extra in window.menu("Act").actions() and extra in panel.toolbar.actions()
+    assert extra.toolTip() == "An extra member action (Ctrl+Shift+E)" and not extra.icon().isNull()
+    extra.trigger()
+    assert calls == [1] and window.actions_by_name["extra"] is extra
 
 
 def test_window_remembers_its_size_and_splitters(desk: Desk, demo_export: Path) -> None:
