@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rep_assistant import APP_ID, APP_NAME, __version__
@@ -25,6 +26,38 @@ from rep_assistant.ui.welcome import run_welcome, welcome_needed
 CRASH_LOG = "crash.log"
 
 
+class RepApplication(QApplication):
+    """The application object, which also takes the exports macOS hands it.
+
+    Why here and not in the window: on macOS a file opened from Finder (double-click, "Open With",
+    dropped on the Dock icon) never reaches argv or a widget; it arrives as a QFileOpenEvent on the
+    application, possibly before the window exists (during the welcome flow). Such files wait here
+    until ``set_window``, then are imported exactly as a drop on the window is.
+    """
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        super().__init__(list(argv))
+        self._window: MainWindow | None = None
+        self._waiting: list[Path] = []
+
+    def set_window(self, window: MainWindow | None) -> None:
+        """Import into ``window`` from now on, starting with the files that came before it."""
+        self._window = window
+        if window is not None and self._waiting:
+            files, self._waiting = self._waiting, []
+            window.open_files(files)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            if self._window is not None:
+                self._window.open_files([path])
+            else:
+                self._waiting.append(path)
+            return True
+        return super().event(event)
+
+
 def make_app() -> QApplication:
     """The application object, set up once: names, desktop id (Wayland), icon, Fusion style.
 
@@ -32,7 +65,7 @@ def make_app() -> QApplication:
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        app = RepApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("Rep Assistant")
@@ -61,6 +94,8 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     window = MainWindow(store, settings)
+    if isinstance(app, RepApplication):
+        app.set_window(window)
     install_excepthook(lambda: window)
     last_crash = start_crash_log(paths.data_dir() / CRASH_LOG)
     window.show()
@@ -77,6 +112,8 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
     try:
         return app.exec()
     finally:
+        if isinstance(app, RepApplication):
+            app.set_window(None)
         stop_crash_log()
         store.close()
 

@@ -1,4 +1,4 @@
-"""run_gui end to end: the demo and --open, each until the chat is on screen, then closed."""
+"""run_gui end to end: the demo and --open, each until the chat is on screen, then closed; files from Finder."""
 
 import sys
 from collections.abc import Callable
@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from rep_assistant.ui.app import run_gui
+from rep_assistant.ui.app import RepApplication, run_gui
 from rep_assistant.ui.main_window import MainWindow
+from tests.ui.conftest import IMPORT_TIMEOUT_MS, Desk
 
 pytestmark = pytest.mark.gui
 
@@ -63,3 +65,23 @@ def test_a_hard_crash_is_shown_at_the_next_start(qapp: object, monkeypatch: pyte
     assert run_gui(db_path=tmp_path / "s.sqlite3", demo=False, open_files=[]) == 0
     assert seen["other_windows"] == ["Rep Assistant closed unexpectedly"]
     assert log.read_text(encoding="utf-8") == ""  # a clean exit leaves nothing to show next time
+
+
+def test_a_file_opened_from_finder_is_imported_like_a_drop(qapp: object, desk: Desk, demo_export: Path) -> None:
+    """macOS delivers Finder's "open this file" as a QFileOpenEvent on the application, even before the window exists."""
+    assert isinstance(qapp, RepApplication)
+    window = desk.open()
+    try:
+        QApplication.postEvent(qapp, QFileOpenEvent(str(demo_export)))  # no window yet: it waits
+        QApplication.processEvents()
+        assert window.current_chat_id() is None and not window.worker.is_busy()
+        with desk.qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT_MS) as first:
+            qapp.set_window(window)
+        assert first.args[0] == window.current_chat_id()
+        assert window.review_panel.model.rowCount() > 5
+
+        with desk.qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT_MS):  # the window is there now
+            QApplication.postEvent(qapp, QFileOpenEvent(str(demo_export)))
+        assert window.statusBar().currentMessage().endswith("already imported; nothing new.")
+    finally:
+        qapp.set_window(None)
