@@ -8,6 +8,7 @@ through the real importer and scanner on the window's database thread. Writes:
 empty.png, chat.png, review.png, conversation.png, members.png, settings.png, audit.png,
 the Data menu's states (data_menu.png, data_members.png, data_export.png, data_export_done.png,
 data_erase.png, data_purge.png, data_backup_saved.png, data_restore.png, data_restored.png) and
+draft.png, incidents.png, register.png, register_warn.png (the Act menu's dialogs) and
 dark.png (the review queue with a dark colour scheme).
 """
 
@@ -30,7 +31,7 @@ def main(out: Path) -> int:
     from rep_assistant.core.demo import demo_export_path
     from rep_assistant.core.settings import Settings
     from rep_assistant.core.store import Store
-    from rep_assistant.ui import data_duties, style
+    from rep_assistant.ui import data_duties, incidents_view, style
     from rep_assistant.ui.app import make_app
     from rep_assistant.ui.main_window import MainWindow
     from rep_assistant.ui.views.data_dialogs import RestoreDialog
@@ -92,6 +93,27 @@ def main(out: Path) -> int:
     window.tabs.setCurrentWidget(window.members_panel)
     shot(window, "members")
 
+    window.tabs.setCurrentWidget(window.review_panel)
+    window.review_panel.select_flag(first)
+    draft = incidents_view.open_draft_for_selection(window)
+    wait(window.worker.op_finished)
+    shot(draft, "draft")
+    draft.close()
+
+    incidents_view.new_incident_from_selection(window)
+    wait(window.worker.op_finished)  # the incident is created...
+    wait(window.worker.op_finished)  # ...and the dialog has read the register
+    incidents = window.findChild(incidents_view.IncidentsDialog)
+    shot(incidents, "incidents")
+    incidents.tabs.setCurrentIndex(1)
+    incidents.member_table.selectRow(0)
+    shot(incidents, "register")
+    event = incidents_view.MemberEventDialog("warn", "Craig Mottram", "2.2", incidents)
+    event.show()
+    shot(event, "register_warn")
+    event.close()
+    incidents.close()
+
     dialog = window.show_settings()
     shot(dialog, "settings")
     dialog.reject()
@@ -101,9 +123,9 @@ def main(out: Path) -> int:
     shot(audit, "audit")
     audit.reject()
 
-    window.data_menu.popup(window.mapToGlobal(QPoint(300, 30)))
-    shot(window.data_menu, "data_menu")
-    window.data_menu.hide()
+    window.menu("Data").popup(window.mapToGlobal(QPoint(300, 30)))
+    shot(window.menu("Data"), "data_menu")
+    window.menu("Data").hide()
 
     window.tabs.setCurrentWidget(window.members_panel)
     window.members_panel.table.selectRow(0)

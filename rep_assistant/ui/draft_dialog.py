@@ -114,7 +114,7 @@ class DraftDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setMinimumHeight(2 * self.hint.fontMetrics().lineSpacing() + 4)
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("&Message:"), self.kind_combo)
         form.addRow(self.tr("&To:"), self.to_edit)
         form.addRow(self.tr("&Subject:"), self.subject_edit)
@@ -156,13 +156,13 @@ class DraftDialog(QDialog):
         self.draft = draft
         self.to_edit.setText(draft.to or "")
         self.subject_edit.setText(draft.subject or "")
-        for widget in (self.to_edit, self.subject_edit):
-            widget.setEnabled(draft.is_email)
+        for widget in (self.to_edit, self.subject_edit):  # a WhatsApp message has neither: no empty boxes to wonder about
+            self.form.setRowVisible(widget, draft.is_email)
         self.body_edit.setPlainText(draft.body)
         has_incident = draft.incident_id is not None
-        self.attach_check.setEnabled(has_incident)
         self.attach_check.setChecked(has_incident and draft.is_email)
-        self.mask_check.setEnabled(has_incident)
+        for check in (self.attach_check, self.mask_check):  # only an e-mail about an incident can carry its bundle
+            check.setVisible(has_incident and draft.is_email)
         if draft.is_email and not draft.to:
             self.hint.setText(self.tr("The school's e-mail address is not set: add it in Settings, or type it above."))
         elif not has_incident:

@@ -34,7 +34,7 @@ def test_copy_puts_the_edited_text_on_the_clipboard(qtbot, acting: World) -> Non
     dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
     assert dialog.kind_combo.currentData() == "removal-request"
     assert dialog.body_edit.toPlainText().startswith("Hi Sam,")
-    assert not dialog.subject_edit.isEnabled()
+    assert not dialog.subject_edit.isVisible() and not dialog.attach_check.isVisible()  # a WhatsApp message: no e-mail fields
     dialog.body_edit.appendPlainText("PS: see you at pick-up.")
     with qtbot.waitSignal(dialog.draft_used) as used:
         dialog.copy_button.click()
@@ -48,9 +48,9 @@ def test_copy_puts_the_edited_text_on_the_clipboard(qtbot, acting: World) -> Non
 def test_changing_kind_redrafts_and_the_school_email_is_filled(qtbot, acting: World) -> None:
     dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("school-notification"))
-    assert dialog.to_edit.text() == "office@maple.example.com" and dialog.to_edit.isEnabled()
+    assert dialog.to_edit.text() == "office@maple.example.com" and dialog.to_edit.isVisible()
     assert dialog.subject_edit.text().startswith("Year 3 Maple:")
-    assert not dialog.attach_check.isEnabled()  # no incident yet: nothing to attach
+    assert not dialog.attach_check.isVisible()  # no incident yet: nothing to attach
     kinds = [e["details"]["kind"] for e in audit.entries(acting.store.db.conn, action="draft.create")]
     assert kinds == ["removal-request", "school-notification"]
 
