@@ -109,16 +109,18 @@ class AboutYouPage(QWizardPage):
         self.school_phone.setPlaceholderText(self.tr("optional: the office's published number"))
         self.email_hint = QLabel()
         self.email_hint.setObjectName("email_hint")
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Your name"), self.rep_name)
         form.addRow(self.tr("School"), self.school_name)
         form.addRow(self.tr("School's e-mail"), self.school_email)
         form.addRow("", self.email_hint)
         form.addRow(self.tr("School's phone"), self.school_phone)
-        form.addRow("", _para(self.tr(
-            "<small>The school's published phone number is never flagged as personal data. "
-            "Nothing here is sent anywhere.</small>")))
+        note = _para(self.tr("The school's published phone number is never flagged as personal data. "
+                             "Nothing here is sent anywhere."))
+        note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        form.addRow("", note)
+        form.setRowVisible(self.email_hint, False)  # an empty row would leave a gap above the phone
         self.registerField("rep_name*", self.rep_name)
         self.registerField("school_name*", self.school_name)
         for edit in (self.rep_name, self.school_name, self.school_email):
@@ -131,6 +133,7 @@ class AboutYouPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         ok = self.email_ok()
         self.email_hint.setText("" if ok else self.tr("That does not look like an e-mail address."))
+        self.form.setRowVisible(self.email_hint, not ok)
         return super().isComplete() and ok
 
 
@@ -206,9 +209,11 @@ class PolicyPage(QWizardPage):
         row.addWidget(self.status, 1)
         layout.addLayout(row)
         layout.addWidget(self.clauses, 1)
-        self.hint = _para(self.tr("<small>Double-click a clause to correct which flags cite it. A clause "
-                                  "with none (purpose, procedure) is kept but never quoted.</small>"))
+        self.hint = _para(self.tr("Double-click a clause to correct which flags cite it. A clause "
+                                  "with none (purpose, procedure) is kept but never quoted."))
         layout.addWidget(self.hint)
+        self.filler = QWidget()  # takes the table's room while there is no table, so the button stays under its choice
+        layout.addWidget(self.filler, 1)
         group.buttonToggled.connect(self._refresh)
         self._refresh()
 
@@ -217,6 +222,7 @@ class PolicyPage(QWizardPage):
         self.choose.setEnabled(school)
         self.clauses.setVisible(school and self.policy is not None)
         self.hint.setVisible(self.clauses.isVisibleTo(self))
+        self.filler.setVisible(not self.clauses.isVisibleTo(self))
         if not school:
             self.status.setText("")
         self.completeChanged.emit()
