@@ -37,7 +37,6 @@ from rep_assistant.core.eml import save_eml
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.pdf import render_pdf
-from rep_assistant.ui.views.error_dialog import show_error
 
 if TYPE_CHECKING:
     from rep_assistant.ui.main_window import MainWindow
@@ -52,20 +51,6 @@ KIND_LABELS = {
     "removal-notice": "Notice to a member being removed",
     "warning": "Private warning",
 }
-
-
-def direct_runner(store: Store, parent: QWidget | None = None) -> Runner:
-    """Run at once on ``store`` (a dialog used on its own, or in tests); errors become messages."""
-
-    def run(label: str, fn: Callable[[Store], Any], on_success: Callable[[Any], None]) -> None:
-        try:
-            result = fn(store)
-        except Exception as exc:  # shown to the rep as a sentence, or as a crash report for our bugs
-            show_error(parent, exc)
-            return
-        on_success(result)
-
-    return run
 
 
 def window_runner(window: "MainWindow") -> Runner:

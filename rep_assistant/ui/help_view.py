@@ -155,9 +155,6 @@ class HelpDialog(QDialog):
             raise KeyError(f"no help topic called {key!r}")
         self.topics.setCurrentRow(keys.index(key))
 
-    def current_topic(self) -> str:
-        return TOPICS[self.topics.currentRow()].key
-
     def _on_topics_current_row_changed(self, row: int) -> None:
         if row < 0:
             return

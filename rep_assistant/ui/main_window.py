@@ -1,7 +1,6 @@
 """The review desk's main window: chats on the left; review queue, conversation and members.
 
 Signals:
-    chat_opened(chat_id): a chat is now shown (0 for none).
     import_finished(chat_id): an export was imported and scanned.
     decision_saved(flag_id): a decision, undo or note on a flag is in the store.
 
@@ -87,7 +86,6 @@ class NoteDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    chat_opened = Signal(int)
     import_finished = Signal(int)
     decision_saved = Signal(int)
 
@@ -417,7 +415,6 @@ class MainWindow(QMainWindow):
         name = self.chats_model.data(self.chats_model.index(row)) if row is not None else None
         self.setWindowTitle(f"{name.splitlines()[0]} — {APP_NAME}" if name else APP_NAME)
         self._update_actions()
-        self.chat_opened.emit(chat_id or 0)
 
     def _load_shown_tab(self) -> None:
         panel = self.tabs.currentWidget()

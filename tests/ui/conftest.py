@@ -6,8 +6,9 @@ via the window's database thread, exactly as a rep's drop would.
 
 import contextlib
 import importlib.resources
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +32,15 @@ def demo_export(tmp_path: Path) -> Path:
 @pytest.fixture
 def desk_paths(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "desk.sqlite3", tmp_path / "settings.json"
+
+
+def direct_runner(store: Store) -> Callable[[str, Callable[[Store], Any], Callable[[Any], None]], None]:
+    """A dialog's runner that works at once on ``store`` (no window, no thread); errors fail the test."""
+
+    def run(label: str, fn: Callable[[Store], Any], on_success: Callable[[Any], None]) -> None:
+        on_success(fn(store))
+
+    return run
 
 
 class Desk:

@@ -12,8 +12,9 @@ from PySide6.QtGui import QGuiApplication
 from rep_assistant.core import audit, incidents
 from rep_assistant.core.drafting import Draft
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import DraftDialog, direct_runner, mailto_url
+from rep_assistant.ui.draft_dialog import DraftDialog, mailto_url
 from tests.acting import World, world
+from tests.ui.conftest import direct_runner
 
 pytestmark = pytest.mark.gui
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog
 
 from rep_assistant.core import audit, incidents
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import direct_runner
 from rep_assistant.ui.incidents_view import IncidentsDialog, MemberEventDialog, install_act_actions
 from tests.acting import EXPORT, World, world
+from tests.ui.conftest import direct_runner
 
 pytestmark = pytest.mark.gui
 

@@ -1,14 +1,11 @@
 """Per-member view: counts, register events, decisions and notes, with room for actions.
 
-Signals:
-    member_selected(member_id): the selected member changed (0 when none).
-
 Other areas add their member actions (warn, remove, readmit...) with ``add_action``: the
 action appears in this panel's toolbar and in the table's context menu, and reads the member
 from ``MainWindow.selected_member_id()``.
 """
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +25,6 @@ from rep_assistant.ui.views import layout, render
 
 
 class MembersPanel(QWidget):
-    member_selected = Signal(int)
-
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
@@ -104,4 +99,3 @@ class MembersPanel(QWidget):
             self.detail.clear()
         else:
             self.detail.setHtml(render.member_html(members.member_detail(self._store, member_id)))
-        self.member_selected.emit(member_id or 0)
