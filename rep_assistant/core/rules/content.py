@@ -12,7 +12,7 @@ import regex
 
 from rep_assistant.core.rules.lexicon import idioms, insults, political_terms, political_terms_pattern
 from rep_assistant.core.rules.model import Context, Hit, Rule
-from rep_assistant.core.rules.text import NAME_WORD, PERSON_NOUN, PLACE_WORDS, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+from rep_assistant.core.rules.text import COMMON_CAPS, NAME_WORD, PERSON_NOUN, PLACE_WORDS, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
 
 
 def _w(words: str) -> frozenset[str]:
@@ -64,6 +64,12 @@ _DEGREE = (r"(?:(?:so|such|really|completely|totally|utterly|absolutely|just|a|a
     r"honestly|too|right|little|bunch|load|lot|complete|total|absolute|silly|stupid|nasty|miserable|grumpy|bitter|sad)\s+){0,4}")
 
 
+# Words that end the clause about the person: after "Mrs Khan said" the next "is awful" is about
+# whatever she said ("the road layout is awful"), not about her.
+_NEW_CLAUSE = (r"(?:said|says|say|told|tells|tell|thinks|thought|reckons|mentioned|explained|warned|announced|reminded|confirmed|"
+               r"agrees|agreed|asked|wrote|e-?mailed|because|cos|so|but|and|that|when|if|as|while|though|although)")
+
+
 def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     table = insults()
     alt = {kind: "|".join(sorted((regex.escape(w) for w, k in table.items() if k == kind), key=len, reverse=True))
@@ -73,7 +79,7 @@ def _insult_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     context = compile_i(rf"(?P<who>{subject})(?:\s+(?:{_COPULA}|such)|'s|'re)\s+(?:a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?(?P<w>{alt['context']})\b"
                         r"(?!\s+(?:teller|of\s+a|for|about|at))"
                         rf"|\b(?:what|absolute|complete|total|proper|right|little|bunch\s+of|lot\s+of|load\s+of)\s+{_DEGREE}(?P<w2>{alt['context']})\b(?!\s+(?:of\s+a|for))")
-    adj = compile_i(rf"(?P<who>{subject})(?:\s+[\w']+){{0,5}}?(?:\s+{_COPULA}|'s|'re)\s+(?!not\b){_DEGREE}(?P<w>{alt['adj']})\b"
+    adj = compile_i(rf"(?P<who>{subject})(?:\s+(?!{_NEW_CLAUSE}\b)[\w']+){{0,5}}?(?:\s+{_COPULA}|'s|'re)\s+(?!not\b){_DEGREE}(?P<w>{alt['adj']})\b"
                     rf"|(?P<w2>{alt['adj']})\s+(?:(?:old|little|bunch\s+of|lot\s+of)\s+)?(?P<who2>{PERSON_NOUN}|lot|cow|woman|man)\b")
     return noun, context, adj
 
@@ -86,6 +92,7 @@ def _insult_tokens() -> frozenset[str]:
 
 
 _INSULT_WORDS = _insult_tokens()
+_PERSON_WORD = compile_i(f"{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}")
 _NOT_PERSON_SUBJECT = frozenset({"it", "this", "that", "the", "weather", "parking", "traffic", "i", "there", "what", "which"})
 
 
@@ -109,7 +116,8 @@ def _abuse_hits(t: Text) -> list[tuple[int, int]]:
             spans.append(m.span("w2"))
     for m in _ADJ_RE.finditer(t.raw, overlapped=True):
         who = m.group("who") or m.group("who2") or ""
-        if who.lower() in _NOT_PERSON_SUBJECT or (who[:1].isupper() and who.lower() in _CAPS_NOT_PEOPLE):
+        if who.lower() in _NOT_PERSON_SUBJECT or (who[:1].isupper() and who.lower() in _CAPS_NOT_PEOPLE) \
+                or (who.lower() in COMMON_CAPS and not _PERSON_WORD.fullmatch(who)):  # "Friday is terrible"
             continue
         span = m.span("w") if m.group("w") else m.span("w2")
         spans.append(span)
@@ -133,7 +141,8 @@ def _abuse(t: Text) -> Hit | None:
 _COMPLAINT = compile_i(
     r"\b(?:not\s+(?:at\s+all\s+)?happy\s+(?:with|about)|unhappy\s+(?:with|about)|fed\s+up\s+(?:with|of)|sick\s+(?:and\s+tired\s+)?of|"
     r"(?:really\s+|very\s+|so\s+)?disappointed\b|(?:nobody|no\s+one)\s+(?:\w+\s+){0,3}(?:has\s+)?(?:answered|replied|responded|got\s+back|listened|bothered)|"
-    r"appalling|disgraceful|atrocious|not\s+good\s+enough|(?:sorry\s+to\s+)?(?:moan|rant)\b|in\s+a\s+row|"
+    r"appalling|disgraceful|atrocious|not\s+good\s+enough|(?:sorry\s+to\s+)?(?:moan|rant)\b|"
+    r"(?:second|third|fourth|fifth|\w+th|umpteenth|\d+\w*)\s+(?:time|week|day|term|month|trip)\s+in\s+a\s+row|"
     r"needs?\s+to\s+(?:have\s+a\s+word|speak\s+to|talk\s+to)|"
     r"(?:has|have)\s+been\s+(?:\w+\s+)?(?:dreadful|awful|terrible|appalling|shocking|poor|rubbish|useless)|(?:always|keeps?|constantly)\s+forgett?ing|forgets\s+to|"
     r"so\s+angry\s+(?:about|with|that)|furious\s+(?:about|with|that)|disgusted\s+(?:with|by|that)|appalled|unacceptable|"
@@ -157,7 +166,9 @@ _COMPLAINT = compile_i(
     r"(?:nobody|no\s+one)\s+(?:even\s+)?(?:cares|listens|bothers)|(?:can't|cannot|can\s+not)\s+believe\s+(?:this|they|the\s+school)\b|"
     r"how\s+hard\s+(?:is|can)\s+it|(?:for\s+the\s+)?(?:second|third|fourth|fifth|umpteenth)\s+time\b|"
     r"never\s+(?:gets?|been|being)\s+(?:marked|checked|read|answered|returned)|thanks\s+for\s+nothing\b|"
-    r"(?:great|good|nice)\s+job\s+(?:losing|forgetting|ignoring)|how\s+little\s+(?:they|she|he|the\s+school)\s+cares?\b|(?:one|two|three|\d)\s+days'?\s+notice|last\s+minute)"
+    r"(?:great|good|nice)\s+job\s+(?:losing|forgetting|ignoring)|how\s+little\s+(?:they|she|he|the\s+school)\s+cares?\b|"
+    r"(?:only|with|just|given|gave\s+us|give\s+us|on)\s+(?:a\s+|one|two|three|a\s+few|\d)\s*(?:days?|hours?)(?:'s|')?\s+notice|"
+    r"(?:until|till|til|at)\s+the\s+(?:very\s+)?last\s+minute|last[- ]minute\s+(?:again|changes?|cancell?ations?|notice))"
 )
 _GRIEVANCE_TARGET = compile_i(
     rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:trip|trips|homework|reading\s+levels?|marking|detention|reports?|"
@@ -194,12 +205,16 @@ def _grievance(t: Text) -> Hit | None:
 
 # -- individual child / health -------------------------------------------------------------------
 
-_BEHAVIOUR = (r"biting|bitten|bites|bit\s+(?:my|another|other)|hitting|hits|hit\s+(?:my|another|a)|pushing|pushed|kicking|kicked|punched|punching|"
+# A ball, a goal or a note is struck in play: "Theo kicked the winning goal" is sport.
+_IN_PLAY = r"(?!\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:ball|goal|penalty|shot|target|jackpot|bullseye|note|century|six|four|conker)s?\b)"
+_BEHAVIOUR = (rf"biting|bitten|bites|bit\s+(?:my|another|other)|(?:hitting|hits|kicking|kicked|punched|punching){_IN_PLAY}|"
+              r"hit\s+(?:my|another|a)(?!\s+(?:\w+\s+)?(?:ball|goal|target|six|four)s?\b)|pushing|pushed|"
               r"thumping|thumped|shoving|shoved|pinching|scratching|spitting|fighting|hurting|throwing\s+things|"
               r"bully|bullying|bullied|bullies|naughty|badly\s+behaved|behaviour|behavior|violent|aggressive|thug|brat|feral|tantrum|"
               r"lashing\s+out|swearing\s+at|stealing|stole|spat\s+at|out\s+of\s+control|nicking|nicked|"
               r"wet\s+(?:himself|herself|themselves)|soiled|crying|cries|horrible\s+to|mean\s+to|nasty\s+to|unkind\s+to|rude\s+to|"
-              r"copied\s+(?:off|from)|cheat(?:ed|ing)\s+(?:in|on|off)|starting\s+(?:it|fights?|trouble)|smells|smelly|withdrawn|acting\s+out|"
+              r"copied\s+(?:off|from)|cheat(?:ed|ing)\s+(?:in|on|off)|starting\s+(?:it|fights?|trouble)|smelly|"
+              r"smells(?=\s*(?:[,.!?]|$|\s+(?:bad|awful|horrible|terrible|disgusting|of\s+(?:wee|pee|poo|sweat|smoke))))|withdrawn|acting\s+out|"
               r"bit\s+(?=(?-i:\p{Lu}))|threw\s+(?:a|the|his|her)")
 _DISCIPLINE = (r"detention|excluded|exclusion|suspended|expelled|sent\s+home|sent\s+out|sent\s+to\s+(?:the\s+head|(?-i:Mrs|Mr|"
     r"Ms|Miss|Dr))|isolation|on\s+report|in\s+trouble|red\s+card|internal\s+exclusion")
@@ -209,7 +224,11 @@ _HEALTH = (r"diagnosed|diagnosis|adhd|autism|autistic|asd|dyslexic|dyslexia|dysp
 _HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+up|separated|custody|social\s+services|"
     r"in\s+care|foster(?:ed)?|police\s+came|domestic|evicted|"
          r"(?:mum|dad)\s+(?:left|walked\s+out)|free\s+school\s+meals|neglect(?:ed)?|"
-         r"(?:going\s+on|problems?|trouble|issues|something\s+(?:wrong|up)|ok|okay|alright|happening)\s+at\s+home|no\s+coat")
+         r"(?:going\s+on|problems?|trouble|issues|something\s+(?:wrong|up)|ok|okay|alright|happening)\s+at\s+home|"
+         # signs of neglect: the same lack again and again
+         r"(?:no|without\s+(?:a|any|her|his|their))\s+(?:coat|breakfast|lunch|packed\s+lunch|socks|shoes|food|jumper)\s+"
+         r"(?:again|every\s+(?:day|morning|week)|all\s+week|most\s+days|in\s+this\s+weather)|"
+         r"same\s+(?:dirty\s+)?clothes\s+(?:every\s+day|all\s+week|for\s+days)|(?:always|constantly)\s+(?:hungry|dirty|filthy|unwashed)")
 _ADDRESS_OF = compile_i(r"\baddress\s+(?:\w+\s+){0,3}?is\b|\blives\s+at\b")
 _KID_CONTEXT = compile_i(r"\b(?:party|parties|invites?|invitations?|kids|children|child|son|daughter|class|playdate|classmates?)\b")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
@@ -333,21 +352,25 @@ def _child_address(t: Text) -> regex.Match[str] | None:
 # -- threat, defamation, disrepute ---------------------------------------------------------------
 
 _THREAT = compile_i(
-    r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+be\s+waiting\s+(?:for\s+(?:her|him|them|you)|outside)"
+    r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+be\s+waiting\s+(?:for\s+(?:her|him|them|you)\b(?!\s+(?:with|by\s+the\s+(?:gate|door)\s+with))|"
+    r"outside\s*(?:[.!]|$|for\s+(?:her|him|them|you)\b))"
     r"|\bwait(?:ing)?\s+for\s+(?:her|him|them|you)\s+(?:in|at|outside|after)\b"
-    r"|\b(?:you|she|he|they)(?:'ll|\s+will|'re\s+going\s+to|'s\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for)"
+    r"|\b(?:you|she|he|they)(?:'ll|\s+will|'re\s+going\s+to|'s\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for(?=\s+(?:this|that|it|what)\b))"
     r"(?!\s+(?:\w+ing|not|you|if|to|that|when|about|for\s+missing)\b)"
-    r"|\b(?:and\s+)?see\s+what\s+happens\b|\bto\s+my\s+face\b|\bwatch\s+(?:your|his|her)\s+back\b"
-    r"|\bi\s+know\s+where\s+(?:you|she|he|they)\s+live|\bi\s+know\s+who\s+you\s+are\b|\byou'?ve\s+been\s+warned\b"
+    r"|\b(?:again|one\s+more\s+time|try\s+(?:it|that|me)|dare|do\s+(?:it|that)|go\s+on)\s+(?:\w+\s+){0,4}?and\s+see\s+what\s+happens\b"
+    r"|\b(?:say|said|says|tell|told|repeat)\s+(?:\w+\s+){0,3}?to\s+my\s+face\b|\bwatch\s+(?:your|his|her)\s+back\b"
+    r"|\bi\s+know\s+where\s+(?:you|she|he|they)\s+live|\bi\s+know\s+who\s+you\s+are\b(?!,?\s+you'?re\b)|\byou'?ve\s+been\s+warned\b"
     r"|\b(?:get|gets|got)\s+what's\s+coming\s+to\s+(?:them|him|her|you)\b"
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna)\s+(?:\w+\s+){0,3}?(?:sort\s+(?:you|her|him|them)\s+out|deal\s+with\s+(?:you|her|him|them)|"
-    r"smash|punch|hit|slap|kill|batter|deck|knock|thump|lamp|do\s+(?:her|him|you)\s+in|have\s+(?:her|him|you)|get\s+(?:her|him|you)|"
-    r"make\s+(?:your|her|his|their)\s+life\s+(?:hell|a\s+misery)|ruin\s+(?:you|her|him)|come\s+round)"
+    r"(?:smash|punch|hit|slap|kill|batter|deck|knock|thump|lamp|floor|smack)\s+(?:her|him|you|them|that\s+\w+|"
+    r"(?:her|his|your|their)\s+(?:\w+\s+)?(?:face|head|teeth|car|windows?|house|door\s+in|lights\s+out))\b(?!\s+(?:up\s+)?(?:to|with|a\s+text|a\s+message))|"
+    r"do\s+(?:her|him|you)\s+in|get\s+(?:her|him|you)\s*(?:[.!]|$|back\b|for\s+(?:this|that|it))|"
+    r"make\s+(?:your|her|his|their)\s+life\s+(?:hell|a\s+misery)|ruin\s+(?:you|her|him))"
     r"|\b(?:you|she|he|they)(?:'d|\s+had)\s+better\s+watch\b(?!\s+out\b)"
     r"|\bif\s+(?:anyone|anybody|someone|he|she|they|you|that\s+\w+)\b[^.!?]{0,60}\bthere\s+will\s+be\s+consequences\b"
     r"|\bcome\s+(?:near|round\s+to)\s+my\s+\w+\s+again\s+and\b"
     r"|\bwatch\s+yourself\b(?!\s+(?:on|in|near|crossing|going|with\s+the))"
-    r"|\b(?:will|'ll|gonna|going\s+to)\s+regret\s+(?:ignoring|crossing|messing|the\s+day|this|it,?\s+(?:trust|mark|believe))"
+    r"|(?<!\b(?:i|we)(?:'re|'m|\s+am|\s+are)?\s*)\b(?:will|'ll|gonna|going\s+to)\s+regret\s+(?:ignoring|crossing|messing|the\s+day|this|it,?\s+(?:trust|mark|believe))"
     r"|\b(?:slash|smash|brick)\s+(?:the|their|his|her|your)\s+(?:\w+\s+)?(?:tyres|tires|car|windows?|house)\b"
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|gonna|i'?m)\s+(?:be\s+)?waiting\s+(?:by|outside|at|in)\s+(?:[\w']+\s+){0,4}?for\s+"
     r"(?:the\s+\w+|her|him|them|you|(?-i:Mrs|Mr|Miss|Ms|Dr)\b)"
@@ -366,7 +389,8 @@ _WRONGDOING = compile_i(
     r"drinking\s+(?:at|on|during)\s+(?:work|duty|the\s+job|school)|"
     r"under\s+investigation|struck\s+off)\b"
     r"|\b(?:sacked|fired|dismissed|suspended|struck\s+off)\s+(?:\w+\s+){0,5}?for\s+(?:\w+ing|being)\b"
-    r"|\b(?:stole|stolen|embezzled|pocketed|fiddled|nicked)\s+(?:the|from|money|our|PTA)\b|\blied\s+(?:to|about)\b"
+    r"|(?<!\b(?:was|were|been|being|got|get|gets|be|is|are)\s+)\b(?:stole|stolen|embezzled|pocketed|fiddled|nicked)\s+(?:the|from|money|our|PTA)\b"
+    r"|\blied\s+(?:to|about)\b"
     r"|\b(?:steals|nicks|scammed|defrauded|conned|swindled|robbed)\s+(?:the|from|money|our|my|his|her|kids|children|people|us)\b"
     r"|\b(?:deals|dealing|sells|selling)\s+drugs\b|\bhelped\s+(?:him|her|them)sel(?:f|ves)\s+to\b"
     r"|\bcheat(?:s|ing)\s+on\s+(?:his|her|their)\s+(?:wife|husband|partner)\b"
@@ -413,7 +437,7 @@ _DISREPUTE = compile_i(
     r"|\bofsted\s+(?:should|need\s+to|needs\s+to|must)\s+(?:shut|close|sort|come\s+in)|\bshut\s+(?:it|the\s+school|this\s+place)\s+down\b"
     r"|\b(?:tell|telling|warn|warning)\s+(?:anyone|everyone|people|friends|them)\s+(?:\w+\s+){0,5}?"
     r"(?:not\s+to|to\s+avoid|to\s+stay\s+away|to\s+(?:go|look)\s+elsewhere)"
-    r"|\bregret\s+(?:choosing|picking|sending\s+\w+\s+to)\s+(?:this|the)\s+school\b"
+    r"|\bregret\s+(?:ever\s+)?(?:choosing|picking|sending\s+(?:\w+\s+){1,2}?to)\s+(?:this|the|that)\s+(?:school|place|primary|academy)\b"
     r"|\b(?:thinking\s+of|considering)\s+(?:applying|sending\s+\w+)\s+(?:here|to\s+this\s+school)|\bnot\s+to\s+bother\b(?=.*\b(?:here|school|shambles)\b)"
     r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b"
     r"|\b(?:don't|do\s+not|wouldn't|never|would\s+not)\s+send\s+(?:your|ur|any)\s+(?:kids|children|child)\s+(?:here|to\s+this\s+school)\b"
@@ -426,13 +450,17 @@ _DISREPUTE = compile_i(
     r"|\b(?:this|the|our)\s+(?:place|primary|academy)\s+(?:is|has\s+become|has\s+gone)\s+(?:\w+\s+){0,2}?(?:joke|shambles|disgrace|"
     r"rubbish|terrible|awful|failing|hopeless|useless|dump|downhill|to\s+the\s+dogs)"
     r"|\b(?:school|place|primary|academy)\s+is\s+a\s+(?:sinking\s+ship|circus|laughing\s+stock)"
+    r"|\b(?:(?:this|the|our|that)\s+(?:school|place|primary|academy)|(?:the|its|their)\s+standards)(?:'s|\s+(?:has|have|is|are))?\s+(?:\w+\s+)?"
+    r"(?:going|gone|went|goes)\s+(?:(?:right|straight|completely|totally|rapidly|fast)\s+)?"
+    r"(?:down\s+the\s+(?:pan|drain|toilet|tubes|swanny)|to\s+the\s+dogs|to\s+pot)\b"
     r"|\b(?:don't|do\s+not|wouldn't|never|would\s+not)\s+send\s+(?:your|ur|any|them|kids|children|yours|younger\s+ones?)\s+(?:\w+\s+){0,2}?here\b"
     r"|\breview:?\s+avoid\b"
     r"|\b(?:moving|move|moved|taking|pulling|leaving)\b[^.!?]{0,60}\b(?:you\s+(?:lot|all|guys)\s+should|everyone\s+should|"
     r"while\s+you\s+(?:still\s+)?can)\b"
-    r"|\b(?:written|writing|wrote|going|gone|complained)\s+to\s+(?:the\s+)?(?:local\s+)?(?:paper|press|newspaper|news|bbc)\b"
+    r"|\b(?:written|writing|wrote|going|gone|complained)\s+to\s+(?:the\s+)?(?:local\s+)?(?:paper|press|newspaper|news|bbc)\b(?!\s*(?:shop|round|agents?|stand))"
     r"|\b(?:school|they|them)\s+(?:\w+\s+){0,2}?(?:deserves?|needs?)\s+to\s+be\s+(?:exposed|named\s+and\s+shamed)"
-    r"|\bposted\s+(?:about\s+(?:the|this)\s+school\s+)(?:on|to)\s+\w+"
+    r"|\b(?:posted|posting|written|wrote|writing)\s+(?:\w+\s+){0,3}?about\s+(?:the|this|our)\s+(?:school|place|head|teachers?)\s+(?:on|to)\s+"
+    r"(?:facebook|fb|twitter|x|tiktok|mumsnet|reddit|nextdoor|google|instagram|insta|trustpilot|the\s+local\s+\w+\s+group)\b"
     r"|\b(?:let's\s+all|everyone|we\s+should\s+all)\b[^.!?]{0,40}\b(?:rate\s*my\s*school|google|mumsnet|trustpilot)\b"
 )
 
@@ -504,14 +532,14 @@ _petition_politics = _phrase_check(_PETITION_POLITICS, "Campaigns on a public is
 _COMMERCIAL = compile_i(
     r"\b(?:selling|for\s+sale|ono\b|ovno\b|(?:buy|sell)\s+(?:\w+\s+){0,2}?tickets\s+for\s+my|raffle\s+tickets\s+for\s+my|(?:dm|pm|message|inbox)\s+me\s+for|\d+\s?%\s+off|£\d+\s+off|discount\s+code|"
     r"use\s+my\s+code|my\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:business|shop|page|website|etsy|store|products)|free\s+trial|class\s+discount|check\s+out\s+my|link\s+in\s+bio|aloe\s+vera|"
-    r"forever\s+living|younique|herbalife|arbonne|avon|scentsy|tupperware|business\s+opportunity|work\s+from\s+home|"
+    r"forever\s+living|younique|herbalife|arbonne|(?<![-\w])avon(?!\s+(?:and\s+somerset|river|valley|gorge))|scentsy|tupperware|business\s+opportunity|work\s+from\s+home|"
     r"be\s+your\s+own\s+boss|join\s+my\s+team|earn\s+(?:money|extra|from\s+(?:home|your\s+phone))|make\s+money\s+from|"
     r"passive\s+income|crypto|bitcoin|forex|investment\s+opportunity|side\s+hustle|"
-    r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)|sponsor\s+(?:me|my|his|her|him|them|us)|please\s+donate|donate\s+here|justgiving|"
+    r"(?:please\s+)?vote\s+for\s+(?:my|his|her|our)(?!\s+(?:school|class|pta)\b)|sponsor\s+(?:me|my|his|her|him|them|us)|please\s+donate|donate\s+here|justgiving|"
     r"gofundme|go\s+fund\s+me|crowdfunder|raising\s+money\s+for\s+(?:my|his|her)|(?:sign|signed|signing)\s+(?:the|this|my|our|a)?\s*petition|"
     r"petition|change\.org|patroni[sz]e|(?:my|our)\s+\w+'s\s+(?:[\w-]+\s+){0,2}?(?:business|shop|salon|bakery|company)|"
     r"donations?\s+(?:are\s+)?(?:welcome|appreciated|gratefully)|fundrais(?:ing|er)\s+for\s+(?:a|an|my|our|his|her)\b|any\s+amount\s+helps|"
-    r"account\s+details)"
+    r"account\s+details\s+(?:below|attached|here|in\s+(?:the\s+)?(?:link|bio|comments)))"
 )
 _SCHOOL_CAUSE = compile_i(
     r"\b(?:pta|ptfa|friends\s+of\s+\w+|school\s+(?:fair|fete|library|trip|fund|funds|raffle)|cake\s+sale|bake\s+sale|non[- ]uniform|"
@@ -560,11 +588,11 @@ _correspondence = _phrase_check(_CORRESPONDENCE, "Shares a private e-mail or let
 
 _RUMOUR = compile_i(
     r"\b(?:apparently|allegedly|supposedly|rumou?r\s+(?:has\s+it|is|going\s+round)|heard\s+a\s+rumou?r|i(?:'ve)?\s+heard\s+(?!back\b)|"
-    r"i\s+hear\s+(?:that\s+)?|did\s+you\s+(?:all\s+)?hear|have\s+you\s+(?:all\s+)?heard|has\s+anyone\s+(?:else\s+)?heard\s+(?:that|about)|"
+    r"i\s+hear\s+(?:that\s+)?|did\s+you\s+(?:all\s+)?hear(?![^.!?]*\b(?:radio|sing\w*|perform\w*|concert|choir|band|play(?:ing)?)\b)|have\s+you\s+(?:all\s+)?heard|has\s+anyone\s+(?:else\s+)?heard\s+(?:that|about)|"
     r"(?:someone|somebody|(?:a|another|one\s+of\s+the)\s+(?:friend|mum|dad|parent|teacher|"
     r"neighbour)s?(?:\s+[\w']+){0,5}?)\s+(?:told|said|says|reckons)|people\s+are\s+saying|"
     r"word\s+(?:is|on\s+the\s+street|has\s+it)|i(?:'ve)?\s+been\s+told|a\s+little\s+bird|not\s+sure\s+if\s+(?:it's|its)\s+true|"
-    r"they\s+reckon|i\s+was\s+told|we\s+were\s+told|grapevine|on\s+good\s+authority|"
+    r"they\s+reckon|i\s+was\s+told|grapevine|on\s+good\s+authority|"
     r"(?:my|our)\s+(?:friend|neighbour|mate|sister|brother|cousin|husband|wife|partner|childminder)\s+(?:\w+\s+){0,2}?(?:told|said|says|reckons))"
 )
 # "I heard from the office" is news with a source, not gossip.
@@ -674,7 +702,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
          _w("""worst rubbish shocking terrible awful failing useless crap dreadful joke shambles disgrace hopeless dump downhill dogs
              ofsted shut tell telling warn warning thinking considering bother avoid stay review reviews pull pulling take taking move
              moving regret elsewhere sinking circus laughing send review paper press newspaper news bbc
-             exposed named posted rate ratemyschool""")),
+             exposed named posted posting written wrote writing rate ratemyschool pan drain toilet tubes swanny pot""")),
     Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge,
          _w("policy policies rule rules ban fine fines dress code agreement log logs contribution contributions")),
     Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political,

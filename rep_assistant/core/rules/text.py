@@ -75,7 +75,7 @@ labour tory tories conservative conservatives reform green greens snp ukip gover
 NAME_FOLLOWERS = _words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
 had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b
 wet comes came cried cries threw throws swore smells stole steals broke ran runs copied cheated started starts called calls
-shouted screamed refuses refused""")
+shouted screamed refuses refused wears wore turns turned""")
 
 
 # A capitalised word before one of these names a street or place, not a child ("Willow Road").
