@@ -18,16 +18,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -47,30 +44,15 @@ from rep_assistant.core.report import describe_action
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import DraftDialog, Runner, ask_save_path, window_runner
+from rep_assistant.ui.icons import icon
 from rep_assistant.ui.pdf import render_pdf
+from rep_assistant.ui.views import layout
 
 if TYPE_CHECKING:
     from rep_assistant.ui.main_window import MainWindow
 
 STATUS_LABELS = {"open": "Open", "reported": "Reported to school", "resolved": "Resolved"}
 _VERBS = {"warn": "Warn", "remove": "Record removal", "readmit": "Readmit"}
-
-
-def _table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
-    """A read-only table; column ``stretch`` takes the room the others leave."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setShowGrid(False)  # as the desk's own tables
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]], ids: list[int]) -> None:
@@ -129,16 +111,16 @@ class IncidentsDialog(QDialog):
         self.tabs.addTab(self._build_register_tab(), self.tr("Members &register"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addWidget(self.tabs)
+        box.addWidget(close)
         self.run(self.tr("Reading the register"), lambda s: sync_chat_events(s, chat_id), lambda _added: self.reload())
 
     # -- layout ------------------------------------------------------------------------------
 
     def _build_incidents_tab(self) -> QWidget:
         page = QWidget(self)
-        self.incident_table = _table(page, [self.tr("#"), self.tr("Status"), self.tr("Flags"), self.tr("Posted by"),
+        self.incident_table = layout.read_only_table(page, [self.tr("#"), self.tr("Status"), self.tr("Flags"), self.tr("Posted by"),
                                             self.tr("Title"), self.tr("Updated")], stretch=4)
         self.incident_table.itemSelectionChanged.connect(self._show_incident)
         self.incident_detail = QTextBrowser(page)
@@ -149,8 +131,8 @@ class IncidentsDialog(QDialog):
         self.note_button = QPushButton(self.tr("Add &note…"), page)
         self.add_flag_button = QPushButton(self.tr("Add selected &flag"), page)
         self.add_flag_button.setToolTip(self.tr("Add the flag selected in the review queue (say, a later post) to this incident"))
-        self.draft_button = QPushButton(self.tr("&Draft…"), page)
-        self.bundle_button = QPushButton(self.tr("Export &bundle…"), page)
+        self.draft_button = QPushButton(icon("draft"), self.tr("&Draft…"), page)
+        self.bundle_button = QPushButton(icon("export"), self.tr("Export &bundle…"), page)
         self.bundle_button.setToolTip(self.tr("A zip for the school: report (PDF and HTML), messages, clauses, media, checksums"))
         self.mask_check = QCheckBox(self.tr("Mask other parents' details and children's names"), page)
         self.mask_check.setChecked(bool(self.settings["redact_bundles"]))
@@ -177,17 +159,16 @@ class IncidentsDialog(QDialog):
         splitter.addWidget(self.incident_table)
         splitter.addWidget(right)
         splitter.setSizes([540, 440])
-        self.empty_label = QLabel(self.tr("No incidents yet. Confirm a flag in the review queue, then choose "
-                                          "Act ▸ New incident from flag."), page)
-        self.empty_label.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(splitter, 1)
+        self.empty_label = layout.wrapped(self.tr("No incidents yet. Confirm a flag in the review queue, then choose "
+                                                  "Act ▸ New incident from flag."), page)
+        box = QVBoxLayout(page)
+        box.addWidget(self.empty_label)
+        box.addWidget(splitter, 1)
         return page
 
     def _build_register_tab(self) -> QWidget:
         page = QWidget(self)
-        self.member_table = _table(page, [self.tr("Member"), self.tr("Status"), self.tr("Messages"), self.tr("Confirmed flags"),
+        self.member_table = layout.read_only_table(page, [self.tr("Member"), self.tr("Status"), self.tr("Messages"), self.tr("Confirmed flags"),
                                           self.tr("Warnings"), self.tr("Removals"), self.tr("Re-admissions"),
                                           self.tr("Last removal")], stretch=7)
         self.member_table.itemSelectionChanged.connect(self._show_member)
@@ -196,18 +177,18 @@ class IncidentsDialog(QDialog):
         buttons = QHBoxLayout()
         self.member_buttons: dict[str, QPushButton] = {}
         for verb, text in (("warn", "&Warn…"), ("remove", "Record &removal…"), ("readmit", "Re&admit…")):
-            button = QPushButton(self.tr(text), page)
+            button = QPushButton(icon(verb), self.tr(text), page)  # the icons of the members panel's actions
             button.clicked.connect(partial(self._on_member_button_clicked, verb))
             buttons.addWidget(button)
             self.member_buttons[verb] = button
         buttons.addStretch(1)
-        note = QLabel(self.tr("Removals done in WhatsApp itself appear here from the imported chat (marked 'in the chat')."), page)
-        note.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.member_table, 1)
-        layout.addWidget(self.member_history)
-        layout.addLayout(buttons)
-        layout.addWidget(note)
+        note = layout.wrapped(self.tr("Removals done in WhatsApp itself appear here from the imported chat "
+                                      "(marked 'in the chat')."), page)
+        box = QVBoxLayout(page)
+        box.addWidget(self.member_table, 1)
+        box.addWidget(self.member_history)
+        box.addLayout(buttons)
+        box.addWidget(note)
         return page
 
     # -- reading -----------------------------------------------------------------------------

@@ -48,16 +48,15 @@ from rep_assistant.core.policy.model import default_kind
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
+from rep_assistant.ui.views.layout import wrapped
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _TIME = "HH:mm"
 
 
 def _para(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
+    """The welcome pages' own wording, which uses bold and lists."""
+    return wrapped(text, None, Qt.TextFormat.RichText)
 
 
 class IntroPage(QWizardPage):

@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from rep_assistant.core.chats import list_chats
 from rep_assistant.core.members import member_summaries
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import Runner, ask_save_path
+from rep_assistant.ui.views.layout import read_only_table, wrapped
 
 #: What the rep would call the places erasure rewrites, by table (singular, plural).
 _PLACES = {
@@ -173,14 +172,6 @@ class MemberCombo(QComboBox):
         return self.currentData()
 
 
-def _wrapped(text: str, parent: QWidget, text_format: Qt.TextFormat = Qt.TextFormat.PlainText) -> QLabel:
-    """A wrapping label, plain text unless asked: names and file names are never read as HTML."""
-    label = QLabel(text, parent)
-    label.setTextFormat(text_format)
-    label.setWordWrap(True)
-    return label
-
-
 def _destructive(button: QPushButton) -> None:
     """Red while it can be pressed; the padding applies in every state, so the size fits the text."""
     button.setStyleSheet("QPushButton { padding: 4px 14px; } "
@@ -197,7 +188,7 @@ class MemberExportDialog(QDialog):
         self.run = run
         self.setWindowTitle(self.tr("Export everything held about a member"))
         self.members = MemberCombo(store, member_id, self)
-        self.saved_label = _wrapped("", self)
+        self.saved_label = wrapped("", self)
         self.saved_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = buttons.addButton(self.tr("Choose where to save…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -212,13 +203,13 @@ class MemberExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Member:"), self.members)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped(self.tr(
             "When someone asks what you hold about them (a subject access request), give them these files. "
             "They cover the person in every chat where their name posts: their messages, group events naming them, "
             "flags on their messages and your decisions, notes, warnings and removals, incidents, and the audit "
             "entries about them."), self))
         layout.addLayout(form)
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped(self.tr(
             "Two files are saved side by side: a web page (.html) that opens in any browser, and the same in a "
             "form a computer reads (.json). Only you can open them on this computer until you hand them over."), self))
         layout.addWidget(self.saved_label)
@@ -279,10 +270,10 @@ class EraseDialog(QDialog):
         self._asked = 0
         self.setWindowTitle(self.tr("Erase a member"))
         self.members = MemberCombo(store, member_id, self)
-        self.preview = _wrapped("", self)
+        self.preview = wrapped("", self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview.setMinimumHeight(150)
-        self.confirm_label = _wrapped("", self)
+        self.confirm_label = wrapped("", self)
         self.confirm_edit = QLineEdit(self)
         self.confirm_edit.setAccessibleName(self.tr("Confirmation"))
         self.confirm_label.setBuddy(self.confirm_edit)
@@ -297,7 +288,7 @@ class EraseDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Member:"), self.members)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped(self.tr(
             "Use this when someone asks you to erase what you hold about them, or when you no longer may keep it."), self))
         layout.addLayout(form)
         layout.addSpacing(6)
@@ -383,14 +374,9 @@ class PurgeDialog(QDialog):
         self.days.setValue(retention_days or 365)
         self.days.setAccessibleName(self.tr("Delete text older than"))
         self.days.setKeyboardTracking(False)  # re-plan once the number is typed, not per digit
-        self.summary = _wrapped("", self)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Chat"), self.tr("Messages"), self.tr("From"), self.tr("To")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary = wrapped("", self)
+        self.table = read_only_table(self, [self.tr("Chat"), self.tr("Messages"), self.tr("From"), self.tr("To")], stretch=0)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("What would be deleted, per chat"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.purge_button = buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -406,11 +392,11 @@ class PurgeDialog(QDialog):
         older.addWidget(self.days)
         older.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(describe_retention_setting(retention_days), self))
+        layout.addWidget(wrapped(describe_retention_setting(retention_days), self))
         layout.addLayout(older)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped(self.tr(
             "Each message keeps its date and author in the conversation, so your flags and decisions still make "
             "sense, but its words, photos and names are gone for good. Flags on them keep the clause they cite, not "
             "the words they quoted. The audit log records that you did this."), self))
@@ -477,15 +463,15 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr("<b>{file}</b>").format(file=html.escape(info.path.name)), self, Qt.TextFormat.RichText))
-        layout.addWidget(_wrapped(describe_backup(info), self))
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped(self.tr("<b>{file}</b>").format(file=html.escape(info.path.name)), self, Qt.TextFormat.RichText))
+        layout.addWidget(wrapped(describe_backup(info), self))
+        layout.addWidget(wrapped(self.tr(
             "Restoring replaces everything Rep Assistant holds (chats, flags, decisions, notes, incidents, the audit "
             "log) with what is in this backup. Anything you did after the backup was made will no longer show."), self))
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped(self.tr(
             "Your current store is not deleted: it is kept beside it as {name}.bak-DATE-TIME in {folder}, "
             "so you can go back to it.").format(name=store_path.name, folder=store_path.parent), self))
-        layout.addWidget(_wrapped(self.tr("Photos from .zip exports are not in backups; the ones on this computer stay."), self))
+        layout.addWidget(wrapped(self.tr("Photos from .zip exports are not in backups; the ones on this computer stay."), self))
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(560, 300)

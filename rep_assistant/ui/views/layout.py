@@ -1,9 +1,9 @@
-"""Small layout helpers the desk's panels share (named splitters, labelled filter bars)."""
+"""Small widget helpers every area shares (named splitters, labelled filter bars, wrapped text, read-only tables)."""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableWidget, QWidget
 
 
 def splitter(parent: QWidget, orientation: Qt.Orientation, name: str, parts: Sequence[tuple[QWidget, int]]) -> QSplitter:
@@ -27,3 +27,28 @@ def labelled_bar(parent: QWidget, fields: Sequence[tuple[str, QWidget]]) -> QHBo
         bar.addWidget(label)
         bar.addWidget(widget)
     return bar
+
+
+def wrapped(text: str, parent: QWidget | None = None, text_format: Qt.TextFormat = Qt.TextFormat.PlainText) -> QLabel:
+    """A wrapping label, plain text unless asked: names and file names are never read as HTML."""
+    label = QLabel(text, parent)
+    label.setTextFormat(text_format)
+    label.setWordWrap(True)
+    return label
+
+
+def read_only_table(parent: QWidget, headers: Sequence[str], stretch: int) -> QTableWidget:
+    """A table to read, styled as the desk's own (no grid, alternate rows); column ``stretch`` takes the room left."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
