@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidge
 
 from rep_assistant import APP_NAME
 from rep_assistant.core import paths, resources
+from rep_assistant.core.errors import RepError
 from rep_assistant.core.policy import CATEGORIES
 
 if TYPE_CHECKING:
@@ -183,6 +184,12 @@ def open_demo_window() -> bool:
     return ok
 
 
+def _open_demo_or_say(window: "MainWindow") -> None:
+    """A demo that does not start says so, rather than the menu item seeming to do nothing."""
+    if not open_demo_window():
+        window.show_error(RepError("The demo chat could not be started: Rep Assistant could not run a second copy of itself."))
+
+
 def show_help(window: QWidget, topic: str = "about") -> HelpDialog:
     """Show the window's help dialog (one per window, raised if already open) on ``topic``."""
     dialog = window.findChild(HelpDialog)
@@ -205,6 +212,7 @@ def install_help_actions(window: "MainWindow") -> dict[str, QAction]:
 
     make("help", "Rep Assistant &Help", lambda: show_help(window),
          QKeySequence(QKeySequence.StandardKey.HelpContents), "How to export a chat, what each flag means, shortcuts, your data")
-    make("demo", "Open the &demo chat", open_demo_window, None, "A made-up class chat in a separate window and store")
+    make("demo", "Open the &demo chat", lambda: _open_demo_or_say(window), None,
+         "A made-up class chat in a separate window and store")
     window.help_actions = actions
     return actions

@@ -97,3 +97,20 @@ def test_the_demo_opens_in_a_separate_process() -> None:
     from rep_assistant.ui.help_view import demo_command
 
     assert demo_command() == (sys.executable, ["-m", "rep_assistant", "--demo"])
+
+
+def test_a_demo_that_cannot_start_says_so(qtbot, store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from rep_assistant.core.settings import Settings
+    from rep_assistant.ui import help_view
+    from rep_assistant.ui.main_window import MainWindow
+
+    window = MainWindow(store, Settings.load())
+    qtbot.addWidget(window)
+    monkeypatch.setattr(help_view, "open_demo_window", lambda: False)  # what QProcess reports when it cannot start
+    window.help_actions["demo"].trigger()
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible() and "demo chat could not be started" in box.text()
+    box.close()
+    window.close()
