@@ -178,6 +178,17 @@ ABUSE = [
     ("Mr Jones said the old printer is useless so they bought a new one", False),
     ("Mrs Webb mentioned the old hall is disgusting and they are repainting it", False),
     ("Friday is terrible for me, can we do Monday?", False),
+    ("Thanks Mr Rahman for the photos. On the way home the coach was late and rubbish", False),
+    ("Our football coach is useless, never turns up", True),
+]
+
+#: A child's name and a behaviour or health word must share a sentence (a list under a colon counts as one).
+ONE_SENTENCE = [
+    ("Mia and Zoe are best friends now, so sweet. Unrelated but my dog keeps biting the sofa", False),
+    ("Olivia loved the party. Separately, my youngest is crying about swimming being cancelled", False),
+    ("Arlo keeps biting the other kids in the line", True),
+    ("About Jaden for the party:\n- severe nut allergy\n- carries an EpiPen", True),
+    ("Layla's birthday party is Saturday at 2, the address is 14 Elm Road", False),
 ]
 
 #: Everyday messages with a trigger word in them.
@@ -212,3 +223,8 @@ def test_insults_are_about_the_person_named(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(("text", "category"), EVERYDAY)
 def test_everyday_messages_are_not_flagged(text: str, category: str) -> None:
     _check(text, category, False)
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SENTENCE)
+def test_child_topics_share_a_sentence_with_the_child(text: str, expected: bool) -> None:
+    _check(text, "individual-child", expected)

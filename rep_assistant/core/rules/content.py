@@ -37,6 +37,17 @@ def _near(spans: list[tuple[int, int]], pos: int, window: int = 80) -> bool:
     return any(abs(s - pos) <= window for s, _ in spans)
 
 
+_SENTENCE_BREAK = regex.compile(r"[.!?]+(?:\s|$)")  # not a line break: "About Jaden:\n- nut allergy" is one topic
+
+
+def _near_in_sentence(raw: str, spans: list[tuple[int, int]], pos: int, window: int = 80) -> tuple[int, int] | None:
+    """The span near ``pos`` in the same sentence: "Mia and Zoe are friends. My dog keeps biting" is two topics."""
+    for s, e in spans:
+        if abs(s - pos) <= window and not _SENTENCE_BREAK.search(raw, min(e, pos), max(s, pos)):
+            return (s, e)
+    return None
+
+
 def _about(t: Text) -> str:
     if t.staff:
         return "a member of staff"
@@ -92,6 +103,8 @@ def _insult_tokens() -> frozenset[str]:
 
 
 _INSULT_WORDS = _insult_tokens()
+_VEHICLE = compile_i(r"^(?:(?:the|our|a|this|that)\s+)?coach$")
+_SPORT_BEFORE = compile_i(r"\b(?:football|swimming|pe|sports?|cricket|netball|rugby|gym|gymnastics|dance|tennis|hockey|athletics)\s+$")
 _PERSON_WORD = compile_i(f"{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}")
 _NOT_PERSON_SUBJECT = frozenset({"it", "this", "that", "the", "weather", "parking", "traffic", "i", "there", "what", "which"})
 
@@ -117,8 +130,9 @@ def _abuse_hits(t: Text) -> list[tuple[int, int]]:
     for m in _ADJ_RE.finditer(t.raw, overlapped=True):
         who = m.group("who") or m.group("who2") or ""
         if who.lower() in _NOT_PERSON_SUBJECT or (who[:1].isupper() and who.lower() in _CAPS_NOT_PEOPLE) \
-                or (who.lower() in COMMON_CAPS and not _PERSON_WORD.fullmatch(who)):  # "Friday is terrible"
-            continue
+                or (who.lower() in COMMON_CAPS and not _PERSON_WORD.fullmatch(who)) \
+                or (_VEHICLE.search(who) and not _SPORT_BEFORE.search(t.raw, 0, m.start("who" if m.group("who") else "who2"))):
+            continue  # "Friday is terrible"; "the coach was late and rubbish" is the bus, "the football coach" a person
         span = m.span("w") if m.group("w") else m.span("w2")
         spans.append(span)
     return sorted(set(spans))
@@ -194,7 +208,7 @@ def _grievance(t: Text) -> Hit | None:
         return Hit(f"Airs a complaint ('{m.group().strip()}') about {_about(t) if t.staff or t.child_refs else 'the school'}",
                    (m.span(),))
     harm = _CHILD_HARM.search(t.raw)
-    if harm and t.child_refs:
+    if harm and _near_in_sentence(t.raw, t.child_refs, harm.start(), 120):
         return Hit("Complains about another child's behaviour and their family", (harm.span(),))
     if t.staff:
         spans = _abuse_hits(t)
@@ -229,7 +243,8 @@ _HOME = (r"divorce|divorcing|getting\s+divorced|split(?:ting)?\s+up|breaking\s+u
          r"(?:no|without\s+(?:a|any|her|his|their))\s+(?:coat|breakfast|lunch|packed\s+lunch|socks|shoes|food|jumper)\s+"
          r"(?:again|every\s+(?:day|morning|week)|all\s+week|most\s+days|in\s+this\s+weather)|"
          r"same\s+(?:dirty\s+)?clothes\s+(?:every\s+day|all\s+week|for\s+days)|(?:always|constantly)\s+(?:hungry|dirty|filthy|unwashed)")
-_ADDRESS_OF = compile_i(r"\baddress\s+(?:\w+\s+){0,3}?is\b|\blives\s+at\b")
+# Whose address: "Shanice's address is", "her new address is", not a party's "the address is".
+_ADDRESS_OF = compile_i(r"(?:\b\w+'s|\b(?:his|her|their))\s+(?:new\s+|home\s+)?address\s+(?:\w+\s+){0,3}?is\b|\blives\s+at\b")
 _KID_CONTEXT = compile_i(r"\b(?:party|parties|invites?|invitations?|kids|children|child|son|daughter|class|playdate|classmates?)\b")
 _CHILD_TOPIC = compile_i(rf"\b(?:{_BEHAVIOUR}|{_DISCIPLINE}|{_HEALTH}|{_HOME})\b")
 _HOME_RE = compile_i(rf"\b(?:{_HOME})\b")
@@ -247,8 +262,9 @@ def _individual_child(t: Text) -> Hit | None:
     if address:
         return Hit(f"Gives an identifiable child's home address ({_quote(t, refs[0])})", (address.span(),))
     for m in _CHILD_TOPIC.finditer(t.raw):
-        if _near(refs, m.start(), 90):
-            who = _quote(t, next(r for r in refs if abs(r[0] - m.start()) <= 90))
+        ref = _near_in_sentence(t.raw, refs, m.start(), 90)
+        if ref:
+            who = _quote(t, ref)
             return Hit(f"Discusses an identifiable child ({who}): '{m.group()}'", (m.span(),))
     if not t.staff:
         kids = t.child_nouns
@@ -337,7 +353,7 @@ def _child_health(t: Text) -> Hit | None:
     if not t.child_refs:
         return None
     for m in _HEALTH_RE.finditer(t.raw):
-        if _near(t.child_refs, m.start(), 90):
+        if _near_in_sentence(t.raw, t.child_refs, m.start(), 90):
             return Hit(f"Shares a child's health or school record ('{m.group()}')", (m.span(),))
     m = _child_address(t)
     return Hit("Shares a child's home address", (m.span(),)) if m else None
