@@ -101,9 +101,8 @@ def main(out: Path) -> int:
     draft.close()
 
     incidents_view.new_incident_from_selection(window)
-    wait(window.worker.op_finished)  # the incident is created...
-    wait(window.worker.op_finished)  # ...and the dialog has read the register
-    incidents = window.findChild(incidents_view.IncidentsDialog)
+    while (incidents := window.findChild(incidents_view.IncidentsDialog)) is None or not incidents.loaded:
+        settle(50)  # the incident is created, then the dialog syncs and reads the register on the database thread
     shot(incidents, "incidents")
     incidents.tabs.setCurrentIndex(1)
     incidents.member_table.selectRow(0)

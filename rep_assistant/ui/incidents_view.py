@@ -195,13 +195,20 @@ class IncidentsDialog(QDialog):
 
     @Slot()
     def reload(self) -> None:
-        rows = incidents.list_incidents(self.store, self.chat_id)
+        """Re-read both tables on the runner's thread: the register counts every message of the chat,
+        about a second on a million-message chat, which would freeze the window on the GUI thread."""
+        self.loaded = False
+        chat_id = self.chat_id
+        self.run(self.tr("Reading incidents and the register"),
+                 lambda s: (incidents.list_incidents(s, chat_id), register_rows(s, chat_id, sync=False)), self._show_tables)
+
+    def _show_tables(self, tables: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        rows, members = tables
         _fill(self.incident_table, [[r["id"], STATUS_LABELS[r["status"]], r["flags"], r["members"], r["title"],
                                      short_stamp(r["updated_at"])] for r in rows], [r["id"] for r in rows])
         self.empty_label.setVisible(not rows)
         if rows and self.incident_table.currentRow() < 0:
             self.incident_table.selectRow(0)
-        members = register_rows(self.store, self.chat_id, sync=False)
         _fill(self.member_table, [[m["member"], m["status"], m["messages"], m["confirmed_flags"], m["warnings"], m["removals"],
                                    m["readmissions"], _removal_text(m["last_removal"])] for m in members],
               [m["member_id"] for m in members])
@@ -213,7 +220,7 @@ class IncidentsDialog(QDialog):
             fn()
 
     def when_loaded(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` once the tables are filled (the first read waits for the register's chat sync)."""
+        """Run ``fn`` once the tables are filled (reads wait for the runner, the first also for the register's chat sync)."""
         if self.loaded:
             fn()
         else:
@@ -282,7 +289,7 @@ class IncidentsDialog(QDialog):
             self.reload()
             self.changed.emit()
             if then is not None:
-                then(result)
+                self.when_loaded(partial(then, result))  # after the re-read, which would overwrite what it shows
 
         self.run(label, fn, done)
 
