@@ -228,3 +228,40 @@ def test_everyday_messages_are_not_flagged(text: str, category: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), ONE_SENTENCE)
 def test_child_topics_share_a_sentence_with_the_child(text: str, expected: bool) -> None:
     _check(text, "individual-child", expected)
+
+
+#: A policy with scorn or a call to defy it; not the rules of a game, nor a call to read the policy.
+POLICY_CHALLENGE = [
+    ("The new phone ban is ludicrous, let's all refuse to hand them in", True),
+    ("If we all keep them home on the INSET swap day the attendance policy can't touch us", True),
+    ("The dress code is pointless, we should all ignore it", True),
+    ("Let's all remember the rules for the sponsored walk, stay with your group", False),
+    ("The rules of the board game were silly but the kids loved it", False),
+    ("Reminder: the uniform policy is on the website, no chance of it changing this year", False),
+    ("We should all read the new homework policy, it's actually really helpful", False),
+]
+
+#: Politics named with an opinion in the same sentence; not a colour, a club, a lesson or the afternoon.
+POLITICAL = [
+    ("Labour are destroying this country", True),
+    ("Honestly the PM is a disgrace", True),
+    ("The government is a disgrace, teachers are underpaid everywhere", True),
+    ("Whoever voted for this lot should be ashamed. Tories out!", True),
+    ("The best seats for the show are in the Green room", False),
+    ("Green team won sports day, best day ever", False),
+    ("Labour of love, this costume! Best thing I've made", False),
+    ("The government's free school meal form is on the website, support is available", False),
+    ("The PM club (after school) is the best thing they've done", False),
+    ("Pick up is in the pm, best to come early", False),
+    ("Immigration topic in Year 6 history was great, they learnt about Windrush", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POLICY_CHALLENGE)
+def test_policy_challenge_needs_scorn_or_defiance(text: str, expected: bool) -> None:
+    _check(text, "policy-challenge", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), POLITICAL)
+def test_political_opinion_needs_politics_and_an_opinion(text: str, expected: bool) -> None:
+    _check(text, "political", expected)

@@ -487,17 +487,22 @@ _disrepute = _phrase_check(_DISREPUTE, "Runs the school down in public ('{match}
 # -- policy challenge, political --------------------------------------------------------------------
 
 _POLICY_REF = compile_i(
-    r"\b(?:polic(?:y|ies)|rules?|ban|dress\s+code)\b|\b(?:holiday|term[- ]time|attendance|lateness|parking)\s+fines?\b"
+    r"\b(?:polic(?:y|ies)|rules?(?!\s+(?:of|for|to)\s+(?:the\s+|a\s+|this\s+)?(?:\w+\s+)?"
+    r"(?:game|games|quiz|match|race|walk|competition|contest|raffle|party))|ban|dress\s+code)\b|"
+    r"\b(?:holiday|term[- ]time|attendance|lateness|parking)\s+fines?\b"
     r"|\b(?:the|a|£\d+)\s+fines?\b|\b(?:home[- ]school\s+)?agreement\b|\breading\s+logs?\b|\b(?:voluntary\s+)?contributions?\b"
 )
 _CHALLENGE = compile_i(
     r"\b(?:ridiculous|pathetic|stupid|daft|silly|mad|crazy|nonsense|rubbish|a\s+joke|regardless|"
     r"(?:total\s+)?rip[- ]?off|unfair|madness|insane|absurd|pointless|petty|"
     r"draconian|ludicrous|outrageous|who\s+decided|who\s+came\s+up|refuse|boycott|ignore\s+(?:it|them|the|this)|"
-    r"not\s+(?:going\s+to|gonna)\s+(?:follow|comply|sign|pay)|won't\s+(?:follow|comply|sign|pay)|don't\s+sign|let's\s+all|"
-    r"we\s+should\s+all|everyone\s+should|all\s+just|send\s+them\s+in\s+(?:\w+\s+)*?anyway|do\s+it\s+anyway|break\s+(?:the|this)\s+rule|"
-    r"cheaper\s+than|just\s+take\s+them\s+out|can't\s+make\s+(?:us|me|you)|push\s+back|if\s+we\s+all|keep\s+them\s+home|"
-    r"don't\s+(?:bother\s+)?(?:pay|paying|sign|signing)|no\s+chance)"
+    r"not\s+(?:going\s+to|gonna)\s+(?:follow|comply|sign|pay)|won't\s+(?:follow|comply|sign|pay)|don't\s+sign|"
+    # A call to the group is a challenge when it calls for defiance, not for reading the rules.
+    r"(?:let's\s+all|we\s+should\s+all|everyone\s+should|all\s+just|if\s+we\s+all)\s+(?:\w+\s+){0,2}?"
+    r"(?:refuse|ignore|boycott|not\s+|stop\s+(?:paying|signing|following|sending)|keep|send|complain|push|break|say\s+no|withhold|"
+    r"take\s+them\s+out|do\s+it|wear|pay\s+nothing)|send\s+them\s+in\s+(?:\w+\s+)*?anyway|do\s+it\s+anyway|break\s+(?:the|this)\s+rule|"
+    r"cheaper\s+than|just\s+take\s+them\s+out|can't\s+make\s+(?:us|me|you)|push\s+back|keep\s+them\s+home|"
+    r"don't\s+(?:bother\s+)?(?:pay|paying|sign|signing)|no\s+chance(?=\s*(?:[.!,]|$)))"
 )
 
 
@@ -515,7 +520,7 @@ _POLITICAL_OPINION = compile_i(
     r"\b(?:disgrace(?:ful)?|destroying|destroyed|ruin(?:ing|ed)?|fault|useless|corrupt|liars?|idiots?|evil|hate|scum|traitors?|"
     r"should\s+(?:resign|go|be\s+ashamed)|head\s+examin\w*|get\s+(?:them|him|her)\s+out|vote[sd]?|voting|best|worst|brilliant|terrible|"
     r"awful|joke|shambles|clowns?|incompetent|lies|lying|underpaid|cuts|crisis|mess|this\s+country|wake\s+up|sheep|elite|"
-    r"support|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal|out\s+of\s+control|(?:don't|doesn't)\s+care|"
+    r"(?:i|we)\s+support|supporters?|against|stop|save|protest|ban|pathetic|genocide|invasion|illegal|out\s+of\s+control|(?:don't|doesn't)\s+care|"
     r"talking\s+sense|the\s+only\s+one|hero|legend|genius|right\s+about|can't\s+stand|wreck(?:ed|ing)?|"
     r"spite(?:ful)?|nonsense|war\s+on|out\s+of\s+touch|shameful|scandal(?:ous)?|boycott|cruel|heartless|greedy|rigged|"
     r"vote\s+(?:them|him|her)\s+out|waste\s+of\s+(?:a\s+)?vote|racists?|fascists?|free\s+(?:palestine|gaza|israel|tibet)|"
@@ -523,17 +528,37 @@ _POLITICAL_OPINION = compile_i(
 )
 
 
+_CAPITALISED = frozenset(term for term, how in political_terms().items() if how == "capitalised")
+# "Labour of love", "Green team", "the Reform synagogue": a capitalised word that names something else.
+_NOT_A_PARTY = compile_i(r"\s+(?:of|team|room|class|group|day|flag|lane|park|street|road|cross|house|belt|card|shield|synagogue|"
+                         r"judaism|jewish|paper|light|week|planet|fingers|tea|beans|pepper)\b")
+# A lesson about politics is teaching, not an opinion: "the immigration topic in history".
+_LESSON = compile_i(r"\b(?:topic|lessons?|history|project|homework|learn(?:t|ed|ing|s)?|studying|assembly|curriculum|school\s+council|"
+                    r"mock\s+election|debate\s+club)\b")
+
+
+_SLOGAN = compile_i(r"\s+out\b\s*(?:[!.]|$)")  # "Tories out!"
+
+
+def _sentence_at(raw: str, pos: int) -> str:
+    """The sentence around ``pos``: an opinion counts only in the sentence that names the politics."""
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
+    end = _SENTENCE_BREAK.search(raw, pos)
+    return raw[start:end.start() if end else len(raw)]
+
+
 def _political(t: Text) -> Hit | None:
-    found = list(_POLITICS.finditer(t.raw))
-    if not found:
-        return None
-    charged = next((c for c in found if regex.sub(r"\s+", " ", c.group().lower()) in _CHARGED), None)
-    if charged:
-        return Hit(f"Gives a political opinion (about {charged.group()})", (charged.span(),))
-    m = found[0]
-    o = _POLITICAL_OPINION.search(t.raw)
-    if o and o.span() != m.span():
-        return Hit(f"Gives a political opinion (about {m.group()})", (m.span(), o.span()))
+    for m in _POLITICS.finditer(t.raw):
+        if m.group() in _CAPITALISED and _NOT_A_PARTY.match(t.raw, m.end()):
+            continue
+        sentence = _sentence_at(t.raw, m.start())
+        if _LESSON.search(sentence):
+            continue
+        if regex.sub(r"\s+", " ", m.group().lower()) in _CHARGED:
+            return Hit(f"Gives a political opinion (about {m.group()})", (m.span(),))
+        o = next((o for o in _POLITICAL_OPINION.finditer(sentence) if o.group().lower() != m.group().lower()), None)
+        if o or _SLOGAN.match(t.raw, m.end()):
+            return Hit(f"Gives a political opinion (about {m.group()})", (m.span(),))
     return None
 
 
