@@ -9,7 +9,7 @@ empty.png, chat.png, review.png, conversation.png, members.png, settings.png, au
 the Data menu's states (data_menu.png, data_members.png, data_export.png, data_export_done.png,
 data_erase.png, data_purge.png, data_backup_saved.png, data_restore.png, data_restored.png) and
 draft.png, incidents.png, register.png, register_warn.png (the Act menu's dialogs) and
-dark.png (the review queue with a dark colour scheme).
+dark.png, dark_conversation.png, dark_members.png (a dark colour scheme).
 """
 
 import os
@@ -173,6 +173,8 @@ def main(out: Path) -> int:
     shot(window, "dark")
     window.tabs.setCurrentWidget(window.conversation)
     shot(window, "dark_conversation")
+    window.tabs.setCurrentWidget(window.members_panel)
+    shot(window, "dark_members")
 
     window.close()
     store.close()

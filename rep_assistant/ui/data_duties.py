@@ -62,6 +62,7 @@ def install_data_actions(window: "MainWindow") -> dict[str, QAction]:
     make("backup", "&Back up the store…", lambda: back_up(window), None, "Save a checked copy of everything to a file")
     make("restore", "Re&store from a backup…", lambda: restore_from_backup(window), None,
          "Replace everything with a backup; the current store is kept beside it")
+    window.members_panel.add_separator()
     for name, short in (("export_member", "Export their data"), ("erase_member", "Erase")):
         actions[name].setIconText(window.tr(short))  # the members panel's toolbar; menus keep the full text
         window.members_panel.add_action(actions[name])

@@ -395,6 +395,7 @@ def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
          "Incidents, what was done, bundles for the school; warnings and removals")
     make("templates", "Open my &templates folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_templates_dir()))),
          None, "open", "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
+    window.members_panel.add_separator()
     for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
         action = make(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None, verb,
                       f"{_VERBS[verb]} the selected member, in the register", menu="Members")

@@ -56,7 +56,8 @@ def test_members_panel_offers_export_and_erase(desk: Desk, demo_export: Path) ->
         "&Export everything held about a member…", "E&rase a member…", "&Delete old messages (retention)…",
         "&Back up the store…", "Re&store from a backup…"]
     toolbar = window.members_panel.toolbar.actions()
-    assert actions["export_member"] in toolbar and actions["erase_member"] in toolbar
+    assert toolbar[-3:] == [toolbar[-3], actions["export_member"], actions["erase_member"]] and toolbar[-3].isSeparator()
+    assert all(not a.icon().isNull() for a in toolbar if not a.isSeparator())  # every member action has its icon
 
 
 def test_export_writes_both_files_with_the_members_messages(desk: Desk, demo_export: Path, qtbot: object,

@@ -61,6 +61,12 @@ class MembersPanel(QWidget):
         self._actions.append(action)
         self.toolbar.addAction(action)
 
+    def add_separator(self) -> None:
+        """Start a new group of actions (in the toolbar and the context menu), so erasing sits apart from warning."""
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.add_action(separator)
+
     def set_chat(self, chat_id: int | None) -> None:
         self.model.set_chat(chat_id)
         self.detail.clear()
