@@ -323,7 +323,7 @@ class IncidentsDialog(QDialog):
         flag = incidents.flag_details(self.store, [flag_id])[0] if flag_id is not None else None
         if flag is not None and flag["member_id"] != member_id:
             flag = None
-        name = self.store.scalar("SELECT name FROM members WHERE id = ?", [member_id])
+        name = self.member_table.item(self.member_table.selectedItems()[0].row(), 0).text()  # the Member column, as shown
         dialog = MemberEventDialog(verb, name, flag["clause_id"] if flag else "", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record_member(verb, dialog.reason_edit.text(), dialog.clause_edit.text().strip(), flag["flag_id"] if flag else None)

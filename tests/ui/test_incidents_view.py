@@ -89,7 +89,10 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     with zipfile.ZipFile(out) as zf:
         assert zf.read("report.pdf").startswith(b"%PDF")
 
+    titles: list[str] = []
+
     def accept_with_reason(self: MemberEventDialog) -> int:
+        titles.append(self.windowTitle())
         self.reason_edit.setText("language about parking")
         return QDialog.DialogCode.Accepted
 
@@ -100,3 +103,4 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     actions["member_warn"].trigger()
     qtbot.waitUntil(lambda: window.store.scalar("SELECT count(*) FROM member_events WHERE kind = 'warning' AND member_id = ?", [dan]) == 1,
                     timeout=10_000)
+    assert titles == ["Warn: Dan Brown"]

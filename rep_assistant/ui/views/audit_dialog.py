@@ -40,8 +40,8 @@ class AuditDialog(QDialog):
         self.action_combo = QComboBox(self)
         self.action_combo.setAccessibleName(self.tr("Action"))
         self.action_combo.addItem(self.tr("All actions"), None)
-        for row in store.query("SELECT DISTINCT action FROM audit_log ORDER BY action"):
-            self.action_combo.addItem(row["action"], row["action"])
+        for action in audit.actions(store.db.conn):
+            self.action_combo.addItem(action, action)
         self.since_edit = QDateEdit(self)
         self.since_edit.setAccessibleName(self.tr("Since"))
         self.since_edit.setCalendarPopup(True)
