@@ -265,3 +265,32 @@ def test_policy_challenge_needs_scorn_or_defiance(text: str, expected: bool) -> 
 @pytest.mark.parametrize(("text", "expected"), POLITICAL)
 def test_political_opinion_needs_politics_and_an_opinion(text: str, expected: bool) -> None:
     _check(text, "political", expected)
+
+
+#: Private correspondence is a reply to the poster shown to the group, not the newsletter or a note of arrangements.
+CORRESPONDENCE = [
+    ("Look at this reply from the office, they couldn't care less", True),
+    ("Look at this email from Mrs Shah, unbelievable", True),
+    ("Mr Kovac emailed me last night, look at the tone of it", True),
+    ("The deputy head emailed me, see below", True),
+    ("Mrs Ito texted me to say the trip is on, see you all at 8", False),
+    ("Look at this email from the school about the fair, so exciting", False),
+    ("Miss Dale emailed me back about the lost jumper, it's in lost property, thanks Miss Dale!", False),
+]
+
+#: Good news passed on is not gossip; a happy caps post is not anger.
+GOOD_NEWS = [
+    ("I've heard the new climbing frame arrives Monday, the kids will be thrilled", "rumour"),
+    ("She was drunk with happiness when her team won haha", "defamation"),
+    ("WHAT A DAY!!! The kids loved the farm trip!!!", "anger"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CORRESPONDENCE)
+def test_private_correspondence_is_a_private_reply(text: str, expected: bool) -> None:
+    _check(text, "private-correspondence", expected)
+
+
+@pytest.mark.parametrize(("text", "category"), GOOD_NEWS)
+def test_good_news_is_not_flagged(text: str, category: str) -> None:
+    _check(text, category, False)

@@ -399,7 +399,7 @@ _threat = _phrase_check(_THREAT, "Sounds like a threat ('{match}')")
 
 _WRONGDOING = compile_i(
     r"\b(?:(?:has|have|had)\s+been|is|was|were|'s|keeps?|got\s+caught|caught|been)\s+(?:\w+\s+){0,2}?"
-    r"(?:fiddling|stealing|nicking|pinching\s+money|embezzling|pocketing|skimming|lying\s+about|falsifying|drunk|on\s+drugs|"
+    r"(?:fiddling|stealing|nicking|pinching\s+money|embezzling|pocketing|skimming|lying\s+about|falsifying|drunk(?!\s+(?:with|on)\s+(?:happiness|joy|power|excitement|love))|on\s+drugs|"
     r"taking\s+drugs|dealing|having\s+an\s+affair|sleeping\s+with|abusing|hitting\s+(?:a|the)?\s*(?:child|kids|children|pupils)|"
     r"arrested|in\s+prison|a\s+(?:thief|fraud|drunk|paedo(?:phile)?|nonce|racist|criminal|crook)|an\s+alcoholic|racist|"
     r"drinking\s+(?:at|on|during)\s+(?:work|duty|the\s+job|school)|"
@@ -604,9 +604,12 @@ _CORRESPONDENCE = compile_i(
     r"\b(?:copying|pasting|posting|sharing|forwarding|screenshot\w*)\b[^.!?]{0,40}\b(?:e-?mail|letter|reply|response|message)\b"
     r"[^.!?]{0,40}\b(?:sent|wrote|emailed|e-mailed|replied)\s+(?:to\s+)?me\b|"
     r"\bwhat\s+(?:[\w']+\s+){1,3}(?:wrote|said|sent|replied)\s+(?:back\s+)?(?:to\s+)?me\b"
-    r"|\b(?:look|see|read|here's|here\s+is)\s+(?:at\s+)?(?:this|the)\s+(?:reply|response|e-?mail|letter|message)\s+(?:I\s+got\s+)?from\s+"
-    rf"(?:{TITLE_NAME}|the\s+(?:head|teacher|school|office|class\s+teacher))"
-    r"|\b(?:e-?mailed|messaged|texted|wrote\s+to|replied\s+to|sent)\s+me\b(?=.{0,80}\b(?:screenshot|below|look|see|here|read|attached)\b|.{0,3}$)"
+    # A reply is private; an e-mail or letter "from the school" is usually the newsletter everyone got.
+    r"|\b(?:look|see|read|here's|here\s+is)\s+(?:at\s+)?(?:this|the)\s+(?:(?:reply|response)\s+(?:I\s+got\s+)?from\s+"
+    rf"(?:{TITLE_NAME}|the\s+(?:head|teacher|school|office|class\s+teacher))|(?:e-?mail|letter|message)\s+(?:I\s+got\s+)?from\s+"
+    rf"(?:{TITLE_NAME}|the\s+(?:head|teacher|class\s+teacher))|(?:e-?mail|letter|message)\s+I\s+got\s+from\s+the\s+(?:school|office))"
+    r"|\b(?:e-?mailed|messaged|texted|wrote\s+to|replied\s+to|sent)\s+me\b(?=.{0,80}\b(?:screenshot|below|look\s+at|see\s+(?:below|for\s+yourselves?|what|how|attached)|here(?:'s|\s+it\s+is|\s+is)?(?!\s+(?:at|on|tomorrow|by))|"
+    r"read\s+(?:it|this)|attached)\b|.{0,3}$)"
     r"|\b(?:look|see|read)\s+(?:at\s+)?what\s+(?:\w+\s+){1,3}(?:e-?mailed|wrote|sent|replied|said\s+in\s+(?:her|his|the)\s+(?:e-?mail|letter))"
     r"|\b(?:copying|copied|pasting|pasted|posting|sharing|forwarding|screenshot(?:ted)?\s+(?:of\s+)?)\s+(?:\w+\s+){0,3}?"
     r"(?:reply|response|e-?mail|letter|message)\s+(?:\w+\s+){0,2}?(?:to\s+(?:my|me)|from\s+(?:the\s+head|mrs|mr|miss|ms|dr|the\s+teacher))"
@@ -640,7 +643,8 @@ _RUMOUR = compile_i(
 _SOURCED = compile_i(r"^\s*(?:\w+\s+){0,2}?(?:from|by|in|on)\s+(?:the\s+|this\s+week's\s+)?(?:office|school|head|teacher|newsletter|letter|app|website|"
                      r"class\s+teacher|(?-i:Mrs|Mr|Miss|Ms|Dr)\b)")
 _NOT_RUMOUR_SUBJECT = frozenset({"everyone", "anyone", "people"})
-_GOOD_NEWS = compile_i(r"\b(?:lovely|brilliant|great|amazing|fantastic|wonderful|beautiful(?:ly)?|proud|won|winning|raised|well\s+done)\b")
+_GOOD_NEWS = compile_i(r"\b(?:lovely|brilliant|great|amazing|fantastic|wonderful|beautiful(?:ly)?|proud|won|winning|raised|well\s+done|"
+                        r"thrilled|excited|exciting|can't\s+wait|yay|congrat\w*)\b")
 _RUMOUR_SUBJECT = compile_i(rf"{TITLE_NAME}|{STAFF_ROLE}|{SCHOOL}|\bschool\b|\b(?:he|she|they|his|her)\b|{PERSON_NOUN}"
                             r"|\b(?:year\s?\d|class(?:es)?|trip|field|club|building|merg(?:e|ing)|clos(?:e|ing))\b")
 
@@ -665,7 +669,7 @@ def _rumour(t: Text) -> Hit | None:
 _CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]+\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
 _ACRONYMS = _w("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK NHS BBC ASAP FYI TV PS PPS "
                "DT RE RSE PSHE ICT IT KS1 KS2 EYFS YR Y1 Y2 Y3 Y4 Y5 Y6 AM PM NB WC FAQ DM PM")
-_POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|"
+_POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|loved|enjoyed|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|"
     r"amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
 _SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
 _ANGER_WORDS = compile_i(r"\b(?:furious|fuming|livid|seething|raging|so\s+angry|absolutely\s+raging|sick\s+to\s+death|"
