@@ -423,10 +423,18 @@ def open_incidents(window: "MainWindow") -> IncidentsDialog | None:
     if chat_id is None:
         _status(window, window.tr("Open a chat first."))
         return None
-    dialog = IncidentsDialog(window.store, window.settings, window_runner(window), chat_id,
-                             selected_flag=window.selected_flag_id, parent=window)
-    dialog.changed.connect(window.refresh)
+    # One dialog per chat, raised and re-read when asked again: a new one each time would pile up
+    # hidden dialogs, and a deleted one could still be called back by the database thread.
+    dialog = next((d for d in window.findChildren(IncidentsDialog) if d.chat_id == chat_id), None)
+    if dialog is None:
+        dialog = IncidentsDialog(window.store, window.settings, window_runner(window), chat_id,
+                                 selected_flag=window.selected_flag_id, parent=window)
+        dialog.changed.connect(window.refresh)
+    else:
+        dialog.reload()
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
     return dialog
 
 

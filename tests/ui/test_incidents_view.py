@@ -83,6 +83,10 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     qtbot.waitUntil(lambda: window.findChild(IncidentsDialog) is not None, timeout=10_000)
     dialog = window.findChild(IncidentsDialog)
     qtbot.waitUntil(lambda: dialog.current_incident_id() is not None, timeout=10_000)
+    dialog.close()
+    actions["incidents"].trigger()  # asked again: the same dialog, re-read, not a second one
+    assert window.findChildren(IncidentsDialog) == [dialog] and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     out = tmp_path / "from-desk.zip"
     dialog.export_bundle_to(out)
     qtbot.waitUntil(out.exists, timeout=60_000)
