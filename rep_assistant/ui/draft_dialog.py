@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from PySide6.QtCore import QUrl, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,6 +59,19 @@ def window_runner(window: "MainWindow") -> Runner:
     return lambda label, fn, on_success: window.run_op(label, lambda store, _progress, _cancelled: fn(store), on_success)
 
 
+def owned_by(run: Runner, owner: QObject) -> Runner:
+    """``run`` whose answers are dropped once ``owner`` is deleted.
+
+    Why: a dialog closed (and deleted) while the database thread still works out its preview or
+    plan would otherwise be called back, and touching its deleted widgets raises.
+    """
+
+    def guarded(label: str, fn: Callable[[Store], Any], on_success: Callable[[Any], None]) -> None:
+        run(label, fn, lambda result: on_success(result) if shiboken6.isValid(owner) else None)
+
+    return guarded
+
+
 def ask_save_path(parent: QWidget, title: str, name: str, file_filter: str) -> Path | None:
     """Where to save a file the rep is about to hand on (starting in their home folder)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), file_filter)
@@ -76,7 +90,7 @@ class DraftDialog(QDialog):
                  kind: str = "removal-request", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.run = run
+        self.run = owned_by(run, self)
         self.flag_id = flag_id
         self.incident_id = incident_id
         self.draft: Draft | None = None

@@ -43,7 +43,7 @@ from rep_assistant.core.register import member_events, record_member_event, regi
 from rep_assistant.core.report import describe_action
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import DraftDialog, Runner, ask_save_path, window_runner
+from rep_assistant.ui.draft_dialog import DraftDialog, Runner, ask_save_path, owned_by, window_runner
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.pdf import render_pdf
 from rep_assistant.ui.views import layout
@@ -100,7 +100,7 @@ class IncidentsDialog(QDialog):
     def __init__(self, store: Store, settings: Settings, run: Runner, chat_id: int, *,
                  selected_flag: Callable[[], int | None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.settings, self.run, self.chat_id = store, settings, run, chat_id
+        self.store, self.settings, self.run, self.chat_id = store, settings, owned_by(run, self), chat_id
         self.selected_flag = selected_flag
         self.loaded = False
         self._when_loaded: list[Callable[[], None]] = []

@@ -7,6 +7,7 @@ button, so no modal loop ever runs.
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,15 @@ def test_erase_never_starts_on_someone_the_rep_did_not_pick(desk: Desk, demo_exp
     dialog.reject()
     with Store(desk.db_path) as store:
         assert audit.entries(store.db.conn, action="member.erase") == []
+
+
+def test_a_dialog_closed_before_its_answer_comes_ignores_it(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    """Cancel pressed while the core still works out the plan: the answer arrives for a deleted dialog."""
+    window = _open_with_demo(desk, demo_export)
+    window.worker.submit("hold the queue", lambda _s, _p, _c: time.sleep(0.3))
+    window.data_actions["purge"].trigger()
+    window.data_actions["erase_member"].trigger()
+    for dialog in (window.findChild(PurgeDialog), window.findChild(EraseDialog)):
+        dialog.reject()
+    qtbot.waitUntil(lambda: window.findChild(PurgeDialog) is None and window.findChild(EraseDialog) is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.worker.is_busy(), timeout=WAIT_MS)  # the answers came, for nobody; nothing raised

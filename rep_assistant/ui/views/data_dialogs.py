@@ -41,7 +41,7 @@ from rep_assistant.core.backup import BackupInfo
 from rep_assistant.core.chats import list_chats
 from rep_assistant.core.members import member_summaries
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import Runner, ask_save_path
+from rep_assistant.ui.draft_dialog import Runner, ask_save_path, owned_by
 from rep_assistant.ui.views.layout import read_only_table, wrapped
 
 #: What the rep would call the places erasure rewrites, by table (singular, plural).
@@ -185,7 +185,7 @@ class MemberExportDialog(QDialog):
 
     def __init__(self, store: Store, run: Runner, member_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.run = run
+        self.run = owned_by(run, self)
         self.setWindowTitle(self.tr("Export everything held about a member"))
         self.members = MemberCombo(store, member_id, self)
         self.saved_label = wrapped("", self)
@@ -265,7 +265,7 @@ class EraseDialog(QDialog):
 
     def __init__(self, store: Store, run: Runner, member_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.run = run
+        self.run = owned_by(run, self)
         self.plan: erasure.ErasurePlan | None = None
         self._asked = 0
         self.setWindowTitle(self.tr("Erase a member"))
@@ -364,7 +364,7 @@ class PurgeDialog(QDialog):
 
     def __init__(self, run: Runner, retention_days: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.run = run
+        self.run = owned_by(run, self)
         self.plan: retention.PurgePlan | None = None
         self._asked = 0
         self.setWindowTitle(self.tr("Delete old messages"))
