@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.chat_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chat_list.selectionModel().selectionChanged.connect(self._on_chat_list_selection_changed)
         chats_box = QWidget(self)
+        chats_box.setMinimumWidth(160)  # a narrow window squeezed the chat names to "M… Cl… P…"
         chats_layout = QVBoxLayout(chats_box)
         chats_layout.setContentsMargins(6, 6, 0, 0)
         chats_title = QLabel(self.tr("<b>Chats</b>"), self)
