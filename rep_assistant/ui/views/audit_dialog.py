@@ -10,21 +10,19 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from rep_assistant.core import audit
+from rep_assistant.core.drafting.fields import short_stamp
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.views import layout
@@ -54,18 +52,9 @@ class AuditDialog(QDialog):
         self.verify_result = QLabel(self)
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, len(_COLUMNS), self)
+        self.table = layout.read_only_table(self, [self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("Action"),
+                                                   self.tr("Objects"), self.tr("Details")], stretch=_COLUMNS.index("details"))
         self.table.setAccessibleName(self.tr("Audit entries"))
-        self.table.setHorizontalHeaderLabels([self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("Action"),
-                                              self.tr("Objects"), self.tr("Details")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
 
         bar = layout.labelled_bar(self, [(self.tr("&Action"), self.action_combo), (self.tr("&Since"), self.since_edit)])
         bar.addStretch(1)
@@ -90,9 +79,10 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
             for c, column in enumerate(_COLUMNS):
-                item = QTableWidgetItem(_cell(entry[column]))
-                if column in ("objects", "details"):
-                    item.setToolTip(item.text())
+                exact = _cell(entry[column])
+                item = QTableWidgetItem(short_stamp(exact) if column == "at" else exact)  # "20 Nov 2026 23:41"
+                if column in ("at", "objects", "details"):
+                    item.setToolTip(exact)  # the exact time, to the second and with its offset
                 if column == "id":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
