@@ -189,6 +189,13 @@ ONE_SENTENCE = [
     ("Arlo keeps biting the other kids in the line", True),
     ("About Jaden for the party:\n- severe nut allergy\n- carries an EpiPen", True),
     ("Layla's birthday party is Saturday at 2, the address is 14 Elm Road", False),
+    ("Evie was crying with laughter at the puppet show", False),
+    ("Max is in trouble with his sister for eating her Easter egg haha", False),
+    ("Sienna's behaviour chart is a lovely idea, she loves the stickers", False),
+    ("Alfie pushed his way to the front of the queue for ice cream, the little monkey", False),
+    ("Alfie pushed my daughter off the climbing frame", True),
+    ("Sienna's behaviour has been awful since Christmas", True),
+    ("Is Rory still on the behaviour chart? He was sent out again", True),
 ]
 
 #: Everyday messages with a trigger word in them.
