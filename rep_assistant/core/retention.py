@@ -18,7 +18,6 @@ from typing import Any
 
 from rep_assistant.core import wipe
 from rep_assistant.core.errors import NotFoundError, RepError
-from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store, now_iso
 
 #: Messages kept either side of one an open incident relies on, so its bundle still reads.
@@ -99,12 +98,6 @@ def plan_purge(store: Store, days: int, chat: str | None = None, today: dt.date 
         entry[2], entry[3] = min(entry[2], ts), max(entry[3], ts)
     chats = [ChatPurge(name, cid, n, first, last) for cid, (name, n, first, last) in per_chat.items()]
     return PurgePlan(cutoff, chats, kept, tuple(ids))
-
-
-def due(store: Store, settings: Settings, today: dt.date | None = None) -> PurgePlan | None:
-    """What the rep's retention setting says should go now (None while it is off), e.g. for the GUI to offer on opening."""
-    days = settings["retention_days"]
-    return plan_purge(store, days, today=today) if days else None
 
 
 def purge(store: Store, plan: PurgePlan) -> int:

@@ -103,11 +103,6 @@ def flag_summaries(store: Store, flag_ids: Sequence[int]) -> list[dict[str, Any]
     return [by_id[i] for i in flag_ids if i in by_id]
 
 
-def list_flags(store: Store, chat_id: int, **filters: Any) -> list[dict[str, Any]]:
-    """The review queue as rows; takes the same filters as :func:`list_flag_ids`."""
-    return flag_summaries(store, list_flag_ids(store, chat_id, **filters))
-
-
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
     row = dict(row)
     for key in ("spans", "related"):

@@ -109,14 +109,6 @@ def test_bad_requests_are_sentences(group: made_up_group.Group) -> None:
         retention.plan_purge(group.store, 30, chat="Nope")
 
 
-def test_the_setting_says_what_is_due(group: made_up_group.Group) -> None:
-    from rep_assistant.core.settings import Settings
-
-    assert retention.due(group.store, Settings()) is None  # off until the rep chooses
-    plan = retention.due(group.store, Settings({"retention_days": 30}), today=AFTER_IT)
-    assert plan is not None and plan.total == retention.plan_purge(group.store, 30, today=AFTER_IT).total > 0
-
-
 def test_an_incident_opened_after_the_plan_still_protects_its_messages(group: made_up_group.Group) -> None:
     store = group.store
     incidents.update_incident(store, group.incident, status="resolved")

@@ -6,6 +6,7 @@ The chat is the bundled demo export run through the real importer and scanner.
 import importlib.resources
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,23 +33,27 @@ def _audit(store: Store, action: str) -> list[dict]:
             for r in store.query("SELECT objects, details FROM audit_log WHERE action = ? ORDER BY id", (action,))]
 
 
+def _queue(store: Store, chat: int, **filters: Any) -> list[dict[str, Any]]:
+    return review.flag_summaries(store, review.list_flag_ids(store, chat, **filters))
+
+
 def test_queue_is_most_severe_first_then_oldest(store: Store, chat: int) -> None:
-    rows = review.list_flags(store, chat)
+    rows = _queue(store, chat)
     assert len(rows) > 5
     assert [(-r["rank"], r["ts"]) for r in rows] == sorted((-r["rank"], r["ts"]) for r in rows)
     assert review.list_flag_ids(store, chat) == [r["id"] for r in rows]
 
 
 def test_filters_narrow_the_queue(store: Store, chat: int) -> None:
-    rows = review.list_flags(store, chat)
+    rows = _queue(store, chat)
     category, member, day = rows[0]["category"], rows[0]["member_id"], rows[0]["ts"][:10]
-    assert {r["category"] for r in review.list_flags(store, chat, categories=[category])} == {category}
-    assert {r["member_id"] for r in review.list_flags(store, chat, member_id=member)} == {member}
-    same_day = review.list_flags(store, chat, since=day, until=day)
+    assert {r["category"] for r in _queue(store, chat, categories=[category])} == {category}
+    assert {r["member_id"] for r in _queue(store, chat, member_id=member)} == {member}
+    same_day = _queue(store, chat, since=day, until=day)
     assert same_day and {r["ts"][:10] for r in same_day} == {day}
-    assert review.list_flags(store, chat, statuses=["confirmed"]) == []
+    assert _queue(store, chat, statuses=["confirmed"]) == []
     with pytest.raises(RepError, match="no review status"):
-        review.list_flags(store, chat, statuses=["maybe"])
+        _queue(store, chat, statuses=["maybe"])
 
 
 def test_a_decision_changes_the_flag_and_records_it_in_one_go(store: Store, chat: int) -> None:
