@@ -11,13 +11,13 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rep_assistant.core import paths
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.incidents import record_action
 from rep_assistant.core.redaction import Redactor
@@ -123,18 +123,12 @@ def write_recorded(store: Store, path: Path, data: bytes, record: Callable[[], N
     path = Path(path)
     if path.is_dir():
         raise RepError(f"{path} is a folder; give a file name to write.")
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
         with store.transaction():
             record()
-            os.replace(tmp, path)
+            paths.write_private(path, data)
     except OSError as exc:
         raise RepError(f"{path} could not be written ({exc.strerror or exc}); nothing was recorded.") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def export_bundle(store: Store, incident_id: int, path: Path, settings: Settings, *, render_pdf: RenderPdf | None,

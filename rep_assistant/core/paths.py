@@ -63,6 +63,23 @@ def ensure_private_dir(path: Path) -> Path:
     return _private_dir(path)
 
 
+def write_private(path: Path, data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` (UTF-8 if text), readable only by the user, all or nothing.
+
+    The temporary file is created 0600 rather than chmod-ed afterwards, so there is no moment
+    when another account could open it; the rename means a crash leaves the old file or the
+    new one, never half. OSError propagates: the caller knows which file it was and what to advise.
+    """
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def make_private_file(path: Path) -> None:
     """Restrict an existing file to the user (0600 on POSIX); a no-op elsewhere."""
     if os.name == "posix" and path.exists():

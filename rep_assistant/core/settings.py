@@ -6,7 +6,6 @@ settings. Unknown keys from a newer version are kept on save rather than dropped
 """
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,16 +109,11 @@ class Settings:
         return cls(values, path=path)
 
     def save(self) -> None:
-        """Write through a 0600 temporary file and rename, so a crash never leaves half a file."""
+        """All or nothing (``paths.write_private``): a crash mid-save must not leave the rep with no settings."""
         path = self.path or paths.config_dir() / SETTINGS_FILENAME
-        tmp = path.with_suffix(".tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(self._values, indent=2, ensure_ascii=False))
-            tmp.replace(path)
+            paths.write_private(path, json.dumps(self._values, indent=2, ensure_ascii=False))
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise RepError(f"The settings file {path} cannot be written ({exc.strerror or exc}); nothing was changed.") from exc
         self.path = path
 

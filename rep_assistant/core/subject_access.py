@@ -13,11 +13,10 @@ involving their flags with the actions taken, and the audit entries about them.
 
 import html
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core import audit
+from rep_assistant.core import audit, paths
 from rep_assistant.core.erasure import find_member, same_person
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.store import Store, now_iso
@@ -125,19 +124,6 @@ def render_html(record: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Created 0600 from the first byte (not chmod-ed afterwards), then moved into place."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RepError(f"{path} cannot be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
-
-
 def output_paths(out: Path) -> tuple[Path, Path]:
     """``report``, ``report.html`` or ``report.json`` all mean report.html + report.json."""
     base = out.with_suffix("") if out.suffix.lower() in {".html", ".htm", ".json"} else out
@@ -154,6 +140,10 @@ def export(store: Store, chat: str, author: str, out: Path) -> tuple[Path, Path,
     with store.transaction():
         store.audit("member.export", {"chat": store.scalar("SELECT id FROM chats WHERE name = ?", (chat,)),
                                       "member": record["subject"]["member_id"]}, counts)
-        _write_private(json_path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
-        _write_private(html_path, render_html(record))
+        for path, text in ((json_path, json.dumps(record, indent=2, ensure_ascii=False) + "\n"),
+                           (html_path, render_html(record))):
+            try:
+                paths.write_private(path, text)
+            except OSError as exc:
+                raise RepError(f"{path} cannot be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
     return html_path, json_path, counts

@@ -78,10 +78,10 @@ def save_policy(policy: Policy) -> Path:
     if policy.id.startswith(BUILTIN_PREFIX):
         raise PolicyError("The built-in policy cannot be overwritten; import your school's own policy instead.")
     target = paths.user_policies_dir() / f"{policy.id}.json"
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(policy.as_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    paths.make_private_file(tmp)
-    tmp.replace(target)
+    try:
+        paths.write_private(target, json.dumps(policy.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise PolicyError(f"The policy file {target} cannot be written ({exc.strerror or exc}); check that folder's permissions.") from exc
     return target
 
 
