@@ -12,6 +12,8 @@ import regex
 
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.incidents import flag_details, incidents_for_flag, record_action
+from rep_assistant.core.parsing.classify import is_phone
+from rep_assistant.core.parsing.phrases import YOU
 from rep_assistant.core.store import Store, now_iso
 
 #: CLI verb -> member_events.kind, and the audit action each records.
@@ -20,8 +22,8 @@ _OUT_KINDS = ("removal", "left")
 _IN_KINDS = ("readmission", "joined")
 #: messages.system_event values the importer writes -> how the member's place in the group changes.
 _CHAT_EVENTS = {"removed": "removal", "left": "left", "added": "joined", "joined": "joined"}
-_YOU = {"you", "du", "vous", "tú", "tu", "jij", "sie"}
-_PHONE_NAME = regex.compile(r"\+?[\d\s().\-\u2011\u202f\u00a0]{7,}")
+#: How exports name the rep's own phone, casefolded: the parser's list, so both agree on who "You" is.
+_YOU = frozenset(name.casefold() for name in YOU)
 
 
 def _standing(store: Store, member_id: int) -> tuple[str, dict[str, Any] | None]:
@@ -73,7 +75,7 @@ def _member_for_name(store: Store, chat_id: int, name: str) -> int:
     if row is not None:
         return row
     return store.db["members"].insert(
-        {"chat_id": chat_id, "name": name, "is_phone": int(bool(_PHONE_NAME.fullmatch(name)))}).last_pk
+        {"chat_id": chat_id, "name": name, "is_phone": int(is_phone(name))}).last_pk
 
 
 def _names(store: Store, chat_id: int, target: str) -> list[str]:
