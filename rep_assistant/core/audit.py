@@ -15,6 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from rep_assistant.core import when
+
 GENESIS = "0" * 64
 
 
@@ -94,13 +96,6 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
     return VerifyResult(True, checked, head_hash=prev)
 
 
-def _day_after(value: str) -> str:
-    """``until`` given as a bare date means the whole of that day."""
-    if len(value) == 10:
-        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
-    return value
-
-
 def entries(
     conn: sqlite3.Connection,
     *,
@@ -123,10 +118,11 @@ def entries(
     params: list[Any] = []
     if since:
         sql += " AND at >= ?"
-        params.append(since)
+        params.append(when.moment(since, "start date"))
     if until:
-        sql += " AND at < ?" if len(until) == 10 else " AND at <= ?"
-        params.append(_day_after(until))
+        op, bound = when.until_bound(until)
+        sql += f" AND at {op} ?"
+        params.append(bound)
     if action:
         if action.endswith(".*"):
             sql += " AND (action = ? OR action LIKE ? ESCAPE '\\')"

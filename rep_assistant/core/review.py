@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rep_assistant.core import when
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store, now_iso
 
@@ -76,22 +77,17 @@ def list_flag_ids(
         params.append(member_id)
     if since:
         sql.append("AND m.ts >= ?")
-        params.append(since)
+        params.append(when.moment(since, "start date"))
     if until:
-        sql.append("AND m.ts < ?")
-        params.append(_end_of(until))
+        op, bound = when.until_bound(until)
+        sql.append(f"AND m.ts {op} ?")
+        params.append(bound)
     if statuses:
         clause, extra = _status_clause(statuses, now_iso())
         sql.append("AND " + clause)
         params.extend(extra)
     sql.append("ORDER BY f.rank DESC, m.ts, m.seq, f.id")
     return [row[0] for row in store.db.conn.execute(" ".join(sql), params)]
-
-
-def _end_of(value: str) -> str:
-    if len(value) == 10:
-        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
-    return value
 
 
 def flag_summaries(store: Store, flag_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -140,7 +136,7 @@ def set_status(store: Store, flag_id: int, status: str, snooze_until: str | None
         raise RepError(f"There is no review status called {status!r}; use one of {', '.join(STATUSES)}.")
     if status == "snoozed" and not snooze_until:
         raise RepError("Say until when to snooze the flag (a date and time).")
-    new_until = snooze_until if status == "snoozed" else None
+    new_until = when.moment(snooze_until, "snooze time") if status == "snoozed" else None
     with store.transaction():
         row = store.db.conn.execute("SELECT status, snoozed_until, chat_id FROM flags WHERE id = ?", (flag_id,)).fetchone()
         if row is None:
