@@ -1,6 +1,7 @@
 """Commands: scan, policy import|show|list|use, evaluate (issue: detection)."""
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -140,11 +141,8 @@ def cmd_policy_use(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from rep_assistant.core.evaluation import main
+    from rep_assistant.core.evaluation import evaluate_files, format_report
 
-    argv = [str(p) for p in args.labels] + ["--policy", args.policy]
-    if args.flags:
-        argv += ["--flags", str(args.flags)]
-    if args.json:
-        argv.append("--json")
-    return main(argv)
+    report = evaluate_files(args.labels, args.policy, args.flags)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    return 0

@@ -2,13 +2,11 @@
 
 A labelled file has one JSON object per message (timestamp, author, text, labels, group),
 as ../shared/eval/dev/labels.jsonl. Messages sharing a ``group`` are one unit: a flag on
-any of them finds the unit, and flags on its other messages are not false alarms. Run as
-``python -m rep_assistant.core.evaluation LABELS.jsonl [--policy ID] [--flags SCAN.jsonl]``.
+any of them finds the unit, and flags on its other messages are not false alarms. The
+command is ``rep-assistant evaluate LABELS.jsonl [--policy ID] [--flags SCAN.jsonl]``.
 """
 
-import argparse
 import json
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -61,11 +59,29 @@ class Report:
                                for c, s in self.per_category.items()}}
 
 
-def read_labels(path: Path) -> list[dict[str, Any]]:
+def _read_jsonl(path: Path, what: str, needs: Sequence[str]) -> list[dict[str, Any]]:
+    """Every line an object with ``needs``: a hand-written file must fail as a sentence naming the line."""
     try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, ValueError) as exc:
-        raise RepError(f"The labels file {path} cannot be read ({exc}).") from exc
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RepError(f"The {what} {path} cannot be read ({getattr(exc, 'strerror', None) or exc}).") from exc
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError:
+            row = None
+        if not isinstance(row, dict) or any(not isinstance(row.get(key), str) for key in needs):
+            raise RepError(f"Line {number} of the {what} {path} is not a JSON object with {', '.join(needs)}; "
+                           "fix that line.")
+        rows.append(row)
+    return rows
+
+
+def read_labels(path: Path) -> list[dict[str, Any]]:
+    rows = _read_jsonl(path, "labels file", ("timestamp", "author", "text"))
     unknown = {c for r in rows for c in r.get("labels", []) if c not in CATEGORIES}
     if unknown:
         raise RepError(f"The labels file {path} uses unknown categories: {', '.join(sorted(unknown))}.")
@@ -93,7 +109,7 @@ def predictions_from_flags(rows: Sequence[dict[str, Any]], flags: Iterable[dict[
         index[(r["timestamp"][:16], r["author"], r["text"])].append(i)
     out: dict[int, set[str]] = defaultdict(set)
     for f in flags:
-        for i in index.get((str(f["timestamp"])[:16], f["author"], f["text"]), []):
+        for i in index.get((f["timestamp"][:16], f.get("author"), f.get("text")), []):
             out[i].add(f["category"])
     return out
 
@@ -130,28 +146,11 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m rep_assistant.core.evaluation", description=__doc__.splitlines()[0])
-    parser.add_argument("labels", type=Path, nargs="+", help="labelled jsonl file(s)")
-    parser.add_argument("--policy", default="builtin:model", help="policy to detect under (default: builtin:model)")
-    parser.add_argument("--flags", type=Path, help="score this 'scan --format jsonl' output instead of detecting afresh")
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    args = parser.parse_args(argv)
-    try:
-        policy = load_policy(args.policy)
-        rows = [r for path in args.labels for r in read_labels(path)]
-        if args.flags:
-            flags = [json.loads(x) for x in args.flags.read_text(encoding="utf-8").splitlines() if x.strip()]
-            predicted = predictions_from_flags(rows, flags)
-        else:
-            predicted = predict(rows, policy)
-        report = score(rows, predicted, sorted(policy.covered, key=CATEGORY_IDS.index))
-    except RepError as exc:
-        print(f"evaluation: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def evaluate_files(labels: Sequence[Path], policy_id: str, flags: Path | None = None) -> Report:
+    """Score ``policy_id`` on the labelled files, detecting afresh or from a scan's jsonl output."""
+    policy = load_policy(policy_id)
+    rows = [r for path in labels for r in read_labels(path)]
+    covered = sorted(policy.covered, key=CATEGORY_IDS.index)
+    if flags is None:
+        return score(rows, predict(rows, policy), covered)
+    return score(rows, predictions_from_flags(rows, _read_jsonl(flags, "flags file", ("timestamp", "category"))), covered)

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core.evaluation import main, predict, read_labels, score
+from rep_assistant.cli import main
+from rep_assistant.core.evaluation import predict, read_labels, score
 from rep_assistant.core.policy import load_policy
 
 
@@ -34,7 +35,7 @@ def test_dev_set_meets_the_bar(shared_dir: Path) -> None:
 
 @pytest.mark.shared
 def test_command_prints_the_table(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(shared_dir / "eval" / "dev" / "labels.jsonl")]) == 0
+    assert main(["evaluate", str(shared_dir / "eval" / "dev" / "labels.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "breach recall" in out and "late-night" in out
 
@@ -42,5 +43,22 @@ def test_command_prints_the_table(shared_dir: Path, capsys: pytest.CaptureFixtur
 def test_bad_labels_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "labels.jsonl"
     bad.write_text('{"timestamp": "2025-01-06T10:00", "author": "A", "text": "x", "labels": ["swearing"]}\n', encoding="utf-8")
-    assert main([str(bad)]) == 2
+    assert main(["evaluate", str(bad)]) == 2
     assert "unknown categories: swearing" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("line", ["[1]", '{"author": "A", "text": "x"}', "{not json"])
+def test_a_malformed_line_is_named_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str) -> None:
+    bad = tmp_path / "labels.jsonl"
+    bad.write_text('{"timestamp": "2025-01-06T10:00", "author": "A", "text": "x", "labels": []}\n' + line + "\n", encoding="utf-8")
+    assert main(["evaluate", str(bad)]) == 2
+    assert "Line 2 of the labels file" in capsys.readouterr().err
+
+
+def test_a_flags_file_without_categories_is_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"timestamp": "2025-01-06T10:00", "author": "A", "text": "x", "labels": []}\n', encoding="utf-8")
+    flags = tmp_path / "flags.jsonl"
+    flags.write_text('{"timestamp": "2025-01-06T10:00", "author": "A", "text": "x"}\n', encoding="utf-8")
+    assert main(["evaluate", str(labels), "--flags", str(flags)]) == 2
+    assert "Line 1 of the flags file" in capsys.readouterr().err
