@@ -107,10 +107,9 @@ def _member_event(args: argparse.Namespace) -> int:
 
 # -- drafts and bundles --------------------------------------------------------------------------
 
-def _print_draft(draft: Draft) -> None:
-    if draft.is_email:
-        print(f"To: {draft.to or ''}\nSubject: {draft.subject}\n")
-    sys.stdout.write(draft.body)
+def _draft_text(draft: Draft) -> str:
+    """As printed or saved: an e-mail's To and Subject head it, so one paste carries everything."""
+    return (f"To: {draft.to or ''}\nSubject: {draft.subject}\n\n" if draft.is_email else "") + draft.body
 
 
 def _draft(args: argparse.Namespace) -> int:
@@ -131,14 +130,12 @@ def _draft(args: argparse.Namespace) -> int:
             print(f"Saved {args.out}" + (f" with {bundle.filename} attached" if bundle else "") + "; open it to review and send.")
             return 0
     if args.out:
-        text = (f"To: {draft.to or ''}\nSubject: {draft.subject}\n\n" if draft.is_email else "") + draft.body
         try:
-            args.out.write_text(text, encoding="utf-8")
+            paths.write_private(args.out, _draft_text(draft))
         except OSError as exc:
-            raise RepError(f"{args.out} could not be written ({exc.strerror or exc}).") from exc
-        paths.make_private_file(args.out)
+            raise RepError(f"{args.out} could not be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
     else:
-        _print_draft(draft)
+        sys.stdout.write(_draft_text(draft))
     return 0
 
 
