@@ -17,13 +17,13 @@ _MESSAGE_COLUMNS = ("seq", "ts", "author", "kind", "text", "media_name", "system
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the top-level parser."""
     p = sub.add_parser("parse", help="parse a WhatsApp export (.txt or .zip) and print its entries, storing nothing")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the .txt or .zip that WhatsApp's 'Export chat' made")
     format_option(p)
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", parents=[store_options()],
                        help="import a WhatsApp export (.txt or .zip) into the store; importing again adds only new messages")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the .txt or .zip that WhatsApp's 'Export chat' made")
     p.add_argument("--chat", metavar="NAME", help="the chat to import into (default: the name in the export's file name)")
     p.set_defaults(func=cmd_import)
 

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pol = sub.add_parser("policy", help="import, show, list or choose the code of conduct flags cite")
     psub = pol.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     p = psub.add_parser("import", parents=[store_options()], help="turn a school's code-of-conduct text into an editable policy")
-    p.add_argument("document", type=Path, metavar="DOCUMENT.txt")
+    p.add_argument("document", type=Path, metavar="DOCUMENT.txt", help="the code of conduct saved as plain text (Word: Save As, Plain Text)")
     p.add_argument("--name", help="the policy's name (default: the school's name found in the document)")
     p.set_defaults(func=cmd_policy_import)
     p = psub.add_parser("show", help="list a policy's clauses and the categories each covers")
@@ -48,11 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     format_option(p)
     p.set_defaults(func=cmd_policy_list)
     p = psub.add_parser("use", parents=[store_options()], help="make a policy the active one")
-    p.add_argument("policy", metavar="ID")
+    p.add_argument("policy", metavar="ID", help="policy id (from 'policy list')")
     p.set_defaults(func=cmd_policy_use)
 
     p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category)")
-    p.add_argument("labels", type=Path, nargs="+", metavar="LABELS.jsonl")
+    p.add_argument("labels", type=Path, nargs="+", metavar="LABELS.jsonl",
+                   help="one JSON object per message: timestamp, author, text, labels, group")
     p.add_argument("--policy", default=DEFAULT_POLICY_ID, help="policy to detect under (default: builtin:model)")
     p.add_argument("--flags", type=Path, help="score this 'scan --format jsonl' output instead of detecting afresh")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
