@@ -86,7 +86,7 @@ def backup(store: Store, out: Path) -> BackupInfo:
     if out.exists():
         raise RepError(f"{out} already exists; choose a new file name for the backup.")
     if not out.parent.is_dir():
-        raise RepError(f"The folder {out.parent} does not exist.")
+        raise RepError(f"The folder {out.parent} does not exist; create it or choose another.")
     part = out.with_name(out.name + ".part")
     _private_empty_file(part, out)
     try:

@@ -71,7 +71,7 @@ def find_member(store: Store, chat: str, author: str) -> Member:
     if row is None:
         if store.scalar("SELECT 1 FROM chats WHERE name = ?", (chat,)) is None:
             raise NotFoundError(f"There is no chat called {chat!r}; 'rep-assistant chats' lists them.")
-        raise NotFoundError(f"Nobody called {author!r} has posted in {chat!r}; 'rep-assistant members --chat NAME' lists them.")
+        raise NotFoundError(f"Nobody called {author!r} has posted in {chat!r}; 'rep-assistant members CHAT' lists them.")
     if row[5]:
         raise RepError(f"{author!r} in {chat!r} has already been erased.")
     return Member(row[0], row[1], row[2], row[3], bool(row[4]))

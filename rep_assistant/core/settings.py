@@ -69,7 +69,8 @@ class Settings:
         try:
             coerced = setting.type(value)
         except (TypeError, ValueError) as exc:
-            raise RepError(f"The setting {name} must be a {setting.type.__name__}, not {value!r}.") from exc
+            kind = {int: "whole number", float: "number"}.get(setting.type, setting.type.__name__)
+            raise RepError(f"The setting {name} must be a {kind}, not {value!r}.") from exc
         if name == "retention_days" and coerced < 0:
             raise RepError("The setting retention_days must be 0 (keep everything) or a number of days.")
         if name in {"quiet_start", "quiet_end"} and not _HH_MM.fullmatch(coerced):
@@ -106,7 +107,10 @@ class Settings:
             raise RepError(f"The settings file {path} cannot be read ({exc}); fix or delete it.") from exc
         if not isinstance(values, dict):
             raise RepError(f"The settings file {path} is not a JSON object; fix or delete it.")
-        return cls(values, path=path)
+        try:
+            return cls(values, path=path)
+        except RepError as exc:  # a hand edit gone wrong: say which file, not just which setting
+            raise RepError(f"The settings file {path} has a bad value ({str(exc).rstrip('.')}); fix or delete it.") from exc
 
     def save(self) -> None:
         """All or nothing (``paths.write_private``): a crash mid-save must not leave the rep with no settings."""

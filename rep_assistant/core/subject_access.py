@@ -135,7 +135,7 @@ def export(store: Store, chat: str, author: str, out: Path) -> tuple[Path, Path,
     record = collect(store, chat, author)
     html_path, json_path = output_paths(out)
     if not html_path.parent.is_dir():
-        raise RepError(f"The folder {html_path.parent} does not exist.")
+        raise RepError(f"The folder {html_path.parent} does not exist; create it or choose another.")
     counts = {key: len(record[key]) for key in SECTIONS}
     with store.transaction():
         store.audit("member.export", {"chat": store.scalar("SELECT id FROM chats WHERE name = ?", (chat,)),

@@ -30,7 +30,7 @@ def test_nothing_changed_records_nothing(store: Store, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "value", "message"), [
     ("retention_days", "-5", "0 \\(keep everything\\)"),
-    ("retention_days", "soon", "must be a int"),
+    ("retention_days", "soon", "must be a whole number"),
     ("quiet_start", "25:00", "time like 22:00"),
     ("no_such_thing", "1", "no setting called"),
 ])
@@ -54,3 +54,10 @@ def test_without_a_store_it_still_saves(tmp_path: Path) -> None:
     settings = Settings(path=tmp_path / "settings.json")
     save_settings(settings, {"quiet_start": "21:30"})
     assert Settings.load(tmp_path / "settings.json")["quiet_start"] == "21:30"
+
+
+def test_a_bad_hand_edit_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"retention_days": "x"}', encoding="utf-8")
+    with pytest.raises(RepError, match=r"settings file .*settings\.json has a bad value .*retention_days.*fix or delete it"):
+        Settings.load(path)
