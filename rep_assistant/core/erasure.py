@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from rep_assistant.core import wipe
+from rep_assistant.core.chats import find_chat
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store, now_iso
 
@@ -63,14 +64,14 @@ class ErasurePlan:
 
 
 def find_member(store: Store, chat: str, author: str) -> Member:
+    """The member posting as exactly ``author`` in ``chat`` (found as every command finds a chat)."""
+    found = find_chat(store, chat)
+    chat = found["name"]
     row = store.db.conn.execute(
-        "SELECT m.id, c.id, c.name, m.name, m.is_phone, m.erased_at FROM members m JOIN chats c ON c.id = m.chat_id "
-        "WHERE c.name = ? AND m.name = ?",
-        (chat, author),
+        "SELECT id, chat_id, ?, name, is_phone, erased_at FROM members WHERE chat_id = ? AND name = ?",
+        (chat, found["id"], author),
     ).fetchone()
     if row is None:
-        if store.scalar("SELECT 1 FROM chats WHERE name = ?", (chat,)) is None:
-            raise NotFoundError(f"There is no chat called {chat!r}; 'rep-assistant chats' lists them.")
         raise NotFoundError(f"Nobody called {author!r} has posted in {chat!r}; 'rep-assistant members CHAT' lists them.")
     if row[5]:
         raise RepError(f"{author!r} in {chat!r} has already been erased.")

@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rep_assistant.core import wipe
-from rep_assistant.core.errors import NotFoundError, RepError
+from rep_assistant.core.chats import find_chat
+from rep_assistant.core.errors import RepError
 from rep_assistant.core.store import Store, now_iso
 
 #: Messages kept either side of one an open incident relies on, so its bundle still reads.
@@ -79,11 +80,8 @@ def plan_purge(store: Store, days: int, chat: str | None = None, today: dt.date 
     sql = "SELECT m.id, c.id, c.name, m.ts FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.purged_at IS NULL AND m.ts < ?"
     params: list[Any] = [cutoff]
     if chat is not None:
-        chat_id = store.scalar("SELECT id FROM chats WHERE name = ?", (chat,))
-        if chat_id is None:
-            raise NotFoundError(f"There is no chat called {chat!r}; 'rep-assistant chats' lists them.")
         sql += " AND c.id = ?"
-        params.append(chat_id)
+        params.append(find_chat(store, chat)["id"])
     keep = protected_message_ids(store)
     per_chat: dict[int, list[Any]] = {}
     ids: list[int] = []

@@ -138,8 +138,9 @@ def export(store: Store, chat: str, author: str, out: Path) -> tuple[Path, Path,
         raise RepError(f"The folder {html_path.parent} does not exist; create it or choose another.")
     counts = {key: len(record[key]) for key in SECTIONS}
     with store.transaction():
-        store.audit("member.export", {"chat": store.scalar("SELECT id FROM chats WHERE name = ?", (chat,)),
-                                      "member": record["subject"]["member_id"]}, counts)
+        member_id = record["subject"]["member_id"]
+        store.audit("member.export", {"chat": store.scalar("SELECT chat_id FROM members WHERE id = ?", (member_id,)),
+                                      "member": member_id}, counts)
         for path, text in ((json_path, json.dumps(record, indent=2, ensure_ascii=False) + "\n"),
                            (html_path, render_html(record))):
             try:
