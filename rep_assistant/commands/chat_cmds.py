@@ -54,7 +54,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
+    with open_from_args(args, create=True) as store:
         result = import_export(store, args.file, chat_name=args.chat)
     print(f"Imported {args.file.name} into chat {result.chat_name!r} (id {result.chat_id}): {result.entries} entries, "
           f"{result.added} added, {result.skipped} skipped as already in the store, {result.media_added} media files kept.")

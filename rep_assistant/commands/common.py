@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from rep_assistant.core import paths
+from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store, open_store
 
@@ -20,9 +22,17 @@ def store_options() -> argparse.ArgumentParser:
     return parent
 
 
-def open_from_args(args: argparse.Namespace) -> Store:
+def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The store named by --db (or the default one), acting as the rep named in settings.
+
+    Only commands that bring data in (``create``) may start a new store: anywhere else a
+    mistyped --db would quietly create an empty store and report that it holds nothing.
+    """
     settings = Settings.load()
-    return open_store(getattr(args, "db", None), actor=settings.actor)
+    path = getattr(args, "db", None) or paths.default_db_path()
+    if not create and not Path(path).exists():
+        raise NotFoundError(f"There is no store at {path}; check --db, or import a chat first.")
+    return open_store(path, actor=settings.actor)
 
 
 def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table",

@@ -7,30 +7,21 @@ from pathlib import Path
 from rep_assistant.commands.act_cmds import member_subcommands
 from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
 from rep_assistant.core import audit, backup, erasure, paths, retention, subject_access
-from rep_assistant.core.errors import NotFoundError, RepError
+from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
-from rep_assistant.core.store import Store
 
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "objects", "details")
 
 
-def _open_existing(args: argparse.Namespace) -> Store:
-    """Open the store these commands examine; a mistyped --db must not quietly create an empty one."""
-    path = getattr(args, "db", None) or paths.default_db_path()
-    if not Path(path).exists():
-        raise NotFoundError(f"There is no store at {path}; check --db, or import a chat first.")
-    return open_from_args(args)
-
-
 def _audit_verify(args: argparse.Namespace) -> int:
-    with _open_existing(args) as store:
+    with open_from_args(args) as store:
         result = audit.verify(store.db.conn)
     print(result.sentence(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
 
 
 def _audit_list(args: argparse.Namespace) -> int:
-    with _open_existing(args) as store:
+    with open_from_args(args) as store:
         rows = audit.entries(store.db.conn, since=args.since, until=args.until, action=args.action,
                              actor=args.actor, limit=args.limit)
     print_rows(rows, AUDIT_COLUMNS if args.format != "jsonl" else (*AUDIT_COLUMNS, "hash"), args.format)
@@ -43,7 +34,7 @@ def _purge(args: argparse.Namespace) -> int:
     if not days:
         raise RepError("Retention is off (retention_days is 0): give --older-than DAYS, or set it with "
                        "'rep-assistant settings set retention_days DAYS'.")
-    with _open_existing(args) as store:
+    with open_from_args(args) as store:
         plan = retention.plan_purge(store, days, args.chat)
         print(f"Message text from before {plan.cutoff}:")
         for chat in plan.chats:
@@ -62,7 +53,7 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _member_export(args: argparse.Namespace) -> int:
-    with _open_existing(args) as store:
+    with open_from_args(args) as store:
         html_path, json_path, counts = subject_access.export(store, args.chat, args.author, args.out)
     print(f"Wrote {html_path} and {json_path} (readable only by you): "
           + ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in counts.items()) + ".")
@@ -70,7 +61,7 @@ def _member_export(args: argparse.Namespace) -> int:
 
 
 def _member_erase(args: argparse.Namespace) -> int:
-    with _open_existing(args) as store:
+    with open_from_args(args) as store:
         plan = erasure.preview(store, args.chat, args.author)
         print(f"Erasing {args.author} from {args.chat} deletes {plan.messages} messages, {plan.media_files} media files "
               f"only they sent and {plan.notes} notes about them; {plan.flags} flags and the register stay, "
@@ -92,7 +83,7 @@ def _member_erase(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    with _open_existing(args) as store:
+    with open_from_args(args) as store:
         info = backup.backup(store, args.out)
     print(f"Backed up {info.messages} messages and {info.audit_entries} audit entries to {info.path} (sha256 {info.sha256}).")
     return 0
@@ -115,7 +106,7 @@ def _settings_show(args: argparse.Namespace) -> int:
 
 def _settings_set(args: argparse.Namespace) -> int:
     settings = Settings.load()
-    with open_from_args(args) as store:
+    with open_from_args(args, create=True) as store:
         changed = save_settings(settings, {args.name: args.value}, store)
     print(f"{args.name} is now {settings[args.name]!r}." if changed else f"{args.name} was already {settings[args.name]!r}.")
     return 0

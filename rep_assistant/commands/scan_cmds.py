@@ -75,7 +75,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         store = open_store(db_path, actor=settings.actor)
     else:
         settings = Settings.load()
-        store = open_from_args(args)
+        store = open_from_args(args, create=args.file is not None)
     policy = _policy_from_args(args.policy, settings)
     with store:
         if args.file is not None:
@@ -97,7 +97,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 def cmd_policy_import(args: argparse.Namespace) -> int:
     policy = import_policy_document(args.document, name=args.name)
-    with open_from_args(args) as store, store.transaction():
+    with open_from_args(args, create=True) as store, store.transaction():
         store.audit("policy.import", objects={"policy": policy.id},
                     details={"version": policy.version, "clauses": len(policy.clauses), "covered": sorted(policy.covered)})
     rules = [c for c in policy.clauses if c.categories]
@@ -134,7 +134,7 @@ def cmd_policy_use(args: argparse.Namespace) -> int:
     settings = Settings.load()
     previous = settings.get("active_policy")
     settings.set("active_policy", policy.id)
-    with open_from_args(args) as store, store.transaction():
+    with open_from_args(args, create=True) as store, store.transaction():
         store.audit("policy.activate", objects={"policy": policy.id}, details={"previous": previous, "version": policy.version})
         settings.save()
     print(f"Flags now cite {policy.title!r} ({policy.id}); scan again to update existing flags.")

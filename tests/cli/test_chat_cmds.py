@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.cli import main
+from rep_assistant.core.store import open_store
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 MAPLE = EXPORTS / "WhatsApp Chat with Maple Class.txt"
@@ -98,5 +99,13 @@ def test_real_process_exit_status_for_bad_input(tmp_path: Path, command: str) ->
 
 
 def test_unknown_chat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["messages", "Willow", "--db", str(tmp_path / "s.sqlite3")]) == 2
+    db = tmp_path / "s.sqlite3"
+    open_store(db).close()
+    assert main(["messages", "Willow", "--db", str(db)]) == 2
     assert "There is no chat called 'Willow'" in capsys.readouterr().err
+
+
+def test_a_mistyped_db_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "typo.sqlite3"
+    assert main(["chats", "--db", str(typo)]) == 2
+    assert "There is no store at" in capsys.readouterr().err and not typo.exists()
