@@ -47,8 +47,7 @@ def demo_export_path() -> Path:
     target = demo_dir() / DEMO_EXPORT_NAME
     packaged = resources.read_bytes(f"demo/{DEMO_EXPORT_NAME}")
     if not target.exists() or target.read_bytes() != packaged:
-        target.write_bytes(packaged)
-        paths.make_private_file(target)
+        paths.write_private(target, packaged)
     return target
 
 
