@@ -88,11 +88,18 @@ class _Members:
         return member_id
 
 
-def _chat_id(store: Store, name: str) -> int:
-    row = store.db.conn.execute("SELECT id FROM chats WHERE name = ?", [name]).fetchone()
+def _chat(store: Store, name: str) -> tuple[int, str]:
+    """The chat to import into and its stored name, created if new.
+
+    Matched as ``chats.find_chat`` matches (exact name, then any case), so ``--chat "year 3"``
+    adds to "Year 3" instead of starting a second copy of the same conversation.
+    """
+    conn = store.db.conn
+    row = (conn.execute("SELECT id, name FROM chats WHERE name = ?", [name]).fetchone()
+           or conn.execute("SELECT id, name FROM chats WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [name]).fetchone())
     if row:
-        return row[0]
-    return store.db.conn.execute("INSERT INTO chats (name, created_at) VALUES (?, ?)", [name, now_iso()]).lastrowid
+        return row[0], row[1]
+    return conn.execute("INSERT INTO chats (name, created_at) VALUES (?, ?)", [name, now_iso()]).lastrowid, name
 
 
 def import_export(store: Store, path: Path | str, *, chat_name: str | None = None,
@@ -125,7 +132,7 @@ def import_export(store: Store, path: Path | str, *, chat_name: str | None = Non
 def _store_rows(store: Store, source: ExportSource, name: str, expected: int, rows: Iterator[Row], written: list[Path],
                 progress: ProgressFn | None, cancelled: CancelFn | None) -> ImportResult:
     conn = store.db.conn
-    chat_id = _chat_id(store, name)
+    chat_id, name = _chat(store, name)
     seen_before = conn.execute("SELECT 1 FROM imports WHERE chat_id = ? AND sha256 = ?", [chat_id, source.sha256]).fetchone()
     base = conn.execute("SELECT coalesce(max(seq), 0) FROM messages WHERE chat_id = ?", [chat_id]).fetchone()[0]
     import_id = conn.execute(

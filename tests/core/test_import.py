@@ -84,6 +84,13 @@ def test_chat_option_names_the_chat(store) -> None:
     assert list_chats(store)[0]["messages"] == 16
 
 
+def test_chat_option_in_another_case_adds_to_that_chat(store) -> None:
+    first = import_export(store, MAPLE, chat_name="Maple 2024")
+    again = import_export(store, MAPLE, chat_name="maple 2024")
+    assert (again.chat_id, again.chat_name, again.already_imported) == (first.chat_id, "Maple 2024", True)
+    assert [c["name"] for c in list_chats(store)] == ["Maple 2024"]
+
+
 def test_cancel_rolls_everything_back(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import_export(store, GROUP)
     before = _counts(store)
