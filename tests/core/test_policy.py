@@ -120,3 +120,10 @@ def test_unknown_policy_and_unreadable_documents(tmp_path: Path) -> None:
     binary.write_bytes(b"\x00\x01\x02 not text \x00")
     with pytest.raises(PolicyError, match="not a text document"):
         import_policy_document(binary)
+
+
+def test_a_single_category_written_without_brackets_is_that_category() -> None:
+    policy = Policy.from_dict({"clauses": [{"text": "Be kind to staff.", "categories": "abuse"}]}, "hand-edited.json")
+    assert policy.clauses[0].categories == ("abuse",)
+    with pytest.raises(PolicyError, match=r"unknown categories: abus\.$"):
+        Policy.from_dict({"clauses": [{"text": "Be kind to staff.", "categories": "abus"}]}, "hand-edited.json")

@@ -84,7 +84,8 @@ class Policy:
             if cid in seen:
                 raise PolicyError(f"Clause number {cid} appears twice in {where}; give each clause its own number.")
             seen.add(cid)
-            cats = tuple(raw.get("categories") or ())
+            cats = raw.get("categories") or ()
+            cats = (cats,) if isinstance(cats, str) else tuple(cats)  # one category written without [ ]
             unknown = [c for c in cats if c not in CATEGORIES]
             if unknown:
                 raise PolicyError(f"Clause {cid} in {where} names unknown categories: {', '.join(unknown)}.")
