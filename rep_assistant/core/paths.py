@@ -17,7 +17,8 @@ HOME_ENV = "REP_ASSISTANT_HOME"
 DB_FILENAME = "rep-assistant.sqlite3"
 
 
-def _private_dir(path: Path) -> Path:
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable only by the user; an existing folder is tightened too."""
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)
@@ -31,12 +32,12 @@ def _home_override() -> Path | None:
 
 def data_dir() -> Path:
     home = _home_override()
-    return _private_dir(home / "data" if home else Path(platformdirs.user_data_dir(APP_ID, appauthor=False)))
+    return ensure_private_dir(home / "data" if home else Path(platformdirs.user_data_dir(APP_ID, appauthor=False)))
 
 
 def config_dir() -> Path:
     home = _home_override()
-    return _private_dir(home / "config" if home else Path(platformdirs.user_config_dir(APP_ID, appauthor=False)))
+    return ensure_private_dir(home / "config" if home else Path(platformdirs.user_config_dir(APP_ID, appauthor=False)))
 
 
 def default_db_path() -> Path:
@@ -50,17 +51,12 @@ def media_dir_for(db_path: Path) -> Path:
 
 def user_policies_dir() -> Path:
     """Policies the rep imported or edited (JSON files they may open in a text editor)."""
-    return _private_dir(config_dir() / "policies")
+    return ensure_private_dir(config_dir() / "policies")
 
 
 def user_templates_dir() -> Path:
     """Draft templates the rep added or edited; a file here overrides the built-in of that name."""
-    return _private_dir(config_dir() / "templates")
-
-
-def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable only by the user."""
-    return _private_dir(path)
+    return ensure_private_dir(config_dir() / "templates")
 
 
 def write_private(path: Path, data: str | bytes) -> None:
