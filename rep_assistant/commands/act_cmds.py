@@ -1,4 +1,4 @@
-"""Commands: incident, members, member warn|remove|readmit, draft, bundle (issue: acting on a breach).
+"""Commands: incident, members, member warn|remove|readmit, draft, bundle: acting on a breach.
 
 The ``member`` word is shared with the data-duties commands (export, erase):
 ``member_subcommands(sub)`` returns its sub-parsers whoever registers first, so each module

@@ -1,4 +1,4 @@
-"""Commands: parse, import, chats, messages (issue: chat import)."""
+"""Commands: parse, import, chats, messages: getting a WhatsApp export in and looking at it."""
 
 import argparse
 import json

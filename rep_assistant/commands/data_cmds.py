@@ -1,4 +1,4 @@
-"""Commands: audit verify|list, purge, member export|erase, backup, restore, settings (issue: data-controller duties)."""
+"""Commands: audit verify|list, purge, member export|erase, backup, restore, settings: the rep's duties as data controller."""
 
 import argparse
 import sys

@@ -1,4 +1,4 @@
-"""Commands: scan, policy import|show|list|use, evaluate (issue: detection)."""
+"""Commands: scan, policy import|show|list|use, evaluate: detection and the code of conduct it cites."""
 
 import argparse
 import json

@@ -2,7 +2,7 @@
 
 Why one query per view: a rep deciding whether to warn someone needs the whole picture at
 once (how much they post, how often they were flagged, what was decided, earlier warnings
-and removals), and the register engineer's actions then record new events against the same
+and removals), and the register's actions then record new events against the same
 member ids.
 """
 
