@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
+from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core.chats import chat_messages, find_chat, list_chats, search_messages
 from rep_assistant.core.importer import import_export
 from rep_assistant.core.parsing import Entry, iter_export_rows, read_export
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("messages", parents=[store_options()], help="show a chat's messages, or search them")
     p.add_argument("chat", metavar="CHAT", help="the chat's name or id")
     p.add_argument("--search", metavar="TEXT", help="only messages containing every word of TEXT")
-    p.add_argument("--limit", type=int, metavar="N", help="show at most N messages")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="show at most N messages")
     format_option(p)
     p.set_defaults(func=cmd_messages)
 

@@ -22,6 +22,17 @@ def store_options() -> argparse.ArgumentParser:
     return parent
 
 
+def positive_int(text: str) -> int:
+    """An argparse type for counts: SQLite reads a negative LIMIT as "no limit", the opposite of what was typed."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
 def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Store:
     """The store named by --db (or the default one), acting as the rep named in settings.
 

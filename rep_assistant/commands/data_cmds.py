@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from rep_assistant.commands.act_cmds import member_subcommands
-from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
+from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core import audit, backup, erasure, paths, retention, subject_access
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
@@ -125,7 +125,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--until", metavar="DATE", help="up to and including this date or time")
     p.add_argument("--action", metavar="A", help="only this action (e.g. purge), or a family (member.*)")
     p.add_argument("--actor", metavar="NAME", help="only entries by this person")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N entries")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="at most N entries")
     format_option(p, ("table", "jsonl", "csv"))
     p.set_defaults(func=_audit_list)
 
