@@ -67,14 +67,6 @@ def _block_network() -> None:
     socket.getaddrinfo = getaddrinfo
 
 
-@pytest.fixture(scope="session")
-def qapp_cls() -> type:
-    """pytest-qt's application is the desk's own class, so tests see what macOS sends it (files from Finder)."""
-    from rep_assistant.ui.app import RepApplication
-
-    return RepApplication
-
-
 @pytest.fixture(autouse=True)
 def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,17 +26,18 @@ from rep_assistant.ui.welcome import run_welcome, welcome_needed
 CRASH_LOG = "crash.log"
 
 
-class RepApplication(QApplication):
-    """The application object, which also takes the exports macOS hands it.
+class FinderFiles(QObject):
+    """Takes the exports macOS hands the application, as an event filter on it.
 
     Why here and not in the window: on macOS a file opened from Finder (double-click, "Open With",
     dropped on the Dock icon) never reaches argv or a widget; it arrives as a QFileOpenEvent on the
     application, possibly before the window exists (during the welcome flow). Such files wait here
-    until ``set_window``, then are imported exactly as a drop on the window is.
+    until ``set_window``, then are imported exactly as a drop on the window is. A filter rather than
+    a QApplication subclass, so it works on whichever application object exists.
     """
 
-    def __init__(self, argv: Sequence[str]) -> None:
-        super().__init__(list(argv))
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._window: MainWindow | None = None
         self._waiting: list[Path] = []
 
@@ -47,7 +48,7 @@ class RepApplication(QApplication):
             files, self._waiting = self._waiting, []
             window.open_files(files)
 
-    def event(self, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
             path = Path(event.file())
             if self._window is not None:
@@ -55,7 +56,17 @@ class RepApplication(QApplication):
             else:
                 self._waiting.append(path)
             return True
-        return super().event(event)
+        return super().eventFilter(watched, event)
+
+
+def finder_files(app: QApplication) -> FinderFiles:
+    """The application's FinderFiles filter, installed on first use."""
+    existing = app.findChild(FinderFiles)
+    if existing is not None:
+        return existing
+    handler = FinderFiles(app)
+    app.installEventFilter(handler)
+    return handler
 
 
 def make_app() -> QApplication:
@@ -65,7 +76,8 @@ def make_app() -> QApplication:
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = RepApplication(sys.argv[:1])
+        app = QApplication(sys.argv[:1])
+    finder_files(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("Rep Assistant")
@@ -94,8 +106,7 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     window = MainWindow(store, settings)
-    if isinstance(app, RepApplication):
-        app.set_window(window)
+    finder_files(app).set_window(window)
     install_excepthook(lambda: window)
     last_crash = start_crash_log(paths.data_dir() / CRASH_LOG)
     window.show()
@@ -112,8 +123,7 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
     try:
         return app.exec()
     finally:
-        if isinstance(app, RepApplication):
-            app.set_window(None)
+        finder_files(app).set_window(None)
         stop_crash_log()
         store.close()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from rep_assistant.ui.app import RepApplication, run_gui
+from rep_assistant.ui.app import finder_files, run_gui
 from rep_assistant.ui.main_window import MainWindow
 from tests.ui.conftest import IMPORT_TIMEOUT_MS, Desk
 
@@ -69,14 +69,15 @@ def test_a_hard_crash_is_shown_at_the_next_start(qapp: object, monkeypatch: pyte
 
 def test_a_file_opened_from_finder_is_imported_like_a_drop(qapp: object, desk: Desk, demo_export: Path) -> None:
     """macOS delivers Finder's "open this file" as a QFileOpenEvent on the application, even before the window exists."""
-    assert isinstance(qapp, RepApplication)
+    handler = finder_files(qapp)  # what make_app installs on whichever application exists
+    assert finder_files(qapp) is handler
     window = desk.open()
     try:
         QApplication.postEvent(qapp, QFileOpenEvent(str(demo_export)))  # no window yet: it waits
         QApplication.processEvents()
         assert window.current_chat_id() is None and not window.worker.is_busy()
         with desk.qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT_MS) as first:
-            qapp.set_window(window)
+            handler.set_window(window)
         assert first.args[0] == window.current_chat_id()
         assert window.review_panel.model.rowCount() > 5
 
@@ -84,4 +85,4 @@ def test_a_file_opened_from_finder_is_imported_like_a_drop(qapp: object, desk: D
             QApplication.postEvent(qapp, QFileOpenEvent(str(demo_export)))
         assert window.statusBar().currentMessage().endswith("already imported; nothing new.")
     finally:
-        qapp.set_window(None)
+        handler.set_window(None)
