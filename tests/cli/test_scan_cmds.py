@@ -92,3 +92,12 @@ def test_scan_demo_uses_the_demo_classs_settings_not_the_reps(capsys: pytest.Cap
     assert main(["scan", "--demo", "--format", "jsonl"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert sorted(r["id"] for r in rows) == usual
+
+
+def test_other_commands_do_not_pay_for_compiling_the_rules() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, rep_assistant.cli as c; c.build_parser(); print('rep_assistant.core.rules' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "False", run.stderr
