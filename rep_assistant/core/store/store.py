@@ -132,7 +132,7 @@ class Store:
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError) and not isinstance(exc, sqlite3.IntegrityError):
+            if isinstance(exc, sqlite3.OperationalError):  # locked, full disk: the environment, not a bug
                 raise StoreError(describe_sqlite_error(exc, self.path)) from exc
             raise
 
