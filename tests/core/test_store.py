@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from rep_assistant.core.chats import search_messages
 from rep_assistant.core.errors import StoreError
+from rep_assistant.core.importer import import_export
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
 
@@ -24,7 +26,33 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     Store(path).close()
     with Store(path) as again:
-        assert again.scalar("SELECT count(*) FROM _sqlite_migrations") == 1
+        assert again.scalar("SELECT count(*) FROM _sqlite_migrations") == SCHEMA_VERSION
+
+
+def test_a_first_release_store_keeps_its_messages_searchable_after_migrating(tmp_path: Path) -> None:
+    """A store written by schema 1 (full-text index with column sizes) opens, migrates and
+    still finds its messages, and the index still follows an erasure-style text update."""
+    path = tmp_path / "s.sqlite3"
+    Store(path).close()
+    with Store(path) as old:  # turn it back into what schema 1 wrote
+        db = old.db
+        db.execute("DROP TABLE messages_fts")
+        db.execute("CREATE VIRTUAL TABLE messages_fts USING FTS5 (text, tokenize='unicode61 remove_diacritics 2', "
+                   "content=messages)")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_fts_without_column_sizes'")
+        db.execute("PRAGMA user_version = 1")
+        export = tmp_path / "WhatsApp Chat with Year 3.txt"
+        export.write_text("14/03/2024, 09:05 - Priya Shah: Cake sale on Friday\n", encoding="utf-8")
+        chat_id = import_export(old, export).chat_id
+        assert "messages_fts_docsize" in db.table_names()
+    with Store(path) as new:
+        assert new.scalar("PRAGMA user_version") == SCHEMA_VERSION
+        assert "messages_fts_docsize" not in new.db.table_names()
+        assert [m["text"] for m in search_messages(new, chat_id, "cake")] == ["Cake sale on Friday"]
+        with new.transaction():
+            new.db.execute("UPDATE messages SET text = 'removed' WHERE chat_id = ?", [chat_id])
+        assert search_messages(new, chat_id, "cake") == []
+        assert len(search_messages(new, chat_id, "removed")) == 1
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
