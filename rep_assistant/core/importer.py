@@ -119,7 +119,7 @@ def import_export(store: Store, path: Path | str, *, chat_name: str | None = Non
         written: list[Path] = []
         try:
             with store.transaction():
-                result = _store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
+                result = store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
         except BaseException:
             for file in written:
                 if file.exists():
@@ -129,8 +129,16 @@ def import_export(store: Store, path: Path | str, *, chat_name: str | None = Non
         return result
 
 
-def _store_rows(store: Store, source: ExportSource, name: str, expected: int, rows: Iterator[Row], written: list[Path],
-                progress: ProgressFn | None, cancelled: CancelFn | None) -> ImportResult:
+def store_rows(store: Store, source: ExportSource, name: str, expected: int, rows: Iterator[Row],
+               written: list[Path] | None = None, progress: ProgressFn | None = None,
+               cancelled: CancelFn | None = None) -> ImportResult:
+    """Store parsed rows of ``source`` as chat ``name``, inside the caller's transaction.
+
+    ``import_export`` is the way in; this is separate so bench/bench_import.py can time the
+    store on rows parsed beforehand. Media files written are appended to ``written`` so a
+    caller whose transaction fails can remove them.
+    """
+    written = [] if written is None else written
     conn = store.db.conn
     chat_id, name = _chat(store, name)
     seen_before = conn.execute("SELECT 1 FROM imports WHERE chat_id = ? AND sha256 = ?", [chat_id, source.sha256]).fetchone()
