@@ -95,16 +95,6 @@ def test_a_file_that_is_not_a_database_is_refused_with_a_way_out(tmp_path: Path)
     assert path.read_bytes().startswith(b"this is not sqlite")
 
 
-def test_another_programs_database_is_not_taken_over(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE recipes (name TEXT)")
-    conn.commit()
-    conn.close()
-    with pytest.raises(StoreError, match="another program"):
-        Store(path)
-
-
 def test_folder_given_as_store_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="folder"):
         Store(tmp_path)
