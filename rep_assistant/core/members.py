@@ -6,6 +6,8 @@ and removals), and the register's actions then record new events against the sam
 member ids.
 """
 
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from rep_assistant.core.errors import NotFoundError
@@ -66,3 +68,22 @@ def flagged_members(store: Store, chat_id: int) -> list[dict[str, Any]]:
            WHERE f.chat_id = ? ORDER BY lower(mem.name)""",
         (chat_id,),
     )
+
+
+def members_to_choose(store: Store) -> list[dict[str, Any]]:
+    """Every member not yet erased as ``{"id", "name", "chat"}``: chats by name, members by name within each.
+
+    Why its own query: the data-duty dialogs list people to pick from when they open, and
+    counting each chat's messages and flags (as the summaries do) only to read names would
+    scan every message of a big store on the way. Names are ordered with ``casefold`` in
+    Python, as SQLite's ``lower`` leaves accented capitals where they are.
+    """
+    rows = store.query(
+        """SELECT mem.id, mem.name, c.name AS chat, c.id AS chat_id
+           FROM members mem JOIN chats c ON c.id = mem.chat_id
+           WHERE mem.erased_at IS NULL
+           ORDER BY c.name COLLATE NOCASE, c.id"""
+    )
+    return [{"id": m["id"], "name": m["name"], "chat": m["chat"]}
+            for _, chat in groupby(rows, key=itemgetter("chat_id"))
+            for m in sorted(chat, key=lambda m: m["name"].casefold())]

@@ -15,11 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from rep_assistant.core import audit, erasure, incidents, review
+from rep_assistant.core.importer import import_export
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui import data_duties
 from rep_assistant.ui.views import data_dialogs
 from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, describe_erasure
+from tests.acting import CHAT, EXPORT, world
 from tests.ui.conftest import Desk
 
 pytestmark = pytest.mark.gui
@@ -47,6 +49,21 @@ def _close_boxes() -> list[str]:
         texts.append(box.text())
         box.close()
     return texts
+
+
+def test_member_picker_lists_everyone_not_erased_chat_by_chat(qtbot: object, store: Store) -> None:
+    world(store)
+    import_export(store, EXPORT, chat_name="A second chat")
+    erasure.erase(store, CHAT, "Dan Brown")  # the same person in both chats: gone from both
+    combo = data_dialogs.MemberCombo(store, None)
+    qtbot.addWidget(combo)
+    expected = [f"{name}  ({chat})" for chat in ("A second chat", CHAT)
+                for name in sorted((r["name"] for r in store.query(
+                    "SELECT m.name FROM members m JOIN chats c ON c.id = m.chat_id WHERE c.name = ? AND m.erased_at IS NULL",
+                    (chat,))), key=str.casefold)]
+    assert [combo.itemText(i) for i in range(combo.count())] == expected and len(expected) > 4
+    assert not any("Dan Brown" in text for text in expected)
+    assert combo.choice() is None  # nobody until the rep picks
 
 
 def test_members_panel_offers_export_and_erase(desk: Desk, demo_export: Path) -> None:

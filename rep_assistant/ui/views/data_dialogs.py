@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
 
 from rep_assistant.core import erasure, retention, subject_access
 from rep_assistant.core.backup import BackupInfo
-from rep_assistant.core.chats import list_chats
-from rep_assistant.core.members import member_summaries
+from rep_assistant.core.members import members_to_choose
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import Runner, ask_save_path, owned_by
 from rep_assistant.ui.views.layout import read_only_table, wrapped
@@ -145,14 +144,6 @@ def export_file_name(name: str) -> str:
 
 # -- choosing a member ---------------------------------------------------------------------------
 
-def member_choices(store: Store) -> list[dict[str, Any]]:
-    """Every member not yet erased, chat by chat: ``{"id", "name", "chat"}``."""
-    return [{"id": m["id"], "name": m["name"], "chat": chat["name"]}
-            for chat in list_chats(store)
-            for m in sorted(member_summaries(store, chat["id"]), key=lambda m: m["name"].casefold())
-            if not m["erased_at"]]
-
-
 class MemberCombo(QComboBox):
     """Members as "Name (chat)": the member selected in the desk, or nobody until the rep picks one.
 
@@ -163,7 +154,7 @@ class MemberCombo(QComboBox):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Member"))
         self.setPlaceholderText(self.tr("Choose a member"))
-        for choice in member_choices(store):
+        for choice in members_to_choose(store):
             self.addItem(f"{choice['name']}  ({choice['chat']})", choice)
         self.setCurrentIndex(next((i for i in range(self.count()) if self.itemData(i)["id"] == member_id), -1))
         self.setMinimumContentsLength(28)
