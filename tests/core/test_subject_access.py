@@ -98,3 +98,26 @@ def test_an_event_naming_several_people_counts_for_each(store: Store, tmp_path: 
     import_export(store, export)
     record = subject_access.collect(store, "Class 5", "Sam Green")
     assert [e["system_event"] for e in record["system_events"]] == ["added"]
+
+
+def test_the_audit_section_is_every_entry_about_any_of_her_rows_once_each(group: made_up_group.Group, tmp_path: Path) -> None:
+    from rep_assistant.core import register
+
+    store = group.store
+    direct = store.scalar("SELECT id FROM members WHERE name = ? AND chat_id != ?", (NAME, group.chat_id))
+    direct_chat = store.scalar("SELECT chat_id FROM members WHERE id = ?", (direct,))
+    register.record_member_event(store, direct_chat, direct, "warn", "Rude on the phone")
+    subject_access.export(store, "Year 3 Parents", NAME, tmp_path / "first")
+    with store.transaction():  # an entry naming both of her rows must be listed once
+        store.audit("member.export", {"members": [group.jane, direct]}, {})
+
+    record = subject_access.collect(store, "Year 3 Parents", NAME)
+
+    hers = {group.jane, direct}
+    expected = [{k: e[k] for k in ("id", "at", "actor", "action", "objects", "details")}
+                for e in audit.entries(store.db.conn)
+                if e["objects"].get("member") in hers or hers & set(e["objects"].get("members") or [])]
+    assert record["audit"] == expected
+    assert [e["action"] for e in record["audit"]] == ["note.add", "member.warn", "member.warn", "member.export",
+                                                      "member.export"]
+    assert group.ann not in {e["objects"].get("member") for e in record["audit"]}
