@@ -95,7 +95,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._chat_id: int | None = None
         self._menus: dict[str, QMenu] = {}
-        self._running_label = ""
         self._running_op: int | None = None
         #: Panels whose contents are out of date; each is re-read when its tab is shown, so
         #: opening a big chat reads only the queue (counting a million messages can wait).
@@ -614,7 +613,6 @@ class MainWindow(QMainWindow):
     @Slot(int, str)
     def _on_worker_op_started(self, op_id: int, label: str) -> None:
         self._running_op = op_id
-        self._running_label = label
         self.progress_label.setText(label + "…")
         self.progress_bar.setRange(0, 0)
         self._progress_timer.start(_PROGRESS_DELAY_MS)

@@ -36,10 +36,6 @@ class FlagsModel(RecordTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    @property
-    def filters(self) -> dict[str, Any]:
-        return dict(self._filters)
-
     def load(self, chat_id: int | None, **filters: Any) -> None:
         """Show ``chat_id``'s flags with these filters (categories, member_id, since, until, statuses)."""
         self._chat_id = chat_id

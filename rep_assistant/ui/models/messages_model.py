@@ -44,20 +44,12 @@ class MessagesModel(RecordTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
 
-    @property
-    def chat_id(self) -> int | None:
-        return self._chat_id
-
     def set_chat(self, chat_id: int | None) -> None:
         self.beginResetModel()
         self._chat_id = chat_id
         self._pages.clear()
         self._count = conversation.count_messages(self._store, chat_id) if chat_id is not None else 0
         self.endResetModel()
-
-    def refresh(self) -> None:
-        """Re-read after an import or a decision: the count may grow and flags change."""
-        self.set_chat(self._chat_id)
 
     def invalidate_rows(self) -> None:
         """Forget cached pages (flags changed) and repaint, keeping the scroll position."""

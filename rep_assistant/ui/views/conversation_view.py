@@ -1,7 +1,6 @@
 """The chat as the rep knows it, with full-text search that jumps to the message.
 
 Signals:
-    message_selected(message_id): the rep selected a message in the conversation.
     search_finished(count): a search ran and found ``count`` messages (capped).
 """
 
@@ -35,7 +34,6 @@ SEARCH_LIMIT = 500
 
 
 class ConversationView(QWidget):
-    message_selected = Signal(int)
     search_finished = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -103,9 +101,6 @@ class ConversationView(QWidget):
         self.search_status.clear()
         self.detail.clear()
 
-    def refresh(self) -> None:
-        self.model.refresh()
-
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
@@ -155,15 +150,13 @@ class ConversationView(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_message_view_selection_changed(self, *_: object) -> None:
-        rec = self._show_selected()
-        if rec is not None:
-            self.message_selected.emit(rec["id"])
+        self._show_selected()
 
-    def _show_selected(self) -> dict[str, Any] | None:
+    def _show_selected(self) -> None:
         index: QModelIndex = self.message_view.currentIndex()
         rec = index.data(RecordRole) if index.isValid() else None
         if rec is None:
-            return None
+            return
         spans = [s for f in rec.get("flags", []) for s in f.get("spans") or []]
         chips = " ".join(render.category_chip(f["category"]) for f in rec.get("flags", []))
         self.detail.setHtml(
@@ -171,4 +164,3 @@ class ConversationView(QWidget):
             f"<span style='color:gray;'>{render.when(rec['ts'])}</span></p>"
             f"<p>{render.highlighted(rec.get('text') or rec.get('media_name') or '', spans)}</p>"
         )
-        return rec

@@ -90,13 +90,11 @@ class DbWorker(QObject):
         op_started(op_id, label): the thread began an operation.
         op_progress(op_id, done, total, label): throttled progress of the running operation.
         op_finished(op_id): an operation's success or failure callback has run.
-        busy_changed(busy): whether any operation is queued or running.
     """
 
     op_started = Signal(int, str)
     op_progress = Signal(int, int, int, str)
     op_finished = Signal(int)
-    busy_changed = Signal(bool)
 
     def __init__(self, db_path: Path, actor: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,8 +115,6 @@ class DbWorker(QObject):
         op = Op(self._next_id, label, fn, on_success, on_failure)
         self._next_id += 1
         self._pending[op.id] = op
-        if len(self._pending) == 1:
-            self.busy_changed.emit(True)
         self._thread.queue.put(op)
         return op.id
 
@@ -150,5 +146,3 @@ class DbWorker(QObject):
                     op.on_failure(error)
         finally:
             self.op_finished.emit(op_id)
-            if not self._pending:
-                self.busy_changed.emit(False)
