@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,16 +104,18 @@ def entries(
     until: str | None = None,
     action: str | None = None,
     actor: str | None = None,
-    object_id: tuple[str, Any] | None = None,
+    about: Mapping[str, Collection[Any]] | None = None,
     limit: int | None = None,
     newest_first: bool = False,
 ) -> list[dict[str, Any]]:
     """Entries with objects/details decoded, filtered the way the GUI's log view and the CLI need.
 
     ``since``/``until`` are ISO dates or datetimes (a bare ``until`` date includes that day);
-    ``action`` matches exactly or, ending in ``.*``, a family (``member.*``); ``object_id``
-    (``("flag", 12)``) finds every entry that touched one object, the question a school asks,
-    whether the entry names it alone (``flag: 12``) or in a list (``flags: [12, 13]``).
+    ``action`` matches exactly or, ending in ``.*``, a family (``member.*``); ``about``
+    (``{"flag": [12]}``) finds every entry that touched one of those objects, the question a school
+    asks, whether the entry names it alone (``flag: 12``) or in a list (``flags: [12, 13]``). It takes
+    several kinds and ids at once (an incident and its flags, one person's rows in several chats)
+    so such a record is one query in id order, each entry once.
     """
     sql = "SELECT id, at, actor, action, objects, details, hash FROM audit_log WHERE 1=1"
     params: list[Any] = []
@@ -134,11 +137,15 @@ def entries(
     if actor:
         sql += " AND actor = ?"
         params.append(actor)
-    if object_id:
-        key, value = object_id
-        sql += (" AND (EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value = ?)"
-                " OR EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value = ?))")
-        params += [key, value, key + "s", value]
+    if about is not None:
+        named = []
+        for key, values in about.items():
+            if values:
+                marks = ",".join("?" * len(values))
+                for path in (key, key + "s"):
+                    named.append(f"EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value IN ({marks}))")
+                    params += [path, *values]
+        sql += f" AND ({' OR '.join(named) or '0'})"
     sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
     if limit:
         sql += " LIMIT ?"

@@ -48,17 +48,6 @@ def _segments(store: Store, chat_id: int, flags: Sequence[dict[str, Any]], conte
     return segments
 
 
-def _incident_audit(store: Store, incident_id: int, flag_ids: set[int]) -> list[dict[str, Any]]:
-    """Audit entries that name this incident or one of its flags."""
-    out = []
-    for entry in audit.entries(store.db.conn):
-        objects = entry["objects"]
-        if (objects.get("incident") == incident_id or objects.get("flag") in flag_ids
-                or flag_ids & set(objects.get("flags") or [])):
-            out.append(entry)
-    return out
-
-
 def incident_evidence(store: Store, incident_id: int, settings: Settings, *, redact: bool = True,
                       context: int = CONTEXT_MESSAGES) -> dict[str, Any]:
     """Everything a bundle holds about the incident, with the Redactor that must be applied to it."""
@@ -85,7 +74,7 @@ def incident_evidence(store: Store, incident_id: int, settings: Settings, *, red
         f"ON m.media_sha256 = md.sha256 WHERE m.id IN ({','.join('?' * len(flags))})", [f["message_id"] for f in flags])
     return {
         "incident": incident, "flags": flags, "segments": segments, "events": events, "media": media,
-        "audit": _incident_audit(store, incident_id, set(incident["flag_ids"])),
+        "audit": audit.entries(store.db.conn, about={"incident": [incident_id], "flag": incident["flag_ids"]}),
         "clauses": list({(f["policy_id"], f["clause_id"]): {"policy_id": f["policy_id"], "clause_id": f["clause_id"],
                                                            "clause_text": f["clause_text"]} for f in flags}.values()),
         "settings": {k: settings[k] for k in ("rep_name", "school_name", "school_email", "school_phone")},

@@ -54,7 +54,6 @@ def collect(store: Store, chat: str, author: str) -> dict[str, Any]:
     chats = q(f"SELECT DISTINCT c.id, c.name FROM chats c JOIN members m ON m.chat_id = c.id WHERE m.id IN ({_marks(ids)}) "
               "ORDER BY c.id", ids)
     chat_ids = [c["id"] for c in chats]
-    audit_rows = {e["id"]: e for mid in ids for e in audit.entries(store.db.conn, object_id=("member", mid))}
     return {
         "subject": {"name": name, "chat": member.chat, "phone_number_author": member.is_phone, "member_id": member.id,
                     "also_in_chats": [c["name"] for c in chats if c["id"] != member.chat_id]},
@@ -86,7 +85,7 @@ def collect(store: Store, chat: str, author: str) -> dict[str, Any]:
             f"WHERE incident_id IN ({_marks(incident_ids)}) ORDER BY id", incident_ids),
         "audit": [
             {k: e[k] for k in ("id", "at", "actor", "action", "objects", "details")}
-            for _, e in sorted(audit_rows.items())
+            for e in audit.entries(store.db.conn, about={"member": ids})
         ],
     }
 

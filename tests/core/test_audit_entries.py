@@ -49,8 +49,11 @@ def test_filters(store: Store) -> None:
     assert _ids(audit.entries(conn, action="member.warn")) == [3]
     assert _ids(audit.entries(conn, action="member.*")) == [3, 4]  # a family, not 'membership'
     assert _ids(audit.entries(conn, actor="Sam")) == [3, 4]
-    assert _ids(audit.entries(conn, object_id=("flag", 12))) == [2, 3, 5]  # one id or one of a list
-    assert _ids(audit.entries(conn, object_id=("member", 3), actor="Sam", since="2025-09-03")) == [4]
+    assert _ids(audit.entries(conn, about={"flag": [12]})) == [2, 3, 5]  # one id or one of a list
+    assert _ids(audit.entries(conn, about={"member": [3]}, actor="Sam", since="2025-09-03")) == [4]
+    assert _ids(audit.entries(conn, about={"incident": [2], "member": [3, 9]})) == [3, 4, 5]  # any of several, each once
+    assert _ids(audit.entries(conn, about={"flag": [12, 13], "member": [3]})) == [2, 3, 4, 5]
+    assert _ids(audit.entries(conn, about={"flag": []})) == []  # about nothing: no entry
     assert _ids(audit.entries(conn, newest_first=True, limit=2)) == [6, 5]
     assert audit.actions(conn) == ["flag.decide", "import", "incident.create", "member.remove", "member.warn", "membership"]
 
