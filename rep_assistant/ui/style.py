@@ -5,7 +5,7 @@ Chip colours are saturated with white text, so they read the same on light and d
 
 import zlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +34,19 @@ def category_colour(category: str) -> str:
 
 def status_label(status: str) -> str:
     return {"new": "New", "confirmed": "Confirmed", "dismissed": "Dismissed", "snoozed": "Snoozed"}.get(status, status)
+
+
+def status_text(status: str, snoozed_until: str | None = None) -> str:
+    """A status as the queue and the flag detail both say it: a snoozed flag also says until when."""
+    label = status_label(status)
+    if status == "snoozed" and snoozed_until:
+        return QCoreApplication.translate("style", "{status} until {when}").format(status=label, when=stamp(snoozed_until))
+    return label
+
+
+def stamp(ts: str | None) -> str:
+    """A stored ISO time as every pane of the desk shows it: date and minutes, no "T" (empty for none)."""
+    return (ts or "").replace("T", " ")[:16]
 
 
 def is_dark() -> bool:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from rep_assistant.core import conversation
 from rep_assistant.core.store import Store
+from rep_assistant.ui import style
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.models.roles import IdRole, RecordRole
 
@@ -41,7 +42,7 @@ class ChatsModel(QAbstractListModel):
                 return self.tr("{name}\n{count} to review").format(name=rec["name"], count=rec["new_flags"])
             return self.tr("{name}\nnothing new to review").format(name=rec["name"])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Last import: {when}").format(when=(rec["last_import"] or self.tr("never")).replace("T", " ")[:16])
+            return self.tr("Last import: {when}").format(when=style.stamp(rec["last_import"]) or self.tr("never"))
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("chat")
         if role == IdRole:

@@ -96,10 +96,7 @@ class FlagsModel(RecordTableModel):
         if column == "author":
             return rec.get("author") or ""
         if column == "ts":
-            return (rec.get("ts") or "").replace("T", " ")[:16]
+            return style.stamp(rec.get("ts"))
         if column == "status":
-            label = style.status_label(rec["status"])
-            if rec["status"] == "snoozed" and rec.get("snoozed_until"):
-                label += self.tr(" until {when}").format(when=rec["snoozed_until"].replace("T", " ")[:16])
-            return label
+            return style.status_text(rec["status"], rec.get("snoozed_until"))
         return " ".join((rec.get("text") or "").split())

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from rep_assistant.core import members
 from rep_assistant.core.store import Store
+from rep_assistant.ui import style
 from rep_assistant.ui.models.base import RecordTableModel
 
 
@@ -49,7 +50,7 @@ class MembersModel(RecordTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             value = rec[column]
             if column == "last_ts":
-                return (value or "").replace("T", " ")[:16]
+                return style.stamp(value)
             if column == "name" and rec["erased_at"]:
                 return rec["pseudonym"] or self.tr("(erased)")
             return value if column == "name" else int(value or 0)

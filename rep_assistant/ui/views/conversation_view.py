@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rep_assistant.core.chats import search_messages
 from rep_assistant.core.store import Store
+from rep_assistant.ui import style
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.models.messages_model import MessagesModel, message_summary
 from rep_assistant.ui.models.roles import RecordRole
@@ -118,7 +119,7 @@ class ConversationView(QWidget):
         self.results.clear()
         hits = search_messages(self._store, self._chat_id, text, limit=SEARCH_LIMIT) if self._chat_id else []
         for hit in hits:
-            item = QListWidgetItem(f"{hit['ts'].replace('T', ' ')[:16]}  {message_summary(hit)}")
+            item = QListWidgetItem(f"{style.stamp(hit['ts'])}  {message_summary(hit)}")
             item.setData(RecordRole, hit)
             self.results.addItem(item)
         self.results.setVisible(bool(text.strip()))

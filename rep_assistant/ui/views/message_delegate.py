@@ -86,7 +86,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(QPointF(left, top + metrics.ascent()), author_text)
         painter.setFont(font)
         painter.setPen(muted)
-        stamp = (rec.get("ts") or "").replace("T", " ")[:16] + ("  ·  edited" if rec.get("edited") else "")
+        stamp = style.stamp(rec.get("ts")) + ("  ·  edited" if rec.get("edited") else "")
         painter.drawText(QPointF(left + QFontMetrics(bold).horizontalAdvance(author_text) + 12, top + metrics.ascent()), stamp)
 
         text = (rec.get("text") or "")[:_MAX_CHARS]

@@ -28,10 +28,7 @@ def category_chip(category: str) -> str:
 
 
 def status_chip(status: str, snoozed_until: str | None = None) -> str:
-    label = style.status_label(status)
-    if status == "snoozed" and snoozed_until:
-        label += " " + tr("until") + " " + snoozed_until.replace("T", " ")[:16]
-    return chip(label, style.STATUS_COLOURS.get(status, "#5d6d7e"))
+    return chip(style.status_text(status, snoozed_until), style.STATUS_COLOURS.get(status, "#5d6d7e"))
 
 
 def highlighted(text: str, spans: list[Any]) -> str:
@@ -47,7 +44,7 @@ def highlighted(text: str, spans: list[Any]) -> str:
 
 
 def when(ts: str | None) -> str:
-    return escape((ts or "").replace("T", " ")[:16])
+    return escape(style.stamp(ts))
 
 
 def context_html(messages: list[dict[str, Any]], spans: list[Any]) -> str:
