@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from rep_assistant.core.errors import BadExportError
 
-#: Bytes (UTF-8) or characters (UTF-16) per chunk: big enough that per-chunk overhead vanishes,
+#: Characters per chunk: big enough that per-chunk overhead vanishes,
 #: small enough to bound memory, and small enough that the regex passes over one chunk (which
 #: hold the GIL, ~15 ms per 512 KiB) keep the GUI thread waiting well under 100 ms (4 MiB made ~100).
 CHUNK_SIZE = 1 << 19
@@ -56,52 +56,23 @@ def sniff_encoding(head: bytes) -> str | None:
     return None
 
 
-def _utf8_blocks(binary: BinaryIO, label: str) -> Iterator[str]:
-    """UTF-8 decoded in whole lines: cutting the bytes at a newline never splits a character."""
-    carry = b""
-    while block := binary.read(CHUNK_SIZE):
-        data = carry + block
-        cut = data.rfind(b"\n") + 1
-        if cut == 0:
-            if len(data) > MAX_LINE:
-                raise _too_long(label)
-            carry = data
-            continue
-        carry = data[cut:]
-        yield data[:cut].decode("utf-8")
-    if carry:
-        yield carry.decode("utf-8")
-
-
-def _wide_blocks(binary: BinaryIO, encoding: str) -> Iterator[str]:
-    stream = io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline="")
-    while block := stream.read(CHUNK_SIZE):
-        yield block
-
-
 def iter_chunks(open_binary: OpenBinary, encoding: str, label: str) -> Iterator[str]:
     """Newline-led chunks of the whole text with LF line ends and no U+FEFF.
 
-    BadExportError for bytes that are not text in ``encoding`` or that hold NUL characters.
+    One text stream decodes every encoding, and its ``newline=None`` turns ``\r\n`` and a lone
+    ``\r`` into ``\n`` even when a read ends between the two. BadExportError for bytes that
+    are not text in ``encoding`` or that hold NUL characters.
     """
     carry = "\n"
     try:
         with open_binary() as binary:
-            blocks = _utf8_blocks(binary, label) if encoding == "utf-8" else _wide_blocks(binary, encoding)
-            for block in blocks:
+            stream = io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline=None)
+            while block := stream.read(CHUNK_SIZE):
                 if "\x00" in block:
                     raise not_an_export(label, "is a binary file, not a WhatsApp chat export")
                 if "\ufeff" in block:
                     block = block.replace("\ufeff", "")
                 text = carry + block
-                if "\r" in text:
-                    if text.endswith("\r"):  # its LF may open the next block
-                        text, carry_cr = text[:-1], True
-                    else:
-                        carry_cr = False
-                    text = text.replace("\r\n", "\n").replace("\r", "\n")
-                    if carry_cr:
-                        text += "\r"
                 cut = text.rfind("\n")
                 if cut <= 0:
                     if len(text) > MAX_LINE:
@@ -112,4 +83,4 @@ def iter_chunks(open_binary: OpenBinary, encoding: str, label: str) -> Iterator[
                 carry = text[cut:]
     except UnicodeDecodeError as exc:
         raise not_an_export(label, "is not UTF-8 or UTF-16 text, so it is not a WhatsApp chat export") from exc
-    yield carry.replace("\r", "\n")
+    yield carry
