@@ -18,26 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rep_assistant.core import backup, erasure
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import ask_save_path, window_runner
+from rep_assistant.ui.file_dialogs import ask_open_path, ask_save_path
 from rep_assistant.ui.models.roles import IdRole
 from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, count
+from rep_assistant.ui.workers.runner import window_runner
 
 if TYPE_CHECKING:
     from rep_assistant.ui.main_window import MainWindow
 
 BACKUP_FILTER = "Rep Assistant backups (*.sqlite3);;All files (*)"
-
-
-def ask_open_path(parent: QWidget, title: str, file_filter: str) -> Path | None:
-    """A file the rep picks to read (starting in their home folder)."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter)
-    return Path(path) if path else None
 
 
 def install_data_actions(window: "MainWindow") -> dict[str, QAction]:

@@ -10,20 +10,16 @@ Signals:
     draft_used(how): the draft was copied, opened in the mail program or saved ("copied"/"mailto"/"eml").
 """
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import shiboken6
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -37,13 +33,9 @@ from rep_assistant.core.drafting import Draft, available_kinds, create_draft, re
 from rep_assistant.core.eml import save_eml
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
+from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.pdf import render_pdf
-
-if TYPE_CHECKING:
-    from rep_assistant.ui.main_window import MainWindow
-
-#: Runs ``fn(store)`` where writes belong and calls ``on_success(result)`` on the GUI thread.
-Runner = Callable[[str, Callable[[Store], Any], Callable[[Any], None]], None]
+from rep_assistant.ui.workers.runner import Runner, owned_by
 
 KIND_LABELS = {
     "removal-request": "Private request to delete a message",
@@ -52,30 +44,6 @@ KIND_LABELS = {
     "removal-notice": "Notice to a member being removed",
     "warning": "Private warning",
 }
-
-
-def window_runner(window: "MainWindow") -> Runner:
-    """Run on the window's database thread, as every write in the desk does."""
-    return lambda label, fn, on_success: window.run_op(label, lambda store, _progress, _cancelled: fn(store), on_success)
-
-
-def owned_by(run: Runner, owner: QObject) -> Runner:
-    """``run`` whose answers are dropped once ``owner`` is deleted.
-
-    Why: a dialog closed (and deleted) while the database thread still works out its preview or
-    plan would otherwise be called back, and touching its deleted widgets raises.
-    """
-
-    def guarded(label: str, fn: Callable[[Store], Any], on_success: Callable[[Any], None]) -> None:
-        run(label, fn, lambda result: on_success(result) if shiboken6.isValid(owner) else None)
-
-    return guarded
-
-
-def ask_save_path(parent: QWidget, title: str, name: str, file_filter: str) -> Path | None:
-    """Where to save a file the rep is about to hand on (starting in their home folder)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), file_filter)
-    return Path(path) if path else None
 
 
 def mailto_url(draft: Draft) -> QUrl:

@@ -43,10 +43,12 @@ from rep_assistant.core.register import member_events, record_member_event, regi
 from rep_assistant.core.report import describe_action
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import DraftDialog, Runner, ask_save_path, owned_by, window_runner
+from rep_assistant.ui.draft_dialog import DraftDialog
+from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.pdf import render_pdf
 from rep_assistant.ui.views import layout
+from rep_assistant.ui.workers.runner import Runner, owned_by, window_runner
 
 if TYPE_CHECKING:
     from rep_assistant.ui.main_window import MainWindow

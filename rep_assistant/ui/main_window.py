@@ -22,7 +22,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -46,6 +45,7 @@ from rep_assistant.core.errors import Cancelled
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.data_duties import install_data_actions
+from rep_assistant.ui.file_dialogs import ask_open_paths
 from rep_assistant.ui.help_view import install_help_actions
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.incidents_view import install_act_actions
@@ -437,11 +437,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open a WhatsApp export"), str(Path.home()),
-            self.tr("WhatsApp exports (*.txt *.zip);;All files (*)"))
+        files = ask_open_paths(self, self.tr("Open a WhatsApp export"), self.tr("WhatsApp exports (*.txt *.zip);;All files (*)"))
         if files:
-            self.open_files([Path(f) for f in files])
+            self.open_files(files)
 
     def open_files(self, files: Sequence[Path]) -> list[int]:
         """Import and scan each export on the database thread; returns the op ids."""

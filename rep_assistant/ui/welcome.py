@@ -9,6 +9,7 @@ settings, so the welcome comes back next time.
 """
 
 import dataclasses
+import html
 import os
 import re
 from pathlib import Path
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -47,6 +47,7 @@ from rep_assistant.core.policy import CATEGORIES, DEFAULT_POLICY_ID, Policy, imp
 from rep_assistant.core.policy.model import default_kind
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
+from rep_assistant.ui.file_dialogs import ask_open_path
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.views.layout import wrapped
 
@@ -143,7 +144,7 @@ class CategoryPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Categories for this clause"))
         layout = QVBoxLayout(self)
-        quote = _para(f"<i>{_escape(clause_text)}</i>")
+        quote = _para(f"<i>{html.escape(clause_text, quote=False)}</i>")
         layout.addWidget(quote)
         grid = QGridLayout()
         self.boxes: dict[str, QCheckBox] = {}
@@ -161,10 +162,6 @@ class CategoryPicker(QDialog):
 
     def chosen(self) -> tuple[str, ...]:
         return tuple(cid for cid, box in self.boxes.items() if box.isChecked())
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class PolicyPage(QWizardPage):
@@ -230,10 +227,9 @@ class PolicyPage(QWizardPage):
         return self.use_model.isChecked() or self.policy is not None
 
     def _on_choose_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Your school's code of conduct"), str(Path.home()), self.tr("Text documents (*.txt);;All files (*)"))
-        if path:
-            self.load_document(Path(path))
+        path = ask_open_path(self, self.tr("Your school's code of conduct"), self.tr("Text documents (*.txt);;All files (*)"))
+        if path is not None:
+            self.load_document(path)
 
     def load_document(self, path: Path) -> None:
         """Import the document and show each clause with the categories the app suggests."""
@@ -241,14 +237,14 @@ class PolicyPage(QWizardPage):
             policy = import_policy_document(path)
         except RepError as exc:
             self.policy = None
-            self.status.setText(f"<span style='color:#b03a2e'>{_escape(str(exc))}</span>")
+            self.status.setText(f"<span style='color:#b03a2e'>{html.escape(str(exc), quote=False)}</span>")
             self._refresh()
             return
         self.policy = policy
         self.corrected = 0
         cited = sum(1 for c in policy.clauses if c.categories)
         self.status.setText(self.tr("{n} clauses read from {name}; {cited} map to flags. Check the suggestions below.").format(
-            n=len(policy.clauses), name=_escape(path.name), cited=cited))
+            n=len(policy.clauses), name=html.escape(path.name, quote=False), cited=cited))
         self.clauses.setRowCount(len(policy.clauses))
         for row, clause in enumerate(policy.clauses):
             text = QTableWidgetItem(f"{clause.id}. {clause.text}")

@@ -40,8 +40,9 @@ from rep_assistant.core import erasure, retention, subject_access
 from rep_assistant.core.backup import BackupInfo
 from rep_assistant.core.members import members_to_choose
 from rep_assistant.core.store import Store
-from rep_assistant.ui.draft_dialog import Runner, ask_save_path, owned_by
+from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.views.layout import read_only_table, wrapped
+from rep_assistant.ui.workers.runner import Runner, owned_by
 
 #: What the rep would call the places erasure rewrites, by table (singular, plural).
 _PLACES = {
