@@ -68,14 +68,17 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     always, by_word = _index(rules)
     order = {r.id: i for i, r in enumerate(rules)}
     # Class chats repeat short messages ("Thanks!", "Yes", "👍") endlessly; what a rule that
-    # needs only the text says about one of them holds for every copy.
-    seen: dict[str, list[tuple[Rule, Hit]]] = {}
+    # needs only the text says about one of them holds for every copy, and so does which of
+    # the rules that also need the author are woken: a copy without such a rule is never
+    # tokenised again.
+    seen: dict[str, tuple[list[tuple[Rule, Hit]], list[Rule]]] = {}
     for m in messages:
         if not m.is_post or m.is_media or not m.text:
             continue
-        text_hits = seen.get(m.text) if len(m.text) <= _MEMO_MAX else None
+        memo = len(m.text) <= _MEMO_MAX and prefilter
+        cached = seen.get(m.text) if memo else None
         t: Text | None = None
-        if text_hits is None or prefilter is False:
+        if cached is None:
             t = Text(m.text)
             if prefilter:
                 woken = {pos for word in t.token_set if word in by_word for pos in by_word[word]}
@@ -91,20 +94,18 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                 hit = rule.check(t)
                 if hit is not None:
                     text_hits.append((rule, hit))
-            if len(m.text) <= _MEMO_MAX:
-                seen[m.text] = text_hits
+            if memo:
+                seen[m.text] = (text_hits, context_rules)
         else:
-            context_rules = [r for r in rules if r.wants_context]
+            text_hits, context_rules = cached
         hits = list(text_hits)
-        for rule in context_rules:
-            if t is None:
-                t = Text(m.text)
-            if prefilter and rule.triggers.isdisjoint(t.token_set):
-                continue
+        if context_rules:
             ctx.author = m.author
-            hit = rule.check(t, ctx)
-            if hit is not None:
-                hits.append((rule, hit))
+            t = t or Text(m.text)
+            for rule in context_rules:
+                hit = rule.check(t, ctx)
+                if hit is not None:
+                    hits.append((rule, hit))
         if len(hits) > 1:
             hits.sort(key=lambda rh: order[rh[0].id])
         found = [Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits]
