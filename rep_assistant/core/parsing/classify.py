@@ -137,9 +137,7 @@ def _media(first: str, marked: bool) -> tuple[str, str | None] | None:
             return "media", m["name"]
     # A document placeholder is "<title> ‎<n pages> ‎document omitted": the wording follows the last mark.
     if (marked or "\u200e" in first) and len(first) <= 100 and _OMITTED.search(first.rsplit("\u200e", 1)[-1]):
-        if any(c in first for c in phrases.CONTACT_CARD) or "document omitted" in first:
-            return ("contact" if any(c in first for c in phrases.CONTACT_CARD) else "media"), None
-        return "media", None
+        return ("contact" if any(c in first for c in phrases.CONTACT_CARD) else "media"), None
     return None
 
 
