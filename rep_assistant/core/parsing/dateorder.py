@@ -12,7 +12,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
-_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from rep_assistant.core.parsing.header import MARKS
+
+_MARKS = re.compile(f"[{MARKS}]")
 _SPLIT = re.compile(r"[./-] ?")
 _ERAS = {"R": 2018, "H": 1988, "S": 1925, "T": 1911}
 
