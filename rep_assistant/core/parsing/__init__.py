@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rep_assistant.core.parsing.decoding import iter_chunks
-from rep_assistant.core.parsing.entry import KINDS, Entry, Row
+from rep_assistant.core.parsing.entry import Entry, Row
 from rep_assistant.core.parsing.parser import FileFormat, iter_rows, scan
 from rep_assistant.core.parsing.source import ExportSource, chat_name_from_filename, read_export
 
@@ -40,7 +40,6 @@ def parse_export(path: Path | str) -> list[Entry]:
 
 
 __all__ = [
-    "KINDS",
     "Entry",
     "ExportSource",
     "FileFormat",

@@ -9,9 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-#: The kinds an entry can have (messages.kind in the store).
-KINDS = ("message", "system", "media", "deleted", "poll", "location", "contact")
-
 #: (seq, ts_iso, author, kind, text, edited, media, system_event, actor, target, extra)
 Row = tuple[int, str, str | None, str, str, bool, str | None, str | None, str | None, str | None, dict | None]
 
@@ -21,6 +18,7 @@ class Entry:
     seq: int
     timestamp: dt.datetime
     author: str | None
+    #: message, system, media, deleted, poll, location or contact (messages.kind in the store)
     kind: str
     text: str
     edited: bool = False
