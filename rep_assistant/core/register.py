@@ -78,11 +78,16 @@ def _member_for_name(store: Store, chat_id: int, name: str) -> int:
         {"chat_id": chat_id, "name": name, "is_phone": int(is_phone(name))}).last_pk
 
 
+def _subject(event: dict[str, Any]) -> str:
+    """Whom a system line is about, direction marks removed: who was removed or added, who left or joined."""
+    subject = event["target"] if event["system_event"] in ("removed", "added") else (event["target"] or event["actor"])
+    return (subject or "").strip().strip("\u200e\u200f\u202a\u202c")
+
+
 def _names(store: Store, chat_id: int, target: str) -> list[str]:
     """One or several people named by a system line ("Ann, Bo and Cy"); known names win over splitting."""
-    target = target.strip().strip("\u200e\u200f\u202a\u202c")
-    if not target or store.scalar("SELECT 1 FROM members WHERE chat_id = ? AND name = ?", [chat_id, target]):
-        return [target] if target else []
+    if store.scalar("SELECT 1 FROM members WHERE chat_id = ? AND name = ?", [chat_id, target]):
+        return [target]
     parts = [p.strip() for p in regex.split(r",\s*|\s+and\s+|\s+&\s+", target) if p.strip()]
     return parts or [target]
 
@@ -95,17 +100,24 @@ def _actor(store: Store, name: str | None) -> str:
 
 
 def sync_chat_events(store: Store, chat_id: int) -> int:
-    """Turn imported removed/left/added/joined system lines into register events; returns how many were new."""
-    events = store.query(
+    """Turn imported removed/left/added/joined system lines into register events; returns how many were new.
+
+    Reports, drafts and the register call this on every read, so lines already matched are left
+    out in SQL, and so are lines about nobody but the rep ("Sam added You", never an event); when
+    none is left it returns without taking the write lock.
+    """
+    rows = store.query(
         "SELECT id, ts, system_event, actor, target FROM messages WHERE chat_id = ? AND kind = 'system' "
-        "AND system_event IN ('removed', 'left', 'added', 'joined') ORDER BY ts, seq", [chat_id])
+        "AND system_event IN ('removed', 'left', 'added', 'joined') AND id NOT IN "
+        "(SELECT message_id FROM member_events WHERE chat_id = ? AND message_id IS NOT NULL) ORDER BY ts, seq",
+        [chat_id, chat_id])
+    events = [(event, subject) for event in rows if (subject := _subject(event)) and subject.casefold() not in _YOU]
     if not events:
         return 0
     added = 0
     with store.transaction():
-        for event in events:
-            subject = event["target"] if event["system_event"] in ("removed", "added") else (event["target"] or event["actor"])
-            for name in _names(store, chat_id, subject or ""):
+        for event, subject in events:
+            for name in _names(store, chat_id, subject):
                 if name.casefold() in _YOU:
                     continue  # the rep's own phone: not a member of the register
                 member_id = _member_for_name(store, chat_id, name)

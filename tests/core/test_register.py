@@ -1,9 +1,12 @@
 """The members register: warnings, removals and re-admissions, including removals done in WhatsApp."""
 
+from pathlib import Path
+
 import pytest
 
 from rep_assistant.core import audit, incidents
 from rep_assistant.core.errors import RepError
+from rep_assistant.core.importer import import_export
 from rep_assistant.core.register import member_events, record_member_event, register_rows, sync_chat_events
 from rep_assistant.core.store import Store
 from tests.acting import world
@@ -48,7 +51,7 @@ def test_a_reason_is_required_and_flags_must_be_the_members(store: Store) -> Non
 def test_removals_in_whatsapp_are_matched_once(store: Store) -> None:
     w = world(store)
     assert sync_chat_events(store, w.chat_id) == 3
-    assert sync_chat_events(store, w.chat_id) == 0
+    assert _writes_of_a_second_sync(store, w.chat_id) == []  # a read takes no write lock
     rows = register_rows(store, w.chat_id)
     sam, kim = _row(rows, "Sam Jones"), _row(rows, "Kim Lee")
     assert (sam["removals"], sam["readmissions"], sam["status"]) == (1, 1, "in group")
@@ -57,6 +60,27 @@ def test_removals_in_whatsapp_are_matched_once(store: Store) -> None:
     assert kim["status"] == "left"
     assert len(audit.entries(store.db.conn, action="register.sync")) == 1
     assert store.scalar("SELECT count(*) FROM member_events WHERE source = 'chat' AND message_id IS NOT NULL") == 3
+
+
+def _writes_of_a_second_sync(store: Store, chat_id: int) -> list[str]:
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        assert sync_chat_events(store, chat_id) == 0
+    finally:
+        store.db.conn.set_trace_callback(None)
+    return [s for s in statements if s.split()[0].upper() in ("BEGIN", "INSERT", "UPDATE")]
+
+
+def test_lines_about_the_rep_alone_are_no_event_and_no_write(store: Store, tmp_path: Path) -> None:
+    export = tmp_path / "WhatsApp Chat with Class 5.txt"
+    export.write_text("01/09/2025, 08:00 - Tom Smith added You\n"
+                      "01/09/2025, 08:01 - Tom Smith added Ann Lee and You\n"
+                      "01/09/2025, 08:02 - Ann Lee: Hello!\n", encoding="utf-8")
+    chat_id = import_export(store, export).chat_id
+    assert sync_chat_events(store, chat_id) == 1
+    assert [(e["member"], e["kind"]) for e in member_events(store, chat_id=chat_id)] == [("Ann Lee", "joined")]
+    assert _writes_of_a_second_sync(store, chat_id) == []
 
 
 def test_a_register_action_on_a_flag_in_an_incident_is_an_incident_action(store: Store) -> None:
