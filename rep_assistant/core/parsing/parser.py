@@ -145,23 +145,17 @@ def _row(seq: int, ts: str, body: str, names: dict[str, str | None],
         end = len(body)
     cut = body.find(": ", 0, end)
     if cut >= 0:
-        raw = body[:cut]
+        raw, start = body[:cut], cut + 2
         if colon_names and raw in colon_names:
             tail, full = colon_names[raw]
-            if body.startswith(tail + ": ", cut + 2):
-                raw, cut = full, cut + 2 + len(tail)
-        try:
-            author = names[raw]
-        except KeyError:
-            author = names[raw] = _author(raw, android)
-        rest = body if author is None else body[cut + 2:]
+            if body.startswith(tail + ": ", start):
+                raw, start = full, start + len(tail) + 2
     elif end > 1 and body[end - 1] == ":":
-        raw = body[: end - 1]
-        try:
-            author = names[raw]
-        except KeyError:
-            author = names[raw] = _author(raw, android)
-        rest = body if author is None else body[end + 1:]
+        raw, start = body[: end - 1], end + 1
     else:
-        author, rest = None, body
-    return (seq, ts, author, *classify(author, rest))
+        return (seq, ts, None, *classify(None, body))
+    try:
+        author = names[raw]
+    except KeyError:
+        author = names[raw] = _author(raw, android)
+    return (seq, ts, author, *classify(author, body if author is None else body[start:]))
