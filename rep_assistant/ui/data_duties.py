@@ -12,12 +12,11 @@ them, rather than copying over a store that open connections are using.
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rep_assistant.core import backup, erasure
@@ -35,33 +34,21 @@ if TYPE_CHECKING:
 BACKUP_FILTER = "Rep Assistant backups (*.sqlite3);;All files (*)"
 
 
-def install_data_actions(window: "MainWindow") -> dict[str, QAction]:
-    """Fill the Data menu and add export and erase to the members panel, once."""
-    existing = getattr(window, "data_actions", None)
-    if existing:
-        return existing
-    actions: dict[str, QAction] = {}
-    window.data_actions = actions
-
-    def make(name: str, text: str, slot: Callable[[], Any], icon_name: str | None, tip: str) -> None:
-        actions[name] = window.new_action(name, text, slot, None, icon_name, tip, "Data")
-
-    make("export_member", "&Export everything held about a member…", lambda: export_member(window), "export",
-         "Subject access: a web page and a data file of everything held about one person")
-    make("erase_member", "E&rase a member…", lambda: erase_member(window), "erase",
-         "Remove one person's messages and name for good; your record of what you did stays")
-    window.menu("Data").addSeparator()
-    make("purge", "&Delete old messages (retention)…", lambda: purge_old_messages(window), None,
-         "Delete message text older than your retention setting; what open incidents need is kept")
-    window.menu("Data").addSeparator()
-    make("backup", "&Back up the store…", lambda: back_up(window), None, "Save a checked copy of everything to a file")
-    make("restore", "Re&store from a backup…", lambda: restore_from_backup(window), None,
-         "Replace everything with a backup; the current store is kept beside it")
+def install_data_actions(window: "MainWindow") -> None:
+    """Fill the Data menu and add export and erase to the members panel (the window calls this once)."""
+    new = partial(window.new_action, menu="Data")
     window.members_panel.add_separator()
-    for name, short in (("export_member", "Export their data"), ("erase_member", "Erase")):
-        actions[name].setIconText(window.tr(short))  # the members panel's toolbar; menus keep the full text
-        window.members_panel.add_action(actions[name])
-    return actions
+    new("export_member", "&Export everything held about a member…", lambda: export_member(window), icon_name="export",
+        tip="Subject access: a web page and a data file of everything held about one person", member_label="Export their data")
+    new("erase_member", "E&rase a member…", lambda: erase_member(window), icon_name="erase",
+        tip="Remove one person's messages and name for good; your record of what you did stays", member_label="Erase")
+    window.menu("Data").addSeparator()
+    new("purge", "&Delete old messages (retention)…", lambda: purge_old_messages(window),
+        tip="Delete message text older than your retention setting; what open incidents need is kept")
+    window.menu("Data").addSeparator()
+    new("backup", "&Back up the store…", lambda: back_up(window), tip="Save a checked copy of everything to a file")
+    new("restore", "Re&store from a backup…", lambda: restore_from_backup(window),
+        tip="Replace everything with a backup; the current store is kept beside it")
 
 
 # -- subject access and erasure ---------------------------------------------------------------------

@@ -7,7 +7,6 @@ Markdown files in resources/help, with the rep's real data folder filled in.
 """
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -203,16 +202,9 @@ def show_help(window: QWidget, topic: str = "about") -> HelpDialog:
     return dialog
 
 
-def install_help_actions(window: "MainWindow") -> dict[str, QAction]:
+def install_help_actions(window: "MainWindow") -> None:
     """Add Help > Rep Assistant Help (F1) and Help > Open the demo chat to the main window."""
-    actions: dict[str, QAction] = {}
-
-    def make(name: str, text: str, slot: Callable[[], object], shortcut: QKeySequence | None, tip: str) -> None:
-        actions[name] = window.new_action(name, text, slot, shortcut, None, tip, "Help")
-
-    make("help", "Rep Assistant &Help", lambda: show_help(window),
-         QKeySequence(QKeySequence.StandardKey.HelpContents), "How to export a chat, what each flag means, shortcuts, your data")
-    make("demo", "Open the &demo chat", lambda: _open_demo_or_say(window), None,
-         "A made-up class chat in a separate window and store")
-    window.help_actions = actions
-    return actions
+    window.new_action("help", "Rep Assistant &Help", lambda: show_help(window), QKeySequence.StandardKey.HelpContents,
+                      tip="How to export a chat, what each flag means, shortcuts, your data", menu="Help")
+    window.new_action("demo", "Open the &demo chat", lambda: _open_demo_or_say(window),
+                      tip="A made-up class chat in a separate window and store", menu="Help")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -376,34 +376,21 @@ def _removal_text(last: dict[str, Any] | None) -> str:
 
 # -- the desk's Act menu ------------------------------------------------------------------------
 
-def install_act_actions(window: "MainWindow") -> dict[str, QAction]:
-    """Add the Act menu's actions (and the members panel's) to the desk once; returns them by name."""
-    existing = getattr(window, "act_actions", None)
-    if existing:
-        return existing
-    actions: dict[str, QAction] = {}
-    window.act_actions = actions
-
-    def make(name: str, text: str, slot: Callable[[], Any], shortcut: str | None, icon_name: str, tip: str,
-             menu: str = "Act") -> QAction:
-        actions[name] = window.new_action(name, text, slot, shortcut, icon_name, tip, menu)
-        return actions[name]
-
-    make("draft", "&Draft a message…", lambda: open_draft_for_selection(window), "Ctrl+D", "draft",
-         "A polite message about the selected flag: to the poster, the group or the school")
-    make("new_incident", "New &incident from flag", lambda: new_incident_from_selection(window), "Ctrl+I", "incident",
-         "Open an incident for the selected (confirmed) flag")
-    make("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I", "incident",
-         "Incidents, what was done, bundles for the school; warnings and removals")
-    make("templates", "Open my &templates folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_templates_dir()))),
-         None, "open", "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
+def install_act_actions(window: "MainWindow") -> None:
+    """Add the Act menu's actions and the register's member actions to the desk (the window calls this once)."""
+    new = partial(window.new_action, menu="Act")
+    new("draft", "&Draft a message…", lambda: open_draft_for_selection(window), "Ctrl+D", "draft",
+        "A polite message about the selected flag: to the poster, the group or the school")
+    new("new_incident", "New &incident from flag", lambda: new_incident_from_selection(window), "Ctrl+I", "incident",
+        "Open an incident for the selected (confirmed) flag")
+    new("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I", "incident",
+        "Incidents, what was done, bundles for the school; warnings and removals")
+    new("templates", "Open my &templates folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_templates_dir()))),
+        None, "open", "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
     window.members_panel.add_separator()
     for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
-        action = make(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None, verb,
-                      f"{_VERBS[verb]} the selected member, in the register", menu="Members")
-        action.setIconText(window.tr(_VERBS[verb]))  # the members panel's toolbar; menus keep the full text
-        window.members_panel.add_action(action)
-    return actions
+        window.new_action(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None, verb,
+                          f"{_VERBS[verb]} the selected member, in the register", menu="Members", member_label=_VERBS[verb])
 
 
 def _status(window: "MainWindow", text: str) -> None:

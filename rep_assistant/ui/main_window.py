@@ -6,10 +6,10 @@ Signals:
 
 Extending it (for the other areas' dialogs): menus are named File, Edit, Review, Act, Members,
 Data, View and Help; ``new_action(name, text, slot, shortcut, icon_name, tip, menu="Act")`` makes a
-QAction in one (shortcuts show in menus and tooltips). Read what the rep is looking at with ``current_chat_id()``, ``selected_flag_id()``
-and ``selected_member_id()``; write through ``run_op()`` (the database thread) and call
-``refresh()`` afterwards. Member actions also belong in the members panel:
-``members_panel.add_action(action)``.
+QAction in one (shortcuts show in menus and tooltips), found later in ``actions_by_name[name]``; a
+member action also gets ``member_label="Warn"``, its short text in the members panel. Read what the
+rep is looking at with ``current_chat_id()``, ``selected_flag_id()`` and ``selected_member_id()``;
+write through ``run_op()`` (the database thread) and call ``refresh()`` afterwards.
 """
 
 from collections.abc import Callable, Sequence
@@ -254,12 +254,17 @@ class MainWindow(QMainWindow):
 
     def new_action(self, name: str, text: str, slot: Callable[[], Any],
                    shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None, icon_name: str | None = None,
-                   tip: str = "", menu: str | None = None) -> QAction:
+                   tip: str = "", menu: str | None = None, member_label: str | None = None) -> QAction:
         """A window-wide action (its shortcut works on every tab and shows in its tooltip), kept in
         ``actions_by_name`` and added to the menu named ``menu``; the slot never sees triggered's bool.
+        With ``member_label`` it is also offered in the members panel under that short text (menus
+        keep the full one).
 
-        Every area's actions are made here, so they all look and behave alike in menus and toolbars.
+        Every area's actions are made here, so they all look and behave alike in menus and toolbars;
+        a name used twice is refused, so no area can install its actions twice or hide another's.
         """
+        if name in self.actions_by_name:
+            raise ValueError(f"there is already an action called {name!r}")
         action = QAction(self.tr(text), self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -273,6 +278,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name[name] = action
         if menu is not None:
             self._menus[menu].addAction(action)
+        if member_label is not None:
+            action.setIconText(self.tr(member_label))
+            self.members_panel.add_action(action)
         return action
 
     def _create_actions(self) -> None:
@@ -290,16 +298,15 @@ class MainWindow(QMainWindow):
         a("note", "Add &note…", self.add_note_to_flag, "N", "note", "Write a note on this flag")
         a("show_in_chat", "Show in &conversation", self.show_flag_in_conversation, "G", "chat", "Jump to the flagged message in the conversation")
         a("rescan", "&Re-scan chat", self.rescan_chat, "Ctrl+R", None, "Check the whole chat again against the active policy")
-        a("member_note", "Add note about &member…", self.add_note_to_member, None, "note", "Write a note about the selected member")
-        a("member_flags", "Show member's &flags", self.show_member_flags, None, "flag", "Filter the review queue to this member")
+        a("member_note", "Add note about &member…", self.add_note_to_member, None, "note", "Write a note about the selected member",
+          member_label="Add note")
+        a("member_flags", "Show member's &flags", self.show_member_flags, None, "flag", "Filter the review queue to this member",
+          member_label="Show flags")
         a("view_review", "&Review queue", partial(self.tabs.setCurrentIndex, 0), "Ctrl+1", "flag")
         a("view_conversation", "&Conversation", partial(self.tabs.setCurrentIndex, 1), "Ctrl+2", "chat")
         a("view_members", "&Members", partial(self.tabs.setCurrentIndex, 2), "Ctrl+3", "members")
         a("audit", "&Audit log…", self.show_audit_log, "Ctrl+L", "audit", "What was done, when and by whom; verify it is intact")
         a("about", "&About Rep Assistant", self.show_about)
-        for name, short in (("member_note", "Add note"), ("member_flags", "Show flags")):
-            self.actions_by_name[name].setIconText(self.tr(short))  # the members panel's toolbar; menus keep the full text
-            self.members_panel.add_action(self.actions_by_name[name])
 
     def _create_menus(self) -> None:
         """Every menu in one place, in the order the menu bar shows them."""

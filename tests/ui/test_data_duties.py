@@ -68,20 +68,21 @@ def test_member_picker_lists_everyone_not_erased_chat_by_chat(qtbot: object, sto
 
 def test_members_panel_offers_export_and_erase(desk: Desk, demo_export: Path) -> None:
     window = _open_with_demo(desk, demo_export)
-    actions = data_duties.install_data_actions(window)
-    assert actions is data_duties.install_data_actions(window)  # installed once, by the window itself
+    actions = window.actions_by_name
     assert [a.text() for a in window.menu("Data").actions() if not a.isSeparator()] == [
         "&Export everything held about a member…", "E&rase a member…", "&Delete old messages (retention)…",
         "&Back up the store…", "Re&store from a backup…"]
     toolbar = window.members_panel.toolbar.actions()
     assert toolbar[-3:] == [toolbar[-3], actions["export_member"], actions["erase_member"]] and toolbar[-3].isSeparator()
     assert all(not a.icon().isNull() for a in toolbar if not a.isSeparator())  # every member action has its icon
+    with pytest.raises(ValueError):
+        data_duties.install_data_actions(window)  # installed once, by the window itself
 
 
 def test_export_writes_both_files_with_the_members_messages(desk: Desk, demo_export: Path, qtbot: object,
                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     window = _open_with_demo(desk, demo_export)
-    window.data_actions["export_member"].trigger()
+    window.actions_by_name["export_member"].trigger()
     dialog = window.findChild(MemberExportDialog)
     assert dialog.members.choice()["name"] == MEMBER  # the member selected in the desk
     chosen = tmp_path / "for Katie"
@@ -104,7 +105,7 @@ def test_erase_shows_the_preview_needs_the_name_and_removes_the_member(desk: Des
     window = _open_with_demo(desk, demo_export)
     messages = window.store.scalar("SELECT count(*) FROM messages m JOIN members p ON p.id = m.member_id WHERE p.name = ?", (MEMBER,))
     member_id = window.selected_member_id()
-    window.data_actions["erase_member"].trigger()
+    window.actions_by_name["erase_member"].trigger()
     dialog = window.findChild(EraseDialog)
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
         pass
@@ -145,7 +146,7 @@ def test_purge_shows_the_plan_then_removes_only_old_text(desk: Desk, demo_export
         old = store.scalar("SELECT count(*) FROM messages WHERE ts < ?", (cutoff.isoformat(),))
         newer = store.scalar("SELECT count(*) FROM messages WHERE ts >= ? AND text != ''", (cutoff.isoformat(),))
 
-    window.data_actions["purge"].trigger()
+    window.actions_by_name["purge"].trigger()
     dialog = window.findChild(PurgeDialog)
     with qtbot.waitSignal(dialog.plan_ready, timeout=WAIT_MS) as planned:
         pass
@@ -178,7 +179,7 @@ def test_backup_then_restore_round_trips_and_the_window_keeps_working(desk: Desk
     saved.parent.mkdir()
     monkeypatch.setattr(data_duties, "ask_save_path", lambda *_args: saved)
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
-        window.data_actions["backup"].trigger()
+        window.actions_by_name["backup"].trigger()
     assert saved.is_file() and any("Saved" in t and str(saved) in t for t in _close_boxes())
 
     flag_id = window.selected_flag_id()  # a change after the backup: a decision
@@ -188,7 +189,7 @@ def test_backup_then_restore_round_trips_and_the_window_keeps_working(desk: Desk
 
     monkeypatch.setattr(data_duties, "ask_open_path", lambda *_args: saved)
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
-        window.data_actions["restore"].trigger()  # the core checks the backup first
+        window.actions_by_name["restore"].trigger()  # the core checks the backup first
     dialog = window.findChild(RestoreDialog)
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "checked and is intact" in words and f"{desk.db_path.name}.bak-" in words
@@ -220,7 +221,7 @@ def test_a_file_that_is_not_a_backup_gets_a_sentence(desk: Desk, demo_export: Pa
     wrong.write_bytes(b"not a database" * 100)
     monkeypatch.setattr(data_duties, "ask_open_path", lambda *_args: wrong)
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
-        window.data_actions["restore"].trigger()
+        window.actions_by_name["restore"].trigger()
     assert window.findChild(RestoreDialog) is None
     texts = _close_boxes()
     assert len(texts) == 1 and "is not a Rep Assistant backup" in texts[0] and "Traceback" not in texts[0]
@@ -245,10 +246,10 @@ def test_a_restore_that_fails_leaves_the_window_on_its_store(desk: Desk, demo_ex
     monkeypatch.setattr(data_duties, "ask_save_path", lambda *_args: saved)
     monkeypatch.setattr(data_duties, "ask_open_path", lambda *_args: saved)
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
-        window.data_actions["backup"].trigger()
+        window.actions_by_name["backup"].trigger()
     _close_boxes()
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
-        window.data_actions["restore"].trigger()
+        window.actions_by_name["restore"].trigger()
     saved.unlink()  # gone (a USB stick pulled out) between the check and the confirmation
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         window.findChild(RestoreDialog).restore_button.click()
@@ -280,8 +281,8 @@ def test_a_dialog_closed_before_its_answer_comes_ignores_it(desk: Desk, demo_exp
     """Cancel pressed while the core still works out the plan: the answer arrives for a deleted dialog."""
     window = _open_with_demo(desk, demo_export)
     window.worker.submit("hold the queue", lambda _s, _p, _c: time.sleep(0.3))
-    window.data_actions["purge"].trigger()
-    window.data_actions["erase_member"].trigger()
+    window.actions_by_name["purge"].trigger()
+    window.actions_by_name["erase_member"].trigger()
     for dialog in (window.findChild(PurgeDialog), window.findChild(EraseDialog)):
         dialog.reject()
     qtbot.waitUntil(lambda: window.findChild(PurgeDialog) is None and window.findChild(EraseDialog) is None, timeout=WAIT_MS)

@@ -77,7 +77,7 @@ def test_main_window_has_help_on_f1_and_lists_its_real_shortcuts(qtbot, store) -
 
     window = MainWindow(store, Settings.load())
     qtbot.addWidget(window)
-    help_action = window.help_actions["help"]
+    help_action = window.actions_by_name["help"]
     assert help_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     help_action.trigger()
     dialog = window.findChild(HelpDialog)
@@ -109,7 +109,7 @@ def test_a_demo_that_cannot_start_says_so(qtbot, store, monkeypatch: pytest.Monk
     window = MainWindow(store, Settings.load())
     qtbot.addWidget(window)
     monkeypatch.setattr(help_view, "open_demo_window", lambda: False)  # what QProcess reports when it cannot start
-    window.help_actions["demo"].trigger()
+    window.actions_by_name["demo"].trigger()
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible() and "demo chat could not be started" in box.text()
     box.close()
