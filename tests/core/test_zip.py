@@ -46,6 +46,7 @@ def test_ios_zip_keeps_referenced_media_by_hash(store, tmp_path: Path) -> None:
     assert (result.chat_name, result.entries, result.added, result.media_added) == ("Year 3 Parents", 4, 4, 1)
     assert sorted(p.name for p in store.media_dir.iterdir()) == [f"{sha}.jpg"]
     assert (store.media_dir / f"{sha}.jpg").read_bytes() == PHOTO
+    assert store.media_dir.stat().st_mode & 0o777 == 0o700  # other parents' photos: the user alone reads them
     assert store.query("SELECT sha256, size, original_name, stored_name FROM media") == [
         {"sha256": sha, "size": len(PHOTO), "original_name": "00000012-PHOTO-2024-03-14-09-05-42.jpg", "stored_name": f"{sha}.jpg"}]
     rows = store.query("SELECT kind, media_name, media_sha256 FROM messages ORDER BY seq")

@@ -56,6 +56,8 @@ class ZipExport:
             raise
         self.media = {PurePosixPath(i.filename).name: i for i in infos if not i.is_dir() and i is not self.chat}
         self._media_bytes = 0
+        #: The media folder already made private by this import (once, not per file).
+        self._private_dir: Path | None = None
 
     def _vet(self, infos: list[zipfile.ZipInfo]) -> None:
         if len(infos) > MAX_MEMBERS:
@@ -115,7 +117,8 @@ class ZipExport:
         self._media_bytes += info.file_size
         if self._media_bytes > MAX_TOTAL_MEDIA_BYTES:
             raise _refuse(self.label, f"names more than {MAX_TOTAL_MEDIA_BYTES // MiB} MiB of media files in all")
-        paths.ensure_private_dir(media_dir)  # other parents' photos: readable by the user alone
+        if media_dir != self._private_dir:  # other parents' photos: readable by the user alone
+            self._private_dir = paths.ensure_private_dir(media_dir)
         digest = hashlib.sha256()
         size = 0
         fd, tmp = tempfile.mkstemp(dir=media_dir, prefix=".incoming-")
