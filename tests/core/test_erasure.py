@@ -94,6 +94,11 @@ def test_erasure_is_recorded_and_the_chain_stays_valid(group: made_up_group.Grou
     assert last["objects"] == {"chat": group.chat_id, "member": group.jane, "members": [group.jane, direct]}
     assert group.store.scalar("SELECT name FROM members WHERE id = ?", (direct,)) == f"Member {direct}"
     assert last["details"]["messages"] == hers == 5 and last["details"]["pseudonym"] == f"Member {group.jane}"
+    # What was removed, and how many values in each column now read as the pseudonym (her notes went first).
+    assert last["details"] == {
+        "pseudonym": f"Member {group.jane}", "messages": 5, "media_files": 1, "notes": 1, "flags_kept": 2,
+        "replaced": {"chats.name": 1, "imports.source_name": 1, "member_events.reason": 2, "messages.actor": 5,
+                     "messages.text": 7, "notes.text": 3}}
     assert not HER_NAME.search(json.dumps(audit.entries(group.store.db.conn)))
 
 
@@ -161,7 +166,12 @@ def test_a_reimport_does_not_bring_an_erased_member_back(group: made_up_group.Gr
     left = [(t, c, v) for t, c, v in made_up_group.text_cells(store) if HER_NAME.search(v) or any(w in v.lower() for w in HER_WORDS)]
     assert left == []
     assert not group.media_only_hers.exists()
-    assert [e["details"].get("reapplied") for e in audit.entries(store.db.conn, action="member.erase")] == [None, True, True]
+    erased = audit.entries(store.db.conn, action="member.erase")
+    assert [e["details"].get("reapplied") for e in erased] == [None, True, True]
+    # The group's re-import brings back her four messages there, her own chat's the one there.
+    assert [{k: e["details"][k] for k in ("messages", "media_files", "replaced")} for e in erased[1:]] == [
+        {"messages": 4, "media_files": 1, "replaced": {}},
+        {"messages": 1, "media_files": 0, "replaced": {"chats.name": 1, "imports.source_name": 1}}]
     assert audit.verify(store.db.conn).ok
 
 
