@@ -24,7 +24,7 @@ import hmac
 import json
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -125,7 +125,10 @@ def _text_columns(store: Store) -> list[tuple[str, str]]:
 
 
 def _sweep(store: Store, member: Member, same_person: tuple[int, ...], *, apply: bool) -> dict[str, int]:
-    """Count (and with ``apply``, replace) the member's name in every text column but their own messages'."""
+    """Count (with ``apply``, replace) the values naming the member in every text column but their own messages'.
+
+    Replacing is one UPDATE per column whose row count is the figure, so the sweep reads each table once.
+    """
     conn = store.db.conn
     scrub = _scrubber(name_pattern(store, member, same_person), member.pseudonym)
     conn.create_function("rep_scrub", 1, scrub, deterministic=True)
@@ -133,11 +136,12 @@ def _sweep(store: Store, member: Member, same_person: tuple[int, ...], *, apply:
     counts: dict[str, int] = {}
     for table, column in _text_columns(store):
         where = f'"{column}" IS NOT rep_scrub("{column}")' + (not_theirs if table == "messages" else "")
-        n = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
+        if apply:
+            n = conn.execute(f'UPDATE "{table}" SET "{column}" = rep_scrub("{column}") WHERE {where}').rowcount
+        else:
+            n = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
         if n:
             counts[f"{table}.{column}"] = n
-            if apply:
-                conn.execute(f'UPDATE "{table}" SET "{column}" = rep_scrub("{column}") WHERE {where}')
     return counts
 
 
@@ -149,6 +153,12 @@ def same_person(store: Store, member: Member) -> tuple[int, ...]:
 
 def preview(store: Store, chat: str, author: str) -> ErasurePlan:
     """What ``erase`` would do, for the confirmation prompt; changes nothing."""
+    plan = _plan(store, chat, author)
+    return replace(plan, mentions=_sweep(store, plan.member, plan.member_ids, apply=False))
+
+
+def _plan(store: Store, chat: str, author: str) -> ErasurePlan:
+    """What would be removed, without the mentions: ``erase`` counts those as it replaces them."""
     member = find_member(store, chat, author)
     ids = same_person(store, member)
     marks = ",".join("?" * len(ids))
@@ -169,7 +179,6 @@ def preview(store: Store, chat: str, author: str) -> ErasurePlan:
             f"JOIN flags f ON f.id = x.flag_id WHERE f.member_id IN ({marks}) AND i.status != 'resolved'",
             ids,
         ),
-        mentions=_sweep(store, member, ids, apply=False),
     )
 
 
@@ -192,9 +201,12 @@ def _remove(store: Store, member: Member, ids: tuple[int, ...]) -> tuple[list[st
 
 
 def erase(store: Store, chat: str, author: str) -> ErasurePlan:
-    """Erase one person in one audited transaction, then make the removal reach the file's bytes."""
+    """Erase one person in one audited transaction, then make the removal reach the file's bytes.
+
+    Returns the plan with ``mentions`` being the replacements made, as the audit entry records them.
+    """
     with wipe.securely(store):
-        plan = preview(store, chat, author)  # inside the transaction: counts match what is removed
+        plan = _plan(store, chat, author)  # inside the transaction: counts match what is removed
         member, ids = plan.member, plan.member_ids
         media_files, swept = _remove(store, member, ids)
         store.audit(
@@ -207,7 +219,7 @@ def erase(store: Store, chat: str, author: str) -> ErasurePlan:
     wipe.checkpoint(store)
     store.db.conn.execute("VACUUM")
     wipe.checkpoint(store)
-    return plan
+    return replace(plan, mentions=swept)
 
 
 # -- keeping an erasure erased ----------------------------------------------------------------

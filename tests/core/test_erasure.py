@@ -86,7 +86,7 @@ def test_erasure_is_recorded_and_the_chain_stays_valid(group: made_up_group.Grou
     before = audit.verify(group.store.db.conn).checked
     hers = group.store.scalar("SELECT count(*) FROM messages m JOIN members p ON p.id = m.member_id WHERE p.name = ?", (NAME,))
     direct = group.store.scalar("SELECT id FROM members WHERE name = ? AND chat_id != ?", (NAME, group.chat_id))
-    erasure.erase(group.store, "Year 3 Parents", NAME)
+    plan = erasure.erase(group.store, "Year 3 Parents", NAME)
     result = audit.verify(group.store.db.conn)
     assert result.ok and result.checked == before + 1
     last = audit.entries(group.store.db.conn, action="member.erase")[-1]
@@ -99,6 +99,7 @@ def test_erasure_is_recorded_and_the_chain_stays_valid(group: made_up_group.Grou
         "pseudonym": f"Member {group.jane}", "messages": 5, "media_files": 1, "notes": 1, "flags_kept": 2,
         "replaced": {"chats.name": 1, "imports.source_name": 1, "member_events.reason": 2, "messages.actor": 5,
                      "messages.text": 7, "notes.text": 3}}
+    assert plan.mentions == last["details"]["replaced"]
     assert not HER_NAME.search(json.dumps(audit.entries(group.store.db.conn)))
 
 
