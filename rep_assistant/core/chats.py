@@ -11,12 +11,20 @@ _MESSAGE_COLUMNS = (
 )
 
 
+def chats_named(store: Store, name: str) -> list[dict[str, Any]]:
+    """The chat called exactly ``name``, else every chat so called in any case, lowest id first.
+
+    One rule for the commands that look a chat up and for the importer that adds to one, so
+    ``--chat "year 3"`` means "Year 3" to both instead of starting a second copy of that chat.
+    """
+    return (store.query("SELECT * FROM chats WHERE name = ?", [name])
+            or store.query("SELECT * FROM chats WHERE lower(name) = lower(?) ORDER BY id", [name]))
+
+
 def find_chat(store: Store, name_or_id: str | int) -> dict[str, Any]:
     """A chat by exact name, then case-insensitive name, then id; NotFoundError otherwise."""
     text = str(name_or_id).strip()
-    rows = store.query("SELECT * FROM chats WHERE name = ?", [text])
-    if not rows:
-        rows = store.query("SELECT * FROM chats WHERE lower(name) = lower(?)", [text])
+    rows = chats_named(store, text)
     if not rows and text.isdigit():
         rows = store.query("SELECT * FROM chats WHERE id = ?", [int(text)])
     if len(rows) != 1:

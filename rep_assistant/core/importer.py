@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
+from rep_assistant.core.chats import chats_named
 from rep_assistant.core.erasure import reapply_erasures
 from rep_assistant.core.errors import BadExportError
 from rep_assistant.core.parsing import ExportSource, Row, iter_export_rows, read_export
@@ -91,15 +92,13 @@ class _Members:
 def _chat(store: Store, name: str) -> tuple[int, str]:
     """The chat to import into and its stored name, created if new.
 
-    Matched as ``chats.find_chat`` matches (exact name, then any case), so ``--chat "year 3"``
-    adds to "Year 3" instead of starting a second copy of the same conversation.
+    Found by name alone (``find_chat`` would also take ``--chat 3`` as chat id 3); when several
+    chats match in different case, the oldest.
     """
-    conn = store.db.conn
-    row = (conn.execute("SELECT id, name FROM chats WHERE name = ?", [name]).fetchone()
-           or conn.execute("SELECT id, name FROM chats WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [name]).fetchone())
-    if row:
-        return row[0], row[1]
-    return conn.execute("INSERT INTO chats (name, created_at) VALUES (?, ?)", [name, now_iso()]).lastrowid, name
+    found = chats_named(store, name)
+    if found:
+        return found[0]["id"], found[0]["name"]
+    return store.db.conn.execute("INSERT INTO chats (name, created_at) VALUES (?, ?)", [name, now_iso()]).lastrowid, name
 
 
 def import_export(store: Store, path: Path | str, *, chat_name: str | None = None,

@@ -93,6 +93,20 @@ def test_chat_option_in_another_case_adds_to_that_chat(store) -> None:
     assert [c["name"] for c in list_chats(store)] == ["Maple 2024"]
 
 
+def test_chat_names_that_differ_in_case_only(store) -> None:
+    """find_chat refuses to guess between them; an import adds to the oldest, and a number is a name."""
+    first = import_export(store, MAPLE, chat_name="Year 3")
+    with store.transaction():  # an import would add to "Year 3", so the twin is made by hand
+        second = store.db.conn.execute("INSERT INTO chats (name, created_at) VALUES ('YEAR 3', '2024-03-14T09:00:00')").lastrowid
+    with pytest.raises(NotFoundError):
+        find_chat(store, "year 3")
+    assert find_chat(store, "YEAR 3")["id"] == second
+    assert import_export(store, MAPLE, chat_name="year 3").chat_id == first.chat_id
+    numbered = import_export(store, MAPLE, chat_name=str(first.chat_id))
+    assert (numbered.chat_name, numbered.already_imported) == (str(first.chat_id), False)
+    assert numbered.chat_id not in (first.chat_id, second)
+
+
 def test_cancel_rolls_everything_back(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import_export(store, GROUP)
     before = _counts(store)
