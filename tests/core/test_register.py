@@ -22,6 +22,13 @@ def test_warn_remove_readmit_round_trip(store: Store) -> None:
     flag = w.confirmed_flag_on("parking")
     record_member_event(store, w.chat_id, dan, "warn", "bad language", flag_id=flag)
     record_member_event(store, w.chat_id, dan, "remove", "second time", clause_id="7")
+    out = _row(register_rows(store, w.chat_id), "Dan Brown")
+    assert {k: v for k, v in out.items() if k not in ("member_id", "messages", "confirmed_flags", "last_removal")} == {
+        "member": "Dan Brown", "warnings": 1, "removals": 1, "readmissions": 0, "status": "removed"}
+    assert {k: v for k, v in out["last_removal"].items() if k != "at"} == {
+        "reason": "second time", "clause_id": "7", "actor": "Test Rep", "source": "app"}
+    assert out["messages"] > 0 and out["confirmed_flags"] == 1
+    assert _row(register_rows(store, w.chat_id), "Priya Patel")["last_removal"] is None
     with pytest.raises(RepError, match="already recorded as out"):
         record_member_event(store, w.chat_id, dan, "remove", "again")
     record_member_event(store, w.chat_id, dan, "readmit", "apologised")
