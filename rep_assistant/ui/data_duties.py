@@ -141,8 +141,6 @@ def _confirm_restore(window: "MainWindow", info: backup.BackupInfo) -> RestoreDi
     return dialog
 
 
-
-
 def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
     """Replace the window's store with ``backup_file`` while none of its connections is open.
 
@@ -181,7 +179,7 @@ def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
 def _on_restored(window: "MainWindow", result: tuple[backup.BackupInfo, Path | None]) -> None:
     info, kept = result
     chat_id = window.current_chat_id()
-    window.refresh()
+    window.refresh_chats()  # open_chat then re-reads every panel, once
     chats = window.chats_model
     if chat_id is None or chats.row_of(chat_id) is None:
         chat_id = chats.data(chats.index(0), IdRole) if chats.rowCount() else None

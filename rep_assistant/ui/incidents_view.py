@@ -3,10 +3,12 @@
 Why one dialog with two tabs: acting on a breach moves between the two (open an incident,
 warn or remove the poster, tell the school), and each step shows up in the other's record.
 Reads use the window's store; every write goes through the runner (the database thread in
-the desk) and the tables re-read afterwards.
+the desk) and what it changed is re-read afterwards: an incident's status, notes, flags or
+bundle only the incidents table; a warning, removal or re-admission the register as well.
 
 Signals:
-    changed(): something was written (the window refreshes its own views).
+    members_changed(): a register entry was written (the window re-reads its members panel;
+    nothing else it shows depends on incidents).
 """
 
 import html
@@ -97,7 +99,7 @@ class MemberEventDialog(QDialog):
 
 
 class IncidentsDialog(QDialog):
-    changed = Signal()
+    members_changed = Signal()
 
     def __init__(self, store: Store, settings: Settings, run: Runner, chat_id: int, *,
                  selected_flag: Callable[[], int | None] = lambda: None, parent: QWidget | None = None) -> None:
@@ -196,26 +198,31 @@ class IncidentsDialog(QDialog):
     # -- reading -----------------------------------------------------------------------------
 
     @Slot()
-    def reload(self) -> None:
-        """Re-read both tables on the runner's thread: the register counts every message of the chat,
-        about a second on a million-message chat, which would freeze the window on the GUI thread."""
+    def reload(self, *, register: bool = True) -> None:
+        """Re-read the incidents table and (unless ``register`` is False) the register, on the runner's
+        thread: the register counts every message of the chat, about a second on a million-message
+        chat, which would freeze the window on the GUI thread and is wasted after an incident change."""
         self.loaded = False
         chat_id = self.chat_id
-        self.run(self.tr("Reading incidents and the register"),
-                 lambda s: (incidents.list_incidents(s, chat_id), register_rows(s, chat_id, sync=False)), self._show_tables)
 
-    def _show_tables(self, tables: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        def read(s: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+            return incidents.list_incidents(s, chat_id), register_rows(s, chat_id, sync=False) if register else None
+
+        self.run(self.tr("Reading incidents and the register"), read, self._show_tables)
+
+    def _show_tables(self, tables: tuple[list[dict[str, Any]], list[dict[str, Any]] | None]) -> None:
         rows, members = tables
         _fill(self.incident_table, [[r["id"], STATUS_LABELS[r["status"]], r["flags"], r["members"], r["title"],
                                      short_stamp(r["updated_at"])] for r in rows], [r["id"] for r in rows])
         self.empty_label.setVisible(not rows)
         if rows and self.incident_table.currentRow() < 0:
             self.incident_table.selectRow(0)
-        _fill(self.member_table, [[m["member"], m["status"], m["messages"], m["confirmed_flags"], m["warnings"], m["removals"],
-                                   m["readmissions"], _removal_text(m["last_removal"])] for m in members],
-              [m["member_id"] for m in members])
         self._show_incident()
-        self._show_member()
+        if members is not None:
+            _fill(self.member_table, [[m["member"], m["status"], m["messages"], m["confirmed_flags"], m["warnings"], m["removals"],
+                                       m["readmissions"], _removal_text(m["last_removal"])] for m in members],
+                  [m["member_id"] for m in members])
+            self._show_member()
         self.loaded = True
         pending, self._when_loaded = self._when_loaded, []
         for fn in pending:
@@ -286,10 +293,13 @@ class IncidentsDialog(QDialog):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _write(self, label: str, fn: Callable[[Store], Any], then: Callable[[Any], None] | None = None) -> None:
+    def _write(self, label: str, fn: Callable[[Store], Any], then: Callable[[Any], None] | None = None, *,
+               register: bool = False) -> None:
+        """Run ``fn``, then re-read the incidents (and with ``register``, the register and the window's members)."""
         def done(result: Any) -> None:
-            self.reload()
-            self.changed.emit()
+            self.reload(register=register)
+            if register:
+                self.members_changed.emit()
             if then is not None:
                 self.when_loaded(partial(then, result))  # after the re-read, which would overwrite what it shows
 
@@ -315,7 +325,8 @@ class IncidentsDialog(QDialog):
     def record_member(self, verb: str, reason: str, clause: str | None = None, flag_id: int | None = None) -> None:
         member_id = self.current_member_id()
         self._write(self.tr("Recording"), lambda s: record_member_event(s, self.chat_id, member_id, verb, reason,
-                                                                         clause_id=clause or None, flag_id=flag_id))
+                                                                         clause_id=clause or None, flag_id=flag_id),
+                    register=True)
 
     def ask_member_event(self, verb: str) -> None:
         member_id = self.current_member_id()
@@ -351,7 +362,7 @@ class IncidentsDialog(QDialog):
 
     def open_draft(self, kind: str = "school-notification") -> DraftDialog:
         dialog = DraftDialog(self.settings, self.run, incident_id=self.current_incident_id(), kind=kind, parent=self)
-        dialog.draft_used.connect(lambda _how: (self.reload(), self.changed.emit()))
+        dialog.draft_used.connect(lambda _how: self.reload(register=False))
         dialog.show()
         return dialog
 
@@ -418,7 +429,7 @@ def open_incidents(window: "MainWindow") -> IncidentsDialog | None:
     if dialog is None:
         dialog = IncidentsDialog(window.store, window.settings, window_runner(window), chat_id,
                                  selected_flag=window.selected_flag_id, parent=window)
-        dialog.changed.connect(window.refresh)
+        dialog.members_changed.connect(window.refresh_members)
     else:
         dialog.reload()
     dialog.show()
@@ -434,7 +445,6 @@ def new_incident_from_selection(window: "MainWindow") -> None:
         return
 
     def opened(incident_id: int) -> None:
-        window.refresh()
         dialog = open_incidents(window)
         if dialog is not None:
             dialog.when_loaded(partial(dialog.select_incident, incident_id))

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -156,9 +156,19 @@ class MainWindow(QMainWindow):
         show_error(self, exc)
 
     @Slot()
+    def refresh_members(self) -> None:
+        """Re-read the members panel only (after a warning, removal or re-admission), keeping its selection."""
+        if self._chat_id is None:
+            return
+        if self.tabs.currentWidget() is self.members_panel:
+            self.members_panel.refresh()
+        else:
+            self._stale.add(self.members_panel)
+
+    @Slot()
     def refresh(self) -> None:
         """Re-read everything shown (after another area wrote to the store)."""
-        self._refresh_chats()
+        self.refresh_chats()
         if self._chat_id is not None:
             self.review_panel.refresh()
             self._stale.update((self.conversation, self.members_panel))
@@ -373,7 +383,7 @@ class MainWindow(QMainWindow):
             value = state.value(f"splitters/{splitter.objectName()}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
-        self._refresh_chats()
+        self.refresh_chats()
         last = state.value("window/last_chat")
         chat_id = int(last) if last not in (None, "") else None
         if chat_id is None or self.chats_model.row_of(chat_id) is None:
@@ -397,7 +407,8 @@ class MainWindow(QMainWindow):
 
     # -- chats --------------------------------------------------------------------------------
 
-    def _refresh_chats(self) -> None:
+    def refresh_chats(self) -> None:
+        """Re-read the chat list (names, what is left to review), keeping the open chat selected."""
         blocked = self.chat_list.selectionModel().blockSignals(True)
         self.chats_model.refresh()
         row = self.chats_model.row_of(self._chat_id) if self._chat_id is not None else None
@@ -476,7 +487,7 @@ class MainWindow(QMainWindow):
             self.open_files(files)
 
     def _on_import_succeeded(self, result: ops.ImportOutcome) -> None:
-        self._refresh_chats()
+        self.refresh_chats()
         self.open_chat(result.chat_id)
         if result.already_imported:
             summary = self.tr("{chat}: this export was already imported; nothing new.").format(chat=result.chat_name)
@@ -487,7 +498,7 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(result.chat_id)
 
     def _on_demo_prepared(self, chat_id: int) -> None:
-        self._refresh_chats()
+        self.refresh_chats()
         self.open_chat(chat_id)
         self.statusBar().showMessage(self.tr("This is the demo chat: made-up parents, every kind of breach."), 10000)
 
@@ -537,7 +548,7 @@ class MainWindow(QMainWindow):
 
     def _on_decision_saved(self, flag_id: int) -> None:
         self.review_panel.refresh_flag(flag_id)
-        self._refresh_chats()
+        self.refresh_chats()
         self.conversation.model.invalidate_rows()
         self._stale.add(self.members_panel)
         self.decision_saved.emit(flag_id)
@@ -672,14 +683,6 @@ class MainWindow(QMainWindow):
             action.setIcon(icon("chat"))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No chats yet")).setEnabled(False)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        """Light/dark switches re-render the rich-text panes, whose colours are baked into HTML."""
-        if event.type() == QEvent.Type.PaletteChange and self._chat_id is not None:
-            flag_id = self.review_panel.selected_flag_id()
-            if flag_id is not None:
-                self.review_panel.refresh_flag(flag_id)
-        super().changeEvent(event)
 
 
 def _describe_shortcut(action: QAction) -> None:

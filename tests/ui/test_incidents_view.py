@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from rep_assistant.core import audit, incidents
+from rep_assistant.core.register import register_rows
 from rep_assistant.core.store import Store
+from rep_assistant.ui import incidents_view
 from rep_assistant.ui.incidents_view import IncidentsDialog, MemberEventDialog, install_act_actions
 from tests.acting import EXPORT, World, world
 from tests.ui.conftest import direct_runner
@@ -48,6 +50,19 @@ def test_status_note_and_bundle_from_the_dialog(dialog: tuple[IncidentsDialog, W
     assert "Bundle saved" in d.incident_detail.toPlainText()
     assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path"] == str(out)
     d.grab().save(str(tmp_path / "incidents_dialog.png"))
+
+
+def test_an_incident_change_rereads_the_register_only_after_a_register_entry(
+        dialog: tuple[IncidentsDialog, World, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    d, w, _ = dialog
+    reads: list[int] = []
+    monkeypatch.setattr(incidents_view, "register_rows", lambda *args, **kw: reads.append(1) or register_rows(*args, **kw))
+    d.set_status("reported")
+    d.add_note("Rang the office")
+    assert reads == [] and _cells(d.incident_table, 1) == ["Reported to school"]  # counting every message: not needed
+    d.select_member(w.member_id("Dan Brown"))
+    d.record_member("warn", "bad language about parking")
+    assert reads == [1] and d.member_table.item(_cells(d.member_table, 0).index("Dan Brown"), 4).text() == "1"
 
 
 def test_register_tab_shows_chat_removals_and_records_warnings(dialog: tuple[IncidentsDialog, World, int], tmp_path: Path) -> None:

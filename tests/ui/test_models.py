@@ -20,6 +20,7 @@ def test_models_pass_the_model_tester(desk: Desk, demo_export: Path, qtmodeltest
     desk.import_file(window, demo_export)
     store, chat_id = window.store, window.current_chat_id()
     chats = ChatsModel(store)
+    chats.refresh()
     messages = MessagesModel(store)
     messages.set_chat(chat_id)
     flags = FlagsModel(store)

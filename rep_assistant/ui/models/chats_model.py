@@ -14,13 +14,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ChatsModel(QAbstractListModel):
-    """One row per chat; a store holds few chats, so the rows are read whole on refresh."""
+    """One row per chat; a store holds few chats, so the rows are read whole on refresh.
+
+    It starts empty: the window reads it once it knows which chat to select, not twice at start-up.
+    """
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._rows: list[dict[str, Any]] = []
-        self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()

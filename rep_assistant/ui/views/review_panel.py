@@ -10,7 +10,7 @@ work from every panel), and it calls ``refresh_flag`` when one has been saved.
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -273,6 +273,14 @@ class ReviewPanel(QWidget):
         flag = review.flag_detail(self._store, flag_id)
         context = review.message_context(self._store, flag["message_id"]) if flag.get("message_id") else []
         self.detail.setHtml(render.flag_html(flag, context))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Light/dark switches re-render the flag detail, whose colours are baked into HTML."""
+        if event.type() == QEvent.Type.PaletteChange:
+            flag_id = self.selected_flag_id()
+            if flag_id is not None:
+                self._show_detail(flag_id)
+        super().changeEvent(event)
 
     @Slot()
     def _on_filter_changed(self, *_: object) -> None:
