@@ -123,6 +123,25 @@ def test_dismissed_flag_stays_dismissed_after_rescan_and_reimport(desk: Desk, de
     assert window.review_panel.model.row_of(flag_id) is None
 
 
+def test_rescan_offers_new_categories_and_members_in_the_filters(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = desk.open()
+    desk.import_file(window, demo_export)
+    panel = window.review_panel
+    first, last = panel.model.record(0), panel.model.record(panel.model.rowCount() - 1)
+    category, member = first["category"], last["member_id"]
+    with Store(desk.db_path) as store, store.transaction():  # as if first scanned under a policy without them
+        store.db.execute("DELETE FROM flags WHERE category = ? OR member_id = ?", (category, member))
+    window.open_chat(window.current_chat_id())
+    assert panel.category_combo.findData(category) == -1 and panel.member_combo.findData(member) == -1
+    panel.category_combo.setCurrentIndex(1)
+    chosen = panel.category_combo.currentData()
+    with qtbot.waitSignal(window.worker.op_finished, timeout=IMPORT_TIMEOUT_MS):
+        window.rescan_chat()
+    assert panel.category_combo.findData(category) > 0 and panel.member_combo.findData(member) > 0
+    assert panel.category_combo.currentData() == chosen  # the rep's filter stays as it was
+    assert {panel.model.record(r)["category"] for r in range(panel.model.rowCount())} == {chosen}
+
+
 def test_search_jumps_to_the_message(desk: Desk, demo_export: Path, qtbot: object) -> None:
     window = desk.open()
     desk.import_file(window, demo_export)

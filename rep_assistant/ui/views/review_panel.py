@@ -171,26 +171,20 @@ class ReviewPanel(QWidget):
 
     def set_chat(self, chat_id: int | None) -> None:
         self._chat_id = chat_id
-        blockers = [w.blockSignals(True) for w in (self.category_combo, self.member_combo, self.since_edit, self.until_edit)]
-        self.category_combo.clear()
-        self.category_combo.addItem(self.tr("All categories"), None)
-        self.member_combo.clear()
-        self.member_combo.addItem(self.tr("All members"), None)
-        if chat_id is not None:
-            for category in review.flag_categories(self._store, chat_id):
-                self.category_combo.addItem(style.category_label(category), category)
-            for member in members.flagged_members(self._store, chat_id):
-                self.member_combo.addItem(member["name"], member["id"])
+        self._fill_choices(keep=False)
+        blockers = [w.blockSignals(True) for w in (self.since_edit, self.until_edit)]
         for edit in (self.since_edit, self.until_edit):
             edit.setDate(edit.minimumDate())
-        for widget, was in zip((self.category_combo, self.member_combo, self.since_edit, self.until_edit), blockers, strict=True):
-            widget.blockSignals(was)
+        for edit, was in zip((self.since_edit, self.until_edit), blockers, strict=True):
+            edit.blockSignals(was)
         self._apply_filters()
         self.select_row(0)
 
     def refresh(self) -> None:
-        """Reload the queue (new scan, undo), keeping the selected flag when it is still listed."""
+        """Reload the queue and its filter choices (a re-scan may bring new categories and members),
+        keeping the selected flag, and the rep's filters, while they are still there."""
         current = self.selected_flag_id()
+        self._fill_choices(keep=True)
         self._apply_filters()
         row = self.model.row_of(current) if current else None
         self.select_row(row if row is not None else 0)
@@ -242,6 +236,24 @@ class ReviewPanel(QWidget):
             self.until_edit.setDate(QDate(until.year, until.month, until.day))
 
     # -- internals ---------------------------------------------------------------------------
+
+    def _fill_choices(self, *, keep: bool) -> None:
+        """Offer the categories and members this chat's flags have; with ``keep``, the chosen ones stay chosen."""
+        combos = (self.category_combo, self.member_combo)
+        chosen = [combo.currentData() if keep else None for combo in combos]
+        blockers = [combo.blockSignals(True) for combo in combos]
+        self.category_combo.clear()
+        self.category_combo.addItem(self.tr("All categories"), None)
+        self.member_combo.clear()
+        self.member_combo.addItem(self.tr("All members"), None)
+        if self._chat_id is not None:
+            for category in review.flag_categories(self._store, self._chat_id):
+                self.category_combo.addItem(style.category_label(category), category)
+            for member in members.flagged_members(self._store, self._chat_id):
+                self.member_combo.addItem(member["name"], member["id"])
+        for combo, data, was in zip(combos, chosen, blockers, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(data)) if data is not None else 0)
+            combo.blockSignals(was)
 
     def _date_value(self, edit: QDateEdit) -> str | None:
         return None if edit.date() == edit.minimumDate() else edit.date().toString("yyyy-MM-dd")
