@@ -81,13 +81,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
     policy = _policy_from_args(args.policy, settings)
     with store:
         if args.file is not None:
-            from rep_assistant.core.importer import import_export
+            from rep_assistant.core.import_scan import import_and_scan
 
-            chat_id = import_export(store, args.file).chat_id
-        elif args.chat is not None:
-            chat_id = find_chat(store, args.chat)["id"]
-        result = scan_chat(store, chat_id, policy=policy, settings=settings)
-        rows = flag_rows(store, chat_id)
+            result = import_and_scan(store, args.file, policy=policy, settings=settings)[1]
+        else:
+            if args.chat is not None:
+                chat_id = find_chat(store, args.chat)["id"]
+            result = scan_chat(store, chat_id, policy=policy, settings=settings)
+        rows = flag_rows(store, result.chat_id)
     if args.format == "jsonl":
         print_rows(rows, FLAG_COLUMNS, "jsonl")
     else:

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from rep_assistant import __version__
 from rep_assistant.core import paths, resources
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.import_scan import import_and_scan
 from rep_assistant.core.policy import DEFAULT_POLICY_ID, load_policy
 from rep_assistant.core.progress import CancelFn, ProgressFn
-from rep_assistant.core.scan import scan_chat
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -83,9 +82,8 @@ def prepare_demo(progress: ProgressFn | None = None, cancelled: CancelFn | None 
         done = store.scalar("SELECT value FROM meta WHERE key = ?", (_PREPARED_KEY,))
         if chat_id is not None and done == marker:
             return db_path, chat_id
-        chat_id = import_export(store, export, chat_name=DEMO_CHAT_NAME, progress=progress, cancelled=cancelled).chat_id
-        scan_chat(store, chat_id, policy=load_policy(DEFAULT_POLICY_ID), settings=demo_settings(),
-                  progress=progress, cancelled=cancelled)
+        chat_id = import_and_scan(store, export, chat_name=DEMO_CHAT_NAME, policy=load_policy(DEFAULT_POLICY_ID),
+                                  settings=demo_settings(), progress=progress, cancelled=cancelled)[0].chat_id
         with store.transaction():
             store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_PREPARED_KEY, marker))
     return db_path, chat_id

@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -108,6 +109,21 @@ def import_export(store: Store, path: Path | str, *, chat_name: str | None = Non
     Raises BadExportError for a file that is not a readable export, Cancelled when
     ``cancelled()`` turns true; in both cases the store is unchanged.
     """
+    with importing(store, path, chat_name=chat_name, progress=progress, cancelled=cancelled) as result:
+        pass  # nothing else belongs in this import's transaction
+    report(progress, result.entries, result.entries, "Imported")
+    return result
+
+
+@contextmanager
+def importing(store: Store, path: Path | str, *, chat_name: str | None = None, progress: ProgressFn | None = None,
+              cancelled: CancelFn | None = None) -> Iterator[ImportResult]:
+    """Import as ``import_export`` does, in a transaction that stays open for the ``with`` block.
+
+    What the block writes commits with the import. When the import or the block raises, both
+    roll back and the media files this import copied are removed again, which a caller's own
+    outer transaction could not do: only the import knows which files it wrote.
+    """
     with read_export(path) as source:
         name = (chat_name if chat_name is not None else source.chat_name).strip()
         if not name:
@@ -118,14 +134,12 @@ def import_export(store: Store, path: Path | str, *, chat_name: str | None = Non
         written: list[Path] = []
         try:
             with store.transaction():
-                result = store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
+                yield store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
         except BaseException:
             for file in written:
                 if file.exists():
                     os.unlink(file)
             raise
-        report(progress, result.entries, result.entries, "Imported")
-        return result
 
 
 def store_rows(store: Store, source: ExportSource, name: str, expected: int, rows: Iterator[Row],

@@ -26,24 +26,11 @@ class ImportOutcome:
 
 def import_and_scan(path: Path, settings: Settings, store: Store, progress: ProgressFn, cancelled: CancelFn) -> ImportOutcome:
     """Import and scan in one transaction, so Cancel at any point leaves the store as it was."""
-    from rep_assistant.core.importer import import_export
-    from rep_assistant.core.scan import scan_chat
+    from rep_assistant.core import import_scan
 
-    media_before = _media_files(store)
-    try:
-        with store.transaction():
-            result = import_export(store, path, progress=progress, cancelled=cancelled)
-            scanned = scan_chat(store, result.chat_id, settings=settings, progress=progress, cancelled=cancelled)
-    except BaseException:
-        for file in _media_files(store) - media_before:  # copied by the import this rollback undid
-            file.unlink(missing_ok=True)
-        raise
-    return ImportOutcome(result.chat_id, result.chat_name, result.added, result.skipped, result.already_imported,
-                         scanned.flags_new)
-
-
-def _media_files(store: Store) -> set[Path]:
-    return set(store.media_dir.iterdir()) if store.media_dir.is_dir() else set()
+    imported, scanned = import_scan.import_and_scan(store, path, settings=settings, progress=progress, cancelled=cancelled)
+    return ImportOutcome(imported.chat_id, imported.chat_name, imported.added, imported.skipped,
+                         imported.already_imported, scanned.flags_new)
 
 
 def scan(chat_id: int, settings: Settings, store: Store, progress: ProgressFn, cancelled: CancelFn) -> Any:
