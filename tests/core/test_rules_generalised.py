@@ -102,6 +102,35 @@ DESERVES_A_SLAP = [
 ]
 
 
+#: "This school is a sinking ship" was one sentence; calling the school a circus or a laughing stock is a family.
+SCHOOL_IS_A_CIRCUS = [
+    ("Honestly our academy has become a complete laughing stock", True),
+    ("This place is an absolute circus, nobody knows what's happening", True),
+    ("The school is turning into a madhouse since the new head came", True),
+    ("That primary is a sinking ship, get out now", True),
+    ("The school's a total clown show at pickup", True),
+    ("The school is hosting a circus skills workshop on Friday", False),
+    ("Our school is a circus-themed disco this year, costumes welcome", False),
+    ("The kids said the assembly was a laughing stock of jokes, they loved it", False),
+    ("We went to the circus at the weekend, the school trip is next", False),
+]
+
+#: "Review: avoid" as a verdict on the school, not advice to avoid the car park.
+VERDICT_AVOID = [
+    ("Two years at this school, my verdict: avoid!", True),
+    ("The head never answers and the staff keep leaving. Verdict - avoid.", True),
+    ("My advice: avoid the car park at 3pm, the school gate is gridlock", False),
+    ("Review of the new chippy: avoid.", False),
+]
+
+#: A child described as withdrawn in themselves, not withdrawn from a club.
+CHILD_WITHDRAWN = [
+    ("Noticed Kofi is quiet and withdrawn since Christmas, is everything alright?", True),
+    ("Amara has gone really withdrawn this term, poor thing", True),
+    ("Amelia has been withdrawn from swimming lessons this term", False),
+    ("Leo was withdrawn by his parents from the residential", False),
+]
+
 @pytest.mark.parametrize(("text", "expected"), FINE_DEFIANCE)
 def test_fine_defiance_is_a_policy_challenge(text: str, expected: bool) -> None:
     _check(text, "policy-challenge", expected)
@@ -301,3 +330,18 @@ def test_private_correspondence_is_a_private_reply(text: str, expected: bool) ->
 @pytest.mark.parametrize(("text", "category"), GOOD_NEWS)
 def test_good_news_is_not_flagged(text: str, category: str) -> None:
     _check(text, category, False)
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHOOL_IS_A_CIRCUS)
+def test_school_called_a_circus_is_disrepute(text: str, expected: bool) -> None:
+    _check(text, "disrepute", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), VERDICT_AVOID)
+def test_a_verdict_to_avoid_the_school_is_disrepute(text: str, expected: bool) -> None:
+    _check(text, "disrepute", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), CHILD_WITHDRAWN)
+def test_a_withdrawn_child_is_about_the_child(text: str, expected: bool) -> None:
+    _check(text, "individual-child", expected)
