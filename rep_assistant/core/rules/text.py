@@ -124,11 +124,10 @@ class Text:
     @functools.cached_property
     def names(self) -> list[tuple[int, int]]:
         """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
-        titled = {m.end() for m in _TITLE_NAME_RE.finditer(self.raw)}
         out = []
         for m in _CAP_WORD.finditer(self.raw):
             word = m.group().lower()
-            if word in COMMON_CAPS or word.rstrip("s") in COMMON_CAPS or m.end() in titled or any(s <= m.start() < e for s, e in self._titled_spans):
+            if word in COMMON_CAPS or word.rstrip("s") in COMMON_CAPS or any(s <= m.start() < e for s, e in self._titled_spans):
                 continue
             before = self.raw[:m.start()].rstrip()
             sentence_start = not before or before[-1] in ".!?\n:"
