@@ -103,15 +103,17 @@ def sync_chat_events(store: Store, chat_id: int) -> int:
     """Turn imported removed/left/added/joined system lines into register events; returns how many were new.
 
     Reports, drafts and the register call this on every read, so lines already matched are left
-    out in SQL, and so are lines about nobody but the rep ("Sam added You", never an event); when
-    none is left it returns without taking the write lock.
+    out, and so are lines about nobody but the rep ("Sam added You", never an event); when none
+    is left it returns without taking the write lock. The matched lines are a set in Python rather
+    than a NOT IN in the query because SQLite would test that against every message of the chat.
     """
+    matched = {row[0] for row in store.db.conn.execute(
+        "SELECT message_id FROM member_events WHERE chat_id = ? AND message_id IS NOT NULL", [chat_id])}
     rows = store.query(
         "SELECT id, ts, system_event, actor, target FROM messages WHERE chat_id = ? AND kind = 'system' "
-        "AND system_event IN ('removed', 'left', 'added', 'joined') AND id NOT IN "
-        "(SELECT message_id FROM member_events WHERE chat_id = ? AND message_id IS NOT NULL) ORDER BY ts, seq",
-        [chat_id, chat_id])
-    events = [(event, subject) for event in rows if (subject := _subject(event)) and subject.casefold() not in _YOU]
+        "AND system_event IN ('removed', 'left', 'added', 'joined') ORDER BY ts, seq", [chat_id])
+    events = [(event, subject) for event in rows
+              if event["id"] not in matched and (subject := _subject(event)) and subject.casefold() not in _YOU]
     if not events:
         return 0
     added = 0
