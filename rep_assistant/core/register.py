@@ -147,23 +147,29 @@ def register_rows(store: Store, chat_id: int, *, sync: bool = True) -> list[dict
     """
     if sync:
         sync_chat_events(store, chat_id)
+    # The latest move in or out (as _standing picks it) and the latest removal come from the same
+    # query as the counts, so listing a large class is one query rather than two more per member.
     rows = store.query("""
         SELECT mem.id AS member_id, mem.name AS member,
                (SELECT count(*) FROM messages m WHERE m.member_id = mem.id AND m.kind != 'system') AS messages,
                (SELECT count(*) FROM flags f WHERE f.member_id = mem.id AND f.status = 'confirmed') AS confirmed_flags,
                sum(e.kind = 'warning') AS warnings, sum(e.kind = 'removal') AS removals,
-               sum(e.kind = 'readmission') AS readmissions
+               sum(e.kind = 'readmission') AS readmissions,
+               (SELECT kind FROM member_events moved WHERE moved.member_id = mem.id AND moved.kind != 'warning'
+                ORDER BY moved.at DESC, moved.id DESC LIMIT 1) AS last_move,
+               r.at AS removal_at, r.reason AS removal_reason, r.clause_id AS removal_clause_id,
+               r.actor AS removal_actor, r.source AS removal_source
         FROM members mem LEFT JOIN member_events e ON e.member_id = mem.id
+        LEFT JOIN member_events r ON r.id = (SELECT id FROM member_events WHERE member_id = mem.id AND kind = 'removal'
+                                             ORDER BY at DESC, id DESC LIMIT 1)
         WHERE mem.chat_id = ? GROUP BY mem.id ORDER BY lower(mem.name)""", [chat_id])
     for row in rows:
         for key in ("warnings", "removals", "readmissions"):
             row[key] = row[key] or 0
-        standing, last = _standing(store, row["member_id"])
-        row["status"] = "in group" if standing == "in" else ("left" if last and last["kind"] == "left" else "removed")
-        removal = store.query(
-            "SELECT at, reason, clause_id, actor, source FROM member_events WHERE member_id = ? AND kind = 'removal' "
-            "ORDER BY at DESC, id DESC LIMIT 1", [row["member_id"]])
-        row["last_removal"] = removal[0] if removal else None
+        last_move = row.pop("last_move")
+        row["status"] = "in group" if last_move not in _OUT_KINDS else ("left" if last_move == "left" else "removed")
+        removal = {key: row.pop(f"removal_{key}") for key in ("at", "reason", "clause_id", "actor", "source")}
+        row["last_removal"] = removal if removal["at"] is not None else None  # at is NOT NULL: None means no removal
     return rows
 
 
