@@ -16,7 +16,6 @@ after it (a photo's search for its caption looks back before it looks ahead). A 
 such cut for a long stretch simply gets a longer window; nothing is ever cut elsewhere.
 """
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,7 +78,7 @@ def iter_windows(store: Store, chat_id: int, *, window: int = WINDOW) -> Iterato
 def _find_cut(messages: list[Message], start: int) -> int | None:
     """The first quiet cut k (a window ends before messages[k]) from ``start`` on, if any."""
     for k in range(start, len(messages) - REACH + 1):
-        if _seconds(messages[k - 1].ts, messages[k].ts) > QUIET_S and _is_quiet_cut(messages, k):
+        if (messages[k].when - messages[k - 1].when).total_seconds() > QUIET_S and _is_quiet_cut(messages, k):
             return k
     return None
 
@@ -90,14 +89,6 @@ def _is_quiet_cut(messages: list[Message], k: int) -> bool:
         return False
     if not any(m.is_post and not m.is_media for m in before) or not any(m.is_post for m in after):
         return False
-    latest = max(_when(m.ts) for m in before)
-    earliest = min(_when(m.ts) for m in after)
+    latest = max(m.when for m in before)
+    earliest = min(m.when for m in after)
     return (earliest - latest).total_seconds() > QUIET_S
-
-
-def _when(ts: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(ts[:19])
-
-
-def _seconds(earlier: str, later: str) -> float:
-    return (_when(later) - _when(earlier)).total_seconds()

@@ -4,7 +4,6 @@ These need more than one message (a "don't know" is only noise as a reply to a q
 a photo is only of children when the text beside it says so) or the clock (quiet hours).
 """
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -44,10 +43,6 @@ def _minutes(ts: str) -> int:
     return int(ts[11:13]) * 60 + int(ts[14:16])
 
 
-def _when(ts: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(ts[:19])
-
-
 def _hhmm_minutes(value: str) -> int:
     try:
         h, m = value.split(":")
@@ -81,7 +76,7 @@ def fragmented(messages: Sequence[Message], *, min_run: int = 4, max_gap_s: int 
     run: list[Message] = []
     for m in [*messages, None]:
         if m is not None and run and _short(m) and m.author == run[-1].author and \
-                (_when(m.ts) - _when(run[-1].ts)).total_seconds() <= max_gap_s:
+                (m.when - run[-1].when).total_seconds() <= max_gap_s:
             run.append(m)
             continue
         if len(run) >= min_run:
@@ -103,7 +98,7 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
         j = i + 1
         pair = {posts[i].author}
         while j < len(posts):
-            gap = (_when(posts[j].ts) - _when(posts[j - 1].ts)).total_seconds()
+            gap = (posts[j].when - posts[j - 1].when).total_seconds()
             if gap > max_gap_s or (posts[j].author not in pair and len(pair) == 2):
                 break
             pair.add(posts[j].author)
@@ -138,9 +133,9 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
             verdict = verdicts[m.text] = bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None
         if not verdict:
             continue
-        now = _when(m.ts)
+        now = m.when
         for prev in reversed(messages[max(0, idx - lookback):idx]):
-            if (now - _when(prev.ts)).total_seconds() > window_s:
+            if (now - prev.when).total_seconds() > window_s:
                 break
             if prev.author != m.author and _QUESTION.search(prev.text):
                 yield Finding(m.id, "dont-know", "dont-know.reply", f"Replies only '{m.text.strip()}' to a question")
@@ -157,7 +152,7 @@ def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int
         for idx in [*range(k - 1, max(-1, k - reach - 1), -1), *range(k + 1, min(len(messages), k + 4))]:
             other = messages[idx]
             if other.author == media.author and other.is_post and not other.is_media:
-                if abs((_when(other.ts) - _when(media.ts)).total_seconds()) <= window_s:
+                if abs((other.when - media.when).total_seconds()) <= window_s:
                     texts.setdefault(idx, []).append(media.id)
                 break
     for idx in sorted(texts):

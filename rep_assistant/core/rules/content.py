@@ -12,12 +12,7 @@ import regex
 
 from rep_assistant.core.rules.lexicon import idioms, insults, political_terms, political_terms_pattern
 from rep_assistant.core.rules.model import Context, Hit, Rule
-from rep_assistant.core.rules.text import COMMON_CAPS, NAME_WORD, PERSON_NOUN, PLACE_WORDS, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
-
-
-def _w(words: str) -> frozenset[str]:
-    """A set of words written as one string: trigger words, acronyms."""
-    return frozenset(words.split())
+from rep_assistant.core.rules.text import COMMON_CAPS, NAME_WORD, PERSON_NOUN, PLACE_WORDS, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i, words
 
 
 def _phrase_check(pattern: regex.Pattern[str], summary: str) -> Callable[[Text], Hit | None]:
@@ -666,7 +661,7 @@ def _rumour(t: Text) -> Hit | None:
 
 
 _CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]+\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
-_ACRONYMS = _w("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK NHS BBC ASAP FYI TV PS PPS "
+_ACRONYMS = words("PE PTA PTFA SATS SATs RSVP TA SEN SENCO SENCo EHCP OK OMG LOL UK NHS BBC ASAP FYI TV PS PPS "
                "DT RE RSE PSHE ICT IT KS1 KS2 EYFS YR Y1 Y2 Y3 Y4 Y5 Y6 AM PM NB WC FAQ DM PM")
 _POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|loved|enjoyed|merry|christmas|eid|mubarak|diwali|welcome|yay|wow|"
     r"amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
@@ -688,8 +683,8 @@ def _anger(t: Text) -> Hit | None:
     if _POSITIVE.search(raw):
         return None
     for m in _CAPS_RUN.finditer(raw):
-        words = regex.findall(r"[A-Z][A-Z']+", m.group())
-        if sum(1 for w in words if w not in _ACRONYMS) >= 3 and not _SHEEPISH.search(raw):
+        caps = regex.findall(r"[A-Z][A-Z']+", m.group())
+        if sum(1 for w in caps if w not in _ACRONYMS) >= 3 and not _SHEEPISH.search(raw):
             return Hit("Shouts in capital letters", (m.span(),))
     p = _SHOUT_PUNCT.search(raw)
     if p and _NEGATIVE.search(raw):
@@ -705,7 +700,7 @@ def _anger(t: Text) -> Hit | None:
 
 
 _INSULT_TOKENS = _INSULT_WORDS | {"#mask"}
-_WRONGDOING_TOKENS = _w("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
+_WRONGDOING_TOKENS = words("""fiddling stealing nicking pinching embezzling pocketing skimming lying falsifying drunk drugs dealing affair
     sleeping abusing hitting arrested prison thief fraud paedo paedophile nonce racist criminal crook alcoholic investigation struck
     drinking sacked fired dismissed suspended stole stolen embezzled pocketed fiddled nicked hit hits beats slapped abused lied
     steals nicks scammed defrauded conned swindled robbed deals sells selling helped cheats cheating fraudster scammer conman con
@@ -714,7 +709,7 @@ _CHILD_TOPIC_TOKENS = frozenset(
     tok for tok in regex.findall(r"[a-z]+", "|".join((_BEHAVIOUR, _DISCIPLINE, _HEALTH, _HOME)).lower())
     if len(tok) > 2 and tok not in {"out", "the", "off", "left", "bit", "hit", "my", "another"}
 ) | {"hit", "bit", "address", "lives"}
-_GRIEVANCE_TOKENS = _w("""happy unhappy fed sick angry furious disgusted appalled unacceptable handled managed dealt care cares listen
+_GRIEVANCE_TOKENS = words("""happy unhappy fed sick angry furious disgusted appalled unacceptable handled managed dealt care cares listen
     listens listening reply replies replied replying respond responds responded answer answers answered answering bother bothers tell
     tells telling complained complaint complaining let failing good joke disgrace farce shambles ridiculous cancelled changed moved
     again disappointed nobody heard been keeps kept always constantly stop parents mum dad mother father moan rant row word speak talk
@@ -732,38 +727,38 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("child.topic", "individual-child", "An identifiable child (a name, 'that boy') with their behaviour, discipline, health or home life.",
          _individual_child, _CHILD_TOPIC_TOKENS | _INSULT_TOKENS),
     Rule("personal.contact", "personal-data", "Someone else's phone number, e-mail or home address (not the poster's own, not the school's).",
-         _personal_contact, _w("#at #num personal home address addresses numbers lives living postcode"), wants_context=True),
+         _personal_contact, words("#at #num personal home address addresses numbers lives living postcode"), wants_context=True),
     Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health,
          _CHILD_TOPIC_TOKENS),
     Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,
-         _w("""waiting wait regret sorry pay happens face back live who warned ll will gonna going better consequences near round
+         words("""waiting wait regret sorry pay happens face back live who warned ll will gonna going better consequences near round
              outside car carpark coming yourself slash smash brick""")),
     Rule("defamation.claim", "defamation", "A named or identifiable person stated to have done wrong (theft, drink, violence, dismissal).",
          _defamation, _WRONGDOING_TOKENS),
     Rule("rumour.past", "rumour", "Second-hand claims about wrongdoing at someone's previous school or job.", _hearsay_wrongdoing,
-         _w("last previous old other former used")),
+         words("last previous old other former used")),
     Rule("disrepute.rundown", "disrepute", "Running the school down: 'worst school', urging bad reviews or others to leave.", _disrepute,
-         _w("""worst rubbish shocking terrible awful failing useless crap dreadful joke shambles disgrace hopeless dump downhill dogs
+         words("""worst rubbish shocking terrible awful failing useless crap dreadful joke shambles disgrace hopeless dump downhill dogs
              ofsted shut tell telling warn warning thinking considering bother avoid stay review reviews pull pulling take taking move
              moving regret elsewhere send review paper press newspaper news bbc
              posted posting written wrote writing rate ratemyschool pan drain toilet tubes swanny pot""")),
     Rule("policy.challenge", "policy-challenge", "A school policy named with scorn or a call to defy it.", _policy_challenge,
-         _w("policy policies rule rules ban fine fines dress code agreement log logs contribution contributions")),
+         words("policy policies rule rules ban fine fines dress code agreement log logs contribution contributions")),
     Rule("political.opinion", "political", "A party, politician or government named with an opinion.", _political,
          frozenset(tok for term in political_terms() for tok in regex.findall(r"[a-z]+", term.lower()) if tok not in {"the", "s"})),
-    Rule("political.petition", "political", "A petition campaigning against or for a public issue.", _petition_politics, _w("petition")),
+    Rule("political.petition", "political", "A petition campaigning against or for a public issue.", _petition_politics, words("petition")),
     Rule("commercial.promotion", "commercial", "Selling, promotions, MLM, crypto, personal fundraising, petitions (school causes excepted).",
-         _commercial, _w("""selling sale ono ovno each dm pm message inbox off discount code business shop page website etsy store
+         _commercial, words("""selling sale ono ovno each dm pm message inbox off discount code business shop page website etsy store
              products check bio aloe forever younique herbalife arbonne avon scentsy tupperware opportunity home boss income crypto
              bitcoin forex investment hustle vote sponsor donate join earn money buy sell tickets justgiving gofundme fund trial
              crowdfunder raising petition change patronise patronize donation donations fundraising fundraiser""")),
     Rule("correspondence.private", "private-correspondence", "Quoting or screenshotting a private e-mail or letter from staff.",
-         _correspondence, _w("""emailed mailed messaged texted wrote replied sent copying copied pasting pasted posting sharing
+         _correspondence, words("""emailed mailed messaged texted wrote replied sent copying copied pasting pasted posting sharing
              forwarding screenshot screenshotted dear reply response email letter look see read here text got""")),
     Rule("rumour.marker", "rumour", "'Apparently', 'I heard', 'someone told me' followed by a claim about people or the school.", _rumour,
-         _w("apparently allegedly supposedly rumour rumor heard hear told said says reckons reckon saying word bird true gossip grapevine authority")),
+         words("apparently allegedly supposedly rumour rumor heard hear told said says reckons reckon saying word bird true gossip grapevine authority")),
     Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger,
-         _w("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
+         words("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
 )
 
 _IDIOM_SUMMARY = {

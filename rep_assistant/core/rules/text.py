@@ -50,12 +50,13 @@ _CHILD_NOUN_REF = regex.compile(
     _FLAGS,
 )
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string: word lists, trigger words, acronyms."""
     return frozenset(text.split())
 
 
 # Capitalised words that start sentences or name things other than people.
-COMMON_CAPS = _words("""
+COMMON_CAPS = words("""
 i a an the this that these those it its it's there here he she they we you my our your his her their who what when where
 why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
@@ -72,7 +73,7 @@ reminder lost found just quick message group chat parents parent mum dad mums da
 look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
 labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
 """)
-NAME_FOLLOWERS = _words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
+NAME_FOLLOWERS = words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
 had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b
 wet comes came cried cries threw throws swore smells stole steals broke ran runs copied cheated started starts called calls
 shouted screamed refuses refused wears wore turns turned""")
