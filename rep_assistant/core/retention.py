@@ -13,7 +13,7 @@ messages either side, because the school may still ask for them.
 """
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from rep_assistant.core import wipe
@@ -44,12 +44,6 @@ class PurgePlan:
     @property
     def total(self) -> int:
         return len(self.message_ids)
-
-    def summary(self) -> dict[str, Any]:
-        out = asdict(self)
-        out.pop("message_ids")
-        out["total"] = self.total
-        return out
 
 
 def cutoff_for(days: int, today: dt.date | None = None) -> str:
