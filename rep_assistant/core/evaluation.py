@@ -15,7 +15,7 @@ from typing import Any
 
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy, load_policy
-from rep_assistant.core.rules import DetectOptions, Message, detect
+from rep_assistant.core.rules import Message, detect
 
 
 @dataclass
@@ -95,9 +95,9 @@ def messages_from_labels(rows: Sequence[dict[str, Any]]) -> list[Message]:
     return [Message(i, r["timestamp"], r["author"], r["text"]) for i, r in enumerate(rows)]
 
 
-def predict(rows: Sequence[dict[str, Any]], policy: Policy | None, options: DetectOptions | None = None) -> dict[int, set[str]]:
+def predict(rows: Sequence[dict[str, Any]], policy: Policy | None) -> dict[int, set[str]]:
     out: dict[int, set[str]] = defaultdict(set)
-    for f in detect(messages_from_labels(rows), policy, options):
+    for f in detect(messages_from_labels(rows), policy):
         out[f.message_id].add(f.category)
     return out
 

@@ -8,7 +8,7 @@ longer produces. The scan row, the flag changes and the audit entry are one tran
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rep_assistant.core.errors import NotFoundError
@@ -31,7 +31,6 @@ class ScanResult:
     flags_active: int
     flags_new: int
     flags_retired: int
-    by_category: dict[str, int] = field(default_factory=dict)
 
 
 def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str, str]:
@@ -130,34 +129,25 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
         "INSERT INTO scans (chat_id, policy_id, policy_version, scanned_at, messages, flags_active, flags_new) VALUES (?,?,?,?,?,?,?)",
         (chat_id, policy.id, policy.version, now, count, len(produced), new),
     ).lastrowid
-    by_category = dict(sorted(counts.items()))
     store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
                 details={"policy_id": policy.id, "policy_version": policy.version, "messages": count,
-                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": by_category})
-    return ScanResult(scan_id, chat_id, policy.id, count, len(produced), new, retired, by_category)
+                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": dict(sorted(counts.items()))})
+    return ScanResult(scan_id, chat_id, policy.id, count, len(produced), new, retired)
 
 
 FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "clause_id", "clause_text", "rule_id", "severity",
                 "explanation", "spans")
 
 
-def flag_rows(store: Store, chat_id: int | None = None, *, active_only: bool = True, status: str | None = None) -> list[dict[str, Any]]:
+def flag_rows(store: Store, chat_id: int, *, active_only: bool = True) -> list[dict[str, Any]]:
     """Flags as plain dicts (the jsonl shape), most severe first, then in chat order."""
-    where, params = ["1=1"], []
-    if chat_id is not None:
-        where.append("f.chat_id = ?")
-        params.append(chat_id)
-    if active_only:
-        where.append("f.active = 1")
-    if status is not None:
-        where.append("f.status = ?")
-        params.append(status)
+    where = "f.chat_id = ?" + (" AND f.active = 1" if active_only else "")
     rows = store.query(
         "SELECT f.id, c.name AS chat, m.ts AS timestamp, COALESCE(mem.name, '') AS author, m.text, f.category, f.clause_id, "
         "f.clause_text, f.rule_id, f.severity, f.explanation, f.spans, f.related, f.rank, f.status, f.active, f.policy_id, "
         "f.message_id, f.chat_id FROM flags f JOIN chats c ON c.id = f.chat_id LEFT JOIN messages m ON m.id = f.message_id "
-        f"LEFT JOIN members mem ON mem.id = f.member_id WHERE {' AND '.join(where)} ORDER BY f.rank DESC, m.seq, f.id",
-        params,
+        f"LEFT JOIN members mem ON mem.id = f.member_id WHERE {where} ORDER BY f.rank DESC, m.seq, f.id",
+        (chat_id,),
     )
     for r in rows:
         r["spans"] = json.loads(r["spans"])

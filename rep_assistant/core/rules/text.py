@@ -170,9 +170,6 @@ class Text:
         """Any reference to a person other than the writer."""
         return sorted([m.span() for m in _PERSON_RE.finditer(self.raw)] + self.names)
 
-    def has(self, pattern: regex.Pattern[str]) -> regex.Match[str] | None:
-        return pattern.search(self.raw)
-
 
 def compile_i(pattern: str) -> regex.Pattern[str]:
     """Case-insensitive on the raw text, so spans point into what the rep sees."""
