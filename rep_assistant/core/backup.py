@@ -22,7 +22,7 @@ import os
 import shutil
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rep_assistant.core import audit, paths
@@ -43,14 +43,6 @@ class BackupInfo:
     audit_entries: int
     head_hash: str
     messages: int
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 #: How long a copy waits for another writer before giving up, like the store's busy timeout.
@@ -107,8 +99,7 @@ def backup(store: Store, out: Path) -> BackupInfo:
         raise StoreError(describe_sqlite_error(exc, out)) from exc
     finally:
         part.unlink(missing_ok=True)
-    paths.make_private_file(out)
-    return BackupInfo(out, info.size, info.sha256, info.schema, info.audit_entries, info.head_hash, info.messages)
+    return replace(info, path=out)  # private already: the .part file was created 0600 and renaming keeps that
 
 
 def inspect(path: Path, label: Path | None = None) -> BackupInfo:
@@ -123,6 +114,8 @@ def inspect(path: Path, label: Path | None = None) -> BackupInfo:
     with path.open("rb") as fh:
         if fh.read(16) != _SQLITE_MAGIC:
             raise RepError(f"{name} is not a Rep Assistant backup (it is not an SQLite database).")
+        fh.seek(0)
+        sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
@@ -143,7 +136,7 @@ def inspect(path: Path, label: Path | None = None) -> BackupInfo:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise RepError(f"{name} is damaged or is not a Rep Assistant backup ({exc}).") from exc
-    return BackupInfo(path, path.stat().st_size, _sha256(path), schema, chain.checked, chain.head_hash, messages)
+    return BackupInfo(path, path.stat().st_size, sha256, schema, chain.checked, chain.head_hash, messages)
 
 
 def _keep_aside(db_path: Path, stamp: str) -> Path | None:
@@ -196,7 +189,7 @@ def restore(db_path: Path, backup_file: Path, *, actor: str = "rep") -> tuple[Ba
     with Store(db_path, actor=actor) as store, store.transaction():
         store.audit("restore", {}, {"sha256": info.sha256, "audit_entries": info.audit_entries, "head_hash": info.head_hash,
                                     "messages": info.messages, "kept_previous": kept.name if kept else None})
-    return BackupInfo(backup_file, info.size, info.sha256, info.schema, info.audit_entries, info.head_hash, info.messages), kept
+    return replace(info, path=backup_file), kept
 
 
 def _replace(db_path: Path, staged: Path) -> None:

@@ -1,5 +1,6 @@
 """Backup and restore: consistent, private, checked before anything is replaced, audited."""
 
+import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -43,7 +44,8 @@ def test_backup_is_a_checked_private_single_file_and_is_recorded(filled: Store, 
     entry = audit.entries(filled.db.conn, action="backup")[-1]
     # The live log records the backup's own head hash: which history that file holds.
     assert entry["details"]["head_hash"] == info.head_hash == backup.inspect(out).head_hash
-    assert entry["details"]["sha256"] == info.sha256
+    assert entry["details"]["sha256"] == info.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert info.size == out.stat().st_size and info.path == out
     assert audit.verify(filled.db.conn).ok
 
 
@@ -65,7 +67,7 @@ def test_restore_replaces_keeps_the_old_store_and_records_itself(filled: Store, 
     filled.close()
 
     info, kept = backup.restore(filled.path, out, actor="Test Rep")
-    assert info.messages == 2
+    assert info.messages == 2 and info.path == out  # the backup the rep named, not the working copy checked
     assert kept is not None and kept.name.startswith(filled.path.name + ".bak-")
     assert _messages(kept) == 1 and _messages(filled.path) == 2
     with Store(filled.path) as restored:
