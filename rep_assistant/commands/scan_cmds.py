@@ -12,6 +12,8 @@ from rep_assistant.core.policy import (
     CATEGORIES,
     DEFAULT_POLICY_ID,
     Policy,
+    active_policy,
+    active_policy_id,
     import_policy_document,
     list_policies,
     load_policy,
@@ -60,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _policy_from_args(ref: str | None, settings: Settings) -> Policy:
-    return load_policy(ref or settings.get("active_policy") or DEFAULT_POLICY_ID)
+    return load_policy(ref) if ref else active_policy(settings)
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
@@ -123,7 +125,7 @@ def cmd_policy_show(args: argparse.Namespace) -> int:
 
 
 def cmd_policy_list(args: argparse.Namespace) -> int:
-    active = Settings.load().get("active_policy") or DEFAULT_POLICY_ID
+    active = active_policy_id()
     rows = [{"id": p.id, "active": "yes" if p.id == active else "", "school": p.school, "title": p.title,
              "clauses": len(p.clauses), "covers": len(p.covered)} for p in list_policies()]
     print_rows(rows, ("id", "active", "school", "title", "clauses", "covers"), args.format)

@@ -5,6 +5,7 @@ from rep_assistant.core.policy.document import parse_policy_text
 from rep_assistant.core.policy.library import (
     DEFAULT_POLICY_ID,
     active_policy,
+    active_policy_id,
     import_policy_document,
     list_policies,
     list_policy_ids,
@@ -22,6 +23,7 @@ __all__ = [
     "Clause",
     "Policy",
     "active_policy",
+    "active_policy_id",
     "import_policy_document",
     "list_policies",
     "list_policy_ids",

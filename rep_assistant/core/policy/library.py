@@ -50,9 +50,14 @@ def _read_json(path: Path, *, default_id: str) -> Policy:
     return policy
 
 
-def active_policy(settings: Settings | None = None) -> Policy:
+def active_policy_id(settings: Settings | None = None) -> str:
+    """The id of the policy flags cite: the one chosen in settings, else the built-in model."""
     settings = settings or Settings.load()
-    return load_policy(settings.get("active_policy") or DEFAULT_POLICY_ID)
+    return settings.get("active_policy") or DEFAULT_POLICY_ID
+
+
+def active_policy(settings: Settings | None = None) -> Policy:
+    return load_policy(active_policy_id(settings))
 
 
 def slug(text: str) -> str:
