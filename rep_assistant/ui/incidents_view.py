@@ -7,7 +7,8 @@ the desk) and what it changed is re-read afterwards: an incident's status, notes
 bundle only the incidents table; a warning, removal or re-admission the register as well.
 
 Signals:
-    members_changed(): a register entry was written (the window re-reads its members panel;
+    members_changed(): a register entry was written, or opening the dialog found removals and
+    departures in the chat not yet in the register (the window re-reads its members panel;
     nothing else it shows depends on incidents).
 """
 
@@ -118,7 +119,13 @@ class IncidentsDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.tabs)
         box.addWidget(close)
-        self.run(self.tr("Reading the register"), lambda s: sync_chat_events(s, chat_id), lambda _added: self.reload())
+        self.run(self.tr("Reading the register"), lambda s: sync_chat_events(s, chat_id), self._synced)
+
+    def _synced(self, added: int) -> None:
+        """Show the register; removals and departures it just learned from the chat change the members panel too."""
+        self.reload()
+        if added:
+            self.members_changed.emit()
 
     # -- layout ------------------------------------------------------------------------------
 

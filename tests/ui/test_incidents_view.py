@@ -124,3 +124,20 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     qtbot.waitUntil(lambda: window.store.scalar("SELECT count(*) FROM member_events WHERE kind = 'warning' AND member_id = ?", [dan]) == 1,
                     timeout=10_000)
     assert titles == ["Warn: Dan Brown"]
+
+
+def test_opening_the_register_updates_the_members_panel_with_removals_from_the_chat(desk, qtbot, tmp_path: Path) -> None:
+    window = desk.open()
+    export = tmp_path / "WhatsApp Chat with Year 3 Maple.txt"
+    export.write_bytes(EXPORT.read_bytes())
+    desk.import_file(window, export)
+    window.tabs.setCurrentWidget(window.members_panel)
+    model = window.members_panel.model
+    sam = window.store.scalar("SELECT id FROM members WHERE name = 'Sam Jones'")
+
+    def removals() -> int:
+        return model.record(model.row_of(sam))["removals"]
+
+    assert removals() == 0  # the removal line is in the chat, not yet in the register
+    window.actions_by_name["incidents"].trigger()
+    qtbot.waitUntil(lambda: removals() == 1, timeout=10_000)
