@@ -7,9 +7,9 @@ the desk) and what it changed is re-read afterwards: an incident's status, notes
 bundle only the incidents table; a warning, removal or re-admission the register as well.
 
 Signals:
-    members_changed(): a register entry was written, or opening the dialog found removals and
-    departures in the chat not yet in the register (the window re-reads its members panel;
-    nothing else it shows depends on incidents).
+    members_changed(): a register entry was written, or the dialog opened and matched the chat's
+    removals and departures (the window re-reads its members panel; nothing else it shows
+    depends on incidents).
 """
 
 import html
@@ -121,11 +121,12 @@ class IncidentsDialog(QDialog):
         box.addWidget(close)
         self.run(self.tr("Reading the register"), lambda s: sync_chat_events(s, chat_id), self._synced)
 
-    def _synced(self, added: int) -> None:
-        """Show the register; removals and departures it just learned from the chat change the members panel too."""
+    def _synced(self, _added: int) -> None:
+        """Show the register, and have the window re-read its members panel: the removals and
+        departures in the chat are now in the register, whether this sync or an earlier read
+        (a draft, a report) matched them."""
         self.reload()
-        if added:
-            self.members_changed.emit()
+        self.members_changed.emit()
 
     # -- layout ------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from rep_assistant.core import audit, incidents
-from rep_assistant.core.register import register_rows
+from rep_assistant.core.register import register_rows, sync_chat_events
 from rep_assistant.core.store import Store
 from rep_assistant.ui import incidents_view
 from rep_assistant.ui.incidents_view import IncidentsDialog, MemberEventDialog, install_act_actions
@@ -126,7 +126,9 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     assert titles == ["Warn: Dan Brown"]
 
 
-def test_opening_the_register_updates_the_members_panel_with_removals_from_the_chat(desk, qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("matched_earlier", [False, True], ids=["matched-on-opening", "matched-by-a-draft"])
+def test_opening_the_register_updates_the_members_panel_with_removals_from_the_chat(
+        desk, qtbot, tmp_path: Path, matched_earlier: bool) -> None:
     window = desk.open()
     export = tmp_path / "WhatsApp Chat with Year 3 Maple.txt"
     export.write_bytes(EXPORT.read_bytes())
@@ -139,5 +141,8 @@ def test_opening_the_register_updates_the_members_panel_with_removals_from_the_c
         return model.record(model.row_of(sam))["removals"]
 
     assert removals() == 0  # the removal line is in the chat, not yet in the register
+    if matched_earlier:  # as a draft or a report does when it reads the register
+        assert sync_chat_events(window.store, window.current_chat_id()) > 0
+        assert removals() == 0
     window.actions_by_name["incidents"].trigger()
     qtbot.waitUntil(lambda: removals() == 1, timeout=10_000)
