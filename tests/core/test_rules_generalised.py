@@ -123,6 +123,15 @@ VERDICT_AVOID = [
     ("Review of the new chippy: avoid.", False),
 ]
 
+#: Telling people to avoid the school itself, not a place or thing that starts with "school".
+AVOID_THE_SCHOOL = [
+    ("Avoid this school at all costs", True),
+    ("If you're choosing primaries, stay away from this school.", True),
+    ("Best to avoid the school car park at pick-up, it's gridlocked", False),
+    ("Stay away from the school gates this afternoon, the road is closed", False),
+    ("Avoid the school run traffic on Elm Road tomorrow", False),
+]
+
 #: A child described as withdrawn in themselves, not withdrawn from a club.
 CHILD_WITHDRAWN = [
     ("Noticed Kofi is quiet and withdrawn since Christmas, is everything alright?", True),
@@ -337,7 +346,7 @@ def test_school_called_a_circus_is_disrepute(text: str, expected: bool) -> None:
     _check(text, "disrepute", expected)
 
 
-@pytest.mark.parametrize(("text", "expected"), VERDICT_AVOID)
+@pytest.mark.parametrize(("text", "expected"), VERDICT_AVOID + AVOID_THE_SCHOOL)
 def test_a_verdict_to_avoid_the_school_is_disrepute(text: str, expected: bool) -> None:
     _check(text, "disrepute", expected)
 

@@ -453,7 +453,9 @@ _DISREPUTE = compile_i(
     r"(?:not\s+to|to\s+avoid|to\s+stay\s+away|to\s+(?:go|look)\s+elsewhere)"
     r"|\bregret\s+(?:ever\s+)?(?:choosing|picking|sending\s+(?:\w+\s+){1,2}?to)\s+(?:this|the|that)\s+(?:school|place|primary|academy)\b"
     r"|\b(?:thinking\s+of|considering)\s+(?:applying|sending\s+\w+)\s+(?:here|to\s+this\s+school)|\bnot\s+to\s+bother\b(?=.*\b(?:here|school|shambles)\b)"
-    r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b"
+    # "Avoid this school", not "avoid the school car park": school as the first word of a place or thing.
+    r"|\b(?:avoid|stay\s+away\s+from)\s+(?:this|the)\s+school\b(?!'s|\s+(?:car|gates?|run|road|traffic|field|hall|office|"
+    r"playground|bus|coach|trip|entrance|reception|building|site|kitchen|library|crossing|drop|pick|disco|fair|fete)\b)"
     r"|\b(?:don't|do\s+not|wouldn't|never|would\s+not)\s+send\s+(?:your|ur|any)\s+(?:kids|children|child)\s+(?:here|to\s+this\s+school)\b"
     r"|\b(?:leave|leaving|write|post|give|giving)\s+(?:\w+\s+){0,3}?(?:bad|negative|1[- ]star|one[- ]star|terrible|honest|scathing)\s+reviews?"
     r"|\b(?:everyone|we\s+should\s+all|let's\s+all)\s+(?:\w+\s+){0,2}?(?:leave|write|post)\s+(?:a\s+)?reviews?"
