@@ -41,11 +41,12 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["REP_ASSISTANT_HOME"] = tmp
-        from rep_assistant.core import incidents, register, review
-        from rep_assistant.core.bundle import make_bundle
-        from rep_assistant.core.drafting import create_draft
-        from rep_assistant.core.importer import import_export
-        from rep_assistant.core.scan import scan_chat
+        from rep_assistant.core.acting import incidents, register
+        from rep_assistant.core.acting.bundle import make_bundle
+        from rep_assistant.core.acting.drafting import create_draft
+        from rep_assistant.core.detection.scan import scan_chat
+        from rep_assistant.core.importing.importer import import_export
+        from rep_assistant.core.reviewing import review
         from rep_assistant.core.settings import Settings
         from rep_assistant.core.store import Store
         from rep_assistant.ui.pdf import render_pdf

@@ -188,8 +188,8 @@ def main() -> int:
         print(f"chat: {args.messages:,} messages, {export.stat().st_size / 1e6:.0f} MB", flush=True)
         db = tmp / "bench.sqlite3"
         if args.skip_import:
-            from rep_assistant.core.importer import import_export
-            from rep_assistant.core.scan import scan_chat
+            from rep_assistant.core.detection.scan import scan_chat
+            from rep_assistant.core.importing.importer import import_export
             from rep_assistant.core.store import Store
 
             with Store(db) as store:

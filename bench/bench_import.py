@@ -35,8 +35,8 @@ def _cpu_seconds() -> float:
 def _child(phase: str, export: Path, db: Path) -> None:
     """Run one phase and print a JSON line: entries, seconds, peak RSS."""
     if phase == "store":
-        from rep_assistant.core import importer
-        from rep_assistant.core.parsing import iter_export_rows, read_export
+        from rep_assistant.core.importing import importer
+        from rep_assistant.core.importing.parsing import iter_export_rows, read_export
         from rep_assistant.core.store import Store
 
         store = Store(db, actor="bench")
@@ -49,7 +49,7 @@ def _child(phase: str, export: Path, db: Path) -> None:
             seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         store.close()
     elif phase == "parse":
-        from rep_assistant.core.parsing import iter_export_rows, read_export
+        from rep_assistant.core.importing.parsing import iter_export_rows, read_export
 
         start, cpu = time.perf_counter(), _cpu_seconds()
         with read_export(export) as source:
@@ -57,7 +57,7 @@ def _child(phase: str, export: Path, db: Path) -> None:
             entries = sum(1 for _ in rows)
         seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     else:
-        from rep_assistant.core.importer import import_export
+        from rep_assistant.core.importing.importer import import_export
         from rep_assistant.core.store import Store
 
         store = Store(db, actor="bench")

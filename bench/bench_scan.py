@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rep_assistant.core.parsing import parse_export  # noqa: E402
+from rep_assistant.core.detection.rules import Message, detect  # noqa: E402
+from rep_assistant.core.importing.parsing import parse_export  # noqa: E402
 from rep_assistant.core.policy import load_policy  # noqa: E402
-from rep_assistant.core.rules import Message, detect  # noqa: E402
 
 MAKER = ROOT.parent / "shared" / "bench" / "make_big_chat.py"
 
@@ -84,7 +84,7 @@ def _stored(n: int, policy: str, repeat: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         chat, db = Path(tmp) / "WhatsApp Chat with Big Class.txt", Path(tmp) / "bench.sqlite3"
         subprocess.run([sys.executable, str(MAKER), str(n), str(chat)], check=True)
-        subprocess.run([sys.executable, "-c", "import sys; from rep_assistant.core.importer import import_export; "
+        subprocess.run([sys.executable, "-c", "import sys; from rep_assistant.core.importing.importer import import_export; "
                         "from rep_assistant.core.store import Store; s = Store(sys.argv[1]); import_export(s, sys.argv[2]); s.close()",
                         str(db), str(chat)], check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         for run in range(1, repeat + 1):
@@ -98,7 +98,7 @@ def _stored(n: int, policy: str, repeat: int) -> int:
 
 def _scan_child(db: Path, policy_id: str) -> int:
     """One scan_chat() of the store's only chat; prints a JSON line (a fresh process per run)."""
-    from rep_assistant.core.scan import scan_chat
+    from rep_assistant.core.detection.scan import scan_chat
     from rep_assistant.core.settings import Settings
     from rep_assistant.core.store import Store
 

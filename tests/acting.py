@@ -8,8 +8,8 @@ rep would start.
 from dataclasses import dataclass
 from pathlib import Path
 
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.scan import scan_chat
+from rep_assistant.core.detection.scan import scan_chat
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -36,7 +36,7 @@ class World:
         return row[0]["id"]
 
     def confirmed_flag_on(self, text: str) -> int:
-        from rep_assistant.core.review import set_status
+        from rep_assistant.core.reviewing.review import set_status
 
         flag_id = self.flag_on(text)
         set_status(self.store, flag_id, "confirmed")

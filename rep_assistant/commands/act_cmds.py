@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
-from rep_assistant.core import incidents, paths
-from rep_assistant.core import register as members_register
-from rep_assistant.core.bundle import RenderPdf, export_bundle, make_bundle
+from rep_assistant.core import paths
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting import register as members_register
+from rep_assistant.core.acting.bundle import RenderPdf, export_bundle, make_bundle
+from rep_assistant.core.acting.drafting import BUILTIN_KINDS, Draft, create_draft
+from rep_assistant.core.acting.eml import save_eml
 from rep_assistant.core.chats import find_chat
-from rep_assistant.core.drafting import BUILTIN_KINDS, Draft, create_draft
-from rep_assistant.core.eml import save_eml
-from rep_assistant.core.erasure import find_member
+from rep_assistant.core.duties.erasure import find_member
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import Settings
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core.chats import chat_messages, find_chat, list_chats, search_messages
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.parsing import Entry, iter_export_rows, read_export
+from rep_assistant.core.importing.importer import import_export
+from rep_assistant.core.importing.parsing import Entry, iter_export_rows, read_export
 
 _ENTRY_COLUMNS = ("seq", "timestamp", "author", "kind", "text", "media", "system_event", "actor", "target")
 _MESSAGE_COLUMNS = ("seq", "ts", "author", "kind", "text", "media_name", "system_event", "actor", "target")

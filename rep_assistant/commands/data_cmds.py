@@ -6,7 +6,8 @@ from pathlib import Path
 
 from rep_assistant.commands.act_cmds import member_subcommands
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
-from rep_assistant.core import audit, backup, erasure, paths, retention, subject_access
+from rep_assistant.core import paths
+from rep_assistant.core.duties import audit, backup, erasure, retention, subject_access
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
 

@@ -7,8 +7,8 @@ confirm a flag, and so never open an incident or draft from it.
 import argparse
 
 from rep_assistant.commands.common import open_from_args, store_options
-from rep_assistant.core import review
 from rep_assistant.core.chats import find_chat
+from rep_assistant.core.reviewing import review
 
 _VERB_STATUS = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "new"}
 

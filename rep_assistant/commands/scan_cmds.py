@@ -67,7 +67,7 @@ def _policy_from_args(ref: str | None, settings: Settings) -> Policy:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     # Imported here: compiling the rules costs ~0.15 s, which no other command should pay at start-up.
-    from rep_assistant.core.scan import FLAG_COLUMNS, flag_rows, scan_chat
+    from rep_assistant.core.detection.scan import FLAG_COLUMNS, flag_rows, scan_chat
 
     if args.demo:
         from rep_assistant.core.demo import demo_settings, prepare_demo
@@ -83,7 +83,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     policy = _policy_from_args(args.policy, settings)
     with store:
         if args.file is not None:
-            from rep_assistant.core.import_scan import import_and_scan
+            from rep_assistant.core.importing.import_scan import import_and_scan
 
             result = import_and_scan(store, args.file, policy=policy, settings=settings)[1]
         else:
@@ -147,7 +147,7 @@ def cmd_policy_use(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from rep_assistant.core.evaluation import evaluate_files, format_report
+    from rep_assistant.core.detection.evaluation import evaluate_files, format_report
 
     report = evaluate_files(args.labels, args.policy, args.flags)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rep_assistant import __version__
 from rep_assistant.core import paths, resources
-from rep_assistant.core.import_scan import import_and_scan
+from rep_assistant.core.importing.import_scan import import_and_scan
 from rep_assistant.core.policy import DEFAULT_POLICY_ID, load_policy
 from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.settings import Settings

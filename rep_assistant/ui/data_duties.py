@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from rep_assistant.core import backup, erasure
+from rep_assistant.core.duties import backup, erasure
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store

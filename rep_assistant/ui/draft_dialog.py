@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core.bundle import make_bundle
-from rep_assistant.core.drafting import Draft, available_kinds, create_draft, record_draft_use
-from rep_assistant.core.eml import save_eml
+from rep_assistant.core.acting.bundle import make_bundle
+from rep_assistant.core.acting.drafting import Draft, available_kinds, create_draft, record_draft_use
+from rep_assistant.core.acting.eml import save_eml
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_save_path

@@ -39,11 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import incidents, paths
-from rep_assistant.core.bundle import export_bundle
-from rep_assistant.core.drafting.fields import short_stamp
-from rep_assistant.core.register import member_events, record_member_event, register_rows, sync_chat_events
-from rep_assistant.core.report import describe_action
+from rep_assistant.core import paths
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting.bundle import export_bundle
+from rep_assistant.core.acting.drafting.fields import short_stamp
+from rep_assistant.core.acting.register import member_events, record_member_event, register_rows, sync_chat_events
+from rep_assistant.core.acting.report import describe_action
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import DraftDialog

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from rep_assistant import APP_NAME, __version__
-from rep_assistant.core import paths, review
+from rep_assistant.core import paths
 from rep_assistant.core.errors import Cancelled
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.data_duties import install_data_actions

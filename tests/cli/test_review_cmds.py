@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.cli import main
-from rep_assistant.core import audit
+from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
 
 CHAT = """\

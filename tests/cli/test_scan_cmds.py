@@ -98,6 +98,6 @@ def test_other_commands_do_not_pay_for_compiling_the_rules() -> None:
     import subprocess
     import sys
 
-    code = "import sys, rep_assistant.cli as c; c.build_parser(); print('rep_assistant.core.rules' in sys.modules)"
+    code = "import sys, rep_assistant.cli as c; c.build_parser(); print('rep_assistant.core.detection.rules' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "False", run.stderr

@@ -11,9 +11,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rep_assistant.core import incidents, register, review
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.scan import scan_chat
+from rep_assistant.core.acting import incidents, register
+from rep_assistant.core.detection.scan import scan_chat
+from rep_assistant.core.importing.importer import import_export
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 

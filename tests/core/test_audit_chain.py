@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from rep_assistant.core import audit
+from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
 
 

@@ -5,8 +5,8 @@ import re
 import sqlite3
 from pathlib import Path
 
-from rep_assistant.core import audit, erasure, retention, subject_access
-from rep_assistant.core.bundle import export_bundle
+from rep_assistant.core.acting.bundle import export_bundle
+from rep_assistant.core.duties import audit, erasure, retention, subject_access
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from tests.core import made_up_group

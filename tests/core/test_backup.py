@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, backup
+from rep_assistant.core.duties import audit, backup
 from rep_assistant.core.errors import RepError
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
 
@@ -152,7 +152,7 @@ def test_restore_while_another_window_writes_is_refused_cleanly(filled: Store, t
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="uses /proc, where nobody (not even root) can create files")
 def test_an_unwritable_destination_is_a_sentence(filled: Store, tmp_path: Path) -> None:
-    from rep_assistant.core import subject_access
+    from rep_assistant.core.duties import subject_access
 
     with pytest.raises(RepError, match="cannot be written"):
         backup.backup(filled, Path("/proc/b.sqlite3"))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import backup, subject_access
-from rep_assistant.core.bundle import export_bundle
+from rep_assistant.core.acting.bundle import export_bundle
+from rep_assistant.core.duties import backup, subject_access
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from tests.core import made_up_group

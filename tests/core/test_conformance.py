@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core.parsing import parse_export
+from rep_assistant.core.importing.parsing import parse_export
 
 _MANIFEST_FILES = 57
 

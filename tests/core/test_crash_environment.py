@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.cli import main
-from rep_assistant.core import audit
+from rep_assistant.core.duties import audit
 from rep_assistant.core.errors import StoreError
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
 from tests.core.test_crash_kill import write_chat

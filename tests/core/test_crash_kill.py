@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.scan import scan_chat
+from rep_assistant.core.detection.scan import scan_chat
+from rep_assistant.core.duties import audit
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from rep_assistant.core.detection.evaluation import messages_from_labels, predict, read_labels, score
+from rep_assistant.core.detection.rules import DetectOptions, Message, all_rules, detect
 from rep_assistant.core.errors import RepError
-from rep_assistant.core.evaluation import messages_from_labels, predict, read_labels, score
 from rep_assistant.core.policy import CATEGORY_IDS, Clause, Policy, load_policy
-from rep_assistant.core.rules import DetectOptions, Message, all_rules, detect
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 
@@ -110,7 +110,7 @@ def test_every_rule_is_declared_with_a_description() -> None:
 @pytest.mark.shared
 def test_real_exports_raise_almost_no_content_flags(shared_dir: Path) -> None:
     """Thousands of real (non-school) messages from the conformance exports: a precision guard."""
-    from rep_assistant.core.parsing import parse_export
+    from rep_assistant.core.importing.parsing import parse_export
 
     messages: list[Message] = []
     for path in sorted((shared_dir / "conformance" / "whatsapp").rglob("*")):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core.evaluation import predict, read_labels, score
+from rep_assistant.core.detection.evaluation import predict, read_labels, score
+from rep_assistant.core.detection.rules import Message, detect
 from rep_assistant.core.policy import load_policy
-from rep_assistant.core.rules import Message, detect
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 
@@ -93,9 +93,9 @@ def test_a_question_without_a_question_mark_still_gets_a_dont_know_reply() -> No
 
 def test_every_declared_idiom_matches_its_example_and_names_its_trigger() -> None:
     """The prefilter runs an idiom only when one of its trigger words is present: each example proves both."""
-    from rep_assistant.core.rules.content import CONTENT_RULES
-    from rep_assistant.core.rules.lexicon import idioms
-    from rep_assistant.core.rules.text import Text
+    from rep_assistant.core.detection.rules.content import CONTENT_RULES
+    from rep_assistant.core.detection.rules.lexicon import idioms
+    from rep_assistant.core.detection.rules.text import Text
 
     rules = {r.category: r for r in CONTENT_RULES if r.id.endswith(".idiom")}
     for idiom in idioms():

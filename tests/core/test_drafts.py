@@ -4,8 +4,10 @@ import re
 
 import pytest
 
-from rep_assistant.core import audit, incidents, paths
-from rep_assistant.core.drafting import BUILTIN_KINDS, TemplateError, create_draft, load_template, record_draft_use, render
+from rep_assistant.core import paths
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting.drafting import BUILTIN_KINDS, TemplateError, create_draft, load_template, record_draft_use, render
+from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
 from tests.acting import world
 
@@ -42,7 +44,7 @@ def test_school_notification_is_an_email_with_excerpt_clause_and_actions(store: 
     w = world(store)
     flag = w.confirmed_flag_on("useless")
     incident = incidents.create_incident(store, [flag])
-    from rep_assistant.core.register import record_member_event
+    from rep_assistant.core.acting.register import record_member_event
 
     record_member_event(store, w.chat_id, w.member_id("Sam Jones"), "warn", "asked to keep it kind", flag_id=flag)
     record_draft_use(store, create_draft(store, "removal-request", w.settings, flag_id=flag), "copied")
@@ -82,7 +84,7 @@ def test_a_users_template_overrides_the_builtin(store: Store) -> None:
 
 
 def test_a_new_user_template_is_a_new_kind(store: Store) -> None:
-    from rep_assistant.core.drafting import available_kinds
+    from rep_assistant.core.acting.drafting import available_kinds
 
     w = world(store)
     (paths.user_templates_dir() / "thank-you.txt").write_text("Subject: Thanks\n\nThank you, {member_first_name}!\n", encoding="utf-8")
@@ -123,7 +125,7 @@ def test_contact_details_in_the_excerpt_are_masked_unless_masking_is_off(store: 
 
 
 def test_phone_number_posters_are_greeted_without_their_number() -> None:
-    from rep_assistant.core.drafting.fields import first_name
+    from rep_assistant.core.acting.drafting.fields import first_name
 
     assert first_name("+44 7700 900456", True) == "there"
     assert first_name("Member 7", False, erased=True) == "there"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, erasure, subject_access, wipe
+from rep_assistant.core.duties import audit, erasure, subject_access, wipe
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store
 from tests.core import made_up_group
@@ -114,7 +114,7 @@ def test_another_members_subject_access_export_does_not_name_her(group: made_up_
 
 
 def test_a_phone_number_author_is_erased_in_every_spelling(store: Store, tmp_path: Path) -> None:
-    from rep_assistant.core.importer import import_export
+    from rep_assistant.core.importing.importer import import_export
 
     export = tmp_path / "WhatsApp Chat with Class 5.txt"
     export.write_text(
@@ -153,7 +153,7 @@ def test_a_failed_erasure_changes_nothing(group: made_up_group.Group) -> None:
 
 
 def test_a_reimport_does_not_bring_an_erased_member_back(group: made_up_group.Group, tmp_path: Path) -> None:
-    from rep_assistant.core.importer import import_export
+    from rep_assistant.core.importing.importer import import_export
 
     store = group.store
     erasure.erase(store, "Year 3 Parents", NAME)
@@ -177,7 +177,7 @@ def test_a_reimport_does_not_bring_an_erased_member_back(group: made_up_group.Gr
 
 
 def test_phone_numbers_are_remembered_by_their_digits(store: Store, tmp_path: Path) -> None:
-    from rep_assistant.core.importer import import_export
+    from rep_assistant.core.importing.importer import import_export
 
     export = tmp_path / "WhatsApp Chat with Class 5.txt"
     export.write_text("01/09/2025, 08:00 - +44 7700 900123: Hi, Sam's mum here\n", encoding="utf-8")
@@ -192,7 +192,7 @@ def test_an_incident_bundle_built_after_her_erasure_does_not_name_her(group: mad
     """Bundles come from the store (the bundle engineer's code); ones already handed over are out of reach."""
     import zipfile
 
-    from rep_assistant.core.bundle import export_bundle
+    from rep_assistant.core.acting.bundle import export_bundle
     from rep_assistant.core.settings import Settings
 
     erasure.erase(group.store, "Year 3 Parents", NAME)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.cli import main
-from rep_assistant.core.evaluation import predict, read_labels, score
+from rep_assistant.core.detection.evaluation import predict, read_labels, score
 from rep_assistant.core.policy import load_policy
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import importer
 from rep_assistant.core.chats import find_chat, list_chats, search_messages
 from rep_assistant.core.errors import BadExportError, Cancelled, NotFoundError
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing import importer
+from rep_assistant.core.importing.importer import import_export
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 GROUP = EXPORTS / "WhatsApp Chat - Year 3 Parents.txt"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import importer
 from rep_assistant.core.errors import Cancelled
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing import importer
+from rep_assistant.core.importing.importer import import_export
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 MAPLE = EXPORTS / "WhatsApp Chat with Maple Class.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.errors import Cancelled
-from rep_assistant.core.import_scan import import_and_scan
+from rep_assistant.core.importing.import_scan import import_and_scan
 
 CHAT = (
     "[14/03/2024, 09:05:41] Priya Shah: Photos from the trip\r\n"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from rep_assistant.core import audit, incidents
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.duties import audit
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store
 from tests.acting import world

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.errors import BadExportError
-from rep_assistant.core.parsing import chat_name_from_filename, parse_export, parse_text
+from rep_assistant.core.importing.parsing import chat_name_from_filename, parse_export, parse_text
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 
@@ -173,7 +173,7 @@ def test_chat_name_from_file_name(stem: str, name: str | None) -> None:
 
 
 def test_a_line_without_end_is_refused_not_buffered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rep_assistant.core.parsing import decoding
+    from rep_assistant.core.importing.parsing import decoding
 
     monkeypatch.setattr(decoding, "MAX_LINE", 1000)
     monkeypatch.setattr(decoding, "CHUNK_SIZE", 256)

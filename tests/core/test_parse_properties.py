@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rep_assistant.core.errors import BadExportError
-from rep_assistant.core.parsing import parse_export, parse_text
+from rep_assistant.core.importing.parsing import parse_export, parse_text
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 _HEADERISH = st.sampled_from(["14/03/2024, 09:05 - ", "[14/03/2024, 09:05:41] ", "3/14/24, 9:05\u202fPM - ", "\u200e[", "\r\n", "\ufeff",

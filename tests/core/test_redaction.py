@@ -1,6 +1,6 @@
 """Masking: phone numbers, e-mails, bystanders' and children's names, and what is kept."""
 
-from rep_assistant.core.redaction import Redactor, children_named, mask_email, mask_phone
+from rep_assistant.core.acting.redaction import Redactor, children_named, mask_email, mask_phone
 
 
 def test_masks_keep_a_hint() -> None:

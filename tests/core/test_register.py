@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, incidents
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting.register import member_events, record_member_event, register_rows, sync_chat_events
+from rep_assistant.core.duties import audit
 from rep_assistant.core.errors import RepError
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.register import member_events, record_member_event, register_rows, sync_chat_events
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from tests.acting import world
 

@@ -3,8 +3,10 @@
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core import audit, incidents, review
-from rep_assistant.core.report import incident_evidence
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting.report import incident_evidence
+from rep_assistant.core.duties import audit
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from tests.core import made_up_group

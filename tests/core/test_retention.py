@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, incidents, retention, wipe
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.duties import audit, retention, wipe
 from rep_assistant.core.errors import NotFoundError, RepError
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from tests.core import made_up_group
 

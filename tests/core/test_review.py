@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from rep_assistant.core import resources, review
+from rep_assistant.core import resources
+from rep_assistant.core.detection.scan import scan_chat
 from rep_assistant.core.errors import NotFoundError, RepError
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.members import member_detail, member_summaries
-from rep_assistant.core.scan import scan_chat
+from rep_assistant.core.importing.importer import import_export
+from rep_assistant.core.reviewing import review
+from rep_assistant.core.reviewing.members import member_detail, member_summaries
 from rep_assistant.core.store import Store
 
 

@@ -8,7 +8,7 @@ rule that drifts back to one sentence, or out to every sentence, fails here.
 
 import pytest
 
-from rep_assistant.core.rules import Message, detect
+from rep_assistant.core.detection.rules import Message, detect
 
 
 def _cats(text: str) -> set[str]:

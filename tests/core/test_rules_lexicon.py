@@ -2,8 +2,8 @@
 
 import pytest
 
-from rep_assistant.core.rules import Message, detect
-from rep_assistant.core.rules.lexicon import profanity
+from rep_assistant.core.detection.rules import Message, detect
+from rep_assistant.core.detection.rules.lexicon import profanity
 
 
 def _offensive(text: str) -> list[str]:

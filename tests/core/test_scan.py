@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core.audit import verify
+from rep_assistant.core.detection.scan import flag_rows, scan_chat
+from rep_assistant.core.duties.audit import verify
 from rep_assistant.core.errors import Cancelled, NotFoundError
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.policy import Clause, Policy, load_policy
-from rep_assistant.core.scan import flag_rows, scan_chat
 from rep_assistant.core.settings import Settings
 
 CHAT = """\

@@ -4,11 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.detection.rules import DetectOptions, Message, detect
+from rep_assistant.core.detection.scan import detect_chat
+from rep_assistant.core.detection.scan_windows import iter_windows
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.policy import load_policy
-from rep_assistant.core.rules import DetectOptions, Message, detect
-from rep_assistant.core.scan import detect_chat
-from rep_assistant.core.scan_windows import iter_windows
 
 
 def _whole_chat(store, chat_id: int) -> list[Message]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit
+from rep_assistant.core.duties import audit
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store

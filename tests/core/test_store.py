@@ -8,7 +8,7 @@ import pytest
 
 from rep_assistant.core.chats import search_messages
 from rep_assistant.core.errors import StoreError
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
 

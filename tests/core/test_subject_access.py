@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import audit, subject_access
+from rep_assistant.core.duties import audit, subject_access
 from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.store import Store
 from tests.core import made_up_group
@@ -60,7 +60,7 @@ def test_nothing_about_other_members_leaks_into_hers(group: made_up_group.Group,
 
 
 def test_html_is_escaped(store: Store, tmp_path: Path) -> None:
-    from rep_assistant.core.importer import import_export
+    from rep_assistant.core.importing.importer import import_export
 
     export = tmp_path / "WhatsApp Chat with Class 5.txt"
     export.write_text("01/09/2025, 08:00 - Tom Smith: <img src=x onerror=alert(1)> & more\n", encoding="utf-8")
@@ -90,7 +90,7 @@ def test_unknown_person_or_folder_is_a_sentence(group: made_up_group.Group, tmp_
 
 
 def test_an_event_naming_several_people_counts_for_each(store: Store, tmp_path: Path) -> None:
-    from rep_assistant.core.importer import import_export
+    from rep_assistant.core.importing.importer import import_export
 
     export = tmp_path / "WhatsApp Chat with Class 5.txt"
     export.write_text("01/09/2025, 08:00 - Tom Smith added Ann Lee, Sam Green and Jo King\n"
@@ -101,7 +101,7 @@ def test_an_event_naming_several_people_counts_for_each(store: Store, tmp_path: 
 
 
 def test_the_audit_section_is_every_entry_about_any_of_her_rows_once_each(group: made_up_group.Group, tmp_path: Path) -> None:
-    from rep_assistant.core import register
+    from rep_assistant.core.acting import register
 
     store = group.store
     direct = store.scalar("SELECT id FROM members WHERE name = ? AND chat_id != ?", (NAME, group.chat_id))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.errors import BadExportError
-from rep_assistant.core.importer import import_export
-from rep_assistant.core.parsing import parse_export, zipexport
+from rep_assistant.core.importing.importer import import_export
+from rep_assistant.core.importing.parsing import parse_export, zipexport
 
 CHAT = (
     "[14/03/2024, 09:05:41] Priya Shah: Photos from the trip\r\n"

@@ -14,8 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from rep_assistant.core import audit, erasure, incidents, review
-from rep_assistant.core.importer import import_export
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.duties import audit, erasure
+from rep_assistant.core.importing.importer import import_export
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui import data_duties

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from rep_assistant.core import audit, incidents
-from rep_assistant.core.drafting import Draft
+from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting.drafting import Draft
+from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import DraftDialog, mailto_url
 from tests.acting import World, world

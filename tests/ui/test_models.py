@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core import conversation
+from rep_assistant.core.reviewing import conversation
 from rep_assistant.ui.models.chats_model import ChatsModel
 from rep_assistant.ui.models.flags_model import FlagsModel
 from rep_assistant.ui.models.members_model import MembersModel

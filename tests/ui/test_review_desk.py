@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rep_assistant.core import review
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.store import Store
 from tests.ui.conftest import IMPORT_TIMEOUT_MS, Desk
 

@@ -95,7 +95,7 @@ def m001_initial(db: Database) -> None:
             purged_at TEXT
         );
         -- A named index rather than a UNIQUE constraint so the importer can drop it for the
-        -- bulk insert into a new chat and rebuild it before commit (core/importer.py).
+        -- bulk insert into a new chat and rebuild it before commit (core/importing/importer.py).
         CREATE UNIQUE INDEX messages_dedupe ON messages(chat_id, fingerprint, occurrence);
         CREATE INDEX messages_chat_seq ON messages(chat_id, seq);
         CREATE INDEX messages_member ON messages(member_id);
@@ -236,7 +236,7 @@ def m001_initial(db: Database) -> None:
     # Exception, for speed: the importer drops messages_ai inside its own transaction, indexes
     # its new rows with one INSERT ... SELECT (about 20x faster than the per-row trigger) and
     # recreates the trigger from its sqlite_master SQL before committing; no other connection
-    # ever sees the table without it, and a rollback restores it (core/importer.py).
+    # ever sees the table without it, and a rollback restores it (core/importing/importer.py).
     db["messages"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from rep_assistant.core import audit, paths
+from rep_assistant.core import paths
+from rep_assistant.core.duties import audit
 from rep_assistant.core.errors import StoreError
 from rep_assistant.core.store.migrations import SCHEMA_VERSION, migrations
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from rep_assistant.core import conversation
+from rep_assistant.core.reviewing import conversation
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
 from rep_assistant.ui.icons import icon

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from rep_assistant.core import review
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
 from rep_assistant.ui.models.base import RecordTableModel

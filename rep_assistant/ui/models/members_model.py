@@ -4,7 +4,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from rep_assistant.core import members
+from rep_assistant.core.reviewing import members
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
 from rep_assistant.ui.models.base import RecordTableModel

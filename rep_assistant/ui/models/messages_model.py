@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from rep_assistant.core import conversation
+from rep_assistant.core.reviewing import conversation
 from rep_assistant.core.store import Store
 from rep_assistant.ui.models.base import RecordTableModel
 

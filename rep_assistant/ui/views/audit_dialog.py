@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import audit
-from rep_assistant.core.drafting.fields import short_stamp
+from rep_assistant.core.acting.drafting.fields import short_stamp
+from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.views import layout

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import erasure, retention, subject_access
-from rep_assistant.core.backup import BackupInfo
-from rep_assistant.core.members import members_to_choose
+from rep_assistant.core.duties import erasure, retention, subject_access
+from rep_assistant.core.duties.backup import BackupInfo
+from rep_assistant.core.reviewing.members import members_to_choose
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.views.layout import read_only_table, wrapped

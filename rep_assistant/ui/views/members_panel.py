@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import members
+from rep_assistant.core.reviewing import members
 from rep_assistant.core.store import Store
 from rep_assistant.ui.models.members_model import MembersModel
 from rep_assistant.ui.views import layout, render

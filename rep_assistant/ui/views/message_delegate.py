@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rep_assistant.core.conversation import highlight_ranges
+from rep_assistant.core.reviewing.conversation import highlight_ranges
 from rep_assistant.ui import style
 from rep_assistant.ui.models.roles import RecordRole
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from rep_assistant.core.conversation import highlight_ranges
+from rep_assistant.core.reviewing.conversation import highlight_ranges
 from rep_assistant.ui import style
 
 

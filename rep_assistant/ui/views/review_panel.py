@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import members, review
+from rep_assistant.core.reviewing import members, review
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
 from rep_assistant.ui.models.flags_model import FlagsModel

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core import review
 from rep_assistant.core.progress import CancelFn, ProgressFn
+from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -26,7 +26,7 @@ class ImportOutcome:
 
 def import_and_scan(path: Path, settings: Settings, store: Store, progress: ProgressFn, cancelled: CancelFn) -> ImportOutcome:
     """Import and scan in one transaction, so Cancel at any point leaves the store as it was."""
-    from rep_assistant.core import import_scan
+    from rep_assistant.core.importing import import_scan
 
     imported, scanned = import_scan.import_and_scan(store, path, settings=settings, progress=progress, cancelled=cancelled)
     return ImportOutcome(imported.chat_id, imported.chat_name, imported.added, imported.skipped,
@@ -34,7 +34,7 @@ def import_and_scan(path: Path, settings: Settings, store: Store, progress: Prog
 
 
 def scan(chat_id: int, settings: Settings, store: Store, progress: ProgressFn, cancelled: CancelFn) -> Any:
-    from rep_assistant.core.scan import scan_chat
+    from rep_assistant.core.detection.scan import scan_chat
 
     return scan_chat(store, chat_id, settings=settings, progress=progress, cancelled=cancelled)
 

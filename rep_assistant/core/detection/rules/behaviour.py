@@ -1,0 +1,164 @@
+"""Rules over the message sequence: timing, runs of messages, replies and neighbours.
+
+These need more than one message (a "don't know" is only noise as a reply to a question;
+a photo is only of children when the text beside it says so) or the clock (quiet hours).
+"""
+
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+
+import regex
+
+from rep_assistant.core.detection.rules.model import Finding, Message
+
+_DONT_KNOW = regex.compile(
+    r"^(?:(?:sorry|soz|sorry,|hmm|um|er|no|nope|oh|ah)[\s,.!]*)*(?:i\s+)?(?:don'?t\s+know|dont\s+know|dunno|no\s+idea|not\s+sure|no\s+clue|"
+    r"not\s+a\s+clue|haven'?t\s+(?:a|got\s+a)\s+clue|idk|no\s+idea\s+either|not\s+sure\s+either|same\s+question|same|ditto|"
+    r"would\s+like\s+to\s+know\s+too|wondering\s+the\s+same)(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pet|my\s+dear|dear))*[\s.!?]*$",
+    regex.IGNORECASE,
+)
+# Parents often ask without a question mark: "anyone know if the flu spray is this week".
+_QUESTION = regex.compile(r"\?|^\W*(?:does|do|did|is|are|was|were|has|have|can|could|will|would|what|when|where|which|who|how|"
+                          r"anyone|any\s+one|anybody|any\s+idea)\b", regex.IGNORECASE)
+_EMOJI_ETC = regex.compile(r"[\p{So}\p{Sk}\p{Cf}\u200d\ufe0f]+")
+_PHOTO_WORDS = regex.compile(r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?|selfies?)\b", regex.IGNORECASE)
+_CHILD_WORDS = regex.compile(
+    r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
+    r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
+    r"year\s?\d|reception|swimming\s+gala|panto|christmas\s+play)\b",
+    regex.IGNORECASE,
+)
+_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸", regex.IGNORECASE)
+_NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
+_ADDRESSED = regex.compile(r"@\S+|\byou\b|\byour\b|\bu\b|\bx+$", regex.IGNORECASE)
+_SCHOOL_BUSINESS = regex.compile(
+    r"\b(?:school|class|teacher|trip|pe|homework|reading|spelling|uniform|kit|disco|fair|assembly|play|nativity|club|swimming|"
+    r"term|newsletter|letter|form|pta|office|pick\s?up|drop\s?off|fancy\s+dress|costume|lunch|sports\s+day|parents\s+evening)\b",
+    regex.IGNORECASE,
+)
+_TO_ALL = regex.compile(r"\b(?:anyone|everyone|all|anybody|any\s+(?:parents|mums|dads))\b", regex.IGNORECASE)
+
+
+def _minutes(ts: str) -> int:
+    return int(ts[11:13]) * 60 + int(ts[14:16])
+
+
+def _hhmm_minutes(value: str) -> int:
+    try:
+        h, m = value.split(":")
+        return int(h) * 60 + int(m)
+    except ValueError as exc:
+        raise ValueError(f"quiet hours must be HH:MM, not {value!r}") from exc
+
+
+def late_night(messages: Sequence[Message], quiet_start: str, quiet_end: str) -> Iterator[Finding]:
+    start, end = _hhmm_minutes(quiet_start), _hhmm_minutes(quiet_end)
+    if start == end:
+        return
+    for m in messages:
+        if not m.is_post:
+            continue
+        t = _minutes(m.ts)
+        quiet = start <= t < end if start < end else (t >= start or t < end)
+        if quiet:
+            yield Finding(m.id, "late-night", "late-night.quiet-hours",
+                          f"Posted at {m.ts[11:16]}, during quiet hours ({quiet_start} to {quiet_end})")
+
+
+def _short(m: Message) -> bool:
+    """A tiny post with words in it (a row of emoji reactions is not a thought split up)."""
+    text = m.text.strip()
+    return not m.is_media and m.is_post and 0 < len(text) <= 28 and len(text.split()) <= 4 and any(c.isalnum() for c in text)
+
+
+def fragmented(messages: Sequence[Message], *, min_run: int = 4, max_gap_s: int = 120) -> Iterator[Finding]:
+    """Four or more tiny consecutive messages from one author, each within two minutes."""
+    run: list[Message] = []
+    for m in [*messages, None]:
+        if m is not None and run and _short(m) and m.author == run[-1].author and \
+                (m.when - run[-1].when).total_seconds() <= max_gap_s:
+            run.append(m)
+            continue
+        if len(run) >= min_run:
+            yield Finding(run[0].id, "fragmented", "fragmented.burst",
+                          f"Splits one message into {len(run)} tiny posts in a row", related=tuple(x.id for x in run[1:]))
+        run = [m] if m is not None and _short(m) else []
+
+
+def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_gap_s: int = 600) -> Iterator[Finding]:
+    """A back-and-forth between exactly two members, addressed to each other, nobody else joining."""
+    posts = [m for m in messages if m.is_post and not m.is_media]
+    authors = [m.author for m in posts]
+    i = 0
+    while i < len(posts):
+        # Cheap look first: the next few posts must come from just these two people.
+        if len(set(authors[i:i + min_len])) != 2:
+            i += 1
+            continue
+        j = i + 1
+        pair = {posts[i].author}
+        while j < len(posts):
+            gap = (posts[j].when - posts[j - 1].when).total_seconds()
+            if gap > max_gap_s or (posts[j].author not in pair and len(pair) == 2):
+                break
+            pair.add(posts[j].author)
+            j += 1
+        run = posts[i:j]
+        turns = sum(1 for a, b in pairwise(run) if a.author != b.author)
+        # Calling the other by first name ("Tunde how is your mum?") addresses them as surely as "you".
+        firsts = {a: regex.compile(rf"\b{regex.escape(b.split()[0])}\b", regex.IGNORECASE) for a in pair for b in pair
+                  if b != a and b[:1].isalpha()}
+        addressed = sum(1 for m in run if _ADDRESSED.search(m.text) or m.text.rstrip().endswith("?")
+                        or (m.author in firsts and firsts[m.author].search(m.text)))
+        # Two parents sorting out the class's own business (times, kit, the trip) are using the group as meant.
+        school_talk = sum(1 for m in run if _SCHOOL_BUSINESS.search(m.text))
+        if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and school_talk * 2 < len(run) \
+                and not _TO_ALL.search(run[0].text):
+            yield Finding(run[0].id, "private-conversation", "private-conversation.pair",
+                          f"{len(run)} messages back and forth between the same two members", related=tuple(m.id for m in run[1:]))
+            i = j
+        else:
+            i += 1
+
+
+def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int = 6 * 3600) -> Iterator[Finding]:
+    """A reply that is only "don't know" / "no idea" to someone else's recent question."""
+    verdicts: dict[str, bool] = {}  # the same few replies recur; judge each wording once
+    for idx, m in enumerate(messages):
+        if not m.is_post or m.is_media or len(m.text) > 60:
+            continue
+        verdict = verdicts.get(m.text)
+        if verdict is None:
+            text = _EMOJI_ETC.sub("", m.text).strip()
+            verdict = verdicts[m.text] = bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None
+        if not verdict:
+            continue
+        now = m.when
+        for prev in reversed(messages[max(0, idx - lookback):idx]):
+            if (now - prev.when).total_seconds() > window_s:
+                break
+            if prev.author != m.author and _QUESTION.search(prev.text):
+                yield Finding(m.id, "dont-know", "dont-know.reply", f"Replies only '{m.text.strip()}' to a question")
+                break
+
+
+def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int = 11) -> Iterator[Finding]:
+    """Media posted next to the same author's text about children, a party or photos of the class."""
+    texts: dict[int, list[object]] = {}
+    for k, media in enumerate(messages):
+        if not media.is_media:
+            continue
+        # The author's nearest text before the media (a caption), or just after it.
+        for idx in [*range(k - 1, max(-1, k - reach - 1), -1), *range(k + 1, min(len(messages), k + 4))]:
+            other = messages[idx]
+            if other.author == media.author and other.is_post and not other.is_media:
+                if abs((other.when - media.when).total_seconds()) <= window_s:
+                    texts.setdefault(idx, []).append(media.id)
+                break
+    for idx in sorted(texts):
+        m = messages[idx]
+        if (_PHOTO_WORDS.search(m.text) or _SHOWING.search(m.text)) and _CHILD_WORDS.search(m.text) and not _NOT_CHILD_PHOTO.search(m.text):
+            media_ids = texts[idx]
+            photos = "a photo" if len(media_ids) == 1 else f"{len(media_ids)} photos"
+            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {photos} of children",
+                          related=tuple(media_ids))

@@ -1,0 +1,176 @@
+"""One message's text prepared once for every rule: lower-cased, tokenised, people found.
+
+Content categories depend on who a message is about (a member of staff by title and name,
+"the teacher", a named child, "his parents") as much as on what it says, so those
+references are computed here, lazily, and shared by the rules that need them.
+"""
+
+import functools
+import re
+
+import regex
+
+from rep_assistant.core.detection.rules.lexicon import Hit, profanity
+
+_FLAGS = regex.IGNORECASE | regex.V0
+# Tokenising runs on every message: the standard library's re is faster here than regex.
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"\d\d\d")
+_MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
+_UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
+
+TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
+STAFF_ROLE = (
+    r"\b(?:(?:the|our|a|his|her|their|my|this|that|new|class|supply|deputy|assistant|year\s?\d+|reception|form|school)\s+)*"
+    r"(?:teachers?|head\s?teachers?|head\s?(?:master|mistress)|(?<=(?:the|new|our|acting|deputy)\s)head(?:'s)?|deputy(?:\s+head)?|(?-i:TAs?)|teaching\s+assistants?|"
+    r"(?-i:SENCO|SENCo|SLT)|senior\s+leadership(?:\s+team)?|office(?:\s+staff)?|receptionists?|dinner\s+lad(?:y|ies)|"
+    r"lunch(?:time)?\s+(?:staff|supervisors?|ladies)|caretaker|governors?|staff(?!\s+room)|school\s+nurse|principal|coach|tutor|childminder|"
+    r"(?-i:SENDCo|SENDCO)|treasurer|chair\s+of\s+governors|lollipop\s+(?:man|lady)|crossing\s+patrol|cleaners?|learning\s+mentors?|"
+    r"librarian|bursar|site\s+manager)\b"
+)
+PERSON_NOUN = (
+    r"\b(?:mums?|moms?|mummy|dads?|daddy|mothers?|fathers?|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
+    r"kid|kids|child|children|lot|people|family|families|husband|wife|son|daughter|nan|gran|teachers?|staff(?!\s+room)|everyone|anyone)\b"
+)
+PRONOUN = r"\b(?:he|she|they|you|u|him|her|them)\b"
+SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|head\s+teacher|the\s+office|ofsted|academy|this\s+place)\b"
+
+_TITLE_NAME_RE = regex.compile(TITLE_NAME)
+_STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
+_PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
+_PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
+_INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
+# Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
+NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
+_CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
+_OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
+_CHILD_NOUN_REF = regex.compile(
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
+    r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
+    _FLAGS,
+)
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string: word lists, trigger words, acronyms."""
+    return frozenset(text.split())
+
+
+# Capitalised words that start sentences or name things other than people.
+COMMON_CAPS = words("""
+i a an the this that these those it its it's there here he she they we you my our your his her their who what when where
+why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
+please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
+actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december christmas easter diwali eid halloween ramadan hanukkah xmas new year term half mr mrs ms miss
+dr sir school class year reception nursery pta pe ofsted head office maths english science art music french spanish
+history geography reading phonics spelling swimming football netball sports trip fair disco assembly nativity play
+harvest festival book day world children need whatsapp google facebook instagram uk england london britain british
+god omg lol haha brilliant great lovely amazing happy merry congratulations congrats welcome good well wow oh ah aw
+did does do is was were are has have had will would should could can can't don't won't didn't isn't wasn't
+let's lets if after before since because while as at on in by for from with to of about into over under up down off out
+reminder lost found just quick message group chat parents parent mum dad mums dads kids children teacher teachers
+look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
+labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
+""")
+NAME_FOLLOWERS = words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
+had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b
+wet comes came cried cries threw throws swore smells stole steals broke ran runs copied cheated started starts called calls
+shouted screamed refuses refused wears wore turns turned""")
+
+
+# A capitalised word before one of these names a street or place, not a child ("Willow Road").
+PLACE_WORDS = frozenset(["road", "rd", "street", "st", "avenue", "ave", "lane", "close", "drive", "way", "crescent", "gardens",
+                         "court", "place", "grove", "terrace", "mews", "hill", "park", "rise", "view", "walk", "row", "square",
+                         "primary", "school", "academy", "farm", "centre", "library", "hall", "church", "class", "classes"])
+NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship", "ance", "ence")
+
+
+class Text:
+    """A message's text with what rules ask of it computed at most once."""
+
+    __slots__ = ("__dict__", "lower", "raw", "token_set", "tokens")
+
+    def __init__(self, raw: str) -> None:
+        if "’" in raw or "‘" in raw:
+            raw = raw.replace("’", "'").replace("‘", "'")
+        lower = raw.lower()
+        if len(lower) != len(raw):  # a few characters change length when lower-cased
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
+        self.raw = raw
+        self.lower = lower
+        self.tokens = _TOKEN.findall(lower)
+        tokens = set(self.tokens)
+        # Pseudo-tokens let rules about characters, not words, use the same prefilter.
+        if "@" in raw:
+            tokens.add("#at")
+        if _MASKED.search(lower):
+            tokens.add("#mask")
+        if _NUMBER.search(raw):
+            tokens.add("#num")
+        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
+            tokens.add("#shout")
+        self.token_set = tokens
+
+    @functools.cached_property
+    def offensive(self) -> list[Hit]:
+        """Offensive words in the text, disguised or not (asked by more than one rule)."""
+        return profanity().scan(self.lower, self.tokens, self.token_set)
+
+    @functools.cached_property
+    def staff(self) -> list[tuple[int, int]]:
+        """Spans naming a member of staff: 'Mrs Patel', 'the teacher', 'the head', 'the office'."""
+        return [m.span() for m in _STAFF_RE.finditer(self.raw)]
+
+    @functools.cached_property
+    def names(self) -> list[tuple[int, int]]:
+        """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
+        out = []
+        for m in _CAP_WORD.finditer(self.raw):
+            word = m.group().lower()
+            if word in COMMON_CAPS or word.rstrip("s") in COMMON_CAPS or any(s <= m.start() < e for s, e in self._titled_spans):
+                continue
+            before = self.raw[:m.start()].rstrip()
+            sentence_start = not before or before[-1] in ".!?\n:"
+            after = self.raw[m.end():m.end() + 12].lstrip()
+            next_word = regex.match(r"[\w']+", after)
+            follows = next_word.group() if next_word else ""
+            if follows.lower() in PLACE_WORDS or word in PLACE_WORDS or word.endswith(NOT_NAME_ENDINGS):
+                continue
+            if sentence_start and not (after.startswith("'s") or follows.lower() in NAME_FOLLOWERS or follows[:1].isupper()):
+                continue
+            out.append(m.span())
+        return out
+
+    @functools.cached_property
+    def _titled_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _TITLE_NAME_RE.finditer(self.raw)]
+
+    @functools.cached_property
+    def child_refs(self) -> list[tuple[int, int]]:
+        """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'."""
+        own = [m.span() for m in _OWN.finditer(self.raw)]
+        refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
+        # "Tyler's dad" is about a parent, not about Tyler.
+        return sorted(refs + [n for n in self.names if n not in self.parents_of])
+
+    @functools.cached_property
+    def parents_of(self) -> list[tuple[int, int]]:
+        """Names used to point at a parent ("Tyler's dad"): the talk is about the parent."""
+        return [n for n in self.names if _PARENT_OF.match(self.raw, n[1])]
+
+    @functools.cached_property
+    def child_nouns(self) -> list[tuple[int, int]]:
+        """Spans such as 'that Murphy girl', 'the kid in 3B': unmistakably a child, not a parent."""
+        initialled = [n for n in self.names if _INITIAL.match(self.raw, n[1])]  # "Freya W", as class lists write children
+        return sorted({r for r in self.child_refs if r not in self.names} | set(initialled))
+
+    @functools.cached_property
+    def persons(self) -> list[tuple[int, int]]:
+        """Any reference to a person other than the writer."""
+        return sorted([m.span() for m in _PERSON_RE.finditer(self.raw)] + self.names)
+
+
+def compile_i(pattern: str) -> regex.Pattern[str]:
+    """Case-insensitive on the raw text, so spans point into what the rep sees."""
+    return regex.compile(pattern, _FLAGS)

@@ -1,0 +1,155 @@
+"""Scan a stored chat under a policy and keep the flags with its messages.
+
+A flag's identity is (message, category, rule): a re-scan after the rep loads their
+school's policy rewrites the clause, explanation and severity of the flags it still
+produces, keeps their ids and the rep's decisions, and retires (active=0) the ones it no
+longer produces. The scan row, the flag changes and the audit entry are one transaction.
+"""
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from rep_assistant.core.detection.rules import DetectOptions, Finding, detect
+from rep_assistant.core.detection.rules.engine import SEQUENCE_RULES
+from rep_assistant.core.detection.scan_windows import WINDOW, iter_windows, progress_total
+from rep_assistant.core.errors import NotFoundError
+from rep_assistant.core.policy import CATEGORIES, Policy, active_policy, rank_of
+from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.core.store.store import now_iso
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    scan_id: int
+    chat_id: int
+    policy_id: str
+    messages: int
+    flags_active: int
+    flags_new: int
+    flags_retired: int
+
+
+def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str, str]:
+    """(clause id, clause text, severity, explanation) for a finding under ``policy``."""
+    clause = policy.clause_for(category)
+    if clause is None:  # detect() never returns uncovered categories; a hand-made finding might
+        raise ValueError(f"policy {policy.id} has no clause for {category}")
+    severity = clause.kind if clause.kind in ("breach", "advisory") else CATEGORIES[category].default
+    owner = policy.school + ("" if policy.school.endswith(("'s", "’s")) else "'s")
+    where = f"clause {clause.id}" + (f" of {owner} code" if policy.school else " of the code of conduct")
+    return clause.id, clause.text, severity, f"{summary} — {where} says: “{clause.text}”"
+
+
+def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptions, *,
+                progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+                window: int = WINDOW) -> tuple[int, list[Finding], dict[int, int | None]]:
+    """(messages read, findings, member id of each flagged message), reading the chat window by window.
+
+    The findings are those of one ``detect()`` over the whole chat, in the same order:
+    windows end only at quiet cuts (scan_windows.py), and as detect() lists content findings
+    first and then each sequence rule's in turn, a stable sort by that grouping puts the
+    windows' findings back in whole-chat order (the order decides the new flags' ids).
+    """
+    total = progress_total(store, chat_id)
+    read = 0
+    findings: list[Finding] = []
+    member_of: dict[int, int | None] = {}
+    report(progress, 0, total, "Looking for breaches")
+    check_cancel(cancelled)
+    for win in iter_windows(store, chat_id, window=window):
+        found = detect(win.messages, policy, options)
+        findings.extend(found)
+        member_of.update((f.message_id, win.member_of[f.message_id]) for f in found)
+        read += len(win.messages)
+        check_cancel(cancelled)
+        report(progress, read, max(total, read), "Looking for breaches")
+    findings.sort(key=lambda f: _SEQUENCE_GROUP.get(f.rule_id, 0))
+    return read, findings, member_of
+
+
+#: Sequence rules in the order detect() runs them (after every content rule, group 0).
+_SEQUENCE_GROUP = {rule_id: n for n, (rule_id, _, _) in enumerate(SEQUENCE_RULES, start=1)}
+
+
+def scan_chat(store: Store, chat_id: int, *, policy: Policy | None = None, settings: Settings | None = None,
+              progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> ScanResult:
+    if store.scalar("SELECT 1 FROM chats WHERE id = ?", (chat_id,)) is None:
+        raise NotFoundError(f"There is no chat with id {chat_id} in this store.")
+    settings = settings or Settings.load()
+    policy = policy or active_policy(settings)
+    count, findings, member_of = detect_chat(store, chat_id, policy, DetectOptions.from_settings(settings),
+                                             progress=progress, cancelled=cancelled)
+    report(progress, count, count, "Saving flags")
+    with store.transaction():
+        result = _write(store, chat_id, policy, count, findings, member_of)
+        check_cancel(cancelled)
+    report(progress, count, count, "Done")
+    return result
+
+
+def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: list[Finding],
+           members: dict[int, int | None]) -> ScanResult:
+    db = store.db.conn
+    now = now_iso()
+    existing = {(r[1], r[2], r[3]): r[0] for r in db.execute(
+        "SELECT id, message_id, category, rule_id FROM flags WHERE chat_id = ?", (chat_id,))}
+    produced: set[int] = set()
+    new = 0
+    counts: Counter[str] = Counter()
+    for f in findings:
+        clause_id, clause_text, severity, explanation = explain(f.summary, policy, f.category)
+        values = (severity, rank_of(f.category), policy.id, clause_id, clause_text, explanation,
+                  json.dumps([list(s) for s in f.spans]), json.dumps(list(f.related)), members.get(f.message_id))
+        key = (f.message_id, f.category, f.rule_id)
+        flag_id = existing.get(key)
+        if flag_id is None:
+            flag_id = db.execute(
+                "INSERT INTO flags (severity, rank, policy_id, clause_id, clause_text, explanation, spans, related, member_id, "
+                "chat_id, message_id, category, rule_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, chat_id, *key, now, now),
+            ).lastrowid
+            new += 1
+        else:
+            db.execute(
+                "UPDATE flags SET severity=?, rank=?, policy_id=?, clause_id=?, clause_text=?, explanation=?, spans=?, related=?, "
+                "member_id=?, active=1, updated_at=? WHERE id=?",
+                (*values, now, flag_id),
+            )
+        produced.add(flag_id)
+        counts[f.category] += 1
+    stale = [fid for fid in existing.values() if fid not in produced]
+    retired = 0
+    for fid in stale:
+        retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=? AND active=1", (now, fid)).rowcount
+    scan_id = db.execute(
+        "INSERT INTO scans (chat_id, policy_id, policy_version, scanned_at, messages, flags_active, flags_new) VALUES (?,?,?,?,?,?,?)",
+        (chat_id, policy.id, policy.version, now, count, len(produced), new),
+    ).lastrowid
+    store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
+                details={"policy_id": policy.id, "policy_version": policy.version, "messages": count,
+                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": dict(sorted(counts.items()))})
+    return ScanResult(scan_id, chat_id, policy.id, count, len(produced), new, retired)
+
+
+FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "clause_id", "clause_text", "rule_id", "severity",
+                "explanation", "spans")
+
+
+def flag_rows(store: Store, chat_id: int, *, active_only: bool = True) -> list[dict[str, Any]]:
+    """Flags as plain dicts (the jsonl shape), most severe first, then in chat order."""
+    where = "f.chat_id = ?" + (" AND f.active = 1" if active_only else "")
+    rows = store.query(
+        "SELECT f.id, c.name AS chat, m.ts AS timestamp, COALESCE(mem.name, '') AS author, m.text, f.category, f.clause_id, "
+        "f.clause_text, f.rule_id, f.severity, f.explanation, f.spans, f.related, f.rank, f.status, f.active, f.policy_id, "
+        "f.message_id, f.chat_id FROM flags f JOIN chats c ON c.id = f.chat_id LEFT JOIN messages m ON m.id = f.message_id "
+        f"LEFT JOIN members mem ON mem.id = f.member_id WHERE {where} ORDER BY f.rank DESC, m.seq, f.id",
+        (chat_id,),
+    )
+    for r in rows:
+        r["spans"] = json.loads(r["spans"])
+        r["related"] = json.loads(r["related"])
+    return rows

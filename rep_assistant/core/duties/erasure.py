@@ -1,0 +1,283 @@
+"""Erasure: removing one person from the store, keeping the record of what the rep did.
+
+The person is named by chat and author, and erased from every chat where that exact name
+posts (the rep's one-to-one chat with them is the same person), each row getting its own
+pseudonym; mentions everywhere read as the pseudonym of the chat named.
+
+The member's messages, the media only they sent and the rep's notes about them are deleted.
+Everything that records the rep's actions (flags, decisions, incidents, warnings and removals)
+stays, pointing at the member's row, whose name becomes a pseudonym ("Member 7", from the row
+id, so it is unique and means nothing outside this store). Their name is then replaced by the
+pseudonym in every text column of every table: other messages, system-event actor/target,
+register reasons, notes, incident titles and actions, flag explanations, chat and import file
+names (WhatsApp names an export after the chat or the contact). The audit log holds ids only,
+so it is not touched and its chain stays valid.
+
+Replacement is by whole name (and, for a phone-number author, by the number in its usual
+spellings), never inside another member's longer name. A first name or nickname on its own
+cannot be told apart from anyone else's, so it is left; ``preview`` says how many places
+mention the full name so the rep can check.
+"""
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from rep_assistant.core.chats import find_chat
+from rep_assistant.core.duties import wipe
+from rep_assistant.core.errors import NotFoundError, RepError
+from rep_assistant.core.store import Store, now_iso
+
+#: Tables the sweep never rewrites: the audit chain (ids only, and append-only), the head,
+#: sqlite-utils' bookkeeping, and the members register itself (set directly).
+_NOT_SWEPT = {"audit_log", "audit_head", "_sqlite_migrations", "members"}
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    chat_id: int
+    chat: str
+    name: str
+    is_phone: bool
+
+    @property
+    def pseudonym(self) -> str:
+        return f"Member {self.id}"
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    member: Member
+    member_ids: tuple[int, ...]
+    messages: int
+    media_files: int
+    notes: int
+    flags: int
+    open_incidents: int
+    mentions: dict[str, int] = field(default_factory=dict)
+
+
+def find_member(store: Store, chat: str, author: str) -> Member:
+    """The member posting as exactly ``author`` in ``chat`` (found as every command finds a chat)."""
+    found = find_chat(store, chat)
+    chat = found["name"]
+    row = store.db.conn.execute(
+        "SELECT id, chat_id, ?, name, is_phone, erased_at FROM members WHERE chat_id = ? AND name = ?",
+        (chat, found["id"], author),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"Nobody called {author!r} has posted in {chat!r}; 'rep-assistant members CHAT' lists them.")
+    if row[5]:
+        raise RepError(f"{author!r} in {chat!r} has already been erased.")
+    return Member(row[0], row[1], row[2], row[3], bool(row[4]))
+
+
+def _phone_spellings(number: str) -> list[str]:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    spellings = {digits}
+    if digits.startswith("44"):
+        spellings.add("0" + digits[2:])
+    return sorted(spellings, key=len, reverse=True)
+
+
+def name_pattern(store: Store, member: Member, same_person: tuple[int, ...] = ()) -> regex.Pattern[str]:
+    """Whole-name matches of the member, and (captured, to be left alone) other members' longer names."""
+    spellings = [regex.escape(member.name)]
+    escaped = json.dumps(member.name)[1:-1]
+    if escaped != member.name:
+        spellings.append(regex.escape(escaped))  # JSON written with ensure_ascii
+    if member.is_phone:
+        spellings += [r"\+?" + r"[\s\-]?".join(d) for d in _phone_spellings(member.name)]
+    own = regex.compile(r"(?<![\w+])(?:" + "|".join(spellings) + r")(?!\w)", regex.IGNORECASE)
+    others = sorted(
+        {name for mid, name in store.db.conn.execute("SELECT id, name FROM members") if mid not in {member.id, *same_person} and own.search(name)},
+        key=len, reverse=True,
+    )
+    guard = "(?P<other>" + "|".join(regex.escape(o) for o in others) + ")|" if others else ""
+    return regex.compile(guard + own.pattern, regex.IGNORECASE)
+
+
+def _scrubber(pattern: regex.Pattern[str], pseudonym: str) -> Callable[[object], object]:
+    def scrub(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        return pattern.sub(lambda m: m.group(0) if m.groupdict().get("other") else pseudonym, value)
+    return scrub
+
+
+def _text_columns(store: Store) -> list[tuple[str, str]]:
+    conn = store.db.conn
+    virtual = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
+    out = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+        if table in _NOT_SWEPT or any(table == v or table.startswith(v + "_") for v in virtual):
+            continue
+        for col in conn.execute(f'PRAGMA table_info("{table}")').fetchall():
+            if col[2].upper() in {"TEXT", ""}:
+                out.append((table, col[1]))
+    return out
+
+
+def _sweep(store: Store, member: Member, same_person: tuple[int, ...], *, apply: bool) -> dict[str, int]:
+    """Count (with ``apply``, replace) the values naming the member in every text column but their own messages'.
+
+    Replacing is one UPDATE per column whose row count is the figure, so the sweep reads each table once.
+    """
+    conn = store.db.conn
+    scrub = _scrubber(name_pattern(store, member, same_person), member.pseudonym)
+    conn.create_function("rep_scrub", 1, scrub, deterministic=True)
+    not_theirs = f" AND (member_id IS NULL OR member_id NOT IN ({','.join(str(int(i)) for i in same_person)}))"
+    counts: dict[str, int] = {}
+    for table, column in _text_columns(store):
+        where = f'"{column}" IS NOT rep_scrub("{column}")' + (not_theirs if table == "messages" else "")
+        if apply:
+            n = conn.execute(f'UPDATE "{table}" SET "{column}" = rep_scrub("{column}") WHERE {where}').rowcount
+        else:
+            n = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
+        if n:
+            counts[f"{table}.{column}"] = n
+    return counts
+
+
+def same_person(store: Store, member: Member) -> tuple[int, ...]:
+    """The member's rows in every chat: the same name in the rep's other chats is the same person."""
+    rows = store.db.conn.execute("SELECT id FROM members WHERE name = ? AND erased_at IS NULL ORDER BY id", (member.name,))
+    return tuple(row[0] for row in rows)
+
+
+def preview(store: Store, chat: str, author: str) -> ErasurePlan:
+    """What ``erase`` would do, for the confirmation prompt; changes nothing."""
+    plan = _plan(store, chat, author)
+    return replace(plan, mentions=_sweep(store, plan.member, plan.member_ids, apply=False))
+
+
+def _plan(store: Store, chat: str, author: str) -> ErasurePlan:
+    """What would be removed, without the mentions: ``erase`` counts those as it replaces them."""
+    member = find_member(store, chat, author)
+    ids = same_person(store, member)
+    marks = ",".join("?" * len(ids))
+    scalar = store.scalar
+    return ErasurePlan(
+        member=member,
+        member_ids=ids,
+        messages=scalar(f"SELECT count(*) FROM messages WHERE member_id IN ({marks})", ids),
+        media_files=scalar(
+            f"SELECT count(DISTINCT media_sha256) FROM messages WHERE member_id IN ({marks}) AND media_sha256 NOT IN "
+            f"(SELECT media_sha256 FROM messages WHERE (member_id IS NULL OR member_id NOT IN ({marks})) AND media_sha256 IS NOT NULL)",
+            ids + ids,
+        ),
+        notes=scalar(f"SELECT count(*) FROM notes WHERE member_id IN ({marks})", ids),
+        flags=scalar(f"SELECT count(*) FROM flags WHERE member_id IN ({marks})", ids),
+        open_incidents=scalar(
+            "SELECT count(DISTINCT i.id) FROM incidents i JOIN incident_flags x ON x.incident_id = i.id "
+            f"JOIN flags f ON f.id = x.flag_id WHERE f.member_id IN ({marks}) AND i.status != 'resolved'",
+            ids,
+        ),
+    )
+
+
+def _remove(store: Store, member: Member, ids: tuple[int, ...]) -> tuple[list[str], dict[str, int]]:
+    """The erasure itself, inside the caller's transaction: (media files to delete, replacements per column)."""
+    marks = ",".join("?" * len(ids))
+    conn = store.db.conn
+    conn.execute(f"DELETE FROM notes WHERE member_id IN ({marks})", ids)
+    conn.execute(f"DELETE FROM messages WHERE member_id IN ({marks})", ids)
+    wipe.forget_flag_wording(store, f"member_id IN ({marks}) AND message_id IS NULL", ids)
+    media_files = wipe.drop_unreferenced_media(store)
+    swept = _sweep(store, member, ids, apply=True)
+    stamp = now_iso()
+    conn.executemany(
+        "UPDATE members SET name = ?, pseudonym = ?, erased_at = ? WHERE id = ?",
+        [(f"Member {i}", f"Member {i}", stamp, i) for i in ids],
+    )
+    _remember(store, member.name, member.pseudonym)
+    return media_files, swept
+
+
+def erase(store: Store, chat: str, author: str) -> ErasurePlan:
+    """Erase one person in one audited transaction, then make the removal reach the file's bytes.
+
+    Returns the plan with ``mentions`` being the replacements made, as the audit entry records them.
+    """
+    with wipe.securely(store):
+        plan = _plan(store, chat, author)  # inside the transaction: counts match what is removed
+        member, ids = plan.member, plan.member_ids
+        media_files, swept = _remove(store, member, ids)
+        store.audit(
+            "member.erase",
+            {"chat": member.chat_id, "member": member.id, "members": list(ids)},
+            {"pseudonym": member.pseudonym, "messages": plan.messages, "media_files": len(media_files),
+             "notes": plan.notes, "flags_kept": plan.flags, "replaced": swept},
+        )
+    wipe.remove_media_files(store, media_files)
+    wipe.checkpoint(store)
+    store.db.conn.execute("VACUUM")
+    wipe.checkpoint(store)
+    return replace(plan, mentions=swept)
+
+
+# -- keeping an erasure erased ----------------------------------------------------------------
+#
+# A newer export of the same chat still holds the erased person's messages under their name.
+# The store remembers each erased name only as a keyed hash (HMAC-SHA256 with a random key kept
+# in ``meta``), which tells someone who already knows the name that it was erased and tells
+# anyone else nothing; ``reapply_erasures`` uses it to erase them again when they come back.
+
+_KEY = "erasure_key"
+_PREFIX = "erased:"
+
+
+def _name_key(store: Store, *, create: bool) -> bytes | None:
+    value = store.scalar("SELECT value FROM meta WHERE key = ?", (_KEY,))
+    if value is None and create:
+        value = secrets.token_hex(32)
+        store.db.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (_KEY, value))
+    return bytes.fromhex(value) if value else None
+
+
+def _name_digest(key: bytes, name: str) -> str:
+    """Phone numbers by their digits (without a leading 44 or 0), names case- and space-insensitively."""
+    digits = "".join(ch for ch in name if ch.isdigit())
+    is_number = len(digits) >= 7 and not any(ch.isalpha() for ch in name)
+    normal = digits.removeprefix("44").removeprefix("0") if is_number else " ".join(name.casefold().split())
+    return _PREFIX + hmac.new(key, normal.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _remember(store: Store, name: str, pseudonym: str) -> None:
+    key = _name_key(store, create=True) or b""
+    store.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_name_digest(key, name), pseudonym))
+
+
+def is_erased(store: Store, name: str) -> bool:
+    """Whether ``name`` belongs to someone the rep erased (for an importer deciding what to keep)."""
+    key = _name_key(store, create=False)
+    return key is not None and store.scalar("SELECT 1 FROM meta WHERE key = ?", (_name_digest(key, name),)) is not None
+
+
+def reapply_erasures(store: Store, chat_id: int) -> int:
+    """Erase again anyone in ``chat_id`` who was erased before and came back with a re-import.
+
+    Meant to run inside the import's transaction, after its rows are indexed for search, so
+    the messages are never visible; each re-erasure is audited. Returns how many were erased.
+    """
+    rows = store.db.conn.execute(
+        "SELECT m.id, m.chat_id, c.name, m.name, m.is_phone FROM members m JOIN chats c ON c.id = m.chat_id "
+        "WHERE m.chat_id = ? AND m.erased_at IS NULL", (chat_id,)).fetchall()
+    again = [Member(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows if is_erased(store, r[3])]
+    for member in again:
+        messages = store.scalar("SELECT count(*) FROM messages WHERE member_id = ?", (member.id,))
+        media_files, swept = _remove(store, member, (member.id,))
+        for name in media_files:  # only this import's new files; the importer cleans up after a rollback
+            (store.media_dir / name).unlink(missing_ok=True)
+        store.audit("member.erase", {"chat": member.chat_id, "member": member.id, "members": [member.id]},
+                    {"pseudonym": member.pseudonym, "messages": messages, "media_files": len(media_files),
+                     "replaced": swept, "reapplied": True})
+    if again:
+        wipe.merge_fulltext_index(store)
+    return len(again)
