@@ -15,7 +15,7 @@ from rep_assistant.core import paths
 from rep_assistant.core.acting import incidents
 from rep_assistant.core.acting import register as members_register
 from rep_assistant.core.acting.bundle import RenderPdf, export_bundle, make_bundle
-from rep_assistant.core.acting.drafting import BUILTIN_KINDS, Draft, create_draft
+from rep_assistant.core.acting.drafting import BUILTIN_KINDS, Draft, create_draft, record_draft_use
 from rep_assistant.core.acting.eml import save_eml
 from rep_assistant.core.chats import find_chat
 from rep_assistant.core.duties.erasure import find_member
@@ -114,29 +114,34 @@ def _draft_text(draft: Draft) -> str:
 
 
 def _draft(args: argparse.Namespace) -> int:
+    """Print the draft (nothing recorded: reading is not acting), or save it as text or .eml (recorded)."""
     settings = Settings.load()
     with open_from_args(args) as store:
-        draft = create_draft(store, args.kind, settings, flag_id=args.flag, incident_id=args.incident)
+        attach = args.format == "eml" and not args.no_bundle
+        draft = create_draft(store, args.kind, settings, flag_id=args.flag, incident_id=args.incident, attached=attach)
         if args.format == "eml":
             if not args.out:
                 raise RepError("An .eml draft is a file: give --out FILE.eml.")
             bundle = None
-            if draft.incident_id is not None and not args.no_bundle:
+            if draft.incident_id is not None and attach:
                 bundle = make_bundle(store, draft.incident_id, settings, render_pdf=pdf_renderer(),
                                      redact=False if args.no_redact else None)
+            else:
+                draft.body = draft.with_bundle_note(draft.body, attached=False)
             if draft.is_email and not draft.to:
                 print("rep-assistant: the school's e-mail is not set (Settings, school_email), so the draft has no To: line.",
                       file=sys.stderr)
             save_eml(store, draft, args.out, bundle)
             print(f"Saved {args.out}" + (f" with {bundle.filename} attached" if bundle else "") + "; open it to review and send.")
             return 0
-    if args.out:
-        try:
-            paths.write_private(args.out, _draft_text(draft))
-        except OSError as exc:
-            raise RepError(f"{args.out} could not be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
-    else:
-        sys.stdout.write(_draft_text(draft))
+        if args.out:
+            try:
+                paths.write_private(args.out, _draft_text(draft))
+            except OSError as exc:
+                raise RepError(f"{args.out} could not be written ({exc.strerror or exc}); choose a folder you can write to.") from exc
+            record_draft_use(store, draft, "saved")
+            return 0
+    sys.stdout.write(_draft_text(draft))
     return 0
 
 

@@ -26,7 +26,7 @@ _CHAT_EVENTS = {"removed": "removal", "left": "left", "added": "joined", "joined
 _YOU = frozenset(name.casefold() for name in YOU)
 
 
-def _standing(store: Store, member_id: int) -> tuple[str, dict[str, Any] | None]:
+def standing(store: Store, member_id: int) -> tuple[str, dict[str, Any] | None]:
     """'in' or 'out' of the group, from the latest removal/left/readmission/joined event."""
     rows = store.query(
         "SELECT * FROM member_events WHERE member_id = ? AND kind != 'warning' ORDER BY at DESC, id DESC LIMIT 1", [member_id])
@@ -51,10 +51,10 @@ def record_member_event(store: Store, chat_id: int, member_id: int, action: str,
             raise RepError(f"Flag {flag_id} is about someone else's message; give a flag on this member's message.")
         clause_id = clause_id or flag["clause_id"]
         incident_id = next(iter(incidents_for_flag(store, flag_id)), None)
-    standing, last = _standing(store, member_id)
-    if kind == "removal" and standing == "out":
+    place, last = standing(store, member_id)
+    if kind == "removal" and place == "out":
         raise RepError(f"This member is already recorded as out of the group (since {last['at'][:10]}); readmit them first.")
-    if kind == "readmission" and standing == "in":
+    if kind == "readmission" and place == "in":
         raise RepError("This member is not recorded as removed, so there is nothing to readmit.")
     with store.transaction():
         event_id = store.db["member_events"].insert({
@@ -126,7 +126,7 @@ def sync_chat_events(store: Store, chat_id: int) -> int:
                 if store.scalar("SELECT 1 FROM member_events WHERE message_id = ? AND member_id = ?", [event["id"], member_id]):
                     continue
                 kind = _CHAT_EVENTS[event["system_event"]]
-                if kind == "joined" and _standing(store, member_id)[0] == "out":
+                if kind == "joined" and standing(store, member_id)[0] == "out":
                     kind = "readmission"
                 store.db["member_events"].insert({
                     "chat_id": chat_id, "member_id": member_id, "kind": kind,
@@ -147,7 +147,7 @@ def register_rows(store: Store, chat_id: int, *, sync: bool = True) -> list[dict
     """
     if sync:
         sync_chat_events(store, chat_id)
-    # The latest move in or out (as _standing picks it) and the latest removal come from the same
+    # The latest move in or out (as standing picks it) and the latest removal come from the same
     # query as the counts, so listing a large class is one query rather than two more per member.
     rows = store.query("""
         SELECT mem.id AS member_id, mem.name AS member,

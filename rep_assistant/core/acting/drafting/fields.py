@@ -1,13 +1,15 @@
 """The values a draft template can use, gathered from flags, messages, members, the incident and settings.
 
 Sentences about what the rep already did are built here from incident_actions and
-member_events, so the school notification states facts from the record rather than memory.
+member_events, so the school notification states facts from the record rather than memory;
+every other sentence that states a fact comes from ``facts`` with its condition.
 """
 
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from rep_assistant.core.acting.drafting import facts
 from rep_assistant.core.acting.incidents import flag_details, get_incident, incidents_for_flag
 from rep_assistant.core.acting.redaction import Redactor
 from rep_assistant.core.acting.register import member_events, sync_chat_events
@@ -23,7 +25,8 @@ _DRAFT_DONE = {
     "warning": "prepared a private, friendly warning to the poster",
     "removal-notice": "prepared a private message to the member explaining the removal",
 }
-_HOW = {"copied": "copied to send in WhatsApp", "mailto": "opened in my e-mail program", "eml": "saved as an e-mail draft"}
+_HOW = {"copied": "copied to send in WhatsApp", "mailto": "opened in my e-mail program", "eml": "saved as an e-mail draft",
+        "saved": "saved as a text file"}
 
 
 def _parse(ts: str | None) -> dt.datetime | None:
@@ -95,9 +98,24 @@ def _actions_taken(store: Store, incident: dict[str, Any] | None, rows: Sequence
     return "\n".join(lines) if lines else "- Nothing yet: I wanted to let you know first."
 
 
+def bundle_notes(incident_id: int | None) -> tuple[str, str]:
+    """The paragraph about the bundle (attached, not attached): only an .eml with the bundle may say "attached"."""
+    if incident_id is None:
+        plain = ("I have kept a record of the messages and can put together a full report with them in context "
+                 "if that would help.")
+        return plain, plain
+    what = ("a short report with the messages in context, the guideline quoted in full and a record of what I have done, "
+            "with other parents' contact details and children's names masked where the school does not need them")
+    return (f"I have attached the incident bundle (incident {incident_id}): {what}.",
+            f"I can send you the incident bundle (incident {incident_id}) if that would help: {what}.")
+
+
 def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None,
-                 incident_id: int | None = None) -> dict[str, str]:
-    """Every field a template may use. Exactly one of flag_id / incident_id chooses the subject."""
+                 incident_id: int | None = None, attached: bool = False) -> dict[str, str]:
+    """Every field a template may use. Exactly one of flag_id / incident_id chooses the subject.
+
+    ``attached`` says whether the incident bundle goes with the message (an .eml that carries it).
+    """
     if (flag_id is None) == (incident_id is None):
         raise ValueError("draft_fields needs exactly one of flag_id and incident_id")
     if incident_id is None:
@@ -108,7 +126,7 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
     incident = get_incident(store, incident_id) if incident_id is not None else None
     if incident is not None and not rows:
         rows = flag_details(store, incident["flag_ids"])
-    main = rows[0]
+    main = facts.most_serious(rows)
     sync_chat_events(store, main["chat_id"])  # removals done in WhatsApp count as actions taken
     # Contact details quoted in a post are masked as in the bundle: the school needs to know one was posted, not what it was.
     mask = Redactor(keep_names={r["member_name"] for r in rows if r["member_name"]},
@@ -119,13 +137,8 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
     clauses = "\n".join(dict.fromkeys(f"- {r['clause_id']}: “{r['clause_text'].strip()}”" for r in rows))
     school_contact = settings["school_email"] or settings["school_phone"] or "the school office"
     many = len(rows) > 1
-    bundle_note = (
-        f"I have attached the incident bundle (incident {incident_id}): a short report with the messages in context, "
-        "the guideline quoted in full and a record of what I have done, with other parents' contact details and "
-        "children's names masked where the school does not need them."
-        if incident_id is not None else
-        "I have kept a record of the messages and can put together a full report with them in context if that would help."
-    )
+    attached_note, plain_note = bundle_notes(incident_id)
+    warned_at = facts.earlier_warning(store, main["member_id"])
     return {
         "rep_name": settings["rep_name"] or "Your class rep",
         "school_name": settings["school_name"] or "the school",
@@ -153,5 +166,11 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         "incident_id": "" if incident_id is None else str(incident_id),
         "incident_status": incident["status"] if incident else "",
         "actions_taken": _actions_taken(store, incident, rows),
-        "bundle_note": bundle_note,
+        "bundle_note": attached_note if attached else plain_note,
+        "tone": facts.tone_for(rows),
+        "why_it_matters": facts.why_it_matters(main["category"]),
+        "guidelines": facts.guidelines_phrase(main["policy_id"], settings["school_name"]),
+        "school_told": facts.school_sentence(facts.school_was_told(store, incident), school_contact),
+        "removal": facts.removal_sentence(facts.removed_from_group(store, main["member_id"])),
+        "earlier_warning": facts.warning_sentence(warned_at, nice_date(warned_at)),
     }
