@@ -4,7 +4,10 @@ WhatsApp has no API, so "Copy" (then paste into WhatsApp) is the main path. "Ope
 hands a mailto: link to the desktop's mail program (a local program, not a network
 connection); mailto: cannot carry attachments, so "Save e-mail draft" writes an .eml with the
 incident bundle attached that the mail program opens as a new message. Each use is recorded
-(draft.use) with the kind and ids only.
+(draft.use) with the kind and ids only; filling a draft and switching kinds record nothing.
+
+Switching kinds keeps what the rep typed: each kind's text is remembered for as long as the
+dialog is open, so going back to a kind shows it as they left it.
 
 Signals:
     draft_used(how): the draft was copied, opened in the mail program or saved ("copied"/"mailto"/"eml").
@@ -13,7 +16,7 @@ Signals:
 from pathlib import Path
 from urllib.parse import quote
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,7 +42,7 @@ from rep_assistant.ui.workers.runner import Runner, owned_by
 
 KIND_LABELS = {
     "removal-request": "Private request to delete a message",
-    "group-reminder": "Gentle reminder to the group",
+    "group-reminder": "Reminder to the group",
     "school-notification": "Notification to the school",
     "removal-notice": "Notice to a member being removed",
     "warning": "Private warning",
@@ -62,6 +65,9 @@ class DraftDialog(QDialog):
         self.flag_id = flag_id
         self.incident_id = incident_id
         self.draft: Draft | None = None
+        #: Every kind filled so far, with the text as the rep left it (to, subject, body).
+        self._drafts: dict[str, Draft] = {}
+        self._texts: dict[str, tuple[str, str, str]] = {}
         about = f"flag {flag_id}" if flag_id is not None else f"incident {incident_id}"
         self.setWindowTitle(self.tr("Draft a message about %s") % about)
         self.resize(760, 680)
@@ -105,6 +111,7 @@ class DraftDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
 
+        self.attach_check.toggled.connect(self._on_attach_check_toggled)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         index = self.kind_combo.findData(kind)
         self.kind_combo.setCurrentIndex(max(index, 0))
@@ -116,30 +123,53 @@ class DraftDialog(QDialog):
     @Slot()
     def _on_kind_combo_current_index_changed(self) -> None:
         kind = self.kind_combo.currentData()
+        self._remember_text()
+        if kind in self._drafts:
+            self._show_draft(self._drafts[kind])
+            return
         self.run(self.tr("Drafting"), lambda store: create_draft(store, kind, self.settings, flag_id=self.flag_id,
                                                                  incident_id=self.incident_id), self._show_draft)
 
+    def _remember_text(self) -> None:
+        """Keep the shown kind's text as the rep left it, to show again if they come back to it."""
+        if self.draft is not None:
+            self._texts[self.draft.kind] = (self.to_edit.text(), self.subject_edit.text(), self.body_edit.toPlainText())
+
     def _show_draft(self, draft: Draft) -> None:
-        self.draft = draft
-        self.to_edit.setText(draft.to or "")
-        self.subject_edit.setText(draft.subject or "")
+        self.draft = self._drafts.setdefault(draft.kind, draft)
+        to, subject, body = self._texts.get(draft.kind, (draft.to or "", draft.subject or "", draft.body))
+        self.to_edit.setText(to)
+        self.subject_edit.setText(subject)
         for widget in (self.to_edit, self.subject_edit):  # a WhatsApp message has neither: no empty boxes to wonder about
             self.form.setRowVisible(widget, draft.is_email)
-        self.body_edit.setPlainText(draft.body)
         has_incident = draft.incident_id is not None
-        self.attach_check.setChecked(has_incident and draft.is_email)
+        with QSignalBlocker(self.attach_check):
+            self.attach_check.setChecked(has_incident and draft.is_email)
+        self.body_edit.setPlainText(draft.with_bundle_note(body, self.attach_check.isChecked()))
         for check in (self.attach_check, self.mask_check):  # only an e-mail about an incident can carry its bundle
             check.setVisible(has_incident and draft.is_email)
-        if draft.is_email and not draft.to:
+        if draft.is_email and not to:
             self.hint.setText(self.tr("The school's e-mail address is not set: add it in Settings, or type it above."))
         elif not has_incident:
             self.hint.setText(self.tr("Not part of an incident yet, so there is no bundle to attach."))
         else:
             self.hint.setText(self.tr("Edit freely: what you send is your own message. Nothing is sent from here."))
 
-    def current_draft(self) -> Draft:
-        """The draft as the rep edited it."""
+    @Slot(bool)
+    def _on_attach_check_toggled(self, attached: bool) -> None:
+        """The paragraph about the bundle says "attached" only while it is."""
+        if self.draft is not None:
+            self._set_body(self.draft.with_bundle_note(self.body_edit.toPlainText(), attached))
+
+    def _set_body(self, text: str) -> None:
+        """Replace the text only when it changes, so the rep's cursor and undo history stay put otherwise."""
+        if text != self.body_edit.toPlainText():
+            self.body_edit.setPlainText(text)
+
+    def current_draft(self, *, attached: bool = False) -> Draft:
+        """The draft as the rep edited it; ``attached`` says whether the bundle goes with this use of it."""
         assert self.draft is not None
+        self._set_body(self.draft.with_bundle_note(self.body_edit.toPlainText(), attached))
         self.draft.body = self.body_edit.toPlainText()
         if self.draft.is_email:
             self.draft.to = self.to_edit.text().strip() or None
@@ -154,8 +184,13 @@ class DraftDialog(QDialog):
 
     @Slot()
     def copy_to_clipboard(self) -> None:
-        QGuiApplication.clipboard().setText(self.current_draft().body)
-        self.hint.setText(self.tr("Copied. Paste it into WhatsApp (long-press the message box, then Paste)."))
+        draft = self.current_draft()
+        QGuiApplication.clipboard().setText(draft.body)
+        if draft.is_email:
+            self.hint.setText(self.tr("Copied. Paste it into a new e-mail in your mail program (Ctrl+V, or ⌘V on a Mac)."))
+        else:
+            self.hint.setText(self.tr("Copied. Paste it into WhatsApp on your phone, or in WhatsApp Desktop or WhatsApp Web "
+                                      "(Ctrl+V, or ⌘V on a Mac), as a private message or in the group."))
         self._record("copied")
 
     @Slot()
@@ -173,8 +208,8 @@ class DraftDialog(QDialog):
 
     def save_eml_to(self, path: Path) -> None:
         """Write the .eml (with the bundle when ticked); the hint says where it went."""
-        draft = self.current_draft()
-        attach = self.attach_check.isChecked() and draft.incident_id is not None
+        attach = self.attach_check.isChecked() and self.draft is not None and self.draft.incident_id is not None
+        draft = self.current_draft(attached=attach)
         redact = self.mask_check.isChecked()
 
         def save(store: Store) -> Path:
