@@ -17,7 +17,9 @@ from rep_assistant.core.acting import register as members_register
 from rep_assistant.core.acting.bundle import RenderPdf, export_bundle, make_bundle
 from rep_assistant.core.acting.drafting import BUILTIN_KINDS, Draft, create_draft, record_draft_use
 from rep_assistant.core.acting.eml import save_eml
+from rep_assistant.core.acting.report import describe_action
 from rep_assistant.core.chats import find_chat
+from rep_assistant.core.duties.audit_sentences import Names
 from rep_assistant.core.duties.erasure import find_member
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import Settings
@@ -76,8 +78,9 @@ def _incident_show(args: argparse.Namespace) -> int:
         incident = incidents.get_incident(store, args.id)
         print(f"Incident {incident['id']} ({incident['status']}) in {incident['chat_name']}: {incident['title']}")
         print(f"Flags: {', '.join(map(str, incident['flag_ids']))}")
+        names = Names(store)
         for action in incident["actions"]:
-            print(f"  {action['at']}  {action['action']}  {action['details']}")
+            print(f"  {action['at']}  {describe_action(action, names)}")
         for note in incident["notes"]:
             print(f"  note {note['created_at']}: {note['text']}")
     return 0

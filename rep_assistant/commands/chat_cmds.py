@@ -1,4 +1,4 @@
-"""Commands: parse, import, chats, messages: getting a WhatsApp export in and looking at it."""
+"""Commands: parse, import, chats, chat rename, messages: getting a WhatsApp export in and looking at it."""
 
 import argparse
 import json
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
-from rep_assistant.core.chats import chat_messages, find_chat, list_chats, search_messages
+from rep_assistant.core.chats import chat_messages, find_chat, list_chats, rename_chat, search_messages
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.importing.parsing import Entry, iter_export_rows, read_export
 
@@ -30,6 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("chats", parents=[store_options()], help="list the imported chats")
     format_option(p)
     p.set_defaults(func=cmd_chats)
+
+    chat = sub.add_parser("chat", help="change an imported chat")
+    verbs = chat.add_subparsers(dest="chat_command", metavar="ACTION", required=True)
+    p = verbs.add_parser("rename", parents=[store_options()], help="give a chat a new name (drafts sign with it)")
+    p.add_argument("chat", metavar="CHAT", help="the chat's current name or id")
+    p.add_argument("name", metavar="NEW_NAME", help="the new name, e.g. \"Year 3 Maple\"")
+    p.set_defaults(func=cmd_chat_rename)
 
     p = sub.add_parser("messages", parents=[store_options()], help="show a chat's messages, or search them")
     p.add_argument("chat", metavar="CHAT", help="the chat's name or id")
@@ -67,6 +74,14 @@ def cmd_chats(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
         rows = list_chats(store)
     print_rows(rows, ("id", "name", "messages", "members", "first", "last", "imported"), args.format)
+    return 0
+
+
+def cmd_chat_rename(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        old = find_chat(store, args.chat)["name"]
+        row = rename_chat(store, args.chat, args.name)
+    print(f"Renamed {old!r} to {row['name']!r}." if row["name"] != old else f"The chat is already called {old!r}.")
     return 0
 
 

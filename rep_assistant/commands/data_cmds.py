@@ -7,7 +7,8 @@ from pathlib import Path
 from rep_assistant.commands.act_cmds import member_subcommands
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core import paths
-from rep_assistant.core.duties import audit, backup, erasure, retention, subject_access
+from rep_assistant.core.acting.drafting.fields import short_stamp
+from rep_assistant.core.duties import audit, audit_sentences, backup, erasure, retention, subject_access
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
 
@@ -22,10 +23,21 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _audit_list(args: argparse.Namespace) -> int:
+    """Sentences by default; jsonl is the log exactly as stored (with each entry's hash), csv has both."""
     with open_from_args(args) as store:
         rows = audit.entries(store.db.conn, since=args.since, until=args.until, action=args.action,
                              actor=args.actor, limit=args.limit)
-    print_rows(rows, AUDIT_COLUMNS if args.format != "jsonl" else (*AUDIT_COLUMNS, "hash"), args.format)
+        if args.format != "jsonl":
+            names = audit_sentences.Names(store)
+            for row in rows:
+                row["what"] = audit_sentences.sentence(row, names)
+    if args.format == "table":
+        if not rows:
+            print("No audit entries match.")
+        for row in rows:
+            print(f"{row['id']:>5}  {short_stamp(row['at']):<17}  {row['what']}")
+        return 0
+    print_rows(rows, (*AUDIT_COLUMNS, "what") if args.format == "csv" else (*AUDIT_COLUMNS, "hash"), args.format)
     return 0
 
 
@@ -121,7 +133,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     verbs = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = verbs.add_parser("verify", parents=[common], help="check the audit log's hash chain (exit 1 if it was tampered with)")
     p.set_defaults(func=_audit_verify)
-    p = verbs.add_parser("list", parents=[common], help="list audit entries, oldest first")
+    p = verbs.add_parser("list", parents=[common],
+                         help="list audit entries, oldest first, as sentences (jsonl: exactly as stored)")
     p.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD) or time on")
     p.add_argument("--until", metavar="DATE", help="up to and including this date or time")
     p.add_argument("--action", metavar="A", help="only this action (e.g. purge), or a family (member.*)")

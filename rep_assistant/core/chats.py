@@ -1,8 +1,12 @@
-"""Small read-only questions about imported chats: which chats, which chat, which messages."""
+"""Small questions about imported chats (which chats, which chat, which messages), and renaming one.
+
+A chat is named after its export's file, which is sometimes just "chat"; drafts sign as the
+rep "for <chat>", so the rep must be able to give it its real name.
+"""
 
 from typing import Any
 
-from rep_assistant.core.errors import NotFoundError
+from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store
 
 _MESSAGE_COLUMNS = (
@@ -74,3 +78,30 @@ def search_messages(store: Store, chat_id: int, text: str, *, limit: int | None 
         sql += " LIMIT ?"
         params.append(limit)
     return store.query(sql, params)
+
+
+#: Longest chat name kept: WhatsApp's own limit on a group's subject is 100 characters.
+MAX_NAME = 100
+
+
+def rename_chat(store: Store, chat: str | int, new_name: str) -> dict[str, Any]:
+    """Give a chat a new name (audited as chat.rename, by id only); returns the renamed chat's row.
+
+    Names are compared without regard to case, as ``find_chat`` looks them up, so a second chat
+    cannot take a name the first already answers to.
+    """
+    row = find_chat(store, chat)
+    name = " ".join(new_name.split())
+    if not name:
+        raise RepError("A chat needs a name; type the class group's name, e.g. Year 3 Maple.")
+    if len(name) > MAX_NAME:
+        raise RepError(f"That name is {len(name)} characters long; keep it to {MAX_NAME} or fewer.")
+    if name == row["name"]:
+        return row
+    clash = [c for c in chats_named(store, name) if c["id"] != row["id"]]
+    if clash:
+        raise RepError(f"There is already a chat called {clash[0]['name']!r}; choose another name.")
+    with store.transaction():
+        store.db.conn.execute("UPDATE chats SET name = ? WHERE id = ?", (name, row["id"]))
+        store.audit("chat.rename", {"chat": row["id"]}, {})
+    return {**row, "name": name}

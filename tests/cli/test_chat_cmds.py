@@ -109,3 +109,39 @@ def test_a_mistyped_db_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixt
     typo = tmp_path / "typo.sqlite3"
     assert main(["chats", "--db", str(typo)]) == 2
     assert "There is no store at" in capsys.readouterr().err and not typo.exists()
+
+
+def test_chat_rename_is_audited_and_drafts_sign_with_the_new_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.sqlite3"
+    bare = tmp_path / "chat.txt"
+    bare.write_bytes(MAPLE.read_bytes())
+    assert main(["import", str(bare), "--db", str(db)]) == 0
+    assert "into chat 'chat'" in capsys.readouterr().out  # a bare file name says nothing better
+    assert main(["chat", "rename", "chat", "  Year 3   Maple ", "--db", str(db)]) == 0
+    assert capsys.readouterr().out == "Renamed 'chat' to 'Year 3 Maple'.\n"
+    assert main(["chats", "--db", str(db), "--format", "jsonl"]) == 0
+    assert [json.loads(line)["name"] for line in capsys.readouterr().out.splitlines()] == ["Year 3 Maple"]
+    assert main(["audit", "list", "--action", "chat.rename", "--db", str(db)]) == 0
+    assert "You renamed a chat; it is now called “Year 3 Maple”." in capsys.readouterr().out
+
+
+def test_chat_rename_refuses_a_taken_or_empty_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.sqlite3"
+    assert main(["import", str(MAPLE), "--db", str(db)]) == 0
+    assert main(["import", str(GROUP), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["chat", "rename", "Maple Class", "year 3 parents", "--db", str(db)]) == 2
+    assert "already a chat called 'Year 3 Parents'" in capsys.readouterr().err
+    assert main(["chat", "rename", "Maple Class", "   ", "--db", str(db)]) == 2
+    assert "needs a name" in capsys.readouterr().err
+    assert main(["chat", "rename", "No Such Chat", "X", "--db", str(db)]) == 2
+    with open_store(db) as store:
+        assert store.query("SELECT count(*) AS n FROM audit_log WHERE action = 'chat.rename'")[0]["n"] == 0
+
+
+def test_a_bare_chat_file_in_an_unpacked_export_folder_is_named_by_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "WhatsApp Chat - Year 3 Maple"
+    folder.mkdir()
+    (folder / "_chat.txt").write_bytes(MAPLE.read_bytes())
+    assert main(["import", str(folder / "_chat.txt"), "--db", str(tmp_path / "s.sqlite3")]) == 0
+    assert "into chat 'Year 3 Maple'" in capsys.readouterr().out

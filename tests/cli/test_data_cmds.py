@@ -45,8 +45,11 @@ def test_audit_list_formats_and_filters(db: Path, capsys: pytest.CaptureFixture[
     _, out, _ = _run(capsys, "audit", "list", "--format", "csv", "--action", "settings.*", "--db", str(db))
     parsed = list(csv.DictReader(io.StringIO(out)))
     assert [r["action"] for r in parsed] == ["settings.change"] and parsed[0]["id"] == "2"
+    assert parsed[0]["what"] == "You changed the settings: retention days (to 400)."
     _, out, _ = _run(capsys, "audit", "list", "--since", "2999-01-01", "--db", str(db))
-    assert out.splitlines() == ["ID  AT  ACTOR  ACTION  OBJECTS  DETAILS"]
+    assert out.splitlines() == ["No audit entries match."]
+    _, out, _ = _run(capsys, "audit", "list", "--db", str(db))
+    assert "You changed the settings: retention days (to 400)." in out and "settings.change" not in out
     _, out, _ = _run(capsys, "audit", "list", "--until", "2000-01-01", "--format", "jsonl", "--db", str(db))
     assert out == ""
     status, out, _ = _run(capsys, "audit", "verify", "--db", str(db))

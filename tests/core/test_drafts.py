@@ -276,3 +276,13 @@ def test_a_tone_variant_of_the_reps_own_comes_first_then_their_plain_copy(store:
     from rep_assistant.core.acting.drafting import available_kinds
 
     assert "warning.firm" not in available_kinds() and "warning" in available_kinds()
+
+
+def test_a_renamed_chat_is_what_drafts_speak_for(store: Store) -> None:
+    from rep_assistant.core.chats import rename_chat
+
+    w = world(store)
+    flag = w.confirmed_flag_on("useless")
+    rename_chat(store, w.chat_id, "Maple Class (Year 3)")
+    body = create_draft(store, "warning", w.settings, flag_id=flag).body
+    assert "as class rep for Maple Class (Year 3)" in body and "Year 3 Maple" not in body

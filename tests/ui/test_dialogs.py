@@ -38,9 +38,12 @@ def test_audit_dialog_filters_and_verifies_the_chain(desk: Desk, demo_export: Pa
     dialog = window.show_audit_log()
     total = dialog.table.rowCount()
     assert total >= 2  # import and scan at least
-    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("import"))
+    shown = [dialog.table.item(r, 3).text() for r in range(total)]
+    assert shown[0].startswith("You imported a chat export into “") and not any("=" in text or "flag." in text for text in shown)
+    assert dialog.table.item(0, 3).toolTip().startswith("As stored: import\n")  # the raw entry stays one hover away
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findText("Chat imports"))
     assert 1 <= dialog.table.rowCount() < total
-    assert {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())} == {"import"}
+    assert all(dialog.table.item(r, 3).text().startswith("You imported") for r in range(dialog.table.rowCount()))
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     assert "intact" in dialog.verify_result.text()
     window.store.db.conn.execute("DROP TRIGGER audit_log_no_update")

@@ -15,6 +15,7 @@ from rep_assistant.core.acting.incidents import flag_details, get_incident
 from rep_assistant.core.acting.redaction import Redactor, children_named
 from rep_assistant.core.acting.register import member_events, sync_chat_events
 from rep_assistant.core.duties import audit
+from rep_assistant.core.duties.audit_sentences import Names, sentence
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
@@ -72,9 +73,13 @@ def incident_evidence(store: Store, incident_id: int, settings: Settings, *, red
     media = store.query(
         "SELECT DISTINCT md.sha256, md.size, md.original_name, md.stored_name FROM media md JOIN messages m "
         f"ON m.media_sha256 = md.sha256 WHERE m.id IN ({','.join('?' * len(flags))})", [f["message_id"] for f in flags])
+    entries = audit.entries(store.db.conn, about={"incident": [incident_id], "flag": incident["flag_ids"]})
+    names = Names(store, person=redactor.name)
     return {
         "incident": incident, "flags": flags, "segments": segments, "events": events, "media": media,
-        "audit": audit.entries(store.db.conn, about={"incident": [incident_id], "flag": incident["flag_ids"]}),
+        "audit": entries,
+        # The same entries as sentences, names masked like the rest of the report: the school reads these.
+        "audit_sentences": {e["id"]: sentence(e, names, who="The rep") for e in entries},
         "clauses": list({(f["policy_id"], f["clause_id"]): {"policy_id": f["policy_id"], "clause_id": f["clause_id"],
                                                            "clause_text": f["clause_text"]} for f in flags}.values()),
         "settings": {k: settings[k] for k in ("rep_name", "school_name", "school_email", "school_phone")},
@@ -137,22 +142,31 @@ def _section_messages(evidence: dict[str, Any], redactor: Redactor) -> list[str]
     return out
 
 
-_HOW = {"copied": "copied to the clipboard", "mailto": "opened in the e-mail program", "eml": "saved as an e-mail draft"}
+_HOW = {"copied": "copied to the clipboard", "mailto": "opened in the e-mail program", "eml": "saved as an e-mail draft",
+        "saved": "saved as a text file"}
 _EVENT_WORDS = {"warning": "warning given to", "removal": "removal of", "readmission": "re-admission of",
                 "left": "left the group:", "joined": "joined the group:"}
 
 
-def describe_action(action: dict[str, Any]) -> str:
-    """An incident action in words (incident_actions stores short codes)."""
+_REGISTER_ACTIONS = {"member.warn": "Warning recorded for {member}", "member.remove": "Removal of {member} recorded",
+                     "member.readmit": "Re-admission of {member} recorded"}
+
+
+def describe_action(action: dict[str, Any], names: Names | None = None) -> str:
+    """An incident action in words (incident_actions stores short codes); ``names`` resolves a member's id."""
     verb, details = action["action"], action["details"]
     if verb.startswith("draft."):
         return f"Draft \"{details.replace('-', ' ')}\" {_HOW.get(verb[6:], verb[6:])}"
+    if verb in _REGISTER_ACTIONS:
+        member_id = details.removeprefix("member ")
+        member = names.member(int(member_id)) if names is not None and member_id.isdigit() else "the member"
+        return _REGISTER_ACTIONS[verb].format(member=member)
     return {
         "created": f"Incident opened ({details})",
         "status": f"Status changed: {details}",
         "flags.added": f"Flags added ({details})",
         "bundle.export": f"Incident bundle exported ({details})",
-    }.get(verb, f"{verb} ({details})" if details else verb)
+    }.get(verb, verb.replace(".", " ").capitalize() + (f" ({details})" if details else ""))
 
 
 def _section_actions(evidence: dict[str, Any], redactor: Redactor) -> list[str]:
@@ -200,11 +214,11 @@ def report_html(evidence: dict[str, Any]) -> str:
         out += [f"<li>media/{_e(m['original_name'])} <span class='small'>SHA-256 {_e(m['sha256'])}</span></li>" for m in evidence["media"]]
         out.append("</ul>")
     out.append("<h2>Audit log entries</h2><p class='small'>The entries of the rep's tamper-evident log that concern this "
-               "incident or its flags (ids and facts only).</p><table class='audit' width='100%' cellspacing='0' cellpadding='2'>")
-    out.append("<tr><td width='6%'><b>#</b></td><td width='21%'><b>When</b></td><td width='18%'><b>Action</b></td>"
-               "<td><b>Concerning</b></td><td width='17%'><b>Entry hash</b></td></tr>")
-    out += [f"<tr><td>{e['id']}</td><td>{_e(short_stamp(e['at']))}</td><td>{_e(e['action'])}</td>"
-            f"<td>{_e(', '.join(f'{k} {v}' for k, v in e['objects'].items()))}</td><td>{_e(e['hash'][:10])}</td></tr>"
-            for e in evidence["audit"]]
+               "incident or its flags, in words; audit.json in this bundle holds them exactly as logged.</p>"
+               "<table class='audit' width='100%' cellspacing='0' cellpadding='2'>")
+    out.append("<tr><td width='6%'><b>#</b></td><td width='19%'><b>When</b></td><td><b>What was done</b></td>"
+               "<td width='15%'><b>Entry hash</b></td></tr>")
+    out += [f"<tr><td>{e['id']}</td><td>{_e(short_stamp(e['at']))}</td><td>{_e(evidence['audit_sentences'][e['id']])}</td>"
+            f"<td>{_e(e['hash'][:10])}</td></tr>" for e in evidence["audit"]]
     out.append("</table></body></html>")
     return "\n".join(out)

@@ -1,7 +1,8 @@
 """The audit log, read-only, with filters and a "Verify chain" button.
 
-Why a plain list: the log is the rep's evidence of what they did, so the view shows exactly
-what is stored (ids and facts, never message text) and lets them check the hash chain.
+The log stores ids and facts, which say nothing to a person, so each row reads as a sentence
+("You confirmed Sam Jones's message of 12 March 2026 as a breach"); the entry exactly as stored
+is the row's tooltip, and ``audit list --format jsonl`` exports it, so nothing is hidden.
 """
 
 import json
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from rep_assistant.core.acting.drafting.fields import short_stamp
 from rep_assistant.core.duties import audit
+from rep_assistant.core.duties.audit_sentences import Names, kind_label, sentence
 from rep_assistant.core.store import Store
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.views import layout
 
-_COLUMNS = ("id", "at", "actor", "action", "objects", "details")
+_COLUMNS = ("id", "at", "actor", "what")
 
 
 class AuditDialog(QDialog):
@@ -38,8 +40,8 @@ class AuditDialog(QDialog):
         self.action_combo = QComboBox(self)
         self.action_combo.setAccessibleName(self.tr("Action"))
         self.action_combo.addItem(self.tr("All actions"), None)
-        for action in audit.actions(store.db.conn):
-            self.action_combo.addItem(action, action)
+        for label, action in sorted((kind_label(a), a) for a in audit.actions(store.db.conn)):
+            self.action_combo.addItem(label, action)
         self.since_edit = QDateEdit(self)
         self.since_edit.setAccessibleName(self.tr("Since"))
         self.since_edit.setCalendarPopup(True)
@@ -52,8 +54,9 @@ class AuditDialog(QDialog):
         self.verify_result = QLabel(self)
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = layout.read_only_table(self, [self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("Action"),
-                                                   self.tr("Objects"), self.tr("Details")], stretch=_COLUMNS.index("details"))
+        self.table = layout.read_only_table(self, [self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("What happened")],
+                                            stretch=_COLUMNS.index("what"))
+        self.table.setWordWrap(True)
         self.table.setAccessibleName(self.tr("Audit entries"))
 
         bar = layout.labelled_bar(self, [(self.tr("&Action"), self.action_combo), (self.tr("&Since"), self.since_edit)])
@@ -76,16 +79,22 @@ class AuditDialog(QDialog):
     def reload(self) -> None:
         since = None if self.since_edit.date() == self.since_edit.minimumDate() else self.since_edit.date().toString("yyyy-MM-dd")
         rows = audit.entries(self._store.db.conn, since=since, action=self.action_combo.currentData())
+        names = Names(self._store)
         self.table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
+            raw = f"{entry['action']}\n{_cell(entry['objects'])}\n{_cell(entry['details'])}".rstrip()
+            cells = {"id": str(entry["id"]), "at": short_stamp(entry["at"]),  # "20 Nov 2026 23:41"
+                     "actor": entry["actor"], "what": sentence(entry, names)}
             for c, column in enumerate(_COLUMNS):
-                exact = _cell(entry[column])
-                item = QTableWidgetItem(short_stamp(exact) if column == "at" else exact)  # "20 Nov 2026 23:41"
-                if column in ("at", "objects", "details"):
-                    item.setToolTip(exact)  # the exact time, to the second and with its offset
+                item = QTableWidgetItem(cells[column])
+                if column == "at":
+                    item.setToolTip(entry["at"])  # the exact time, to the second and with its offset
+                if column == "what":
+                    item.setToolTip(self.tr("As stored: %s") % raw)
                 if column == "id":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
 
     def verify(self) -> audit.VerifyResult:
         result = audit.verify(self._store.db.conn)

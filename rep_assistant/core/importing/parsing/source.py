@@ -47,6 +47,17 @@ def chat_name_from_filename(stem: str) -> str | None:
     return None
 
 
+#: What iOS and Android call the text inside an export; such a file says nothing about the chat.
+_BARE_STEMS = frozenset({"chat", "_chat", "whatsapp chat"})
+
+
+def _folder_name(path: Path) -> str | None:
+    """A bare "_chat.txt" from an unpacked export is named by its folder ("WhatsApp Chat - Year 3 Maple/")."""
+    if path.stem.casefold() not in _BARE_STEMS:
+        return None
+    return chat_name_from_filename(path.resolve().parent.name)
+
+
 @dataclass
 class ExportSource:
     """An export ready to parse: where its text is, what it is called, and its fingerprint."""
@@ -130,5 +141,5 @@ def read_export(path: Path | str) -> ExportSource:
     encoding = sniff_encoding(head)
     if encoding is None:
         raise not_an_export(label, "is a binary file, not a WhatsApp chat export")
-    name = chat_name_from_filename(path.stem) or path.stem
+    name = chat_name_from_filename(path.stem) or _folder_name(path) or path.stem
     return ExportSource(path, label, name, size, sha, encoding)
