@@ -285,4 +285,4 @@ def test_a_renamed_chat_is_what_drafts_speak_for(store: Store) -> None:
     flag = w.confirmed_flag_on("useless")
     rename_chat(store, w.chat_id, "Maple Class (Year 3)")
     body = create_draft(store, "warning", w.settings, flag_id=flag).body
-    assert "as class rep for Maple Class (Year 3)" in body and "Year 3 Maple" not in body
+    assert "class rep for Maple Class (Year 3)" in body and "Year 3 Maple" not in body
