@@ -150,10 +150,11 @@ class DraftDialog(QDialog):
             check.setVisible(has_incident and draft.is_email)
         if draft.is_email and not to:
             self.hint.setText(self.tr("The school's e-mail address is not set: add it in Settings, or type it above."))
-        elif not has_incident:
+        elif draft.is_email and not has_incident:
             self.hint.setText(self.tr("Not part of an incident yet, so there is no bundle to attach."))
         else:
-            self.hint.setText(self.tr("Edit freely: what you send is your own message. Nothing is sent from here."))
+            self.hint.setText(self.tr("Edit freely: what you send is your own message. Nothing is sent from here, and your "
+                                      "changes to each kind of message are kept while this window is open."))
 
     @Slot(bool)
     def _on_attach_check_toggled(self, attached: bool) -> None:
@@ -189,8 +190,10 @@ class DraftDialog(QDialog):
         if draft.is_email:
             self.hint.setText(self.tr("Copied. Paste it into a new e-mail in your mail program (Ctrl+V, or ⌘V on a Mac)."))
         else:
+            where = {"group-reminder": self.tr(", in the group")}.get(draft.kind, self.tr(", in a private chat with them")
+                                                                     if draft.kind in KIND_LABELS else "")
             self.hint.setText(self.tr("Copied. Paste it into WhatsApp on your phone, or in WhatsApp Desktop or WhatsApp Web "
-                                      "(Ctrl+V, or ⌘V on a Mac), as a private message or in the group."))
+                                      "(Ctrl+V, or ⌘V on a Mac)%s.") % where)
         self._record("copied")
 
     @Slot()

@@ -187,8 +187,8 @@ def _register(verb: str) -> Describe:
 
 
 def _sync(who: str, e: Entry, n: Names) -> str:
-    count = _plural(e["details"].get("events_added"), "change")
-    return f"The members register took in {count} of membership (removals, departures, arrivals) seen in the export of {n.chat(e['objects'].get('chat'))}."
+    count = _plural(e["details"].get("events_added"), "membership change")
+    return f"The members register took in {count} (removals, departures, arrivals) seen in the export of {n.chat(e['objects'].get('chat'))}."
 
 
 def _bundle(who: str, e: Entry, n: Names) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -56,7 +57,8 @@ class AuditDialog(QDialog):
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = layout.read_only_table(self, [self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("What happened")],
                                             stretch=_COLUMNS.index("what"))
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(True)  # a long sentence wraps; rows follow the column's width as the dialog is resized
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Audit entries"))
 
         bar = layout.labelled_bar(self, [(self.tr("&Action"), self.action_combo), (self.tr("&Since"), self.since_edit)])
@@ -69,7 +71,7 @@ class AuditDialog(QDialog):
         box.addWidget(self.verify_result)
         box.addWidget(self.table, 1)
         box.addWidget(buttons)
-        self.resize(900, 560)
+        self.resize(1000, 600)
 
         self.action_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.since_edit.dateChanged.connect(self._on_filter_changed)
@@ -94,7 +96,6 @@ class AuditDialog(QDialog):
                 if column == "id":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
 
     def verify(self) -> audit.VerifyResult:
         result = audit.verify(self._store.db.conn)
