@@ -286,3 +286,12 @@ def test_a_renamed_chat_is_what_drafts_speak_for(store: Store) -> None:
     rename_chat(store, w.chat_id, "Maple Class (Year 3)")
     body = create_draft(store, "warning", w.settings, flag_id=flag).body
     assert "class rep for Maple Class (Year 3)" in body and "Year 3 Maple" not in body
+
+
+def test_a_private_message_about_several_flags_is_about_the_most_serious_one() -> None:
+    from rep_assistant.core.acting.drafting.facts import most_serious, tone_for
+
+    rows = [{"category": "late-night", "severity": "advisory"}, {"category": "threat", "severity": "breach"},
+            {"category": "threat", "severity": "breach", "later": True}]
+    assert most_serious(rows) is rows[1] and tone_for(rows) == "firm"
+    assert tone_for(rows[:1]) == "light" and tone_for([{"category": "late-night", "severity": "breach"}]) == "standard"

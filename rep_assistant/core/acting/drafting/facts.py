@@ -36,8 +36,8 @@ def tone_for(rows: Sequence[dict[str, Any]]) -> str:
 
 def most_serious(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The flag a private message is about: the highest-ranked category, the oldest message among equals."""
-    return max(rows, key=lambda r: (CATEGORIES[r["category"]].rank if r["category"] in CATEGORIES else 0,
-                                    -rows.index(r)))
+    ranked = [(CATEGORIES[r["category"]].rank if r["category"] in CATEGORIES else 0, -i) for i, r in enumerate(rows)]
+    return rows[-max(ranked)[1]]
 
 
 @cache
