@@ -68,8 +68,7 @@ class DraftDialog(QDialog):
         #: Every kind filled so far, with the text as the rep left it (to, subject, body).
         self._drafts: dict[str, Draft] = {}
         self._texts: dict[str, tuple[str, str, str]] = {}
-        about = f"flag {flag_id}" if flag_id is not None else f"incident {incident_id}"
-        self.setWindowTitle(self.tr("Draft a message about %s") % about)
+        self.setWindowTitle(self.tr("Draft a message"))
         self.resize(760, 680)
 
         self.kind_combo = QComboBox(self)
@@ -137,6 +136,10 @@ class DraftDialog(QDialog):
 
     def _show_draft(self, draft: Draft) -> None:
         self.draft = self._drafts.setdefault(draft.kind, draft)
+        fields = draft.fields
+        about = (self.tr("incident %s") % fields["incident_id"] if self.incident_id is not None
+                 else self.tr("%s's message of %s") % (fields["member_name"], fields["message_date"]))
+        self.setWindowTitle(self.tr("Draft a message about %s") % about)
         to, subject, body = self._texts.get(draft.kind, (draft.to or "", draft.subject or "", draft.body))
         self.to_edit.setText(to)
         self.subject_edit.setText(subject)

@@ -36,6 +36,7 @@ def _dialog(qtbot, w: World, **about: int) -> DraftDialog:
 def test_copy_puts_the_edited_text_on_the_clipboard(qtbot, acting: World) -> None:
     dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
     assert dialog.kind_combo.currentData() == "removal-request"
+    assert dialog.windowTitle() == "Draft a message about Sam Jones's message of Thursday 12 March 2026"
     assert dialog.body_edit.toPlainText().startswith("Hi Sam,")
     assert not dialog.subject_edit.isVisible() and not dialog.attach_check.isVisible()  # a WhatsApp message: no e-mail fields
     dialog.body_edit.appendPlainText("PS: see you at pick-up.")
