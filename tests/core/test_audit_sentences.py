@@ -136,3 +136,10 @@ def test_incident_actions_name_the_member_instead_of_an_id(store: Store, tmp_pat
     said = [describe_action(a, Names(store)) for a in warned]
     assert said == ["Warning recorded for Jane Doe", "Warning recorded for Ann Lee"]
     assert describe_action(warned[0]) == "Warning recorded for the member"  # no store at hand: still no id
+
+
+def test_incident_actions_count_flagged_messages_in_words() -> None:
+    from rep_assistant.core.acting.report import describe_action
+
+    assert describe_action({"action": "created", "details": "1 flag(s)"}) == "Incident opened with 1 flagged message"
+    assert describe_action({"action": "flags.added", "details": "3 flag(s)"}) == "3 flagged messages added"

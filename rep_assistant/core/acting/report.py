@@ -161,10 +161,12 @@ def describe_action(action: dict[str, Any], names: Names | None = None) -> str:
         member_id = details.removeprefix("member ")
         member = names.member(int(member_id)) if names is not None and member_id.isdigit() else "the member"
         return _REGISTER_ACTIONS[verb].format(member=member)
+    count = details.split(" ")[0]  # "2 flag(s)", as incidents.py writes it
+    flags = f"{count} flagged message{'' if count == '1' else 's'}" if count.isdigit() else details
     return {
-        "created": f"Incident opened ({details})",
+        "created": f"Incident opened with {flags}",
         "status": f"Status changed: {details}",
-        "flags.added": f"Flags added ({details})",
+        "flags.added": f"{flags.capitalize()} added",
         "bundle.export": f"Incident bundle exported ({details})",
     }.get(verb, verb.replace(".", " ").capitalize() + (f" ({details})" if details else ""))
 

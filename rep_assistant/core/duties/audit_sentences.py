@@ -181,7 +181,7 @@ def _register(verb: str) -> Describe:
         o = e["objects"]
         member, chat = n.member(o.get("member")), n.chat(o.get("chat"))
         about = f", about {n.flag(o['flag'])}" if "flag" in o else ""
-        clause = f" (guideline {e['details']['clause']})" if e["details"].get("clause") else ""
+        clause = f", under guideline {e['details']['clause']}" if e["details"].get("clause") else ""
         return f"{who} recorded {verb.format(member=member, chat=chat)}{about}{clause}."
     return describe
 
