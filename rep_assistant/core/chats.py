@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from rep_assistant.core.errors import NotFoundError
+from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store
 
 _MESSAGE_COLUMNS = (
@@ -74,3 +74,23 @@ def search_messages(store: Store, chat_id: int, text: str, *, limit: int | None 
         sql += " LIMIT ?"
         params.append(limit)
     return store.query(sql, params)
+
+
+def rename_chat(store: Store, chat_id: int, new_name: str) -> str:
+    """Give a chat the name the rep knows it by (exports are named after the file); returns the name.
+
+    Drafts sign as "class rep for <chat>", so "chat" or "WhatsApp Chat with…" would read oddly.
+    The audit entry records the change, not the names (they can identify a class).
+    """
+    name = " ".join(new_name.split())
+    if not name:
+        raise RepError("A chat needs a name; type one.")
+    if store.scalar("SELECT 1 FROM chats WHERE id = ?", (chat_id,)) is None:
+        raise NotFoundError(f"There is no chat with id {chat_id} in this store.")
+    clash = store.scalar("SELECT id FROM chats WHERE lower(name) = lower(?) AND id != ?", (name, chat_id))
+    if clash is not None:
+        raise RepError(f"There is already a chat called {name!r}; choose another name.")
+    with store.transaction():
+        store.db.conn.execute("UPDATE chats SET name = ? WHERE id = ?", (name, chat_id))
+        store.audit("chat.rename", objects={"chat": chat_id}, details={"length": len(name)})
+    return name

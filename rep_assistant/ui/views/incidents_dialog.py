@@ -1,34 +1,29 @@
-"""Incidents and the members register in one dialog, plus the Act menu wiring for the desk.
+"""Incidents and the members register in one dialog.
 
 Why one dialog with two tabs: acting on a breach moves between the two (open an incident,
 warn or remove the poster, tell the school), and each step shows up in the other's record.
-Reads use the window's store; every write goes through the runner (the database thread in
-the desk) and what it changed is re-read afterwards: an incident's status, notes, flags or
-bundle only the incidents table; a warning, removal or re-admission the register as well.
+Reads use the store given; every write goes through the runner (the database thread in the
+desk) and returns what it changed (``Done``), which the desk broadcasts to every panel and to
+this dialog (``on_changes``): an incident change re-reads the incidents table only; a register
+entry or a decision the register too (counting a big chat's messages is not free).
 
-Signals:
-    members_changed(): a register entry was written, or the dialog opened and matched the chat's
-    removals and departures (the window re-reads its members panel; nothing else it shows
-    depends on incidents).
+Which incident or member to show can be asked before the tables are read (``show_incident``,
+``show_member``): the wish is kept and met when they are.
 """
 
 import html
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -39,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core import paths
 from rep_assistant.core.acting import incidents
 from rep_assistant.core.acting.bundle import export_bundle
 from rep_assistant.core.acting.drafting.fields import short_stamp
@@ -52,13 +46,12 @@ from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.pdf import render_pdf
 from rep_assistant.ui.views import layout
-from rep_assistant.ui.workers.runner import Runner, owned_by, window_runner
-
-if TYPE_CHECKING:
-    from rep_assistant.ui.main_window import MainWindow
+from rep_assistant.ui.views.member_event_dialog import MemberEventDialog
+from rep_assistant.ui.views.note_dialog import NoteDialog
+from rep_assistant.ui.workers.changes import Done, OpChanges
+from rep_assistant.ui.workers.runner import Runner, owned_by
 
 STATUS_LABELS = {"open": "Open", "reported": "Reported to school", "resolved": "Resolved"}
-_VERBS = {"warn": "Warn", "remove": "Record removal", "readmit": "Readmit"}
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]], ids: list[int]) -> None:
@@ -78,38 +71,19 @@ def _selected_id(table: QTableWidget) -> int | None:
     return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
 
-class MemberEventDialog(QDialog):
-    """Reason (required) and clause for a warning, removal or re-admission."""
-
-    def __init__(self, verb: str, member: str, clause: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("%s: %s") % (self.tr(_VERBS[verb]), member))
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText(self.tr("A short reason, for the record"))
-        self.clause_edit = QLineEdit(clause, self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Reason:"), self.reason_edit)
-        form.addRow(self.tr("&Clause:"), self.clause_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
-        self.reason_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        form.addRow(buttons)
-        self.setMinimumWidth(460)
+#: An incident's status, notes, flags or actions: only the incidents table shows them.
+_INCIDENT = OpChanges(incidents=True)
 
 
 class IncidentsDialog(QDialog):
-    members_changed = Signal()
-
     def __init__(self, store: Store, settings: Settings, run: Runner, chat_id: int, *,
                  selected_flag: Callable[[], int | None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.settings, self.run, self.chat_id = store, settings, owned_by(run, self), chat_id
         self.selected_flag = selected_flag
         self.loaded = False
-        self._when_loaded: list[Callable[[], None]] = []
+        self._wanted_incident: int | None = None
+        self._wanted_member: tuple[int, str | None] | None = None
         self.setWindowTitle(self.tr("Incidents and members register"))
         self.resize(1080, 640)
         self.tabs = QTabWidget(self)
@@ -120,14 +94,23 @@ class IncidentsDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.tabs)
         box.addWidget(close)
-        self.run(self.tr("Reading the register"), lambda s: sync_chat_events(s, chat_id), self._synced)
+        QTimer.singleShot(0, self.sync)  # once whoever opened it listens to its changes
 
-    def _synced(self, _added: int) -> None:
-        """Show the register, and have the window re-read its members panel: the removals and
-        departures in the chat are now in the register, whether this sync or an earlier read
-        (a draft, a report) matched them."""
-        self.reload()
-        self.members_changed.emit()
+    def sync(self) -> None:
+        """Match the chat's removals and departures into the register, then show it.
+
+        Reported as a change to the members whether or not this sync matched anything: an
+        earlier read (a draft, a report) may have matched them without anyone being told.
+        """
+        chat_id = self.chat_id
+        self.run(self.tr("Reading the register"),
+                 lambda s: Done(sync_chat_events(s, chat_id), OpChanges(members=True, incidents=True)), lambda _added: None)
+
+    def on_changes(self, changes: OpChanges) -> None:
+        """Re-read what the operation changed: the register only when members or flags did."""
+        register = changes.members or changes.flags or changes.messages
+        if register or changes.incidents:
+            self.reload(register=register)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -166,6 +149,8 @@ class IncidentsDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.incident_detail, 1)
+        self.bundle_label = layout.wrapped("", right, Qt.TextFormat.RichText)
+        right_layout.addWidget(self.bundle_label)
         right_layout.addLayout(row1)
         right_layout.addLayout(row2)
         splitter = QSplitter(page)
@@ -233,27 +218,40 @@ class IncidentsDialog(QDialog):
                   [m["member_id"] for m in members])
             self._show_member()
         self.loaded = True
-        pending, self._when_loaded = self._when_loaded, []
-        for fn in pending:
-            fn()
+        if self._wanted_incident is not None and self.select_incident(self._wanted_incident):
+            self._wanted_incident = None
+        if self._wanted_member is not None and members is not None and self.select_member(self._wanted_member[0]):
+            (_, verb), self._wanted_member = self._wanted_member, None
+            if verb is not None:
+                self.ask_member_event(verb)
 
-    def when_loaded(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` once the tables are filled (reads wait for the runner, the first also for the register's chat sync)."""
-        if self.loaded:
-            fn()
+    def show_incident(self, incident_id: int) -> None:
+        """Select the incident now, or as soon as the table holds it."""
+        if not (self.loaded and self.select_incident(incident_id)):
+            self._wanted_incident = incident_id
+
+    def show_member(self, member_id: int, verb: str | None = None) -> None:
+        """Select the member in the register (and ask for a ``verb`` entry), now or once the register is read."""
+        if self.loaded and self.select_member(member_id):
+            if verb is not None:
+                self.ask_member_event(verb)
         else:
-            self._when_loaded.append(fn)
+            self._wanted_member = (member_id, verb)
 
-    def select_incident(self, incident_id: int) -> None:
+    def select_incident(self, incident_id: int) -> bool:
         for row in range(self.incident_table.rowCount()):
             if self.incident_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == incident_id:
                 self.incident_table.selectRow(row)
+                return True
+        return False
 
-    def select_member(self, member_id: int) -> None:
+    def select_member(self, member_id: int) -> bool:
         self.tabs.setCurrentIndex(1)
         for row in range(self.member_table.rowCount()):
             if self.member_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == member_id:
                 self.member_table.selectRow(row)
+                return True
+        return False
 
     def current_incident_id(self) -> int | None:
         return _selected_id(self.incident_table)
@@ -302,17 +300,10 @@ class IncidentsDialog(QDialog):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _write(self, label: str, fn: Callable[[Store], Any], then: Callable[[Any], None] | None = None, *,
-               register: bool = False) -> None:
-        """Run ``fn``, then re-read the incidents (and with ``register``, the register and the window's members)."""
-        def done(result: Any) -> None:
-            self.reload(register=register)
-            if register:
-                self.members_changed.emit()
-            if then is not None:
-                self.when_loaded(partial(then, result))  # after the re-read, which would overwrite what it shows
-
-        self.run(label, fn, done)
+    def _write(self, label: str, fn: Callable[[Store], Any], changes: OpChanges = _INCIDENT,
+               then: Callable[[Any], None] = lambda _result: None) -> None:
+        """Run ``fn``; what it changed comes back to every panel and to this dialog (``on_changes``)."""
+        self.run(label, lambda s: Done(fn(s), changes), then)
 
     def set_status(self, status: str) -> None:
         incident_id = self.current_incident_id()
@@ -327,15 +318,15 @@ class IncidentsDialog(QDialog):
         redact = self.mask_check.isChecked() if redact is None else redact
         self._write(self.tr("Exporting bundle"),
                     lambda s: export_bundle(s, incident_id, path, self.settings, render_pdf=render_pdf, redact=redact),
-                    lambda bundle: self.incident_detail.append(
-                        self.tr("<p><b>Bundle saved</b> to %s (%d files; manifest SHA-256 %s).</p>")
+                    then=lambda bundle: self.bundle_label.setText(
+                        self.tr("<b>Bundle saved</b> to %s (%d files; manifest SHA-256 %s).")
                         % (html.escape(str(path)), len(bundle.names), bundle.manifest_sha256[:16] + "…")))
 
     def record_member(self, verb: str, reason: str, clause: str | None = None, flag_id: int | None = None) -> None:
         member_id = self.current_member_id()
         self._write(self.tr("Recording"), lambda s: record_member_event(s, self.chat_id, member_id, verb, reason,
                                                                          clause_id=clause or None, flag_id=flag_id),
-                    register=True)
+                    OpChanges(members=True, incidents=True))
 
     def ask_member_event(self, verb: str) -> None:
         member_id = self.current_member_id()
@@ -358,19 +349,24 @@ class IncidentsDialog(QDialog):
         self.set_status(self.status_combo.currentData())
 
     @Slot()
-    def _on_note_button_clicked(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add note"), self.tr("Note on this incident:"))
-        if ok and text.strip():
-            self.add_note(text)
+    def _on_note_button_clicked(self) -> NoteDialog:
+        dialog = NoteDialog(self.tr("Note on this incident"), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.add_note(dialog.text()) if dialog.text().strip() else None)
+        dialog.open()
+        return dialog
 
     @Slot()
     def _on_add_flag_button_clicked(self) -> None:
         incident_id, flag_id = self.current_incident_id(), self.selected_flag()
         if flag_id is not None:
             self._write(self.tr("Adding flag"), lambda s: incidents.add_flags(s, incident_id, [flag_id]))
+        else:
+            self.bundle_label.setText(self.tr("Select a flag in the review queue first, then add it here."))
 
     def open_draft(self, kind: str = "school-notification") -> DraftDialog:
         dialog = DraftDialog(self.settings, self.run, incident_id=self.current_incident_id(), kind=kind, parent=self)
+        # The draft dialog records its use without saying what changed (it is another area's): re-read the incidents.
         dialog.draft_used.connect(lambda _how: self.reload(register=False))
         dialog.show()
         return dialog
@@ -394,75 +390,3 @@ def _removal_text(last: dict[str, Any] | None) -> str:
     return f"{last['at'][:10]} {where}" + (f": {last['reason']}" if last["reason"] and last["source"] == "app" else "")
 
 
-# -- the desk's Act menu ------------------------------------------------------------------------
-
-def install_act_actions(window: "MainWindow") -> None:
-    """Add the Act menu's actions and the register's member actions to the desk (the window calls this once)."""
-    new = partial(window.new_action, menu="Act")
-    new("draft", "&Draft a message…", lambda: open_draft_for_selection(window), "Ctrl+D", "draft",
-        "A polite message about the selected flag: to the poster, the group or the school")
-    new("new_incident", "New &incident from flag", lambda: new_incident_from_selection(window), "Ctrl+I", "incident",
-        "Open an incident for the selected (confirmed) flag")
-    new("incidents", "Incidents and &register…", lambda: open_incidents(window), "Ctrl+Shift+I", "incident",
-        "Incidents, what was done, bundles for the school; warnings and removals")
-    new("templates", "Open my &templates folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.user_templates_dir()))),
-        None, "open", "Your own draft wording: a <kind>.txt here replaces the built-in of that name")
-    window.members_panel.add_separator()
-    for verb, text in (("warn", "&Warn member…"), ("remove", "Record member's re&moval…"), ("readmit", "Re&admit member…")):
-        window.new_action(f"member_{verb}", text, partial(act_on_selected_member, window, verb), None, verb,
-                          f"{_VERBS[verb]} the selected member, in the register", menu="Members", member_label=_VERBS[verb])
-
-
-def _status(window: "MainWindow", text: str) -> None:
-    window.statusBar().showMessage(text, 8000)
-
-
-def open_draft_for_selection(window: "MainWindow") -> DraftDialog | None:
-    flag_id = window.selected_flag_id()
-    if flag_id is None:
-        _status(window, window.tr("Select a flag in the review queue first."))
-        return None
-    dialog = DraftDialog(window.settings, window_runner(window), flag_id=flag_id, parent=window)
-    dialog.show()
-    return dialog
-
-
-def open_incidents(window: "MainWindow") -> IncidentsDialog | None:
-    chat_id = window.current_chat_id()
-    if chat_id is None:
-        _status(window, window.tr("Open a chat first."))
-        return None
-    # One dialog per chat, raised and re-read when asked again: a new one each time would pile up
-    # hidden dialogs, and a deleted one could still be called back by the database thread.
-    dialog = next((d for d in window.findChildren(IncidentsDialog) if d.chat_id == chat_id), None)
-    if dialog is None:
-        dialog = IncidentsDialog(window.store, window.settings, window_runner(window), chat_id,
-                                 selected_flag=window.selected_flag_id, parent=window)
-        dialog.members_changed.connect(window.refresh_members)
-    else:
-        dialog.reload()
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
-
-
-def new_incident_from_selection(window: "MainWindow") -> None:
-    flag_id = window.selected_flag_id()
-    if flag_id is None:
-        _status(window, window.tr("Select a confirmed flag in the review queue first."))
-        return
-
-    def opened(incident_id: int) -> None:
-        dialog = open_incidents(window)
-        if dialog is not None:
-            dialog.when_loaded(partial(dialog.select_incident, incident_id))
-
-    window.run_op(window.tr("Opening incident"), lambda store, _p, _c: incidents.create_incident(store, [flag_id]), opened)
-
-
-def act_on_selected_member(window: "MainWindow", verb: str) -> None:
-    member_id = window.selected_member_id()
-    dialog = open_incidents(window)
-    if dialog is not None and member_id is not None:
-        dialog.when_loaded(lambda: (dialog.select_member(member_id), dialog.ask_member_event(verb)))
