@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._settings = settings
         self._chat_id: int | None = None
+        self._fitted = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
@@ -276,6 +277,13 @@ class MainWindow(QMainWindow):
         box.addWidget(self.empty_open_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(3)
         return page
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Once shown, the frame's real size is known: keep the whole frame on the screen."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            window_geometry.fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         window_geometry.save(self, self.tabs.currentIndex(), self._chat_id)

@@ -12,7 +12,7 @@ attention" and the row below takes its place, so the counts go down as the rep w
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -158,6 +158,13 @@ class ReviewPanel(QWidget):
         edit.setDate(edit.minimumDate())
         edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 40)
         return edit
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the two-row filter bar allows, wherever the dates are now (resizeEvent moves them)."""
+        hint = super().minimumSizeHint()
+        if self._filters_row.indexOf(self._dates) >= 0:
+            hint.setWidth(max(hint.width() - self._dates.minimumSizeHint().width(), self._dates.minimumSizeHint().width()))
+        return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         """The date filters go to a second row when one row would squeeze the filters into each other."""
