@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.notice = DecisionNotice(self)
         self.statusBar().addWidget(self.notice)
+        # One line at a time: a new message replaces the last decision's notice, a new notice the message.
+        self.statusBar().messageChanged.connect(lambda text: self.notice.clear() if text else None)
+        self.notice.shown.connect(self.statusBar().clearMessage)
         self.progress = ProgressIndicator(self.worker, self.statusBar())
         self.review = ReviewActions(self, self.tabs, self.review_panel, self.conversation, self.notice)
         self.actions_by_name: dict[str, QAction] = {}

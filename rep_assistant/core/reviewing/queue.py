@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rep_assistant.core.reviewing.conversation import has_tiers
 from rep_assistant.core.reviewing.review import flag_summaries, list_flag_ids
 from rep_assistant.core.store import Store
 
@@ -32,11 +33,6 @@ class QueueItem:
     def key(self) -> int:
         """A stable id for the item: its first flag (a purged message keeps its flags apart)."""
         return self.flag_ids[0]
-
-
-def has_tiers(store: Store) -> bool:
-    """Whether the store's flags carry a tier (added by a later migration than reviewing needs)."""
-    return any(row[1] == "tier" for row in store.db.conn.execute("PRAGMA table_info(flags)"))
 
 
 def queue_items(store: Store, chat_id: int, *, tier: str | None = MAIN, **filters: Any) -> list[QueueItem]:

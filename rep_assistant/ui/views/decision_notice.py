@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from rep_assistant.ui.icons import icon
@@ -37,7 +37,13 @@ def what(record: dict[str, Any], today: dt.date | None = None) -> str:
 
 
 class DecisionNotice(QWidget):
-    """One line and an Undo button, shown in the status bar for a while after each decision."""
+    """One line and an Undo button, shown in the status bar for a while after each decision.
+
+    Signals:
+        shown(): a decision is being shown (the status bar clears its own message).
+    """
+
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +71,7 @@ class DecisionNotice(QWidget):
         self._undo = undo
         self.undo_button.setVisible(undo is not None)
         self.undo_button.setAccessibleName(self.tr("Undo: {what}").format(what=text))
+        self.shown.emit()
         self.show()
         self._timer.start(SHOWN_MS)
 

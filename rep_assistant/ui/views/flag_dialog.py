@@ -2,7 +2,7 @@
 
 Why: the scanner misses about one breach in four on a chat it has not seen; this is how the rep
 acts on those. The best category is chosen already (what the scanner or the message's own words
-point to); the rep can pick another with the arrow keys. Enter flags, Esc cancels.
+point to), or none when nothing does; the rep picks with the arrow keys. Enter flags, Esc cancels.
 """
 
 from html import escape
@@ -54,18 +54,18 @@ class FlagDialog(QDialog):
             self.categories.addItem(item)
             if choice["category"] == suggested:
                 self.categories.setCurrentItem(item)
-        if self.categories.currentRow() < 0 and self.categories.count():
-            self.categories.setCurrentRow(0)
+        self.categories.setSpacing(3)
         self.categories.itemDoubleClicked.connect(lambda _item: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Flag it"))
-        self.ok_button.setEnabled(self.categories.count() > 0)
+        # Nothing chosen for the rep when nothing points anywhere: "Threat" by default would be a wrong action waiting to happen.
+        self.ok_button.setEnabled(self.categories.currentItem() is not None)
+        self.categories.currentItemChanged.connect(lambda item, _old: self.ok_button.setEnabled(item is not None))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         note = QLabel(self.tr("It is recorded as your own decision (confirmed), and can go into an incident like any flag."), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
         box = QVBoxLayout(self)
         box.addWidget(quote)
         box.addWidget(prompt)

@@ -106,7 +106,7 @@ class ReviewPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setStyleSheet("font-size: 15px; padding: 24px;")
@@ -120,7 +120,7 @@ class ReviewPanel(QWidget):
         self.detail.setAccessibleName(self.tr("Selected message and its flags"))
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._on_detail_anchor_clicked)
-        detail_box = QWidget(self)
+        self.detail_box = detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.toolbar)
@@ -128,7 +128,7 @@ class ReviewPanel(QWidget):
 
         self.splitter = layout.splitter(self, Qt.Orientation.Vertical, "review_splitter", [(self.table_stack, 1), (detail_box, 1)])
         box = QVBoxLayout(self)
-        box.setContentsMargins(0, 6, 0, 0)
+        box.setContentsMargins(0, 6, 4, 0)
         box.addLayout(self._filters_row)
         box.addLayout(self._second_row)
         box.addWidget(self.splitter, 1)
@@ -307,6 +307,7 @@ class ReviewPanel(QWidget):
         elif count == 0:
             self.empty_label.setText(self.tr("Nothing to show with these filters."))
         self.table_stack.setCurrentWidget(self.table if count else self.empty_label)
+        self.detail_box.setVisible(bool(count))  # an empty list's summary gets the whole panel
         if self._chat_id is None:
             self.count_label.clear()
         elif self._needs_attention():
