@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 
-
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="rep-screens-"))
@@ -36,9 +35,9 @@ def main(out: Path) -> int:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from rep_assistant.core.demo import demo_export_path
+    from rep_assistant.core.reviewing import queue, review
     from rep_assistant.core.settings import Settings
     from rep_assistant.core.store import Store
-    from rep_assistant.core.reviewing import queue, review
     from rep_assistant.ui import act_actions, data_duties, style
     from rep_assistant.ui.app import make_app
     from rep_assistant.ui.main_window import MainWindow
