@@ -17,21 +17,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QInputDialog,
-    QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,20 +34,21 @@ from rep_assistant import APP_NAME, __version__
 from rep_assistant.core.errors import Cancelled
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
-from rep_assistant.ui import style, window_geometry
+from rep_assistant.ui import window_geometry
 from rep_assistant.ui.act_actions import install_act_actions
 from rep_assistant.ui.data_duties import install_data_actions
 from rep_assistant.ui.file_dialogs import ask_open_paths
 from rep_assistant.ui.help_view import install_help_actions
 from rep_assistant.ui.icons import icon
-from rep_assistant.ui.models.chats_model import ChatsModel
-from rep_assistant.ui.models.roles import IdRole
 from rep_assistant.ui.progress_indicator import ProgressIndicator
 from rep_assistant.ui.review_actions import ReviewActions
+from rep_assistant.ui.settings_actions import SettingsActions
 from rep_assistant.ui.views import layout
 from rep_assistant.ui.views.audit_dialog import AuditDialog
+from rep_assistant.ui.views.chat_list import ChatList
 from rep_assistant.ui.views.conversation_view import ConversationView
 from rep_assistant.ui.views.decision_notice import DecisionNotice
+from rep_assistant.ui.views.empty_page import EmptyPage
 from rep_assistant.ui.views.error_dialog import show_error
 from rep_assistant.ui.views.members_panel import MembersPanel
 from rep_assistant.ui.views.review_panel import ReviewPanel
@@ -63,8 +59,6 @@ from rep_assistant.ui.workers.changes import OpChanges
 from rep_assistant.ui.workers.db_worker import DbWorker, OpFn
 
 EXPORT_SUFFIXES = (".txt", ".zip")
-#: Settings whose change alters what the scanner finds: the open chat is re-checked after saving.
-RECHECK_SETTINGS = frozenset({"active_policy", "quiet_start", "quiet_end", "allow_list", "school_phone"})
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +85,7 @@ class MainWindow(QMainWindow):
         self.notice.shown.connect(self.statusBar().clearMessage)
         self.progress = ProgressIndicator(self.worker, self.statusBar())
         self.review = ReviewActions(self, self.tabs, self.review_panel, self.conversation, self.notice)
+        self.settings_actions = SettingsActions(self, self.rescan_chat)
         self.actions_by_name: dict[str, QAction] = {}
         self._menus = create_menus(self)
         self._create_actions()
@@ -220,22 +215,9 @@ class MainWindow(QMainWindow):
     # -- layout -----------------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.chats_model = ChatsModel(self._store, self)
-        self.chat_list = QListView(self)
-        self.chat_list.setModel(self.chats_model)
-        self.chat_list.setAccessibleName(self.tr("Chats"))
-        self.chat_list.setToolTip(self.tr("Your chats, most recently imported first"))
-        self.chat_list.setSpacing(3)
-        self.chat_list.setWordWrap(True)
-        self.chat_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chat_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.chat_list.selectionModel().selectionChanged.connect(self._on_chat_list_selection_changed)
-        chats_box = QWidget(self)
-        chats_box.setMinimumWidth(130)  # narrower squeezed the chat names to "M… Cl… P…"
-        chats_layout = QVBoxLayout(chats_box)
-        chats_layout.setContentsMargins(6, 6, 0, 0)
-        chats_layout.addWidget(QLabel(self.tr("<b>Chats</b>"), self))
-        chats_layout.addWidget(self.chat_list, 1)
+        self.chats = ChatList(self._store, self)
+        self.chats_model, self.chat_list = self.chats.model, self.chats.view
+        self.chats.chat_chosen.connect(self.open_chat)
 
         self.review_panel = ReviewPanel(self._store, self)
         self.conversation = ConversationView(self._store, self)
@@ -247,39 +229,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.members_panel, icon("members"), self.tr("Members"))
         self.review_panel.flag_selected.connect(self._on_review_panel_flag_selected)
 
-        self.empty_page = self._build_empty_page()
+        self.empty_page = EmptyPage(self)
+        self.empty_page.open_button.clicked.connect(self.choose_files)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.tabs)
-        self.splitter = layout.splitter(self, Qt.Orientation.Horizontal, "main_splitter", [(chats_box, 0), (self.stack, 1)])
+        self.splitter = layout.splitter(self, Qt.Orientation.Horizontal, "main_splitter", [(self.chats, 0), (self.stack, 1)])
         self.splitter.setSizes([220, 1060])
         self.setCentralWidget(self.splitter)
-
-    def _build_empty_page(self) -> QWidget:
-        page = QWidget(self)
-        box = QVBoxLayout(page)
-        box.addStretch(2)
-        art = QLabel(page)
-        art.setPixmap(icon("drop").pixmap(96, 96))
-        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = layout.wrapped(self.tr("Drop a WhatsApp export here or use File ▸ Open"), page)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        hint = layout.wrapped(self.tr(
-            "In WhatsApp, open the class group ▸ ⋮ (or the group name on iPhone) ▸ More ▸ Export chat.\n"
-            "A .txt or .zip file works; everything stays on this computer."), page)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("font-size: 14px;")
-        self.empty_open_button = QPushButton(icon("open"), self.tr("Open an export…"), page)
-        self.empty_open_button.setAccessibleName(self.tr("Open an export"))
-        self.empty_open_button.setMinimumHeight(36)
-        self.empty_open_button.clicked.connect(self.choose_files)
-        for widget in (art, title, hint):
-            box.addWidget(widget)
-        box.addSpacing(12)
-        box.addWidget(self.empty_open_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(3)
-        return page
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Once shown, the frame's real size is known: keep the whole frame on the screen."""
@@ -300,44 +257,33 @@ class MainWindow(QMainWindow):
         state = window_geometry.window_settings()
         last = state.value("window/last_chat")
         chat_id = int(last) if last not in (None, "") else None
-        if chat_id is None or self.chats_model.row_of(chat_id) is None:
-            chat_id = self.chats_model.data(self.chats_model.index(0), IdRole) if self.chats_model.rowCount() else None
+        if self.chats.record(chat_id) is None:
+            chat_id = self.chats.first_chat()
         self.tabs.setCurrentIndex(int(state.value("window/tab", 0) or 0))
         self.open_chat(chat_id)
 
     def refresh_chats(self) -> None:
         """Re-read the chat list (names, what is left to review), keeping the open chat selected."""
-        blocked = self.chat_list.selectionModel().blockSignals(True)
-        self.chats_model.refresh()
-        row = self.chats_model.row_of(self._chat_id) if self._chat_id is not None else None
-        if row is not None:
-            self.chat_list.setCurrentIndex(self.chats_model.index(row))
-        self.chat_list.selectionModel().blockSignals(blocked)
-        self._show_title()
+        self.chats.show_chats(self._chat_id)
+        rec = self.chats.record(self._chat_id)
+        self.setWindowTitle(f"{rec['name']} — {APP_NAME}" if rec else APP_NAME)
 
     def open_chat(self, chat_id: int | None) -> None:
         """Show ``chat_id`` in every panel (None: the empty state)."""
         self._chat_id = chat_id
         self.refresh_chats()
-        if chat_id is None:
-            self.chat_list.clearSelection()
         self.stack.setCurrentWidget(self.tabs if chat_id is not None else self.empty_page)
         self.notice.clear()
         for panel in (self.review_panel, self.conversation, self.members_panel):
             panel.set_chat(chat_id)
         self._update_actions()
 
-    def _show_title(self) -> None:
-        row = self.chats_model.row_of(self._chat_id) if self._chat_id is not None else None
-        rec = self.chats_model.record(row) if row is not None else None
-        self.setWindowTitle(f"{rec['name']} — {APP_NAME}" if rec else APP_NAME)
-
     def rename_chat(self) -> int | None:
         """Ask for the chat's new name (drafts sign with it) and save it."""
         if self._chat_id is None:
             return None
-        row = self.chats_model.row_of(self._chat_id)
-        current = self.chats_model.record(row)["name"] if row is not None else ""
+        rec = self.chats.record(self._chat_id)
+        current = rec["name"] if rec else ""
         name, ok = QInputDialog.getText(self, self.tr("Rename chat"), self.tr("The name you know this chat by (drafts sign with it):"),
                                         QLineEdit.EchoMode.Normal, current)
         if not ok or not name.strip() or name.strip() == current:
@@ -419,33 +365,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.review_panel)
 
     def show_settings(self) -> SettingsDialog:
-        theme = str(window_geometry.window_settings().value("appearance/theme", "system"))
-        dialog = SettingsDialog(self._settings, str(self._store.path), theme, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.save_settings(dialog.changes(), dialog.theme()))
-        dialog.open()
-        return dialog
+        return self.settings_actions.show()
 
     def save_settings(self, changes: dict[str, Any], theme: str | None = None) -> int | None:
-        """Save what the rep changed; a new policy, quiet hours or allow list re-checks the open chat
-        in the background (decisions are kept), so the queue says what the new settings find."""
-        if theme is not None:
-            window_geometry.window_settings().setValue("appearance/theme", theme)
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                style.set_theme(app, theme)
-        if not changes:
-            return None
-        return self.run_op(self.tr("Saving settings"), partial(ops.save, self._settings, changes), self._on_settings_saved)
-
-    def _on_settings_saved(self, changed: list[str]) -> None:
-        self.worker.set_actor(self._settings.actor)
-        self._store.actor = self._settings.actor
-        if RECHECK_SETTINGS.intersection(changed) and self._chat_id is not None:
-            self.statusBar().showMessage(self.tr("Settings saved; checking this chat again with them…"), 8000)
-            self.rescan_chat(self.tr("Checking the chat with the new settings"))
-        elif changed:
-            self.statusBar().showMessage(self.tr("Settings saved."), 4000)
+        return self.settings_actions.save(changes, theme)
 
     def show_audit_log(self) -> AuditDialog:
         dialog = AuditDialog(self._store, self)
@@ -467,21 +390,14 @@ class MainWindow(QMainWindow):
 
     # -- selection -------------------------------------------------------------------------------
 
-    @Slot(QItemSelection, QItemSelection)
-    def _on_chat_list_selection_changed(self, *_: object) -> None:
-        index = self.chat_list.currentIndex()
-        chat_id = index.data(IdRole) if index.isValid() else None
-        if chat_id != self._chat_id:
-            self.open_chat(chat_id)
-
     @Slot(int)
     def _on_review_panel_flag_selected(self, _flag_id: int) -> None:
         self._update_actions()
 
     def _on_recent_menu_about_to_show(self) -> None:
         self.recent_menu.clear()
-        for row in range(min(self.chats_model.rowCount(), 10)):
-            rec = self.chats_model.record(row)
+        for row in range(min(self.chats.model.rowCount(), 10)):
+            rec = self.chats.model.record(row)
             self.recent_menu.addAction(icon("chat"), rec["name"], partial(self.open_chat, rec["id"]))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No chats yet")).setEnabled(False)
