@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.progress = ProgressIndicator(self.worker, self.statusBar())
         self.review = ReviewActions(self, self.tabs, self.review_panel, self.conversation, self.notice)
         self.settings_actions = SettingsActions(self, self.rescan_chat)
+        self.review_panel.flag_message_requested.connect(self.review.flag_message)
         self.actions_by_name: dict[str, QAction] = {}
         self._menus = create_menus(self)
         self._create_actions()
