@@ -14,7 +14,7 @@ from rep_assistant.core.acting.bundle import make_bundle
 from rep_assistant.core.detection.scan import scan_chat
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.policy import active_policy
-from rep_assistant.core.reviewing import manual, queue, review
+from rep_assistant.core.reviewing import conversation, manual, queue, review
 from rep_assistant.core.store import Store
 from tests.acting import World, world
 
@@ -107,3 +107,16 @@ def test_never_flag_this_kind_here_survives_a_rescan_until_lifted(store: Store) 
     scan_chat(store, w.chat_id)
     assert review.flag_detail(store, flag_id)["active"] == 1
     assert review.flag_detail(store, flag_id)["status"] == "dismissed"  # the rep's decision is kept
+
+
+def test_worth_a_look_findings_stay_apart_from_the_main_queue(store: Store) -> None:
+    w = world(store)
+    with store.transaction():  # as the scanner's "worth a look" tier marks what it is unsure of
+        store.db.execute("ALTER TABLE flags ADD COLUMN tier TEXT NOT NULL DEFAULT 'main'")
+        unsure = w.flag_on("parking")
+        store.db.execute("UPDATE flags SET tier = 'worth-a-look' WHERE id = ?", [unsure])
+    main = queue.queue_items(store, w.chat_id, statuses=[review.ATTENTION])
+    apart = queue.queue_items(store, w.chat_id, tier=queue.WORTH_A_LOOK, statuses=[review.ATTENTION])
+    assert unsure not in {f for item in main for f in item.flag_ids}
+    assert [item.flag_ids for item in apart] == [(unsure,)]
+    assert [row["new_flags"] for row in conversation.recent_chats(store)] == [len(main)]  # the chat list counts as the queue does

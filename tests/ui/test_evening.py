@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QTextBrowser, QWidget
 
 from rep_assistant.core.reviewing import queue, review
 from rep_assistant.core.store import Store
@@ -248,3 +248,35 @@ def test_appearance_and_chat_name_take_effect_at_once(desk: Desk, demo_export: P
         window.actions_by_name["rename_chat"].trigger()
     assert window.store.scalar("SELECT name FROM chats WHERE id = ?", (window.current_chat_id(),)) == "Maple Class 3"
     assert window.windowTitle().startswith("Maple Class 3") and "Maple Class 3" in window.chat_list.currentIndex().data()
+
+
+def test_never_flag_this_kind_here_and_undo_it(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = _open_demo(desk, demo_export, qtbot)
+    store, panel = window.store, window.review_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.select_row(panel.model.rowCount() - 1)  # an advisory, the least serious
+    flag_ids = panel.selected_flag_ids()
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.actions_by_name["dismiss_kind"].trigger()
+    assert store.scalar("SELECT count(*) FROM suppressions WHERE lifted_at IS NULL") == len(flag_ids)
+    assert {store.scalar("SELECT status FROM flags WHERE id = ?", (f,)) for f in flag_ids} == {"dismissed"}
+    assert "will not be flagged in this chat again" in window.notice.label.text()
+    with qtbot.waitSignal(window.worker.op_finished, timeout=IMPORT_TIMEOUT_MS):
+        window.notice.undo_button.click()
+    assert store.scalar("SELECT count(*) FROM suppressions WHERE lifted_at IS NULL") == 0
+    assert {store.scalar("SELECT status FROM flags WHERE id = ?", (f,)) for f in flag_ids} == {"new"}
+    assert all(panel.model.row_of(f) is not None for f in flag_ids)  # back in the queue
+
+
+def test_a_neighbour_in_the_context_can_be_flagged_from_its_link(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = _open_demo(desk, demo_export, qtbot)
+    panel = window.review_panel
+    html = panel.detail.toHtml()
+    target = panel.selected_record()["message_id"]
+    neighbour = next(int(part.split('"')[0]) for part in html.split('href="flag:')[1:] if int(part.split('"')[0]) != target)
+    panel.detail.anchorClicked.emit(QUrl(f"flag:{neighbour}"))
+    dialog = window.review.flag_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = window.store.scalar("SELECT text FROM messages WHERE id = ?", (neighbour,))
+    assert " ".join(text.split())[:30] in " ".join(dialog.findChild(QTextBrowser).toPlainText().split())
+    dialog.reject()
