@@ -32,20 +32,19 @@ def category_choices(policy: Policy) -> list[dict[str, str]]:
 def suggest_category(store: Store, message_id: int, policy: Policy) -> str | None:
     """The category to offer first for a message, or None when nothing points anywhere.
 
-    A category the scanner once found on the message (a finding a later policy retired, or one
-    already flagged) comes first; then the policy's own cue words in the message ("phone number",
-    "complain", "photo"...); only categories the policy covers are suggested.
+    A category the scanner once found on the message and a later scan retired comes first;
+    then the policy's own cue words in the message ("phone number", "complain", "photo"...).
+    Only categories the policy covers and the message is not already flagged for are suggested.
     """
-    covered = policy.covered
-    for (category,) in store.db.conn.execute(
-        "SELECT category FROM flags WHERE message_id = ? AND rule_id != ? ORDER BY rank DESC", (message_id, MANUAL_RULE)
-    ):
-        if category in covered:
-            return str(category)
     text = store.scalar("SELECT text FROM messages WHERE id = ?", (message_id,))
     if text is None:
         raise NotFoundError(f"There is no message {message_id}; it may have been purged.")
-    return next((c for c in suggest_categories(str(text), rule_context=True) if c in covered), None)
+    flagged = {c for (c,) in store.db.conn.execute("SELECT category FROM flags WHERE message_id = ? AND active = 1", (message_id,))}
+    open_to = policy.covered - flagged
+    retired = [c for (c,) in store.db.conn.execute(
+        "SELECT category FROM flags WHERE message_id = ? AND active = 0 AND rule_id != ? ORDER BY rank DESC", (message_id, MANUAL_RULE))]
+    cues = suggest_categories(str(text), rule_context=True)
+    return next((c for c in (*retired, *cues) if c in open_to), None)
 
 
 def flag_by_hand(store: Store, message_id: int, category: str, policy: Policy, *, clause_id: str | None = None) -> int:
