@@ -66,6 +66,7 @@ class ReviewPanel(QWidget):
         self.status_combo = self._combo(self.tr("Status"))
         for label, statuses, tier in STATUS_FILTERS:
             self.status_combo.addItem(self.tr(label), (statuses, tier))
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_combo.setItemData(1, self.tr("Messages the scanner is unsure about: read them when you have time"),
                                       Qt.ItemDataRole.ToolTipRole)
         self.since_edit = self._date_edit(self.tr("From date"))
@@ -304,6 +305,9 @@ class ReviewPanel(QWidget):
         elif count == 0 and self._needs_attention() and self.category_combo.currentIndex() == 0 \
                 and self.member_combo.currentIndex() == 0:
             self.empty_label.setText(self._done_text())
+        elif count == 0 and self.status_combo.currentIndex() == 1:
+            self.empty_label.setText(self.tr("Nothing the checker is unsure about in this chat.\n\n"
+                                             "Messages it is unsure of wait here, apart from the main queue."))
         elif count == 0:
             self.empty_label.setText(self.tr("Nothing to show with these filters."))
         self.table_stack.setCurrentWidget(self.table if count else self.empty_label)
