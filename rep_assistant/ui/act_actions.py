@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 
 from rep_assistant.core import paths
 from rep_assistant.core.acting import incidents
+from rep_assistant.core.store import Store
 from rep_assistant.ui.desk import Desk
 from rep_assistant.ui.draft_dialog import DraftDialog
 from rep_assistant.ui.views.incidents_dialog import IncidentsDialog
@@ -72,18 +73,22 @@ def open_incidents(window: Desk) -> IncidentsDialog | None:
 
 
 def new_incident_from_selection(window: Desk) -> None:
-    flag_id = window.selected_flag_id()
-    if flag_id is None:
-        _status(window, window.tr("Select a confirmed flag in the review queue first."))
+    """An incident over the confirmed flags of the message the rep sees."""
+    flag_ids = window.selected_flag_ids()
+    if not flag_ids:
+        _status(window, window.tr("Select a confirmed message in the review queue or the conversation first."))
         return
+
+    def create(store: Store) -> Done[int]:
+        confirmed = [r["flag_id"] for r in incidents.flag_details(store, flag_ids) if r["status"] == "confirmed"]
+        return Done(incidents.create_incident(store, confirmed or flag_ids), OpChanges(incidents=True))  # none: the core says why
 
     def opened(incident_id: int) -> None:
         dialog = open_incidents(window)
         if dialog is not None:
             dialog.show_incident(incident_id)
 
-    window.run_op(window.tr("Opening incident"),
-                  lambda store, _p, _c: Done(incidents.create_incident(store, [flag_id]), OpChanges(incidents=True)), opened)
+    window.run_op(window.tr("Opening incident"), lambda store, _p, _c: create(store), opened)
 
 
 def act_on_selected_member(window: Desk, verb: str) -> None:

@@ -6,7 +6,8 @@ every change to the window a change to all of them. Now they name only what they
 window is one thing that provides it (tests may hand them another).
 
 Reading: ``store`` (the window's read connection), ``settings``, ``current_chat_id()``,
-``selected_flag_id()``, ``selected_member_id()``. Writing: ``run_op(label, fn, on_success)`` on
+``selected_flag_ids()`` (the flags of the message the rep sees; ``selected_flag_id()`` the first),
+``selected_member_id()``. Writing: ``run_op(label, fn, on_success)`` on
 the database thread; an ``fn`` that returns ``workers.changes.Done`` has every panel redraw what
 changed, and ``apply_changes`` does the same for a change made some other way.
 """
@@ -42,6 +43,8 @@ class Desk(Protocol):
     def current_chat_id(self) -> int | None: ...
 
     def selected_flag_id(self) -> int | None: ...
+
+    def selected_flag_ids(self) -> list[int]: ...
 
     def selected_member_id(self) -> int | None: ...
 

@@ -120,8 +120,15 @@ class MainWindow(QMainWindow):
     def current_chat_id(self) -> int | None:
         return self._chat_id
 
+    def selected_flag_ids(self) -> list[int]:
+        """The flags of the message the rep sees: the queue's selected message, or the conversation's
+        (none on the Members tab: nothing there shows a flag)."""
+        return self.review.shown()[0] if self._chat_id is not None else []
+
     def selected_flag_id(self) -> int | None:
-        return self.review_panel.selected_flag_id() if self._chat_id is not None else None
+        """The most serious flag of the message the rep sees (drafts and incidents start from it)."""
+        flag_ids = self.selected_flag_ids()
+        return flag_ids[0] if flag_ids else None
 
     def selected_member_id(self) -> int | None:
         return self.members_panel.selected_member_id() if self._chat_id is not None else None

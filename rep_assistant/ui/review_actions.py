@@ -44,28 +44,32 @@ class ReviewActions(QObject):
 
     # -- what the keys act on ----------------------------------------------------------------
 
-    def target(self) -> tuple[list[int], dict[str, Any]] | None:
-        """(flag ids, the message's record) the rep is looking at; None, said in the status bar, when none."""
+    def shown(self) -> tuple[list[int], dict[str, Any] | None, str]:
+        """(flag ids, the message's record, why there is nothing to act on) for what the rep sees."""
         shown = self._tabs.currentWidget()
         if shown is self._review:
             record = self._review.selected_record()
             if record is None:
-                self._say(self.tr("Select a message in the queue first."))
-                return None
-            return self._review.selected_flag_ids(), record
+                return [], None, self.tr("Select a message in the queue first.")
+            return self._review.selected_flag_ids(), record, ""
         if shown is self._conversation:
             record = self._conversation.selected_message()
             if record is None:
-                self._say(self.tr("Select a message first."))
-                return None
+                return [], None, self.tr("Select a message first.")
             flag_ids = [f["id"] for f in record.get("flags", [])]
-            if not flag_ids:
-                self._say(self.tr("This message has no flag, so there is nothing to decide. "
-                                  "If it breaks the policy, press F to flag it yourself."))
-                return None
-            return flag_ids, record
-        self._say(self.tr("Decisions apply to the message you see: open the Review queue (Ctrl+1) or the Conversation (Ctrl+2)."))
-        return None
+            why = "" if flag_ids else self.tr("This message has no flag, so there is nothing to decide. "
+                                              "If it breaks the policy, press F to flag it yourself.")
+            return flag_ids, record, why
+        return [], None, self.tr("Decisions apply to the message you see: open the Review queue (Ctrl+1) "
+                                 "or the Conversation (Ctrl+2).")
+
+    def target(self) -> tuple[list[int], dict[str, Any]] | None:
+        """(flag ids, record) a key acts on; None, said in the status bar, when the rep sees no flag."""
+        flag_ids, record, why = self.shown()
+        if not flag_ids or record is None:
+            self._say(why)
+            return None
+        return flag_ids, record
 
     def _message_shown(self) -> dict[str, Any] | None:
         shown = self._tabs.currentWidget()

@@ -53,7 +53,8 @@ def test_drop_an_export_imports_and_scans_it_without_blocking(desk: Desk, demo_e
     assert window.conversation.model.rowCount() == 0  # read when its tab is first shown
     window.tabs.setCurrentWidget(window.conversation)
     assert window.conversation.model.rowCount() == messages > 50
-    assert window.selected_flag_id() == window.review_panel.model.flag_id(0)
+    assert window.review_panel.selected_flag_id() == window.review_panel.model.flag_id(0)
+    assert window.selected_flag_id() is None  # the conversation shows no selected message: nothing to act on
 
 
 def test_keyboard_triage_persists_and_undo_walks_back(desk: Desk, demo_export: Path, qtbot: object) -> None:
