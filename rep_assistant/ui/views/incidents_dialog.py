@@ -2,6 +2,7 @@
 
 Why one dialog with two tabs: acting on a breach moves between the two (open an incident,
 warn or remove the poster, tell the school), and each step shows up in the other's record.
+The incidents tab is built here; the register tab is views/register_tab.py.
 Reads use the store given; every write goes through the runner (the database thread in the
 desk) and returns what it changed (``Done``), which the desk broadcasts to every panel and to
 this dialog (``on_changes``): an incident change re-reads the incidents table only; a register
@@ -13,7 +14,6 @@ Which incident or member to show can be asked before the tables are read (``show
 
 import html
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -37,7 +35,7 @@ from PySide6.QtWidgets import (
 from rep_assistant.core.acting import incidents
 from rep_assistant.core.acting.bundle import export_bundle
 from rep_assistant.core.acting.drafting.fields import short_stamp
-from rep_assistant.core.acting.register import member_events, record_member_event, register_rows, sync_chat_events
+from rep_assistant.core.acting.register import record_member_event, register_rows, sync_chat_events
 from rep_assistant.core.acting.report import describe_action
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
@@ -48,27 +46,12 @@ from rep_assistant.ui.pdf import render_pdf
 from rep_assistant.ui.views import layout
 from rep_assistant.ui.views.member_event_dialog import MemberEventDialog
 from rep_assistant.ui.views.note_dialog import NoteDialog
+from rep_assistant.ui.views.register_tab import RegisterTab
+from rep_assistant.ui.views.table_rows import fill, select_id, selected_id
 from rep_assistant.ui.workers.changes import Done, OpChanges
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
 STATUS_LABELS = {"open": "Open", "reported": "Reported to school", "resolved": "Resolved"}
-
-
-def _fill(table: QTableWidget, rows: list[list[Any]], ids: list[int]) -> None:
-    selected = _selected_id(table)
-    table.setRowCount(len(rows))
-    for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem("" if value is None else str(value))
-            item.setData(Qt.ItemDataRole.UserRole, row_id)
-            table.setItem(r, c, item)
-        if row_id == selected:
-            table.selectRow(r)
-
-
-def _selected_id(table: QTableWidget) -> int | None:
-    items = table.selectedItems()
-    return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
 
 #: An incident's status, notes, flags or actions: only the incidents table shows them.
@@ -88,7 +71,11 @@ class IncidentsDialog(QDialog):
         self.resize(1080, 640)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_incidents_tab(), self.tr("&Incidents"))
-        self.tabs.addTab(self._build_register_tab(), self.tr("Members &register"))
+        self.register = RegisterTab(store, self)
+        self.register.event_requested.connect(self.ask_member_event)
+        # The register's widgets, as the dialog's own (tests and scripts reach them here).
+        self.member_table, self.member_history = self.register.table, self.register.history
+        self.tabs.addTab(self.register, self.tr("Members &register"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -164,31 +151,6 @@ class IncidentsDialog(QDialog):
         box.addWidget(splitter, 1)
         return page
 
-    def _build_register_tab(self) -> QWidget:
-        page = QWidget(self)
-        self.member_table = layout.read_only_table(page, [self.tr("Member"), self.tr("Status"), self.tr("Messages"), self.tr("Confirmed flags"),
-                                          self.tr("Warnings"), self.tr("Removals"), self.tr("Re-admissions"),
-                                          self.tr("Last removal")], stretch=7)
-        self.member_table.itemSelectionChanged.connect(self._show_member)
-        self.member_history = QTextBrowser(page)
-        self.member_history.setMaximumHeight(160)
-        buttons = QHBoxLayout()
-        self.member_buttons: dict[str, QPushButton] = {}
-        for verb, text in (("warn", "&Warn…"), ("remove", "Record &removal…"), ("readmit", "Re&admit…")):
-            button = QPushButton(icon(verb), self.tr(text), page)  # the icons of the members panel's actions
-            button.clicked.connect(partial(self._on_member_button_clicked, verb))
-            buttons.addWidget(button)
-            self.member_buttons[verb] = button
-        buttons.addStretch(1)
-        note = layout.wrapped(self.tr("Removals done in WhatsApp itself appear here from the imported chat "
-                                      "(marked 'in the chat')."), page)
-        box = QVBoxLayout(page)
-        box.addWidget(self.member_table, 1)
-        box.addWidget(self.member_history)
-        box.addLayout(buttons)
-        box.addWidget(note)
-        return page
-
     # -- reading -----------------------------------------------------------------------------
 
     @Slot()
@@ -206,17 +168,14 @@ class IncidentsDialog(QDialog):
 
     def _show_tables(self, tables: tuple[list[dict[str, Any]], list[dict[str, Any]] | None]) -> None:
         rows, members = tables
-        _fill(self.incident_table, [[r["id"], STATUS_LABELS[r["status"]], r["flags"], r["members"], r["title"],
+        fill(self.incident_table, [[r["id"], STATUS_LABELS[r["status"]], r["flags"], r["members"], r["title"],
                                      short_stamp(r["updated_at"])] for r in rows], [r["id"] for r in rows])
         self.empty_label.setVisible(not rows)
         if rows and self.incident_table.currentRow() < 0:
             self.incident_table.selectRow(0)
         self._show_incident()
         if members is not None:
-            _fill(self.member_table, [[m["member"], m["status"], m["messages"], m["confirmed_flags"], m["warnings"], m["removals"],
-                                       m["readmissions"], _removal_text(m["last_removal"])] for m in members],
-                  [m["member_id"] for m in members])
-            self._show_member()
+            self.register.show_rows(members)
         self.loaded = True
         if self._wanted_incident is not None and self.select_incident(self._wanted_incident):
             self._wanted_incident = None
@@ -239,25 +198,17 @@ class IncidentsDialog(QDialog):
             self._wanted_member = (member_id, verb)
 
     def select_incident(self, incident_id: int) -> bool:
-        for row in range(self.incident_table.rowCount()):
-            if self.incident_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == incident_id:
-                self.incident_table.selectRow(row)
-                return True
-        return False
+        return select_id(self.incident_table, incident_id)
 
     def select_member(self, member_id: int) -> bool:
-        self.tabs.setCurrentIndex(1)
-        for row in range(self.member_table.rowCount()):
-            if self.member_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == member_id:
-                self.member_table.selectRow(row)
-                return True
-        return False
+        self.tabs.setCurrentWidget(self.register)
+        return self.register.select_member(member_id)
 
     def current_incident_id(self) -> int | None:
-        return _selected_id(self.incident_table)
+        return selected_id(self.incident_table)
 
     def current_member_id(self) -> int | None:
-        return _selected_id(self.member_table)
+        return self.register.current_member_id()
 
     @Slot()
     def _show_incident(self) -> None:
@@ -283,20 +234,6 @@ class IncidentsDialog(QDialog):
             parts += [f"<li>{e(short_stamp(n['created_at']))}: {e(n['text'])}</li>" for n in incident["notes"]]
             parts.append("</ul>")
         self.incident_detail.setHtml("".join(parts))
-
-    @Slot()
-    def _show_member(self) -> None:
-        member_id = self.current_member_id()
-        for button in self.member_buttons.values():
-            button.setEnabled(member_id is not None)
-        if member_id is None:
-            self.member_history.setPlainText(self.tr("Select a member to see their warnings, removals and re-admissions."))
-            return
-        events = member_events(self.store, member_id=member_id)
-        lines = [f"{short_stamp(ev['at'])}  {ev['kind']}" + (f": {ev['reason']}" if ev["reason"] else "")
-                 + (f" (clause {ev['clause_id']})" if ev["clause_id"] else "")
-                 + (" (in the chat)" if ev["source"] == "chat" else f" (by {ev['actor']})") for ev in events]
-        self.member_history.setPlainText("\n".join(lines) or self.tr("Nothing recorded for this member."))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -336,13 +273,9 @@ class IncidentsDialog(QDialog):
         flag = incidents.flag_details(self.store, [flag_id])[0] if flag_id is not None else None
         if flag is not None and flag["member_id"] != member_id:
             flag = None
-        name = self.member_table.item(self.member_table.selectedItems()[0].row(), 0).text()  # the Member column, as shown
-        dialog = MemberEventDialog(verb, name, flag["clause_id"] if flag else "", self)
+        dialog = MemberEventDialog(verb, self.register.member_name(), flag["clause_id"] if flag else "", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record_member(verb, dialog.reason_edit.text(), dialog.clause_edit.text().strip(), flag["flag_id"] if flag else None)
-
-    def _on_member_button_clicked(self, verb: str, _checked: bool = False) -> None:
-        self.ask_member_event(verb)
 
     @Slot()
     def _on_status_button_clicked(self) -> None:
@@ -381,12 +314,4 @@ class IncidentsDialog(QDialog):
                              self.tr("Zip files (*.zip)"))
         if path is not None:
             self.export_bundle_to(path)
-
-
-def _removal_text(last: dict[str, Any] | None) -> str:
-    if not last:
-        return ""
-    where = "in the chat" if last["source"] == "chat" else f"by {last['actor']}"
-    return f"{last['at'][:10]} {where}" + (f": {last['reason']}" if last["reason"] and last["source"] == "app" else "")
-
 
