@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QTextBrowser, 
 from rep_assistant.core.reviewing import queue, review
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
+from rep_assistant.ui.draft_dialog import DraftDialog
 from rep_assistant.ui.views.incidents_dialog import IncidentsDialog
 from rep_assistant.ui.workers.changes import DECISION
 from tests.ui.conftest import IMPORT_TIMEOUT_MS, Desk
@@ -57,6 +58,8 @@ def test_a_key_on_the_conversation_acts_on_the_message_shown_or_says_why_not(des
     qtbot.keyClick(window.conversation.message_view, Qt.Key.Key_C)
     assert store.scalar("SELECT count(*) FROM decisions") == 0  # nothing decided, not the queue's selected flag either
     assert "no flag" in window.statusBar().currentMessage()
+    window.actions_by_name["draft"].trigger()  # nor a draft about the queue's (hidden) flag
+    assert window.findChild(DraftDialog) is None and "first" in window.statusBar().currentMessage()
 
     flagged = store.query("SELECT f.message_id, m.member_id FROM flags f JOIN messages m ON m.id = f.message_id "
                           "WHERE f.id != ? AND f.message_id != (SELECT message_id FROM flags WHERE id = ?) "
