@@ -5,36 +5,46 @@ usage: render_screens.py OUT_DIR
 
 Uses a throwaway home (REP_ASSISTANT_HOME) and the bundled demo chat (made-up people), run
 through the real importer and scanner on the window's database thread. Writes:
-empty.png, chat.png, review.png, conversation.png, members.png, settings.png, audit.png,
+empty.png, chat.png, review.png, conversation.png, conversation_no_flag.png, flag_dialog.png,
+flagged_by_hand.png, note.png, worth_a_look.png, done.png, narrow_1024x600.png, laptop_1366x768.png,
+members.png, settings.png, audit.png,
 the Data menu's states (data_menu.png, data_members.png, data_export.png, data_export_done.png,
 data_erase.png, data_purge.png, data_backup_saved.png, data_restore.png, data_restored.png) and
 draft.png, incidents.png, register.png, register_warn.png (the Act menu's dialogs) and
 dark.png, dark_conversation.png, dark_members.png (a dark colour scheme).
 """
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="rep-screens-"))
     os.environ["REP_ASSISTANT_HOME"] = str(home)
+    # A 1920x1080 screen: the offscreen platform's own is 800x600, smaller than any laptop.
+    screen = home / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")
 
     from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer, SignalInstance
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from rep_assistant.core.demo import demo_export_path
+    from rep_assistant.core.reviewing import queue, review
     from rep_assistant.core.settings import Settings
     from rep_assistant.core.store import Store
-    from rep_assistant.ui import data_duties, incidents_view, style
+    from rep_assistant.ui import act_actions, data_duties, style
     from rep_assistant.ui.app import make_app
     from rep_assistant.ui.main_window import MainWindow
     from rep_assistant.ui.views.data_dialogs import RestoreDialog
+    from rep_assistant.ui.views.incidents_dialog import IncidentsDialog
+    from rep_assistant.ui.views.member_event_dialog import MemberEventDialog
+    from rep_assistant.ui.workers.changes import DECISION
 
     app = make_app()
 
@@ -74,10 +84,10 @@ def main(out: Path) -> int:
 
     def decide(status: str) -> None:
         done = QEventLoop()
-        window.decision_saved.connect(done.quit)
+        window.worker.op_finished.connect(done.quit)
         window.decide(status)
         done.exec()
-        window.decision_saved.disconnect(done.quit)
+        window.worker.op_finished.disconnect(done.quit)
 
     window.review_panel.select_row(2)
     first = window.selected_flag_id()
@@ -87,27 +97,73 @@ def main(out: Path) -> int:
     window.review_panel.select_flag(first)
     shot(window, "review")
 
-    window.show_flag_in_conversation()
+    window.review.show_in_conversation()
     shot(window, "conversation")
+
+    unflagged = store.scalar("SELECT id FROM messages m WHERE kind = 'message' AND length(text) > 40 AND NOT EXISTS "
+                             "(SELECT 1 FROM flags f WHERE f.message_id = m.id) ORDER BY seq LIMIT 1 OFFSET 12")
+    window.conversation.jump_to_message(unflagged)
+    window.decide("confirmed")  # nothing to decide: the status bar says why
+    shot(window, "conversation_no_flag")
+    flag_dialog = window.review.flag_message()
+    categories = flag_dialog.categories
+    categories.setCurrentRow(next(r for r in range(categories.count()) if categories.item(r).data(Qt.ItemDataRole.UserRole) == "rumour"))
+    shot(flag_dialog, "flag_dialog")
+    loop = QEventLoop()
+    window.worker.op_finished.connect(loop.quit)
+    flag_dialog.accept()
+    loop.exec()
+    window.worker.op_finished.disconnect(loop.quit)
+    shot(window, "flagged_by_hand")
+
+    window.tabs.setCurrentWidget(window.review_panel)
+    window.review_panel.set_filters(status="Needs attention")
+    window.review.add_note_to_flag()
+    note = window.review.note_dialog
+    note.editor.setPlainText("Spoke to the teacher at pick-up; she has seen it.")
+    shot(note, "note")
+    note.reject()
+
+    window.resize(1024, 600)
+    shot(window, "narrow_1024x600")
+    window.resize(1366, 768)
+    shot(window, "laptop_1366x768")
+    window.resize(1280, 800)
+
+    window.review_panel.set_filters(status="Worth a look")
+    shot(window, "worth_a_look")
+    chat_id = window.current_chat_id()
+    left = [f for item in queue.queue_items(store, chat_id, statuses=[review.ATTENTION]) for f in item.flag_ids]
+    saved_state = {f: store.scalar("SELECT status FROM flags WHERE id = ?", (f,)) for f in left}
+    with store.transaction():
+        review.decide(store, left, "dismissed")
+    window.review_panel.set_filters(status="Needs attention")
+    window.apply_changes(DECISION)
+    shot(window, "done")
+    with store.transaction():
+        for flag_id, status in saved_state.items():
+            review.decide(store, [flag_id], status)
+    window.apply_changes(DECISION)
+    window.review_panel.set_filters(status="All")
 
     window.tabs.setCurrentWidget(window.members_panel)
     shot(window, "members")
 
     window.tabs.setCurrentWidget(window.review_panel)
     window.review_panel.select_flag(first)
-    draft = incidents_view.open_draft_for_selection(window)
+    draft = act_actions.open_draft_for_selection(window)
     wait(window.worker.op_finished)
     shot(draft, "draft")
     draft.close()
 
-    incidents_view.new_incident_from_selection(window)
-    while (incidents := window.findChild(incidents_view.IncidentsDialog)) is None or not incidents.loaded:
+    act_actions.new_incident_from_selection(window)
+    while (incidents := window.findChild(IncidentsDialog)) is None or not incidents.loaded:
         settle(50)  # the incident is created, then the dialog syncs and reads the register on the database thread
     shot(incidents, "incidents")
     incidents.tabs.setCurrentIndex(1)
     incidents.member_table.selectRow(0)
     shot(incidents, "register")
-    event = incidents_view.MemberEventDialog("warn", "Craig Mottram", "2.2", incidents)
+    event = MemberEventDialog("warn", "Craig Mottram", "2.2", incidents)
     event.show()
     shot(event, "register_warn")
     event.close()

@@ -21,6 +21,7 @@ from rep_assistant.ui.icons import icon
 from rep_assistant.ui.main_window import MainWindow
 from rep_assistant.ui.views.error_dialog import CrashDialog, install_excepthook, start_crash_log, stop_crash_log
 from rep_assistant.ui.welcome import run_welcome, welcome_needed
+from rep_assistant.ui.window_geometry import window_settings
 
 #: faulthandler's log of hard crashes, in the data dir; shown once at the next start.
 CRASH_LOG = "crash.log"
@@ -85,7 +86,7 @@ def make_app() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(icon("app"))
     app.setStyle("Fusion")
-    style.follow_colour_scheme(app)
+    style.follow_colour_scheme(app, str(window_settings().value("appearance/theme", "system")))
     return app
 
 

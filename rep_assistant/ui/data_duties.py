@@ -26,15 +26,16 @@ from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_open_path, ask_save_path
 from rep_assistant.ui.models.roles import IdRole
 from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, count
+from rep_assistant.ui.workers.changes import OpChanges
 from rep_assistant.ui.workers.runner import window_runner
 
 if TYPE_CHECKING:
-    from rep_assistant.ui.main_window import MainWindow
+    from rep_assistant.ui.desk import Desk
 
 BACKUP_FILTER = "Rep Assistant backups (*.sqlite3);;All files (*)"
 
 
-def install_data_actions(window: "MainWindow") -> None:
+def install_data_actions(window: "Desk") -> None:
     """Fill the Data menu and add export and erase to the members panel (the window calls this once)."""
     new = partial(window.new_action, menu="Data")
     window.members_panel.add_separator()
@@ -59,7 +60,7 @@ def _show(dialog: QDialog) -> QDialog:
     return dialog
 
 
-def _tell(window: "MainWindow", title: str, text: str) -> QMessageBox:
+def _tell(window: "Desk", title: str, text: str) -> QMessageBox:
     """A result the rep should read once (non-modal, like the window's error messages)."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, window)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,14 +69,14 @@ def _tell(window: "MainWindow", title: str, text: str) -> QMessageBox:
     return box
 
 
-def export_member(window: "MainWindow") -> MemberExportDialog:
+def export_member(window: "Desk") -> MemberExportDialog:
     """Subject access for the selected member (or one chosen in the dialog)."""
     dialog = MemberExportDialog(window.store, window_runner(window), window.selected_member_id(), window)
     _show(dialog)
     return dialog
 
 
-def erase_member(window: "MainWindow") -> EraseDialog:
+def erase_member(window: "Desk") -> EraseDialog:
     """Erasure of the selected member (or one chosen in the dialog), after the core's preview."""
     dialog = EraseDialog(window.store, window_runner(window), window.selected_member_id(), window)
     dialog.erased.connect(lambda plan: _on_erased(window, plan))
@@ -83,15 +84,15 @@ def erase_member(window: "MainWindow") -> EraseDialog:
     return dialog
 
 
-def _on_erased(window: "MainWindow", plan: erasure.ErasurePlan) -> None:
-    window.refresh()
+def _on_erased(window: "Desk", plan: erasure.ErasurePlan) -> None:
+    window.apply_changes(OpChanges.everything())
     window.statusBar().showMessage(window.tr("Erased: {messages} removed; they now appear as {pseudonym}.").format(
         messages=count(plan.messages, "message", "messages"), pseudonym=plan.member.pseudonym), 15000)
 
 
 # -- retention ----------------------------------------------------------------------------------------
 
-def purge_old_messages(window: "MainWindow") -> PurgeDialog:
+def purge_old_messages(window: "Desk") -> PurgeDialog:
     """The retention dry run for the rep's setting, then the purge they confirm."""
     dialog = PurgeDialog(window_runner(window), int(window.settings["retention_days"]), window)
     dialog.purged.connect(lambda blanked: _on_purged(window, blanked))
@@ -99,15 +100,15 @@ def purge_old_messages(window: "MainWindow") -> PurgeDialog:
     return dialog
 
 
-def _on_purged(window: "MainWindow", blanked: int) -> None:
-    window.refresh()
+def _on_purged(window: "Desk", blanked: int) -> None:
+    window.apply_changes(OpChanges.everything())
     window.statusBar().showMessage(window.tr("Deleted the text of {messages}.").format(
         messages=count(blanked, "message", "messages")), 15000)
 
 
 # -- backup and restore -------------------------------------------------------------------------------
 
-def back_up(window: "MainWindow") -> int | None:
+def back_up(window: "Desk") -> int | None:
     """Ask where, then let the core copy and record a consistent snapshot; returns the op id."""
     name = f"Rep Assistant backup {dt.datetime.now():%Y-%m-%d %H%M}.sqlite3"
     path = ask_save_path(window, window.tr("Back up the store"), name, window.tr(BACKUP_FILTER))
@@ -117,7 +118,7 @@ def back_up(window: "MainWindow") -> int | None:
                          lambda info: _on_backed_up(window, info))
 
 
-def _on_backed_up(window: "MainWindow", info: backup.BackupInfo) -> None:
+def _on_backed_up(window: "Desk", info: backup.BackupInfo) -> None:
     _tell(window, window.tr("Backup saved"), window.tr(
         "Saved {messages} and {entries} to {path}.\n\nIt holds other parents' personal data: keep it somewhere only "
         "you can reach (your own USB stick, not a shared drive). Photos from .zip exports are not in it.").format(
@@ -125,7 +126,7 @@ def _on_backed_up(window: "MainWindow", info: backup.BackupInfo) -> None:
         entries=count(info.audit_entries, "audit-log entry", "audit-log entries"), path=info.path))
 
 
-def restore_from_backup(window: "MainWindow") -> int | None:
+def restore_from_backup(window: "Desk") -> int | None:
     """Ask for the backup, let the core check it, then ask the rep to confirm; returns the check's op id."""
     path = ask_open_path(window, window.tr("Restore from a backup"), window.tr(BACKUP_FILTER))
     if path is None:
@@ -134,14 +135,14 @@ def restore_from_backup(window: "MainWindow") -> int | None:
                          lambda info: _confirm_restore(window, info))
 
 
-def _confirm_restore(window: "MainWindow", info: backup.BackupInfo) -> RestoreDialog:
+def _confirm_restore(window: "Desk", info: backup.BackupInfo) -> RestoreDialog:
     dialog = RestoreDialog(info, window.store.path, window)
     dialog.restore_requested.connect(lambda path: restore_in_window(window, path))
     _show(dialog)
     return dialog
 
 
-def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
+def restore_in_window(window: "Desk", backup_file: Path) -> int | None:
     """Replace the window's store with ``backup_file`` while none of its connections is open.
 
     The database thread closes its own connection, runs the core's restore and reopens; the
@@ -176,7 +177,7 @@ def restore_in_window(window: "MainWindow", backup_file: Path) -> int | None:
     return op
 
 
-def _on_restored(window: "MainWindow", result: tuple[backup.BackupInfo, Path | None]) -> None:
+def _on_restored(window: "Desk", result: tuple[backup.BackupInfo, Path | None]) -> None:
     info, kept = result
     chat_id = window.current_chat_id()
     window.refresh_chats()  # open_chat then re-reads every panel, once

@@ -21,7 +21,7 @@ from rep_assistant.core.errors import RepError
 from rep_assistant.core.policy import CATEGORIES
 
 if TYPE_CHECKING:
-    from rep_assistant.ui.main_window import MainWindow
+    from rep_assistant.ui.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def open_demo_window() -> bool:
     return ok
 
 
-def _open_demo_or_say(window: "MainWindow") -> None:
+def _open_demo_or_say(window: "Desk") -> None:
     """A demo that does not start says so, rather than the menu item seeming to do nothing."""
     if not open_demo_window():
         window.show_error(RepError("The demo chat could not be started: Rep Assistant could not run a second copy of itself."))
@@ -202,7 +202,7 @@ def show_help(window: QWidget, topic: str = "about") -> HelpDialog:
     return dialog
 
 
-def install_help_actions(window: "MainWindow") -> None:
+def install_help_actions(window: "Desk") -> None:
     """Add Help > Rep Assistant Help (F1) and Help > Open the demo chat to the main window."""
     window.new_action("help", "Rep Assistant &Help", lambda: show_help(window), QKeySequence.StandardKey.HelpContents,
                       tip="How to export a chat, what each flag means, shortcuts, your data", menu="Help")

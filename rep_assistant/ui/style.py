@@ -94,7 +94,20 @@ def apply_colour_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
         app.setPalette(app.style().standardPalette())
 
 
-def follow_colour_scheme(app: QApplication) -> None:
-    """Light and dark follow the system; where the platform gives no dark palette, supply one."""
+#: The rep's choice in Settings: follow the system, or always light, or always dark.
+THEMES = ("system", "light", "dark")
+_SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+
+
+def follow_colour_scheme(app: QApplication, theme: str = "system") -> None:
+    """Light and dark follow the system unless the rep chose one; where the platform gives no dark palette, supply one."""
     app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_colour_scheme(app, scheme))
-    apply_colour_scheme(app, app.styleHints().colorScheme())
+    set_theme(app, theme)
+
+
+def set_theme(app: QApplication, theme: str) -> None:
+    """Apply the rep's Light / Dark / System choice now (an unknown value means System)."""
+    scheme = _SCHEMES.get(theme, Qt.ColorScheme.Unknown)
+    app.styleHints().setColorScheme(scheme)  # Unknown: the system's again
+    app.setPalette(app.style().standardPalette())
+    apply_colour_scheme(app, scheme if scheme != Qt.ColorScheme.Unknown else app.styleHints().colorScheme())

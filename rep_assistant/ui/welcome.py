@@ -18,11 +18,8 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,6 +46,7 @@ from rep_assistant.core.settings import Settings, save_settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_open_path
 from rep_assistant.ui.icons import icon
+from rep_assistant.ui.views.category_picker import CategoryPicker
 from rep_assistant.ui.views.layout import wrapped
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -135,33 +133,6 @@ class AboutYouPage(QWizardPage):
         self.email_hint.setText("" if ok else self.tr("That does not look like an e-mail address."))
         self.form.setRowVisible(self.email_hint, not ok)
         return super().isComplete() and ok
-
-
-class CategoryPicker(QDialog):
-    """Tick the categories one clause covers: a correction to what the import suggested."""
-
-    def __init__(self, clause_text: str, chosen: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Categories for this clause"))
-        layout = QVBoxLayout(self)
-        quote = _para(f"<i>{html.escape(clause_text, quote=False)}</i>")
-        layout.addWidget(quote)
-        grid = QGridLayout()
-        self.boxes: dict[str, QCheckBox] = {}
-        for i, cat in enumerate(sorted(CATEGORIES.values(), key=lambda c: -c.rank)):
-            box = QCheckBox(cat.label)
-            box.setToolTip(cat.meaning)
-            box.setChecked(cat.id in chosen)
-            self.boxes[cat.id] = box
-            grid.addWidget(box, i // 3, i % 3)
-        layout.addLayout(grid)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> tuple[str, ...]:
-        return tuple(cid for cid, box in self.boxes.items() if box.isChecked())
 
 
 class PolicyPage(QWizardPage):

@@ -67,3 +67,32 @@ def test_snooze_needs_a_time_and_an_unknown_flag_is_a_sentence(flagged: tuple[Pa
     assert main(["flag", "confirm", "99999", "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("rep-assistant: ") and "no flag 99999" in err
+
+
+def test_flag_a_missed_message_by_hand_then_take_it_back(flagged: tuple[Path, list[int]], capsys: pytest.CaptureFixture[str]) -> None:
+    db, _ = flagged
+    with Store(db) as store:
+        message = store.scalar("SELECT id FROM messages WHERE text LIKE 'Morning all%'")
+    assert main(["flag", "add", "--chat", "Oak Class", "--message", str(message), "--category", "rumour", "--db", str(db)]) == 0
+    with Store(db) as store:
+        flag = store.query("SELECT id, status, rule_id, clause_id FROM flags WHERE message_id = ?", (message,))[0]
+        assert (flag["status"], flag["rule_id"]) == ("confirmed", "manual") and flag["clause_id"]
+        assert [e["action"] for e in audit.entries(store.db.conn)][-1] == "flag.add"
+    assert main(["flag", "remove", str(flag["id"]), "--db", str(db)]) == 0
+    with Store(db) as store:
+        assert store.scalar("SELECT active FROM flags WHERE id = ?", (flag["id"],)) == 0
+    assert main(["flag", "add", "--chat", "Oak Class", "--message", "99999", "--category", "rumour", "--db", str(db)]) == 2
+    assert "no message 99999" in capsys.readouterr().err
+
+
+def test_suppress_a_kind_and_lift_it(flagged: tuple[Path, list[int]], capsys: pytest.CaptureFixture[str]) -> None:
+    db, ids = flagged
+    assert main(["flag", "suppress", str(ids[0]), "--db", str(db)]) == 0
+    assert _status(db, ids[0]) == "dismissed" and "suppression 1" in capsys.readouterr().out
+    assert main(["scan", "--chat", "Oak Class", "--db", str(db)]) == 0
+    with Store(db) as store:
+        assert store.scalar("SELECT active FROM flags WHERE id = ?", (ids[0],)) == 0
+    assert main(["flag", "unsuppress", "1", "--db", str(db)]) == 0
+    assert main(["scan", "--chat", "Oak Class", "--db", str(db)]) == 0
+    with Store(db) as store:
+        assert store.scalar("SELECT active FROM flags WHERE id = ?", (ids[0],)) == 1

@@ -94,10 +94,10 @@ def test_undo_walks_back_through_the_history(store: Store, chat: int) -> None:
     review.set_status(store, first, "confirmed")
     review.set_status(store, second, "snoozed", snooze_until="2999-01-01T07:00:00")
     review.set_status(store, first, "dismissed")
-    assert review.undo_last(store, chat) == {"flag_id": first, "status": "confirmed"}
-    assert review.undo_last(store, chat) == {"flag_id": second, "status": "new"}
+    assert review.undo_last(store, chat) == {"flag_id": first, "flag_ids": [first], "status": "confirmed"}
+    assert review.undo_last(store, chat) == {"flag_id": second, "flag_ids": [second], "status": "new"}
     assert store.scalar("SELECT snoozed_until FROM flags WHERE id = ?", (second,)) is None
-    assert review.undo_last(store, chat) == {"flag_id": first, "status": "new"}
+    assert review.undo_last(store, chat) == {"flag_id": first, "flag_ids": [first], "status": "new"}
     assert review.undo_last(store, chat) is None
     undos = [e for e in _audit(store, "flag.decide") if e["details"].get("undo")]
     assert len(undos) == 3 and all("undoes" in e["details"] for e in undos)

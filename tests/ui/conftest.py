@@ -2,6 +2,10 @@
 
 Chats come in through the real importer and scanner (the bundled demo export, made-up people),
 via the window's database thread, exactly as a rep's drop would.
+
+Every GUI test fails on a Qt warning (qutebrowser's approach): a warning is a bug Qt noticed
+(a bad signal connection, a layout set twice, painting on a deleted widget), except the few
+the offscreen platform itself prints, listed in HARMLESS_QT_MESSAGES.
 """
 
 import contextlib
@@ -11,12 +15,45 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from rep_assistant.core import resources
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 
 IMPORT_TIMEOUT_MS = 120_000
+
+#: Messages of the offscreen platform and of fonts missing on a test machine, not of the app.
+HARMLESS_QT_MESSAGES = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
+    "QFont::setPointSizeF: Point size <= 0",
+    "Populating font family aliases took",
+    "OpenType support missing for",
+    "QStandardPaths: XDG_RUNTIME_DIR",
+    "qt.qpa.fonts",
+)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings() -> Iterator[list[str]]:
+    """Collect Qt's warnings (and worse) during the test; the test fails if any is not known harmless."""
+    seen: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
+            return
+        category = getattr(context, "category", "") or ""
+        if not any(known in message or known == category for known in HARMLESS_QT_MESSAGES):
+            seen.append(f"{kind.name}: {message}")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield seen
+    finally:
+        qInstallMessageHandler(previous)
+    assert not seen, "Qt warned during the test:\n" + "\n".join(seen)
 
 
 @pytest.fixture
@@ -34,11 +71,20 @@ def desk_paths(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "desk.sqlite3", tmp_path / "settings.json"
 
 
-def direct_runner(store: Store) -> Callable[[str, Callable[[Store], Any], Callable[[Any], None]], None]:
-    """A dialog's runner that works at once on ``store`` (no window, no thread); errors fail the test."""
+def direct_runner(store: Store, on_changes: Callable[[Any], None] | None = None,
+                  ) -> Callable[[str, Callable[[Store], Any], Callable[[Any], None]], None]:
+    """A dialog's runner that works at once on ``store`` (no window, no thread); errors fail the test.
+
+    As the desk does, a result ``Done(value, changes)`` goes to ``on_changes(changes)`` (the
+    dialog's own, standing in for the desk's broadcast) before ``on_success(value)``.
+    """
+    from rep_assistant.ui.workers.changes import unwrap
 
     def run(label: str, fn: Callable[[Store], Any], on_success: Callable[[Any], None]) -> None:
-        on_success(fn(store))
+        value, changes = unwrap(fn(store))
+        if changes is not None and on_changes is not None:
+            on_changes(changes)
+        on_success(value)
 
     return run
 

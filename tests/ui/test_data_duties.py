@@ -185,7 +185,7 @@ def test_backup_then_restore_round_trips_and_the_window_keeps_working(desk: Desk
     assert saved.is_file() and any("Saved" in t and str(saved) in t for t in _close_boxes())
 
     flag_id = window.selected_flag_id()  # a change after the backup: a decision
-    with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         window.decide("confirmed")
     assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
 
@@ -208,7 +208,7 @@ def test_backup_then_restore_round_trips_and_the_window_keeps_working(desk: Desk
         assert previous.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
     # ...and keeps working on it: a new decision goes through the database thread and is audited.
     window.review_panel.select_flag(flag_id)
-    with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         window.decide("dismissed")
     with Store(desk.db_path) as store:
         assert store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "dismissed"
@@ -259,7 +259,7 @@ def test_a_restore_that_fails_leaves_the_window_on_its_store(desk: Desk, demo_ex
     assert len(texts) == 1 and texts[0].startswith("There is no file")
     assert list(tmp_path.glob("*.bak-*")) == []
     flag_id = window.selected_flag_id()
-    with qtbot.waitSignal(window.decision_saved, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         window.decide("confirmed")
     assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
 

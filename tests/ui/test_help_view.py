@@ -86,7 +86,7 @@ def test_main_window_has_help_on_f1_and_lists_its_real_shortcuts(qtbot, store) -
     assert len(window.findChildren(HelpDialog)) == 1, "F1 again raises the same window"
     dialog.show_topic("shortcuts")
     text = dialog.page.toPlainText()
-    assert "Confirm" in text and "Next flag" in text
+    assert "Confirm" in text and "Next message" in text
     dialog.close()
     window.close()
 

@@ -12,8 +12,10 @@ from rep_assistant.core.acting import incidents
 from rep_assistant.core.acting.register import register_rows, sync_chat_events
 from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
-from rep_assistant.ui import incidents_view
-from rep_assistant.ui.incidents_view import IncidentsDialog, MemberEventDialog, install_act_actions
+from rep_assistant.ui.act_actions import install_act_actions
+from rep_assistant.ui.views import incidents_dialog
+from rep_assistant.ui.views.incidents_dialog import IncidentsDialog
+from rep_assistant.ui.views.member_event_dialog import MemberEventDialog
 from tests.acting import EXPORT, World, world
 from tests.ui.conftest import direct_runner
 
@@ -28,9 +30,13 @@ def _cells(table, column: int) -> list[str]:
 def dialog(qtbot, store: Store) -> tuple[IncidentsDialog, World, int]:
     w = world(store)
     incident_id = incidents.create_incident(store, [w.confirmed_flag_on("useless")])
-    d = IncidentsDialog(store, w.settings, direct_runner(store), w.chat_id, selected_flag=lambda: None)
+    opened: list[IncidentsDialog] = []
+    d = IncidentsDialog(store, w.settings, direct_runner(store, lambda changes: opened[0].on_changes(changes)), w.chat_id,
+                        selected_flag=lambda: None)
+    opened.append(d)
     qtbot.addWidget(d)
     d.show()
+    qtbot.waitUntil(lambda: d.loaded)
     return d, w, incident_id
 
 
@@ -48,7 +54,7 @@ def test_status_note_and_bundle_from_the_dialog(dialog: tuple[IncidentsDialog, W
         for entry in manifest["files"]:
             assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
         assert manifest["redacted"] is True
-    assert "Bundle saved" in d.incident_detail.toPlainText()
+    assert "Bundle saved" in d.bundle_label.text()
     assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path"] == str(out)
     d.grab().save(str(tmp_path / "incidents_dialog.png"))
 
@@ -57,7 +63,7 @@ def test_an_incident_change_rereads_the_register_only_after_a_register_entry(
         dialog: tuple[IncidentsDialog, World, int], monkeypatch: pytest.MonkeyPatch) -> None:
     d, w, _ = dialog
     reads: list[int] = []
-    monkeypatch.setattr(incidents_view, "register_rows", lambda *args, **kw: reads.append(1) or register_rows(*args, **kw))
+    monkeypatch.setattr(incidents_dialog, "register_rows", lambda *args, **kw: reads.append(1) or register_rows(*args, **kw))
     d.set_status("reported")
     d.add_note("Rang the office")
     assert reads == [] and _cells(d.incident_table, 1) == ["Reported to school"]  # counting every message: not needed
@@ -94,7 +100,8 @@ def test_act_menu_from_the_desk_opens_an_incident_and_exports_a_bundle(desk, qtb
     assert window.review_panel.select_flag(flag_id)
     window.decide("confirmed")
     qtbot.waitUntil(lambda: window.store.scalar("SELECT status FROM flags WHERE id = ?", [flag_id]) == "confirmed", timeout=10_000)
-    window.review_panel.select_flag(flag_id)
+    window.review_panel.set_filters(status="Confirmed")  # a decided message has left "Needs attention"
+    assert window.review_panel.select_flag(flag_id)
     actions["new_incident"].trigger()
     qtbot.waitUntil(lambda: window.store.scalar("SELECT count(*) FROM incidents") == 1, timeout=10_000)
     qtbot.waitUntil(lambda: window.findChild(IncidentsDialog) is not None, timeout=10_000)

@@ -6,9 +6,9 @@ import pytest
 
 from rep_assistant.core.reviewing import conversation
 from rep_assistant.ui.models.chats_model import ChatsModel
-from rep_assistant.ui.models.flags_model import FlagsModel
 from rep_assistant.ui.models.members_model import MembersModel
 from rep_assistant.ui.models.messages_model import PAGE_SIZE, MessagesModel
+from rep_assistant.ui.models.queue_model import QueueModel
 from rep_assistant.ui.models.roles import IdRole, RecordRole
 from tests.ui.conftest import Desk
 
@@ -23,8 +23,8 @@ def test_models_pass_the_model_tester(desk: Desk, demo_export: Path, qtmodeltest
     chats.refresh()
     messages = MessagesModel(store)
     messages.set_chat(chat_id)
-    flags = FlagsModel(store)
-    flags.load(chat_id)
+    flags = QueueModel(store)
+    flags.load(chat_id, tier=None)
     members = MembersModel(store)
     members.set_chat(chat_id)
     for model in (chats, messages, flags, members):

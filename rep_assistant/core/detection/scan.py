@@ -17,6 +17,7 @@ from rep_assistant.core.detection.scan_windows import WINDOW, iter_windows, prog
 from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.policy import CATEGORIES, Policy, active_policy, rank_of
 from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
+from rep_assistant.core.reviewing.manual import MANUAL_RULE, suppressed_kinds
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.store import now_iso
@@ -95,8 +96,11 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
            members: dict[int, int | None]) -> ScanResult:
     db = store.db.conn
     now = now_iso()
+    # The rep's own flags are not the scanner's to retire; kinds the rep suppressed in this chat are skipped.
     existing = {(r[1], r[2], r[3]): r[0] for r in db.execute(
-        "SELECT id, message_id, category, rule_id FROM flags WHERE chat_id = ?", (chat_id,))}
+        "SELECT id, message_id, category, rule_id FROM flags WHERE chat_id = ? AND rule_id != ?", (chat_id, MANUAL_RULE))}
+    suppressed = suppressed_kinds(store, chat_id)
+    findings = [f for f in findings if (f.category, f.rule_id) not in suppressed]
     produced: set[int] = set()
     new = 0
     counts: Counter[str] = Counter()

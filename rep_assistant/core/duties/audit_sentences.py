@@ -54,6 +54,10 @@ KIND_LABELS = {
     "backup": "Backups",
     "restore": "Restores",
     "chat.rename": "Chats renamed",
+    "flag.add": "Messages flagged by hand",
+    "flag.remove": "Hand-made flags taken back",
+    "flag.suppress": "Kinds of flag turned off in a chat",
+    "flag.unsuppress": "Kinds of flag turned back on",
 }
 
 
@@ -280,6 +284,24 @@ def _rename(who: str, e: Entry, n: Names) -> str:
     return f"{who} renamed a chat; it is now called {n.chat(e['objects'].get('chat'))}."
 
 
+def _flag_add(who: str, e: Entry, n: Names) -> str:
+    return f"{who} flagged {n.flag(e['objects'].get('flag'))} by hand as a breach."
+
+
+def _flag_remove(who: str, e: Entry, n: Names) -> str:
+    return f"{who} took back the hand-made flag on {n.flag(e['objects'].get('flag'))}."
+
+
+def _flag_suppress(who: str, e: Entry, n: Names) -> str:
+    d = e["details"]
+    return (f"{who} dismissed {n.flag(e['objects'].get('flag'))} and asked not to be shown {_category(d.get('category'))} "
+            f"flags of that kind in {n.chat(e['objects'].get('chat'))} again ({_plural(d.get('flags_retired'), 'other flag')} left the queue).")
+
+
+def _flag_unsuppress(who: str, e: Entry, n: Names) -> str:
+    return f"{who} turned a kind of flag back on in {n.chat(e['objects'].get('chat'))}."
+
+
 SENTENCES: dict[str, Describe] = {
     "import": _import,
     "scan": _scan,
@@ -303,6 +325,10 @@ SENTENCES: dict[str, Describe] = {
     "backup": _backup,
     "restore": _restore,
     "chat.rename": _rename,
+    "flag.add": _flag_add,
+    "flag.remove": _flag_remove,
+    "flag.suppress": _flag_suppress,
+    "flag.unsuppress": _flag_unsuppress,
 }
 
 

@@ -12,6 +12,11 @@ from typing import Any
 
 from rep_assistant.core.store import Store
 
+
+def has_tiers(store: Store) -> bool:
+    """Whether the store's flags carry a tier (added by a later migration than reviewing needs)."""
+    return any(row[1] == "tier" for row in store.db.conn.execute("PRAGMA table_info(flags)"))
+
 # The offset is walked on the covering index alone; only the page's rows are then read.
 _PAGE_SQL = """
     SELECT m.id, m.seq, m.ts, m.kind, m.text, m.edited, m.media_name, m.system_event,
@@ -23,11 +28,17 @@ _PAGE_SQL = """
 
 
 def recent_chats(store: Store) -> list[dict[str, Any]]:
-    """Chats, most recently imported first, with what needs attention in each."""
+    """Chats, most recently imported first, with how many messages need attention in each.
+
+    ``new_flags`` counts messages, as the queue does (one item per message), and only the main
+    tier: what the scanner is unsure of is not "to review".
+    """
+    main = "AND coalesce(f.tier, 'main') = 'main'" if has_tiers(store) else ""
     return store.query(
-        """SELECT c.id, c.name, c.created_at,
+        f"""SELECT c.id, c.name, c.created_at,
                   (SELECT max(imported_at) FROM imports i WHERE i.chat_id = c.id) AS last_import,
-                  (SELECT count(*) FROM flags f WHERE f.chat_id = c.id AND f.active = 1 AND f.status = 'new') AS new_flags
+                  (SELECT count(DISTINCT coalesce(f.message_id, -f.id)) FROM flags f
+                   WHERE f.chat_id = c.id AND f.active = 1 AND f.status = 'new' {main}) AS new_flags
            FROM chats c ORDER BY coalesce(last_import, c.created_at) DESC, c.id DESC"""
     )
 

@@ -132,23 +132,36 @@ def set_status(store: Store, flag_id: int, status: str, snooze_until: str | None
 
     Snoozing needs ``snooze_until`` (ISO datetime): the flag comes back to the queue then.
     """
+    decided = decide(store, [flag_id], status, snooze_until)
+    return decided[0] if decided else None
+
+
+def decide(store: Store, flag_ids: Sequence[int], status: str, snooze_until: str | None = None) -> list[int]:
+    """One decision on several flags (the flags of one message), as one batch: undo reverts them together.
+
+    Returns the new decision ids; flags already in that state are left alone (no decision row).
+    """
     if status not in STATUSES:
         raise RepError(f"There is no review status called {status!r}; use one of {', '.join(STATUSES)}.")
     if status == "snoozed" and not snooze_until:
         raise RepError("Say until when to snooze the flag (a date and time).")
     new_until = when.moment(snooze_until, "snooze time") if status == "snoozed" else None
+    decided: list[int] = []
     with store.transaction():
-        row = store.db.conn.execute("SELECT status, snoozed_until, chat_id FROM flags WHERE id = ?", (flag_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no flag {flag_id}; it may have been removed by a purge.")
-        old_status, old_until, chat_id = row
-        if (old_status, old_until) == (status, new_until):
-            return None
-        return _record(store, flag_id, chat_id, old_status, old_until, status, new_until, undoes=None)
+        for flag_id in flag_ids:
+            row = store.db.conn.execute("SELECT status, snoozed_until, chat_id FROM flags WHERE id = ?", (flag_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no flag {flag_id}; it may have been removed by a purge.")
+            old_status, old_until, chat_id = row
+            if (old_status, old_until) == (status, new_until):
+                continue
+            batch = decided[0] if decided else None
+            decided.append(_record(store, flag_id, chat_id, old_status, old_until, status, new_until, undoes=None, batch=batch))
+    return decided
 
 
 def _record(store: Store, flag_id: int, chat_id: int, old_status: str, old_until: str | None,
-            new_status: str, new_until: str | None, *, undoes: int | None) -> int:
+            new_status: str, new_until: str | None, *, undoes: int | None, batch: int | None = None) -> int:
     at = now_iso()
     store.db.conn.execute(
         "UPDATE flags SET status = ?, snoozed_until = ?, updated_at = ? WHERE id = ?",
@@ -160,6 +173,7 @@ def _record(store: Store, flag_id: int, chat_id: int, old_status: str, old_until
         (flag_id, old_status, new_status, at, store.actor, old_until, new_until, undoes),
     )
     decision_id = int(cursor.lastrowid or 0)
+    store.db.conn.execute("UPDATE decisions SET batch = ? WHERE id = ?", (batch or decision_id, decision_id))
     details: dict[str, Any] = {"old": old_status, "new": new_status}
     if new_until:
         details["snoozed_until"] = new_until
@@ -171,25 +185,33 @@ def _record(store: Store, flag_id: int, chat_id: int, old_status: str, old_until
 
 
 def undo_last(store: Store, chat_id: int) -> dict[str, Any] | None:
-    """Revert the chat's most recent decision that has not been undone yet.
+    """Revert the chat's most recent decision that has not been undone yet (with its whole batch).
 
-    Repeated calls walk back through the history. Returns ``{"flag_id", "status"}`` (the status
-    restored) or None when there is nothing left to undo.
+    Repeated calls walk back through the history. Returns ``{"flag_id", "flag_ids", "status"}``
+    (the first flag, every flag reverted, the status restored) or None when there is nothing left to undo.
     """
     with store.transaction():
-        row = store.db.conn.execute(
-            """SELECT d.id, d.flag_id, d.old_status, d.old_snoozed_until, d.new_status, d.new_snoozed_until
-               FROM decisions d JOIN flags f ON f.id = d.flag_id
+        last = store.db.conn.execute(
+            """SELECT coalesce(d.batch, d.id) FROM decisions d JOIN flags f ON f.id = d.flag_id
                WHERE f.chat_id = ? AND d.undoes IS NULL
                  AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
                ORDER BY d.id DESC LIMIT 1""",
             (chat_id,),
         ).fetchone()
-        if row is None:
+        if last is None:
             return None
-        decision_id, flag_id, old_status, old_until, new_status, new_until = row
-        _record(store, flag_id, chat_id, new_status, new_until, old_status, old_until, undoes=decision_id)
-        return {"flag_id": flag_id, "status": old_status}
+        rows = store.db.conn.execute(
+            """SELECT d.id, d.flag_id, d.old_status, d.old_snoozed_until, d.new_status, d.new_snoozed_until
+               FROM decisions d WHERE coalesce(d.batch, d.id) = ? AND d.undoes IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+               ORDER BY d.id""",
+            (last[0],),
+        ).fetchall()
+        batch: int | None = None
+        for decision_id, flag_id, old_status, old_until, new_status, new_until in rows:
+            undo_id = _record(store, flag_id, chat_id, new_status, new_until, old_status, old_until, undoes=decision_id, batch=batch)
+            batch = batch or undo_id
+        return {"flag_id": rows[0][1], "flag_ids": [r[1] for r in rows], "status": rows[0][2]}
 
 
 def add_note(store: Store, text: str, *, flag_id: int | None = None, member_id: int | None = None) -> int:

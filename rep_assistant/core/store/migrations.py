@@ -12,7 +12,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("rep_assistant")
 
 #: Bumped with every new migration; PRAGMA user_version holds it so a newer store is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _run_script(db: Database, script: str) -> None:
@@ -257,5 +257,34 @@ def m002_fts_without_column_sizes(db: Database) -> None:
             text, content=messages, tokenize='unicode61 remove_diacritics 2', columnsize=0
         );
         INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+        """,
+    )
+
+
+@migrations()
+def m003_manual_flags(db: Database) -> None:
+    """What the review desk needs for one item per message and the rep's own flags.
+
+    ``decisions.batch`` groups the decisions made by one key press on a message with several
+    flags, so undo reverts them together. ``suppressions`` holds the rep's "never flag this kind
+    of message in this chat" (a rule and category per chat); re-scans skip findings it covers,
+    and lifting one (undo) sets ``lifted_at`` rather than deleting the record. Hand-made flags
+    need no column: they are flags with rule id ``manual``.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE decisions ADD COLUMN batch INTEGER;
+        CREATE TABLE suppressions (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            flag_id INTEGER REFERENCES flags(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            lifted_at TEXT
+        );
+        CREATE INDEX suppressions_chat ON suppressions(chat_id, lifted_at);
         """,
     )

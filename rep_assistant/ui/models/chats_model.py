@@ -29,6 +29,9 @@ class ChatsModel(QAbstractListModel):
         self._rows = conversation.recent_chats(self._store)
         self.endResetModel()
 
+    def record(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
     def row_of(self, chat_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r["id"] == chat_id), None)
 

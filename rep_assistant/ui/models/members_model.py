@@ -29,6 +29,9 @@ class MembersModel(RecordTableModel):
         self._chat_id = chat_id
         self.refresh()
 
+    def chat_id(self) -> int | None:
+        return self._chat_id
+
     def refresh(self) -> None:
         self.beginResetModel()
         self._rows = members.member_summaries(self._store, self._chat_id) if self._chat_id is not None else []

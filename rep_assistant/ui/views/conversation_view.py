@@ -2,12 +2,18 @@
 
 Signals:
     search_finished(count): a search ran and found ``count`` messages (capped).
+
+The window's review actions (flag by hand, confirm, dismiss...) are offered in the messages' and
+the search results' context menus (``add_action``); they act on ``selected_message()``. The
+chat is read when the tab is first shown, not when it is chosen (a million-message chat's count
+can wait), and redrawn from the changes operations report (``on_changes``).
 """
 
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -30,6 +37,7 @@ from rep_assistant.ui.models.messages_model import MessagesModel, message_summar
 from rep_assistant.ui.models.roles import RecordRole
 from rep_assistant.ui.views import layout, render
 from rep_assistant.ui.views.message_delegate import MessageDelegate
+from rep_assistant.ui.workers.changes import OpChanges
 
 SEARCH_LIMIT = 500
 
@@ -42,6 +50,8 @@ class ConversationView(QWidget):
         self._store = store
         self.model = MessagesModel(store, self)
         self._chat_id: int | None = None
+        self._loaded = False
+        self._actions: list[QAction] = []
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search this chat (press / )"))
@@ -72,11 +82,15 @@ class ConversationView(QWidget):
         self.message_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message_view.setAccessibleName(self.tr("Conversation"))
         self.message_view.selectionModel().selectionChanged.connect(self._on_message_view_selection_changed)
+        self.message_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.message_view.customContextMenuRequested.connect(self._on_message_view_context_menu_requested)
 
         self.results = QListWidget(self)
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.currentItemChanged.connect(self._on_results_current_item_changed)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._on_results_context_menu_requested)
         self.results.hide()
 
         self.detail = QTextBrowser(self)
@@ -95,12 +109,45 @@ class ConversationView(QWidget):
         box.addWidget(self.splitter, 1)
 
     def set_chat(self, chat_id: int | None) -> None:
+        """Show ``chat_id``: at once if the tab is shown, else when it is."""
         self._chat_id = chat_id
-        self.model.set_chat(chat_id)
+        self._loaded = False
         self.results.clear()
         self.results.hide()
         self.search_status.clear()
         self.detail.clear()
+        if self.isVisible():
+            self._load()
+
+    def _load(self) -> None:
+        self._loaded = True
+        self.model.set_chat(self._chat_id)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self._load()
+        super().showEvent(event)
+
+    def on_changes(self, changes: OpChanges) -> None:
+        """Flags changed: repaint the margins and the open message; messages changed: read the chat again."""
+        if not self._loaded:
+            return
+        if changes.messages:
+            selected = self.selected_message()
+            self._load()
+            if selected is not None:
+                self.jump_to_message(selected["id"])
+        elif changes.flags or changes.members:
+            self.model.invalidate_rows()
+            self._show_selected()
+
+    def add_action(self, action: QAction) -> None:
+        """Offer a window action in the context menus of the messages and of the search results."""
+        self._actions.append(action)
+
+    def selected_message(self) -> dict[str, Any] | None:
+        index = self.message_view.currentIndex()
+        return index.data(RecordRole) if index.isValid() else None
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -133,6 +180,27 @@ class ConversationView(QWidget):
         self.search_finished.emit(len(hits))
         return hits
 
+    def _popup(self, global_pos: QPoint) -> None:
+        if self._actions and self.selected_message() is not None:
+            menu = QMenu(self)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.addActions(self._actions)
+            menu.popup(global_pos)
+
+    @Slot(QPoint)
+    def _on_message_view_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.message_view.indexAt(pos)
+        if index.isValid():
+            self.message_view.setCurrentIndex(index)
+            self._popup(self.message_view.viewport().mapToGlobal(pos))
+
+    @Slot(QPoint)
+    def _on_results_context_menu_requested(self, pos: QPoint) -> None:
+        item = self.results.itemAt(pos)
+        if item is not None:
+            self.results.setCurrentItem(item)  # jumps the conversation to it
+            self._popup(self.results.viewport().mapToGlobal(pos))
+
     @Slot()
     def _on_search_edit_return_pressed(self) -> None:
         self.run_search(self.search_edit.text())
@@ -159,7 +227,9 @@ class ConversationView(QWidget):
         if rec is None:
             return
         spans = [s for f in rec.get("flags", []) for s in f.get("spans") or []]
-        chips = " ".join(render.category_chip(f["category"]) for f in rec.get("flags", []))
+        chips = " &nbsp;".join(f"{render.category_chip(f['category'])} {render.status_chip(f['status'])}" for f in rec.get("flags", []))
+        if not chips and rec.get("kind") != "system":
+            chips = f"<span style='color:gray;'>{escape(self.tr('No flag. If it breaks the policy, press F to flag it yourself.'))}</span>"
         self.detail.setHtml(
             f"<p>{chips}</p><p><b>{escape(rec.get('author') or '')}</b> "
             f"<span style='color:gray;'>{render.when(rec['ts'])}</span></p>"

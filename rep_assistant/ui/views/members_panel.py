@@ -2,11 +2,13 @@
 
 Other areas add their member actions (warn, remove, readmit...) with ``add_action``: the
 action appears in this panel's toolbar and in the table's context menu, and reads the member
-from ``MainWindow.selected_member_id()``.
+from the window's ``selected_member_id()``. The panel reads its chat when it is shown and
+redraws from the changes operations report (``on_changes``): a decision, a warning or an
+erasure shows up here without anyone asking.
 """
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +24,7 @@ from rep_assistant.core.reviewing import members
 from rep_assistant.core.store import Store
 from rep_assistant.ui.models.members_model import MembersModel
 from rep_assistant.ui.views import layout, render
+from rep_assistant.ui.workers.changes import OpChanges
 
 
 class MembersPanel(QWidget):
@@ -49,6 +52,8 @@ class MembersPanel(QWidget):
         self.detail.setAccessibleName(self.tr("Member record"))
         self.detail.setPlaceholderText(self.tr("Select a member to see their record."))
         self._actions: list[QAction] = []
+        self._chat_id: int | None = None
+        self._loaded = False
 
         self.splitter = layout.splitter(self, Qt.Orientation.Vertical, "members_splitter", [(self.table, 3), (self.detail, 2)])
         box = QVBoxLayout(self)
@@ -68,17 +73,37 @@ class MembersPanel(QWidget):
         self.add_action(separator)
 
     def set_chat(self, chat_id: int | None) -> None:
-        self.model.set_chat(chat_id)
-        self.detail.clear()
-        if self.model.rowCount():
-            self.table.selectRow(0)
+        """Show ``chat_id``'s members: at once if the tab is shown, else when it is."""
+        self._chat_id = chat_id
+        self._loaded = False
+        if self.isVisible():
+            self._load()
 
-    def refresh(self) -> None:
+    def _load(self) -> None:
         current = self.selected_member_id()
-        self.model.refresh()
-        row = self.model.row_of(current) if current else None
+        same_chat = self.model.chat_id() == self._chat_id
+        self._loaded = True
+        self.model.set_chat(self._chat_id)
+        row = self.model.row_of(current) if current and same_chat else None
         if row is not None:
             self.table.selectRow(row)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.detail.clear()
+        self._on_table_selection_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self._load()
+        super().showEvent(event)
+
+    def on_changes(self, changes: OpChanges) -> None:
+        """Members, their flags or messages changed: read again now if shown, else when next shown."""
+        if changes.members or changes.flags or changes.messages:
+            self._loaded = False
+            if self.isVisible():
+                self._load()
 
     def selected_member_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -100,6 +125,7 @@ class MembersPanel(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_table_selection_changed(self, *_: object) -> None:
+        """Show the selected member's record (also after a re-read, when the selection stayed put)."""
         member_id = self.selected_member_id()
         if member_id is None:
             self.detail.clear()

@@ -47,8 +47,12 @@ def when(ts: str | None) -> str:
     return escape(style.stamp(ts))
 
 
-def context_html(messages: list[dict[str, Any]], spans: list[Any]) -> str:
-    """The flagged message among its neighbours, laid out like the chat."""
+def context_html(messages: list[dict[str, Any]], spans: list[Any], *, flag_links: bool = False) -> str:
+    """The flagged message among its neighbours, laid out like the chat.
+
+    With ``flag_links`` each message has a "Flag…" link (``flag:<message id>``), so a breach
+    the scanner missed next to the one it found can be flagged from here.
+    """
     rows = []
     for m in messages:
         text = m.get("text") or ""
@@ -60,37 +64,51 @@ def context_html(messages: list[dict[str, Any]], spans: list[Any]) -> str:
             body = highlighted(text, spans) if m.get("target") else escape(text).replace("\n", "<br>")
         marker = "▶ " if m.get("target") else ""
         weight = "background-color:rgba(210,69,60,0.12);" if m.get("target") else ""
+        link = (f'&nbsp; <a href="flag:{m["id"]}" style="font-size:small;">{escape(tr("Flag…"))}</a>'
+                if flag_links and m["kind"] != "system" else "")
         rows.append(
             f'<tr><td style="{weight} padding:4px 8px;">'
-            f'<span style="color:gray;">{when(m["ts"])}</span>&nbsp; <b>{marker}{escape(m.get("author") or "")}</b><br>'
+            f'<span style="color:gray;">{when(m["ts"])}</span>&nbsp; <b>{marker}{escape(m.get("author") or "")}</b>{link}<br>'
             f"{body}</td></tr>"
         )
     return '<table width="100%" cellspacing="0">' + "".join(rows) + "</table>"
 
 
-def flag_html(flag: dict[str, Any], context: list[dict[str, Any]]) -> str:
+def _flag_part(flag: dict[str, Any]) -> list[str]:
     severity = tr("Breach") if flag["severity"] == "breach" else tr("Advisory")
-    parts = [
+    return [
         f'<p>{category_chip(flag["category"])}&nbsp; {status_chip(flag["status"], flag.get("snoozed_until"))}'
-        f'&nbsp; <span style="color:gray;">{escape(severity)} · {when(flag.get("ts"))}</span></p>',
-        f'<h3 style="margin-bottom:2px;">{escape(flag.get("author") or tr("Unknown member"))}</h3>',
+        f'&nbsp; <span style="color:gray;">{escape(severity)}</span></p>',
         f'<p>{escape(flag["explanation"])}</p>',
         f'<p style="margin-bottom:2px;"><b>{escape(tr("Policy clause"))} {escape(flag["clause_id"])}</b></p>',
         f'<blockquote style="margin-left:12px; font-style:italic;">{escape(flag["clause_text"]).replace(chr(10), "<br>")}</blockquote>',
-        f'<p style="margin-bottom:2px;"><b>{escape(tr("In context"))}</b></p>',
-        context_html(context, flag.get("spans") or []),
     ]
-    if flag.get("notes"):
+
+
+def item_html(flags: list[dict[str, Any]], context: list[dict[str, Any]]) -> str:
+    """A queue item: the message's author and time, each of its flags, the message in context,
+    then the notes and decision history of every flag."""
+    first = flags[0]
+    parts = [f'<h3 style="margin-bottom:2px;">{escape(first.get("author") or tr("Unknown member"))} '
+             f'<span style="color:gray; font-weight:normal;">{when(first.get("ts"))}</span></h3>']
+    for flag in flags:
+        parts += _flag_part(flag)
+    spans = [s for flag in flags for s in flag.get("spans") or []]
+    parts += [f'<p style="margin-bottom:2px;"><b>{escape(tr("In context"))}</b></p>', context_html(context, spans, flag_links=True)]
+    notes = [n for flag in flags for n in flag.get("notes") or []]
+    if notes:
         parts.append(f'<p style="margin-bottom:2px;"><b>{escape(tr("Notes"))}</b></p><ul>')
         parts += [f"<li>{escape(n['text'])} <span style='color:gray;'>— {escape(n['actor'])}, {when(n['created_at'])}</span></li>"
-                  for n in flag["notes"]]
+                  for n in notes]
         parts.append("</ul>")
-    if flag.get("decisions"):
+    history = sorted(((d, flag["category"]) for flag in flags for d in flag.get("decisions") or []), key=lambda pair: pair[0]["id"])
+    if history:
         parts.append(f'<p style="margin-bottom:2px;"><b>{escape(tr("History"))}</b></p><ul>')
-        for d in flag["decisions"]:
+        for d, category in history:
             verb = tr("undid: ") if d.get("undoes") else ""
+            about = f" ({escape(style.category_label(category))})" if len(flags) > 1 else ""
             parts.append(f"<li><span style='color:gray;'>{when(d['decided_at'])}</span> {escape(verb)}"
-                         f"{escape(style.status_label(d['old_status']))} → {escape(style.status_label(d['new_status']))}"
+                         f"{escape(style.status_label(d['old_status']))} → {escape(style.status_label(d['new_status']))}{about}"
                          f" <span style='color:gray;'>({escape(d['actor'])})</span></li>")
         parts.append("</ul>")
     return "".join(parts)

@@ -1,26 +1,27 @@
-"""The review queue: filters, the flags table, and the selected flag in context.
+"""The review queue: filters, one row per message, and the selected message's flags in context.
 
 Signals:
-    flag_selected(flag_id): the current flag changed (0 when none is selected).
+    flag_selected(flag_id): the current item changed (its first flag; 0 when none is selected).
+    flag_message_requested(message_id): the rep clicked "Flag…" on a message in the context.
 
-The panel only shows; decisions are the main window's actions (so the same C/D/S/N keys
-work from every panel), and it calls ``refresh_flag`` when one has been saved.
+The panel only shows; decisions are the window's actions (review_actions.py). It redraws itself
+from the changes every operation reports (``on_changes``): a decided item leaves "Needs
+attention" and the row below takes its place, so the counts go down as the rep works.
 """
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QToolBar,
@@ -28,75 +29,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core.reviewing import members, review
+from rep_assistant.core.reviewing import members, queue, review
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
-from rep_assistant.ui.models.flags_model import FlagsModel
+from rep_assistant.ui.models.queue_model import QueueModel
 from rep_assistant.ui.models.roles import RecordRole
 from rep_assistant.ui.views import layout, render
+from rep_assistant.ui.views.chip_delegate import ChipDelegate
+from rep_assistant.ui.workers.changes import OpChanges
 
-STATUS_FILTERS = (
-    ("Needs attention", [review.ATTENTION]),
-    ("New", ["new"]),
-    ("Confirmed", ["confirmed"]),
-    ("Dismissed", ["dismissed"]),
-    ("Snoozed", ["snoozed"]),
-    ("All", []),
+#: (label, statuses, tier): "worth a look" holds what the scanner is unsure of, apart from the main queue.
+STATUS_FILTERS: tuple[tuple[str, list[str], str | None], ...] = (
+    ("Needs attention", [review.ATTENTION], queue.MAIN),
+    ("Worth a look (unsure)", [review.ATTENTION], queue.WORTH_A_LOOK),
+    ("New", ["new"], None),
+    ("Confirmed", ["confirmed"], None),
+    ("Dismissed", ["dismissed"], None),
+    ("Snoozed", ["snoozed"], None),
+    ("All", [], None),
 )
-
-
-class ChipDelegate(QStyledItemDelegate):
-    """Draws the category column as a coloured chip, so categories are told apart at a glance."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        rec: dict[str, Any] | None = index.data(RecordRole)
-        if rec is None:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        option.text = ""
-        option.widget.style().drawControl(option.widget.style().ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        label = style.category_label(rec["category"])
-        font = QFont(option.font)
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 0.92)
-        metrics = QFontMetrics(font)
-        width = min(metrics.horizontalAdvance(label) + 14, option.rect.width() - 8)
-        chip = QRect(option.rect.left() + 4, option.rect.center().y() - metrics.height() // 2 - 2, width, metrics.height() + 4)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(style.category_colour(rec["category"])))
-        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        painter.setPen(QColor("#ffffff"))
-        painter.setFont(font)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 10))
-        painter.restore()
+_FILTER_NAMES = [label for label, _, _ in STATUS_FILTERS]
 
 
 class ReviewPanel(QWidget):
     flag_selected = Signal(int)
+    flag_message_requested = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._chat_id: int | None = None
-        self.model = FlagsModel(store, self)
+        self.model = QueueModel(store, self)
 
         self.category_combo = self._combo(self.tr("Category"))
         self.member_combo = self._combo(self.tr("Member"))
         self.status_combo = self._combo(self.tr("Status"))
-        for label, statuses in STATUS_FILTERS:
-            self.status_combo.addItem(self.tr(label), statuses)
+        for label, statuses, tier in STATUS_FILTERS:
+            self.status_combo.addItem(self.tr(label), (statuses, tier))
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_combo.setItemData(1, self.tr("Messages the scanner is unsure about: read them when you have time"),
+                                      Qt.ItemDataRole.ToolTipRole)
         self.since_edit = self._date_edit(self.tr("From date"))
         self.until_edit = self._date_edit(self.tr("To date"))
         self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Messages in the queue"))
 
-        filters = layout.labelled_bar(self, [
+        # Two rows when the window is narrow (a 1024-pixel laptop), one when there is room: see resizeEvent.
+        self._filters_row = layout.labelled_bar(self, [
             (self.tr("&Show"), self.status_combo), (self.tr("&Category"), self.category_combo),
-            (self.tr("Mem&ber"), self.member_combo), (self.tr("Fr&om"), self.since_edit), (self.tr("&To"), self.until_edit)])
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+            (self.tr("Mem&ber"), self.member_combo)])
+        self._dates = QWidget(self)
+        dates_row = layout.labelled_bar(self._dates, [(self.tr("Fr&om"), self.since_edit), (self.tr("&To"), self.until_edit)])
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        self._dates.setLayout(dates_row)
+        self._filters_row.addWidget(self._dates)
+        self._filters_row.addStretch(1)
+        self._filters_row.addWidget(self.count_label)
+        self._second_row = QHBoxLayout()
+        self._second_row.addStretch(1)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -108,18 +98,19 @@ class ReviewPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setItemDelegateForColumn(FlagsModel.COLUMNS.index("category"), ChipDelegate(self.table))
+        self.table.setItemDelegateForColumn(QueueModel.COLUMNS.index("category"), ChipDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in (("severity", 80), ("category", 170), ("author", 150), ("ts", 130), ("status", 110)):
-            header.resizeSection(FlagsModel.COLUMNS.index(column), width)
+        for column, width in (("severity", 76), ("category", 170), ("author", 130), ("ts", 124), ("status", 90)):
+            header.resizeSection(QueueModel.COLUMNS.index(column), width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("font-size: 15px; color: palette(mid); padding: 24px;")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setStyleSheet("font-size: 15px; padding: 24px;")
         self.table_stack = QStackedWidget(self)
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_label)
@@ -127,9 +118,10 @@ class ReviewPanel(QWidget):
         self.toolbar = QToolBar(self.tr("Decisions"), self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.detail = QTextBrowser(self)
-        self.detail.setAccessibleName(self.tr("Selected flag"))
+        self.detail.setAccessibleName(self.tr("Selected message and its flags"))
         self.detail.setOpenLinks(False)
-        detail_box = QWidget(self)
+        self.detail.anchorClicked.connect(self._on_detail_anchor_clicked)
+        self.detail_box = detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.toolbar)
@@ -137,8 +129,9 @@ class ReviewPanel(QWidget):
 
         self.splitter = layout.splitter(self, Qt.Orientation.Vertical, "review_splitter", [(self.table_stack, 1), (detail_box, 1)])
         box = QVBoxLayout(self)
-        box.setContentsMargins(0, 6, 0, 0)
-        box.addLayout(filters)
+        box.setContentsMargins(0, 6, 4, 0)
+        box.addLayout(self._filters_row)
+        box.addLayout(self._second_row)
         box.addWidget(self.splitter, 1)
 
         for combo in (self.category_combo, self.member_combo, self.status_combo):
@@ -153,7 +146,7 @@ class ReviewPanel(QWidget):
         combo = QComboBox(self)
         combo.setAccessibleName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(9)
         return combo
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -164,8 +157,29 @@ class ReviewPanel(QWidget):
         edit.setMinimumDate(QDate(2000, 1, 1))
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(edit.minimumDate())
-        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 48)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 40)
         return edit
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the two-row filter bar allows, wherever the dates are now (resizeEvent moves them)."""
+        hint = super().minimumSizeHint()
+        if self._filters_row.indexOf(self._dates) >= 0:
+            hint.setWidth(max(hint.width() - self._dates.minimumSizeHint().width(), self._dates.minimumSizeHint().width()))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """The date filters go to a second row when one row would squeeze the filters into each other."""
+        in_first = self._filters_row.indexOf(self._dates) >= 0
+        dates = self._dates.minimumSizeHint().width()
+        others = self._filters_row.minimumSize().width() - (dates if in_first else 0)
+        wide = event.size().width() >= others + dates + 12
+        if wide and not in_first:
+            self._second_row.removeWidget(self._dates)
+            self._filters_row.insertWidget(self._filters_row.count() - 2, self._dates)
+        elif not wide and in_first:
+            self._filters_row.removeWidget(self._dates)
+            self._second_row.insertWidget(0, self._dates)
+        super().resizeEvent(event)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -180,23 +194,32 @@ class ReviewPanel(QWidget):
         self._apply_filters()
         self.select_row(0)
 
-    def refresh(self) -> None:
-        """Reload the queue and its filter choices (a re-scan may bring new categories and members),
-        keeping the selected flag, and the rep's filters, while they are still there."""
-        current = self.selected_flag_id()
+    def on_changes(self, changes: OpChanges) -> None:
+        """Redraw what the operation changed: the queue when flags did, the detail when notes did.
+
+        The selected item stays selected while it is still shown; a decided item that left the
+        list hands its row to the next one (as the key press already moved there).
+        """
+        if self._chat_id is None or not (changes.flags or changes.members):
+            return
+        current, row = self.selected_flag_id(), self.table.currentIndex().row()
         self._fill_choices(keep=True)
         self._apply_filters()
-        row = self.model.row_of(current) if current else None
-        self.select_row(row if row is not None else 0)
-
-    def refresh_flag(self, flag_id: int) -> None:
-        self.model.refresh_flag(flag_id)
-        if flag_id == self.selected_flag_id():
-            self._show_detail(flag_id)
+        kept = self.model.row_of(current) if current else None
+        self.select_row(kept if kept is not None else min(max(row, 0), self.model.rowCount() - 1))
 
     def selected_flag_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.flag_id(index.row()) if index.isValid() else None
+
+    def selected_flag_ids(self) -> list[int]:
+        """Every flag of the selected message (what a decision applies to)."""
+        index = self.table.currentIndex()
+        return self.model.flag_ids(index.row()) if index.isValid() else []
+
+    def selected_record(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        return index.data(RecordRole) if index.isValid() else None
 
     def select_flag(self, flag_id: int) -> bool:
         row = self.model.row_of(flag_id)
@@ -225,7 +248,7 @@ class ReviewPanel(QWidget):
                     since: dt.date | None = None, until: dt.date | None = None) -> None:
         """Set the filter widgets (what a rep would click); used by tests and by other panels."""
         if status is not None:
-            self.status_combo.setCurrentIndex([s for s, _ in STATUS_FILTERS].index(status))
+            self.status_combo.setCurrentIndex(next(i for i, name in enumerate(_FILTER_NAMES) if name.startswith(status)))
         if category is not None:
             self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(category)))
         if member_id is not None:
@@ -259,10 +282,12 @@ class ReviewPanel(QWidget):
         return None if edit.date() == edit.minimumDate() else edit.date().toString("yyyy-MM-dd")
 
     def _apply_filters(self) -> None:
+        statuses, tier = self.status_combo.currentData()
         category = self.category_combo.currentData()
         self.model.load(
             self._chat_id,
-            statuses=self.status_combo.currentData() or None,
+            tier=tier,
+            statuses=statuses or None,
             categories=[category] if category else None,
             member_id=self.member_combo.currentData(),
             since=self._date_value(self.since_edit),
@@ -270,29 +295,68 @@ class ReviewPanel(QWidget):
         )
         self._update_empty_state()
 
+    def _needs_attention(self) -> bool:
+        return self.status_combo.currentIndex() == 0
+
     def _update_empty_state(self) -> None:
         count = self.model.rowCount()
         if self._chat_id is None:
-            self.empty_label.setText(self.tr("Drop a WhatsApp export here or use File ▸ Open (Ctrl+O).\n\n"
-                                             "Exports come from WhatsApp: open the group ▸ ⋮ ▸ More ▸ Export chat."))
+            self.empty_label.setText(self.tr("Drop a WhatsApp export here or use File ▸ Open (Ctrl+O)."))
+        elif count == 0 and self._needs_attention() and self.category_combo.currentIndex() == 0 \
+                and self.member_combo.currentIndex() == 0:
+            self.empty_label.setText(self._done_text())
+        elif count == 0 and self.status_combo.currentIndex() == 1:
+            self.empty_label.setText(self.tr("Nothing the checker is unsure about in this chat.\n\n"
+                                             "Messages it is unsure of wait here, apart from the main queue."))
         elif count == 0:
-            self.empty_label.setText(self.tr("Nothing to show with these filters.\n\n"
-                                             "With “Needs attention”, an empty list means you are done for today."))
+            self.empty_label.setText(self.tr("Nothing to show with these filters."))
         self.table_stack.setCurrentWidget(self.table if count else self.empty_label)
-        self.count_label.setText(self.tr("{count} flags").format(count=count) if self._chat_id is not None else "")
+        self.detail_box.setVisible(bool(count))  # an empty list's summary gets the whole panel
+        if self._chat_id is None:
+            self.count_label.clear()
+        elif self._needs_attention():
+            self.count_label.setText(self.tr("{count} to review").format(count=count))
+        else:
+            self.count_label.setText(self.tr("{count} messages").format(count=count))
 
-    def _show_detail(self, flag_id: int) -> None:
-        flag = review.flag_detail(self._store, flag_id)
-        context = review.message_context(self._store, flag["message_id"]) if flag.get("message_id") else []
-        self.detail.setHtml(render.flag_html(flag, context))
+    def _done_text(self) -> str:
+        """What the evening produced, and what is left to do, for the empty "Needs attention" list."""
+        assert self._chat_id is not None
+        done = queue.evening_summary(self._store, self._chat_id)
+        unsure = len(queue.queue_items(self._store, self._chat_id, tier=queue.WORTH_A_LOOK, statuses=[review.ATTENTION]))
+        lines = [self.tr("Nothing left to review in this chat."),
+                 self.tr("So far: {confirmed} confirmed, {dismissed} dismissed, {snoozed} snoozed; "
+                         "{incidents} incidents open.").format(confirmed=done["confirmed"], dismissed=done["dismissed"],
+                                                                snoozed=done["snoozed"], incidents=done["incidents_open"])]
+        if done["to_act_on"]:
+            lines.append(self.tr("Next: {count} confirmed messages are in no incident yet. Choose Show ▸ Confirmed, "
+                                 "then draft a message (Ctrl+D) or open an incident (Ctrl+I).").format(count=done["to_act_on"]))
+        elif done["incidents_open"]:
+            lines.append(self.tr("Next: see your open incidents (Act ▸ Incidents and register, Ctrl+Shift+I)."))
+        else:
+            lines.append(self.tr("You are done for today."))
+        if unsure:
+            lines.append(self.tr("{count} more messages are worth a look (the scanner is unsure): "
+                                 "Show ▸ Worth a look.").format(count=unsure))
+        lines.append(self.tr("Missed something? Select it in the Conversation (Ctrl+2) and press F to flag it."))
+        return "\n\n".join(lines)
+
+    def _show_detail(self, flag_ids: list[int]) -> None:
+        flags = [review.flag_detail(self._store, flag_id) for flag_id in flag_ids]
+        message_id = flags[0].get("message_id")
+        context = review.message_context(self._store, message_id) if message_id else []
+        self.detail.setHtml(render.item_html(flags, context))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Light/dark switches re-render the flag detail, whose colours are baked into HTML."""
-        if event.type() == QEvent.Type.PaletteChange:
-            flag_id = self.selected_flag_id()
-            if flag_id is not None:
-                self._show_detail(flag_id)
+        if event.type() == QEvent.Type.PaletteChange and self.selected_flag_ids():
+            self._show_detail(self.selected_flag_ids())
         super().changeEvent(event)
+
+    @Slot(QUrl)
+    def _on_detail_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "flag" and url.path().isdigit():
+            self.flag_message_requested.emit(int(url.path()))
 
     @Slot()
     def _on_filter_changed(self, *_: object) -> None:
@@ -301,10 +365,10 @@ class ReviewPanel(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_table_selection_changed(self, *_: object) -> None:
-        flag_id = self.selected_flag_id()
-        if flag_id is None:
+        flag_ids = self.selected_flag_ids()
+        if not flag_ids:
             self.detail.clear()
             self.flag_selected.emit(0)
             return
-        self._show_detail(flag_id)
-        self.flag_selected.emit(flag_id)
+        self._show_detail(flag_ids)
+        self.flag_selected.emit(flag_ids[0])

@@ -1,8 +1,10 @@
-"""The Settings dialog: the rep, the school, the active policy, quiet hours and retention.
+"""The Settings dialog: the rep, the school, the active policy, quiet hours, retention and appearance.
 
 It only collects values: ``changes()`` returns what differs from the current settings and the
 main window saves them through core.settings.save_settings (validated, audited) on the
-database thread. Help texts come from the declared settings, so they never drift.
+database thread, then re-checks the open chat when the policy or quiet hours changed. Help
+texts come from the declared settings, so they never drift. The Light / Dark / System choice
+(``theme()``) is this computer's display preference, kept with the window's geometry.
 """
 
 from typing import Any
@@ -30,7 +32,7 @@ _HELP = {s.name: s.help for s in DECLARED}
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, db_path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, db_path: str, theme: str = "system", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
@@ -58,6 +60,12 @@ class SettingsDialog(QDialog):
         self.redact.setChecked(bool(settings["redact_bundles"]))
         self.redact.setToolTip(_HELP["redact_bundles"])
 
+        self.appearance = QComboBox(self)
+        self.appearance.setAccessibleName(self.tr("Appearance"))
+        for value, label in (("system", self.tr("Same as the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.appearance.addItem(label, value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(theme)))
+
         form = QFormLayout()
         form.addRow(self.tr("Your &name"), self.rep_name)
         form.addRow(self.tr("&School"), self.school_name)
@@ -70,6 +78,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Quiet hours &until"), self.quiet_end)
         form.addRow(self.tr("&Keep message text for"), self.retention)
         form.addRow("", self.redact)
+        form.addRow(self.tr("&Appearance"), self.appearance)
         where = QLabel(self.tr("Your data is stored in {path}").format(path=db_path), self)
         where.setWordWrap(True)
         where.setStyleSheet("color: palette(mid);")
@@ -80,7 +89,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(where)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(480)
 
     def _line(self, name: str, accessible: str) -> QLineEdit:
         edit = QLineEdit(str(self._settings[name]), self)
@@ -121,6 +130,9 @@ class SettingsDialog(QDialog):
             "retention_days": self.retention.value(),
             "redact_bundles": self.redact.isChecked(),
         }
+
+    def theme(self) -> str:
+        return str(self.appearance.currentData())
 
     def changes(self) -> dict[str, Any]:
         """Only what the rep changed, so the audit entry names exactly that."""

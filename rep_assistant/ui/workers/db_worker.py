@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store
+from rep_assistant.ui.workers.changes import unwrap
 
 #: An operation: gets the worker's store, a progress callback and a cancel predicate.
 OpFn = Callable[[Store, ProgressFn, CancelFn], Any]
@@ -87,11 +88,14 @@ class DbWorker(QObject):
     """Queue store operations for the database thread and get their results on the main thread.
 
     Signals:
+        changed(OpChanges): an operation returned ``Done``; sent before its success callback runs,
+        so every panel shows the new state by the time the caller looks.
         op_started(op_id, label): the thread began an operation.
         op_progress(op_id, done, total, label): throttled progress of the running operation.
         op_finished(op_id): an operation's success or failure callback has run.
     """
 
+    changed = Signal(object)
     op_started = Signal(int, str)
     op_progress = Signal(int, int, int, str)
     op_finished = Signal(int)
@@ -138,8 +142,11 @@ class DbWorker(QObject):
         op = self._pending.pop(op_id, None)
         try:
             if op is not None:
+                value, changes = unwrap(result)
+                if error is None and changes is not None:
+                    self.changed.emit(changes)
                 if error is None and op.on_success is not None:
-                    op.on_success(result)
+                    op.on_success(value)
                 elif error is not None:
                     if op.on_failure is None:
                         raise error

@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject
 from rep_assistant.core.store import Store
 
 if TYPE_CHECKING:
-    from rep_assistant.ui.main_window import MainWindow
+    from rep_assistant.ui.desk import Desk
 
-#: Runs ``fn(store)`` where writes belong and calls ``on_success(result)`` on the GUI thread.
+#: Runs ``fn(store)`` where writes belong and calls ``on_success(result)`` on the GUI thread; an ``fn``
+#: returning ``changes.Done(value, changes)`` has the desk redraw what changed and gets ``value``.
 Runner = Callable[[str, Callable[[Store], Any], Callable[[Any], None]], None]
 
 
-def window_runner(window: "MainWindow") -> Runner:
+def window_runner(window: "Desk") -> Runner:
     """Run on the window's database thread, as every write in the desk does."""
     return lambda label, fn, on_success: window.run_op(label, lambda store, _progress, _cancelled: fn(store), on_success)
 

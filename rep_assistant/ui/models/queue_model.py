@@ -1,8 +1,8 @@
-"""The review queue as a table model over flag ids.
+"""The review queue as a table model: one row per message, with every flag on it.
 
-Why ids plus a row cache: the queue's order and filters are one indexed query returning ids
-(core.review.list_flag_ids); the columns of a row are read in small blocks only when shown,
-and a decision refreshes just that row.
+Why items plus a row cache: the queue's order and filters are one indexed query
+(core.reviewing.queue.queue_items); the columns of a row are read in small blocks only when
+shown. A row's id is its first (most severe) flag, so the desk can still say "this flag".
 """
 
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from rep_assistant.core.reviewing import review
+from rep_assistant.core.reviewing import queue
 from rep_assistant.core.store import Store
 from rep_assistant.ui import style
 from rep_assistant.ui.models.base import RecordTableModel
@@ -18,8 +18,8 @@ from rep_assistant.ui.models.base import RecordTableModel
 _BLOCK = 100
 
 
-class FlagsModel(RecordTableModel):
-    """Flags of one chat in queue order, filtered with the keywords of ``review.list_flag_ids``."""
+class QueueModel(RecordTableModel):
+    """Items of one chat in queue order, filtered with the keywords of ``queue.queue_items``."""
 
     COLUMNS = ("severity", "category", "author", "ts", "status", "text")
 
@@ -30,52 +30,47 @@ class FlagsModel(RecordTableModel):
         }, parent)
         self._store = store
         self._chat_id: int | None = None
-        self._filters: dict[str, Any] = {"statuses": [review.ATTENTION]}
-        self._ids: list[int] = []
+        self._filters: dict[str, Any] = {}
+        self._items: list[queue.QueueItem] = []
         self._rows: dict[int, dict[str, Any]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
     def load(self, chat_id: int | None, **filters: Any) -> None:
-        """Show ``chat_id``'s flags with these filters (categories, member_id, since, until, statuses)."""
+        """Show ``chat_id``'s items with these filters (tier, categories, member_id, since, until, statuses)."""
         self._chat_id = chat_id
-        self._filters = {k: v for k, v in filters.items() if v not in (None, [], ())}
+        self._filters = {k: v for k, v in filters.items() if v not in ([], ()) and (v is not None or k == "tier")}
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self._rows.clear()
-        self._ids = review.list_flag_ids(self._store, self._chat_id, **self._filters) if self._chat_id is not None else []
+        self._items = queue.queue_items(self._store, self._chat_id, **self._filters) if self._chat_id is not None else []
         self.endResetModel()
 
-    def refresh_flag(self, flag_id: int) -> None:
-        """Re-read one flag after a decision; it stays in place until the next refresh."""
-        self._rows.pop(flag_id, None)
-        row = self.row_of(flag_id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    def row_of(self, flag_id: int) -> int | None:
-        try:
-            return self._ids.index(flag_id)
-        except ValueError:
-            return None
+    def row_of(self, key: int) -> int | None:
+        """The row of the item whose id is ``key``, or holding the flag ``key``."""
+        return next((row for row, item in enumerate(self._items) if key in item.flag_ids), None)
 
     def flag_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        """The item's id: its most severe flag."""
+        return self._items[row].key if 0 <= row < len(self._items) else None
+
+    def flag_ids(self, row: int) -> list[int]:
+        return list(self._items[row].flag_ids) if 0 <= row < len(self._items) else []
 
     def row_count(self) -> int:
-        return len(self._ids)
+        return len(self._items)
 
     def record(self, row: int) -> dict[str, Any] | None:
-        flag_id = self.flag_id(row)
-        if flag_id is None:
+        if not 0 <= row < len(self._items):
             return None
-        if flag_id not in self._rows:
-            block = [i for i in self._ids[row: row + _BLOCK] if i not in self._rows]
-            for rec in review.flag_summaries(self._store, block):
+        key = self._items[row].key
+        if key not in self._rows:
+            block = [item for item in self._items[row: row + _BLOCK] if item.key not in self._rows]
+            for rec in queue.item_summaries(self._store, block):
                 self._rows[rec["id"]] = rec
-        return self._rows.get(flag_id)
+        return self._rows.get(key)
 
     def cell(self, rec: dict[str, Any], column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -92,11 +87,13 @@ class FlagsModel(RecordTableModel):
         if column == "severity":
             return self.tr("Breach") if rec["severity"] == "breach" else self.tr("Advisory")
         if column == "category":
-            return style.category_label(rec["category"])
+            return ", ".join(style.category_label(c) for c in rec["categories"])
         if column == "author":
             return rec.get("author") or ""
         if column == "ts":
             return style.stamp(rec.get("ts"))
         if column == "status":
+            if len(rec["statuses"]) > 1:
+                return self.tr("Mixed")
             return style.status_text(rec["status"], rec.get("snoozed_until"))
         return " ".join((rec.get("text") or "").split())

@@ -1,0 +1,63 @@
+"""Where the window opens and what it remembers: inside the screen, whatever the scaling.
+
+Why: a saved or default size larger than the screen (1280 pixels at 200% scaling is 2560 real
+ones) opened the window half off a laptop's screen. The size and place are clamped to the
+screen's free area; splitter sizes are remembered by their object names.
+"""
+
+from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from rep_assistant.core import paths
+
+DEFAULT_SIZE = (1280, 800)
+
+
+def window_settings() -> QSettings:
+    """This computer's display preferences (geometry, splitters, theme); not the rep's data."""
+    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def _splitters(window: QMainWindow) -> list[QSplitter]:
+    return [s for s in window.findChildren(QSplitter) if s.objectName()]
+
+
+def restore(window: QMainWindow) -> None:
+    """Put the window where it was, or at its default size, always inside the screen it is on."""
+    state = window_settings()
+    geometry = state.value("window/geometry")
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(*DEFAULT_SIZE)
+    fit_to_screen(window)
+    for splitter in _splitters(window):
+        value = state.value(f"splitters/{splitter.objectName()}")
+        if isinstance(value, QByteArray):
+            splitter.restoreState(value)
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Shrink and move the window so that its frame lies inside the available screen area."""
+    screen = window.screen()
+    if screen is None:
+        return
+    free: QRect = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    window.resize(width, height)
+    x = min(max(frame.x(), free.x()), free.right() + 1 - window.width() - extra_w)
+    y = min(max(frame.y(), free.y()), free.bottom() + 1 - window.height() - extra_h)
+    window.move(max(x, free.x()), max(y, free.y()))
+
+
+def save(window: QMainWindow, tab: int, chat_id: int | None) -> None:
+    state = window_settings()
+    state.setValue("window/geometry", window.saveGeometry())
+    state.setValue("window/tab", tab)
+    state.setValue("window/last_chat", chat_id if chat_id is not None else "")
+    for splitter in _splitters(window):
+        state.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+    state.sync()
