@@ -12,6 +12,7 @@ rep is looking at with ``current_chat_id()``, ``selected_flag_id()`` and ``selec
 write through ``run_op()`` (the database thread) and call ``refresh()`` afterwards.
 """
 
+import contextlib
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -368,7 +369,10 @@ class MainWindow(QMainWindow):
     # -- state -----------------------------------------------------------------------------
 
     def _qsettings(self) -> QSettings:
-        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+        path = paths.config_dir() / "window.ini"
+        with contextlib.suppress(OSError):  # Qt keeps the mode of the file it rewrites; unwritable, it saves nothing
+            paths.create_private_file(path)
+        return QSettings(str(path), QSettings.Format.IniFormat)
 
     def _splitters(self) -> list[QSplitter]:
         return [s for s in self.findChildren(QSplitter) if s.objectName()]
