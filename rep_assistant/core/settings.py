@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rep_assistant.core import paths
-from rep_assistant.core.errors import RepError
+from rep_assistant.core.errors import NO_SPACE, RepError, disk_full_sentence
 
 if TYPE_CHECKING:
     from rep_assistant.core.store import Store
@@ -160,6 +160,8 @@ class Settings:
         try:
             paths.write_private(path, json.dumps(self._values, indent=2, ensure_ascii=False))
         except OSError as exc:
+            if exc.errno in NO_SPACE:
+                raise RepError(disk_full_sentence(path)) from exc
             raise RepError(f"The settings file {path} cannot be written ({exc.strerror or exc}); nothing was changed.") from exc
         self.path = path
 

@@ -248,3 +248,20 @@ def test_no_display_is_one_sentence(monkeypatch: pytest.MonkeyPatch, capsys: pyt
         monkeypatch.delenv(name, raising=False)
     assert main([]) == 2
     _sentence(capsys, "no display")
+
+
+def test_a_full_disk_while_saving_settings_is_a_sentence(private_home: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from rep_assistant.core import paths
+
+    assert main(["settings", "set", "rep_name", "Ana Costa"]) == 0
+    before = (private_home / "config" / "settings.json").read_bytes()
+
+    def full(_path: Path, _data: str | bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(paths, "write_private", full)
+    capsys.readouterr()
+    assert main(["settings", "set", "rep_name", "Ben Ode"]) == 2
+    _sentence(capsys, "is full", "free some space")
+    assert (private_home / "config" / "settings.json").read_bytes() == before
