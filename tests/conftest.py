@@ -26,6 +26,12 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["REP_ASSISTANT_NO_WELCOME"] = "1"  # run_gui starts straight away; tests/ui/test_welcome.py tests the welcome
     _block_network()
+    # Hypothesis keeps failing examples in .hypothesis/ under the working directory: the suite
+    # writes nowhere but temporary folders, so it keeps none.
+    from hypothesis import settings
+
+    settings.register_profile("temporary-folders-only", database=None)
+    settings.load_profile("temporary-folders-only")
 
 
 class NetworkBlockedError(RuntimeError):
