@@ -56,9 +56,19 @@ def ensure_own_dir(path: Path) -> Path:
     ensure_private_dir(path)
     owner = path.stat().st_uid
     if os.name == "posix" and owner != os.geteuid():
-        raise RepError(f"The folder {path} belongs to another account (uid {owner}), perhaps from running Rep Assistant "
-                       f"with sudo; give it back with 'sudo chown -R {os.geteuid()} {path}', or run as that account.")
+        raise RepError(f"The folder {path} belongs to another account ({_account(owner)}), perhaps from running Rep Assistant "
+                       f"with sudo; give it back with 'sudo chown -R {_account(os.geteuid())}: {path}', or run as that account.")
     return path
+
+
+def _account(uid: int) -> str:
+    """A user's login name for a sentence, or the number when the account has none."""
+    import pwd  # POSIX only, like the check that calls this
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
 
 
 def _home_override() -> Path | None:
