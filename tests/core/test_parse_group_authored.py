@@ -22,6 +22,8 @@ def _one(body: str, group: str = "Birch Class") -> tuple:
 @pytest.mark.parametrize(("body", "expected"), [
     ("Ines Moreau created this group", ("system", "created", "Ines Moreau", None, None)),
     ("You created this group", ("system", "created", "You", None, None)),
+    ("Ines Moreau hat diese Gruppe erstellt.", ("system", "created", "Ines Moreau", None, None)),
+    ("Du hast diese Gruppe erstellt.", ("system", "created", "You", None, None)),
     ("Ines Moreau created group \u201cBirch Class\u201d", ("system", "created", "Ines Moreau", None, {"subject": "Birch Class"})),
     ("Ines Moreau added Karl Dune", ("system", "added", "Ines Moreau", "Karl Dune", None)),
     ("Ines Moreau added you", ("system", "added", "Ines Moreau", "You", None)),

@@ -36,6 +36,7 @@ _EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (event, re.compile(pattern)) for event, pattern in [
         ("created", rf"^(?P<actor>.+?) created group {_Q}(?P<subject>.*){_Q}$"),
         ("created", r"^(?P<actor>.+?) created (?:this|the) group$"),  # iOS, with the group's name as the author
+        ("created", r"^(?P<actor>.+?) (?:hat|hast) (?:diese|die) Gruppe erstellt\.?$"),
         ("created", rf"^(?P<actor>Du) hast die Gruppe {_Q}(?P<subject>.*){_Q} erstellt\.?$"),
         ("created", rf"^(?P<actor>.+?) hat die Gruppe {_Q}(?P<subject>.*){_Q} erstellt\.?$"),
         ("joined", r"^(?P<actor>.+?) joined using (?:this|a) group's invite link$"),
