@@ -1,11 +1,13 @@
 """The ``rep-assistant`` command: the GUI when run bare, headless subcommands otherwise.
 
 Qt is imported only when a window is wanted, so every subcommand runs on a machine without
-display libraries. RepErrors become one sentence on stderr and exit status 2.
+display libraries. RepErrors, and the environment's OSErrors, become one sentence on stderr
+and exit status 2; everything printed goes through ``terminal_safe``.
 """
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -13,7 +15,8 @@ from pathlib import Path
 
 from rep_assistant import APP_NAME, __version__
 from rep_assistant.commands import COMMAND_MODULES
-from rep_assistant.core.errors import Cancelled, RepError
+from rep_assistant.commands.common import TerminalSafeStream
+from rep_assistant.core.errors import Cancelled, RepError, environment_error
 from rep_assistant.core.paths import default_db_path
 from rep_assistant.core.store.store import describe_sqlite_error
 
@@ -39,10 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafeStream(out), TerminalSafeStream(err)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def no_display() -> bool:
+    """True on X11/Wayland systems with neither display set: Qt would abort with a misleading message."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            if no_display():
+                raise RepError("There is no display here, so the window cannot open; run rep-assistant on your desktop, "
+                               "or use its commands here (rep-assistant --help lists them).")
             from rep_assistant.ui.app import run_gui  # Qt only from here on
 
             return run_gui(db_path=args.db, demo=args.demo, open_files=args.open_files, quit_after=args.quit_after)
@@ -52,8 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except sqlite3.DatabaseError as exc:
         # Damage found mid-query (a bad page deep inside) is the environment's fault, not ours.
-        path = getattr(args, "db", None) or default_db_path()
-        print(f"rep-assistant: {describe_sqlite_error(exc, Path(path))}", file=sys.stderr)
+        print(f"rep-assistant: {describe_sqlite_error(exc, _store_path(args))}", file=sys.stderr)
         return 2
     except Cancelled:
         print("rep-assistant: cancelled; nothing was changed.", file=sys.stderr)
@@ -63,3 +84,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk or a permission met where no RepError was prepared for it
+        print(f"rep-assistant: {environment_error(exc, exc.filename or _store_path(args).parent)}", file=sys.stderr)
+        return 2
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    """The store the command used, for error sentences; never raises (it runs inside error handling)."""
+    given = getattr(args, "db", None)
+    if given:
+        return Path(given)
+    try:
+        return default_db_path()
+    except RepError:
+        return Path("the store")

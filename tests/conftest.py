@@ -7,7 +7,9 @@
 """
 
 import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,20 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["REP_ASSISTANT_NO_WELCOME"] = "1"  # run_gui starts straight away; tests/ui/test_welcome.py tests the welcome
     _block_network()
+    # Hypothesis keeps examples and caches in .hypothesis/ under the working directory: the suite
+    # writes nowhere but temporary folders, so it gets one of those for the session.
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    _HYPOTHESIS_HOME.append(tempfile.mkdtemp(prefix="rep-assistant-hypothesis-"))
+    set_hypothesis_home_dir(_HYPOTHESIS_HOME[0])
+
+
+_HYPOTHESIS_HOME: list[str] = []
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _HYPOTHESIS_HOME:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class NetworkBlockedError(RuntimeError):

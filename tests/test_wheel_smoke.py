@@ -11,6 +11,7 @@ cache); when it cannot reach them, the test is skipped rather than failed.
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -33,7 +34,14 @@ def _run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path, timeou
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    build = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(ROOT)], cwd=out)
+    # Built from a copy: setuptools writes build/ and *.egg-info into the tree it builds, and the
+    # suite touches nothing outside temporary folders (the checkout may not even be writable).
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("rep_assistant", "resources"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    build = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(source)], cwd=out)
     if build.returncode != 0 and "Could not find a version" in build.stderr + build.stdout:
         pytest.skip("pip could not fetch the build backend (setuptools); no package index reachable")
     assert build.returncode == 0, build.stderr

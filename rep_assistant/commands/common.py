@@ -3,6 +3,7 @@
 import argparse
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -12,6 +13,42 @@ from rep_assistant.core import paths
 from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store, open_store
+
+#: What a terminal would act on rather than show: C0 controls but tab and newline (ESC starts
+#: escape sequences, CR overwrites a line), DEL, C1 controls, and the surrogate escapes Python
+#: gives bytes of a file name that are not UTF-8 (which no UTF-8 stream can even encode).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with everything a terminal would obey written out as an escape (``\\u001b``).
+
+    Exports are other people's text: an ESC sequence in a message must not recolour, retitle or
+    clear the rep's terminal when a command echoes it. The \\uXXXX form is also valid inside JSON.
+    """
+    return _UNSAFE.sub(_escaped, text)
+
+
+class TerminalSafeStream:
+    """A text stream that passes everything written through ``terminal_safe``.
+
+    The CLI puts one over stdout and stderr, so every command's output is covered, not only
+    the ones someone remembered: tables, JSON lines, drafts and error sentences naming files.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def store_options() -> argparse.ArgumentParser:
@@ -55,7 +92,7 @@ def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str 
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")  # a bare CR is escaped on a terminal
         writer.writeheader()
         for row in rows:
             writer.writerow({c: _cell(row.get(c)) for c in columns})

@@ -7,12 +7,13 @@ settings. Unknown keys from a newer version are kept on save rather than dropped
 
 import json
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rep_assistant.core import paths
-from rep_assistant.core.errors import RepError
+from rep_assistant.core.errors import NO_SPACE, RepError, disk_full_sentence
 
 if TYPE_CHECKING:
     from rep_assistant.core.store import Store
@@ -48,6 +49,38 @@ _BY_NAME = {s.name: s for s in DECLARED}
 AUDITED_VALUES = frozenset({"active_policy", "quiet_start", "quiet_end", "retention_days", "redact_bundles", "first_run_done"})
 
 _HH_MM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+_TRUE, _FALSE = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off"})
+#: A century: longer would overflow date arithmetic and means a typo, not a retention policy.
+MAX_RETENTION_DAYS = 36_500
+#: Longer than any name, address or policy id; a pasted document is a mistake, not a setting.
+MAX_TEXT = 500
+#: A settings file is a few hundred bytes; anything near this is not one.
+MAX_FILE_BYTES = 1 << 20
+
+
+def _as_bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower() if isinstance(value, str) else value
+    if word in _TRUE or word == 1:
+        return True
+    if word in _FALSE or word == 0:
+        return False
+    raise RepError(f"The setting {name} must be true or false (yes/no, on/off, 1/0 also do), not {value!r}.")
+
+
+def _as_int(name: str, value: Any) -> int:
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif (isinstance(value, float) and value.is_integer()) or (isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,12}\s*", value)):
+        number = int(value)
+    if number is None:
+        raise RepError(f"The setting {name} must be a whole number, not {value!r}.")
+    if name == "retention_days" and not 0 <= number <= MAX_RETENTION_DAYS:
+        raise RepError(f"The setting retention_days must be 0 (keep everything) or a number of days up to {MAX_RETENTION_DAYS}, "
+                       f"not {number}.")
+    return number
 
 
 class Settings:
@@ -61,21 +94,23 @@ class Settings:
 
     @staticmethod
     def _coerce(name: str, value: Any) -> Any:
+        """The value as the setting's type, or a RepError sentence: never a guess.
+
+        A boolean that is not clearly true or false (``ture``, ``maybe``, ``null``) is refused
+        rather than read as false, since "false" would quietly turn off redaction.
+        """
         setting = _BY_NAME[name]
         if setting.type is bool:
-            if isinstance(value, str):
-                return value.strip().lower() in {"1", "true", "yes", "on"}
-            return bool(value)
-        try:
-            coerced = setting.type(value)
-        except (TypeError, ValueError) as exc:
-            kind = {int: "whole number", float: "number"}.get(setting.type, setting.type.__name__)
-            raise RepError(f"The setting {name} must be a {kind}, not {value!r}.") from exc
-        if name == "retention_days" and coerced < 0:
-            raise RepError("The setting retention_days must be 0 (keep everything) or a number of days.")
-        if name in {"quiet_start", "quiet_end"} and not _HH_MM.fullmatch(coerced):
+            return _as_bool(name, value)
+        if setting.type is int:
+            return _as_int(name, value)
+        if not isinstance(value, str):
+            raise RepError(f"The setting {name} must be text, not {value!r}.")
+        if len(value) > MAX_TEXT:
+            raise RepError(f"The setting {name} is {len(value)} characters long; keep it under {MAX_TEXT}.")
+        if name in {"quiet_start", "quiet_end"} and not _HH_MM.fullmatch(value):
             raise RepError(f"The setting {name} must be a time like 22:00, not {value!r}.")
-        return coerced
+        return value
 
     def __getitem__(self, name: str) -> Any:
         return self._values[name]
@@ -99,12 +134,19 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
         path = path or paths.config_dir() / SETTINGS_FILENAME
-        if not path.exists():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             return cls(path=path)
+        except OSError as exc:
+            raise RepError(f"The settings file {path} cannot be read ({exc.strerror or exc}); fix its permissions or delete it.") from exc
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:  # a pipe would block, a huge file is not ours
+            raise RepError(f"The settings file {path} is not a settings file (a pipe, a device or over 1 MiB); delete it.")
         try:
             values = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise RepError(f"The settings file {path} cannot be read ({exc}); fix or delete it.") from exc
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: thousands of nested brackets
+            reason = "it is nested too deeply" if isinstance(exc, RecursionError) else getattr(exc, "strerror", None) or exc
+            raise RepError(f"The settings file {path} cannot be read ({reason}); fix or delete it.") from exc
         if not isinstance(values, dict):
             raise RepError(f"The settings file {path} is not a JSON object; fix or delete it.")
         try:
@@ -118,6 +160,8 @@ class Settings:
         try:
             paths.write_private(path, json.dumps(self._values, indent=2, ensure_ascii=False))
         except OSError as exc:
+            if exc.errno in NO_SPACE:
+                raise RepError(disk_full_sentence(path)) from exc
             raise RepError(f"The settings file {path} cannot be written ({exc.strerror or exc}); nothing was changed.") from exc
         self.path = path
 

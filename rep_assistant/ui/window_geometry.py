@@ -5,6 +5,8 @@ ones) opened the window half off a laptop's screen. The size and place are clamp
 screen's free area; splitter sizes are remembered by their object names.
 """
 
+import contextlib
+
 from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
@@ -14,8 +16,14 @@ DEFAULT_SIZE = (1280, 800)
 
 
 def window_settings() -> QSettings:
-    """This computer's display preferences (geometry, splitters, theme); not the rep's data."""
-    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+    """This computer's display preferences (geometry, splitters, theme); not the rep's data.
+
+    The file is created private first: Qt keeps the mode of a file it rewrites. Unwritable, Qt saves nothing.
+    """
+    path = paths.config_dir() / "window.ini"
+    with contextlib.suppress(OSError):
+        paths.create_private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _splitters(window: QMainWindow) -> list[QSplitter]:

@@ -12,6 +12,7 @@ from rep_assistant.core.errors import RepError
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
+from tests.hostile import AS_ROOT, read_only
 
 CHAT = "01/09/2025, 08:00 - Tom Smith: Reminder: PE kit on Friday\n01/09/2025, 08:01 - Ann Lee: Thanks!\n"
 
@@ -150,18 +151,22 @@ def test_restore_while_another_window_writes_is_refused_cleanly(filled: Store, t
     assert filled.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 0
 
 
-@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="uses /proc, where nobody (not even root) can create files")
 def test_an_unwritable_destination_is_a_sentence(filled: Store, tmp_path: Path) -> None:
     from rep_assistant.core.duties import subject_access
 
-    with pytest.raises(RepError, match="cannot be written"):
-        backup.backup(filled, Path("/proc/b.sqlite3"))
     good = tmp_path / "good.sqlite3"
     backup.backup(filled, good)
-    with pytest.raises(RepError, match="cannot be written"):
-        backup.restore(Path("/proc/s.sqlite3"), good)
-    with pytest.raises(RepError, match="cannot be written"):
-        subject_access.export(filled, "Class 5", "Tom Smith", Path("/proc/tom"))
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o755)
+    with read_only(locked):
+        with pytest.raises(RepError, match="cannot be written"):
+            backup.backup(filled, locked / "b.sqlite3")
+        with pytest.raises(RepError, match="cannot be written"):
+            backup.restore(locked / "s.sqlite3", good)
+        with pytest.raises(RepError, match="cannot be written"):
+            subject_access.export(filled, "Class 5", "Tom Smith", locked / "tom")
+        assert locked.stat().st_mode & 0o777 == (0o755 if AS_ROOT else 0o555)  # its mode is the user's, not ours to fix
+    assert list(locked.iterdir()) == []
     assert len(audit.entries(filled.db.conn, action="backup")) == 1  # the good one only
     assert audit.entries(filled.db.conn, action="member.export") == []
 

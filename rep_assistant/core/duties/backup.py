@@ -158,8 +158,8 @@ def _keep_aside(db_path: Path, stamp: str) -> Path | None:
         shutil.copyfile(db_path, kept)
         wal = Path(f"{db_path}-wal")
         if wal.exists():
+            paths.create_private_file(Path(f"{kept}-wal"))
             shutil.copyfile(wal, Path(f"{kept}-wal"))
-            paths.make_private_file(Path(f"{kept}-wal"))
     return kept
 
 
@@ -212,5 +212,5 @@ def _replace(db_path: Path, staged: Path) -> None:
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{db_path}{suffix}").unlink()
+    paths.create_private_file(db_path)  # private if new; an existing store keeps the mode its owner gave it
     shutil.copyfile(staged, db_path)
-    paths.make_private_file(db_path)

@@ -158,7 +158,7 @@ def store_rows(store: Store, source: ExportSource, name: str, expected: int, row
     base = conn.execute("SELECT coalesce(max(seq), 0) FROM messages WHERE chat_id = ?", [chat_id]).fetchone()[0]
     import_id = conn.execute(
         "INSERT INTO imports (chat_id, source_name, size, sha256, imported_at, entries, added, skipped, media_added) "
-        "VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)", [chat_id, source.path.name, source.size, source.sha256, now_iso()]).lastrowid
+        "VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)", [chat_id, source.file_name, source.size, source.sha256, now_iso()]).lastrowid
     restore = _suspend_fts_insert_trigger(store)
     if base == 0 and conn.execute("SELECT count(*) FROM messages").fetchone()[0] < expected:
         restore += _drop_message_indexes(store)

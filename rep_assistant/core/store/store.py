@@ -9,7 +9,10 @@ by another instance, a full disk) into StoreError sentences with a way out.
 
 import contextlib
 import datetime as dt
+import os
+import shutil
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +21,14 @@ from sqlite_utils import Database
 
 from rep_assistant.core import paths
 from rep_assistant.core.duties import audit
-from rep_assistant.core.errors import StoreError
+from rep_assistant.core.errors import StoreError, disk_full_sentence, environment_error
 from rep_assistant.core.store.migrations import SCHEMA_VERSION, migrations
 
 _WAY_OUT = "restore a backup with 'rep-assistant restore FILE', or move the file aside to start afresh"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_FULL, _SQLITE_IOERR = 13, 10
+#: Below this much free space, SQLite's "disk I/O error" means the disk filled up mid-write.
+_NEARLY_FULL = 4 << 20
 
 
 def now_iso() -> str:
@@ -32,15 +39,29 @@ def now_iso() -> str:
 def describe_sqlite_error(exc: sqlite3.Error, path: Path) -> str:
     """One sentence for a SQLite failure that is the environment's fault."""
     text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if "locked" in text or "busy" in text:
         return f"The store {path} is in use by another Rep Assistant window or command; close it and try again."
-    if "full" in text:
-        return f"The disk holding {path} is full; free some space and try again (nothing was changed)."
+    if code == _SQLITE_FULL or "full" in text or ((code == _SQLITE_IOERR or "disk i/o" in text) and _nearly_full(path)):
+        return disk_full_sentence(path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"The store {path} is damaged or is not a Rep Assistant store; {_WAY_OUT}."
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"The store {path} cannot be written (check the folder's permissions)."
+        return (f"The store {path} cannot be written: it or its folder is read-only or belongs to another account; "
+                "make both writable for your account, or use --db with a store in a folder you own.")
+    if code == _SQLITE_IOERR or "disk i/o" in text:
+        return f"The disk holding {path} could not be read or written (disk I/O error); check the disk, then try again."
     return f"The store {path} could not be used: {exc}."
+
+
+def _nearly_full(path: Path) -> bool:
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 class Store:
@@ -63,23 +84,72 @@ class Store:
         self._open()
 
     def _open(self) -> None:
-        if self.path.exists() and self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder, not a store file; give a file path.")
-        paths.ensure_private_dir(self.path.parent)
+        created = self._check_file()
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
             self.db = Database(conn, execute_plugins=False)
             self._refuse_foreign()
             self._configure()
             self._migrate()
-        except sqlite3.Error as exc:
-            with contextlib.suppress(Exception):
-                conn.close()
-            raise StoreError(describe_sqlite_error(exc, self.path)) from exc
-        for suffix in ("", "-wal", "-shm"):
-            paths.make_private_file(Path(f"{self.path}{suffix}"))
+        except BaseException as exc:
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            if created:  # a store this call began and could not finish is not left behind as a 0-byte "store"
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(describe_sqlite_error(exc, self.path)) from exc
+            raise
 
     # -- opening -------------------------------------------------------------------------
+
+    def _check_file(self) -> bool:
+        """Look at the file before SQLite does; True if it did not exist and was created here (0600).
+
+        SQLite would happily treat a 0-byte file as a new empty store (the rep's data silently
+        gone) and would block reading a pipe; a truncated file fails only later, mid-query. Its
+        -wal and -shm files take the store's mode, so creating the store 0600 keeps them private too.
+        """
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            paths.ensure_private_dir(self.path.parent)
+            try:
+                return paths.create_private_file(self.path)
+            except OSError as exc:
+                raise environment_error(exc, self.path, "created", StoreError) from exc
+        except OSError as exc:
+            raise environment_error(exc, self.path, "opened", StoreError) from exc
+        if stat.S_ISDIR(info.st_mode):
+            raise StoreError(f"{self.path} is a folder, not a store file; give a file path.")
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{self.path} is a device or pipe, not a store file; give the path of a .sqlite3 file.")
+        if os.name == "posix" and info.st_uid != os.geteuid():
+            raise StoreError(f"The store {self.path} belongs to another account (uid {info.st_uid}); run Rep Assistant as "
+                             "that account, or give the file back to yours with chown.")
+        if info.st_size == 0:
+            raise StoreError(f"The store {self.path} is empty (0 bytes), as a full disk or an interrupted copy can leave it; "
+                             "restore a backup with 'rep-assistant restore FILE', or delete the empty file to start a new store.")
+        self._check_length(info.st_size)
+        return False
+
+    def _check_length(self, size: int) -> None:
+        """Refuse a store shorter than its own header says (cut off by a copy or a full disk)."""
+        try:
+            with self.path.open("rb") as fh:
+                header = fh.read(100)
+        except OSError as exc:
+            raise environment_error(exc, self.path, "read", StoreError) from exc
+        if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+            return  # not SQLite at all: SQLite's own "not a database" gives the sentence
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        if header[24:28] == header[92:96] and size < page_size * pages:  # the page count is valid only then
+            raise StoreError(f"The store {self.path} is cut short ({size} of its {page_size * pages} bytes), as a full disk "
+                             f"or an interrupted copy can leave it; {_WAY_OUT}.")
 
     def _configure(self) -> None:
         conn = self.db.conn

@@ -92,8 +92,8 @@ def start_crash_log(path: Path) -> str:
     emptied again by ``stop_crash_log`` on a clean exit.
     """
     previous = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
+    paths.create_private_file(path)  # 0600 from the start; "w" below keeps that mode
     handle = path.open("w", encoding="utf-8")
-    paths.make_private_file(path)
     faulthandler.enable(handle, all_threads=True)
     _crash_log.append(handle)
     return previous

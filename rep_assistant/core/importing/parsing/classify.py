@@ -35,6 +35,8 @@ _Q = "[\"“”„«»]"
 _EVENTS: list[tuple[str, re.Pattern[str]]] = [
     (event, re.compile(pattern)) for event, pattern in [
         ("created", rf"^(?P<actor>.+?) created group {_Q}(?P<subject>.*){_Q}$"),
+        ("created", r"^(?P<actor>.+?) created (?:this|the) group$"),  # iOS, with the group's name as the author
+        ("created", r"^(?P<actor>.+?) (?:hat|hast) (?:diese|die) Gruppe erstellt\.?$"),
         ("created", rf"^(?P<actor>Du) hast die Gruppe {_Q}(?P<subject>.*){_Q} erstellt\.?$"),
         ("created", rf"^(?P<actor>.+?) hat die Gruppe {_Q}(?P<subject>.*){_Q} erstellt\.?$"),
         ("joined", r"^(?P<actor>.+?) joined using (?:this|a) group's invite link$"),
@@ -57,7 +59,7 @@ _EVENTS: list[tuple[str, re.Pattern[str]]] = [
         ("subject_changed", rf"^(?P<actor>Du) hast den Gruppennamen (?:von {_Q}.*{_Q} )?zu {_Q}(?P<subject>.*){_Q} geändert\.?$"),
         ("subject_changed", rf"^(?P<actor>.+?) hat den Gruppennamen (?:von {_Q}.*{_Q} )?zu {_Q}(?P<subject>.*){_Q} geändert\.?$"),
         ("description_changed", r"^(?P<actor>.+?) (?:changed|deleted) the group description$"),
-        ("icon_changed", r"^(?P<actor>.+?) (?:changed|deleted|removed) (?:this|the) group(?:'s)? icon$"),
+        ("icon_changed", r"^(?P<actor>.+?) (?:changed|deleted|removed) (?:this|the) group(?:'s)? (?:icon|photo|picture)$"),
         ("icon_changed", r"^(?P<actor>Du) hast das Gruppenbild (?:geändert|gelöscht)\.?$"),
         ("icon_changed", r"^(?P<actor>.+?) hat das Gruppenbild (?:geändert|gelöscht)\.?$"),
         ("settings_changed", r"^(?P<actor>.+?) changed (?:this group's|the group) settings.*$"),

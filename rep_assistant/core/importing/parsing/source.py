@@ -37,6 +37,15 @@ _NAME_FORMS = [re.compile(p) for p in (
 _COPY_SUFFIX = re.compile(r" ?\(\d{1,3}\)$")
 
 
+def readable_name(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 become U+FFFD.
+
+    Python hands such names over with "surrogate escapes", which SQLite (and any UTF-8 output)
+    refuses; the file itself is still opened by its real name.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def chat_name_from_filename(stem: str) -> str | None:
     """The chat's name from an export's file name (without extension), or None if it is not one."""
     stem = _COPY_SUFFIX.sub("", stem.replace("\u00a0", " ").replace("\u202f", " ").strip())
@@ -64,6 +73,8 @@ class ExportSource:
 
     path: Path
     label: str
+    #: The file's name as storable text (see ``readable_name``).
+    file_name: str
     chat_name: str
     size: int
     sha256: str
@@ -113,7 +124,8 @@ def _hash_file(path: Path) -> tuple[str, int, bytes]:
 def read_export(path: Path | str) -> ExportSource:
     """Open a .txt or .zip export for parsing; BadExportError with one sentence when it cannot be."""
     path = Path(path)
-    label = f"'{path.name or path}'"
+    file_name = readable_name(path.name or str(path))
+    label = f"'{file_name}'"
     if not path.exists():
         raise BadExportError(f"{label} does not exist; check the path and try again.")
     if path.is_dir():
@@ -136,10 +148,12 @@ def read_export(path: Path | str) -> ExportSource:
         except BaseException:
             archive.close()
             raise
-        name = chat_name_from_filename(path.stem) or chat_name_from_filename(archive.chat_name_hint) or path.stem
-        return ExportSource(path, label, name, size, sha, encoding, archive)
+        stem = readable_name(path.stem)
+        name = chat_name_from_filename(stem) or chat_name_from_filename(archive.chat_name_hint) or stem
+        return ExportSource(path, label, file_name, name, size, sha, encoding, archive)
     encoding = sniff_encoding(head)
     if encoding is None:
         raise not_an_export(label, "is a binary file, not a WhatsApp chat export")
-    name = chat_name_from_filename(path.stem) or _folder_name(path) or path.stem
-    return ExportSource(path, label, name, size, sha, encoding)
+    stem = readable_name(path.stem)
+    name = chat_name_from_filename(stem) or _folder_name(path) or stem
+    return ExportSource(path, label, file_name, name, size, sha, encoding)

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from rep_assistant.core import paths
-from rep_assistant.core.errors import BadExportError
+from rep_assistant.core.errors import BadExportError, environment_error
 
 MiB = 1 << 20
 #: Largest chat text we inflate (a 1M-message chat is about 60 MiB).
@@ -106,7 +106,8 @@ class ZipExport:
         """Copy media ``name`` to ``media_dir/<sha256><ext>``: (sha256, size, path, newly written).
 
         None when the export has no such file. The copy streams through a temporary file in the
-        same folder, so a half-copied file never appears under a hash name.
+        same folder, so a half-copied file never appears under a hash name; a full or read-only
+        disk is a RepError sentence, and the importer then removes what this import copied.
         """
         info = self.media.get(name)
         if info is None:
@@ -119,27 +120,35 @@ class ZipExport:
             raise _refuse(self.label, f"names more than {MAX_TOTAL_MEDIA_BYTES // MiB} MiB of media files in all")
         if media_dir != self._private_dir:  # other parents' photos: readable by the user alone
             self._private_dir = paths.ensure_private_dir(media_dir)
-        digest = hashlib.sha256()
-        size = 0
-        fd, tmp = tempfile.mkstemp(dir=media_dir, prefix=".incoming-")
         try:
-            with os.fdopen(fd, "wb") as out, _Bounded(self._open(info), info.file_size, self.label, info.filename) as src:
-                while block := src.read(MiB):
-                    digest.update(block)
-                    size += len(block)
-                    out.write(block)
-            sha = digest.hexdigest()
-            suffix = "".join(c for c in PurePosixPath(name).suffix.lower() if c.isalnum() or c == ".")[:10]
-            final = media_dir / f"{sha}{suffix}"
-            if final.exists():
-                os.unlink(tmp)
-                return sha, size, final, False
-            os.replace(tmp, final)
-            return sha, size, final, True
-        except BaseException:
+            fd, tmp = tempfile.mkstemp(dir=media_dir, prefix=".incoming-")
+        except OSError as exc:
+            raise environment_error(exc, media_dir, "written") from exc
+        try:
+            return self._stream_to(info, name, fd, tmp, media_dir)
+        except BaseException as exc:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+            if isinstance(exc, OSError):  # the zip's own read errors are BadExportErrors by now: this is the disk
+                raise environment_error(exc, media_dir, "written") from exc
             raise
+
+    def _stream_to(self, info: zipfile.ZipInfo, name: str, fd: int, tmp: str, media_dir: Path) -> tuple[str, int, Path, bool]:
+        digest = hashlib.sha256()
+        size = 0
+        with os.fdopen(fd, "wb") as out, _Bounded(self._open(info), info.file_size, self.label, info.filename) as src:
+            while block := src.read(MiB):
+                digest.update(block)
+                size += len(block)
+                out.write(block)
+        sha = digest.hexdigest()
+        suffix = "".join(c for c in PurePosixPath(name).suffix.lower() if c.isalnum() or c == ".")[:10]
+        final = media_dir / f"{sha}{suffix}"
+        if final.exists():
+            os.unlink(tmp)
+            return sha, size, final, False
+        os.replace(tmp, final)
+        return sha, size, final, True
 
     def close(self) -> None:
         self._zip.close()
