@@ -48,7 +48,7 @@ def test_every_bullet_of_a_shared_policy_is_its_own_clause(shared_dir: Path, nam
     clause_texts = [c.text for c in policy.clauses]
     for bullet in _rule_bullets(text):
         first_words = " ".join(bullet.split()[:6]).strip("“”")
-        assert any(c.startswith(first_words) for c in clause_texts), bullet
+        assert any(first_words in c for c in clause_texts), bullet
     assert not any("[bookmark" in c or c.startswith(("·", "-")) for c in clause_texts)
 
 
@@ -58,13 +58,13 @@ def test_policies_differ_in_what_they_cover(shared_dir: Path) -> None:
     eanswythe = parse_policy_text((shared_dir / "policies" / "002_70ea268ee06e98f5.txt").read_text(encoding="utf-8"), policy_id="e")
     iqra = parse_policy_text((shared_dir / "policies" / "003_d0256b81e0f4abf9.txt").read_text(encoding="utf-8"), policy_id="i")
     assert homerton.school == "Homerton Early Years Centre"
-    assert {"offensive-language", "abuse", "personal-data", "individual-child", "grievance"} <= homerton.covered
-    assert not {"political", "private-conversation", "commercial", "threat"} & homerton.covered
+    assert {"offensive-language", "abuse", "personal-data", "individual-child", "grievance"} <= homerton.document_covered
+    assert not {"political", "private-conversation", "commercial", "threat"} & homerton.document_covered
     arrangements = [c for c in homerton.clauses if c.text == "Make social or practical arrangements together"]
     assert arrangements and all(c.categories == () and c.kind == "info" for c in arrangements)
-    assert {"political", "private-conversation", "threat", "defamation", "disrepute", "policy-challenge"} <= eanswythe.covered
+    assert {"political", "private-conversation", "threat", "defamation", "disrepute", "policy-challenge"} <= eanswythe.document_covered
     assert eanswythe.clause_for("private-conversation").text.startswith("The group should not be used for private conversations")
-    assert {"private-correspondence", "commercial"} <= iqra.covered
+    assert {"private-correspondence", "commercial"} <= iqra.document_covered
     sanctions = [c for c in iqra.clauses if "libellous or slanderous" in c.text]
     assert sanctions and all(not c.categories for c in sanctions), "what the school does after a breach is not a rule"
 
@@ -118,7 +118,7 @@ def test_unknown_policy_and_unreadable_documents(tmp_path: Path) -> None:
         load_policy("builtin:other")
     binary = tmp_path / "policy.txt"
     binary.write_bytes(b"\x00\x01\x02 not text \x00")
-    with pytest.raises(PolicyError, match="not a text document"):
+    with pytest.raises(PolicyError, match="not a document this app can read"):
         import_policy_document(binary)
 
 

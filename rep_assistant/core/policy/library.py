@@ -11,8 +11,9 @@ import regex
 
 from rep_assistant.core import paths, resources
 from rep_assistant.core.errors import PolicyError
-from rep_assistant.core.policy.document import parse_policy_text, read_document
+from rep_assistant.core.policy.document import parse_policy_text
 from rep_assistant.core.policy.model import Policy
+from rep_assistant.core.policy.reading import read_document
 from rep_assistant.core.settings import Settings
 
 BUILTIN_PREFIX = "builtin:"

@@ -18,6 +18,14 @@ from rep_assistant.core.policy.categories import CATEGORIES
 #: info (describes purpose or procedure; never cited by a flag).
 CLAUSE_KINDS = ("breach", "advisory", "info")
 
+#: The section of a stand-in clause taken from the model policy for a category the school's
+#: document doesn't cover (the rep chose "advisory under the model wording").
+MODEL_SECTION = "Model policy wording (not in the school's document)"
+
+#: Below these a document is a poor import: it is never made active without the rep seeing its gaps.
+MIN_RULES = 3
+MIN_COVERED = 6
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -26,9 +34,13 @@ class Clause:
     categories: tuple[str, ...] = ()
     kind: str = "info"
     section: str = ""
+    #: The number the document itself gives the clause ("2.1", "(b)"), or "" when it numbers
+    #: nothing: ``id`` is then an internal key and must never be shown as a clause number.
+    number: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "categories": list(self.categories), "kind": self.kind, "section": self.section}
+        return {"id": self.id, "number": self.number, "text": self.text, "categories": list(self.categories),
+                "kind": self.kind, "section": self.section}
 
 
 @dataclass(frozen=True)
@@ -39,26 +51,67 @@ class Policy:
     version: str
     clauses: tuple[Clause, ...]
     source: str = ""
+    #: Uncovered category → the rep's choice: "general:<clause id>", "advisory" or "off" (see gaps.py).
+    gaps: dict[str, str] = field(default_factory=dict, compare=False)
+    #: School facts read from the document for the rep to confirm (see facts.py).
+    facts: dict[str, str] = field(default_factory=dict, compare=False)
     _by_category: dict[str, Clause] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        from rep_assistant.core.policy.suggest import specificity
+
+        best: dict[str, tuple[tuple[int, bool, int, int], Clause]] = {}
         for clause in self.clauses:
             if clause.kind == "info":
                 continue
             for cat in clause.categories:
-                best = self._by_category.get(cat)
-                # A clause naming the category first (its main subject) beats an earlier one
-                # that mentions it in passing ("threatening behaviour ... or bad language").
-                if best is None or (best.categories[0] != cat and clause.categories[0] == cat):
-                    self._by_category[cat] = clause
+                # The most specific clause wins, not the first: one that names the category with
+                # a specific cue, as its main subject, in most words, among the fewest other categories.
+                level, hits = specificity(clause.text, cat)
+                rank = (level, clause.categories[0] == cat, hits, -len(clause.categories))
+                if cat not in best or rank > best[cat][0]:
+                    best[cat] = (rank, clause)
+        self._by_category.update({cat: clause for cat, (_, clause) in best.items()})
 
     def clause_for(self, category: str) -> Clause | None:
-        """The clause a flag of ``category`` cites, or None when this policy does not cover it."""
-        return self._by_category.get(category)
+        """The clause a flag of ``category`` cites: the document's own, else the rep's choice for the gap, else None."""
+        own = self._by_category.get(category)
+        if own is not None:
+            return own
+        choice = self.gaps.get(category, "off")
+        if choice.startswith("general:"):
+            general = next((c for c in self.clauses if c.id == choice.split(":", 1)[1]), None)
+            return general
+        if choice == "advisory":
+            from rep_assistant.core.policy.gaps import model_wording
+
+            return model_wording(category)
+        return None
+
+    @property
+    def document_covered(self) -> frozenset[str]:
+        """Categories the school's own document names."""
+        return frozenset(self._by_category)
 
     @property
     def covered(self) -> frozenset[str]:
-        return frozenset(self._by_category)
+        """Categories flagged under this policy: the document's, plus gaps the rep didn't switch off."""
+        return frozenset(c for c in CATEGORIES if self.clause_for(c) is not None)
+
+    @property
+    def is_poor(self) -> bool:
+        """Few rules or most categories missing: never activated without the rep seeing the gaps."""
+        rules = sum(1 for c in self.clauses if c.kind != "info")
+        return rules < MIN_RULES or len(self.document_covered) < MIN_COVERED
+
+    def citation(self, clause: Clause) -> str:
+        """How a draft names where ``clause`` comes from; never a number the document doesn't print."""
+        owner = (self.school + ("" if self.school.endswith(("'s", "’s")) else "'s")) if self.school else ""
+        if clause.section == MODEL_SECTION:
+            return ("the model code of conduct (advisory: " + (f"{owner} code" if owner else "the school's code")
+                    + " does not name this)")
+        code = f"{owner} code" if owner else "the code of conduct"
+        return f"clause {clause.number} of {code}" if clause.number else code
 
     def clause(self, clause_id: str) -> Clause:
         for c in self.clauses:
@@ -68,7 +121,8 @@ class Policy:
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "school": self.school, "title": self.title, "version": self.version,
-                "source": self.source, "clauses": [c.as_dict() for c in self.clauses]}
+                "source": self.source, "clauses": [c.as_dict() for c in self.clauses], "gaps": dict(self.gaps),
+                "facts": dict(self.facts)}
 
     @classmethod
     def from_dict(cls, data: Any, where: str) -> "Policy":
@@ -92,7 +146,8 @@ class Policy:
             kind = raw.get("kind") or default_kind(cats)
             if kind not in CLAUSE_KINDS:
                 raise PolicyError(f"Clause {cid} in {where} has kind {kind!r}; use breach, advisory or info.")
-            clauses.append(Clause(cid, str(raw["text"]).strip(), cats, kind, str(raw.get("section") or "")))
+            number = str(raw["number"]) if "number" in raw else cid  # files from before numbers were kept apart
+            clauses.append(Clause(cid, str(raw["text"]).strip(), cats, kind, str(raw.get("section") or ""), number))
         text = json.dumps([c.as_dict() for c in clauses], sort_keys=True)
         return cls(
             id=str(data.get("id") or ""),
@@ -101,6 +156,8 @@ class Policy:
             version=str(data.get("version") or hashlib.sha256(text.encode()).hexdigest()[:8]),
             clauses=tuple(clauses),
             source=str(data.get("source") or ""),
+            gaps=_gaps(data.get("gaps"), where),
+            facts={str(k): str(v) for k, v in (data.get("facts") or {}).items()} if isinstance(data.get("facts"), dict) else {},
         )
 
 
@@ -109,3 +166,19 @@ def default_kind(categories: tuple[str, ...]) -> str:
     if not categories:
         return "info"
     return "breach" if any(CATEGORIES[c].default == "breach" for c in categories) else "advisory"
+
+
+def _gaps(raw: Any, where: str) -> dict[str, str]:
+    """The rep's choices for uncovered categories, checked as a hand edit may get them wrong."""
+    if not raw:
+        return {}
+    if not isinstance(raw, dict):
+        raise PolicyError(f"'gaps' in {where} must map categories to general:<clause>, advisory or off.")
+    out = {}
+    for cat, choice in raw.items():
+        if cat not in CATEGORIES:
+            raise PolicyError(f"'gaps' in {where} names an unknown category: {cat}.")
+        if not (choice in ("advisory", "off") or str(choice).startswith("general:")):
+            raise PolicyError(f"'gaps' in {where} gives {cat} the choice {choice!r}; use general:<clause>, advisory or off.")
+        out[cat] = str(choice)
+    return out

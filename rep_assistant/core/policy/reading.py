@@ -1,0 +1,358 @@
+"""The text of a policy document, whatever the school published it as.
+
+Schools publish their codes as Word documents, PDFs, web pages, OpenDocument files or
+plain text in whatever encoding the office PC used. Each reader turns its format into the
+same plain-text shape the clause splitter reads: one paragraph or list item per line,
+list items starting with "• " (or the number the document shows), table cells separated by
+tabs, blank lines between paragraphs. Page headers and footers never reach the text: Word
+and OpenDocument keep them in other parts of the file, and for PDFs the lines repeated at
+the top or bottom of most pages are dropped along with "Page 2 of 3".
+
+DOCX and ODT are zip files of XML, so the standard library reads them (no python-docx:
+it would add lxml, a large compiled dependency, for what ``zipfile`` + ``ElementTree`` do
+here). PDFs need a real parser: ``pypdf`` (BSD-3-Clause, pure Python, no dependencies,
+actively maintained).
+"""
+
+import io
+import os
+import stat
+import zipfile
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import regex
+
+from rep_assistant.core.errors import PolicyError
+
+#: Bigger than any code of conduct; a larger file is not one (and would only slow the import).
+MAX_BYTES = 50 * 1024 * 1024
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def read_document(path: Path) -> str:
+    """The document's text in the splitter's shape; one sentence (PolicyError) when it can't be read."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise PolicyError(f"The policy document {path} cannot be read ({exc.strerror}).") from exc
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise PolicyError(f"{path} is not a regular file; give the policy document itself (.docx, .pdf, .odt, .html or .txt).")
+    if info.st_size > MAX_BYTES:
+        raise PolicyError(f"{path} is {info.st_size // (1024 * 1024)} MB, too big to be a code of conduct; check the file.")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"The policy document {path} cannot be read ({exc.strerror}).") from exc
+    return text_from_bytes(raw, path.name)
+
+
+def text_from_bytes(raw: bytes, name: str) -> str:
+    """Dispatch on the file's content (its first bytes), not on a name that may be wrong."""
+    suffix = Path(name).suffix.lower()
+    if raw.startswith(b"%PDF"):
+        return _pdf_text(raw, name)
+    if raw.startswith(b"PK\x03\x04"):
+        return _zipped_text(raw, name)
+    if raw.startswith(b"{\\rtf"):
+        raise PolicyError(f"{name} is a Rich Text file; save it from Word as .docx or plain text and import that.")
+    text = decode_text(raw, name)
+    if suffix in {".html", ".htm", ".xhtml"} or regex.match(r"\s*<(?:!doctype html|html|head|body)\b", text, regex.I):
+        return html_text(text)
+    return text
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Plain text in UTF-8, UTF-16 (with or without a byte-order mark) or a Windows code page."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        candidates: tuple[str, ...] = ("utf-16",)
+    elif len(raw) > 3 and raw[1:40:2].count(0) > 10:
+        candidates = ("utf-16-le",)
+    elif len(raw) > 3 and raw[0:40:2].count(0) > 10:
+        candidates = ("utf-16-be",)
+    else:
+        candidates = ("utf-8-sig", "cp1252", "latin-1")
+    for encoding in candidates:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _mostly_text(text):
+            return text
+    raise PolicyError(f"{name} is not a document this app can read; save the policy as .docx, .pdf, .odt, .html or plain text.")
+
+
+def _mostly_text(text: str) -> bool:
+    controls = sum(1 for ch in text[:5000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls <= max(2, len(text[:5000]) // 100)
+
+
+# --- Word and OpenDocument -------------------------------------------------------------------
+
+def _zipped_text(raw: bytes, name: str) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                numbering = archive.read("word/numbering.xml") if "word/numbering.xml" in names else b""
+                return _docx_text(_read_member(archive, "word/document.xml"), numbering)
+            if "content.xml" in names:
+                return _odt_text(_read_member(archive, "content.xml"))
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as exc:
+        raise PolicyError(f"{name} is damaged ({exc}); open it in Word and save it again.") from exc
+    raise PolicyError(f"{name} is a zip file but not a Word (.docx) or OpenDocument (.odt) document.")
+
+
+def _read_member(archive: zipfile.ZipFile, member: str) -> bytes:
+    if archive.getinfo(member).file_size > MAX_BYTES:  # a zip bomb is not a policy
+        raise PolicyError(f"{member} inside the document is too big to be a code of conduct.")
+    return archive.read(member)
+
+
+def _docx_formats(numbering: bytes) -> dict[tuple[str, str], str]:
+    """(numId, level) → number format ('bullet', 'decimal', 'lowerLetter', ...) from numbering.xml."""
+    if not numbering:
+        return {}
+    root = ElementTree.fromstring(numbering)
+    abstract = {}
+    for node in root.iter(f"{_W}abstractNum"):
+        levels = {lvl.get(f"{_W}ilvl"): (lvl.find(f"{_W}numFmt").get(f"{_W}val") if lvl.find(f"{_W}numFmt") is not None else "bullet")
+                  for lvl in node.iter(f"{_W}lvl")}
+        abstract[node.get(f"{_W}abstractNumId")] = levels
+    formats = {}
+    for num in root.iter(f"{_W}num"):
+        ref = num.find(f"{_W}abstractNumId")
+        for level, fmt in abstract.get(ref.get(f"{_W}val") if ref is not None else "", {}).items():
+            formats[(num.get(f"{_W}numId") or "", level or "0")] = fmt or "bullet"
+    return formats
+
+
+def _label(fmt: str, n: int) -> str:
+    """What Word shows before the n-th item of a list in this format."""
+    if fmt == "decimal":
+        return f"{n}."
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return f"({letter if fmt == 'lowerLetter' else letter.upper()})"
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return f"{roman if fmt == 'lowerRoman' else roman.upper()}."
+    return "•"
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def _docx_text(document: bytes, numbering: bytes) -> str:
+    formats = _docx_formats(numbering)
+    counters: Counter[tuple[str, str]] = Counter()
+    body = ElementTree.fromstring(document).find(f"{_W}body")
+    lines: list[str] = []
+    for block in body if body is not None else ():
+        if block.tag == f"{_W}p":
+            lines.append(_docx_paragraph(block, formats, counters))
+        elif block.tag == f"{_W}tbl":
+            for row in block.iter(f"{_W}tr"):
+                cells = [" ".join(_docx_runs(p) for p in cell.iter(f"{_W}p")).strip() for cell in row.iter(f"{_W}tc")]
+                lines.append("\t".join(cells))
+            lines.append("")
+    return "\n\n".join(line for line in lines if line.strip()) + "\n"
+
+
+def _docx_runs(paragraph: ElementTree.Element) -> str:
+    parts = []
+    for node in paragraph.iter():
+        if node.tag == f"{_W}t" and node.text:
+            parts.append(node.text)
+        elif node.tag == f"{_W}tab":
+            parts.append("\t")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif node.tag == f"{_W}softHyphen":
+            continue
+        elif node.tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _docx_paragraph(p: ElementTree.Element, formats: dict[tuple[str, str], str], counters: Counter[tuple[str, str]]) -> str:
+    text = _docx_runs(p).strip()
+    props = p.find(f"{_W}pPr")
+    num = props.find(f"{_W}numPr") if props is not None else None
+    if num is None or not text:
+        return text
+    num_id = num.find(f"{_W}numId")
+    level = num.find(f"{_W}ilvl")
+    key = (num_id.get(f"{_W}val") if num_id is not None else "") or "", (level.get(f"{_W}val") if level is not None else "0") or "0"
+    fmt = formats.get(key, "bullet")
+    counters[key] += 1
+    for deeper in [k for k in counters if k[0] == key[0] and k[1] > key[1]]:
+        del counters[deeper]  # a sub-list starts again under each item
+    return f"{_label(fmt, counters[key])} {text}"
+
+
+def _odt_text(content: bytes) -> str:
+    root = ElementTree.fromstring(content)
+    lines: list[str] = []
+
+    def walk(node: ElementTree.Element, in_list: int) -> None:
+        for child in node:
+            if child.tag in (f"{_TEXT_NS}p", f"{_TEXT_NS}h"):
+                text = "".join(_odt_inline(child)).strip()
+                if text:
+                    lines.append(f"• {text}" if in_list else text)
+            elif child.tag == f"{_TEXT_NS}list":
+                walk(child, in_list + 1)
+            elif child.tag == f"{_TABLE_NS}table-row":
+                cells = ["".join("".join(_odt_inline(p)) for p in cell.iter(f"{_TEXT_NS}p")).strip()
+                         for cell in child.iter(f"{_TABLE_NS}table-cell")]
+                lines.append("\t".join(cells))
+            else:
+                walk(child, in_list)
+
+    walk(root, 0)
+    return "\n\n".join(lines) + "\n"
+
+
+def _odt_inline(node: ElementTree.Element) -> list[str]:
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == f"{_TEXT_NS}s":
+            parts.append(" " * int(child.get(f"{_TEXT_NS}c", "1")))
+        elif child.tag == f"{_TEXT_NS}tab":
+            parts.append("\t")
+        elif child.tag == f"{_TEXT_NS}line-break":
+            parts.append("\n")
+        else:
+            parts.extend(_odt_inline(child))
+        parts.append(child.tail or "")
+    return parts
+
+
+# --- Web pages ---------------------------------------------------------------------------------
+
+class _PageText(HTMLParser):
+    """A saved web page's readable text: block elements on their own lines, list items bulleted."""
+
+    _BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "dl", "dt", "dd"})
+    _SKIP = frozenset({"script", "style", "noscript", "head", "nav", "footer", "header", "template", "svg", "form", "button", "select"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.skipping = 0
+        self.lists: list[list[int]] = []  # one [counter, ordered] per open list
+
+    def _end_line(self) -> None:
+        text = " ".join("".join(self.line).split())
+        if text:
+            self.lines.append(text)
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+            return
+        if tag in ("ul", "ol"):
+            self._end_line()
+            self.lists.append([0, tag == "ol"])
+        elif tag == "li":
+            self._end_line()
+            if self.lists and self.lists[-1][1]:
+                self.lists[-1][0] += 1
+                self.line.append(f"{self.lists[-1][0]}. ")
+            else:
+                self.line.append("• ")
+        elif tag == "tr":
+            self._end_line()
+        elif tag in ("td", "th"):
+            if self.line:
+                self.line.append("\u241e")  # a cell boundary, made a tab once the row ends
+        elif tag == "br":
+            self._end_line()
+        elif tag in self._BLOCKS:
+            self._end_line()
+            self.lines.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in self._BLOCKS or tag in ("li", "tr"):
+            self._end_line()
+            if tag in self._BLOCKS:
+                self.lines.append("")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.line.append(data)
+
+
+def html_text(page: str) -> str:
+    parser = _PageText()
+    parser.feed(page)
+    parser.close()
+    parser._end_line()
+    text = "\n".join(parser.lines).replace(" \u241e ", "\t").replace("\u241e", "\t")
+    return regex.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = regex.compile(r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,3}\s*[-–—]?|\d+\s*/\s*\d+)\s*$", regex.I)
+
+
+def _pdf_text(raw: bytes, name: str) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise PolicyError("Reading PDFs needs the pypdf package; reinstall Rep Assistant.") from exc
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PolicyError(f"{name} is a password-protected PDF; save an unprotected copy and import that.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PolicyError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise PolicyError(f"{name} is a damaged PDF ({exc}); save it again from the program that made it.") from exc
+    if not "".join(pages).strip():
+        raise PolicyError(f"{name} has no text in it (it looks like a scan); ask the school for the Word or web version, "
+                          "or paste the policy's text into the import window.")
+    return _without_page_furniture(pages)
+
+
+def _furniture_key(line: str) -> str:
+    return regex.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _without_page_furniture(pages: list[str]) -> str:
+    """The pages' text with running headers, footers and page numbers removed."""
+    split = [[line for line in page.splitlines()] for page in pages]
+    edges: Counter[str] = Counter()
+    for lines in split:
+        content = [line for line in lines if line.strip()]
+        edges.update({_furniture_key(line) for line in content[:2] + content[-2:]})
+    repeated = {key for key, n in edges.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    kept = []
+    for lines in split:
+        content = [line for line in lines if line.strip()]
+        edge = set(content[:2] + content[-2:])
+        kept.extend(line for line in lines
+                    if not (_PAGE_NUMBER.match(line) or (line in edge and _furniture_key(line) in repeated)))
+        kept.append("")
+    return "\n".join(kept)
