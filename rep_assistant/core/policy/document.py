@@ -289,7 +289,7 @@ def clauses_from_blocks(blocks: list[Block]) -> list[Clause]:
                 quote = f"{_lead_text(block.lead)} {body}"
         is_lead = id(block) in leads and _ends_as_lead(body)
         cats = () if is_lead else suggest_categories(body, rule_context=context)
-        clauses.append(Clause(numbering.key(block.number), quote, cats, default_kind(cats), section, block.number))
+        clauses.append(Clause(numbering.key(block.number), quote, cats, default_kind(cats), section, block.number, cats))
     return clauses
 
 

@@ -37,10 +37,20 @@ class Clause:
     #: The number the document itself gives the clause ("2.1", "(b)"), or "" when it numbers
     #: nothing: ``id`` is then an internal key and must never be shown as a clause number.
     number: str = ""
+    #: The categories the matcher suggested at import; where ``categories`` differ, the rep corrected
+    #: them, and a re-import of a newer version keeps the correction. None: not known (hand-made file).
+    suggested: tuple[str, ...] | None = field(default=None, compare=False)
+
+    @property
+    def corrected(self) -> bool:
+        return self.suggested is not None and tuple(self.suggested) != tuple(self.categories)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "number": self.number, "text": self.text, "categories": list(self.categories),
-                "kind": self.kind, "section": self.section}
+        out = {"id": self.id, "number": self.number, "text": self.text, "categories": list(self.categories),
+               "kind": self.kind, "section": self.section}
+        if self.suggested is not None:
+            out["suggested"] = list(self.suggested)
+        return out
 
 
 @dataclass(frozen=True)
@@ -55,7 +65,7 @@ class Policy:
     gaps: dict[str, str] = field(default_factory=dict, compare=False)
     #: School facts read from the document for the rep to confirm (see facts.py).
     facts: dict[str, str] = field(default_factory=dict, compare=False)
-    _by_category: dict[str, Clause] = field(default_factory=dict, compare=False, repr=False)
+    _by_category: dict[str, Clause] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         from rep_assistant.core.policy.suggest import specificity
@@ -147,7 +157,9 @@ class Policy:
             if kind not in CLAUSE_KINDS:
                 raise PolicyError(f"Clause {cid} in {where} has kind {kind!r}; use breach, advisory or info.")
             number = str(raw["number"]) if "number" in raw else cid  # files from before numbers were kept apart
-            clauses.append(Clause(cid, str(raw["text"]).strip(), cats, kind, str(raw.get("section") or ""), number))
+            suggested = raw.get("suggested")
+            suggested = tuple(suggested) if isinstance(suggested, list) and all(c in CATEGORIES for c in suggested) else None
+            clauses.append(Clause(cid, str(raw["text"]).strip(), cats, kind, str(raw.get("section") or ""), number, suggested))
         text = json.dumps([c.as_dict() for c in clauses], sort_keys=True)
         return cls(
             id=str(data.get("id") or ""),
