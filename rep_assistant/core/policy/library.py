@@ -95,17 +95,19 @@ def import_policy_document(path: str | Path, name: str | None = None) -> Policy:
     return import_policy_file(path, name).policy
 
 
-def import_policy_file(path: str | Path, name: str | None = None) -> ImportResult:
+def import_policy_file(path: str | Path, name: str | None = None, *, save: bool = True) -> ImportResult:
     """Read a school's code of conduct (any format we read) and save it as an editable policy."""
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise PolicyError(f"There is no file {path}.")
-    return import_policy_text(read_document(path), name=name, source=path.name, fallback_id=path.stem)
+    return import_policy_text(read_document(path), name=name, source=path.name, fallback_id=path.stem, save=save)
 
 
-def import_policy_text(text: str, *, name: str | None = None, source: str = "pasted text", fallback_id: str = "policy") -> ImportResult:
+def import_policy_text(text: str, *, name: str | None = None, source: str = "pasted text", fallback_id: str = "policy",
+                       save: bool = True) -> ImportResult:
     """Import a policy from its text (a file's, or pasted into the window); a newer version of a
-    policy imported before keeps the rep's corrections and gap choices and reports what changed."""
+    policy imported before keeps the rep's corrections and gap choices and reports what changed.
+    ``save=False`` leaves saving to a caller that saves inside its own transaction."""
     probe = parse_policy_text(text, policy_id="", name=name, source=source)
     policy_id = slug(name or probe.school or fallback_id)
     stored = paths.user_policies_dir() / f"{policy_id}.json"
@@ -114,7 +116,8 @@ def import_policy_text(text: str, *, name: str | None = None, source: str = "pas
     result = ImportResult(policy)
     if previous is not None:
         result = _carry_over(previous, policy)
-    save_policy(result.policy)
+    if save:
+        save_policy(result.policy)
     return result
 
 
