@@ -53,23 +53,26 @@ class Block:
     indent: int = 0
     lead: "Block | None" = None
     last_line_len: int = 0
-    children: list["Block"] = field(default_factory=list)
+    line_count: int = 1
 
 
 def _clean_lines(text: str) -> list[str]:
     """The document's lines without debris, page furniture and repeated running headers."""
     text = _DEBRIS.sub("", text).translate(_SYMBOL_BULLETS).replace("\u00a0", " ").replace("\u202f", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    lines = [_INLINE_PAGE.sub(" ", line).rstrip() for line in text.split("\n")]
+    raw_lines = text.split("\n")
+    lines = [_INLINE_PAGE.sub(" ", line).rstrip() for line in raw_lines]
+    keys = [regex.sub(r"\d+", "#", " ".join(line.split()).lower()) for line in lines]
     counts: dict[str, int] = {}
-    for line in lines:
-        key = regex.sub(r"\d+", "#", " ".join(line.split()).lower())
+    for key in keys:
         if 2 <= len(key.split()) <= 12:
             counts[key] = counts.get(key, 0) + 1
+    page_marks = [i for i, line in enumerate(raw_lines) if _PAGE_FURNITURE.match(line) or _INLINE_PAGE.search(line)]
+    near_mark = {j for i in page_marks for j in range(i - 2, i + 3)}
     out = []
-    for line in lines:
-        key = regex.sub(r"\d+", "#", " ".join(line.split()).lower())
-        if _PAGE_FURNITURE.match(line) or counts.get(key, 0) >= 3:
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        # A running header or footer: a short line repeated on most pages, or twice beside page numbers.
+        if _PAGE_FURNITURE.match(line) or counts.get(key, 0) >= 3 or (counts.get(key, 0) >= 2 and i in near_mark):
             out.append("")
             continue
         # Several bullets typed on one line ("• one. • two.") are several items.
@@ -110,7 +113,9 @@ def split_blocks(text: str) -> list[Block]:
     current: Block | None = None
     blank = True
     columns: list[Block] | None = None  # the lead-ins of a Do/Don't table's columns
-    for raw in _clean_lines(text):
+    lines = _clean_lines(text)
+    width = _wrap_width(lines)
+    for raw in lines:
         if not raw.strip():
             blank = True
             continue
@@ -135,9 +140,10 @@ def split_blocks(text: str) -> list[Block]:
         if not line:
             continue
         started = _BULLET.match(line) or _NUMBER.match(line)
-        if not started and current is not None and _continues(current, line, indent, blank):
+        if not started and current is not None and _continues(current, line, blank, width, blocks):
             current.text = _join(current.text, line)
-            current.last_line_len = len(line)
+            current.line_count += 1
+            current.last_line_len = len(raw.strip())
             blank = False
             continue
         current = _start(blocks, line, indent, None)
@@ -167,12 +173,29 @@ def _start(blocks: list[Block], line: str, indent: int, lead: Block | None) -> B
     return _new(blocks, Block("para", line, "", indent, None, len(line)))
 
 
-def _continues(current: Block, line: str, indent: int, blank: bool) -> bool:
+def _wrap_width(lines: list[str]) -> int:
+    """The width a PDF or e-mail wrapped the text at, or 0 when each paragraph is one line."""
+    lengths = [len(line.strip()) for line in lines if line.strip()]
+    if not lengths or max(lengths) > 120:
+        return 0
+    widest = max(lengths)
+    full = sum(1 for n in lengths if n >= 0.8 * widest)
+    return widest if full >= 5 and full >= 0.3 * len(lengths) else 0
+
+
+def _continues(current: Block, line: str, blank: bool, width: int, blocks: list[Block]) -> bool:
     """Whether ``line`` carries on the block before it (a wrapped or hyphenated line)."""
-    if current.kind == "heading":
+    if current.kind == "heading" or current.text.endswith(":"):
         return False
+    before = blocks[-2] if len(blocks) >= 2 and blocks[-1] is current else None
+    if (current.kind == "para" and current.line_count == 1 and _SENTENCE_END.search(current.text) and before is not None
+            and (before.kind == "heading" or before.text.endswith(":") or (before.kind == "para" and before.line_count == 1))):
+        return False  # one-line sentences in a row under a lead-in: a list typed without bullets
     if current.text.endswith("-") and line[:1].islower():
         return True
+    if width and not blank:
+        # Wrapped text: the line before broke only because this line's first word didn't fit.
+        return current.last_line_len + 1 + len(line.split()[0]) > width and not (_SENTENCE_END.search(current.text) and _is_heading(line))
     if _SENTENCE_END.search(current.text):
         return False
     if line[:1].islower():

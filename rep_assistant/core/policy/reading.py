@@ -201,26 +201,51 @@ def _docx_paragraph(p: ElementTree.Element, formats: dict[tuple[str, str], str],
     return f"{_label(fmt, counters[key])} {text}"
 
 
+_STYLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_ODF_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
+def _odt_list_formats(root: ElementTree.Element) -> dict[str, str]:
+    """List style name → the number format of its first level ('bullet' when it has bullets)."""
+    formats = {}
+    for style in root.iter(f"{_TEXT_NS}list-style"):
+        first = next(iter(style), None)
+        fmt = "bullet"
+        if first is not None and first.tag == f"{_TEXT_NS}list-level-style-number":
+            fmt = _ODF_FORMATS.get(first.get(f"{_STYLE_NS}num-format", ""), "bullet")
+        formats[style.get(f"{_STYLE_NS}name", "")] = fmt
+    return formats
+
+
 def _odt_text(content: bytes) -> str:
     root = ElementTree.fromstring(content)
+    formats = _odt_list_formats(root)
     lines: list[str] = []
 
-    def walk(node: ElementTree.Element, in_list: int) -> None:
+    def walk(node: ElementTree.Element, lists: list[list]) -> None:
         for child in node:
             if child.tag in (f"{_TEXT_NS}p", f"{_TEXT_NS}h"):
                 text = "".join(_odt_inline(child)).strip()
+                if text and lists and not lists[-1][2]:
+                    lists[-1][1] += 1
+                    lists[-1][2] = True  # only an item's first paragraph gets the number
+                    text = f"{_label(lists[-1][0], lists[-1][1])} {text}"
                 if text:
-                    lines.append(f"• {text}" if in_list else text)
+                    lines.append(text)
             elif child.tag == f"{_TEXT_NS}list":
-                walk(child, in_list + 1)
+                style = child.get(f"{_TEXT_NS}style-name") or (lists[-1][3] if lists else "")
+                walk(child, [*lists, [formats.get(style, "bullet"), 0, True, style]])
+            elif child.tag == f"{_TEXT_NS}list-item" and lists:
+                lists[-1][2] = False
+                walk(child, lists)
             elif child.tag == f"{_TABLE_NS}table-row":
                 cells = ["".join("".join(_odt_inline(p)) for p in cell.iter(f"{_TEXT_NS}p")).strip()
                          for cell in child.iter(f"{_TABLE_NS}table-cell")]
                 lines.append("\t".join(cells))
             else:
-                walk(child, in_list)
+                walk(child, lists)
 
-    walk(root, 0)
+    walk(root, [])
     return "\n\n".join(lines) + "\n"
 
 

@@ -1,0 +1,98 @@
+"""A policy reads the same whatever layout the school published it in: Word, PDF, web page,
+OpenDocument, text pasted from Word (tabs after bullets) or copied from a PDF (page furniture)."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.core.errors import PolicyError
+from rep_assistant.core.policy import Policy, parse_policy_text
+from rep_assistant.core.policy.reading import read_document
+from tests.core.policy_corpus import REAL
+from tests.core.policy_layouts import pdf_copy, scanned_pdf, to_docx, to_html, to_odt, to_pdf, word_paste
+
+# Fixtures covering the layouts: dash bullets, bullets with blank lines, numbered items,
+# plain lines under a lead-in, numbered section headings, a NOT list.
+SAMPLES = ["kelvingrove.txt", "oatlands.txt", "scoiliognaid.txt", "brereton.txt", "patana.txt", "greenfieldgirls.txt", "trinity.txt"]
+
+
+def _clauses(policy: Policy) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(c.number, c.text, c.categories) for c in policy.clauses if c.categories]
+
+
+def _from_file(tmp_path: Path, name: str, data: bytes | str) -> Policy:
+    path = tmp_path / name
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(data)
+    return parse_policy_text(read_document(path), policy_id="x")
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize(("suffix", "make"), [(".docx", to_docx), (".pdf", to_pdf), (".html", to_html), (".odt", to_odt),
+                                              (".txt", word_paste), (".txt", pdf_copy)])
+def test_every_layout_gives_the_clauses_of_the_text(tmp_path: Path, sample: str, suffix: str, make: Callable[[str], str | bytes]) -> None:
+    text = (REAL / sample).read_text(encoding="utf-8")
+    expected = _clauses(parse_policy_text(text, policy_id="x"))
+    got = _clauses(_from_file(tmp_path, f"policy{suffix}", make(text)))
+    assert got == expected
+    for _, quote, _ in got:
+        assert "Page " not in quote and "Running header" not in quote and "code of conduct (v2)" not in quote
+
+
+def test_a_scanned_pdf_gets_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scanned_pdf())
+    with pytest.raises(PolicyError, match=r"has no text in it \(it looks like a scan\)"):
+        read_document(path)
+
+
+def test_a_device_or_directory_is_refused_without_reading(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError, match="is not a regular file"):
+        read_document(tmp_path)
+    if Path("/dev/zero").exists():
+        with pytest.raises(PolicyError, match="is not a regular file"):
+            read_document(Path("/dev/zero"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"])
+def test_text_in_any_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_bytes("Don’t share pupils’ photos – ever.\nPlease avoid gossip about staff.\n".encode(encoding))
+    policy = parse_policy_text(read_document(path), policy_id="x")
+    assert [c.text for c in policy.clauses] == ["Don’t share pupils’ photos – ever.", "Please avoid gossip about staff."]
+
+
+def test_do_and_dont_table_items_read_as_rules_and_prohibitions() -> None:
+    text = ("Class WhatsApp: Do's and Don'ts\n\nDo\tDon't\nBe kind and patient with everyone\tPost photos of other people's children\n"
+            "Keep messages short\tShare rumours about staff\nReply privately to one person\tMoan about the school's decisions\n")
+    policy = parse_policy_text(text, policy_id="x")
+    by_text = {c.text: c for c in policy.clauses}
+    assert by_text["Don't: Post photos of other people's children"].categories == ("personal-data",)
+    assert by_text["Don't: Share rumours about staff"].categories == ("rumour",)
+    assert by_text["Don't: Moan about the school's decisions"].categories == ("grievance",)
+    assert by_text["Be kind and patient with everyone"].categories == ("abuse",)
+
+
+def test_tabs_bullets_numbers_wrapping_and_hyphens() -> None:
+    text = ("Code of Conduct\n"
+            "1)\tPlease do not swear in the group.\n"
+            "(a) Never post anyone's home address or phone number.\n"
+            "ii.\tDo not forward private e-mails from teachers.\n"
+            "▪ Avoid posting in capital letters, it reads as shout-\n  ing at people.\n"
+            "o\tNo selling or advertising of any kind, including\nraffles for outside charities.\n"
+            "·  Keep political views out of the group\n"
+            "Section 2 Timing\n")
+    policy = parse_policy_text(text, policy_id="x")
+    rows = [(c.number, c.text, c.categories) for c in policy.clauses]
+    assert rows == [
+        ("1", "Please do not swear in the group.", ("offensive-language",)),
+        ("a", "Never post anyone's home address or phone number.", ("personal-data",)),
+        ("ii", "Do not forward private e-mails from teachers.", ("private-correspondence",)),
+        ("", "Avoid posting in capital letters, it reads as shouting at people.", ("anger",)),
+        ("", "No selling or advertising of any kind, including raffles for outside charities.", ("commercial",)),
+        ("", "Keep political views out of the group", ("political",)),
+    ]
+    assert policy.clauses[-1].section == "Code of Conduct"
