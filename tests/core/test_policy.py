@@ -127,3 +127,35 @@ def test_a_single_category_written_without_brackets_is_that_category() -> None:
     assert policy.clauses[0].categories == ("abuse",)
     with pytest.raises(PolicyError, match=r"unknown categories: abus\.$"):
         Policy.from_dict({"clauses": [{"text": "Be kind to staff.", "categories": "abus"}]}, "hand-edited.json")
+
+
+def test_reimporting_a_newer_version_keeps_corrections_and_says_what_changed(tmp_path: Path, private_home: Path) -> None:
+    from rep_assistant.core.policy import import_policy_file, set_gap
+
+    first = tmp_path / "code-v1.txt"
+    first.write_text("Elmwood Academy\nCode of conduct\n\n- Please do not swear in the group.\n- Do not post photos of children.\n"
+                     "- Keep conversations about one family private.\n- Treat everyone with respect.\n", encoding="utf-8")
+    v1 = import_policy_file(first).policy
+    assert v1.id == "elmwood-academy"
+    stored = private_home / "config" / "policies" / "elmwood-academy.json"
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    keep = next(c for c in data["clauses"] if c["text"].startswith("Keep conversations"))
+    keep["categories"], keep["kind"] = ["private-conversation"], "advisory"  # the rep's correction
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    from rep_assistant.core.policy import save_policy
+
+    save_policy(set_gap(load_policy("elmwood-academy"), "political", "off"))
+    second = tmp_path / "code-v2.txt"
+    second.write_text("Elmwood Academy\nCode of conduct\n\n- Please do not swear or use offensive language in the group.\n"
+                      "- Do not post photos of children.\n- Keep conversations about one family private.\n"
+                      "- Treat everyone with respect.\n- No selling or advertising.\n", encoding="utf-8")
+    result = import_policy_file(second)
+    assert result.previous is not None and result.previous.version == v1.version
+    assert [c.text for c in result.added] == ["No selling or advertising."]
+    assert [(a.text, b.text) for a, b in result.changed] == [("Please do not swear in the group.",
+                                                             "Please do not swear or use offensive language in the group.")]
+    assert result.corrections_kept == 1
+    again = load_policy("elmwood-academy")
+    assert next(c for c in again.clauses if c.text.startswith("Keep conversations")).categories == ("private-conversation",)
+    assert again.gaps["political"] == "off" and "political" not in again.covered
+    assert "commercial" in again.document_covered

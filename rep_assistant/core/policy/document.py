@@ -72,7 +72,10 @@ def _clean_lines(text: str) -> list[str]:
     out = []
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
         # A running header or footer: a short line repeated on most pages, or twice beside page numbers.
-        if _PAGE_FURNITURE.match(line) or counts.get(key, 0) >= 3 or (counts.get(key, 0) >= 2 and i in near_mark):
+        repeats = counts.get(key, 0)
+        listed = bool(_BULLET.match(line.strip()) or _NUMBER.match(line.strip()))
+        header_like = not listed and not _SENTENCE_END.search(line)
+        if _PAGE_FURNITURE.match(line) or (repeats >= 3 and header_like) or (repeats >= 2 and not listed and i in near_mark):
             out.append("")
             continue
         # Several bullets typed on one line ("• one. • two.") are several items.
