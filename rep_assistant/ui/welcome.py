@@ -227,7 +227,7 @@ class PolicyPage(QWizardPage):
         return self.use_model.isChecked() or self.policy is not None
 
     def _on_choose_clicked(self) -> None:
-        path = ask_open_path(self, self.tr("Your school's code of conduct"), self.tr("Text documents (*.txt);;All files (*)"))
+        path = ask_open_path(self, self.tr("Your school's code of conduct"), self.tr("Policy documents (*.docx *.pdf *.odt *.html *.htm *.txt);;All files (*)"))
         if path is not None:
             self.load_document(path)
 
@@ -247,7 +247,7 @@ class PolicyPage(QWizardPage):
             n=len(policy.clauses), name=html.escape(path.name, quote=False), cited=cited))
         self.clauses.setRowCount(len(policy.clauses))
         for row, clause in enumerate(policy.clauses):
-            text = QTableWidgetItem(f"{clause.id}. {clause.text}")
+            text = QTableWidgetItem(f"{clause.number}. {clause.text}" if clause.number else clause.text)  # the document's own numbers only
             text.setToolTip(clause.text)
             self.clauses.setItem(row, 0, text)
             self._show_categories(row)
@@ -266,7 +266,7 @@ class PolicyPage(QWizardPage):
         if clauses[row].categories == categories:
             return
         clauses[row] = dataclasses.replace(clauses[row], categories=categories, kind=default_kind(categories))
-        self.policy = dataclasses.replace(self.policy, clauses=tuple(clauses), _by_category={})
+        self.policy = dataclasses.replace(self.policy, clauses=tuple(clauses))  # the category index is rebuilt (not copied)
         self.corrected += 1
         self._show_categories(row)
 
