@@ -9,6 +9,7 @@ conversation).
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from rep_assistant.core.errors import PolicyError
@@ -103,7 +104,7 @@ class Policy:
         """Categories the school's own document names."""
         return frozenset(self._by_category)
 
-    @property
+    @cached_property
     def covered(self) -> frozenset[str]:
         """Categories flagged under this policy: the document's, plus gaps the rep didn't switch off."""
         return frozenset(c for c in CATEGORIES if self.clause_for(c) is not None)

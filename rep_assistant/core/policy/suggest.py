@@ -76,7 +76,7 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
                   r"discuss\w*\s+(?:\w+\s+){0,3}(?:members of )?staff", r"talk\w* about (?:the )?teach", r"\bberate",
                   r"(?:negative )?comments? (?:about|on|regarding) (?:the )?(?:teach|staff)",
                   r"(?:reach(?:ing)? out|speak|talk|go|come|raise|contact|approach|take|bring|direct)\w*\s+(?:\w+\s+){0,3}(?:to|with)\s+(?:the |your )?"
-                  r"(?:class )?(?:teachers?|school|head\w*|principal|office)\b[^.]{0,100}\b(?:rather than|instead of|not (?:in|on|via|through) the group)"),
+                  r"(?:class )?(?:teachers?|school|head\w*|principal|office)\b.{0,120}?\b(?:rather than|instead of|not (?:in|on|via|through) the group)"),
     "abuse": (r"\babus(?:e|ive)\b(?! section)(?!['’] section)", r"\binsult", r"\bbull(?:y|ying|ied)\b", r"harass", r"derogatory", r"demean",
               r"\bnast(?:y|iness)\b", r"harsh words", r"\bunkind", r"\brude\b", r"disrespect", r"belittl", r"\bmock", r"ridicul",
               r"laugh\w* (?:at|from|about) ", r"personal (?:attacks?|comments?|remarks?)", r"\bracis", r"\bsexis", r"homophob",
