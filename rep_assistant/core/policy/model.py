@@ -37,10 +37,15 @@ class Clause:
     section: str = ""
     #: The number the document itself gives the clause ("2.1", "(b)"), or "" when it numbers
     #: nothing: ``id`` is then an internal key and must never be shown as a clause number.
-    number: str = ""
+    #: None (a clause made in code) means the id is the number.
+    number: str | None = None
     #: The categories the matcher suggested at import; where ``categories`` differ, the rep corrected
     #: them, and a re-import of a newer version keeps the correction. None: not known (hand-made file).
     suggested: tuple[str, ...] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.number is None:
+            object.__setattr__(self, "number", self.id)
 
     @property
     def corrected(self) -> bool:
