@@ -20,15 +20,21 @@ _NUMBER = regex.compile(r"^\s*(\d{1,2})[.)]\s*(?=\S)")
 
 def paragraphs(text: str) -> Iterator[tuple[str, str]]:
     """(kind, text) per non-blank line: kind is bullet, number or para."""
+    for kind, _, para in numbered_paragraphs(text):
+        yield kind, para
+
+
+def numbered_paragraphs(text: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, the document's number or "", text) per non-blank line."""
     for line in text.splitlines():
         if not line.strip():
             continue
         if _BULLET.match(line):
-            yield "bullet", line[_BULLET.match(line).end():].strip()
+            yield "bullet", "", line[_BULLET.match(line).end():].strip()
         elif _NUMBER.match(line):
-            yield "number", line[_NUMBER.match(line).end():].strip()
+            yield "number", _NUMBER.match(line).group(1), line[_NUMBER.match(line).end():].strip()
         else:
-            yield "para", line.strip()
+            yield "para", "", line.strip()
 
 
 # --- Word ------------------------------------------------------------------------------------
@@ -140,9 +146,7 @@ def to_pdf(text: str, *, header: str = "Code of Conduct for Class WhatsApp Group
            text_layer: bool = True) -> bytes:
     """A PDF with a text layer: the policy wrapped at ``width`` characters, bullets drawn as •."""
     lines: list[str] = []
-    number = 0
-    for kind, para in paragraphs(text):
-        number = number + 1 if kind == "number" else number
+    for kind, number, para in numbered_paragraphs(text):
         prefix = {"bullet": "• ", "number": f"{number}. "}.get(kind, "")
         lines.extend(_wrap(prefix + para.replace("\t", " "), width))
     pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
@@ -183,12 +187,10 @@ def scanned_pdf() -> bytes:
 def word_paste(text: str) -> str:
     """Text copied out of Word: "•<TAB>" bullets, "1.<TAB>" numbers, tab-indented paragraphs, Windows line ends."""
     out = []
-    number = 0
-    for kind, para in paragraphs(text):
+    for kind, number, para in numbered_paragraphs(text):
         if kind == "bullet":
             out.append(f"\uf0b7\t{para}")
         elif kind == "number":
-            number += 1
             out.append(f"{number}.\t{para}")
         else:
             out.append(f"\t{para}")
@@ -198,10 +200,7 @@ def word_paste(text: str) -> str:
 def pdf_copy(text: str, *, width: int = 80, every: int = 12) -> str:
     """Text copied out of a PDF viewer: wrapped lines, a running header and "Page N of M" every ``every`` lines."""
     lines: list[str] = []
-    number = 0
-    for kind, para in paragraphs(text):
-        if kind == "number":
-            number += 1
+    for kind, number, para in numbered_paragraphs(text):
         prefix = {"bullet": "• ", "number": f"{number}. "}.get(kind, "")
         lines.extend(_wrap(prefix + para, width))
     out = []

@@ -9,7 +9,7 @@ import pytest
 from rep_assistant.core.errors import PolicyError
 from rep_assistant.core.policy import Policy, parse_policy_text
 from rep_assistant.core.policy.reading import read_document
-from tests.core.policy_corpus import REAL
+from tests.core.policy_corpus import REAL, Labelled, labelled_documents
 from tests.core.policy_layouts import pdf_copy, scanned_pdf, to_docx, to_html, to_odt, to_pdf, word_paste
 
 # Fixtures covering the layouts: dash bullets, bullets with blank lines, numbered items,
@@ -96,3 +96,11 @@ def test_tabs_bullets_numbers_wrapping_and_hyphens() -> None:
         ("", "Keep political views out of the group", ("political",)),
     ]
     assert policy.clauses[-1].section == "Code of Conduct"
+
+
+@pytest.mark.parametrize("doc", labelled_documents(), ids=lambda d: d.name)
+def test_every_real_code_reads_the_same_pasted_from_word_or_copied_from_a_pdf(doc: Labelled) -> None:
+    text = doc.path.read_text(encoding="utf-8")
+    expected = _clauses(parse_policy_text(text, policy_id="x"))
+    assert _clauses(parse_policy_text(word_paste(text), policy_id="x")) == expected
+    assert _clauses(parse_policy_text(pdf_copy(text), policy_id="x")) == expected

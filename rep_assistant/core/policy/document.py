@@ -56,31 +56,33 @@ class Block:
     line_count: int = 1
 
 
-def _clean_lines(text: str) -> list[str]:
-    """The document's lines without debris, page furniture and repeated running headers."""
+def _clean_lines(text: str) -> list[tuple[str, int]]:
+    """The document's lines, each with the length it had on the page, without debris, page
+    numbers and running headers or footers (which are dropped, not made paragraph breaks:
+    a sentence carries on over a page break)."""
     text = _DEBRIS.sub("", text).translate(_SYMBOL_BULLETS).replace("\u00a0", " ").replace("\u202f", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     raw_lines = text.split("\n")
     lines = [_INLINE_PAGE.sub(" ", line).rstrip() for line in raw_lines]
     keys = [regex.sub(r"\d+", "#", " ".join(line.split()).lower()) for line in lines]
+    listed = [bool(_BULLET.match(line.strip()) or _NUMBER.match(line.strip())) for line in lines]
     counts: dict[str, int] = {}
     for key in keys:
         if 2 <= len(key.split()) <= 12:
             counts[key] = counts.get(key, 0) + 1
     page_marks = [i for i, line in enumerate(raw_lines) if _PAGE_FURNITURE.match(line) or _INLINE_PAGE.search(line)]
     near_mark = {j for i in page_marks for j in range(i - 2, i + 3)}
-    out = []
+    # A running header or footer: a short line repeated on most pages, or repeated and found beside a page number.
+    furniture = {key for i, key in enumerate(keys) if counts.get(key, 0) >= 2 and not listed[i] and i in near_mark}
+    furniture |= {key for i, key in enumerate(keys) if counts.get(key, 0) >= 3 and not listed[i] and not _SENTENCE_END.search(lines[i])}
+    out: list[tuple[str, int]] = []
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        # A running header or footer: a short line repeated on most pages, or twice beside page numbers.
-        repeats = counts.get(key, 0)
-        listed = bool(_BULLET.match(line.strip()) or _NUMBER.match(line.strip()))
-        header_like = not listed and not _SENTENCE_END.search(line)
-        if _PAGE_FURNITURE.match(line) or (repeats >= 3 and header_like) or (repeats >= 2 and not listed and i in near_mark):
-            out.append("")
+        if _PAGE_FURNITURE.match(raw_lines[i]) or (raw_lines[i].strip() and not line.strip()) or (key in furniture and not listed[i]):
             continue
         # Several bullets typed on one line ("• one. • two.") are several items.
         parts = regex.split(r"(?<=\S)\s+(?=•\s)", line)
-        out.extend(parts)
+        out.extend((part, len(part.strip())) for part in parts[:-1])
+        out.append((parts[-1], len(line.strip())))
     return out
 
 
@@ -117,8 +119,8 @@ def split_blocks(text: str) -> list[Block]:
     blank = True
     columns: list[Block] | None = None  # the lead-ins of a Do/Don't table's columns
     lines = _clean_lines(text)
-    width = _wrap_width(lines)
-    for raw in lines:
+    width = _wrap_width([n for _, n in lines])
+    for raw, physical in lines:
         if not raw.strip():
             blank = True
             continue
@@ -146,10 +148,11 @@ def split_blocks(text: str) -> list[Block]:
         if not started and current is not None and _continues(current, line, blank, width, blocks):
             current.text = _join(current.text, line)
             current.line_count += 1
-            current.last_line_len = len(raw.strip())
+            current.last_line_len = physical
             blank = False
             continue
         current = _start(blocks, line, indent, None)
+        current.last_line_len = physical
         blank = False
     _assign_leads(blocks)
     return blocks
@@ -176,9 +179,9 @@ def _start(blocks: list[Block], line: str, indent: int, lead: Block | None) -> B
     return _new(blocks, Block("para", line, "", indent, None, len(line)))
 
 
-def _wrap_width(lines: list[str]) -> int:
+def _wrap_width(lengths: list[int]) -> int:
     """The width a PDF or e-mail wrapped the text at, or 0 when each paragraph is one line."""
-    lengths = [len(line.strip()) for line in lines if line.strip()]
+    lengths = [n for n in lengths if n]
     if not lengths or max(lengths) > 120:
         return 0
     widest = max(lengths)
@@ -188,7 +191,12 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _continues(current: Block, line: str, blank: bool, width: int, blocks: list[Block]) -> bool:
     """Whether ``line`` carries on the block before it (a wrapped or hyphenated line)."""
-    if current.kind == "heading" or current.text.endswith(":"):
+    if current.kind == "heading":
+        if line[:1].islower() and width and current.last_line_len + 1 + len(line.split()[0]) > width:
+            current.kind = "item" if current.number else "para"  # not a heading: a short rule wrapped at the margin
+            return True
+        return False
+    if current.text.endswith(":"):
         return False
     before = blocks[-2] if len(blocks) >= 2 and blocks[-1] is current else None
     if (current.kind == "para" and current.line_count == 1 and _SENTENCE_END.search(current.text) and before is not None
@@ -199,14 +207,8 @@ def _continues(current: Block, line: str, blank: bool, width: int, blocks: list[
     if width and not blank:
         # Wrapped text: the line before broke only because this line's first word didn't fit.
         return current.last_line_len + 1 + len(line.split()[0]) > width and not (_SENTENCE_END.search(current.text) and _is_heading(line))
-    if _SENTENCE_END.search(current.text):
-        return False
-    if line[:1].islower():
-        return True
-    if blank:
-        return False
-    # An upper-case start carries on only a long line (wrapped by width), never a short list line.
-    return current.last_line_len >= 60 and not _is_heading(line)
+    # Text with one paragraph per line: only a lower-case start carries on (a line broken by hand).
+    return not _SENTENCE_END.search(current.text) and line[:1].islower()
 
 
 def _join(text: str, line: str) -> str:
@@ -221,23 +223,25 @@ def _ends_as_lead(text: str) -> bool:
 
 def _assign_leads(blocks: list[Block]) -> None:
     """Give each item the sentence that introduces it: the paragraph or item ending in ':' just above,
-    a deeper-indented item's parent item, a Do/Don't heading; plain lines right under a lead-in are items."""
+    a deeper-indented item's parent item, a Do/Don't heading; plain lines right under a lead-in are
+    items (a list typed without bullets), until the first line that isn't one."""
     lead: Block | None = None
+    plain_items = True  # whether the lead's items so far were plain lines
     parents: list[Block] = []  # open items by indent, for nested lists
     for block in blocks:
         if block.kind == "heading":
             lead = block if _head_kind(block.text) else None
-            parents = []
+            plain_items, parents = True, []
             continue
         if block.lead is not None:  # a table cell under its column's heading
             continue
         if block.kind == "para":
-            if lead is not None and lead.kind != "heading" and _is_list_line(block):
+            if lead is not None and lead.kind != "heading" and plain_items and _is_list_line(block):
                 block.kind = "item"
                 block.lead = lead
                 continue
             lead = block if _ends_as_lead(block.text) else None
-            parents = []
+            plain_items, parents = True, []
             continue
         while parents and parents[-1].indent >= block.indent:
             parents.pop()
@@ -245,10 +249,11 @@ def _assign_leads(blocks: list[Block]) -> None:
             block.lead = parents[-1]
         else:
             block.lead = lead
+            plain_items = False
         parents.append(block)
         if _ends_as_lead(block.text) and not parents[:-1]:
             lead = block
-            parents = []
+            plain_items, parents = True, []
 
 
 def _is_list_line(block: Block) -> bool:

@@ -379,5 +379,4 @@ def _without_page_furniture(pages: list[str]) -> str:
         edge = set(content[:2] + content[-2:])
         kept.extend(line for line in lines
                     if not (_PAGE_NUMBER.match(line) or (line in edge and _furniture_key(line) in repeated)))
-        kept.append("")
-    return "\n".join(kept)
+    return "\n".join(kept)  # no break between pages: a sentence carries on over the page
