@@ -104,3 +104,25 @@ def test_every_real_code_reads_the_same_pasted_from_word_or_copied_from_a_pdf(do
     expected = _clauses(parse_policy_text(text, policy_id="x"))
     assert _clauses(parse_policy_text(word_paste(text), policy_id="x")) == expected
     assert _clauses(parse_policy_text(pdf_copy(text), policy_id="x")) == expected
+
+
+def test_a_do_and_dont_table_in_word_reads_as_rules_and_prohibitions(tmp_path: Path) -> None:
+    import zipfile
+
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    rows = [("Do", "Don’t"), ("Keep messages short and kind", "Share photos of other people’s children"),
+            ("Take concerns to the class teacher", "Post gossip or rumours about families")]
+    table = "<w:tbl>" + "".join(f"<w:tr>{cell(a)}{cell(b)}</w:tr>" for a, b in rows) + "</w:tbl>"
+    body = '<w:p><w:r><w:t>Hazel Grove Primary School: group do’s and don’ts</w:t></w:r></w:p>' + table
+    path = tmp_path / "table.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   f"<w:body>{body}</w:body></w:document>")
+    policy = parse_policy_text(read_document(path), policy_id="x")
+    by_text = {c.text: c.categories for c in policy.clauses}
+    assert by_text["Don't: Share photos of other people’s children"] == ("personal-data",)
+    assert by_text["Don't: Post gossip or rumours about families"] == ("rumour",)
+    assert by_text["Take concerns to the class teacher"] == ("grievance",)
+    assert policy.school == "Hazel Grove Primary School"

@@ -43,6 +43,8 @@ def read_document(path: Path) -> str:
         raise PolicyError(f"The policy document {path} cannot be read ({exc.strerror}).") from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
         raise PolicyError(f"{path} is not a regular file; give the policy document itself (.docx, .pdf, .odt, .html or .txt).")
+    if info.st_size == 0:
+        raise PolicyError(f"{path} is empty; save the school's document again and import that.")
     if info.st_size > MAX_BYTES:
         raise PolicyError(f"{path} is {info.st_size // (1024 * 1024)} MB, too big to be a code of conduct; check the file.")
     try:
