@@ -30,9 +30,6 @@ from rep_assistant.core.errors import PolicyError
 #: Bigger than any code of conduct; a larger file is not one (and would only slow the import).
 MAX_BYTES = 50 * 1024 * 1024
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
 def read_document(path: Path) -> str:
@@ -116,21 +113,32 @@ def _read_member(archive: zipfile.ZipFile, member: str) -> bytes:
     return archive.read(member)
 
 
+def _xml(data: bytes) -> ElementTree.Element:
+    """The XML tree with namespaces dropped from tag and attribute names: Word's transitional and
+    strict formats and OpenDocument's prefixes then read alike ("p", "val", "style-name")."""
+    root = ElementTree.fromstring(data)
+    for node in root.iter():
+        node.tag = node.tag.rsplit("}", 1)[-1]
+        if any(key.startswith("{") for key in node.attrib):
+            node.attrib = {key.rsplit("}", 1)[-1]: value for key, value in node.attrib.items()}
+    return root
+
+
 def _docx_formats(numbering: bytes) -> dict[tuple[str, str], str]:
     """(numId, level) → number format ('bullet', 'decimal', 'lowerLetter', ...) from numbering.xml."""
     if not numbering:
         return {}
-    root = ElementTree.fromstring(numbering)
+    root = _xml(numbering)
     abstract = {}
-    for node in root.iter(f"{_W}abstractNum"):
-        levels = {lvl.get(f"{_W}ilvl"): (lvl.find(f"{_W}numFmt").get(f"{_W}val") if lvl.find(f"{_W}numFmt") is not None else "bullet")
-                  for lvl in node.iter(f"{_W}lvl")}
-        abstract[node.get(f"{_W}abstractNumId")] = levels
+    for node in root.iter("abstractNum"):
+        levels = {lvl.get("ilvl"): (lvl.find("numFmt").get("val") if lvl.find("numFmt") is not None else "bullet")
+                  for lvl in node.iter("lvl")}
+        abstract[node.get("abstractNumId")] = levels
     formats = {}
-    for num in root.iter(f"{_W}num"):
-        ref = num.find(f"{_W}abstractNumId")
-        for level, fmt in abstract.get(ref.get(f"{_W}val") if ref is not None else "", {}).items():
-            formats[(num.get(f"{_W}numId") or "", level or "0")] = fmt or "bullet"
+    for num in root.iter("num"):
+        ref = num.find("abstractNumId")
+        for level, fmt in abstract.get(ref.get("val") if ref is not None else "", {}).items():
+            formats[(num.get("numId") or "", level or "0")] = fmt or "bullet"
     return formats
 
 
@@ -158,14 +166,14 @@ def _roman(n: int) -> str:
 def _docx_text(document: bytes, numbering: bytes) -> str:
     formats = _docx_formats(numbering)
     counters: Counter[tuple[str, str]] = Counter()
-    body = ElementTree.fromstring(document).find(f"{_W}body")
+    body = _xml(document).find("body")
     lines: list[str] = []
     for block in body if body is not None else ():
-        if block.tag == f"{_W}p":
+        if block.tag == "p":
             lines.append(_docx_paragraph(block, formats, counters))
-        elif block.tag == f"{_W}tbl":
-            for row in block.iter(f"{_W}tr"):
-                cells = [" ".join(_docx_runs(p) for p in cell.iter(f"{_W}p")).strip() for cell in row.iter(f"{_W}tc")]
+        elif block.tag == "tbl":
+            for row in block.iter("tr"):
+                cells = [" ".join(_docx_runs(p) for p in cell.iter("p")).strip() for cell in row.iter("tc")]
                 lines.append("\t".join(cells))
             lines.append("")
     return "\n\n".join(line for line in lines if line.strip()) + "\n"
@@ -174,28 +182,28 @@ def _docx_text(document: bytes, numbering: bytes) -> str:
 def _docx_runs(paragraph: ElementTree.Element) -> str:
     parts = []
     for node in paragraph.iter():
-        if node.tag == f"{_W}t" and node.text:
+        if node.tag == "t" and node.text:
             parts.append(node.text)
-        elif node.tag == f"{_W}tab":
+        elif node.tag == "tab":
             parts.append("\t")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
+        elif node.tag in ("br", "cr"):
             parts.append("\n")
-        elif node.tag == f"{_W}softHyphen":
+        elif node.tag == "softHyphen":
             continue
-        elif node.tag == f"{_W}noBreakHyphen":
+        elif node.tag == "noBreakHyphen":
             parts.append("-")
     return "".join(parts)
 
 
 def _docx_paragraph(p: ElementTree.Element, formats: dict[tuple[str, str], str], counters: Counter[tuple[str, str]]) -> str:
     text = _docx_runs(p).strip()
-    props = p.find(f"{_W}pPr")
-    num = props.find(f"{_W}numPr") if props is not None else None
+    props = p.find("pPr")
+    num = props.find("numPr") if props is not None else None
     if num is None or not text:
         return text
-    num_id = num.find(f"{_W}numId")
-    level = num.find(f"{_W}ilvl")
-    key = (num_id.get(f"{_W}val") if num_id is not None else "") or "", (level.get(f"{_W}val") if level is not None else "0") or "0"
+    num_id = num.find("numId")
+    level = num.find("ilvl")
+    key = (num_id.get("val") if num_id is not None else "") or "", (level.get("val") if level is not None else "0") or "0"
     fmt = formats.get(key, "bullet")
     counters[key] += 1
     for deeper in [k for k in counters if k[0] == key[0] and k[1] > key[1]]:
@@ -203,30 +211,29 @@ def _docx_paragraph(p: ElementTree.Element, formats: dict[tuple[str, str], str],
     return f"{_label(fmt, counters[key])} {text}"
 
 
-_STYLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODF_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 
 def _odt_list_formats(root: ElementTree.Element) -> dict[str, str]:
     """List style name → the number format of its first level ('bullet' when it has bullets)."""
     formats = {}
-    for style in root.iter(f"{_TEXT_NS}list-style"):
+    for style in root.iter("list-style"):
         first = next(iter(style), None)
         fmt = "bullet"
-        if first is not None and first.tag == f"{_TEXT_NS}list-level-style-number":
-            fmt = _ODF_FORMATS.get(first.get(f"{_STYLE_NS}num-format", ""), "bullet")
-        formats[style.get(f"{_STYLE_NS}name", "")] = fmt
+        if first is not None and first.tag == "list-level-style-number":
+            fmt = _ODF_FORMATS.get(first.get("num-format", ""), "bullet")
+        formats[style.get("name", "")] = fmt
     return formats
 
 
 def _odt_text(content: bytes) -> str:
-    root = ElementTree.fromstring(content)
+    root = _xml(content)
     formats = _odt_list_formats(root)
     lines: list[str] = []
 
     def walk(node: ElementTree.Element, lists: list[list]) -> None:
         for child in node:
-            if child.tag in (f"{_TEXT_NS}p", f"{_TEXT_NS}h"):
+            if child.tag in ("p", "h"):
                 text = "".join(_odt_inline(child)).strip()
                 if text and lists and not lists[-1][2]:
                     lists[-1][1] += 1
@@ -234,15 +241,15 @@ def _odt_text(content: bytes) -> str:
                     text = f"{_label(lists[-1][0], lists[-1][1])} {text}"
                 if text:
                     lines.append(text)
-            elif child.tag == f"{_TEXT_NS}list":
-                style = child.get(f"{_TEXT_NS}style-name") or (lists[-1][3] if lists else "")
+            elif child.tag == "list":
+                style = child.get("style-name") or (lists[-1][3] if lists else "")
                 walk(child, [*lists, [formats.get(style, "bullet"), 0, True, style]])
-            elif child.tag == f"{_TEXT_NS}list-item" and lists:
+            elif child.tag == "list-item" and lists:
                 lists[-1][2] = False
                 walk(child, lists)
-            elif child.tag == f"{_TABLE_NS}table-row":
-                cells = ["".join("".join(_odt_inline(p)) for p in cell.iter(f"{_TEXT_NS}p")).strip()
-                         for cell in child.iter(f"{_TABLE_NS}table-cell")]
+            elif child.tag == "table-row":
+                cells = ["".join("".join(_odt_inline(p)) for p in cell.iter("p")).strip()
+                         for cell in child.iter("table-cell")]
                 lines.append("\t".join(cells))
             else:
                 walk(child, lists)
@@ -254,11 +261,11 @@ def _odt_text(content: bytes) -> str:
 def _odt_inline(node: ElementTree.Element) -> list[str]:
     parts = [node.text or ""]
     for child in node:
-        if child.tag == f"{_TEXT_NS}s":
-            parts.append(" " * int(child.get(f"{_TEXT_NS}c", "1")))
-        elif child.tag == f"{_TEXT_NS}tab":
+        if child.tag == "s":
+            parts.append(" " * int(child.get("c", "1")))
+        elif child.tag == "tab":
             parts.append("\t")
-        elif child.tag == f"{_TEXT_NS}line-break":
+        elif child.tag == "line-break":
             parts.append("\n")
         else:
             parts.extend(_odt_inline(child))
