@@ -118,7 +118,7 @@ def _compile(table: dict[str, tuple[str, ...]]) -> dict[str, regex.Pattern[str]]
 _SPECIFIC_RE = _compile(_SPECIFIC)
 _GENERIC_RE = _compile(_GENERIC)
 
-_NEGATION = regex.compile(r"\b(?:not|never|no|nor|don['’]?t|avoid|refrain|without|instead of|rather than)\b|n['’]t\b|\bNO\b", _I)
+_NEGATION = regex.compile(r"\b(?:not|never|no|nor|don['’]?t|avoid\w*|refrain\w*|prevent\w*|without|instead of|rather than)\b|n['’]t\b", _I)
 _IMPERATIVE = regex.compile(
     r"^(?:always |only |just |kindly |try (?:not )?to |remember to )?(?:be|keep|use|post|move|stay|switch|send|share|think|ask|treat|respect|"
     r"consider|limit|mute|raise|take|contact|speak|report|check|make sure|ensure|follow|put|reply|respond|help|include|"
