@@ -24,6 +24,7 @@ DEFAULT_POLICY_ID = "builtin:model"
 _BUILTINS = {"builtin:model": "policies/model.json"}
 #: Files a policy can be read from directly (besides the app's own .json policy files).
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".docx", ".odt", ".pdf", ".html", ".htm"})
+_MAX_REWORDED = 200
 
 
 def load_policy(id_or_path: str | Path) -> Policy:
@@ -132,9 +133,12 @@ def _carry_over(previous: Policy, policy: Policy) -> ImportResult:
     unmatched_old = [c for c in previous.clauses if _key(c.text) not in new_keys]
     clauses, added, changed = [], [], []
     kept = 0
+    # Pairing reworded clauses compares each new clause with each unmatched old one: only for the
+    # handful a new version rewords, never quadratic work over a whole rewritten document.
+    fuzzy = len(unmatched_old) <= _MAX_REWORDED
     for clause in policy.clauses:
         before = old_by_text.get(_key(clause.text))
-        if before is None:
+        if before is None and fuzzy:
             before = _closest(clause, unmatched_old)
             if before is not None:
                 unmatched_old.remove(before)
@@ -164,7 +168,10 @@ def _carry_over(previous: Policy, policy: Policy) -> ImportResult:
 def _closest(clause: Clause, candidates: list[Clause]) -> Clause | None:
     best, best_ratio = None, 0.6
     for old in candidates:
-        ratio = difflib.SequenceMatcher(None, _key(old.text), _key(clause.text)).ratio()
+        matcher = difflib.SequenceMatcher(None, _key(old.text), _key(clause.text))
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = old, ratio
     return best
