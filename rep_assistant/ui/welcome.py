@@ -245,6 +245,11 @@ class PolicyPage(QWizardPage):
         cited = sum(1 for c in policy.clauses if c.categories)
         self.status.setText(self.tr("{n} clauses read from {name}; {cited} map to flags. Check the suggestions below.").format(
             n=len(policy.clauses), name=html.escape(path.name, quote=False), cited=cited))
+        if policy.is_poor:  # a poor import is never taken on without its gaps in view
+            self.status.setText(self.status.text() + "<br><b style='color:#b03a2e'>" + html.escape(self.tr(
+                "This document names only {k} of 18 categories; the others ({gaps}) fall back to its general clause or the "
+                "model wording (Settings ▸ Import the school's policy shows each).").format(
+                k=len(policy.document_covered), gaps=", ".join(c for c in CATEGORIES if c not in policy.document_covered))) + "</b>")
         self.clauses.setRowCount(len(policy.clauses))
         for row, clause in enumerate(policy.clauses):
             text = QTableWidgetItem(f"{clause.number}. {clause.text}" if clause.number else clause.text)  # the document's own numbers only

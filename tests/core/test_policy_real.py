@@ -97,3 +97,10 @@ def test_uncovered_categories_default_to_the_choice_that_loses_nothing() -> None
     assert model is not None and model.kind == "advisory" and model.number == ""
     assert "the model code of conduct (advisory" in explain("Posted at 23:40", brereton, "late-night")[3]
     assert len(brereton.covered) == 18 and not brereton.is_poor
+
+
+def test_among_equally_specific_clauses_the_flag_cites_the_one_about_what_the_message_did() -> None:
+    patana = _policy(next(d for d in DOCS if d.name == "patana.txt"))
+    assert "contact information" in patana.clause_for("personal-data", "Posts a parent's mobile number").text
+    assert "photos" in patana.clause_for("personal-data", "Posts a picture of a child").text
+    assert "contact information" in explain("Posts a parent's mobile number", patana, "personal-data")[3]

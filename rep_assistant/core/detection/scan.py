@@ -35,7 +35,7 @@ class ScanResult:
 
 def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str, str]:
     """(clause id, clause text, severity, explanation) for a finding under ``policy``."""
-    clause = policy.clause_for(category)
+    clause = policy.clause_for(category, summary)  # the summary picks among equally specific clauses
     if clause is None:  # detect() never returns uncovered categories; a hand-made finding might
         raise ValueError(f"policy {policy.id} has no clause for {category}")
     severity = clause.kind if clause.kind in ("breach", "advisory") else CATEGORIES[category].default

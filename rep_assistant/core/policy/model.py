@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import regex
+
 from rep_assistant.core.errors import PolicyError
 from rep_assistant.core.policy.categories import CATEGORIES
 
@@ -71,29 +73,37 @@ class Policy:
     gaps: dict[str, str] = field(default_factory=dict, compare=False)
     #: School facts read from the document for the rep to confirm (see facts.py).
     facts: dict[str, str] = field(default_factory=dict, compare=False)
-    _by_category: dict[str, Clause] = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: Category → the document's clauses for it, most specific first (all of the best specificity level).
+    _by_category: dict[str, list[Clause]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         from rep_assistant.core.policy.suggest import specificity
 
-        best: dict[str, tuple[tuple[int, bool, int, int], Clause]] = {}
-        for clause in self.clauses:
+        ranked: dict[str, list[tuple[tuple[int, bool, int, int], int, Clause]]] = {}
+        for position, clause in enumerate(self.clauses):
             if clause.kind == "info":
                 continue
             for cat in clause.categories:
                 # The most specific clause wins, not the first: one that names the category with
                 # a specific cue, as its main subject, in most words, among the fewest other categories.
                 level, hits = specificity(clause.text, cat)
-                rank = (level, clause.categories[0] == cat, hits, -len(clause.categories))
-                if cat not in best or rank > best[cat][0]:
-                    best[cat] = (rank, clause)
-        self._by_category.update({cat: clause for cat, (_, clause) in best.items()})
+                ranked.setdefault(cat, []).append(((level, clause.categories[0] == cat, hits, -len(clause.categories)), -position, clause))
+        for cat, options in ranked.items():
+            options.sort(key=lambda o: (o[0], o[1]), reverse=True)
+            best_level = options[0][0][0]
+            self._by_category[cat] = [clause for rank, _, clause in options if rank[0] == best_level]
 
-    def clause_for(self, category: str) -> Clause | None:
-        """The clause a flag of ``category`` cites: the document's own, else the rep's choice for the gap, else None."""
+    def clause_for(self, category: str, hint: str = "") -> Clause | None:
+        """The clause a flag of ``category`` cites: the document's own, else the rep's choice for the gap, else None.
+
+        ``hint`` (what the flagged message does, e.g. "Shares someone else's phone number") picks,
+        among equally specific clauses, the one that speaks of it ("…phone numbers…" over "…photos…")."""
         own = self._by_category.get(category)
-        if own is not None:
-            return own
+        if own:
+            if hint and len(own) > 1:
+                words = _stems(hint)
+                return max(own, key=lambda c: (len(words & _stems(c.text)), -own.index(c)))
+            return own[0]
         choice = self.gaps.get(category, "off")
         if choice.startswith("general:"):
             general = next((c for c in self.clauses if c.id == choice.split(":", 1)[1]), None)
@@ -200,3 +210,17 @@ def _gaps(raw: Any, where: str) -> dict[str, str]:
             raise PolicyError(f"'gaps' in {where} gives {cat} the choice {choice!r}; use general:<clause>, advisory or off.")
         out[cat] = str(choice)
     return out
+
+
+_STOP = frozenset({"about", "other", "their", "there", "which", "should", "would", "group", "please", "someone", "anyone", "messages"})
+
+
+#: Words a flag's summary and a school's clause use for the same thing.
+_CONCEPTS = {"phone": "conta", "numbe": "conta", "mobil": "conta", "addre": "conta", "email": "conta", "detai": "conta",
+             "pictu": "photo", "image": "photo", "video": "photo", "teach": "staff", "pupil": "child", "stude": "child"}
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters ("photos"/"photographs"), with a few synonyms made one."""
+    stems = {w[:5] for w in regex.findall(r"[a-z]{4,}", text.lower().replace("e-mail", "email")) if w not in _STOP}
+    return stems | {_CONCEPTS[s] for s in stems if s in _CONCEPTS}
