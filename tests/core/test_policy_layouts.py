@@ -126,3 +126,26 @@ def test_a_do_and_dont_table_in_word_reads_as_rules_and_prohibitions(tmp_path: P
     assert by_text["Don't: Post gossip or rumours about families"] == ("rumour",)
     assert by_text["Take concerns to the class teacher"] == ("grievance",)
     assert policy.school == "Hazel Grove Primary School"
+
+
+def test_an_aside_after_the_lead_in_and_a_prohibiting_heading_keep_the_items_prohibitions() -> None:
+    text = ("Parents and social media\n\n"
+            "Posting on social media is rarely the right way to raise a worry. The school regards these as inappropriate "
+            "uses of social media. (The list gives examples and is not complete):\n"
+            "• Naming pupils in posts about incidents at school\n"
+            "• Making allegations about members of staff\n\n"
+            "What is not acceptable in class groups\n"
+            "- Adverts for your own business\n"
+            "- Long back-and-forth chats between two parents\n\n"
+            "What happens after a breach\n"
+            "- The admin may remove abusive posts\n")
+    policy = parse_policy_text(text, policy_id="x")
+    by_start = {c.text.split(":", 1)[-1].strip()[:20]: c for c in policy.clauses}
+    naming = by_start["Naming pupils in pos"]
+    assert naming.text.startswith("The school regards these as inappropriate uses of social media: Naming")
+    assert naming.categories == ("individual-child",)
+    assert by_start["Making allegations a"].categories == ("defamation",)
+    assert by_start["Adverts for your own"].text == "What is not acceptable in class groups: Adverts for your own business"
+    assert by_start["Adverts for your own"].categories == ("commercial",)
+    assert by_start["Long back-and-forth "].categories == ("private-conversation",)
+    assert by_start["The admin may remove"].categories == ()  # what happens after a breach is not a rule

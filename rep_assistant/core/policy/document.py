@@ -40,6 +40,7 @@ _NORMATIVE_WORD = regex.compile(r"\b(?:should|must|shall|please|never|not|don'?t
 _DO_HEADS = {"do", "dos", "do's", "do’s", "please do", "things to do"}
 _DONT_HEADS = {"don't", "don’t", "dont", "don'ts", "don’ts", "do not", "please don't", "please don’t", "please do not", "avoid",
                "things to avoid", "not allowed", "not acceptable", "unacceptable"}
+_TITLE_START = regex.compile(r"(?:what|things|behaviou?rs?|content|posts|messages|unacceptable|inappropriate|when)\b", regex.I)
 _TITLE = regex.compile(r"code of conduct|code of use|policy|agreement|acceptable use|guidelines|etiquette|protocols?|expectations", regex.I)
 
 
@@ -108,8 +109,10 @@ def _head_kind(text: str) -> str | None:
 
 def _is_heading(text: str) -> bool:
     words = text.split()
+    # "Do not swear" without a full stop is a rule; "What is not acceptable" is a heading.
+    titled = bool(_TITLE_START.match(text)) or not _NORMATIVE_WORD.search(text)
     return (bool(words) and len(words) <= 10 and not _SENTENCE_END.search(text) and text[:1].isupper()
-            and not _NORMATIVE_WORD.search(text) and not text.endswith((",", "-", "–")))
+            and titled and not text.endswith((",", "-", "–")))
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -230,7 +233,7 @@ def _assign_leads(blocks: list[Block]) -> None:
     parents: list[Block] = []  # open items by indent, for nested lists
     for block in blocks:
         if block.kind == "heading":
-            lead = block if _head_kind(block.text) else None
+            lead = block if _heading_lead(block.text) else None
             plain_items, parents = True, []
             continue
         if block.lead is not None:  # a table cell under its column's heading
@@ -262,15 +265,27 @@ def _is_list_line(block: Block) -> bool:
 
 
 def _last_sentence(text: str) -> str:
-    sentences = regex.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])", text.strip())
-    last = sentences[-1].strip()
-    return regex.sub(r"\.\s*$", ":", last) if not last.endswith(":") else last
+    """The sentence that introduces a list, ending in ':' ("(This list is not exhaustive):" is skipped)."""
+    sentences = [x.strip() for x in regex.split(r"(?<=[.!?:])\s+(?=[A-Z“\"‘'(])", text.strip()) if x.strip()]
+    while len(sentences) > 1 and sentences[-1].startswith("("):
+        sentences.pop()  # an aside after the lead-in, e.g. that its examples are not the only ones
+    last = sentences[-1]
+    return regex.sub(r"[.:]?\s*$", ":", last, count=1)
 
 
 def _lead_text(lead: Block) -> str:
     if lead.kind == "heading":
-        return {"dont": "Don't:", "do": "Do:"}.get(_head_kind(lead.text) or "", lead.text)
+        return {"dont": "Don't:", "do": "Do:"}.get(_head_kind(lead.text) or "", regex.sub(r"[:.]?\s*$", ":", lead.text, count=1))
     return _last_sentence(lead.text)
+
+
+def _heading_lead(text: str) -> bool:
+    """Whether a heading sets the meaning of the list under it: Do / Don't, or a prohibition
+    ("What is not acceptable", "Inappropriate content"), but not a section on what happens after a breach."""
+    if _head_kind(text):
+        return True
+    return (lead_polarity(text) == "prohibition"
+            and not regex.search(r"breach|consequence|sanction|action|happen|report|procedure|respon", text, regex.I))
 
 
 def _tidy(text: str) -> str:
