@@ -84,9 +84,32 @@ def test_school_numbering_is_kept_and_categories_suggested() -> None:
     ("Never use the group for political debate", ("political",)),
     ("Do not share screenshots of private emails from staff", ("private-correspondence",)),
     ("Make social or practical arrangements together", ()),
+    # The variety real schools write in: curly quotes, no "should", other words for the same thing.
+    ("Don’t post between 9pm–7am unless it’s urgent", ("late-night",)),
+    ("Avoid spreading lies or unsubstantiated claims about staff", ("defamation",)),
+    ("No canvassing or party campaigns in the group", ("political",)),
+    ("Never urge others to leave bad reviews of the school online", ("disrepute",)),
+    ("Keep it kind: no mocking or belittling other parents", ("abuse",)),
+    ("Move one-to-one chats to direct messages", ("private-conversation",)),
+    ("Post your message in one go rather than as a series of short messages", ("fragmented",)),
+    ("Please review these guidelines each September", ()),
+    ("The school may report threatening posts to the police", ()),
 ])
+
 def test_suggest_categories_from_wording(text: str, expected: tuple[str, ...]) -> None:
     assert suggest_categories(text) == expected
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("No posting 9pm-7am please.", ("21:00", "07:00")),
+    ("Avoid sending messages before 6.30 AM or after 8:00 PM.", ("20:00", "06:30")),
+    ("Please do not post between 21:00 and 07:00.", ("21:00", "07:00")),
+    ("Bring 3 to 5 cakes for the sale.", None),
+])
+def test_quiet_hours_read_from_a_clause(text: str, hours: tuple[str, str] | None) -> None:
+    from rep_assistant.core.policy.facts import quiet_hours
+
+    assert quiet_hours(text) == hours
 
 
 def test_import_saves_an_editable_file_that_loads_again(private_home: Path) -> None:

@@ -23,7 +23,7 @@ _ESCALATE = regex.compile(
     r"family support|deputy head|the school directly)", regex.I)
 _TIME = r"(\d{1,2})(?:[.:](\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?"
 _BEFORE_AFTER = regex.compile(rf"before\s+{_TIME}[^.]{{0,30}}?after\s+{_TIME}|after\s+{_TIME}[^.]{{0,30}}?before\s+{_TIME}", regex.I)
-_BETWEEN = regex.compile(rf"between\s+{_TIME}\s*(?:and|-|–|to)\s*{_TIME}", regex.I)
+_BETWEEN = regex.compile(rf"(?:between\s+|from\s+|\b){_TIME}\s*(?:and|-|–|to|until)\s*{_TIME}", regex.I)
 
 
 def school_name(lines: Sequence[str]) -> str:
@@ -79,12 +79,14 @@ def quiet_hours(text: str) -> tuple[str, str] | None:
         else:
             start, end = _hhmm(*g[6:9]), _hhmm(*g[9:12])
         return (start, end) if start and end else None
-    m = _BETWEEN.search(text)
-    if m:
+    for m in _BETWEEN.finditer(text):
         g = m.groups()
+        if not (g[2] or g[5] or (g[1] and g[4])):
+            continue  # "3 to 5" is not a time range: it needs am/pm or hh:mm
         start_mer = g[2] or ("pm" if g[5] and g[5].lower().startswith("a") else None)
         start, end = _hhmm(g[0], g[1], start_mer), _hhmm(*g[3:6])
-        return (start, end) if start and end else None
+        if start and end:
+            return start, end
     return None
 
 
