@@ -149,3 +149,19 @@ def test_an_aside_after_the_lead_in_and_a_prohibiting_heading_keep_the_items_pro
     assert by_start["Adverts for your own"].categories == ("commercial",)
     assert by_start["Long back-and-forth "].categories == ("private-conversation",)
     assert by_start["The admin may remove"].categories == ()  # what happens after a breach is not a rule
+
+
+def test_word_content_controls_and_tracked_insertions_are_read(tmp_path: Path) -> None:
+    import zipfile
+
+    para = "<w:p><w:r><w:t>{}</w:t></w:r></w:p>"
+    body = (para.format("Code of conduct") + "<w:sdt><w:sdtContent>" + para.format("Please do not swear in the group.")
+            + "</w:sdtContent></w:sdt>" + "<w:p><w:ins><w:r><w:t>Never post photos of children.</w:t></w:r></w:ins>"
+            "<w:del><w:r><w:delText>Old wording.</w:delText></w:r></w:del></w:p>")
+    path = tmp_path / "controls.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   f"<w:body>{body}</w:body></w:document>")
+    policy = parse_policy_text(read_document(path), policy_id="x")
+    assert [(c.text, c.categories) for c in policy.clauses] == [
+        ("Please do not swear in the group.", ("offensive-language",)), ("Never post photos of children.", ("personal-data",))]

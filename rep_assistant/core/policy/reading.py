@@ -168,14 +168,21 @@ def _docx_text(document: bytes, numbering: bytes) -> str:
     counters: Counter[tuple[str, str]] = Counter()
     body = _xml(document).find("body")
     lines: list[str] = []
-    for block in body if body is not None else ():
-        if block.tag == "p":
-            lines.append(_docx_paragraph(block, formats, counters))
-        elif block.tag == "tbl":
-            for row in block.iter("tr"):
-                cells = [" ".join(_docx_runs(p) for p in cell.iter("p")).strip() for cell in row.iter("tc")]
-                lines.append("\t".join(cells))
-            lines.append("")
+
+    def walk(container: ElementTree.Element) -> None:
+        for block in container:
+            if block.tag == "p":
+                lines.append(_docx_paragraph(block, formats, counters))
+            elif block.tag == "tbl":
+                for row in block.iter("tr"):
+                    cells = [" ".join(_docx_runs(p) for p in cell.iter("p")).strip() for cell in row.iter("tc")]
+                    lines.append("\t".join(cells))
+                lines.append("")
+            elif block.tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):
+                walk(block)  # content controls and tracked insertions hold ordinary paragraphs
+
+    if body is not None:
+        walk(body)
     return "\n\n".join(line for line in lines if line.strip()) + "\n"
 
 
