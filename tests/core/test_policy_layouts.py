@@ -165,3 +165,10 @@ def test_word_content_controls_and_tracked_insertions_are_read(tmp_path: Path) -
     policy = parse_policy_text(read_document(path), policy_id="x")
     assert [(c.text, c.categories) for c in policy.clauses] == [
         ("Please do not swear in the group.", ("offensive-language",)), ("Never post photos of children.", ("personal-data",))]
+
+
+def test_a_bullet_or_number_a_pdf_put_on_its_own_line_stays_with_its_item() -> None:
+    text = "Code of conduct\nThe school considers the following inappropriate:\n•\nBringing the school into disrepute.\n2.\nPlease do not swear.\n"
+    rows = [(c.number, c.text) for c in parse_policy_text(text, policy_id="x").clauses if c.categories]
+    assert rows == [("", "The school considers the following inappropriate: Bringing the school into disrepute."),
+                    ("2", "Please do not swear.")]

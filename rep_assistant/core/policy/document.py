@@ -33,6 +33,7 @@ _BULLET = regex.compile(r"^(?:[-–—•·*▪◦●○➢»>]|o(?=[ \t]))[ \t]
 _NUMBER = regex.compile(
     r"^(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,2})[.)]|\((\d{1,2}|[a-z]|[ivx]{1,5})\)|([a-z]|[ivx]{1,5})[.)])(?:[ \t]+(?=\S)|(?=[A-Z]))"
 )
+_LONE_MARKER = regex.compile(r"^\s*(?:[-–•·*▪◦●○]|\(?\d{1,2}[.)]|\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})[.)])\s*$")
 _PAGE_FURNITURE = regex.compile(r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3})\s*$", regex.I)
 _INLINE_PAGE = regex.compile(r"\s*\bPage \d+ of \d+\b\s*")
 _SENTENCE_END = regex.compile(r"[.;:!?…”\"’)]\s*$")
@@ -77,9 +78,15 @@ def _clean_lines(text: str) -> list[tuple[str, int]]:
     furniture = {key for i, key in enumerate(keys) if counts.get(key, 0) >= 2 and not listed[i] and i in near_mark}
     furniture |= {key for i, key in enumerate(keys) if counts.get(key, 0) >= 3 and not listed[i] and not _SENTENCE_END.search(lines[i])}
     out: list[tuple[str, int]] = []
+    marker = ""  # a bullet or number a PDF put on a line of its own, waiting for its item's text
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if _PAGE_FURNITURE.match(raw_lines[i]) or (raw_lines[i].strip() and not line.strip()) or (key in furniture and not listed[i]):
             continue
+        if _LONE_MARKER.match(line):
+            marker = line.strip()
+            continue
+        if marker and line.strip():
+            line, marker = f"{marker} {line.strip()}", ""
         # Several bullets typed on one line ("• one. • two.") are several items.
         parts = regex.split(r"(?<=\S)\s+(?=•\s)", line)
         out.extend((part, len(part.strip())) for part in parts[:-1])
