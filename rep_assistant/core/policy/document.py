@@ -305,20 +305,18 @@ def _tidy(text: str) -> str:
 
 @dataclass
 class _Numbering:
-    """Internal keys for clauses: the document's own number where it has one."""
+    """Internal keys for clauses: the document's own number where it has one ("1", "1#2" for its second list's 1)."""
 
-    taken: set[str] = field(default_factory=set)
+    seen: dict[str, int] = field(default_factory=dict)
     unnumbered: int = 0
 
     def key(self, number: str) -> str:
         if not number:
             self.unnumbered += 1
-            number = f"p{self.unnumbered}"
-        key, n = number, 2
-        while key in self.taken:
-            key, n = f"{number}#{n}", n + 1
-        self.taken.add(key)
-        return key
+            return f"p{self.unnumbered}"
+        n = self.seen.get(number, 0) + 1
+        self.seen[number] = n
+        return number if n == 1 else f"{number}#{n}"
 
 
 def clauses_from_blocks(blocks: list[Block]) -> list[Clause]:
