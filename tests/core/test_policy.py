@@ -182,3 +182,15 @@ def test_reimporting_a_newer_version_keeps_corrections_and_says_what_changed(tmp
     assert next(c for c in again.clauses if c.text.startswith("Keep conversations")).categories == ("private-conversation",)
     assert again.gaps["political"] == "off" and "political" not in again.covered
     assert "commercial" in again.document_covered
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Call the school office on 01632 960000.", "01632 960000"),
+    ("Phone +44 (0)1632 960000 during school hours.", "+44 (0)1632 960000"),
+    ("Ring the office: +353 1 555 0123", "+353 1 555 0123"),
+    ("Founded in 1998, the school has 420 pupils.", None),
+])
+def test_the_school_phone_is_read_in_the_forms_schools_print_it(text: str, phone: str | None) -> None:
+    from rep_assistant.core.policy.facts import school_facts
+
+    assert school_facts(text, []).get("school_phone") == phone

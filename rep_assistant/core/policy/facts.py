@@ -16,7 +16,7 @@ _NOT_NAME = {"The", "A", "An", "Our", "This", "Your", "At", "Code", "WhatsApp", 
              "Welcome", "Dear", "All", "Any", "Every", "Each", "Please", "When", "If", "In", "To", "For", "Of", "Use", "Using"}
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|&")
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = regex.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|0\d{1,4})[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?\b")
+_PHONE = regex.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,5}|\(0\d{1,4}\)|0\d{1,4})[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?\b")
 _ESCALATE = regex.compile(
     r"(?:raise|contact|speak(?:ing)? (?:to|with)|report|approach|take|bring|address|direct|made through|notify|deal with)\b[^.]{0,120}?\b"
     r"(?:class teacher|teacher|head ?teacher|head of \w+|principal|school office|office|senior lead\w*|leadership team|governors|"
