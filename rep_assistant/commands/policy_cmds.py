@@ -99,6 +99,9 @@ def print_coverage(policy: Policy) -> None:
 
 
 def _short(text: str, limit: int = 90) -> str:
+    """A clause cut to fit a line; an item quoted with its lead-in shows the item ("…: Bringing the school…")."""
+    if len(text) > limit and ": " in text:
+        text = "…" + text.split(": ", 1)[1]
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
