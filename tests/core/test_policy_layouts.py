@@ -172,3 +172,30 @@ def test_a_bullet_or_number_a_pdf_put_on_its_own_line_stays_with_its_item() -> N
     rows = [(c.number, c.text) for c in parse_policy_text(text, policy_id="x").clauses if c.categories]
     assert rows == [("", "The school considers the following inappropriate: Bringing the school into disrepute."),
                     ("2", "Please do not swear.")]
+
+
+def test_word_list_styles_number_their_paragraphs(tmp_path: Path) -> None:
+    """python-docx and many templates number a list through its paragraph style, not the paragraph."""
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def para(text: str, style: str = "") -> str:
+        props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = (para("Code of conduct") + para("Please do not swear in the group.", "ListNumber")
+            + para("Never post photos of children.", "ListNumber") + para("Treat everyone with respect.", "ListBullet"))
+    styles = (f'<w:styles {w}><w:style w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:styleId="ListBullet"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>')
+    numbering = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    path = tmp_path / "styled.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+        z.writestr("word/styles.xml", styles)
+        z.writestr("word/numbering.xml", numbering)
+    rows = [(c.number, c.text) for c in parse_policy_text(read_document(path), policy_id="x").clauses]
+    assert rows == [("1", "Please do not swear in the group."), ("2", "Never post photos of children."),
+                    ("", "Treat everyone with respect.")]

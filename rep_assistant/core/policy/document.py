@@ -34,7 +34,10 @@ _NUMBER = regex.compile(
     r"^(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,2})[.)]|\((\d{1,2}|[a-z]|[ivx]{1,5})\)|([a-z]|[ivx]{1,5})[.)])(?:[ \t]+(?=\S)|(?=[A-Z]))"
 )
 _LONE_MARKER = regex.compile(r"^\s*(?:[-–•·*▪◦●○]|\(?\d{1,2}[.)]|\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})[.)])\s*$")
-_PAGE_FURNITURE = regex.compile(r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3})\s*$", regex.I)
+_PAGE_FURNITURE = regex.compile(
+    r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|\d{1,3}\s*\|\s*p\s?a\s?g\s?e|page\s*\|\s*\d{1,3})\s*$", regex.I)
+# PDFs set "fi", "fl"... as one glyph; the words must read as typed ("office", "flag").
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _INLINE_PAGE = regex.compile(r"\s*\bPage \d+ of \d+\b\s*")
 _SENTENCE_END = regex.compile(r"[.;:!?…”\"’)]\s*$")
 _NORMATIVE_WORD = regex.compile(r"\b(?:should|must|shall|please|never|not|don'?t|do not|avoid|refrain)\b|n[’']t\b", regex.I)
@@ -62,7 +65,7 @@ def _clean_lines(text: str) -> list[tuple[str, int]]:
     """The document's lines, each with the length it had on the page, without debris, page
     numbers and running headers or footers (which are dropped, not made paragraph breaks:
     a sentence carries on over a page break)."""
-    text = _DEBRIS.sub("", text).translate(_SYMBOL_BULLETS).replace("\u00a0", " ").replace("\u202f", " ")
+    text = _DEBRIS.sub("", text).translate(_SYMBOL_BULLETS).translate(_LIGATURES).replace("\u00a0", " ").replace("\u202f", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     raw_lines = text.split("\n")
     lines = [_INLINE_PAGE.sub(" ", line).rstrip() for line in raw_lines]

@@ -98,8 +98,9 @@ def _zipped_text(raw: bytes, name: str) -> str:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
             if "word/document.xml" in names:
-                numbering = archive.read("word/numbering.xml") if "word/numbering.xml" in names else b""
-                return _docx_text(_read_member(archive, "word/document.xml"), numbering)
+                parts = {part: _read_member(archive, f"word/{part}.xml") if f"word/{part}.xml" in names else b""
+                         for part in ("numbering", "styles")}
+                return _docx_text(_read_member(archive, "word/document.xml"), parts["numbering"], parts["styles"])
             if "content.xml" in names:
                 return _odt_text(_read_member(archive, "content.xml"))
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as exc:
@@ -163,8 +164,30 @@ def _roman(n: int) -> str:
     return out
 
 
-def _docx_text(document: bytes, numbering: bytes) -> str:
+def _num_value(own: ElementTree.Element | None, inherited: ElementTree.Element | None, tag: str) -> str | None:
+    """A numbering property from the paragraph itself, else from its style (explicit None tests:
+    an Element without children is falsy)."""
+    for source in (own, inherited):
+        node = source.find(tag) if source is not None else None
+        if node is not None:
+            return node.get("val")
+    return None
+
+
+def _docx_style_numbering(styles: bytes) -> dict[str, ElementTree.Element]:
+    """Paragraph style id → its list numbering ("List Bullet", "List Number" number their paragraphs)."""
+    out = {}
+    for style in _xml(styles).iter("style") if styles else ():
+        props = style.find("pPr")
+        num = props.find("numPr") if props is not None else None
+        if num is not None:
+            out[style.get("styleId", "")] = num
+    return out
+
+
+def _docx_text(document: bytes, numbering: bytes, styles: bytes = b"") -> str:
     formats = _docx_formats(numbering)
+    style_numbering = _docx_style_numbering(styles)
     counters: Counter[tuple[str, str]] = Counter()
     body = _xml(document).find("body")
     lines: list[str] = []
@@ -172,7 +195,7 @@ def _docx_text(document: bytes, numbering: bytes) -> str:
     def walk(container: ElementTree.Element) -> None:
         for block in container:
             if block.tag == "p":
-                lines.append(_docx_paragraph(block, formats, counters))
+                lines.append(_docx_paragraph(block, formats, style_numbering, counters))
             elif block.tag == "tbl":
                 for row in block.iter("tr"):
                     cells = [" ".join(_docx_runs(p) for p in cell.iter("p")).strip() for cell in row.iter("tc")]
@@ -202,15 +225,18 @@ def _docx_runs(paragraph: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-def _docx_paragraph(p: ElementTree.Element, formats: dict[tuple[str, str], str], counters: Counter[tuple[str, str]]) -> str:
+def _docx_paragraph(p: ElementTree.Element, formats: dict[tuple[str, str], str], style_numbering: dict[str, ElementTree.Element],
+                    counters: Counter[tuple[str, str]]) -> str:
     text = _docx_runs(p).strip()
     props = p.find("pPr")
     num = props.find("numPr") if props is not None else None
-    if num is None or not text:
+    style = props.find("pStyle") if props is not None else None
+    inherited = style_numbering.get(style.get("val", "")) if style is not None else None
+    if not text or (num is None and inherited is None):
         return text
-    num_id = num.find("numId")
-    level = num.find("ilvl")
-    key = (num_id.get("val") if num_id is not None else "") or "", (level.get("val") if level is not None else "0") or "0"
+    key = (_num_value(num, inherited, "numId") or "", _num_value(num, inherited, "ilvl") or "0")
+    if key[0] in ("", "0"):
+        return text  # numId 0: numbering switched off for this paragraph
     fmt = formats.get(key, "bullet")
     counters[key] += 1
     for deeper in [k for k in counters if k[0] == key[0] and k[1] > key[1]]:

@@ -84,7 +84,7 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
     "abuse": (r"\babus(?:e|ive)\b(?! section)(?!['’] section)", r"\binsult", r"\bbull(?:y|ying|ied)\b", r"harass", r"derogatory", r"demean",
               r"\bnast(?:y|iness)\b", r"harsh words", r"\bunkind", r"\brude\b", r"disrespect", r"belittl", r"\bmock", r"ridicul",
               r"laugh\w* (?:at|from|about) ", r"personal (?:attacks?|comments?|remarks?)", r"\bracis", r"\bsexis", r"homophob",
-              r"discriminat", r"(?:negative|offensive|unpleasant|hurtful|mean|nasty)\W+(?:\w+\W+){0,2}(?:comments?|remarks?|posts?)",
+              r"discriminat", r"(?:negative|offensive|unpleasant|hurtful|mean|nasty)\W+(?:(?!or\b|and\b)\w+\W+){0,2}(?:comments?|remarks?|posts\b|messages\b)",
               r"\bsarcas", r"\bshaming\b", r"humiliat"),
     "anger": (r"\banger\b", r"\bangry\b", r"capital letters", r"\bcapitals\b", r"shouting", r"\bheated\b", r"\btemper\b",
               r"exclamation marks?", r"\barguments?\b", r"in the heat of the moment", r"\bcalm\b"),
