@@ -28,12 +28,10 @@ from rep_assistant.core.policy import (
     save_policy,
     set_gap,
 )
+from rep_assistant.core.policy.facts import FACT_SETTINGS
 from rep_assistant.core.policy.reading import MAX_BYTES, decode_text
 from rep_assistant.core.settings import Settings, save_settings
 
-#: Document facts → the settings they fill once the rep confirms them.
-FACT_SETTINGS = {"school_name": "school_name", "school_email": "school_email", "school_phone": "school_phone",
-                 "escalation": "school_escalation", "quiet_start": "quiet_start", "quiet_end": "quiet_end"}
 _STATUS = {"covered": "covered by", "general": "general clause", "advisory": "advisory, model wording", "off": "NOT FLAGGED"}
 
 

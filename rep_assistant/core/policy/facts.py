@@ -10,6 +10,10 @@ import regex
 
 from rep_assistant.core.policy.model import Clause
 
+#: Each fact → the setting it fills once the rep confirms it (drafts and bundles read the settings).
+FACT_SETTINGS = {"school_name": "school_name", "school_email": "school_email", "school_phone": "school_phone",
+                 "escalation": "school_escalation", "quiet_start": "quiet_start", "quiet_end": "quiet_end"}
+
 _SUFFIXES = {"School", "Academy", "College", "Primary", "Infants", "Juniors", "Centre", "Center", "ETNS", "NS", "Gaelscoil", "Montessori"}
 _CONNECTORS = {"of", "the", "and", "de", "la", "le", "upon", "on", "in", "at", "y", "&", "for"}
 _NOT_NAME = {"The", "A", "An", "Our", "This", "Your", "At", "Code", "WhatsApp", "Parent", "Parents", "Class", "Year", "Policy", "Conduct",

@@ -32,11 +32,9 @@ from PySide6.QtWidgets import (
 
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.policy import ImportResult, Policy, coverage, import_policy_file, import_policy_text, load_policy, save_policy, set_gap
+from rep_assistant.core.policy.facts import FACT_SETTINGS
 from rep_assistant.core.policy.gaps import general_clause
 
-#: The facts a document may state → the settings they fill.
-FACT_SETTINGS = {"school_name": "school_name", "school_email": "school_email", "school_phone": "school_phone",
-                 "escalation": "school_escalation", "quiet_start": "quiet_start", "quiet_end": "quiet_end"}
 _FILTER = "Policy documents (*.docx *.pdf *.odt *.html *.htm *.txt);;All files (*)"
 
 
