@@ -77,17 +77,19 @@ class Policy:
     _by_category: dict[str, list[Clause]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        from rep_assistant.core.policy.suggest import specificity
+        from rep_assistant.core.policy.suggest import prohibits, specificity
 
-        ranked: dict[str, list[tuple[tuple[int, bool, int, int], int, Clause]]] = {}
+        ranked: dict[str, list[tuple[tuple[int, bool, bool, int, int], int, Clause]]] = {}
         for position, clause in enumerate(self.clauses):
             if clause.kind == "info":
                 continue
             for cat in clause.categories:
-                # The most specific clause wins, not the first: one that names the category with
-                # a specific cue, as its main subject, in most words, among the fewest other categories.
+                # The most specific clause wins, not the first: one that names the category with a
+                # specific cue, says not to (rather than where to go instead), as its main subject,
+                # in most words, among the fewest other categories.
                 level, hits = specificity(clause.text, cat)
-                ranked.setdefault(cat, []).append(((level, clause.categories[0] == cat, hits, -len(clause.categories)), -position, clause))
+                rank = (level, prohibits(clause.text), clause.categories[0] == cat, hits, -len(clause.categories))
+                ranked.setdefault(cat, []).append((rank, -position, clause))
         for cat, options in ranked.items():
             options.sort(key=lambda o: (o[0], o[1]), reverse=True)
             best_level = options[0][0][0]

@@ -159,6 +159,11 @@ def has_negation(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+def prohibits(text: str) -> bool:
+    """Whether a clause says what not to do (itself or through its lead-in), the most direct thing a flag can cite."""
+    return has_negation(text) or bool(regex.search(r"inappropriate|unacceptable|tolerat|forbidden|prohibited|not (?:permitted|allowed)", text, _I))
+
+
 def lead_polarity(lead: str) -> str:
     """What a lead-in makes of the items under it: 'prohibition', 'rule', 'description' or 'neutral'."""
     if regex.search(r"\bARE\b|\bIS\b", lead) and not _UPPER_NOT.search(lead):
