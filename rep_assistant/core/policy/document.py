@@ -218,8 +218,14 @@ def _continues(current: Block, line: str, blank: bool, width: int, blocks: list[
     if current.text.endswith("-") and line[:1].islower():
         return True
     if width and not blank:
-        # Wrapped text: the line before broke only because this line's first word didn't fit.
-        return current.last_line_len + 1 + len(line.split()[0]) > width and not (_SENTENCE_END.search(current.text) and _is_heading(line))
+        # Wrapped text: a sentence carries on in lower case, or the line before broke only because this
+        # line's first word didn't fit (or, set in a proportional font, it reached the margin mid-sentence).
+        ended = bool(_SENTENCE_END.search(current.text))
+        if line[:1].islower() and not ended:
+            return True
+        if current.last_line_len + 1 + len(line.split()[0]) > width:
+            return not (ended and _is_heading(line))
+        return not ended and current.last_line_len >= 0.9 * width and not _is_heading(line)
     # Text with one paragraph per line: only a lower-case start carries on (a line broken by hand).
     return not _SENTENCE_END.search(current.text) and line[:1].islower()
 
