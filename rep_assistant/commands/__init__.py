@@ -9,6 +9,7 @@ they parse arguments, call the core and format its results.
 COMMAND_MODULES = (
     "rep_assistant.commands.chat_cmds",
     "rep_assistant.commands.scan_cmds",
+    "rep_assistant.commands.policy_cmds",
     "rep_assistant.commands.review_cmds",
     "rep_assistant.commands.act_cmds",
     "rep_assistant.commands.data_cmds",

@@ -1,4 +1,4 @@
-"""Commands: scan, policy import|show|list|use, evaluate: detection and the code of conduct it cites."""
+"""Commands: scan and evaluate: detection under the code of conduct it cites (policy commands: policy_cmds)."""
 
 import argparse
 import json
@@ -7,17 +7,7 @@ from pathlib import Path
 
 from rep_assistant.commands.common import format_option, open_from_args, print_rows, store_options
 from rep_assistant.core.chats import find_chat
-from rep_assistant.core.errors import RepError
-from rep_assistant.core.policy import (
-    CATEGORIES,
-    DEFAULT_POLICY_ID,
-    Policy,
-    active_policy,
-    active_policy_id,
-    import_policy_document,
-    list_policies,
-    load_policy,
-)
+from rep_assistant.core.policy import DEFAULT_POLICY_ID, Policy, active_policy, load_policy
 from rep_assistant.core.settings import Settings
 
 _TABLE_COLUMNS = ("id", "timestamp", "author", "category", "severity", "clause_id", "explanation")
@@ -34,23 +24,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--policy", metavar="ID_OR_FILE", help="the policy to cite (default: the active one in settings)")
     format_option(p)
     p.set_defaults(func=cmd_scan)
-
-    pol = sub.add_parser("policy", help="import, show, list or choose the code of conduct flags cite")
-    psub = pol.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
-    p = psub.add_parser("import", parents=[store_options()], help="turn a school's code-of-conduct text into an editable policy")
-    p.add_argument("document", type=Path, metavar="DOCUMENT.txt", help="the code of conduct saved as plain text (Word: Save As, Plain Text)")
-    p.add_argument("--name", help="the policy's name (default: the school's name found in the document)")
-    p.set_defaults(func=cmd_policy_import)
-    p = psub.add_parser("show", help="list a policy's clauses and the categories each covers")
-    p.add_argument("policy", nargs="?", metavar="ID", help="policy id or file (default: the active policy)")
-    format_option(p)
-    p.set_defaults(func=cmd_policy_show)
-    p = psub.add_parser("list", help="list the built-in and imported policies")
-    format_option(p)
-    p.set_defaults(func=cmd_policy_list)
-    p = psub.add_parser("use", parents=[store_options()], help="make a policy the active one")
-    p.add_argument("policy", metavar="ID", help="policy id (from 'policy list')")
-    p.set_defaults(func=cmd_policy_use)
 
     p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category)")
     p.add_argument("labels", type=Path, nargs="+", metavar="LABELS.jsonl",
@@ -97,52 +70,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print_rows(rows, _TABLE_COLUMNS, "table")
         print(f"{result.messages} messages scanned under {policy.id}: {result.flags_active} flags "
               f"({result.flags_new} new, {result.flags_retired} no longer raised).", file=sys.stderr)
-    return 0
-
-
-def cmd_policy_import(args: argparse.Namespace) -> int:
-    policy = import_policy_document(args.document, name=args.name)
-    with open_from_args(args, create=True) as store, store.transaction():
-        store.audit("policy.import", objects={"policy": policy.id},
-                    details={"version": policy.version, "clauses": len(policy.clauses), "covered": sorted(policy.covered)})
-    rules = [c for c in policy.clauses if c.categories]
-    print(f"Imported {policy.title!r} as policy {policy.id}: {len(policy.clauses)} clauses, {len(rules)} of them rules "
-          f"covering {len(policy.covered)} of {len(CATEGORIES)} categories.")
-    missing = [c for c in CATEGORIES if c not in policy.covered]
-    if missing:
-        print(f"Not covered by this policy (never flagged under it): {', '.join(missing)}.")
-    print(f"Check the categories with 'rep-assistant policy show {policy.id}', then 'rep-assistant policy use {policy.id}'.")
-    return 0
-
-
-def cmd_policy_show(args: argparse.Namespace) -> int:
-    policy = _policy_from_args(args.policy, Settings.load())
-    rows = [{"clause": c.id, "kind": c.kind, "categories": ", ".join(c.categories), "text": c.text} for c in policy.clauses]
-    if args.format == "table":
-        print(f"{policy.title} ({policy.id}, version {policy.version}){' — ' + policy.school if policy.school else ''}")
-    print_rows(rows, ("clause", "kind", "categories", "text"), args.format)
-    return 0
-
-
-def cmd_policy_list(args: argparse.Namespace) -> int:
-    active = active_policy_id()
-    rows = [{"id": p.id, "active": "yes" if p.id == active else "", "school": p.school, "title": p.title,
-             "clauses": len(p.clauses), "covers": len(p.covered)} for p in list_policies()]
-    print_rows(rows, ("id", "active", "school", "title", "clauses", "covers"), args.format)
-    return 0
-
-
-def cmd_policy_use(args: argparse.Namespace) -> int:
-    policy = load_policy(args.policy)
-    if Path(args.policy).suffix.lower() in {".json", ".txt"}:
-        raise RepError("Give a policy id ('rep-assistant policy list'); import a document first with 'rep-assistant policy import'.")
-    settings = Settings.load()
-    previous = settings.get("active_policy")
-    settings.set("active_policy", policy.id)
-    with open_from_args(args, create=True) as store, store.transaction():
-        store.audit("policy.activate", objects={"policy": policy.id}, details={"previous": previous, "version": policy.version})
-        settings.save()
-    print(f"Flags now cite {policy.title!r} ({policy.id}); scan again to update existing flags.")
     return 0
 
 

@@ -34,6 +34,7 @@ DECLARED: tuple[Setting, ...] = (
     Setting("school_name", str, "", "The school's name, used in drafts and reports."),
     Setting("school_email", str, "", "The school office or leadership team's e-mail address for notifications."),
     Setting("school_phone", str, "", "The school office's published phone number (never flagged as personal data)."),
+    Setting("school_escalation", str, "", "Who the school's code says to escalate concerns to (e.g. the class teacher, then the Headteacher)."),
     Setting("active_policy", str, "builtin:model", "The policy whose clauses flags cite: 'builtin:model' or an imported policy id."),
     Setting("quiet_start", str, "22:00", "Start of quiet hours (HH:MM); posts from then on are flagged as late-night."),
     Setting("quiet_end", str, "07:00", "End of quiet hours (HH:MM)."),

@@ -198,7 +198,7 @@ class PolicyPage(QWizardPage):
         return self.use_model.isChecked() or self.policy is not None
 
     def _on_choose_clicked(self) -> None:
-        path = ask_open_path(self, self.tr("Your school's code of conduct"), self.tr("Text documents (*.txt);;All files (*)"))
+        path = ask_open_path(self, self.tr("Your school's code of conduct"), self.tr("Policy documents (*.docx *.pdf *.odt *.html *.htm *.txt);;All files (*)"))
         if path is not None:
             self.load_document(path)
 
@@ -216,9 +216,14 @@ class PolicyPage(QWizardPage):
         cited = sum(1 for c in policy.clauses if c.categories)
         self.status.setText(self.tr("{n} clauses read from {name}; {cited} map to flags. Check the suggestions below.").format(
             n=len(policy.clauses), name=html.escape(path.name, quote=False), cited=cited))
+        if policy.is_poor:  # a poor import is never taken on without its gaps in view
+            self.status.setText(self.status.text() + "<br><b style='color:#b03a2e'>" + html.escape(self.tr(
+                "This document names only {k} of 18 categories; the others ({gaps}) fall back to its general clause or the "
+                "model wording (Settings ▸ Import the school's policy shows each).").format(
+                k=len(policy.document_covered), gaps=", ".join(c for c in CATEGORIES if c not in policy.document_covered))) + "</b>")
         self.clauses.setRowCount(len(policy.clauses))
         for row, clause in enumerate(policy.clauses):
-            text = QTableWidgetItem(f"{clause.id}. {clause.text}")
+            text = QTableWidgetItem(f"{clause.number}. {clause.text}" if clause.number else clause.text)  # the document's own numbers only
             text.setToolTip(clause.text)
             self.clauses.setItem(row, 0, text)
             self._show_categories(row)
@@ -237,7 +242,7 @@ class PolicyPage(QWizardPage):
         if clauses[row].categories == categories:
             return
         clauses[row] = dataclasses.replace(clauses[row], categories=categories, kind=default_kind(categories))
-        self.policy = dataclasses.replace(self.policy, clauses=tuple(clauses), _by_category={})
+        self.policy = dataclasses.replace(self.policy, clauses=tuple(clauses))  # the category index is rebuilt (not copied)
         self.corrected += 1
         self._show_categories(row)
 

@@ -1,4 +1,4 @@
-"""scan, policy and evaluate, as a rep runs them."""
+"""scan and evaluate, as a rep runs them (policy commands: test_policy_cmds.py)."""
 
 import json
 from pathlib import Path
@@ -13,7 +13,6 @@ CHAT = """\
 06/01/2025, 09:30 - Ann Bell: Thanks everyone!
 06/01/2025, 10:30 - Ann Bell: Anyone who votes Tory needs their head examining
 """
-POLICY = Path(__file__).resolve().parents[1] / "data" / "policies" / "numbered_policy.txt"
 
 
 @pytest.fixture
@@ -40,38 +39,13 @@ def test_scan_file_jsonl(export: Path, tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_scan_with_a_policy_file_and_nothing_flagged_still_exits_0(export: Path, tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scan", str(export), "--policy", str(POLICY), "--db", str(tmp_path / "s.db")]) == 0
+    # A policy file whose categories the chat doesn't breach, with no gaps flagged as advisory.
+    policy = tmp_path / "oakfield.json"
+    policy.write_text(json.dumps({"id": "oakfield", "clauses": [{"id": "2.1", "text": "Do not swear.", "categories": ["offensive-language"]}]}),
+                      encoding="utf-8")
+    assert main(["scan", str(export), "--policy", str(policy), "--db", str(tmp_path / "s.db")]) == 0
     captured = capsys.readouterr()
     assert "0 flags" in captured.err
-
-
-def test_policy_import_show_list_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = ["--db", str(tmp_path / "s.db")]
-    assert main(["policy", "import", str(POLICY), "--name", "Oakfield", *db]) == 0
-    out = capsys.readouterr().out
-    assert "policy oakfield" in out and "Not covered by this policy" in out
-    assert main(["policy", "show", "oakfield", "--format", "jsonl"]) == 0
-    clauses = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert {"clause": "2.1", "kind": "breach", "categories": "offensive-language",
-            "text": "Do not swear or use offensive language in the group."} in clauses
-    assert main(["policy", "use", "oakfield", *db]) == 0
-    capsys.readouterr()
-    from rep_assistant.core.store import Store
-
-    with Store(tmp_path / "s.db") as store:
-        actions = [(r["action"], r["objects"]) for r in store.query("SELECT action, objects FROM audit_log")]
-    assert ("policy.import", '{"policy":"oakfield"}') in actions and ("policy.activate", '{"policy":"oakfield"}') in actions
-    assert main(["policy", "list", "--format", "jsonl"]) == 0
-    listed = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
-    assert listed["oakfield"]["active"] == "yes" and listed["builtin:model"]["covers"] == 18
-    assert main(["scan", "--chat", "nope", *db]) == 2
-    assert "no chat called" in capsys.readouterr().err
-
-
-def test_policy_use_unknown_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["policy", "use", "nope"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("rep-assistant: There is no policy called nope") and "Traceback" not in err
 
 
 def test_scan_demo(capsys: pytest.CaptureFixture[str]) -> None:

@@ -53,7 +53,8 @@ def _messages(evidence: dict[str, Any], redactor: Redactor) -> list[list[dict[st
 
 
 def _clauses(evidence: dict[str, Any]) -> bytes:
-    parts = [f"Policy {c['policy_id']}, clause {c['clause_id']}:\n{c['clause_text'].strip()}\n" for c in evidence["clauses"]]
+    parts = [f"Policy {c['policy_id']}{', clause ' + c['clause_id'] if c['clause_id'] else ''}:\n{c['clause_text'].strip()}\n"
+             for c in evidence["clauses"]]
     return "\n".join(parts).encode("utf-8")
 
 

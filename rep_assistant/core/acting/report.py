@@ -137,7 +137,8 @@ def _section_messages(evidence: dict[str, Any], redactor: Redactor) -> list[str]
             for flag_id in row["flags"]:
                 f = flags_by_id[flag_id]
                 out.append(f"<tr class='flagged'><td></td><td class='flagnote'>Flag {flag_id}</td><td class='flagnote'>"
-                           f"{_e(f['category'])}, clause {_e(f['clause_id'])}: {_e(redactor.text(f['explanation']))}</td></tr>")
+                           f"{_e(f['category'])}{', clause ' + _e(f['clause_id']) if f['clause_id'] else ''}: "
+                           f"{_e(redactor.text(f['explanation']))}</td></tr>")
         out.append("</table>")
     return out
 
@@ -208,7 +209,7 @@ def report_html(evidence: dict[str, Any]) -> str:
     out += _section_messages(evidence, redactor)
     out.append("<h2>The guidelines cited, word for word</h2>")
     for clause in evidence["clauses"]:
-        out.append(f"<p><b>Clause {_e(clause['clause_id'])}</b> <span class='small'>({_e(clause['policy_id'])})</span></p>"
+        out.append(f"<p><b>Clause {_e(clause['clause_id']) or '(unnumbered)'}</b> <span class='small'>({_e(clause['policy_id'])})</span></p>"
                    f"<blockquote>{_e(clause['clause_text'])}</blockquote>")
     out += _section_actions(evidence, redactor)
     if evidence["media"]:

@@ -36,13 +36,12 @@ class ScanResult:
 
 def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str, str]:
     """(clause id, clause text, severity, explanation) for a finding under ``policy``."""
-    clause = policy.clause_for(category)
+    clause = policy.clause_for(category, summary)  # the summary picks among equally specific clauses
     if clause is None:  # detect() never returns uncovered categories; a hand-made finding might
         raise ValueError(f"policy {policy.id} has no clause for {category}")
     severity = clause.kind if clause.kind in ("breach", "advisory") else CATEGORIES[category].default
-    owner = policy.school + ("" if policy.school.endswith(("'s", "’s")) else "'s")
-    where = f"clause {clause.id}" + (f" of {owner} code" if policy.school else " of the code of conduct")
-    return clause.id, clause.text, severity, f"{summary} — {where} says: “{clause.text}”"
+    # The document's own number or none: an unnumbered clause is cited by its words alone.
+    return clause.number, clause.text, severity, f"{summary} — {policy.citation(clause)} says: “{clause.text}”"
 
 
 def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptions, *,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.policy import list_policies
 from rep_assistant.core.settings import DECLARED, Settings
+from rep_assistant.ui.views.policy_dialog import confirm_policy, policy_hook
 
 _HELP = {s.name: s.help for s in DECLARED}
 
@@ -72,6 +73,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("School &e-mail"), self.school_email)
         form.addRow(self.tr("School &phone"), self.school_phone)
         form.addRow(self.tr("Active &policy"), self.policy)
+        form.addRow("", policy_hook(self))  # policy_dialog.py: import a school's document, see its coverage
         if self.policy_problem.text():
             form.addRow("", self.policy_problem)
         form.addRow(self.tr("&Quiet hours from"), self.quiet_start)
@@ -129,10 +131,16 @@ class SettingsDialog(QDialog):
             "quiet_end": self.quiet_end.time().toString("HH:mm"),
             "retention_days": self.retention.value(),
             "redact_bundles": self.redact.isChecked(),
+            **getattr(self, "policy_facts", {}),  # facts of a policy just imported (e.g. the escalation route)
         }
 
     def theme(self) -> str:
         return str(self.appearance.currentData())
+
+    def accept(self) -> None:
+        chosen = self.policy.currentData()
+        if chosen in (self._settings["active_policy"], getattr(self, "confirmed_policy", None)) or confirm_policy(self, chosen):
+            super().accept()
 
     def changes(self) -> dict[str, Any]:
         """Only what the rep changed, so the audit entry names exactly that."""

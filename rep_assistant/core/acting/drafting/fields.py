@@ -134,7 +134,8 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
     summary = "\n".join(
         f"- {nice_date(r['ts'])} at {nice_time(r['ts'])}, {r['member_name'] or 'a former member'} wrote: “{excerpt(r, mask=mask)}”"
         for r in rows)
-    clauses = "\n".join(dict.fromkeys(f"- {r['clause_id']}: “{r['clause_text'].strip()}”" for r in rows))
+    # Only the document's own clause numbers are shown; an unnumbered clause is quoted alone.
+    clauses = "\n".join(dict.fromkeys(f"- {r['clause_id'] + ': ' if r['clause_id'] else ''}“{r['clause_text'].strip()}”" for r in rows))
     school_contact = settings["school_email"] or settings["school_phone"] or "the school office"
     many = len(rows) > 1
     attached_note, plain_note = bundle_notes(incident_id)
