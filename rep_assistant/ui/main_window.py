@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         return self.settings_actions.save(changes, theme)
 
     def show_audit_log(self) -> AuditDialog:
-        dialog = AuditDialog(self._store, self)
+        dialog = AuditDialog(self, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
