@@ -4,13 +4,14 @@ WhatsApp has no API, so "Copy" (then paste into WhatsApp) is the main path. "Ope
 hands a mailto: link to the desktop's mail program (a local program, not a network
 connection); mailto: cannot carry attachments, so "Save e-mail draft" writes an .eml with the
 incident bundle attached that the mail program opens as a new message. Each use is recorded
-(draft.use) with the kind and ids only; filling a draft and switching kinds record nothing.
+(draft.use) with the kind and ids only, through workers/draft_ops.py, whose answer says what
+changed so an open incidents dialog redraws itself; filling a draft and switching kinds record nothing.
 
 Switching kinds keeps what the rep typed: each kind's text is remembered for as long as the
 dialog is open, so going back to a kind shows it as they left it.
 
 Signals:
-    draft_used(how): the draft was copied, opened in the mail program or saved ("copied"/"mailto"/"eml").
+    draft_used(how): the use was recorded ("copied"/"mailto"/"eml"); panels learn what changed from the op.
 """
 
 from pathlib import Path
@@ -31,13 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core.acting.bundle import make_bundle
-from rep_assistant.core.acting.drafting import Draft, available_kinds, create_draft, record_draft_use
-from rep_assistant.core.acting.eml import save_eml
+from rep_assistant.core.acting.drafting import Draft, available_kinds, create_draft
 from rep_assistant.core.settings import Settings
-from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_save_path
-from rep_assistant.ui.pdf import render_pdf
+from rep_assistant.ui.workers import draft_ops
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
 KIND_LABELS = {
@@ -184,7 +182,7 @@ class DraftDialog(QDialog):
 
     def _record(self, how: str) -> None:
         draft = self.current_draft()
-        self.run(self.tr("Recording"), lambda store: record_draft_use(store, draft, how), lambda _: self.draft_used.emit(how))
+        self.run(self.tr("Recording"), lambda store: draft_ops.record_use(draft, how, store), self.draft_used.emit)
 
     @Slot()
     def copy_to_clipboard(self) -> None:
@@ -218,13 +216,9 @@ class DraftDialog(QDialog):
         draft = self.current_draft(attached=attach)
         redact = self.mask_check.isChecked()
 
-        def save(store: Store) -> Path:
-            bundle = make_bundle(store, draft.incident_id, self.settings, render_pdf=render_pdf, redact=redact) if attach else None
-            save_eml(store, draft, path, bundle)
-            return path
-
         def saved(out: Path) -> None:
             self.hint.setText(self.tr("Saved %s. Open it to review and send it from your e-mail program.") % out)
             self.draft_used.emit("eml")
 
-        self.run(self.tr("Saving e-mail draft"), save, saved)
+        self.run(self.tr("Saving e-mail draft"),
+                 lambda store: draft_ops.save_eml_draft(draft, path, self.settings, attach=attach, redact=redact, store=store), saved)

@@ -154,3 +154,19 @@ def test_opening_the_register_updates_the_members_panel_with_removals_from_the_c
         assert removals() == 0
     window.actions_by_name["incidents"].trigger()
     qtbot.waitUntil(lambda: removals() == 1, timeout=10_000)
+
+
+def test_a_draft_used_from_an_incident_redraws_it_from_what_the_use_changed(
+        dialog: tuple[IncidentsDialog, World, int], qtbot) -> None:
+    d, w, incident_id = dialog
+    changes: list[object] = []
+    d.run = direct_runner(w.store, lambda c: (changes.append(c), d.on_changes(c)))  # the desk's broadcast, watched
+    before = d.incident_detail.toPlainText()
+    draft = d.open_draft("school-notification")
+    qtbot.addWidget(draft)
+    with qtbot.waitSignal(draft.draft_used):
+        draft.copy_button.click()
+    assert changes and changes[-1].incidents and not changes[-1].members  # the op says what it changed...
+    assert 'Draft "school notification" copied' not in before
+    assert d.incident_detail.toPlainText().endswith('Draft "school notification" copied to the clipboard')  # ...and it shows
+    assert incidents.get_incident(w.store, incident_id)["actions"][-1]["action"] == "draft.copied"

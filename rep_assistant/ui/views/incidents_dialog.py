@@ -299,8 +299,6 @@ class IncidentsDialog(QDialog):
 
     def open_draft(self, kind: str = "school-notification") -> DraftDialog:
         dialog = DraftDialog(self.settings, self.run, incident_id=self.current_incident_id(), kind=kind, parent=self)
-        # The draft dialog records its use without saying what changed (it is another area's): re-read the incidents.
-        dialog.draft_used.connect(lambda _how: self.reload(register=False))
         dialog.show()
         return dialog
 
