@@ -170,3 +170,20 @@ def test_a_draft_used_from_an_incident_redraws_it_from_what_the_use_changed(
     assert 'Draft "school notification" copied' not in before
     assert d.incident_detail.toPlainText().endswith('Draft "school notification" copied to the clipboard')  # ...and it shows
     assert incidents.get_incident(w.store, incident_id)["actions"][-1]["action"] == "draft.copied"
+
+
+def test_the_incident_lists_each_message_once_with_its_breaches_in_words(
+        dialog: tuple[IncidentsDialog, World, int]) -> None:
+    from rep_assistant.core.policy import active_policy
+    from rep_assistant.core.reviewing import manual
+    from rep_assistant.ui.workers.changes import OpChanges
+
+    d, w, incident_id = dialog
+    first = incidents.get_incident(w.store, incident_id)["flag_ids"][0]
+    message_id = w.store.scalar("SELECT message_id FROM flags WHERE id = ?", [first])
+    incidents.add_flags(w.store, incident_id, [manual.flag_by_hand(w.store, message_id, "abuse", active_policy(w.settings))])
+    d.on_changes(OpChanges(incidents=True))
+    text = d.incident_detail.toPlainText()
+    assert text.count("Mrs Green is") == 1  # two flags, one message: listed once
+    assert "Personal data (clause" in text and "Abuse (clause" in text
+    assert "personal-data" not in text and " · clause" not in text
