@@ -80,9 +80,13 @@ def test_register_tab_shows_chat_removals_and_records_warnings(dialog: tuple[Inc
     d.record_member("warn", "bad language about parking")
     row = _cells(d.member_table, 0).index("Dan Brown")
     assert d.member_table.item(row, 4).text() == "1"
-    assert "warning: bad language about parking" in d.member_history.toPlainText()
+    assert "Warned: bad language about parking (recorded by Test Rep)" in d.member_history.toPlainText()
     d.select_member(w.member_id("Sam Jones"))
-    assert "removal" in d.member_history.toPlainText() and "(in the chat)" in d.member_history.toPlainText()
+    history = d.member_history.toPlainText()
+    assert "Removed in WhatsApp (seen in the chat)" in history
+    assert not any(code in history for code in ("removal", "warning", "readmission"))  # stored kinds stay in the store
+    last_removal = d.member_table.item(_cells(d.member_table, 0).index("Sam Jones"), 7).text()
+    assert last_removal[0].isdigit() and "-" not in last_removal.split(" in the chat")[0]  # "11 Mar 2026 …", not ISO
     d.grab().save(str(tmp_path / "register_tab.png"))
 
 
