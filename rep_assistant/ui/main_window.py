@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QInputDialog,
     QLineEdit,
     QMainWindow,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             self.changed.connect(panel.on_changes)
         self.changed.connect(self._on_changed)
         window_geometry.restore(self)
+        window_geometry.keep_dialogs_on_screen(QApplication.instance())  # type: ignore[arg-type]
         self._open_last_chat()
 
     # -- what the areas use (the Desk protocol) ------------------------------------------------

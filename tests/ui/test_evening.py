@@ -237,6 +237,48 @@ def test_the_window_opens_inside_the_screen_at_200_percent(tmp_path: Path) -> No
     assert fx <= x and fy <= y and x + w <= fx + fw and y + h <= fy + fh, shown
 
 
+_SCALED_DIALOGS = """
+import json, os
+from PySide6.QtWidgets import QDialog
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.ui.app import make_app
+from rep_assistant.ui.main_window import MainWindow
+app = make_app()
+store = Store(os.environ["REP_ASSISTANT_HOME"] + "/desk.sqlite3")
+window = MainWindow(store, Settings({}))
+window.show()
+big = QDialog(window)
+big.resize(1400, 900)  # larger than any dialog of the desk, as a rep's own font size can make them
+shown = {}
+for name, dialog in (("audit", window.show_audit_log()), ("settings", window.show_settings()), ("big", big)):
+    dialog.show()
+    app.processEvents()
+    frame = dialog.frameGeometry()
+    shown[name] = [frame.x(), frame.y(), frame.width(), frame.height()]
+    dialog.close()
+free = window.screen().availableGeometry()
+print(json.dumps({"dialogs": shown, "free": [free.x(), free.y(), free.width(), free.height()]}))
+window.close()
+store.close()
+"""
+
+
+def test_dialogs_open_inside_the_screen_at_200_percent(tmp_path: Path) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "REP_ASSISTANT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-c", _SCALED_DIALOGS], env=env, capture_output=True, text=True, timeout=120, check=True)
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    fx, fy, fw, fh = shown["free"]
+    assert (fw, fh) == (960, 540)
+    for name, (x, y, w, h) in shown["dialogs"].items():
+        assert fx <= x and fy <= y and x + w <= fx + fw and y + h <= fy + fh, (name, shown)
+    assert shown["dialogs"]["audit"][2:] == [960, 540]  # 1000×600 asked for: as much as fits
+
+
 def test_appearance_and_chat_name_take_effect_at_once(desk: Desk, demo_export: Path, qtbot: object,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window = _open_demo(desk, demo_export, qtbot)
