@@ -202,6 +202,13 @@ def test_the_desk_fits_a_small_laptop_screen(desk: Desk, demo_export: Path, qtbo
                *[label for label in panel.findChildren(QLabel) if label.buddy() is not None]]
     qtbot.waitUntil(lambda: not _overlaps(filters, panel))
     assert panel.table.isVisible() and panel.detail.height() > 60
+    window.tabs.setCurrentWidget(window.members_panel)
+    members = window.members_panel.table
+    qtbot.waitUntil(lambda: members.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: members.horizontalScrollBar().maximum() == 0)  # every column in view, "Last post" too
+    widest = max(members.fontMetrics().horizontalAdvance(members.model().index(r, 0).data())
+                 for r in range(members.model().rowCount()))
+    assert members.columnWidth(0) > widest  # names on one line, not cut
 
 
 _SCALED_WINDOW = """
