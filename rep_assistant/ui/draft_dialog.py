@@ -90,7 +90,6 @@ class DraftDialog(QDialog):
         form.addRow(self.tr("&Subject:"), self.subject_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.setToolTip(self.tr("Copy the text, then paste it into WhatsApp"))
         self.mail_button = buttons.addButton(self.tr("Open in &e-mail"), QDialogButtonBox.ButtonRole.ActionRole)
         self.mail_button.setToolTip(self.tr("Open a new message in your e-mail program (no attachment)"))
         self.eml_button = buttons.addButton(self.tr("Save e-mail &draft…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -143,6 +142,10 @@ class DraftDialog(QDialog):
         self.subject_edit.setText(subject)
         for widget in (self.to_edit, self.subject_edit):  # a WhatsApp message has neither: no empty boxes to wonder about
             self.form.setRowVisible(widget, draft.is_email)
+        for button in (self.mail_button, self.eml_button):  # nor a way to e-mail it: it goes by WhatsApp, through Copy
+            button.setVisible(draft.is_email)
+        self.copy_button.setToolTip(self.tr("Copy the text, then paste it into a new e-mail") if draft.is_email
+                                    else self.tr("Copy the text, then paste it into WhatsApp"))
         has_incident = draft.incident_id is not None
         with QSignalBlocker(self.attach_check):
             self.attach_check.setChecked(has_incident and draft.is_email)

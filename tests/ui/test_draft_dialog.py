@@ -39,6 +39,7 @@ def test_copy_puts_the_edited_text_on_the_clipboard(qtbot, acting: World) -> Non
     assert dialog.windowTitle() == "Draft a message about Sam Jones's message of Thursday 12 March 2026"
     assert dialog.body_edit.toPlainText().startswith("Hi Sam,")
     assert not dialog.subject_edit.isVisible() and not dialog.attach_check.isVisible()  # a WhatsApp message: no e-mail fields
+    assert not dialog.mail_button.isVisible() and not dialog.eml_button.isVisible()  # nor e-mail buttons
     dialog.body_edit.appendPlainText("PS: see you at pick-up.")
     with qtbot.waitSignal(dialog.draft_used) as used:
         dialog.copy_button.click()
@@ -53,6 +54,7 @@ def test_changing_kind_redrafts_and_the_school_email_is_filled(qtbot, acting: Wo
     dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("school-notification"))
     assert dialog.to_edit.text() == "office@maple.example.com" and dialog.to_edit.isVisible()
+    assert dialog.mail_button.isVisible() and dialog.eml_button.isVisible()
     assert dialog.subject_edit.text().startswith("Year 3 Maple:")
     assert not dialog.attach_check.isVisible()  # no incident yet: nothing to attach
 
