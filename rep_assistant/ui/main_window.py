@@ -353,8 +353,11 @@ class MainWindow(QMainWindow):
         if result.already_imported:
             summary = self.tr("{chat}: this export was already imported; nothing new.").format(chat=result.chat_name)
         else:
-            summary = self.tr("{chat}: {added} new messages, {flags} new flags to review.").format(
-                chat=result.chat_name, added=result.added, flags=result.flags_new)
+            # The count the chat list and the queue show (messages, not flags), so the three agree.
+            row = self.chats_model.row_of(result.chat_id)
+            waiting = self.chats_model.record(row)["new_flags"] if row is not None else result.flags_new
+            summary = self.tr("{chat}: {added} new messages; {waiting} to review.").format(
+                chat=result.chat_name, added=result.added, waiting=waiting)
         self.statusBar().showMessage(summary, 10000)
         self.import_finished.emit(result.chat_id)
 

@@ -332,3 +332,11 @@ def test_a_neighbour_in_the_context_can_be_flagged_from_its_link(desk: Desk, dem
     text = window.store.scalar("SELECT text FROM messages WHERE id = ?", (neighbour,))
     assert " ".join(text.split())[:30] in " ".join(dialog.findChild(QTextBrowser).toPlainText().split())
     dialog.reject()
+
+
+def test_the_import_line_counts_what_the_queue_and_the_chat_list_count(desk: Desk, demo_export: Path) -> None:
+    window = _open_demo(desk, demo_export, None)
+    waiting = window.review_panel.model.rowCount()
+    assert waiting < window.store.scalar("SELECT count(*) FROM flags WHERE status = 'new'")  # messages, not flags
+    assert window.statusBar().currentMessage().endswith(f"; {waiting} to review.")
+    assert window.chats_model.index(0, 0).data().endswith(f"{waiting} to review")
