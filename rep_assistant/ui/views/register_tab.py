@@ -41,7 +41,7 @@ class RegisterTab(QWidget):
             self.buttons[verb] = button
         buttons.addStretch(1)
         note = layout.wrapped(self.tr("Removals done in WhatsApp itself appear here from the imported chat "
-                                      "(marked 'in the chat')."), self)
+                                      "(marked 'seen in the chat')."), self)
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)
         box.addWidget(self.history)
