@@ -340,3 +340,27 @@ def test_the_import_line_counts_what_the_queue_and_the_chat_list_count(desk: Des
     assert waiting < window.store.scalar("SELECT count(*) FROM flags WHERE status = 'new'")  # messages, not flags
     assert window.statusBar().currentMessage().endswith(f"; {waiting} to review.")
     assert window.chats_model.index(0, 0).data().endswith(f"{waiting} to review")
+
+
+def test_search_by_keyboard_lands_on_the_hits_and_esc_goes_back_to_the_chat(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = _open_demo(desk, demo_export, qtbot)
+    view = window.conversation
+    window.tabs.setCurrentWidget(view)
+    view.message_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.message_view)
+    qtbot.keyClick(view.message_view, Qt.Key.Key_Slash)
+    assert QApplication.focusWidget() is view.search_edit
+    qtbot.keyClicks(view.search_edit, "school")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+    assert view.results.count() > 1 and QApplication.focusWidget() is view.results  # arrows walk the hits now
+    first = view.selected_message()["id"]
+    qtbot.keyClick(view.results, Qt.Key.Key_Down)
+    assert view.selected_message()["id"] != first  # the conversation follows
+    qtbot.keyClick(view.results, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view.message_view and view.results.isVisible()  # the hits stay for later
+    qtbot.keyClick(view.message_view, Qt.Key.Key_Slash)
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is view.results
+    view.search_edit.setFocus()
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)  # from the box: the search is put away
+    assert QApplication.focusWidget() is view.message_view and not view.results.isVisible() and not view.search_edit.text()
