@@ -134,8 +134,9 @@ class DraftDialog(QDialog):
     def _show_draft(self, draft: Draft) -> None:
         self.draft = self._drafts.setdefault(draft.kind, draft)
         fields = draft.fields
-        about = (self.tr("incident %s") % fields["incident_id"] if self.incident_id is not None
-                 else self.tr("%s's message of %s") % (fields["member_name"], fields["message_date"]))
+        about = self.tr("%s's message of %s") % (fields["member_name"], fields["message_date"])
+        if self.incident_id is not None:  # the number is the incidents list's; the message says which one it is
+            about = self.tr("incident %s (%s)") % (fields["incident_id"], about)
         self.setWindowTitle(self.tr("Draft a message about %s") % about)
         to, subject, body = self._texts.get(draft.kind, (draft.to or "", draft.subject or "", draft.body))
         self.to_edit.setText(to)

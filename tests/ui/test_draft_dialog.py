@@ -94,6 +94,8 @@ def test_opening_in_the_mail_program_is_recorded_and_says_nothing_is_attached(qt
     incident_id = incidents.create_incident(acting.store, [acting.confirmed_flag_on("useless")])
     dialog = _dialog(qtbot, acting, incident_id=incident_id, kind="school-notification")
     assert "I have attached the incident bundle" in dialog.body_edit.toPlainText()  # ticked: the .eml carries it
+    assert dialog.windowTitle() == (f"Draft a message about incident {incident_id} "
+                                    "(Sam Jones's message of Thursday 12 March 2026)")
     with qtbot.waitSignal(dialog.draft_used):
         dialog.mail_button.click()
     assert "attached" not in opened[0] and "I%20can%20send%20you%20the%20incident%20bundle" in opened[0]
