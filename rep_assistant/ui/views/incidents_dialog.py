@@ -262,8 +262,8 @@ class IncidentsDialog(QDialog):
         self._write(self.tr("Exporting bundle"),
                     lambda s: export_bundle(s, incident_id, path, self.settings, render_pdf=render_pdf, redact=redact),
                     then=lambda bundle: self.bundle_label.setText(
-                        self.tr("<b>Bundle saved</b> to %s (%d files; manifest SHA-256 %s).")
-                        % (html.escape(str(path)), len(bundle.names), bundle.manifest_sha256[:16] + "…")))
+                        self.tr("<b>Bundle saved</b> to %s: the report, the messages and a list of checksums that "
+                                "shows nothing was changed since (%d files).") % (html.escape(str(path)), len(bundle.names))))
 
     def record_member(self, verb: str, reason: str, clause: str | None = None, flag_id: int | None = None) -> None:
         member_id = self.current_member_id()
