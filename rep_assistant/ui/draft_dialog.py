@@ -4,13 +4,14 @@ WhatsApp has no API, so "Copy" (then paste into WhatsApp) is the main path. "Ope
 hands a mailto: link to the desktop's mail program (a local program, not a network
 connection); mailto: cannot carry attachments, so "Save e-mail draft" writes an .eml with the
 incident bundle attached that the mail program opens as a new message. Each use is recorded
-(draft.use) with the kind and ids only; filling a draft and switching kinds record nothing.
+(draft.use) with the kind and ids only, through workers/draft_ops.py, whose answer says what
+changed so an open incidents dialog redraws itself; filling a draft and switching kinds record nothing.
 
 Switching kinds keeps what the rep typed: each kind's text is remembered for as long as the
 dialog is open, so going back to a kind shows it as they left it.
 
 Signals:
-    draft_used(how): the draft was copied, opened in the mail program or saved ("copied"/"mailto"/"eml").
+    draft_used(how): the use was recorded ("copied"/"mailto"/"eml"); panels learn what changed from the op.
 """
 
 from pathlib import Path
@@ -31,13 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rep_assistant.core.acting.bundle import make_bundle
-from rep_assistant.core.acting.drafting import Draft, available_kinds, create_draft, record_draft_use
-from rep_assistant.core.acting.eml import save_eml
+from rep_assistant.core.acting.drafting import Draft, available_kinds, create_draft
 from rep_assistant.core.settings import Settings
-from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_save_path
-from rep_assistant.ui.pdf import render_pdf
+from rep_assistant.ui.workers import draft_ops
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
 KIND_LABELS = {
@@ -92,7 +90,6 @@ class DraftDialog(QDialog):
         form.addRow(self.tr("&Subject:"), self.subject_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.setToolTip(self.tr("Copy the text, then paste it into WhatsApp"))
         self.mail_button = buttons.addButton(self.tr("Open in &e-mail"), QDialogButtonBox.ButtonRole.ActionRole)
         self.mail_button.setToolTip(self.tr("Open a new message in your e-mail program (no attachment)"))
         self.eml_button = buttons.addButton(self.tr("Save e-mail &draft…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -137,14 +134,19 @@ class DraftDialog(QDialog):
     def _show_draft(self, draft: Draft) -> None:
         self.draft = self._drafts.setdefault(draft.kind, draft)
         fields = draft.fields
-        about = (self.tr("incident %s") % fields["incident_id"] if self.incident_id is not None
-                 else self.tr("%s's message of %s") % (fields["member_name"], fields["message_date"]))
+        about = self.tr("%s's message of %s") % (fields["member_name"], fields["message_date"])
+        if self.incident_id is not None:  # the number is the incidents list's; the message says which one it is
+            about = self.tr("incident %s (%s)") % (fields["incident_id"], about)
         self.setWindowTitle(self.tr("Draft a message about %s") % about)
         to, subject, body = self._texts.get(draft.kind, (draft.to or "", draft.subject or "", draft.body))
         self.to_edit.setText(to)
         self.subject_edit.setText(subject)
         for widget in (self.to_edit, self.subject_edit):  # a WhatsApp message has neither: no empty boxes to wonder about
             self.form.setRowVisible(widget, draft.is_email)
+        for button in (self.mail_button, self.eml_button):  # nor a way to e-mail it: it goes by WhatsApp, through Copy
+            button.setVisible(draft.is_email)
+        self.copy_button.setToolTip(self.tr("Copy the text, then paste it into a new e-mail") if draft.is_email
+                                    else self.tr("Copy the text, then paste it into WhatsApp"))
         has_incident = draft.incident_id is not None
         with QSignalBlocker(self.attach_check):
             self.attach_check.setChecked(has_incident and draft.is_email)
@@ -184,7 +186,7 @@ class DraftDialog(QDialog):
 
     def _record(self, how: str) -> None:
         draft = self.current_draft()
-        self.run(self.tr("Recording"), lambda store: record_draft_use(store, draft, how), lambda _: self.draft_used.emit(how))
+        self.run(self.tr("Recording"), lambda store: draft_ops.record_use(draft, how, store), self.draft_used.emit)
 
     @Slot()
     def copy_to_clipboard(self) -> None:
@@ -218,13 +220,9 @@ class DraftDialog(QDialog):
         draft = self.current_draft(attached=attach)
         redact = self.mask_check.isChecked()
 
-        def save(store: Store) -> Path:
-            bundle = make_bundle(store, draft.incident_id, self.settings, render_pdf=render_pdf, redact=redact) if attach else None
-            save_eml(store, draft, path, bundle)
-            return path
-
         def saved(out: Path) -> None:
             self.hint.setText(self.tr("Saved %s. Open it to review and send it from your e-mail program.") % out)
             self.draft_used.emit("eml")
 
-        self.run(self.tr("Saving e-mail draft"), save, saved)
+        self.run(self.tr("Saving e-mail draft"),
+                 lambda store: draft_ops.save_eml_draft(draft, path, self.settings, attach=attach, redact=redact, store=store), saved)

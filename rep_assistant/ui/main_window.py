@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QInputDialog,
     QLineEdit,
     QMainWindow,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             self.changed.connect(panel.on_changes)
         self.changed.connect(self._on_changed)
         window_geometry.restore(self)
+        window_geometry.keep_dialogs_on_screen(QApplication.instance())  # type: ignore[arg-type]
         self._open_last_chat()
 
     # -- what the areas use (the Desk protocol) ------------------------------------------------
@@ -351,8 +353,11 @@ class MainWindow(QMainWindow):
         if result.already_imported:
             summary = self.tr("{chat}: this export was already imported; nothing new.").format(chat=result.chat_name)
         else:
-            summary = self.tr("{chat}: {added} new messages, {flags} new flags to review.").format(
-                chat=result.chat_name, added=result.added, flags=result.flags_new)
+            # The count the chat list and the queue show (messages, not flags), so the three agree.
+            row = self.chats_model.row_of(result.chat_id)
+            waiting = self.chats_model.record(row)["new_flags"] if row is not None else result.flags_new
+            summary = self.tr("{chat}: {added} new messages; {waiting} to review.").format(
+                chat=result.chat_name, added=result.added, waiting=waiting)
         self.statusBar().showMessage(summary, 10000)
         self.import_finished.emit(result.chat_id)
 
@@ -379,7 +384,7 @@ class MainWindow(QMainWindow):
         return self.settings_actions.save(changes, theme)
 
     def show_audit_log(self) -> AuditDialog:
-        dialog = AuditDialog(self._store, self)
+        dialog = AuditDialog(self, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -3,6 +3,7 @@
 Chip colours are saturated with white text, so they read the same on light and dark palettes.
 """
 
+import datetime as dt
 import zlib
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -45,8 +46,17 @@ def status_text(status: str, snoozed_until: str | None = None) -> str:
 
 
 def stamp(ts: str | None) -> str:
-    """A stored ISO time as every pane of the desk shows it: date and minutes, no "T" (empty for none)."""
-    return (ts or "").replace("T", " ")[:16]
+    """A stored ISO time as every pane of the desk shows it, in the words a parent reads dates in:
+    "7 Nov 2025 09:40" ("7 Nov 2025" for a bare date; empty for none; as stored if it is not a time).
+    """
+    if not ts:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(ts)
+    except ValueError:
+        return ts.replace("T", " ")[:16]
+    day = f"{when.day} {when:%b %Y}"
+    return day if len(ts) <= 10 else f"{day} {when:%H:%M}"
 
 
 def is_dark() -> bool:

@@ -2,13 +2,15 @@
 
 Why: a saved or default size larger than the screen (1280 pixels at 200% scaling is 2560 real
 ones) opened the window half off a laptop's screen. The size and place are clamped to the
-screen's free area; splitter sizes are remembered by their object names.
+screen's free area; splitter sizes are remembered by their object names. Dialogs get the same
+treatment as they open (``keep_dialogs_on_screen``): the incidents dialog's 1080×640 does not fit
+a 1024×600 netbook, nor the audit log's 1000×600 a 1920×1080 screen at 200%.
 """
 
 import contextlib
 
-from PySide6.QtCore import QByteArray, QRect, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QWidget
 
 from rep_assistant.core import paths
 
@@ -45,8 +47,8 @@ def restore(window: QMainWindow) -> None:
             splitter.restoreState(value)
 
 
-def fit_to_screen(window: QMainWindow) -> None:
-    """Shrink and move the window so that its frame lies inside the available screen area."""
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move the window (or dialog) so that its frame lies inside the available screen area."""
     screen = window.screen()
     if screen is None:
         return
@@ -69,3 +71,18 @@ def save(window: QMainWindow, tab: int, chat_id: int | None) -> None:
     for splitter in _splitters(window):
         state.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
     state.sync()
+
+
+class _DialogsOnScreen(QObject):
+    """An application event filter: every dialog, as it is shown, is fitted inside its screen."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
+            fit_to_screen(watched)
+        return super().eventFilter(watched, event)
+
+
+def keep_dialogs_on_screen(app: QApplication) -> None:
+    """Fit every dialog the application shows inside its screen (installed once; later calls do nothing)."""
+    if app.findChild(_DialogsOnScreen) is None:
+        app.installEventFilter(_DialogsOnScreen(app))

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from rep_assistant.core.duties import audit
+from rep_assistant.core.errors import Cancelled
 from rep_assistant.core.store import Store
 
 
@@ -18,6 +19,16 @@ def test_a_fresh_chain_verifies(store: Store) -> None:
     _fill(store)
     result = audit.verify(store.db.conn)
     assert result.ok and result.checked == 5
+
+
+def test_a_long_walk_reports_progress_and_can_be_stopped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit, "_VERIFY_STEP", 2)
+    _fill(store, 5)
+    seen: list[tuple[int, int]] = []
+    assert audit.verify(store.db.conn, lambda done, total, _label: seen.append((done, total))).ok
+    assert seen == [(2, 5), (4, 5)]
+    with pytest.raises(Cancelled):
+        audit.verify(store.db.conn, cancelled=lambda: True)
 
 
 def test_entries_never_hold_more_than_given(store: Store) -> None:

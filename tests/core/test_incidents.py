@@ -16,6 +16,7 @@ def test_create_list_update_round_trip(store: Store) -> None:
     listed = incidents.list_incidents(store)
     assert [(r["id"], r["status"], r["flags"], r["members"]) for r in listed] == [(incident_id, "open", 1, "Sam Jones")]
     assert "Sam" not in listed[0]["title"]  # titles carry no names (they outlive erasure)
+    assert listed[0]["title"] == "Personal data (12 Mar 2026)"  # and read as words, not a stored date
 
     incidents.update_incident(store, incident_id, status="reported", note="E-mailed the office")
     got = incidents.get_incident(store, incident_id)

@@ -39,6 +39,7 @@ def test_copy_puts_the_edited_text_on_the_clipboard(qtbot, acting: World) -> Non
     assert dialog.windowTitle() == "Draft a message about Sam Jones's message of Thursday 12 March 2026"
     assert dialog.body_edit.toPlainText().startswith("Hi Sam,")
     assert not dialog.subject_edit.isVisible() and not dialog.attach_check.isVisible()  # a WhatsApp message: no e-mail fields
+    assert not dialog.mail_button.isVisible() and not dialog.eml_button.isVisible()  # nor e-mail buttons
     dialog.body_edit.appendPlainText("PS: see you at pick-up.")
     with qtbot.waitSignal(dialog.draft_used) as used:
         dialog.copy_button.click()
@@ -53,6 +54,7 @@ def test_changing_kind_redrafts_and_the_school_email_is_filled(qtbot, acting: Wo
     dialog = _dialog(qtbot, acting, flag_id=acting.confirmed_flag_on("useless"))
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("school-notification"))
     assert dialog.to_edit.text() == "office@maple.example.com" and dialog.to_edit.isVisible()
+    assert dialog.mail_button.isVisible() and dialog.eml_button.isVisible()
     assert dialog.subject_edit.text().startswith("Year 3 Maple:")
     assert not dialog.attach_check.isVisible()  # no incident yet: nothing to attach
 
@@ -92,6 +94,8 @@ def test_opening_in_the_mail_program_is_recorded_and_says_nothing_is_attached(qt
     incident_id = incidents.create_incident(acting.store, [acting.confirmed_flag_on("useless")])
     dialog = _dialog(qtbot, acting, incident_id=incident_id, kind="school-notification")
     assert "I have attached the incident bundle" in dialog.body_edit.toPlainText()  # ticked: the .eml carries it
+    assert dialog.windowTitle() == (f"Draft a message about incident {incident_id} "
+                                    "(Sam Jones's message of Thursday 12 March 2026)")
     with qtbot.waitSignal(dialog.draft_used):
         dialog.mail_button.click()
     assert "attached" not in opened[0] and "I%20can%20send%20you%20the%20incident%20bundle" in opened[0]

@@ -202,6 +202,13 @@ def test_the_desk_fits_a_small_laptop_screen(desk: Desk, demo_export: Path, qtbo
                *[label for label in panel.findChildren(QLabel) if label.buddy() is not None]]
     qtbot.waitUntil(lambda: not _overlaps(filters, panel))
     assert panel.table.isVisible() and panel.detail.height() > 60
+    window.tabs.setCurrentWidget(window.members_panel)
+    members = window.members_panel.table
+    qtbot.waitUntil(lambda: members.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: members.horizontalScrollBar().maximum() == 0)  # every column in view, "Last post" too
+    widest = max(members.fontMetrics().horizontalAdvance(members.model().index(r, 0).data())
+                 for r in range(members.model().rowCount()))
+    assert members.columnWidth(0) > widest  # names on one line, not cut
 
 
 _SCALED_WINDOW = """
@@ -235,6 +242,48 @@ def test_the_window_opens_inside_the_screen_at_200_percent(tmp_path: Path) -> No
     fx, fy, fw, fh = shown["free"]
     assert (fw, fh) == (960, 540)  # 1920x1080 at 200%
     assert fx <= x and fy <= y and x + w <= fx + fw and y + h <= fy + fh, shown
+
+
+_SCALED_DIALOGS = """
+import json, os
+from PySide6.QtWidgets import QDialog
+from rep_assistant.core.settings import Settings
+from rep_assistant.core.store import Store
+from rep_assistant.ui.app import make_app
+from rep_assistant.ui.main_window import MainWindow
+app = make_app()
+store = Store(os.environ["REP_ASSISTANT_HOME"] + "/desk.sqlite3")
+window = MainWindow(store, Settings({}))
+window.show()
+big = QDialog(window)
+big.resize(1400, 900)  # larger than any dialog of the desk, as a rep's own font size can make them
+shown = {}
+for name, dialog in (("audit", window.show_audit_log()), ("settings", window.show_settings()), ("big", big)):
+    dialog.show()
+    app.processEvents()
+    frame = dialog.frameGeometry()
+    shown[name] = [frame.x(), frame.y(), frame.width(), frame.height()]
+    dialog.close()
+free = window.screen().availableGeometry()
+print(json.dumps({"dialogs": shown, "free": [free.x(), free.y(), free.width(), free.height()]}))
+window.close()
+store.close()
+"""
+
+
+def test_dialogs_open_inside_the_screen_at_200_percent(tmp_path: Path) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "REP_ASSISTANT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-c", _SCALED_DIALOGS], env=env, capture_output=True, text=True, timeout=120, check=True)
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    fx, fy, fw, fh = shown["free"]
+    assert (fw, fh) == (960, 540)
+    for name, (x, y, w, h) in shown["dialogs"].items():
+        assert fx <= x and fy <= y and x + w <= fx + fw and y + h <= fy + fh, (name, shown)
+    assert shown["dialogs"]["audit"][2:] == [960, 540]  # 1000×600 asked for: as much as fits
 
 
 def test_appearance_and_chat_name_take_effect_at_once(desk: Desk, demo_export: Path, qtbot: object,
@@ -283,3 +332,35 @@ def test_a_neighbour_in_the_context_can_be_flagged_from_its_link(desk: Desk, dem
     text = window.store.scalar("SELECT text FROM messages WHERE id = ?", (neighbour,))
     assert " ".join(text.split())[:30] in " ".join(dialog.findChild(QTextBrowser).toPlainText().split())
     dialog.reject()
+
+
+def test_the_import_line_counts_what_the_queue_and_the_chat_list_count(desk: Desk, demo_export: Path) -> None:
+    window = _open_demo(desk, demo_export, None)
+    waiting = window.review_panel.model.rowCount()
+    assert waiting < window.store.scalar("SELECT count(*) FROM flags WHERE status = 'new'")  # messages, not flags
+    assert window.statusBar().currentMessage().endswith(f"; {waiting} to review.")
+    assert window.chats_model.index(0, 0).data().endswith(f"{waiting} to review")
+
+
+def test_search_by_keyboard_lands_on_the_hits_and_esc_goes_back_to_the_chat(desk: Desk, demo_export: Path, qtbot: object) -> None:
+    window = _open_demo(desk, demo_export, qtbot)
+    view = window.conversation
+    window.tabs.setCurrentWidget(view)
+    view.message_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.message_view)
+    qtbot.keyClick(view.message_view, Qt.Key.Key_Slash)
+    assert QApplication.focusWidget() is view.search_edit
+    qtbot.keyClicks(view.search_edit, "school")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+    assert view.results.count() > 1 and QApplication.focusWidget() is view.results  # arrows walk the hits now
+    first = view.selected_message()["id"]
+    qtbot.keyClick(view.results, Qt.Key.Key_Down)
+    assert view.selected_message()["id"] != first  # the conversation follows
+    qtbot.keyClick(view.results, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view.message_view and view.results.isVisible()  # the hits stay for later
+    qtbot.keyClick(view.message_view, Qt.Key.Key_Slash)
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is view.results
+    view.search_edit.setFocus()
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)  # from the box: the search is put away
+    assert QApplication.focusWidget() is view.message_view and not view.results.isVisible() and not view.search_edit.text()

@@ -54,7 +54,7 @@ def test_status_note_and_bundle_from_the_dialog(dialog: tuple[IncidentsDialog, W
         for entry in manifest["files"]:
             assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
         assert manifest["redacted"] is True
-    assert "Bundle saved" in d.bundle_label.text()
+    assert "Bundle saved" in d.bundle_label.text() and "SHA-256" not in d.bundle_label.text()
     assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path"] == str(out)
     d.grab().save(str(tmp_path / "incidents_dialog.png"))
 
@@ -80,9 +80,13 @@ def test_register_tab_shows_chat_removals_and_records_warnings(dialog: tuple[Inc
     d.record_member("warn", "bad language about parking")
     row = _cells(d.member_table, 0).index("Dan Brown")
     assert d.member_table.item(row, 4).text() == "1"
-    assert "warning: bad language about parking" in d.member_history.toPlainText()
+    assert "Warned: bad language about parking (recorded by Test Rep)" in d.member_history.toPlainText()
     d.select_member(w.member_id("Sam Jones"))
-    assert "removal" in d.member_history.toPlainText() and "(in the chat)" in d.member_history.toPlainText()
+    history = d.member_history.toPlainText()
+    assert "Removed in WhatsApp (seen in the chat)" in history
+    assert not any(code in history for code in ("removal", "warning", "readmission"))  # stored kinds stay in the store
+    last_removal = d.member_table.item(_cells(d.member_table, 0).index("Sam Jones"), 7).text()
+    assert last_removal[0].isdigit() and "-" not in last_removal.split(" in the chat")[0]  # "11 Mar 2026 …", not ISO
     d.grab().save(str(tmp_path / "register_tab.png"))
 
 
@@ -154,3 +158,36 @@ def test_opening_the_register_updates_the_members_panel_with_removals_from_the_c
         assert removals() == 0
     window.actions_by_name["incidents"].trigger()
     qtbot.waitUntil(lambda: removals() == 1, timeout=10_000)
+
+
+def test_a_draft_used_from_an_incident_redraws_it_from_what_the_use_changed(
+        dialog: tuple[IncidentsDialog, World, int], qtbot) -> None:
+    d, w, incident_id = dialog
+    changes: list[object] = []
+    d.run = direct_runner(w.store, lambda c: (changes.append(c), d.on_changes(c)))  # the desk's broadcast, watched
+    before = d.incident_detail.toPlainText()
+    draft = d.open_draft("school-notification")
+    qtbot.addWidget(draft)
+    with qtbot.waitSignal(draft.draft_used):
+        draft.copy_button.click()
+    assert changes and changes[-1].incidents and not changes[-1].members  # the op says what it changed...
+    assert 'Draft "school notification" copied' not in before
+    assert d.incident_detail.toPlainText().endswith('Draft "school notification" copied to the clipboard')  # ...and it shows
+    assert incidents.get_incident(w.store, incident_id)["actions"][-1]["action"] == "draft.copied"
+
+
+def test_the_incident_lists_each_message_once_with_its_breaches_in_words(
+        dialog: tuple[IncidentsDialog, World, int]) -> None:
+    from rep_assistant.core.policy import active_policy
+    from rep_assistant.core.reviewing import manual
+    from rep_assistant.ui.workers.changes import OpChanges
+
+    d, w, incident_id = dialog
+    first = incidents.get_incident(w.store, incident_id)["flag_ids"][0]
+    message_id = w.store.scalar("SELECT message_id FROM flags WHERE id = ?", [first])
+    incidents.add_flags(w.store, incident_id, [manual.flag_by_hand(w.store, message_id, "abuse", active_policy(w.settings))])
+    d.on_changes(OpChanges(incidents=True))
+    text = d.incident_detail.toPlainText()
+    assert text.count("Mrs Green is") == 1  # two flags, one message: listed once
+    assert "Personal data (clause" in text and "Abuse (clause" in text
+    assert "personal-data" not in text and " · clause" not in text

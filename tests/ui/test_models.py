@@ -48,3 +48,11 @@ def test_messages_are_read_a_page_at_a_time_in_chat_order(desk: Desk, demo_expor
     flagged = [r for r in range(total) if model.index(r, 0).data(RecordRole)["flags"]]
     assert flagged, "the scanner's flags are attached to their messages"
     assert model.index(flagged[0], 0).data(IdRole) == model.index(flagged[0], 0).data(RecordRole)["id"]
+
+
+@pytest.mark.parametrize(("stored", "shown"), [("2025-11-07T09:40:31+00:00", "7 Nov 2025 09:40"), ("2025-11-07 21:05", "7 Nov 2025 21:05"),
+                                               ("2026-03-12", "12 Mar 2026"), (None, ""), ("not a time", "not a time")])
+def test_times_read_as_a_parent_writes_them(stored: str | None, shown: str) -> None:
+    from rep_assistant.ui.style import stamp
+
+    assert stamp(stored) == shown

@@ -5,6 +5,7 @@ keeps a running list of what was done (drafts used, bundles exported, warnings, 
 incident_actions: the school notification quotes that list instead of asking the rep to recall it.
 """
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -54,8 +55,13 @@ def _confirmed(rows: Sequence[dict[str, Any]]) -> None:
 def _title(rows: Sequence[dict[str, Any]]) -> str:
     """A name-free title (incident titles are shown in lists and must survive erasure)."""
     categories = ", ".join(dict.fromkeys(r["category"].replace("-", " ") for r in rows))
-    first_day = min((r["ts"] or "")[:10] for r in rows) or "undated"
-    return f"{categories.capitalize()} ({first_day})"
+    first_day = min((r["ts"] or "")[:10] for r in rows)
+    try:  # "Threat (7 Nov 2025)": the list and the school's report are read by people, not parsed
+        day = dt.date.fromisoformat(first_day)
+        when = f"{day.day} {day:%b %Y}"
+    except ValueError:
+        when = first_day or "undated"
+    return f"{categories.capitalize()} ({when})"
 
 
 def record_action(store: Store, incident_id: int, action: str, details: str = "") -> int:

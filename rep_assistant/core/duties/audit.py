@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rep_assistant.core import when
+from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
 
 GENESIS = "0" * 64
 
@@ -61,12 +62,18 @@ class VerifyResult:
         return f"The audit log has been tampered with: {self.problem}."
 
 
-def verify(conn: sqlite3.Connection) -> VerifyResult:
+#: Progress is reported (and a cancel honoured) every this many entries of a chain walk.
+_VERIFY_STEP = 500
+
+
+def verify(conn: sqlite3.Connection, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> VerifyResult:
     """Walk the chain in id order and say exactly which entry is wrong, if any.
 
     Only a rewrite of every following entry and the head can pass; the head hash that an
     intact result reports is what a rep can write down (or keep in a backup) to rule that out.
+    A years-old log takes seconds to walk, hence ``progress(done, total)`` and ``cancelled()``.
     """
+    total = conn.execute("SELECT count FROM audit_head WHERE id = 1").fetchone()[0]
     prev = GENESIS
     expected_id = 1
     checked = 0
@@ -87,6 +94,9 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
         prev = digest
         expected_id += 1
         checked += 1
+        if checked % _VERIFY_STEP == 0:
+            check_cancel(cancelled)
+            report(progress, checked, max(total, checked), "Checking the log")
     count, head = conn.execute("SELECT count, hash FROM audit_head WHERE id = 1").fetchone()
     if count > checked:
         return VerifyResult(False, checked, f"the log ends at entry {checked} but {count} were written: entries after {checked} were deleted", checked + 1)

@@ -12,8 +12,8 @@ can wait), and redrawn from the changes operations report (``on_changes``).
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +60,7 @@ class ConversationView(QWidget):
         self.search_edit.setAccessibleName(self.tr("Search messages"))
         self.search_edit.setToolTip(self.tr("Full-text search over this chat (/)"))
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_edit.installEventFilter(self)
         self.search_status = QLabel(self)
 
         # A table with fixed-height rows, not a QListView: the list view lays out every row
@@ -91,6 +92,7 @@ class ConversationView(QWidget):
         self.results.currentItemChanged.connect(self._on_results_current_item_changed)
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.results.customContextMenuRequested.connect(self._on_results_context_menu_requested)
+        self.results.installEventFilter(self)
         self.results.hide()
 
         self.detail = QTextBrowser(self)
@@ -203,9 +205,26 @@ class ConversationView(QWidget):
 
     @Slot()
     def _on_search_edit_return_pressed(self) -> None:
+        """Search, show the first hit and move to the results, where arrows walk the hits and C/D/F act on
+        the message shown (in the search box those keys would only type)."""
         self.run_search(self.search_edit.text())
         if self.results.count():
             self.results.setCurrentRow(0)
+            self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Esc leaves the search (the box clears it first) for the conversation; Down goes from the box to the hits."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape and watched in (self.search_edit, self.results):
+                if watched is self.search_edit:
+                    self.run_search("")
+                self.message_view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if event.key() == Qt.Key.Key_Down and watched is self.search_edit and self.results.count():
+                self.results.setCurrentRow(max(self.results.currentRow(), 0))
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_results_current_item_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

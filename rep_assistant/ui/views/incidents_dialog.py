@@ -37,12 +37,14 @@ from rep_assistant.core.acting.bundle import export_bundle
 from rep_assistant.core.acting.drafting.fields import short_stamp
 from rep_assistant.core.acting.register import record_member_event, register_rows, sync_chat_events
 from rep_assistant.core.acting.report import describe_action
+from rep_assistant.core.duties.audit_sentences import Names
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui.draft_dialog import DraftDialog
 from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.icons import icon
 from rep_assistant.ui.pdf import render_pdf
+from rep_assistant.ui.style import category_label
 from rep_assistant.ui.views import layout
 from rep_assistant.ui.views.member_event_dialog import MemberEventDialog
 from rep_assistant.ui.views.note_dialog import NoteDialog
@@ -224,10 +226,14 @@ class IncidentsDialog(QDialog):
         e = html.escape
         parts = [f"<h3>{e(incident['title'])}</h3><p><b>{e(STATUS_LABELS[incident['status']])}</b>, opened "
                  f"{e(short_stamp(incident['created_at']))}</p><h4>{self.tr('Flagged messages')}</h4><ul>"]
-        parts += [f"<li>{e(short_stamp(f['ts']))}, <b>{e(f['member_name'] or '')}</b>: {e((f['text'] or '')[:160])}"
-                  f"<br><small>{e(f['category'])} · clause {e(f['clause_id'])}</small></li>" for f in flags]
+        for message in _by_message(flags):  # one item per message, as in the queue, with each breach it was flagged for
+            first = message[0]
+            breaches = ", ".join(self.tr("%s (clause %s)") % (category_label(f["category"]), f["clause_id"]) for f in message)
+            parts.append(f"<li>{e(short_stamp(first['ts']))}, <b>{e(first['member_name'] or '')}</b>: "
+                         f"{e((first['text'] or '')[:160])}<br><small>{e(breaches)}</small></li>")
         parts.append(f"</ul><h4>{self.tr('Actions taken')}</h4><ul>")
-        parts += [f"<li>{e(short_stamp(a['at']))}: {e(describe_action(a))}</li>" for a in incident["actions"]]
+        names = Names(self.store)
+        parts += [f"<li>{e(short_stamp(a['at']))}: {e(describe_action(a, names))}</li>" for a in incident["actions"]]
         parts.append("</ul>")
         if incident["notes"]:
             parts.append(f"<h4>{self.tr('Notes')}</h4><ul>")
@@ -256,8 +262,8 @@ class IncidentsDialog(QDialog):
         self._write(self.tr("Exporting bundle"),
                     lambda s: export_bundle(s, incident_id, path, self.settings, render_pdf=render_pdf, redact=redact),
                     then=lambda bundle: self.bundle_label.setText(
-                        self.tr("<b>Bundle saved</b> to %s (%d files; manifest SHA-256 %s).")
-                        % (html.escape(str(path)), len(bundle.names), bundle.manifest_sha256[:16] + "…")))
+                        self.tr("<b>Bundle saved</b> to %s: the report, the messages and a list of checksums that "
+                                "shows nothing was changed since (%d files).") % (html.escape(str(path)), len(bundle.names))))
 
     def record_member(self, verb: str, reason: str, clause: str | None = None, flag_id: int | None = None) -> None:
         member_id = self.current_member_id()
@@ -299,8 +305,6 @@ class IncidentsDialog(QDialog):
 
     def open_draft(self, kind: str = "school-notification") -> DraftDialog:
         dialog = DraftDialog(self.settings, self.run, incident_id=self.current_incident_id(), kind=kind, parent=self)
-        # The draft dialog records its use without saying what changed (it is another area's): re-read the incidents.
-        dialog.draft_used.connect(lambda _how: self.reload(register=False))
         dialog.show()
         return dialog
 
@@ -315,3 +319,10 @@ class IncidentsDialog(QDialog):
         if path is not None:
             self.export_bundle_to(path)
 
+
+def _by_message(flags: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The incident's flags grouped by message, in the order given (oldest message first)."""
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for flag in flags:
+        grouped.setdefault(flag["message_id"], []).append(flag)
+    return list(grouped.values())

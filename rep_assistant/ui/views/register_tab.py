@@ -41,7 +41,7 @@ class RegisterTab(QWidget):
             self.buttons[verb] = button
         buttons.addStretch(1)
         note = layout.wrapped(self.tr("Removals done in WhatsApp itself appear here from the imported chat "
-                                      "(marked 'in the chat')."), self)
+                                      "(marked 'seen in the chat')."), self)
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)
         box.addWidget(self.history)
@@ -74,14 +74,29 @@ class RegisterTab(QWidget):
             self.history.setPlainText(self.tr("Select a member to see their warnings, removals and re-admissions."))
             return
         events = member_events(self._store, member_id=member_id)
-        lines = [f"{short_stamp(ev['at'])}  {ev['kind']}" + (f": {ev['reason']}" if ev["reason"] else "")
-                 + (f" (clause {ev['clause_id']})" if ev["clause_id"] else "")
-                 + (" (in the chat)" if ev["source"] == "chat" else f" (by {ev['actor']})") for ev in events]
-        self.history.setPlainText("\n".join(lines) or self.tr("Nothing recorded for this member."))
+        self.history.setPlainText("\n".join(map(event_line, events)) or self.tr("Nothing recorded for this member."))
+
+
+#: A register entry's kind as the history says it.
+_EVENT_WORDS = {"warning": "Warned", "removal": "Removed", "readmission": "Re-admitted", "joined": "Joined", "left": "Left"}
+
+
+def event_line(event: dict[str, Any]) -> str:
+    """'11 Nov 2025 07:30  Removed: removed in WhatsApp (seen in the chat)', never the stored kind code."""
+    what = _EVENT_WORDS.get(event["kind"], event["kind"].replace("_", " ").capitalize())
+    reason = event["reason"] or ""
+    if reason and reason.lower() != what.lower() + " in whatsapp":
+        what += f": {reason}"
+    elif reason:
+        what += " in WhatsApp"
+    if event["clause_id"]:
+        what += f" (clause {event['clause_id']})"
+    who = " (seen in the chat)" if event["source"] == "chat" else f" (recorded by {event['actor']})"
+    return f"{short_stamp(event['at'])}  {what}{who}"
 
 
 def _removal_text(last: dict[str, Any] | None) -> str:
     if not last:
         return ""
     where = "in the chat" if last["source"] == "chat" else f"by {last['actor']}"
-    return f"{last['at'][:10]} {where}" + (f": {last['reason']}" if last["reason"] and last["source"] == "app" else "")
+    return f"{short_stamp(last['at'])} {where}" + (f": {last['reason']}" if last["reason"] and last["source"] == "app" else "")

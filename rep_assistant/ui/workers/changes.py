@@ -32,6 +32,9 @@ class OpChanges:
         return cls(**{f.name: True for f in fields(cls)})
 
 
+#: A read (the audit viewer's entries, a chain check): nothing changed, it only ran off the GUI thread.
+NOTHING = OpChanges(audit=False)
+
 #: What one review decision changes: a flag's status, so the queue, the chat list's "to review"
 #: count, the message margin and the member's counts.
 DECISION = OpChanges(chat_list=True, flags=True, members=True)
