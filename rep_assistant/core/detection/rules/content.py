@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import regex
 
+from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
 from rep_assistant.core.detection.rules.lexicon import idioms, insults, political_terms, political_terms_pattern
 from rep_assistant.core.detection.rules.model import Context, Hit, Rule
 from rep_assistant.core.detection.rules.text import (
@@ -774,6 +775,8 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger,
          words("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
 )
+
+CONTENT_RULES += LANGUAGE_RULES
 
 _IDIOM_SUMMARY = {
     "threat": "Sounds like a threat", "defamation": "States as fact that someone did wrong",

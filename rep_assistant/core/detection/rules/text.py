@@ -1,4 +1,8 @@
-"""One message's text prepared once for every rule: lower-cased, tokenised, people found.
+"""One message's text prepared once for every rule: folded, lower-cased, tokenised, people found.
+
+Every rule reads ``Text.raw``, the message after the normalisation layer (``normalise.fold``:
+look-alike and styled letters, invisible marks); ``Text.original`` is what was written and
+``in_original`` maps a rule's spans back to it, so highlights land on the characters shown.
 
 Content categories depend on who a message is about (a member of staff by title and name,
 "the teacher", a named child, "his parents") as much as on what it says, so those
@@ -10,7 +14,9 @@ import re
 
 import regex
 
+from rep_assistant.core.detection.rules import model, subjects
 from rep_assistant.core.detection.rules.lexicon import Hit, profanity
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, Folded, fold, lexicon_key
 
 _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
@@ -18,6 +24,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
+_OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 
 TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
 STAFF_ROLE = (
@@ -43,7 +51,6 @@ _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
-_OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
     r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
@@ -89,11 +96,12 @@ NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship",
 class Text:
     """A message's text with what rules ask of it computed at most once."""
 
-    __slots__ = ("__dict__", "lower", "raw", "token_set", "tokens")
+    __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens")
 
-    def __init__(self, raw: str) -> None:
-        if "’" in raw or "‘" in raw:
-            raw = raw.replace("’", "'").replace("‘", "'")
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.folded: Folded = fold(original)
+        raw = self.folded.text
         lower = raw.lower()
         if len(lower) != len(raw):  # a few characters change length when lower-cased
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
@@ -108,14 +116,33 @@ class Text:
             tokens.add("#mask")
         if _NUMBER.search(raw):
             tokens.add("#num")
+        if not raw.isascii() and _OTHER_SCRIPT.search(raw):
+            tokens.add("#script")  # letters beyond ASCII: words of other languages, which tokens miss
         if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
             tokens.add("#shout")
         self.token_set = tokens
 
     @functools.cached_property
-    def offensive(self) -> list[Hit]:
-        """Offensive words in the text, disguised or not (asked by more than one rule)."""
+    def lexicon_hits(self) -> list[Hit]:
+        """Swear words and listed insults in any language the lexicon holds, disguised or not."""
         return profanity().scan(self.lower, self.tokens, self.token_set)
+
+    @functools.cached_property
+    def offensive(self) -> list[Hit]:
+        """Offensive words in the text, disguised or not (asked by more than one rule); insults alone are abuse's."""
+        return [h for h in self.lexicon_hits if h.kind != "insult"]
+
+    @functools.cached_property
+    def key_words(self) -> list[tuple[str, int, int]]:
+        """Words of any script as word lists match them (accents and Arabic vowel marks off), with their spans."""
+        key = lexicon_key(self.lower)
+        return [(ARABIC_MARKS.sub("", m.group()), m.start(), m.end()) for m in _ANY_WORD.finditer(key)]
+
+    def in_original(self, hit: model.Hit) -> model.Hit:
+        """``hit`` with its spans pointing into the original message rather than the folded text."""
+        if self.folded.starts is None:
+            return hit
+        return model.Hit(hit.summary, tuple(self.folded.span(s, e) for s, e in hit.spans))
 
     @functools.cached_property
     def staff(self) -> list[tuple[int, int]]:
@@ -148,11 +175,16 @@ class Text:
 
     @functools.cached_property
     def child_refs(self) -> list[tuple[int, int]]:
-        """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'."""
-        own = [m.span() for m in _OWN.finditer(self.raw)]
+        """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'.
+
+        Not the writer's own child ("my daughter", "our Ayesha") and not a grown-up ("his wife
+        Sarah", "Dave's wife", "Tyler's dad": the talk is about the parent).
+        """
+        own = subjects.own_child_spans(self.raw)
         refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
-        # "Tyler's dad" is about a parent, not about Tyler.
-        return sorted(refs + [n for n in self.names if n not in self.parents_of])
+        names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
+                 and not subjects.is_adult(self.raw, n)]
+        return sorted(refs + names)
 
     @functools.cached_property
     def parents_of(self) -> list[tuple[int, int]]:
