@@ -46,7 +46,8 @@ _ROOT_HEADS = frozenset(r[:4] for r in _PREFIX_ROOTS)
 _VOWELS = frozenset("aeiou")
 # Signs of a disguise, searched once per message: a mask or leet character beside a letter,
 # three letters alike, single letters spaced out, a swear root inside a longer word.
-_DISGUISE = re.compile(r"[a-z][*#%&@$!|+~^][a-z*#%&@$]|(?:^|[^a-z])[*#%&@$][a-z]|[a-z][*#%&]|[a-z][0-9]+[a-z]|(?:^|[^a-z0-9])[0-9][a-z]{2}"
+_DISGUISE = re.compile(r"[a-z][*#%&@$!|+~^][a-z*#%&@$]|[a-z]{2}[0-9]|(?:^|[^a-z0-9])[a-z][0-9$@!]{3}"
+                       r"|(?:^|[^a-z])[*#%&@$][a-z]|[a-z][*#%&]|[a-z][0-9]+[a-z]|(?:^|[^a-z0-9])[0-9][a-z]{2}"
                        r"|([a-z])\1\1|(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])"
                        r"|fuck|cunt|wank|bollock|twat|shit|bastard")
 _LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
@@ -80,8 +81,8 @@ class Lexicon:
     allowed_phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> phrases
 
     def finish(self) -> "Lexicon":
+        self.words.update((word, word) for word in self.entries)
         for word, entry in self.entries.items():
-            self.words.setdefault(word, word)
             if word in self.preferred and entry.language == "en" and word.isalpha() and len(word) >= 4:
                 for variant in _variants(word):
                     if variant not in self.allowed:
@@ -103,9 +104,11 @@ class Lexicon:
         """Every offensive word in ``lower`` (the folded message lower-cased), disguised or not."""
         key = lexicon_key(lower)
         plain = key.isascii()
-        if tokens is None or not plain:
+        if tokens is None or not lower.isascii():  # the caller's tokens split words at accents
             tokens = _words(key)
-        token_set = set(tokens) if token_set is None or not plain else token_set
+            token_set = set(tokens)
+        elif token_set is None:
+            token_set = set(tokens)
         disguised = _DISGUISE.search(key) is not None
         direct = not self.wordset.isdisjoint(token_set) or not self.phrase_starts.isdisjoint(token_set)
         if not (direct or disguised):
@@ -241,14 +244,14 @@ class Lexicon:
         if len(chunk) >= 4 and chunk[0].isalpha() and all(c in _MASKS for c in chunk[1:]):
             # "f***": a first letter and stars is unmistakably a censored swear.
             return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and w[0] == chunk[0]), None)
-        if letters < 2:
-            return None
         masks = sum(c in _MASKS for c in chunk)
-        if masks == 0:
+        if masks == 0 and (letters >= 2 or len(chunk) >= 4):
             for reading in _leet_readings(chunk):
                 found = self.words.get(reading) or self._compound(reading) or self._stretched(reading)
-                if found:
+                if found and (letters >= 2 or found in self.preferred):  # "p155" stands for a common word or nothing
                     return found
+            return None
+        if letters < 2:
             return None
         if len(chunk) < 4 or masks > letters + 1:
             return None
