@@ -1,0 +1,110 @@
+"""Someone else's phone number, e-mail or home address in a message (personal data).
+
+Phone numbers are found by Google's libphonenumber (the ``phonenumbers`` lite build): UK
+forms (020 7946 0018, 0113 496 0123, 07700 900123, +44 (0)7700 900123, 0044 7700 900123,
+07700.900.123) and numbers of other countries written with their code (+353, +48, +92,
++1…); order numbers, dates and prices are not numbers anyone can ring. A UK number written
+with its 0 or +44 counts when it has the shape of a landline or mobile, even in Ofcom's drama
+ranges (07700 900xxx, 01632 960xxx) that libphonenumber calls invalid and made-up examples use.
+
+What stays clean: the poster's own details ("my number is…", "call me on…", the number the
+chat shows as the author), a school's published number or address ("the office is on…",
+the school phone and e-mail in settings, addresses at .sch.uk).
+"""
+
+import phonenumbers
+import regex
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from rep_assistant.core.detection.rules.model import Context, Hit
+from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
+
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
+_STREET_WORD = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|"
+                r"Park|Rise|View|Walk|Row|Square)")
+_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_WORD}\b")
+_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
+                         r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
+                         r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
+_NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
+_OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
+                            r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
+                            r"home\s+(?:address|number|phone)")
+_DIGIT = regex.compile(r"\d")
+_LIVES_ON = compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b")
+_BULK_CONTACT = compile_i(
+    r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
+    r"(?:\b(?:everyone's|everybody's|all\s+the\s+(?:parents'|families'))\s+(?:home\s+)?(?:addresses|numbers|phone\s+numbers|e-?mails)\b"
+    r"|\blist\s+(?:\w+\s+){0,2}with\s+(?:\w+\s+){0,2}(?:addresses|phone\s+numbers|numbers)\b)"
+)
+_SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
+_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
+_MIN_DIGITS = 9  # fewer digits than any phone number written with its area code
+
+
+def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
+    """(span, number in E.164) of every phone number in ``raw``, read as a UK chat writes them."""
+    if len(_DIGIT.findall(raw)) < _MIN_DIGITS:
+        return []
+    out = []
+    for m in PhoneNumberMatcher(raw, "GB", leniency=Leniency.POSSIBLE):
+        n = m.number
+        national = str(n.national_number)
+        uk_shaped = (n.country_code == 44 and m.raw_string[:1] in "0+" and len(national) in (9, 10)
+                     and national[0] in "1237")
+        if uk_shaped or phonenumbers.is_valid_number(n):
+            out.append(((m.start, m.end), phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)))
+    return out
+
+
+def _e164(text: str) -> str:
+    """A settings or author value as E.164 ('' when it is not a phone number)."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(text, "GB"), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return ""
+
+
+def _sentence_before(raw: str, pos: int) -> str:
+    """The words of the sentence that lead up to ``pos`` (at most 80 characters of them)."""
+    before = raw[max(0, pos - 80):pos]
+    return regex.split(r"[.!?\n]\s", before)[-1]
+
+
+def personal_contact(t: Text, ctx: Context) -> Hit | None:
+    """Someone else's phone number, e-mail or home address; the poster's own and the school's stay clean."""
+    raw = t.raw
+    spans: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    others = _OTHERS_CONTACT.search(raw)
+    own = _OWN_CONTACT.search(raw) and not others
+    if "#num" in t.token_set:
+        safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
+        for span, number in phone_numbers(raw):
+            if number not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, span[0])):
+                spans.append(span)
+                kinds.append("phone number")
+        if not own and (others or "address" in t.token_set):
+            places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
+            spans += places
+            kinds += ["home address"] * bool(places)
+    if "@" in raw:
+        for m in _EMAIL.finditer(raw):
+            addr = m.group().lower()
+            if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()):
+                continue
+            spans.append(m.span())
+            kinds.append("e-mail address")
+    if spans:
+        what = " and ".join(dict.fromkeys(kinds))
+        return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
+    bulk = _BULK_CONTACT.search(raw)
+    if bulk:
+        return Hit("Shares other families' contact details", (bulk.span(),))
+    lives = _LIVES_ON.search(raw)
+    if lives:
+        return Hit("Says where someone lives", (lives.span(),))
+    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
+        return Hit("Shares someone else's personal contact details", (others.span(),))
+    return None
