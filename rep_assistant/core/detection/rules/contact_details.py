@@ -79,7 +79,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     kinds: list[str] = []
     others = _OTHERS_CONTACT.search(raw)
     own = _OWN_CONTACT.search(raw) and not others
-    if "#num" in t.token_set:
+    if _DIGIT.search(raw):
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
         for span, number in phone_numbers(raw):
             if number not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, span[0])):

@@ -27,7 +27,7 @@ _OWN = regex.compile(
 )
 _ADULT_NOUN = (r"(?:husband|hubby|wife|partner|boyfriend|girlfriend|fianc[eé]e?|ex|other\s+half|mum|mam|mom|mother|dad|father|"
                r"nan|nana|gran|granny|grandma|grandad|grandpa|uncle|aunt|auntie|aunty|step-?(?:mum|dad)|boss|colleague|neighbour|"
-               r"brother-in-law|sister-in-law|mother-in-law|father-in-law|landlord|landlady|sister|brother)")
+               r"brother-in-law|sister-in-law|mother-in-law|father-in-law|landlord|landlady)")
 _ADULT_BEFORE = regex.compile(rf"\b(?:my|his|her|their|your|the|a|another|\w+'s)\s+{_ADULT_NOUN},?\s*$", regex.IGNORECASE)
 _ADULT_AFTER = regex.compile(
     rf"^(?:'s\s+(?:husband|hubby|wife|partner|boyfriend|girlfriend|other\s+half|boss|colleague)\b"
