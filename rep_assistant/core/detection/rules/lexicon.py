@@ -50,6 +50,7 @@ _DISGUISE = re.compile(r"[a-z][*#%&@$!|+~^][a-z*#%&@$]|[a-z]{2}[0-9]|(?:^|[^a-z0
                        r"|(?:^|[^a-z])[*#%&@$][a-z]|[a-z][*#%&]|[a-z][0-9]+[a-z]|(?:^|[^a-z0-9])[0-9][a-z]{2}"
                        r"|([a-z])\1\1|(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])"
                        r"|fuck|cunt|wank|bollock|twat|shit|bastard")
+_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[ ._\-*~+]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
 _LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
 
 
@@ -195,7 +196,9 @@ class Lexicon:
 
     def _spelled_out(self, key: str, token_set: frozenset[str] | set[str]) -> list[Hit]:
         """Single letters in a row, spaces, dots, dashes or underscores between: 'f u c k', 's.h.i.t.e'."""
-        out = []
+        out: list[Hit] = []
+        if not _SPELLED.search(key):
+            return out
         letters = [m for m in re.finditer(r"[a-z0-9@$!*]", key) if _alone(key, m.start())]
         runs: list[list[re.Match[str]]] = []
         for m in letters:
