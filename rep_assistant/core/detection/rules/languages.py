@@ -84,9 +84,9 @@ def _child_record(t: Text) -> Hit | None:
 
 
 def _triggers() -> frozenset[str]:
-    """Latin-script first words of the insults and disclosures, and '#script' for every other script."""
-    insult_words = {w.split()[0] for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
-    disclosure_words = {k[0] for k in _disclosures()[0]}
+    """The longest word of each Latin-script insult and disclosure, and '#script' for every other script."""
+    insult_words = {max(w.split(), key=len) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
+    disclosure_words = {max(k, key=len) for k in _disclosures()[0]}
     return frozenset(w for w in insult_words | disclosure_words if w.isascii()) | {"#script"}
 
 

@@ -36,6 +36,11 @@ _ADULT_AFTER = regex.compile(
 )
 
 
+#: Words one of which is in every mention of the writer's own child, or of a grown-up (cheap gates).
+OWN_WORDS = frozenset({"my", "our", "me"})
+ADULT_WORDS = frozenset(regex.findall(r"[a-z]+", _ADULT_NOUN.replace("fianc[eé]e?", "fiance fiancee"))) - {"in", "law", "other"}
+
+
 def own_child_spans(raw: str) -> list[tuple[int, int]]:
     """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest'."""
     return [m.span() for m in _OWN.finditer(raw)]

@@ -100,10 +100,11 @@ class Text:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.folded: Folded = fold(original)
-        raw = self.folded.text
+        plain = original.isascii()  # most messages: nothing to fold, nothing to map back
+        self.folded: Folded | None = None if plain else fold(original)
+        raw = original if self.folded is None else self.folded.text
         lower = raw.lower()
-        if len(lower) != len(raw):  # a few characters change length when lower-cased
+        if not plain and len(lower) != len(raw):  # a few characters change length when lower-cased
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
         self.raw = raw
         self.lower = lower
@@ -116,7 +117,7 @@ class Text:
             tokens.add("#mask")
         if _NUMBER.search(raw):
             tokens.add("#num")
-        if not raw.isascii() and _OTHER_SCRIPT.search(raw):
+        if not plain and _OTHER_SCRIPT.search(raw):
             tokens.add("#script")  # letters beyond ASCII: words of other languages, which tokens miss
         if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
             tokens.add("#shout")
@@ -140,7 +141,7 @@ class Text:
 
     def in_original(self, hit: model.Hit) -> model.Hit:
         """``hit`` with its spans pointing into the original message rather than the folded text."""
-        if self.folded.starts is None:
+        if self.folded is None or self.folded.starts is None:
             return hit
         return model.Hit(hit.summary, tuple(self.folded.span(s, e) for s, e in hit.spans))
 
@@ -180,10 +181,12 @@ class Text:
         Not the writer's own child ("my daughter", "our Ayesha") and not a grown-up ("his wife
         Sarah", "Dave's wife", "Tyler's dad": the talk is about the parent).
         """
-        own = subjects.own_child_spans(self.raw)
+        tokens = self.token_set
+        own = [] if subjects.OWN_WORDS.isdisjoint(tokens) else subjects.own_child_spans(self.raw)
+        adults = not subjects.ADULT_WORDS.isdisjoint(tokens)
         refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
         names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
-                 and not subjects.is_adult(self.raw, n)]
+                 and not (adults and subjects.is_adult(self.raw, n))]
         return sorted(refs + names)
 
     @functools.cached_property
