@@ -26,6 +26,7 @@ _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
 _REGIONAL_RUN = re.compile("[\U0001F1E6-\U0001F1FF]{3,}")
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W\d_])")  # a word of Latin letters only
 
 
 @functools.cache
@@ -110,20 +111,21 @@ def _inside_word(raw: str, i: int) -> bool:
 
 
 def _fold_lookalikes(text: str) -> str:
-    """Fold look-alike letters in words that mix them with Latin letters or are made only of them.
+    """Fold look-alike letters in words that mix them with Latin letters, or are made only of them amid English.
 
-    "рrat" (Cyrillic р) and "ѕһіт" fold; a real Russian or Greek word keeps its letters.
+    "рrat" (Cyrillic р) and "ѕһіт I forgot" fold; a message in Russian or Greek keeps its letters.
     """
     table = confusables()
     if table.keys().isdisjoint(text):
         return text
+    english = _LATIN_WORD.search(text) is not None
     out = list(text)
     for m in _WORD.finditer(text):
         word = m.group()
         if table.keys().isdisjoint(word):
             continue
         mixed = any("a" <= ch.lower() <= "z" for ch in word)
-        if mixed or all(ch in table for ch in word):
+        if mixed or (english and all(ch in table for ch in word)):
             for k, ch in enumerate(word, m.start()):
                 out[k] = table.get(ch, ch)
     return "".join(out)

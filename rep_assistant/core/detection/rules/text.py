@@ -25,6 +25,7 @@ _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+_NEXT_WORD = regex.compile(r"[\w']+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 
 TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
@@ -60,6 +61,13 @@ _CHILD_NOUN_REF = regex.compile(
 def words(text: str) -> frozenset[str]:
     """A set of words written as one string: word lists, trigger words, acronyms."""
     return frozenset(text.split())
+
+
+# Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
+_STAFF_WORDS = words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
+    headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
+    governors staff nurse principal tutor childminder sendco treasurer chair lollipop crossing cleaner cleaners learning mentor
+    mentors librarian bursar site""")
 
 
 # Capitalised words that start sentences or name things other than people.
@@ -148,6 +156,8 @@ class Text:
     @functools.cached_property
     def staff(self) -> list[tuple[int, int]]:
         """Spans naming a member of staff: 'Mrs Patel', 'the teacher', 'the head', 'the office'."""
+        if _STAFF_WORDS.isdisjoint(self.token_set):
+            return []  # the pattern is long and most messages name nobody on the staff
         return [m.span() for m in _STAFF_RE.finditer(self.raw)]
 
     @functools.cached_property
@@ -161,7 +171,7 @@ class Text:
             before = self.raw[:m.start()].rstrip()
             sentence_start = not before or before[-1] in ".!?\n:"
             after = self.raw[m.end():m.end() + 12].lstrip()
-            next_word = regex.match(r"[\w']+", after)
+            next_word = _NEXT_WORD.match(after)
             follows = next_word.group() if next_word else ""
             if follows.lower() in PLACE_WORDS or word in PLACE_WORDS or word.endswith(NOT_NAME_ENDINGS):
                 continue
