@@ -64,7 +64,8 @@ def words(text: str) -> frozenset[str]:
 
 
 # Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
-_STAFF_WORDS = words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
+_TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
+_STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
     headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
     governors staff nurse principal tutor childminder sendco treasurer chair lollipop crossing cleaner cleaners learning mentor
     mentors librarian bursar site""")
@@ -164,12 +165,15 @@ class Text:
     def names(self) -> list[tuple[int, int]]:
         """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
         out = []
-        for m in _CAP_WORD.finditer(self.raw):
+        raw = self.raw
+        for m in _CAP_WORD.finditer(raw):
             word = m.group().lower()
             if word in COMMON_CAPS or word.rstrip("s") in COMMON_CAPS or any(s <= m.start() < e for s, e in self._titled_spans):
                 continue
-            before = self.raw[:m.start()].rstrip()
-            sentence_start = not before or before[-1] in ".!?\n:"
+            i = m.start() - 1
+            while i >= 0 and raw[i].isspace():  # the last character before the word (no copy of the text so far)
+                i -= 1
+            sentence_start = i < 0 or raw[i] in ".!?:"
             after = self.raw[m.end():m.end() + 12].lstrip()
             next_word = _NEXT_WORD.match(after)
             follows = next_word.group() if next_word else ""
@@ -182,6 +186,8 @@ class Text:
 
     @functools.cached_property
     def _titled_spans(self) -> list[tuple[int, int]]:
+        if _TITLES.isdisjoint(self.token_set):
+            return []
         return [m.span() for m in _TITLE_NAME_RE.finditer(self.raw)]
 
     @functools.cached_property
