@@ -134,6 +134,8 @@ LOOKALIKES = [
     "Send me the e-mail again", "I got 3/4 on the spelling test lol", "Meet at 4pm by the shed",
     "Bellingham trip on Monday", "The Cumbrian coast is gorgeous", "Button batteries are dangerous for toddlers",
     "Spanish homework: escribe cinco frases", "Happy Dydd Gŵyl Dewi everyone", "Class 3 sh-sh-shushed the whole hall",
+    "We stopped by the Bell End road sign for a photo", "The ref was effing and blinding at the linesman",
+    "Our old bitch is nursing four pups in the shed", "Привет всем, спасибо за помощь", "Mrs Shittu is back on Monday",
 ]
 
 

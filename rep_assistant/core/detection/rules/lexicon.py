@@ -91,7 +91,8 @@ class Lexicon:
     unless_near: dict[str, frozenset[str]] = field(default_factory=dict)
     preferred: set[str] = field(default_factory=set)  # the common words a censored shape most likely stands for
     allowed: set[str] = field(default_factory=set)  # innocent words that look like a swear (Shitterton, Twatt)
-    allowed_phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> phrases
+    # first word -> (phrase, whether it is innocent only when written with capitals: "Bell End" the village)
+    allowed_phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
 
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
@@ -116,8 +117,9 @@ class Lexicon:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None) -> list[Hit]:
-        """Every offensive word in ``lower`` (the folded message lower-cased), disguised or not."""
+    def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None,
+             raw: str | None = None) -> list[Hit]:
+        """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not."""
         if lower.isascii():
             key, plain = lower, True
             if tokens is None:
@@ -152,7 +154,7 @@ class Lexicon:
         if disguised:
             hits.extend(self._disguised(key, token_set))
         if hits and not self.allow_starts.isdisjoint(token_set):
-            hits = self._without_allowed(key, hits)
+            hits = self._without_allowed(key, hits, raw)
         return _dedupe(hits) if len(hits) > 1 else hits
 
     def _hit(self, start: int, end: int, word: str) -> Hit:
@@ -250,12 +252,14 @@ class Lexicon:
                     i += 1
         return out
 
-    def _without_allowed(self, key: str, hits: list[Hit]) -> list[Hit]:
+    def _without_allowed(self, key: str, hits: list[Hit], raw: str | None) -> list[Hit]:
         """Drop hits inside an allowed phrase: 'Fanny Barks', 'cock pheasant', 'Dick Whittington'."""
         spans = [(m.start(), m.end(), m.group()) for m in _ANY_WORD.finditer(key)]
         covered: list[tuple[int, int]] = []
         for i, (start, _, first) in enumerate(spans):
-            for phrase in self.allowed_phrases.get(first, ()):
+            for phrase, proper in self.allowed_phrases.get(first, ()):
+                if proper and raw is not None and not raw[start:start + 1].isupper():
+                    continue  # "a bell end" is the insult, "the Bell End sign" the village
                 if tuple(s[2] for s in spans[i:i + len(phrase)]) == phrase:
                     covered.append((start, spans[i + len(phrase) - 1][1]))
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
@@ -376,7 +380,7 @@ def profanity() -> Lexicon:
         if len(parts) == 1:
             lex.allowed.add(parts[0])
         elif parts:
-            lex.allowed_phrases.setdefault(parts[0], []).append(parts)
+            lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] == "capitalised-place"))
     for phrase in list(lex.phrases):
         if " ".join(phrase) not in lex.entries:
             del lex.phrases[phrase]

@@ -135,7 +135,7 @@ class Text:
     @functools.cached_property
     def lexicon_hits(self) -> list[Hit]:
         """Swear words and listed insults in any language the lexicon holds, disguised or not."""
-        return profanity().scan(self.lower, self.tokens, self.token_set)
+        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw)
 
     @functools.cached_property
     def offensive(self) -> list[Hit]:
