@@ -61,3 +61,21 @@ def test_a_grown_up_is_not_a_child(text: str, name: str) -> None:
 
 def test_own_child_spans() -> None:
     assert own_child_spans("so proud of our Ayesha today") == [(12, 22)]
+
+
+@pytest.mark.parametrize("text", [
+    "she lives at 14 Rowan Close if you want to knock", "he live 7 birch way, go round and ask him",
+    "found Mr Lee's insta, @lee.runs.daily", "the old class list has everyone's numbers and addresses on, posting it here",
+    "someone sent me this with all the parents' phone numbers",
+])
+def test_addresses_handles_and_lists_of_other_people_are_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she lives 10 minutes from school", "staff personal numbers can't be shared here, use the office line",
+    "From: Office <office@example.com>\nTo: Sam Jones <sam.jones@example.com>\nSubject: trip money",
+    "follow the PTA on insta @oakfield.pta",
+])
+def test_distances_reminders_forwarded_headers_and_school_accounts_are_not(text: str) -> None:
+    assert "personal-data" not in _cats(text)

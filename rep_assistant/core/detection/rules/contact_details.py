@@ -32,15 +32,33 @@ _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
                             r"home\s+(?:address|number|phone)")
 _DIGIT = regex.compile(r"\d")
-_LIVES_ON = compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b")
+_LIVES_ON = compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b"
+                      # a house number and a street, however it is written: "lives at 22 clos y gwyddfid", "she live 41 Ferrier Terrace"
+                      r"|\b(?:lives?|living|stays?|staying)\s+(?:at\s+|on\s+)?(?:number\s+)?\d{1,4}[a-z]?,?\s+"
+                      r"(?!(?:min(?:ute)?s?|miles?|doors?|houses?|streets?|seconds?|km|yards?|metres?|hours?|days?|weeks?|years?)\b)"
+                      r"[\p{L}][\w'-]+(?:\s+[\w'-]+){0,3}")
+_EVERYONES = r"(?:everyone's|everyones|every1s|every1's|everybody's|all\s+the\s+(?:parents'|families'|mums'|dads'|parents|families))"
+_CONTACTS = r"(?:home\s+)?(?:addresses|numbers|phone\s+numbers|mobile\s+numbers|e-?mails|e-?mail\s+addresses|contact\s+details)"
 _BULK_CONTACT = compile_i(
     r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
-    r"(?:\b(?:everyone's|everybody's|all\s+the\s+(?:parents'|families'))\s+(?:home\s+)?(?:addresses|numbers|phone\s+numbers|e-?mails)\b"
+    rf"(?:\b{_EVERYONES}\s+{_CONTACTS}\b"
     r"|\blist\s+(?:\w+\s+){0,2}with\s+(?:\w+\s+){0,2}(?:addresses|phone\s+numbers|numbers)\b)"
+    # a class or contact list that carries everyone's details, passed on to the group
+    rf"|\b(?:class|contact|parents?'?)\s+list\b[^.!?]{{0,60}}\b{_EVERYONES}\s+{_CONTACTS}"
+    rf"|\b(?:sent|gave|forwarded|shared)\s+me\s+(?:this|it)\b[^.!?]{{0,30}}\b{_EVERYONES}\s+{_CONTACTS}"
 )
-_SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
+# The school's own line: "the office is on…", "school office number", not any sentence that says "school".
+_SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:office|number|phone|line|reception)|office|reception|main\s+number|"
+                           r"attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
-_MIN_DIGITS = 9  # fewer digits than any phone number written with its area code
+_HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
+_NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|mustn't|not\s+allowed|never|please\s+delete|delete\s+that)\b")
+_SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
+_HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b)")
+_MIN_DIGITS = 9
+#: Words one of which is in every message this rule can flag (the engine's prefilter).
+TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
+                      "staying", "postcode", "list"})  # fewer digits than any phone number written with its area code
 
 
 def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
@@ -64,6 +82,12 @@ def _e164(text: str) -> str:
         return phonenumbers.format_number(phonenumbers.parse(text, "GB"), phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
         return ""
+
+
+def _line_at(raw: str, pos: int) -> str:
+    start = raw.rfind("\n", 0, pos) + 1
+    end = raw.find("\n", pos)
+    return raw[start:end if end >= 0 else len(raw)]
 
 
 def _sentence_before(raw: str, pos: int) -> str:
@@ -92,6 +116,8 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     if "@" in raw:
         for m in _EMAIL.finditer(raw):
             addr = m.group().lower()
+            if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
+                continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
             if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()):
                 continue
             spans.append(m.span())
@@ -105,6 +131,17 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     lives = _LIVES_ON.search(raw)
     if lives:
         return Hit("Says where someone lives", (lives.span(),))
-    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
+    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower) \
+            and not _NEGATED.search(_sentence_at(raw, others.start())):
         return Hit("Shares someone else's personal contact details", (others.span(),))
+    if "@" in raw and _SOCIAL_OF.search(raw):
+        handle = _HANDLE.search(raw)
+        if handle:  # "found Miss X's insta: @…": where to find a person outside the group
+            return Hit("Shares someone else's social media account", (handle.span(),))
     return None
+
+
+def _sentence_at(raw: str, pos: int) -> str:
+    start = max(raw.rfind(". ", 0, pos), raw.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (raw.find(". ", pos), raw.find("\n", pos)) if i >= 0]
+    return raw[start:min(ends) if ends else len(raw)]

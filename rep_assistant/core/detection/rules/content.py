@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import regex
 
+from rep_assistant.core.detection.rules.contact_details import TRIGGERS as CONTACT_TRIGGERS
 from rep_assistant.core.detection.rules.contact_details import personal_contact as _personal_contact
 from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
 from rep_assistant.core.detection.rules.lexicon import idioms, insults, political_terms, political_terms_pattern
@@ -670,7 +671,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("child.topic", "individual-child", "An identifiable child (a name, 'that boy') with their behaviour, discipline, health or home life.",
          _individual_child, _CHILD_TOPIC_TOKENS | _INSULT_TOKENS),
     Rule("personal.contact", "personal-data", "Someone else's phone number, e-mail or home address (not the poster's own, not the school's).",
-         _personal_contact, words("#at #num personal home address addresses numbers lives living postcode"), wants_context=True),
+         _personal_contact, CONTACT_TRIGGERS, wants_context=True),
     Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health,
          _CHILD_TOPIC_TOKENS),
     Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,

@@ -16,7 +16,7 @@ from rep_assistant.core import resources
 from rep_assistant.core.detection.rules.lexicon import profanity
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key
-from rep_assistant.core.detection.rules.subjects import own_markers
+from rep_assistant.core.detection.rules.subjects import speaks_of_own_child
 from rep_assistant.core.detection.rules.text import Text
 
 _NAMES = {"ur": "Urdu", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
@@ -52,8 +52,8 @@ def _disclosure(t: Text) -> tuple[tuple[int, int], str, str] | None:
     firsts = {k[0] for k in terms}
     if firsts.isdisjoint(w for w, _, _ in found):
         return None
-    tokens = {w for w, _, _ in found}
-    if not unless.isdisjoint(tokens) or not own_markers().isdisjoint(tokens):
+    tokens = [w for w, _, _ in found]
+    if not unless.isdisjoint(tokens) or speaks_of_own_child(tokens):
         return None  # an awareness week, or the writer's own child
     for i, (word, start, _) in enumerate(found):
         if word not in firsts:

@@ -58,7 +58,27 @@ def is_own_child(raw: str, span: tuple[int, int], own: list[tuple[int, int]] | N
 
 
 @functools.cache
-def own_markers() -> frozenset[str]:
-    """Words of other languages saying 'my' or 'our' family ('mera', 'moja', 'ابني', 'আমার'), folded as the lexicon folds."""
+def _own_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> phrases of other languages naming the writer's own child ('mera beta', 'moja córka', 'আমার মেয়ে')."""
     rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
-    return frozenset(lexicon_key(r["term"].strip().lower()) for r in rows if r["role"] == "own")
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for r in rows:
+        if r["role"] == "own":
+            words = tuple(lexicon_key(r["term"].strip().lower()).split())
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def speaks_of_own_child(words: list[str]) -> bool:
+    """Whether ``words`` (a message's words, folded) name the writer's own child or the writer in another language.
+
+    The last word of a phrase may carry an ending: Bengali 'আমার মেয়ের' (my daughter's), Polish 'mojej córce'.
+    """
+    phrases = _own_phrases()
+    for i, word in enumerate(words):
+        for phrase in phrases.get(word, ()):
+            rest = words[i + 1:i + len(phrase)]
+            if len(rest) == len(phrase) - 1 and all(a == b for a, b in zip(rest[:-1], phrase[1:-1], strict=False)) \
+                    and (len(phrase) == 1 or rest[-1].startswith(phrase[-1])):
+                return True
+    return False

@@ -174,6 +174,8 @@ class Text:
             while i >= 0 and raw[i].isspace():  # the last character before the word (no copy of the text so far)
                 i -= 1
             sentence_start = i < 0 or raw[i] in ".!?:"
+            if i >= 2 and raw[i - 2:i + 1].lower() in (" in", " at") and not raw.startswith("'s", m.end()):
+                continue  # "a child in Kestrels", "meet at Costa": a class, a place
             after = self.raw[m.end():m.end() + 12].lstrip()
             next_word = _NEXT_WORD.match(after)
             follows = next_word.group() if next_word else ""
