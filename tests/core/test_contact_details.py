@@ -66,7 +66,7 @@ def test_own_child_spans() -> None:
 @pytest.mark.parametrize("text", [
     "she lives at 14 Rowan Close if you want to knock", "he live 7 birch way, go round and ask him",
     "found Mr Lee's insta, @lee.runs.daily", "the old class list has everyone's numbers and addresses on, posting it here",
-    "someone sent me this with all the parents' phone numbers",
+    "someone sent me this with all the parents' phone numbers", "her address is 9 larch rise if you want to pop round",
 ])
 def test_addresses_handles_and_lists_of_other_people_are_personal_data(text: str) -> None:
     assert "personal-data" in _cats(text)
@@ -75,7 +75,8 @@ def test_addresses_handles_and_lists_of_other_people_are_personal_data(text: str
 @pytest.mark.parametrize("text", [
     "she lives 10 minutes from school", "staff personal numbers can't be shared here, use the office line",
     "From: Office <office@example.com>\nTo: Sam Jones <sam.jones@example.com>\nSubject: trip money",
-    "follow the PTA on insta @oakfield.pta",
+    "follow the PTA on insta @oakfield.pta", "please delete that, staff home addresses are not for this group",
+    "I do ironing, £10 a basket. Sue's Ironing, 07700 900358",
 ])
 def test_distances_reminders_forwarded_headers_and_school_accounts_are_not(text: str) -> None:
     assert "personal-data" not in _cats(text)

@@ -26,7 +26,9 @@ _STREET_WORD = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Cre
 _STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_WORD}\b")
 _OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
                          r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
-                         r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
+                         r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b"
+                         # the poster's own trade: "I do repairs … Munro Roofing, 07700 900358"
+                         r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+")
 _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
@@ -36,7 +38,8 @@ _LIVES_ON = compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(
                       # a house number and a street, however it is written: "lives at 22 clos y gwyddfid", "she live 41 Ferrier Terrace"
                       r"|\b(?:lives?|living|stays?|staying)\s+(?:at\s+|on\s+)?(?:number\s+)?\d{1,4}[a-z]?,?\s+"
                       r"(?!(?:min(?:ute)?s?|miles?|doors?|houses?|streets?|seconds?|km|yards?|metres?|hours?|days?|weeks?|years?)\b)"
-                      r"[\p{L}][\w'-]+(?:\s+[\w'-]+){0,3}")
+                      r"[\p{L}][\w'-]+(?:\s+[\w'-]+){0,3}"
+                      rf"|\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:new\s+|home\s+)?address\s+is\s+\d{{1,4}}[a-z]?,?\s+[\p{{L}}][\w'-]+(?:\s+[\w'-]+){{0,3}}")
 _EVERYONES = r"(?:everyone's|everyones|every1s|every1's|everybody's|all\s+the\s+(?:parents'|families'|mums'|dads'|parents|families))"
 _CONTACTS = r"(?:home\s+)?(?:addresses|numbers|phone\s+numbers|mobile\s+numbers|e-?mails|e-?mail\s+addresses|contact\s+details)"
 _BULK_CONTACT = compile_i(
@@ -52,7 +55,9 @@ _SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:office|number|phone|line|re
                            r"attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
 _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
-_NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|mustn't|not\s+allowed|never|please\s+delete|delete\s+that)\b")
+# A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
+_NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|must\s+not|mustn't|not\s+allowed|never|not\s+for|"
+                     r"please\s+(?:delete|remove|take)|(?:delete|remove|take\s+down)\s+(?:that|this|it)|take\s+(?:that|this|it)\s+down)\b")
 _SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
 _HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b)")
 _MIN_DIGITS = 9
@@ -132,7 +137,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     if lives:
         return Hit("Says where someone lives", (lives.span(),))
     if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower) \
-            and not _NEGATED.search(_sentence_at(raw, others.start())):
+            and not _NEGATED.search(raw):
         return Hit("Shares someone else's personal contact details", (others.span(),))
     if "@" in raw and _SOCIAL_OF.search(raw):
         handle = _HANDLE.search(raw)
