@@ -77,6 +77,12 @@ def _soft_hyphen(w: str) -> str:
     return w[:1] + "\u00ad" + w[1:]
 
 
+def _wrong_symbol(w: str) -> str:
+    """A symbol that is not the letter's own leet: 'fu@k', 'sh@t'."""
+    i = next((i for i, c in enumerate(w) if c in "eiou" and i > 0), None)
+    return w if i is None else w[:i] + "@" + w[i + 1:]
+
+
 def _direction_mark(w: str) -> str:
     return w[:-1] + "\u200e" + w[-1]
 
@@ -103,6 +109,11 @@ DISGUISES: dict[str, Callable[[str], str]] = {
     "stretched": _stretch,
     "dropped-vowels": _drop_vowels,
     "capitals-spaced": lambda w: " ".join(w.upper()),
+    "strike-through": lambda w: "".join(c + "\u0336" for c in w),
+    "negative-squared": lambda w: "".join(chr(0x1F170 + ord(c) - ord("a")) for c in w),
+    "middle-dots": "\u00b7".join,
+    "slashes": "/".join,
+    "wrong-symbol": _wrong_symbol,
 }
 
 
@@ -136,6 +147,8 @@ LOOKALIKES = [
     "Spanish homework: escribe cinco frases", "Happy Dydd Gŵyl Dewi everyone", "Class 3 sh-sh-shushed the whole hall",
     "We stopped by the Bell End road sign for a photo", "The ref was effing and blinding at the linesman",
     "Our old bitch is nursing four pups in the shed", "Привет всем, спасибо за помощь", "Mrs Shittu is back on Monday",
+    "The cock crowed at dawn on the farm trip", "Just a pin prick for the blood test", "The door knob came off again",
+    "Back by 3 o'clock", "The x-ray showed no break", "Mrs Dickinson's class won the cup",
 ]
 
 

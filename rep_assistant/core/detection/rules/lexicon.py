@@ -32,7 +32,8 @@ from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_k
 
 _SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
 # Leet digits and symbols -> the letters they stand for (1 and | are i or l).
-_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t", "!": "i", "|": "il", "€": "e"}
+_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t", "!": "i", "|": "il", "€": "e",
+         "¢": "c", "¡": "i"}
 _MASKS = frozenset("*#%&_.?-~^\"")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -46,9 +47,9 @@ _ROOT_HEADS = frozenset(r[:4] for r in _PREFIX_ROOTS)
 _VOWELS = frozenset("aeiou")
 # Signs of a disguise, looked for once per message: cheap character-set tests first, and a
 # pattern only where they find something (one big alternation cost twice the whole lookup).
-_SYMBOLS = frozenset("*#%&@$!|+~^")
+_SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
 _DIGITS = frozenset("0123456789")
-_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$][a-z]|[a-z][*#%&]")
+_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]")
 _SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
@@ -59,10 +60,11 @@ def _disguise_suspected(key: str) -> bool:
     return bool((not _SYMBOLS.isdisjoint(key) and _SYMBOL_IN_WORD.search(key))
                 or (not _DIGITS.isdisjoint(key) and _DIGIT_IN_WORD.search(key))
                 or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
-                or "bastard" in key or _STRETCHED.search(key) or _SPACED.search(key))
+                or "bastard" in key or _STRETCHED.search(key) or _SPACED.search(key) or _SHORTENED.search(key))
 
 
-_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[ ._\-*~+]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
+_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
+_SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
 _LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
 
 
@@ -91,6 +93,7 @@ class Lexicon:
     unless_near: dict[str, frozenset[str]] = field(default_factory=dict)
     preferred: set[str] = field(default_factory=set)  # the common words a censored shape most likely stands for
     allowed: set[str] = field(default_factory=set)  # innocent words that look like a swear (Shitterton, Twatt)
+    masked_only: set[str] = field(default_factory=set)  # rude only when disguised: "c*ck", "pr*ck" (a cock crows)
     # first word -> (phrase, whether it is innocent only when written with capitals: "Bell End" the village)
     allowed_phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
 
@@ -101,7 +104,7 @@ class Lexicon:
                 for variant in _variants(word):
                     if variant not in self.allowed:
                         self.words.setdefault(variant, word)
-        for word in self.allowed:
+        for word in self.allowed | self.masked_only:
             self.words.pop(word, None)
         self.by_length: dict[int, list[str]] = {}
         for word in self.entries:
@@ -208,7 +211,9 @@ class Lexicon:
             if _LINK.search(chunk):
                 continue  # links and e-mail addresses
             offset = m.start()
-            for part in re.finditer(r"[^-/]+", chunk) if len(chunk) > 4 and ("-" in chunk or "/" in chunk) else [None]:
+            parts = list(re.finditer(r"[^-/]+", chunk)) if "-" in chunk or "/" in chunk else []
+            # "p*ss-up" is two words; "f-ing" and "a-hole" are one word shortened
+            for part in parts if len(parts) > 1 and all(len(p.group()) > 1 for p in parts) else [None]:
                 text, at = (part.group(), offset + part.start()) if part else (chunk, offset)
                 core = text.strip("'\"()[]{}<>,.;:!?…")
                 core = core.strip("*_~") if core[:1] in "*_~" and core[-1:] in "*_~" else core  # WhatsApp *bold*
@@ -229,7 +234,8 @@ class Lexicon:
         letters = [m for m in re.finditer(r"[a-z0-9@$!*]", key) if _alone(key, m.start())]
         runs: list[list[re.Match[str]]] = []
         for m in letters:
-            if runs and m.start() - runs[-1][-1].end() <= 2 and not key[runs[-1][-1].end():m.start()].strip(" ._-*~+"):
+            gap = key[runs[-1][-1].end():m.start()] if runs else "\n"
+            if runs and len(gap) <= 2 and not any(ch.isalnum() or ch == "\n" for ch in gap):
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -282,7 +288,11 @@ class Lexicon:
                 found = self.words.get(reading) or self._compound(reading) or self._stretched(reading)
                 if found and (letters >= 2 or found in self.preferred):  # "p155" stands for a common word or nothing
                     return found
-            return None
+            if letters < 3:
+                return None
+            # A symbol standing for another letter than its own ("fu@k"): a mask, read as a common word only.
+            shape = re.compile("".join("." if not c.isalpha() else re.escape(c) for c in chunk))
+            return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and shape.fullmatch(w)), None)
         if letters < 2:
             return None
         if len(chunk) < 4 or masks > letters + 1:
@@ -363,6 +373,9 @@ def profanity() -> Lexicon:
         if row["action"] == "drop":
             lex.entries.pop(word, None)
             lex.phrases.pop(tuple(word.split()), None)
+        elif row["action"] == "masked":
+            lex.entries[word] = Entry(row["severity"] or "mild")
+            lex.masked_only.add(word)
         elif row["action"] == "add":
             lex.entries[word] = Entry(row["severity"] or "mild")
             lex.preferred.add(word)

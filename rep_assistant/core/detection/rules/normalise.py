@@ -26,6 +26,8 @@ _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
 _REGIONAL_RUN = re.compile("[\U0001F1E6-\U0001F1FF]{3,}")
 _WORD = re.compile(r"[^\W\d_]+")
+_ENCLOSED = re.compile("[\U0001F150-\U0001F189]")
+_MARK_ON_LATIN = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W\d_])")  # a word of Latin letters only
 
 
@@ -68,7 +70,8 @@ def fold(raw: str) -> Folded:
     if raw.isascii():
         return Folded(raw)
     special = _special()
-    if unicodedata.is_normalized("NFKC", raw) and special.isdisjoint(raw) and not _REGIONAL_RUN.search(raw):
+    if unicodedata.is_normalized("NFKC", raw) and special.isdisjoint(raw) and not _REGIONAL_RUN.search(raw) \
+            and not _ENCLOSED.search(raw) and not _MARK_ON_LATIN.search(raw):
         return Folded(raw)  # emoji and ordinary accented words: nothing to undo
     chars: list[str] = []
     starts: list[int] = []
@@ -77,7 +80,7 @@ def fold(raw: str) -> Folded:
     while i < n:
         c = raw[i]
         j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
+        while j < n and unicodedata.category(raw[j])[0] == "M":
             j += 1  # a letter with its combining accents folds as one
         if c in INVISIBLE and _inside_word(raw, i):
             i = j
@@ -86,8 +89,12 @@ def fold(raw: str) -> Folded:
             out = _QUOTES[c]
         elif 0x1F1E6 <= ord(c) <= 0x1F1FF and _REGIONAL_RUN.match(raw, max(0, _run_start(raw, i))):
             out = chr(ord("A") + ord(c) - _REGIONAL_A)
+        elif 0x1F150 <= ord(c) <= 0x1F189:  # negative circled and squared letters 🅐 🅵, which NFKC keeps
+            out = chr(ord("A") + (ord(c) - 0x1F150) % 32)
         else:
             out = unicodedata.normalize("NFKC", raw[i:j])
+            if len(out) > 1 and out[0].isascii() and out[0].isalpha():
+                out = out[0]  # strike-through and other marks drawn over a Latin letter: "f̶u̶c̶k"
         for ch in out:
             chars.append(ch)
             starts.append(i)
