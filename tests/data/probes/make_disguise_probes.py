@@ -149,6 +149,7 @@ LOOKALIKES = [
     "Our old bitch is nursing four pups in the shed", "Привет всем, спасибо за помощь", "Mrs Shittu is back on Monday",
     "The cock crowed at dawn on the farm trip", "Just a pin prick for the blood test", "The door knob came off again",
     "Back by 3 o'clock", "The x-ray showed no break", "Mrs Dickinson's class won the cup",
+    "Made a batch of flapjacks for the sale", "Mr Pratt is on the gate today",
 ]
 
 
