@@ -9,7 +9,8 @@ where the text shows one:
   by shape (f**k, c*nt, b****cks, f*&%ing);
 - letters spaced out (f u c k, s.h.i.t, b-o-l-l-o-c-k-s) or stretched (fuuuck);
 - dropped vowels (fck, btch) and doubled letters (fuuck), generated once from the core words;
-- dialect spellings (fookin, shite, feckin, pish) are entries of ``uk_curation.csv``.
+- dialect spellings (fookin, shite, feckin, pish) are entries of ``uk_curation.csv``;
+- words rude only when disguised ("c*ck", "pr*ck": a cock crows, a pin pricks) are ``masked`` rows there.
 
 ``uk_curation.csv`` drops entries that are ordinary words here (hoe, knob, cock, 69), adds
 British swears and names context words that make an entry innocent ("blue tits", "faggots and
@@ -53,18 +54,20 @@ _SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z]
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]")
 _SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
+_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
+_SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
 
 
 def _disguise_suspected(key: str) -> bool:
-    """Masks or leet inside a word, three letters alike, single letters spaced out, or a swear root in a longer word."""
+    """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
+    swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here)."""
     return bool((not _SYMBOLS.isdisjoint(key) and _SYMBOL_IN_WORD.search(key))
                 or (not _DIGITS.isdisjoint(key) and _DIGIT_IN_WORD.search(key))
                 or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
-                or "bastard" in key or _STRETCHED.search(key) or _SPACED.search(key) or _SHORTENED.search(key))
+                or "bastard" in key or "dickhead" in key or "motherf" in key
+                or _STRETCHED.search(key) or _SPACED.search(key) or _SHORTENED.search(key))
 
 
-_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
-_SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
 _LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
 
 
