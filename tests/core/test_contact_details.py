@@ -39,7 +39,7 @@ def test_an_email_address_of_someone_else_is_personal_data() -> None:
 
 @pytest.mark.parametrize("text", [
     "My daughter's inhaler is in her book bag", "Our Ayesha's EHCP meeting went well today",
-    "Zara, my eldest, was diagnosed with asthma last year",
+    "Zara, my eldest, was diagnosed with asthma last year", "Jac is mine, and yes he has type 1 diabetes, the staff know",
 ])
 def test_a_parent_about_their_own_child_is_not_sharing_a_childs_data(text: str) -> None:
     assert not {"personal-data", "individual-child"} & _cats(text)
@@ -76,7 +76,7 @@ def test_addresses_handles_and_lists_of_other_people_are_personal_data(text: str
     "she lives 10 minutes from school", "staff personal numbers can't be shared here, use the office line",
     "From: Office <office@example.com>\nTo: Sam Jones <sam.jones@example.com>\nSubject: trip money",
     "follow the PTA on insta @oakfield.pta", "please delete that, staff home addresses are not for this group",
-    "I do ironing, £10 a basket. Sue's Ironing, 07700 900358",
+    "I do ironing, £10 a basket. Sue's Ironing, 07700 900358", "The school's trip mobile is 07700 900600, emergencies only",
 ])
 def test_distances_reminders_forwarded_headers_and_school_accounts_are_not(text: str) -> None:
     assert "personal-data" not in _cats(text)

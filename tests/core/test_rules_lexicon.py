@@ -29,7 +29,7 @@ def test_disguised_and_british_swearing_is_found(text: str) -> None:
     "Gay Gordons at the ceilidh", "Willy Wonka costume", "sex education letter", "the nativity ass's ears", "classic passion",
     "assure", "Bumgardner", "it's 4pm at the 3rd gate", "see www.example.com/terms", "mrs.smith@example.com", "pussy willow",
     "peanut nut butter", "Hooray!!!", "the cock crowed", "a photo by the Bell End sign", "effing and blinding at the ref",
-    "a batch of scones", "the bitch and her pups", "Mr Pratt on the gate",
+    "a batch of scones", "the bitch and her pups", "Mr Pratt on the gate", "7ish at the pub?", "roads shut from 1ish",
 ])
 def test_homographs_and_innocent_words_are_not(text: str) -> None:
     assert _offensive(text) == [], text

@@ -51,7 +51,7 @@ _BULK_CONTACT = compile_i(
     rf"|\b(?:sent|gave|forwarded|shared)\s+me\s+(?:this|it)\b[^.!?]{{0,30}}\b{_EVERYONES}\s+{_CONTACTS}"
 )
 # The school's own line: "the office is on…", "school office number", not any sentence that says "school".
-_SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:office|number|phone|line|reception)|office|reception|main\s+number|"
+_SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
                            r"attendance\s+line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
 _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")

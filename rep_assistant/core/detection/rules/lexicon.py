@@ -36,6 +36,7 @@ _SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t", "!": "i", "|": "il", "€": "e",
          "¢": "c", "¡": "i"}
 _MASKS = frozenset("*#%&_.?-~^\"")
+_WRONG_LETTER = frozenset("@$!|+€¢¡")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _CHUNK = re.compile(r"\S+")
@@ -291,10 +292,11 @@ class Lexicon:
                 found = self.words.get(reading) or self._compound(reading) or self._stretched(reading)
                 if found and (letters >= 2 or found in self.preferred):  # "p155" stands for a common word or nothing
                     return found
-            if letters < 3:
+            if letters < 3 or not any(c in _WRONG_LETTER for c in chunk[1:]):
                 return None
             # A symbol standing for another letter than its own ("fu@k"): a mask, read as a common word only.
-            shape = re.compile("".join("." if not c.isalpha() else re.escape(c) for c in chunk))
+            # Not a digit: "7ish" and "1ish" are times.
+            shape = re.compile("".join("." if c in _WRONG_LETTER else re.escape(c) for c in chunk))
             return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and shape.fullmatch(w)), None)
         if letters < 2:
             return None

@@ -22,7 +22,8 @@ _NAME = r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)"
 _OWN = regex.compile(
     rf"\b(?:my|our|me)\s+(?:(?:little|wee|eldest|youngest|middle|oldest|younger|older|two|three|\w+-year-old)\s+)?{_CHILD_NOUN}\b"
     rf"|\b(?:my|our)\s+(?:little\s+|wee\s+)?{_NAME}\b"
-    rf"|\b{_NAME},?\s+(?:my|our)\s+(?:\w+\s+)?{_CHILD_NOUN}\b",
+    rf"|\b{_NAME},?\s+(?:my|our)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
+    rf"|\b{_NAME}\s+(?:is|'s)\s+(?:mine|my\s+(?:\w+\s+)?{_CHILD_NOUN})\b",
     regex.IGNORECASE,
 )
 _ADULT_NOUN = (r"(?:husband|hubby|wife|partner|boyfriend|girlfriend|fianc[eé]e?|ex|other\s+half|mum|mam|mom|mother|dad|father|"
@@ -37,12 +38,12 @@ _ADULT_AFTER = regex.compile(
 
 
 #: Words one of which is in every mention of the writer's own child, or of a grown-up (cheap gates).
-OWN_WORDS = frozenset({"my", "our", "me"})
+OWN_WORDS = frozenset({"my", "our", "me", "mine"})
 ADULT_WORDS = frozenset(regex.findall(r"[a-z]+", _ADULT_NOUN.replace("fianc[eé]e?", "fiance fiancee"))) - {"in", "law", "other"}
 
 
 def own_child_spans(raw: str) -> list[tuple[int, int]]:
-    """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest'."""
+    """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest', 'Macsen is mine'."""
     return [m.span() for m in _OWN.finditer(raw)]
 
 

@@ -77,6 +77,7 @@ i a an the this that these those it its it's there here he she they we you my ou
 why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
 actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
+whoever whatever anybody everybody
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december christmas easter diwali eid halloween ramadan hanukkah xmas new year term half mr mrs ms miss
 dr sir school class year reception nursery pta pe ofsted head office maths english science art music french spanish
