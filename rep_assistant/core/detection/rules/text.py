@@ -47,6 +47,7 @@ SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|h
 _TITLE_NAME_RE = regex.compile(TITLE_NAME)
 _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
+_PEOPLE_RE = regex.compile(f"{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
@@ -64,6 +65,8 @@ def words(text: str) -> frozenset[str]:
 
 
 # Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
+# Every match of _CHILD_NOUN_REF contains one of these words.
+_CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins")
 _TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
 _STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
     headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
@@ -203,7 +206,8 @@ class Text:
         tokens = self.token_set
         own = [] if subjects.OWN_WORDS.isdisjoint(tokens) else subjects.own_child_spans(self.raw)
         adults = not subjects.ADULT_WORDS.isdisjoint(tokens)
-        refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
+        refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
+            [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
         names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
                  and not (adults and subjects.is_adult(self.raw, n))]
         return sorted(refs + names)
@@ -222,7 +226,9 @@ class Text:
     @functools.cached_property
     def persons(self) -> list[tuple[int, int]]:
         """Any reference to a person other than the writer."""
-        return sorted([m.span() for m in _PERSON_RE.finditer(self.raw)] + self.names)
+        # Without a staff word the titles and roles cannot match: the short pattern finds the same spans.
+        pattern = _PERSON_RE if self.staff else _PEOPLE_RE
+        return sorted([m.span() for m in pattern.finditer(self.raw)] + self.names)
 
 
 def compile_i(pattern: str) -> regex.Pattern[str]:
