@@ -77,6 +77,10 @@ def _soft_hyphen(w: str) -> str:
     return w[:1] + "\u00ad" + w[1:]
 
 
+_DIALECT = {"fuck": "fook", "fucking": "fookin", "shit": "shyte", "bollocks": "bollox", "bitch": "biatch", "piss": "pish",
+            "arsehole": "a-hole", "pissed": "pished", "wanker": "wnkr", "bastard": "bstrd", "twat": "twot", "cunt": "kunt"}
+
+
 def _wrong_symbol(w: str) -> str:
     """A symbol that is not the letter's own leet: 'fu@k', 'sh@t'."""
     i = next((i for i, c in enumerate(w) if c in "eiou" and i > 0), None)
@@ -114,6 +118,7 @@ DISGUISES: dict[str, Callable[[str], str]] = {
     "middle-dots": "\u00b7".join,
     "slashes": "/".join,
     "wrong-symbol": _wrong_symbol,
+    "dialect-or-text-spelling": lambda w: _DIALECT.get(w, w),
 }
 
 
