@@ -23,6 +23,7 @@ from rep_assistant.core import resources
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
                       "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff")
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
+_QUOTE_TABLE = str.maketrans(_QUOTES)
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
 _REGIONAL_RUN = re.compile("[\U0001F1E6-\U0001F1FF]{3,}")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -36,12 +37,6 @@ def confusables() -> dict[str, str]:
     """Look-alike letter -> the ASCII letter it imitates (resources/lexicons/confusables/latin.tsv)."""
     rows = resources.read_text("lexicons/confusables/latin.tsv").splitlines()[1:]
     return {cols[0]: cols[2] for cols in (r.split("\t") for r in rows if r)}
-
-
-@functools.cache
-def _special() -> frozenset[str]:
-    """Characters that make a non-ASCII text need more than a glance."""
-    return INVISIBLE | frozenset(confusables()) | frozenset(_QUOTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +60,20 @@ class Folded:
         return (self.starts[min(start, n - 1)], self.ends[min(end, n) - 1])
 
 
+_LOOKALIKES = frozenset(confusables())
+_QUOTES_OR_LOOKALIKES = _LOOKALIKES | frozenset(_QUOTES)
+
+
 def fold(raw: str) -> Folded:
     """``raw`` with look-alike letters, styled letters and invisible marks undone, and its offset map."""
     if raw.isascii():
         return Folded(raw)
-    special = _special()
-    if unicodedata.is_normalized("NFKC", raw) and special.isdisjoint(raw) and not _REGIONAL_RUN.search(raw) \
+    if unicodedata.is_normalized("NFKC", raw) and INVISIBLE.isdisjoint(raw) and not _REGIONAL_RUN.search(raw) \
             and not _ENCLOSED.search(raw) and not _MARK_ON_LATIN.search(raw):
-        return Folded(raw)  # emoji and ordinary accented words: nothing to undo
+        if _QUOTES_OR_LOOKALIKES.isdisjoint(raw):
+            return Folded(raw)  # emoji and ordinary accented words: nothing to undo
+        # Curly apostrophes and look-alike letters: one character for one, the offsets hold.
+        return Folded(_fold_lookalikes(raw.translate(_QUOTE_TABLE)))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -122,9 +123,9 @@ def _fold_lookalikes(text: str) -> str:
 
     "рrat" (Cyrillic р) and "ѕһіт I forgot" fold; a message in Russian or Greek keeps its letters.
     """
-    table = confusables()
-    if table.keys().isdisjoint(text):
+    if _LOOKALIKES.isdisjoint(text):
         return text
+    table = confusables()
     english = _LATIN_WORD.search(text) is not None
     out = list(text)
     for m in _WORD.finditer(text):
