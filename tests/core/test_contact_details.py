@@ -4,7 +4,8 @@ import pytest
 
 from rep_assistant.core.detection.rules import Message, detect
 from rep_assistant.core.detection.rules.contact_details import phone_numbers
-from rep_assistant.core.detection.rules.subjects import is_adult, own_child_spans
+from rep_assistant.core.detection.rules.normalise import lexicon_key
+from rep_assistant.core.detection.rules.subjects import is_adult, own_child_spans, speaks_of_own_child
 
 
 def _cats(text: str, author: str = "Parent") -> set[str]:
@@ -80,3 +81,11 @@ def test_addresses_handles_and_lists_of_other_people_are_personal_data(text: str
 ])
 def test_distances_reminders_forwarded_headers_and_school_accounts_are_not(text: str) -> None:
     assert "personal-data" not in _cats(text)
+
+
+@pytest.mark.parametrize(("words", "own"), [
+    (["moja", "córka", "ma", "astmę"], True), (["আমার", "মেয়ের", "হাঁপানি", "আছে"], True), (["fy", "mab", "yn", "awtistig"], True),
+    (["z", "naszej", "klasy", "ma", "autyzm"], False), (["uski", "beti", "ko", "mirgi", "hai"], False),
+])
+def test_the_writers_own_child_in_other_languages(words: list[str], own: bool) -> None:
+    assert speaks_of_own_child([lexicon_key(w) for w in words]) is own
