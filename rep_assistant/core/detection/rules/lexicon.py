@@ -55,18 +55,24 @@ _SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z]
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]")
 _SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
+_LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 _SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
 _SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
 
 
-def _disguise_suspected(key: str) -> bool:
+def _disguise_suspected(key: str, token_set: frozenset[str] | set[str]) -> bool:
     """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
-    swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here)."""
+    swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
+
+    Spelled-out and shortened words have a lone letter other than 'a' and 'i' ("f u c k", "f-ing"), or are
+    "a-hole": a set test spares the patterns most messages.
+    """
     return bool((not _SYMBOLS.isdisjoint(key) and _SYMBOL_IN_WORD.search(key))
                 or (not _DIGITS.isdisjoint(key) and _DIGIT_IN_WORD.search(key))
                 or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
-                or "bastard" in key or "dickhead" in key or "motherf" in key
-                or _STRETCHED.search(key) or _SPACED.search(key) or _SHORTENED.search(key))
+                or "bastard" in key or "dickhead" in key or "motherf" in key or "a-h" in key
+                or _STRETCHED.search(key)
+                or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
 
 
 _LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
@@ -138,7 +144,7 @@ class Lexicon:
             plain = key.isascii()
             tokens = _words(key)
             token_set = set(tokens)
-        disguised = _disguise_suspected(key)
+        disguised = _disguise_suspected(key, token_set)
         words = not self.wordset.isdisjoint(token_set)
         phrases = not self.phrase_gate.isdisjoint(token_set)
         if not (words or phrases or disguised):
