@@ -389,7 +389,10 @@ def profanity() -> Lexicon:
             lex.masked_only.add(word)
         elif row["action"] == "add":
             lex.entries[word] = Entry(row["severity"] or "mild")
-            lex.preferred.add(word)
+            if " " in word:
+                lex.phrases[tuple(word.split())] = word
+            else:
+                lex.preferred.add(word)
         if row["unless_near"]:
             lex.unless_near[word] = frozenset(row["unless_near"].split("|"))
     for row in _csv("lexicons/languages/offensive.csv"):
