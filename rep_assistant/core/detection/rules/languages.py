@@ -36,6 +36,11 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[st
     return terms, frozenset(unless)
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in _disclosures()[0])
+
+
 def _insult(t: Text) -> Hit | None:
     hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both")]
     if not hits:
@@ -45,11 +50,12 @@ def _insult(t: Text) -> Hit | None:
                tuple((x.start, x.end) for x in hits))
 
 
+@functools.lru_cache(maxsize=1)  # the two rules below ask it of the same text one after the other
 def _disclosure(t: Text) -> tuple[tuple[int, int], str, str] | None:
     """The first disclosure of someone else's child's health, needs or exclusion: (span, topic, language)."""
     terms, unless = _disclosures()
     found = t.key_words
-    firsts = {k[0] for k in terms}
+    firsts = _first_words()
     if firsts.isdisjoint(w for w, _, _ in found):
         return None
     tokens = [w for w, _, _ in found]
