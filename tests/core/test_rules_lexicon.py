@@ -15,6 +15,7 @@ def _offensive(text: str) -> list[str]:
     "What the f*ck is this", "a f**king joke", "this sh!t weather", "sh1t", "f.u.c.k off", "f u c k i n g traffic",
     "fuuuuuck", "b*llocks to that", "b0ll0cks", "wtf is going on", "ffs not again", "oh f*** I forgot", "s.h.i.t I forgot",
     "absolute shitshow", "Bloody hell", "Crap, forgot the form", "p*ss off", "what a tw@t", "F-U-C-K me",
+    "what a c*ck", "total pr*ck", "fu@k me", "f-ing hell", "a-hole driver", "fookin rain", "kurwa, forgot it", "what a bell end",
 ])
 def test_disguised_and_british_swearing_is_found(text: str) -> None:
     assert _offensive(text), text
@@ -27,7 +28,8 @@ def test_disguised_and_british_swearing_is_found(text: str) -> None:
     "shiitake mushrooms", "a bloody nose after PE", "hoe down theme", "door knob", "Knob of butter", "bus number 69",
     "Gay Gordons at the ceilidh", "Willy Wonka costume", "sex education letter", "the nativity ass's ears", "classic passion",
     "assure", "Bumgardner", "it's 4pm at the 3rd gate", "see www.example.com/terms", "mrs.smith@example.com", "pussy willow",
-    "peanut nut butter", "Hooray!!!",
+    "peanut nut butter", "Hooray!!!", "the cock crowed", "a photo by the Bell End sign", "effing and blinding at the ref",
+    "a batch of scones", "the bitch and her pups", "Mr Pratt on the gate", "7ish at the pub?", "roads shut from 1ish",
 ])
 def test_homographs_and_innocent_words_are_not(text: str) -> None:
     assert _offensive(text) == [], text

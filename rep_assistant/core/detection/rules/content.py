@@ -10,8 +10,11 @@ from collections.abc import Callable
 
 import regex
 
+from rep_assistant.core.detection.rules.contact_details import TRIGGERS as CONTACT_TRIGGERS
+from rep_assistant.core.detection.rules.contact_details import personal_contact as _personal_contact
+from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
 from rep_assistant.core.detection.rules.lexicon import idioms, insults, political_terms, political_terms_pattern
-from rep_assistant.core.detection.rules.model import Context, Hit, Rule
+from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.text import (
     COMMON_CAPS,
     NAME_WORD,
@@ -286,79 +289,6 @@ def _individual_child(t: Text) -> Hit | None:
 
 
 # -- personal data -----------------------------------------------------------------------------
-
-_PHONE = regex.compile(r"(?<![\d+])(?:(?:\+44\s?\(?0?\)?\s?|0044\s?|0)(?:7\d{3}\s?\d{3}\s?\d{3}|[12]\d{2,4}\s?\d{3,4}\s?\d{3,4}|"
-    r"[38]\d{2}\s?\d{3}\s?\d{4}))(?!\d)")
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
-_STREET = compile_i(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|"
-    r"Gardens|Court|Place|Grove|Terrace|Mews|Hill|Park|Rise|View|Walk|Row|Square)\b")
-_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
-    r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
-    r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b")
-_NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
-_OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|"
-    rf"\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|home\s+(?:address|number|phone)")
-_ANY_DIGIT = regex.compile(r"\d")
-_LIVES_ON = compile_i(r"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){0,2}?(?-i:\p{Lu}\p{Ll}+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|"
-    r"Close|Drive|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|Rise|View|Walk|Row|Square)\b")
-_BULK_CONTACT = compile_i(
-    r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
-    r"(?:\b(?:everyone's|everybody's|all\s+the\s+(?:parents'|families'))\s+(?:home\s+)?(?:addresses|numbers|phone\s+numbers|e-?mails)\b"
-    r"|\blist\s+(?:\w+\s+){0,2}with\s+(?:\w+\s+){0,2}(?:addresses|phone\s+numbers|numbers)\b)"
-)
-_SCHOOL_NUMBER = compile_i(r"\b(?:school|office|reception|main\s+number|attendance\s+line)\b")
-_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
-
-
-def _sentence_before(raw: str, pos: int) -> str:
-    """The words of the sentence that lead up to ``pos`` (at most 80 characters of them)."""
-    before = raw[max(0, pos - 80):pos]
-    return regex.split(r"[.!?\n]\s", before)[-1]
-
-
-def _digits(s: str) -> str:
-    d = regex.sub(r"\D", "", s)
-    return "0" + d[2:] if d.startswith("44") else d[2:] if d.startswith("0044") else d
-
-
-def _personal_contact(t: Text, ctx: Context) -> Hit | None:
-    raw = t.raw
-    author, school_phone, school_email = ctx.author, ctx.school_phone, ctx.school_email
-    spans: list[tuple[int, int]] = []
-    kinds: list[str] = []
-    others = _OTHERS_CONTACT.search(raw)
-    own = _OWN_CONTACT.search(raw) and not others
-    if _ANY_DIGIT.search(raw):
-        safe = {_digits(x) for x in (author, school_phone) if x}
-        for m in _PHONE.finditer(raw):
-            if _digits(m.group()) not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
-                spans.append(m.span())
-                kinds.append("phone number")
-        if not own and (others or regex.search(r"\baddress\b", t.lower)):
-            places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
-            spans += places
-            kinds += ["home address"] * bool(places)
-    if "@" in raw:
-        for m in _EMAIL.finditer(raw):
-            addr = m.group().lower()
-            if own or _SCHOOL_EMAIL.search(addr) or (school_email and addr == school_email.lower()):
-                continue
-            spans.append(m.span())
-            kinds.append("e-mail address")
-    if spans:
-        what = " and ".join(dict.fromkeys(kinds))
-        return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
-    bulk = _BULK_CONTACT.search(raw)
-    if bulk:
-        return Hit("Shares other families' contact details", (bulk.span(),))
-    lives = _LIVES_ON.search(raw)
-    if lives:
-        return Hit("Says where someone lives", (lives.span(),))
-    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower):
-        return Hit("Shares someone else's personal contact details", (others.span(),))
-    return None
-
 
 def _child_health(t: Text) -> Hit | None:
     if not t.child_refs:
@@ -741,7 +671,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("child.topic", "individual-child", "An identifiable child (a name, 'that boy') with their behaviour, discipline, health or home life.",
          _individual_child, _CHILD_TOPIC_TOKENS | _INSULT_TOKENS),
     Rule("personal.contact", "personal-data", "Someone else's phone number, e-mail or home address (not the poster's own, not the school's).",
-         _personal_contact, words("#at #num personal home address addresses numbers lives living postcode"), wants_context=True),
+         _personal_contact, CONTACT_TRIGGERS, wants_context=True),
     Rule("personal.child-health", "personal-data", "A named child's health, special needs, exclusion or home address.", _child_health,
          _CHILD_TOPIC_TOKENS),
     Rule("threat.phrase", "threat", "Threatening or intimidating wording: waiting for someone, 'you'll regret it', 'to my face'.", _threat,
@@ -774,6 +704,8 @@ CONTENT_RULES: tuple[Rule, ...] = (
     Rule("anger.shouting", "anger", "Shouting in capitals, strings of !!! or ?!, or 'furious'/'fuming' (positive messages excepted).", _anger,
          words("#shout furious fuming livid seething raging angry sick enough annoyed infuriating")),
 )
+
+CONTENT_RULES += LANGUAGE_RULES
 
 _IDIOM_SUMMARY = {
     "threat": "Sounds like a threat", "defamation": "States as fact that someone did wrong",

@@ -93,7 +93,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                     continue
                 hit = rule.check(t)
                 if hit is not None:
-                    text_hits.append((rule, hit))
+                    text_hits.append((rule, t.in_original(hit)))
             if memo:
                 seen[m.text] = (text_hits, context_rules)
         else:
@@ -105,7 +105,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
             for rule in context_rules:
                 hit = rule.check(t, ctx)
                 if hit is not None:
-                    hits.append((rule, hit))
+                    hits.append((rule, t.in_original(hit)))
         if len(hits) > 1:
             hits.sort(key=lambda rh: order[rh[0].id])
         found = [Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits]

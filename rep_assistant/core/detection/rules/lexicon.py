@@ -1,32 +1,81 @@
-"""The offensive-language lexicon: surge-ai's list curated for UK school chats, plus disguise.
+"""The offensive-language lexicon: surge-ai's list curated for UK school chats, other languages, disguise.
 
 Whole-token lookups (a dict, not a 1,600-way alternation) keep Scunthorpe, Penistone and
-therapist safe and keep scanning fast. Disguised spellings are decoded only where the text
-shows a disguise: masked or leet letters (f*ck, sh1t, b*llocks), letters spaced out
-(f.u.c.k, s h i t) or stretched (fuuuck). ``uk_curation.csv`` drops entries that are
-ordinary words here (hoe, knob, cock, 69), adds British swears, allows words that only start
-like one (Shitterton, shitake), and names context words
-that make an entry innocent ("blue tits", "faggots and peas", "a bloody nose").
+therapist safe and keep scanning fast. The text arrives folded by ``normalise`` (look-alike
+letters, styled letters, invisible marks); here the word-level disguises are undone, only
+where the text shows one:
+
+- leet digits and symbols inside letters (sh1t, b@stard, pi$$ed) and masked letters matched
+  by shape (f**k, c*nt, b****cks, f*&%ing);
+- letters spaced out (f u c k, s.h.i.t, b-o-l-l-o-c-k-s) or stretched (fuuuck);
+- dropped vowels (fck, btch) and doubled letters (fuuck), generated once from the core words;
+- dialect spellings (fookin, shite, feckin, pish) are entries of ``uk_curation.csv``;
+- words rude only when disguised ("c*ck", "pr*ck": a cock crows, a pin pricks) are ``masked`` rows there.
+
+``uk_curation.csv`` drops entries that are ordinary words here (hoe, knob, cock, 69), adds
+British swears and names context words that make an entry innocent ("blue tits", "faggots and
+peas"); ``allow_list.csv`` lists the places, foods, birds, surnames and trades that look rude
+and are not (Scunthorpe, Twatt, Bitchfield, cock pheasant, Dick Whittington); the files under
+``languages/`` add swear words and insults of Urdu, Polish, Arabic, Bengali, Welsh and Somali.
 """
 
 import csv
 import functools
 import io
+import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
 from rep_assistant.core import resources
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key
 
 _SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t"}
-_MASK = set("*#%_.!?-")
-_WORD = regex.compile(r"[a-z0-9]+")
-_CHUNK = regex.compile(r"\S+")
-_STRETCHED = regex.compile(r"([a-z])\1\1")
-_COMPOUND_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shit", "dickhead", "motherf")
+# Leet digits and symbols -> the letters they stand for (1 and | are i or l).
+_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t", "!": "i", "|": "il", "€": "e",
+         "¢": "c", "¡": "i"}
+_MASKS = frozenset("*#%&_.?-~^\"")
+_WRONG_LETTER = frozenset("@$!|+€¢¡")  # leet symbols that also serve as masks
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_CHUNK = re.compile(r"\S+")
+_STRETCHED = re.compile(r"([a-z])\1\1")
+_SQUEEZE_ALL = re.compile(r"(.)\1+")
+_SQUEEZE_RUNS = re.compile(r"(.)\1{2,}")
+_PREFIX_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shit", "dickhead", "motherf", "bastard")
+_SUFFIX_ROOTS = ("shit", "shite", "fuck", "fucker", "fucking", "cunt", "wanker", "twat")
+_ROOT_HEADS = frozenset(r[:4] for r in _PREFIX_ROOTS)
+_VOWELS = frozenset("aeiou")
+# Signs of a disguise, looked for once per message: cheap character-set tests first, and a
+# pattern only where they find something (one big alternation cost twice the whole lookup).
+_SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
+_DIGITS = frozenset("0123456789")
+_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
+_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]")
+_SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])")
+_ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
+_LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
+_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
+_SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
+
+
+def _disguise_suspected(key: str, token_set: frozenset[str] | set[str]) -> bool:
+    """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
+    swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
+
+    Spelled-out and shortened words have a lone letter other than 'a' and 'i' ("f u c k", "f-ing"), or are
+    "a-hole": a set test spares the patterns most messages.
+    """
+    return bool((not _SYMBOLS.isdisjoint(key) and _SYMBOL_IN_WORD.search(key))
+                or (not _DIGITS.isdisjoint(key) and _DIGIT_IN_WORD.search(key))
+                or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
+                or "bastard" in key or "dickhead" in key or "motherf" in key or "a-h" in key
+                or _STRETCHED.search(key)
+                or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
+
+
+_LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
 
 
 @dataclass(frozen=True)
@@ -35,154 +84,276 @@ class Hit:
     end: int
     word: str  # the lexicon entry the text stands for
     severity: str
+    kind: str = "swear"  # swear | insult | both (an insult that is also a swear word)
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: str
+    kind: str = "swear"
+    language: str = "en"
 
 
 @dataclass(eq=False)
 class Lexicon:
-    words: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)  # canonical word -> what it is
+    words: dict[str, str] = field(default_factory=dict)  # a spelling (entry or variant) -> canonical word
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     unless_near: dict[str, frozenset[str]] = field(default_factory=dict)
-    by_length: dict[int, list[str]] = field(default_factory=dict)
-    preferred: set[str] = field(default_factory=set)
-    allowed: set[str] = field(default_factory=set)  # innocent words that start like a swear (Shitterton, shitake)
+    preferred: set[str] = field(default_factory=set)  # the common words a censored shape most likely stands for
+    allowed: set[str] = field(default_factory=set)  # innocent words that look like a swear (Shitterton, Twatt)
+    masked_only: set[str] = field(default_factory=set)  # rude only when disguised: "c*ck", "pr*ck" (a cock crows)
+    # first word -> (phrase, whether it is innocent only when written with capitals: "Bell End" the village)
+    allowed_phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
 
     def finish(self) -> "Lexicon":
-        for word in self.words:
-            if word.isalpha():
+        self.words.update((word, word) for word in self.entries)
+        for word, entry in self.entries.items():
+            if word in self.preferred and entry.language == "en" and word.isalpha() and len(word) >= 4:
+                for variant in _variants(word):
+                    if variant not in self.allowed:
+                        self.words.setdefault(variant, word)
+        for word in self.allowed | self.masked_only:
+            self.words.pop(word, None)
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.entries:
+            if word.isascii() and word.isalpha():
                 self.by_length.setdefault(len(word), []).append(word)
         self.phrase_starts = frozenset(p[0] for p in self.phrases)
+        # One word of each phrase wakes the phrase search: a swear word in it if any ("what the fuck"),
+        # else its longest ("be ghairat"): "what", "be", "ya" alone are everywhere.
+        self.phrase_gate = frozenset(max(p, key=lambda w: (w in self.entries, len(w))) for p in self.phrases)
         self.wordset = frozenset(self.words)
+        self.allow_starts = frozenset(self.allowed_phrases)
         return self
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def scan(self, lower: str, tokens: list[str], token_set: frozenset[str] | set[str] | None = None) -> list[Hit]:
-        """Every offensive word in ``lower`` (the message lower-cased), disguised or not."""
-        token_set = set(tokens) if token_set is None else token_set
-        suspect = _SUSPECT.search(lower) is not None
-        if not suspect and self.wordset.isdisjoint(token_set) and self.phrase_starts.isdisjoint(token_set):
+    def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None,
+             raw: str | None = None) -> list[Hit]:
+        """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not."""
+        if lower.isascii():
+            key, plain = lower, True
+            if tokens is None:
+                tokens = _ASCII_WORD.findall(key)
+            if token_set is None:
+                token_set = set(tokens)
+        else:  # the caller's tokens split words at accents and other scripts
+            key = lexicon_key(lower)
+            plain = key.isascii()
+            tokens = _words(key)
+            token_set = set(tokens)
+        disguised = _disguise_suspected(key, token_set)
+        words = not self.wordset.isdisjoint(token_set)
+        phrases = not self.phrase_gate.isdisjoint(token_set)
+        if not (words or phrases or disguised):
             return []
         hits: list[Hit] = []
-        if suspect or not self.wordset.isdisjoint(token_set):
-            for m in _WORD.finditer(lower):
-                t = m.group()
-                entry = t if t in self.words else (self._compound(t) if t[:4] in _ROOT_HEADS else None)
-                if entry and self._allowed(entry, token_set):
-                    hits.append(Hit(m.start(), m.end(), entry, self.words[entry]))
-        if not self.phrase_starts.isdisjoint(token_set):
-            hits.extend(self._phrases(lower))
-        if suspect and _disguise_suspected(lower):
-            hits.extend(self._disguised(lower, tokens, token_set))
+        if words or disguised:
+            rooted = disguised and _ROOTS.search(key) is not None
+            stretched = disguised and _STRETCHED.search(key) is not None
+            for m in (_ASCII_WORD if plain else _ANY_WORD).finditer(key):
+                token = m.group() if plain else ARABIC_MARKS.sub("", m.group())
+                entry = self.words.get(token)
+                if entry is None and rooted:
+                    entry = self._compound(token)
+                if entry is None and stretched:
+                    entry = self._stretched(token)
+                if entry and self._fits(entry, token_set):
+                    hits.append(self._hit(m.start(), m.end(), entry))
+        if phrases:
+            hits.extend(self._phrases(key, plain, token_set))
+        if disguised:
+            hits.extend(self._disguised(key, token_set))
+        if hits and not self.allow_starts.isdisjoint(token_set):
+            hits = self._without_allowed(key, hits, raw)
         return _dedupe(hits) if len(hits) > 1 else hits
 
-    def _allowed(self, entry: str, token_set: frozenset[str] | set[str]) -> bool:
+    def _hit(self, start: int, end: int, word: str) -> Hit:
+        e = self.entries[word]
+        return Hit(start, end, word, e.severity, e.kind, e.language)
+
+    def _fits(self, entry: str, token_set: frozenset[str] | set[str]) -> bool:
         near = self.unless_near.get(entry)
         return not (near and not near.isdisjoint(token_set))
 
     def _compound(self, token: str) -> str | None:
-        if token in self.allowed or not token.startswith(_COMPOUND_ROOTS):
+        """'fuckwit', 'shitshow', 'gobshite': a swear root joined to another word."""
+        if token in self.allowed or len(token) < 5:
             return None
-        for root in _COMPOUND_ROOTS:
-            if token.startswith(root):
-                key = next((w for w in (token, root, root + "er", root + "ing") if w in self.words), None)
-                if key:
-                    return key
+        if token[:4] in _ROOT_HEADS:
+            for root in _PREFIX_ROOTS:
+                if token.startswith(root):
+                    return next((self.words[w] for w in (root, root + "er", root + "ing") if w in self.words), None)
+        for root in _SUFFIX_ROOTS:
+            if token.endswith(root) and root in self.words:
+                return self.words[root]
+        return self.words["fucking"] if "fucking" in token and "fucking" in self.words else None
+
+    def _stretched(self, token: str) -> str | None:
+        """'fuuuuck', 'shiiiite': three or more letters alike squeezed to one or two."""
+        if not _STRETCHED.search(token) or token in self.allowed:
+            return None
+        for squeezed in (_SQUEEZE_ALL.sub(r"\1", token), _SQUEEZE_RUNS.sub(r"\1\1", token)):
+            found = self.words.get(squeezed) or self._compound(squeezed)
+            if found:
+                return found
         return None
 
-    def _phrases(self, lower: str) -> list[Hit]:
+    def _phrases(self, key: str, plain: bool, token_set: frozenset[str] | set[str]) -> list[Hit]:
         out = []
-        spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower)]
+        spans = [(m.start(), m.end(), m.group()) for m in (_ASCII_WORD if plain else _ANY_WORD).finditer(key)]
         for i, (start, _, first) in enumerate(spans):
             if first not in self.phrase_starts:
                 continue
             for n in (2, 3, 4):
-                key = tuple(s[2] for s in spans[i:i + n])
-                if len(key) == n and key in self.phrases and self._allowed(" ".join(key), set(key)):
-                    out.append(Hit(start, spans[i + n - 1][1], " ".join(key), self.phrases[key]))
+                words = tuple(s[2] for s in spans[i:i + n])
+                entry = self.phrases.get(words) if len(words) == n else None
+                if entry and self._fits(entry, token_set):
+                    out.append(self._hit(start, spans[i + n - 1][1], entry))
         return out
 
-    def _disguised(self, lower: str, tokens: list[str], token_set: frozenset[str] | set[str]) -> list[Hit]:
+    def _disguised(self, key: str, token_set: frozenset[str] | set[str]) -> list[Hit]:
         out = []
-        for m in _CHUNK.finditer(lower):
+        for m in _CHUNK.finditer(key):
             chunk = m.group()
-            if "/" in chunk or chunk.startswith("www") or ("@" in chunk and "." in chunk.split("@")[-1]):
+            if _LINK.search(chunk):
                 continue  # links and e-mail addresses
-            core = chunk.strip("!?.,;:'\"()…")
-            offset = m.start() + chunk.find(core) if core else m.start()
-            word = self.decode(core) if core and not core.isalpha() else None
-            if word and self._allowed(word, token_set):
-                out.append(Hit(offset, offset + len(core), word, self.words[word]))
-        for run in _letter_runs(tokens):
-            # "s.h.i.t I forgot": the run may swallow a following one-letter word.
-            letters = next((run[:n] for n in range(len(run), 2, -1) if run[:n] in self.words), "")
-            if letters:
-                m = regex.search(r"(?<![a-z])" + r"[\W_]{1,2}".join(letters) + r"(?![a-z])", lower)
-                if m:
-                    out.append(Hit(m.start(), m.end(), letters, self.words[letters]))
-        for t in token_set:
-            if _STRETCHED.search(t):
-                for squeezed in (_SQUEEZE_ALL.sub(r"\1", t), _SQUEEZE_RUNS.sub(r"\1\1", t)):
-                    if squeezed in self.words:
-                        for m in regex.finditer(rf"\b{regex.escape(t)}\b", lower):
-                            out.append(Hit(m.start(), m.end(), squeezed, self.words[squeezed]))
-                        break
+            offset = m.start()
+            parts = list(re.finditer(r"[^-/]+", chunk)) if "-" in chunk or "/" in chunk else []
+            # "p*ss-up" is two words; "f-ing" and "a-hole" are one word shortened
+            for part in parts if len(parts) > 1 and all(len(p.group()) > 1 for p in parts) else [None]:
+                text, at = (part.group(), offset + part.start()) if part else (chunk, offset)
+                core = text.strip("'\"()[]{}<>,.;:!?…")
+                core = core.strip("*_~") if core[:1] in "*_~" and core[-1:] in "*_~" else core  # WhatsApp *bold*
+                if len(core) < 3 or core.isalpha() or not any(c.isalpha() for c in core):
+                    continue
+                word = self.decode(core)
+                if word and self._fits(word, token_set):
+                    start = at + text.find(core)
+                    out.append(self._hit(start, start + len(core), word))
+        out.extend(self._spelled_out(key, token_set))
         return out
+
+    def _spelled_out(self, key: str, token_set: frozenset[str] | set[str]) -> list[Hit]:
+        """Single letters in a row, spaces, dots, dashes or underscores between: 'f u c k', 's.h.i.t.e'."""
+        out: list[Hit] = []
+        if not _SPELLED.search(key):
+            return out
+        letters = [m for m in re.finditer(r"[a-z0-9@$!*]", key) if _alone(key, m.start())]
+        runs: list[list[re.Match[str]]] = []
+        for m in letters:
+            gap = key[runs[-1][-1].end():m.start()] if runs else "\n"
+            if runs and len(gap) <= 2 and not any(ch.isalnum() or ch == "\n" for ch in gap):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            if len(run) < 3:
+                continue
+            i = 0
+            while i <= len(run) - 3:
+                found = None
+                for j in range(len(run), i + 2, -1):
+                    spelled = "".join(r.group() for r in run[i:j])
+                    word = self.words.get(spelled) or (self.decode(spelled) if not spelled.isalpha() else None)
+                    if word:
+                        found = (j, self.words.get(word, word))
+                        break
+                if found and self._fits(found[1], token_set):
+                    out.append(self._hit(run[i].start(), run[found[0] - 1].end(), found[1]))
+                    i = found[0]
+                else:
+                    i += 1
+        return out
+
+    def _without_allowed(self, key: str, hits: list[Hit], raw: str | None) -> list[Hit]:
+        """Drop hits inside an allowed phrase: 'Fanny Barks', 'cock pheasant', 'Dick Whittington'."""
+        spans = [(m.start(), m.end(), m.group()) for m in _ANY_WORD.finditer(key)]
+        covered: list[tuple[int, int]] = []
+        for i, (start, _, first) in enumerate(spans):
+            for phrase, proper in self.allowed_phrases.get(first, ()):
+                if proper and raw is not None and not raw[start:start + 1].isupper():
+                    continue  # "a bell end" is the insult, "the Bell End sign" the village
+                if tuple(s[2] for s in spans[i:i + len(phrase)]) == phrase:
+                    covered.append((start, spans[i + len(phrase) - 1][1]))
+        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
     def decode(self, chunk: str) -> str | None:
-        """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck'), if any."""
+        """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck', 'sh1t' -> 'shit'), if any."""
         if chunk in self.words:
-            return chunk
-        if len(chunk) >= 4 and chunk[0].isalpha() and chunk[1:].strip("*") == "":
+            return self.words[chunk]
+        letters = sum(c.isalpha() for c in chunk)
+        odd = [c for c in chunk if not c.isalpha() and c not in _LEET and c not in _MASKS]
+        if odd or (not chunk[0].isalpha() and chunk[0] not in _LEET and chunk[0] not in "*#"):
+            return None  # a character that is neither a letter, a mask nor leet ("qz123x" has a 2)
+        if len(chunk) >= 4 and chunk[0].isalpha() and all(c in _MASKS for c in chunk[1:]):
             # "f***": a first letter and stars is unmistakably a censored swear.
             return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and w[0] == chunk[0]), None)
-        letters = sum(c.isalpha() for c in chunk)
-        disguised = sum(1 for c in chunk if c in _MASK or c in _LEET)
-        if len(chunk) < 4 or letters < 2 or not disguised or disguised > letters or not (chunk[0].isalpha() or chunk[0] in "@$"):
+        masks = sum(c in _MASKS for c in chunk)
+        if masks == 0 and (letters >= 2 or len(chunk) >= 4):
+            for reading in _leet_readings(chunk):
+                found = self.words.get(reading) or self._compound(reading) or self._stretched(reading)
+                if found and (letters >= 2 or found in self.preferred):  # "p155" stands for a common word or nothing
+                    return found
+            if letters < 3 or not any(c in _WRONG_LETTER for c in chunk[1:]):
+                return None
+            # A symbol standing for another letter than its own ("fu@k"): a mask, read as a common word only.
+            # Not a digit: "7ish" and "1ish" are times.
+            shape = re.compile("".join("." if c in _WRONG_LETTER else re.escape(c) for c in chunk))
+            return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and shape.fullmatch(w)), None)
+        if letters < 2:
             return None
-        if letters + disguised != len(chunk):
-            return None  # a character that is neither a letter, a mask nor leet ("qz123x" has a 2)
-        found = [w for w in self.by_length.get(len(chunk), ()) if _reads_as(chunk, w)]
+        if len(chunk) < 4 or masks > letters + 1:
+            return None
+        shape = re.compile("".join(_shape_piece(c) for c in chunk))
+        found = [w for w in self.by_length.get(len(chunk), ()) if shape.fullmatch(w)]
+        if not found:  # a mask run may stand for more or fewer letters: "f*k", "sh**"
+            loose = re.compile(re.sub(r"(?:\.)+", lambda m: f".{{1,{len(m.group()) + 2}}}", shape.pattern))
+            found = [w for w in self.preferred if loose.fullmatch(w)]
         # Every reading is an offensive word, so any will do; name the common spelling.
-        return min(found, key=lambda w: (w not in self.preferred, w)) if found else None
+        return min(found, key=lambda w: (w not in self.preferred, len(w), w)) if found else None
 
 
-_ROOT_HEADS = frozenset(r[:4] for r in _COMPOUND_ROOTS)
-_SQUEEZE_ALL = re.compile(r"(.)\1+")
-_SQUEEZE_RUNS = re.compile(r"(.)\1{2,}")
-# Hot path, one search per message (the standard library's re is faster than regex here):
-# a compound root, a mask character, leet digits, a stretched or a spaced-out word.
-_DISGUISE = (r"\bf'[a-z]|[*@$#%]|[a-z]![a-z]|[a-z][0-9]+[a-z]|([a-vx-z])\1\1"
-             r"|\b[a-z][^a-z0-9]{1,2}[a-z][^a-z0-9]{1,2}[a-z]\b")
-_SUSPECT = re.compile(rf"fuck|cunt|wank|bollock|twat|shit|dickhead|motherf|{_DISGUISE}")
-_DISGUISE_RE = re.compile(_DISGUISE)
+def _alone(key: str, i: int) -> bool:
+    """A letter with no letter on either side: one of 'f u c k'."""
+    return (i == 0 or not key[i - 1].isalnum()) and (i + 1 >= len(key) or not key[i + 1].isalnum())
 
 
-def _disguise_suspected(lower: str) -> bool:
-    """Cheap signs of a disguise: mask characters, leet digits, stretched or spaced-out letters."""
-    return _DISGUISE_RE.search(lower) is not None
+def _shape_piece(c: str) -> str:
+    if c in _MASKS:
+        return "."
+    if c in _LEET:
+        return f"[{_LEET[c]}]" if not c.isalpha() else c
+    return re.escape(c)
 
 
-def _letter_runs(tokens: list[str]) -> Iterator[str]:
-    """Three or more one-letter tokens in a row, joined: 'f.u.c.k' and 'f u c k' give 'fuck'."""
-    run: list[str] = []
-    for t in [*tokens, ""]:
-        if len(t) == 1 and t.isalpha():
-            run.append(t)
-            continue
-        if len(run) >= 3:
-            yield "".join(run)
-        run = []
+def _leet_readings(chunk: str) -> list[str]:
+    options = [_LEET[c] if c in _LEET and not c.isalpha() else c for c in chunk]
+    readings = ["".join(p) for p in itertools.islice(itertools.product(*options), 16)]
+    return [r.strip("!") for r in readings]
 
 
-def _reads_as(chunk: str, word: str) -> bool:
-    """Whether a disguised chunk can be read as ``word``: letters equal, masks anything, leet its letter."""
-    for c, w in zip(chunk, word, strict=True):
-        if c == w or c in _MASK:
-            continue
-        if _LEET.get(c) != w:
-            return False
-    return True
+def _variants(word: str) -> set[str]:
+    """Spellings of a core swear with vowels dropped ('fck', 'btch') or one letter doubled ('fuuck')."""
+    out = set()
+    positions = [i for i, c in enumerate(word) if c in _VOWELS and i > 0]
+    for n in range(1, len(positions) + 1):
+        for drop in itertools.combinations(positions, n):
+            variant = "".join(c for i, c in enumerate(word) if i not in drop)
+            if len(variant) >= 3:
+                out.add(variant)
+    for i, c in enumerate(word):
+        if c.isalpha() and (i + 1 >= len(word) or word[i + 1] != c) and (i == 0 or word[i - 1] != c):
+            out.add(word[:i + 1] + c + word[i + 1:])
+    out.discard(word)
+    return out
+
+
+def _words(key: str) -> list[str]:
+    return _ASCII_WORD.findall(key) if key.isascii() else [ARABIC_MARKS.sub("", w) for w in _ANY_WORD.findall(key)]
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
@@ -194,29 +365,52 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     return list(seen.values())
 
 
+def _csv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(resources.read_text(name))))
+
+
 @functools.cache
 def profanity() -> Lexicon:
     """The curated lexicon, built once per process from the packaged CSV files."""
     lex = Lexicon()
-    for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/surge-ai/profanity_en.csv"))):
+    for row in _csv("lexicons/surge-ai/profanity_en.csv"):
         text = row["text"].strip().lower()
         severity = _SEVERITY.get(row["severity_description"], "mild")
         if " " in text:
-            lex.phrases[tuple(text.split())] = severity
-        else:
-            lex.words[text] = severity
-    for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/uk_curation.csv"))):
+            lex.phrases[tuple(text.split())] = text
+        lex.entries[text] = Entry(severity)
+    for row in _csv("lexicons/uk_curation.csv"):
         word = row["word"].strip().lower()
         if row["action"] == "drop":
-            lex.words.pop(word, None)
+            lex.entries.pop(word, None)
             lex.phrases.pop(tuple(word.split()), None)
-        elif row["action"] == "allow":
-            lex.allowed.add(word)
+        elif row["action"] == "masked":
+            lex.entries[word] = Entry(row["severity"] or "mild")
+            lex.masked_only.add(word)
         elif row["action"] == "add":
-            lex.words[word] = row["severity"] or "mild"
-            lex.preferred.add(word)
+            lex.entries[word] = Entry(row["severity"] or "mild")
+            if " " in word:
+                lex.phrases[tuple(word.split())] = word
+            else:
+                lex.preferred.add(word)
         if row["unless_near"]:
             lex.unless_near[word] = frozenset(row["unless_near"].split("|"))
+    for row in _csv("lexicons/languages/offensive.csv"):
+        term = lexicon_key(row["term"].strip().lower())
+        term = ARABIC_MARKS.sub("", term)
+        lex.entries[term] = Entry(row["severity"] or "mild", row["kind"], row["language"])
+        if " " in term:
+            lex.phrases[tuple(term.split())] = term
+    for row in _csv("lexicons/allow_list.csv"):
+        term = lexicon_key(row["term"].strip().lower())
+        parts = tuple(_words(term))
+        if len(parts) == 1:
+            lex.allowed.add(parts[0])
+        elif parts:
+            lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] == "capitalised-place"))
+    for phrase in list(lex.phrases):
+        if " ".join(phrase) not in lex.entries:
+            del lex.phrases[phrase]
     return lex.finish()
 
 
@@ -269,4 +463,3 @@ def idioms() -> tuple[Idiom, ...]:
     """
     rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/idioms.csv")))
     return tuple(Idiom(r["category"].strip(), frozenset(r["triggers"].split("|")), r["pattern"], r["example"]) for r in rows)
-

@@ -1,4 +1,8 @@
-"""One message's text prepared once for every rule: lower-cased, tokenised, people found.
+"""One message's text prepared once for every rule: folded, lower-cased, tokenised, people found.
+
+Every rule reads ``Text.raw``, the message after the normalisation layer (``normalise.fold``:
+look-alike and styled letters, invisible marks); ``Text.original`` is what was written and
+``in_original`` maps a rule's spans back to it, so highlights land on the characters shown.
 
 Content categories depend on who a message is about (a member of staff by title and name,
 "the teacher", a named child, "his parents") as much as on what it says, so those
@@ -10,7 +14,9 @@ import re
 
 import regex
 
+from rep_assistant.core.detection.rules import model, subjects
 from rep_assistant.core.detection.rules.lexicon import Hit, profanity
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, Folded, fold, lexicon_key
 
 _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
@@ -18,6 +24,9 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
+_OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+_NEXT_WORD = regex.compile(r"[\w']+")
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 
 TITLE_NAME = r"(?:(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Sir|Madame?|Coach)\.?\s+[A-Z][\w'-]+)|(?-i:\b(?:mrs|mr|ms|mx|dr)\.?\s+[a-z][\w'-]{2,}))"
 STAFF_ROLE = (
@@ -38,12 +47,12 @@ SCHOOL = r"\b(?:(?:this|the|our|that)\s+school|school's|the\s+head|headteacher|h
 _TITLE_NAME_RE = regex.compile(TITLE_NAME)
 _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
+_PEOPLE_RE = regex.compile(f"{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
-_OWN = regex.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child|kid|little one|eldest|youngest)\b", _FLAGS)
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
     r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
@@ -55,12 +64,23 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
+# Every match of _CHILD_NOUN_REF contains one of these words.
+_CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins")
+_TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
+_STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
+    headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
+    governors staff nurse principal tutor childminder sendco treasurer chair lollipop crossing cleaner cleaners learning mentor
+    mentors librarian bursar site""")
+
+
 # Capitalised words that start sentences or name things other than people.
 COMMON_CAPS = words("""
 i a an the this that these those it its it's there here he she they we you my our your his her their who what when where
 why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
 actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
+whoever whatever anybody everybody
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december christmas easter diwali eid halloween ramadan hanukkah xmas new year term half mr mrs ms miss
 dr sir school class year reception nursery pta pe ofsted head office maths english science art music french spanish
@@ -89,13 +109,15 @@ NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship",
 class Text:
     """A message's text with what rules ask of it computed at most once."""
 
-    __slots__ = ("__dict__", "lower", "raw", "token_set", "tokens")
+    __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens")
 
-    def __init__(self, raw: str) -> None:
-        if "’" in raw or "‘" in raw:
-            raw = raw.replace("’", "'").replace("‘", "'")
+    def __init__(self, original: str) -> None:
+        self.original = original
+        plain = original.isascii()  # most messages: nothing to fold, nothing to map back
+        self.folded: Folded | None = None if plain else fold(original)
+        raw = original if self.folded is None else self.folded.text
         lower = raw.lower()
-        if len(lower) != len(raw):  # a few characters change length when lower-cased
+        if not plain and len(lower) != len(raw):  # a few characters change length when lower-cased
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
         self.raw = raw
         self.lower = lower
@@ -108,32 +130,58 @@ class Text:
             tokens.add("#mask")
         if _NUMBER.search(raw):
             tokens.add("#num")
+        if not plain and _OTHER_SCRIPT.search(raw):
+            tokens.add("#script")  # letters beyond ASCII: words of other languages, which tokens miss
         if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
             tokens.add("#shout")
         self.token_set = tokens
 
     @functools.cached_property
+    def lexicon_hits(self) -> list[Hit]:
+        """Swear words and listed insults in any language the lexicon holds, disguised or not."""
+        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw)
+
+    @functools.cached_property
     def offensive(self) -> list[Hit]:
-        """Offensive words in the text, disguised or not (asked by more than one rule)."""
-        return profanity().scan(self.lower, self.tokens, self.token_set)
+        """Offensive words in the text, disguised or not (asked by more than one rule); insults alone are abuse's."""
+        return [h for h in self.lexicon_hits if h.kind != "insult"]
+
+    @functools.cached_property
+    def key_words(self) -> list[tuple[str, int, int]]:
+        """Words of any script as word lists match them (accents and Arabic vowel marks off), with their spans."""
+        key = lexicon_key(self.lower)
+        return [(ARABIC_MARKS.sub("", m.group()), m.start(), m.end()) for m in _ANY_WORD.finditer(key)]
+
+    def in_original(self, hit: model.Hit) -> model.Hit:
+        """``hit`` with its spans pointing into the original message rather than the folded text."""
+        if self.folded is None or self.folded.starts is None:
+            return hit
+        return model.Hit(hit.summary, tuple(self.folded.span(s, e) for s, e in hit.spans))
 
     @functools.cached_property
     def staff(self) -> list[tuple[int, int]]:
         """Spans naming a member of staff: 'Mrs Patel', 'the teacher', 'the head', 'the office'."""
+        if _STAFF_WORDS.isdisjoint(self.token_set):
+            return []  # the pattern is long and most messages name nobody on the staff
         return [m.span() for m in _STAFF_RE.finditer(self.raw)]
 
     @functools.cached_property
     def names(self) -> list[tuple[int, int]]:
         """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
         out = []
-        for m in _CAP_WORD.finditer(self.raw):
+        raw = self.raw
+        for m in _CAP_WORD.finditer(raw):
             word = m.group().lower()
             if word in COMMON_CAPS or word.rstrip("s") in COMMON_CAPS or any(s <= m.start() < e for s, e in self._titled_spans):
                 continue
-            before = self.raw[:m.start()].rstrip()
-            sentence_start = not before or before[-1] in ".!?\n:"
+            i = m.start() - 1
+            while i >= 0 and raw[i].isspace():  # the last character before the word (no copy of the text so far)
+                i -= 1
+            sentence_start = i < 0 or raw[i] in ".!?:"
+            if i >= 2 and raw[i - 2:i + 1].lower() in (" in", " at") and not raw.startswith("'s", m.end()):
+                continue  # "a child in Kestrels", "meet at Costa": a class, a place
             after = self.raw[m.end():m.end() + 12].lstrip()
-            next_word = regex.match(r"[\w']+", after)
+            next_word = _NEXT_WORD.match(after)
             follows = next_word.group() if next_word else ""
             if follows.lower() in PLACE_WORDS or word in PLACE_WORDS or word.endswith(NOT_NAME_ENDINGS):
                 continue
@@ -144,15 +192,25 @@ class Text:
 
     @functools.cached_property
     def _titled_spans(self) -> list[tuple[int, int]]:
+        if _TITLES.isdisjoint(self.token_set):
+            return []
         return [m.span() for m in _TITLE_NAME_RE.finditer(self.raw)]
 
     @functools.cached_property
     def child_refs(self) -> list[tuple[int, int]]:
-        """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'."""
-        own = [m.span() for m in _OWN.finditer(self.raw)]
-        refs = [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
-        # "Tyler's dad" is about a parent, not about Tyler.
-        return sorted(refs + [n for n in self.names if n not in self.parents_of])
+        """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'.
+
+        Not the writer's own child ("my daughter", "our Ayesha") and not a grown-up ("his wife
+        Sarah", "Dave's wife", "Tyler's dad": the talk is about the parent).
+        """
+        tokens = self.token_set
+        own = [] if subjects.OWN_WORDS.isdisjoint(tokens) else subjects.own_child_spans(self.raw)
+        adults = not subjects.ADULT_WORDS.isdisjoint(tokens)
+        refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
+            [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
+        names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
+                 and not (adults and subjects.is_adult(self.raw, n))]
+        return sorted(refs + names)
 
     @functools.cached_property
     def parents_of(self) -> list[tuple[int, int]]:
@@ -168,7 +226,9 @@ class Text:
     @functools.cached_property
     def persons(self) -> list[tuple[int, int]]:
         """Any reference to a person other than the writer."""
-        return sorted([m.span() for m in _PERSON_RE.finditer(self.raw)] + self.names)
+        # Without a staff word the titles and roles cannot match: the short pattern finds the same spans.
+        pattern = _PERSON_RE if self.staff else _PEOPLE_RE
+        return sorted([m.span() for m in pattern.finditer(self.raw)] + self.names)
 
 
 def compile_i(pattern: str) -> regex.Pattern[str]:

@@ -1,0 +1,152 @@
+"""Someone else's phone number, e-mail or home address in a message (personal data).
+
+Phone numbers are found by Google's libphonenumber (the ``phonenumbers`` lite build): UK
+forms (020 7946 0018, 0113 496 0123, 07700 900123, +44 (0)7700 900123, 0044 7700 900123,
+07700.900.123) and numbers of other countries written with their code (+353, +48, +92,
++1…); order numbers, dates and prices are not numbers anyone can ring. A UK number written
+with its 0 or +44 counts when it has the shape of a landline or mobile, even in Ofcom's drama
+ranges (07700 900xxx, 01632 960xxx) that libphonenumber calls invalid and made-up examples use.
+
+What stays clean: the poster's own details ("my number is…", "call me on…", the number the
+chat shows as the author), a school's published number or address ("the office is on…",
+the school phone and e-mail in settings, addresses at .sch.uk).
+"""
+
+import phonenumbers
+import regex
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from rep_assistant.core.detection.rules.model import Context, Hit
+from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
+
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
+_STREET_WORD = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|"
+                r"Park|Rise|View|Walk|Row|Square)")
+_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_WORD}\b")
+_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
+                         r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
+                         r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b"
+                         # the poster's own trade: "I do repairs … Munro Roofing, 07700 900358"
+                         r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+")
+_NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
+_OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
+                            r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
+                            r"home\s+(?:address|number|phone)")
+_DIGIT = regex.compile(r"\d")
+_LIVES_ON = compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b"
+                      # a house number and a street, however it is written: "lives at 22 clos y gwyddfid", "she live 41 Ferrier Terrace"
+                      r"|\b(?:lives?|living|stays?|staying)\s+(?:at\s+|on\s+)?(?:number\s+)?\d{1,4}[a-z]?,?\s+"
+                      r"(?!(?:min(?:ute)?s?|miles?|doors?|houses?|streets?|seconds?|km|yards?|metres?|hours?|days?|weeks?|years?)\b)"
+                      r"[\p{L}][\w'-]+(?:\s+[\w'-]+){0,3}"
+                      rf"|\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:new\s+|home\s+)?address\s+is\s+\d{{1,4}}[a-z]?,?\s+[\p{{L}}][\w'-]+(?:\s+[\w'-]+){{0,3}}")
+_EVERYONES = r"(?:everyone's|everyones|every1s|every1's|everybody's|all\s+the\s+(?:parents'|families'|mums'|dads'|parents|families))"
+_CONTACTS = r"(?:home\s+)?(?:addresses|numbers|phone\s+numbers|mobile\s+numbers|e-?mails|e-?mail\s+addresses|contact\s+details)"
+_BULK_CONTACT = compile_i(
+    r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
+    rf"(?:\b{_EVERYONES}\s+{_CONTACTS}\b"
+    r"|\blist\s+(?:\w+\s+){0,2}with\s+(?:\w+\s+){0,2}(?:addresses|phone\s+numbers|numbers)\b)"
+    # a class or contact list that carries everyone's details, passed on to the group
+    rf"|\b(?:class|contact|parents?'?)\s+list\b[^.!?]{{0,60}}\b{_EVERYONES}\s+{_CONTACTS}"
+    rf"|\b(?:sent|gave|forwarded|shared)\s+me\s+(?:this|it)\b[^.!?]{{0,30}}\b{_EVERYONES}\s+{_CONTACTS}"
+)
+# The school's own line: "the office is on…", "school office number", not any sentence that says "school".
+_SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
+                           r"attendance\s+line)\b")
+_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
+_HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
+# A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
+_NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|must\s+not|mustn't|not\s+allowed|never|not\s+for|"
+                     r"please\s+(?:delete|remove|take)|(?:delete|remove|take\s+down)\s+(?:that|this|it)|take\s+(?:that|this|it)\s+down)\b")
+_SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
+_HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b)")
+_MIN_DIGITS = 9
+#: Words one of which is in every message this rule can flag (the engine's prefilter).
+TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
+                      "staying", "postcode", "list"})  # fewer digits than any phone number written with its area code
+
+
+def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
+    """(span, number in E.164) of every phone number in ``raw``, read as a UK chat writes them."""
+    if len(_DIGIT.findall(raw)) < _MIN_DIGITS:
+        return []
+    out = []
+    for m in PhoneNumberMatcher(raw, "GB", leniency=Leniency.POSSIBLE):
+        n = m.number
+        national = str(n.national_number)
+        uk_shaped = (n.country_code == 44 and m.raw_string[:1] in "0+" and len(national) in (9, 10)
+                     and national[0] in "1237")
+        if uk_shaped or phonenumbers.is_valid_number(n):
+            out.append(((m.start, m.end), phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)))
+    return out
+
+
+def _e164(text: str) -> str:
+    """A settings or author value as E.164 ('' when it is not a phone number)."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(text, "GB"), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return ""
+
+
+def _line_at(raw: str, pos: int) -> str:
+    start = raw.rfind("\n", 0, pos) + 1
+    end = raw.find("\n", pos)
+    return raw[start:end if end >= 0 else len(raw)]
+
+
+def _sentence_before(raw: str, pos: int) -> str:
+    """The words of the sentence that lead up to ``pos`` (at most 80 characters of them)."""
+    before = raw[max(0, pos - 80):pos]
+    return regex.split(r"[.!?\n]\s", before)[-1]
+
+
+def personal_contact(t: Text, ctx: Context) -> Hit | None:
+    """Someone else's phone number, e-mail or home address; the poster's own and the school's stay clean."""
+    raw = t.raw
+    spans: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    others = _OTHERS_CONTACT.search(raw)
+    own = _OWN_CONTACT.search(raw) and not others
+    if _DIGIT.search(raw):
+        safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
+        for span, number in phone_numbers(raw):
+            if number not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, span[0])):
+                spans.append(span)
+                kinds.append("phone number")
+        if not own and (others or "address" in t.token_set):
+            places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
+            spans += places
+            kinds += ["home address"] * bool(places)
+    if "@" in raw:
+        for m in _EMAIL.finditer(raw):
+            addr = m.group().lower()
+            if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
+                continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
+            if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()):
+                continue
+            spans.append(m.span())
+            kinds.append("e-mail address")
+    if spans:
+        what = " and ".join(dict.fromkeys(kinds))
+        return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
+    bulk = _BULK_CONTACT.search(raw)
+    if bulk:
+        return Hit("Shares other families' contact details", (bulk.span(),))
+    lives = _LIVES_ON.search(raw)
+    if lives:
+        return Hit("Says where someone lives", (lives.span(),))
+    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower) \
+            and not _NEGATED.search(raw):
+        return Hit("Shares someone else's personal contact details", (others.span(),))
+    if "@" in raw and _SOCIAL_OF.search(raw):
+        handle = _HANDLE.search(raw)
+        if handle:  # "found Miss X's insta: @…": where to find a person outside the group
+            return Hit("Shares someone else's social media account", (handle.span(),))
+    return None
+
+
+def _sentence_at(raw: str, pos: int) -> str:
+    start = max(raw.rfind(". ", 0, pos), raw.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (raw.find(". ", pos), raw.find("\n", pos)) if i >= 0]
+    return raw[start:min(ends) if ends else len(raw)]

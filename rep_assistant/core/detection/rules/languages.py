@@ -1,0 +1,106 @@
+"""Rules for the other languages of UK school communities: insults and a child's health told in them.
+
+Swear words of Urdu, Polish, Arabic, Bengali, Welsh and Somali are entries of the offensive
+lexicon (``Text.offensive``), so the offensive-language rule already finds them. What this
+module adds: insults in those languages (abuse), and a child's diagnosis, health, special
+needs or exclusion told in them (individual-child and personal-data), unless the writer is
+speaking of their own child or of an awareness day. The words are data:
+resources/lexicons/languages/offensive.csv, disclosure.csv and subjects.csv.
+"""
+
+import csv
+import functools
+import io
+
+from rep_assistant.core import resources
+from rep_assistant.core.detection.rules.lexicon import profanity
+from rep_assistant.core.detection.rules.model import Hit, Rule
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key
+from rep_assistant.core.detection.rules.subjects import speaks_of_own_child
+from rep_assistant.core.detection.rules.text import Text
+
+_NAMES = {"ur": "Urdu", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
+
+
+@functools.cache
+def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[str]]:
+    """Disclosure phrases (as word tuples) -> (topic, language), and the words that unmake one."""
+    terms: dict[tuple[str, ...], tuple[str, str]] = {}
+    unless: set[str] = set()
+    for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
+        words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
+        if row["topic"] == "unless":
+            unless.update(words)
+        else:
+            terms[words] = (row["topic"], row["language"])
+    return terms, frozenset(unless)
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in _disclosures()[0])
+
+
+def _insult(t: Text) -> Hit | None:
+    hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both")]
+    if not hits:
+        return None
+    h = hits[0]
+    return Hit(f"Insults someone in {_NAMES.get(h.language, h.language)} ('{t.raw[h.start:h.end]}')",
+               tuple((x.start, x.end) for x in hits))
+
+
+@functools.lru_cache(maxsize=1)  # the two rules below ask it of the same text one after the other
+def _disclosure(t: Text) -> tuple[tuple[int, int], str, str] | None:
+    """The first disclosure of someone else's child's health, needs or exclusion: (span, topic, language)."""
+    terms, unless = _disclosures()
+    found = t.key_words
+    firsts = _first_words()
+    if firsts.isdisjoint(w for w, _, _ in found):
+        return None
+    tokens = [w for w, _, _ in found]
+    if not unless.isdisjoint(tokens) or speaks_of_own_child(tokens):
+        return None  # an awareness week, or the writer's own child
+    for i, (word, start, _) in enumerate(found):
+        if word not in firsts:
+            continue
+        for key, (topic, language) in terms.items():
+            if key[0] == word and tuple(w for w, _, _ in found[i:i + len(key)]) == key:
+                return (start, found[i + len(key) - 1][2]), topic, language
+    return None
+
+
+_TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion"}
+
+
+def _child_topic(t: Text) -> Hit | None:
+    d = _disclosure(t)
+    if not d:
+        return None
+    span, topic, language = d
+    return Hit(f"Discusses a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))
+
+
+def _child_record(t: Text) -> Hit | None:
+    d = _disclosure(t)
+    if not d:
+        return None
+    span, topic, language = d
+    return Hit(f"Shares a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))
+
+
+def _triggers() -> frozenset[str]:
+    """The longest word of each Latin-script insult and disclosure, and '#script' for every other script."""
+    insult_words = {max(w.split(), key=len) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
+    disclosure_words = {max(k, key=len) for k in _disclosures()[0]}
+    return frozenset(w for w in insult_words | disclosure_words if w.isascii()) | {"#script"}
+
+
+LANGUAGE_RULES: tuple[Rule, ...] = (
+    Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali "
+         "(resources/lexicons/languages/offensive.csv).", _insult, _triggers()),
+    Rule("child.topic-other-language", "individual-child", "A child's health, special needs or exclusion told in another "
+         "language, not about the writer's own child (resources/lexicons/languages/disclosure.csv).", _child_topic, _triggers()),
+    Rule("personal.child-health-other-language", "personal-data", "A child's health, special needs or exclusion told in "
+         "another language, not about the writer's own child.", _child_record, _triggers()),
+)

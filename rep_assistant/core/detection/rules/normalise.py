@@ -1,0 +1,168 @@
+"""One normalisation layer in front of every rule, with a map back to the characters written.
+
+People disguise words so a filter misses them: letters from other alphabets that look Latin
+(Cyrillic 'о', Greek 'ο'), fullwidth and mathematical styled letters (ｆｕｃｋ, 𝐬𝐡𝐢𝐭),
+zero-width and direction marks inside a word. ``fold`` undoes those for every rule (case is
+kept: rules read capitals) and keeps, for every character of the folded text, where it came
+from, so a rule's span still points at what the rep sees.
+
+Most messages are plain ASCII and come back untouched at the cost of one ``str.isascii``.
+Leet digits, masks, spaced-out and stretched letters are a matter of the word lists, not of
+every rule ("Y3", "SW1A 1AA" and "5 x 3" must stay as they are): ``lexicon_key`` and the
+lexicon do that part.
+"""
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rep_assistant.core import resources
+
+# Marks that draw nothing; inside a word they only break it up.
+INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                      "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff")
+_QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
+_QUOTE_TABLE = str.maketrans(_QUOTES)
+_REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
+_REGIONAL_RUN = re.compile("[\U0001F1E6-\U0001F1FF]{3,}")
+_WORD = re.compile(r"[^\W\d_]+")
+_ENCLOSED = re.compile("[\U0001F150-\U0001F189]")
+_MARK_ON_LATIN = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W\d_])")  # a word of Latin letters only
+
+
+@functools.cache
+def confusables() -> dict[str, str]:
+    """Look-alike letter -> the ASCII letter it imitates (resources/lexicons/confusables/latin.tsv)."""
+    rows = resources.read_text("lexicons/confusables/latin.tsv").splitlines()[1:]
+    return {cols[0]: cols[2] for cols in (r.split("\t") for r in rows if r)}
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text; ``starts``/``ends`` give, per folded character, its span in the original (None: the same)."""
+
+    text: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded characters ``start:end``."""
+        if self.starts is None or self.ends is None:
+            return (start, end)
+        n = len(self.starts)
+        if not n:
+            return (0, 0)
+        if end <= start:
+            pos = self.starts[start] if start < n else self.ends[-1]
+            return (pos, pos)
+        return (self.starts[min(start, n - 1)], self.ends[min(end, n) - 1])
+
+
+_LOOKALIKES = frozenset(confusables())
+_QUOTES_OR_LOOKALIKES = _LOOKALIKES | frozenset(_QUOTES)
+
+
+def fold(raw: str) -> Folded:
+    """``raw`` with look-alike letters, styled letters and invisible marks undone, and its offset map."""
+    if raw.isascii():
+        return Folded(raw)
+    if unicodedata.is_normalized("NFKC", raw) and INVISIBLE.isdisjoint(raw) and not _REGIONAL_RUN.search(raw) \
+            and not _ENCLOSED.search(raw) and not _MARK_ON_LATIN.search(raw):
+        if _QUOTES_OR_LOOKALIKES.isdisjoint(raw):
+            return Folded(raw)  # emoji and ordinary accented words: nothing to undo
+        # Curly apostrophes and look-alike letters: one character for one, the offsets hold.
+        return Folded(_fold_lookalikes(raw.translate(_QUOTE_TABLE)))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        c = raw[i]
+        j = i + 1
+        while j < n and unicodedata.category(raw[j])[0] == "M":
+            j += 1  # a letter with its combining accents folds as one
+        if c in INVISIBLE and _inside_word(raw, i):
+            i = j
+            continue
+        if c in _QUOTES:
+            out = _QUOTES[c]
+        elif 0x1F1E6 <= ord(c) <= 0x1F1FF and _REGIONAL_RUN.match(raw, max(0, _run_start(raw, i))):
+            out = chr(ord("A") + ord(c) - _REGIONAL_A)
+        elif 0x1F150 <= ord(c) <= 0x1F189:  # negative circled and squared letters 🅐 🅵, which NFKC keeps
+            out = chr(ord("A") + (ord(c) - 0x1F150) % 32)
+        else:
+            out = unicodedata.normalize("NFKC", raw[i:j])
+            if len(out) > 1 and out[0].isascii() and out[0].isalpha():
+                out = out[0]  # strike-through and other marks drawn over a Latin letter: "f̶u̶c̶k"
+        for ch in out:
+            chars.append(ch)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    text = _fold_lookalikes("".join(chars))
+    return Folded(text, tuple(starts), tuple(ends))
+
+
+def _run_start(raw: str, i: int) -> int:
+    while i > 0 and 0x1F1E6 <= ord(raw[i - 1]) <= 0x1F1FF:
+        i -= 1
+    return i
+
+
+def _inside_word(raw: str, i: int) -> bool:
+    """An invisible mark next to a letter or digit (not the joiner inside an emoji sequence)."""
+    before = raw[i - 1] if i else ""
+    after = raw[i + 1] if i + 1 < len(raw) else ""
+    return before.isalnum() or after.isalnum() or before in INVISIBLE or after in INVISIBLE
+
+
+def _fold_lookalikes(text: str) -> str:
+    """Fold look-alike letters in words that mix them with Latin letters, or are made only of them amid English.
+
+    "рrat" (Cyrillic р) and "ѕһіт I forgot" fold; a message in Russian or Greek keeps its letters.
+    """
+    if _LOOKALIKES.isdisjoint(text):
+        return text
+    table = confusables()
+    english = _LATIN_WORD.search(text) is not None
+    out = list(text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if table.keys().isdisjoint(word):
+            continue
+        mixed = any("a" <= ch.lower() <= "z" for ch in word)
+        if mixed or (english and all(ch in table for ch in word)):
+            for k, ch in enumerate(word, m.start()):
+                out[k] = table.get(ch, ch)
+    return "".join(out)
+
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with accents -> the bare letter, one character for one (spans keep their length)."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[:1]
+        if base.isascii() and base.isalpha() and chr(code).isalpha():
+            table[code] = base.lower()
+    table.update({ord(k): v for k, v in {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "s", "ħ": "h",
+                                          "ı": "i", "æ": "a", "œ": "o"}.items()})
+    # Arabic script: the letters Urdu and Arabic write differently are one letter for matching.
+    table.update({ord(k): v for k, v in {"ك": "ک", "ي": "ی", "ى": "ی", "ۃ": "ہ", "ة": "ہ", "ه": "ہ", "أ": "ا", "إ": "ا",
+                                          "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی"}.items()})
+    return table
+
+
+_ACCENTS = _accent_table()
+ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # vowel marks and tatweel: rarely typed, never needed
+
+
+def lexicon_key(lower: str) -> str:
+    """The lower-cased folded text as word lists are matched: accents off, same length.
+
+    "fück" reads "fuck"; Polish typed without its letters ("pierdole") and with them
+    ("pierdolę") read alike; Urdu and Arabic spellings of one letter are one letter. Arabic
+    vowel marks stay (lengths hold); the word lists drop them from each word they look up.
+    """
+    return lower if lower.isascii() else lower.translate(_ACCENTS)

@@ -1,0 +1,85 @@
+"""Who a message is about: the writer's own child, someone else's child, or a grown-up.
+
+A parent telling the group about their own child ("my daughter's inhaler", "our Ayesha's
+EHCP meeting") shares nothing of anyone else's; a grown-up ("his wife", "my husband", "the
+dad", a member of staff) is not a child. Rules about a child's health, behaviour or record
+ask these questions before they flag. The words of other languages that mark the writer's
+own family ("mera beta", "moja córka", "আমার মেয়ে") are data: resources/lexicons/languages/subjects.csv.
+"""
+
+import csv
+import functools
+import io
+
+import regex
+
+from rep_assistant.core import resources
+from rep_assistant.core.detection.rules.normalise import lexicon_key
+
+_CHILD_NOUN = r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|child|children|kid|kids|little\s+one|little\s+ones|eldest|youngest|" \
+              r"middle\s+one|lad|lass|wee\s+one|bairn|wean|weans|twins|baby|stepson|stepdaughter)"
+_NAME = r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)"
+_OWN = regex.compile(
+    rf"\b(?:my|our|me)\s+(?:(?:little|wee|eldest|youngest|middle|oldest|younger|older|two|three|\w+-year-old)\s+)?{_CHILD_NOUN}\b"
+    rf"|\b(?:my|our)\s+(?:little\s+|wee\s+)?{_NAME}\b"
+    rf"|\b{_NAME},?\s+(?:my|our)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
+    rf"|\b{_NAME}\s+(?:is|'s)\s+(?:mine|my\s+(?:\w+\s+)?{_CHILD_NOUN})\b",
+    regex.IGNORECASE,
+)
+_ADULT_NOUN = (r"(?:husband|hubby|wife|partner|boyfriend|girlfriend|fianc[eé]e?|ex|other\s+half|mum|mam|mom|mother|dad|father|"
+               r"nan|nana|gran|granny|grandma|grandad|grandpa|uncle|aunt|auntie|aunty|step-?(?:mum|dad)|boss|colleague|neighbour|"
+               r"brother-in-law|sister-in-law|mother-in-law|father-in-law|landlord|landlady)")
+_ADULT_BEFORE = regex.compile(rf"\b(?:my|his|her|their|your|the|a|another|\w+'s)\s+{_ADULT_NOUN},?\s*$", regex.IGNORECASE)
+_ADULT_AFTER = regex.compile(
+    rf"^(?:'s\s+(?:husband|hubby|wife|partner|boyfriend|girlfriend|other\s+half|boss|colleague)\b"
+    rf"|,?\s+(?:the|her|his|my|our|their)\s+{_ADULT_NOUN}\b)",
+    regex.IGNORECASE,
+)
+
+
+#: Words one of which is in every mention of the writer's own child, or of a grown-up (cheap gates).
+OWN_WORDS = frozenset({"my", "our", "me", "mine"})
+ADULT_WORDS = frozenset(regex.findall(r"[a-z]+", _ADULT_NOUN.replace("fianc[eé]e?", "fiance fiancee"))) - {"in", "law", "other"}
+
+
+def own_child_spans(raw: str) -> list[tuple[int, int]]:
+    """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest', 'Macsen is mine'."""
+    return [m.span() for m in _OWN.finditer(raw)]
+
+
+def is_adult(raw: str, span: tuple[int, int]) -> bool:
+    """Whether the name at ``span`` is a grown-up's: 'his wife Sarah', 'Dave's wife', 'Sam, the dad'."""
+    return bool(_ADULT_BEFORE.search(raw[max(0, span[0] - 40):span[0]]) or _ADULT_AFTER.match(raw[span[1]:span[1] + 40]))
+
+
+def is_own_child(raw: str, span: tuple[int, int], own: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``span`` lies inside a mention of the writer's own child."""
+    own = own_child_spans(raw) if own is None else own
+    return any(s <= span[0] and span[1] <= e for s, e in own)
+
+
+@functools.cache
+def _own_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> phrases of other languages naming the writer's own child ('mera beta', 'moja córka', 'আমার মেয়ে')."""
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for r in rows:
+        if r["role"] == "own":
+            words = tuple(lexicon_key(r["term"].strip().lower()).split())
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def speaks_of_own_child(words: list[str]) -> bool:
+    """Whether ``words`` (a message's words, folded) name the writer's own child or the writer in another language.
+
+    The last word of a phrase may carry an ending: Bengali 'আমার মেয়ের' (my daughter's), Polish 'mojej córce'.
+    """
+    phrases = _own_phrases()
+    for i, word in enumerate(words):
+        for phrase in phrases.get(word, ()):
+            rest = words[i + 1:i + len(phrase)]
+            if len(rest) == len(phrase) - 1 and all(a == b for a, b in zip(rest[:-1], phrase[1:-1], strict=False)) \
+                    and (len(phrase) == 1 or rest[-1].startswith(phrase[-1])):
+                return True
+    return False

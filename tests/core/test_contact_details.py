@@ -1,0 +1,91 @@
+"""Personal data: phone numbers by libphonenumber, the poster's own and the school's stay clean; who a message is about."""
+
+import pytest
+
+from rep_assistant.core.detection.rules import Message, detect
+from rep_assistant.core.detection.rules.contact_details import phone_numbers
+from rep_assistant.core.detection.rules.normalise import lexicon_key
+from rep_assistant.core.detection.rules.subjects import is_adult, own_child_spans, speaks_of_own_child
+
+
+def _cats(text: str, author: str = "Parent") -> set[str]:
+    return {f.category for f in detect([Message(1, "2025-01-06T10:00", author, text)])}
+
+
+@pytest.mark.parametrize("number", [
+    "07700 900123", "+44 (0)7700 900123", "0044 7700 900123", "07700.900.123", "020 7946 0018", "0113 496 0123",
+    "+353 85 123 4567", "+48 512 345 678", "+92 300 1234567", "+1 212 555 0142",
+])
+def test_someone_elses_number_in_any_common_form_is_personal_data(number: str) -> None:
+    assert [raw for _, raw in phone_numbers(f"her number is {number} ok")]
+    assert "personal-data" in _cats(f"Priya's mum is on {number} if anyone needs her")
+
+
+@pytest.mark.parametrize("text", ["Order 123456789 arrived", "Meet 10/12/2024 at 3", "Raised £1,250,000 in total"])
+def test_order_numbers_dates_and_prices_are_not_phone_numbers(text: str) -> None:
+    assert phone_numbers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "my number is 07700 900456 if you need a lift", "call me on +44 7700 900456", "The school office is on 020 7946 0018",
+    "e-mail me at sam.jones@example.com",
+])
+def test_the_posters_own_details_and_the_schools_stay_clean(text: str) -> None:
+    assert "personal-data" not in _cats(text)
+
+
+def test_an_email_address_of_someone_else_is_personal_data() -> None:
+    assert "personal-data" in _cats("Mrs Khan's e-mail is r.khan@example.com")
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter's inhaler is in her book bag", "Our Ayesha's EHCP meeting went well today",
+    "Zara, my eldest, was diagnosed with asthma last year", "Jac is mine, and yes he has type 1 diabetes, the staff know",
+])
+def test_a_parent_about_their_own_child_is_not_sharing_a_childs_data(text: str) -> None:
+    assert not {"personal-data", "individual-child"} & _cats(text)
+
+
+def test_another_named_child_with_a_diagnosis_is_still_flagged() -> None:
+    assert "personal-data" in _cats("Apparently Jayden has been diagnosed with ADHD")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("his wife Sarah is on medication", "Sarah"), ("Sarah's husband was diagnosed with epilepsy", "Sarah"),
+    ("Dave, the dad, has asthma", "Dave"),
+])
+def test_a_grown_up_is_not_a_child(text: str, name: str) -> None:
+    start = text.index(name)
+    assert is_adult(text, (start, start + len(name)))
+    assert not {"personal-data", "individual-child"} & _cats(text)
+
+
+def test_own_child_spans() -> None:
+    assert own_child_spans("so proud of our Ayesha today") == [(12, 22)]
+
+
+@pytest.mark.parametrize("text", [
+    "she lives at 14 Rowan Close if you want to knock", "he live 7 birch way, go round and ask him",
+    "found Mr Lee's insta, @lee.runs.daily", "the old class list has everyone's numbers and addresses on, posting it here",
+    "someone sent me this with all the parents' phone numbers", "her address is 9 larch rise if you want to pop round",
+])
+def test_addresses_handles_and_lists_of_other_people_are_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she lives 10 minutes from school", "staff personal numbers can't be shared here, use the office line",
+    "From: Office <office@example.com>\nTo: Sam Jones <sam.jones@example.com>\nSubject: trip money",
+    "follow the PTA on insta @oakfield.pta", "please delete that, staff home addresses are not for this group",
+    "I do ironing, £10 a basket. Sue's Ironing, 07700 900358", "The school's trip mobile is 07700 900600, emergencies only",
+])
+def test_distances_reminders_forwarded_headers_and_school_accounts_are_not(text: str) -> None:
+    assert "personal-data" not in _cats(text)
+
+
+@pytest.mark.parametrize(("words", "own"), [
+    (["moja", "córka", "ma", "astmę"], True), (["আমার", "মেয়ের", "হাঁপানি", "আছে"], True), (["fy", "mab", "yn", "awtistig"], True),
+    (["z", "naszej", "klasy", "ma", "autyzm"], False), (["uski", "beti", "ko", "mirgi", "hai"], False),
+])
+def test_the_writers_own_child_in_other_languages(words: list[str], own: bool) -> None:
+    assert speaks_of_own_child([lexicon_key(w) for w in words]) is own

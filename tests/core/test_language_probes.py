@@ -1,0 +1,47 @@
+"""Other languages of UK school communities: >= 80% of offending probes caught, no benign one flagged.
+
+tests/data/probes/languages.jsonl holds messages written for this test in Urdu (Roman and
+Arabic script), Polish, Arabic, Bengali (script and romanised), Welsh and Somali: swearing,
+insults, and a child's health, needs or exclusion told by someone who is not the child's
+parent; and benign ones, among them parents telling of their own child's asthma or allergy.
+"""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from rep_assistant.core.detection.rules import Message, detect
+
+PROBES = Path(__file__).resolve().parents[1] / "data" / "probes" / "languages.jsonl"
+WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
+
+
+def _probes() -> list[dict[str, str]]:
+    return [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _categories(rows: list[dict[str, str]]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for f in detect([Message(i, "2025-01-06T10:00", "Parent", r["text"]) for i, r in enumerate(rows)]):
+        found.setdefault(f.message_id, set()).add(f.category)
+    return found
+
+
+def test_every_language_has_offending_and_benign_probes() -> None:
+    rows = _probes()
+    offending = Counter(r["lang"] for r in rows if r["expect"])
+    benign = Counter(r["lang"] for r in rows if not r["expect"])
+    assert set(offending) == set(benign) == {"ur", "pl", "ar", "bn", "cy", "so"}
+
+
+def test_at_least_80_percent_of_offending_messages_are_caught_in_the_expected_category() -> None:
+    rows = [r for r in _probes() if r["expect"]]
+    found = _categories(rows)
+    caught = [i for i, r in enumerate(rows) if r["expect"] in found.get(i, set())]
+    assert len(caught) / len(rows) >= 0.8
+
+
+def test_no_benign_message_is_flagged() -> None:
+    rows = [r for r in _probes() if not r["expect"]]
+    found = _categories(rows)
+    assert {rows[i]["text"]: cats & WATCHED for i, cats in found.items() if cats & WATCHED} == {}
