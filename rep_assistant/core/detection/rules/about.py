@@ -16,6 +16,8 @@ _SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college)\b")
 _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|father|husband|wife|partner|parents|nan|gran|"
                       r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex)\b")
 _PEOPLE_RE = compile_i(PERSON_NOUN)
+# Who a claim of wrongdoing can be about besides staff and parents: the PTA's officers, a chair.
+_OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader)\b")
 
 
 def _school(t: Text) -> Spans:
@@ -30,6 +32,10 @@ def _people(t: Text) -> Spans:
     return [m.span() for m in _PEOPLE_RE.finditer(t.raw)]
 
 
+def _accused(t: Text) -> Spans:
+    return sorted(t.persons + _adult(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)])
+
+
 #: kind -> (how to find it, how a reason names it)
 KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "staff": (lambda t: t.staff, "a member of staff"),
@@ -39,6 +45,7 @@ KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "adult": (_adult, "another parent"),
     "person": (lambda t: t.persons, "someone"),
     "people": (_people, "people"),
+    "accused": (_accused, "someone"),
     "school": (_school, "the school"),
 }
 

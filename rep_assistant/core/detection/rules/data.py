@@ -93,6 +93,78 @@ def expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0) 
     return _FRAGMENT_REF.sub(sub, pattern)
 
 
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` split at its top-level bars (none inside groups or classes)."""
+    out, depth, in_class, cur, i = [], 0, False, "", 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur += pattern[i:i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += c
+        i += 1
+    return [*out, cur]
+
+
+_WRAPPED = regex.compile(r"^((?:\\b)?)\(\?:(.*)\)((?:\\b)?)$", regex.DOTALL)
+
+
+def alternatives(pattern: str) -> list[str]:
+    """A pattern as the list of its alternatives, ``\\b(?:A|B)\\b`` as ``\\b(?:A)\\b`` and ``\\b(?:B)\\b``.
+
+    Each alternative gets its own trigger words, so a message is tried only against the
+    alternatives it has the words for, not against the whole pattern.
+    """
+    parts = _top_level(pattern)
+    if len(parts) > 1:
+        return [a for p in parts for a in alternatives(p)]
+    m = _WRAPPED.match(pattern)
+    if m and _balanced(m.group(2)):
+        inner = _top_level(m.group(2))
+        if len(inner) > 1:
+            return [a for p in inner for a in alternatives(f"{m.group(1)}(?:{p}){m.group(3)}")]
+        nested = _WRAPPED.match(m.group(2))
+        if nested and not nested.group(1) and not nested.group(3) and _balanced(nested.group(2)):
+            return alternatives(f"{m.group(1)}(?:{nested.group(2)}){m.group(3)}")
+    return [pattern]
+
+
+def _balanced(inner: str) -> bool:
+    """Whether ``(inner)`` is one group: its parentheses never close the outer one early."""
+    depth, in_class, i = 0, False, 0
+    while i < len(inner):
+        c = inner[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
 def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (a line break alone does not end one)."""
     start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
@@ -105,6 +177,10 @@ class _Spec:
     """A pattern rule compiled: what the check closure needs."""
 
     patterns: tuple[regex.Pattern[str], ...]
+    gates: tuple[tuple[frozenset[str], ...], ...]  # per pattern: word sets a match must each meet (triggers.py)
+    by_key: dict[str, tuple[int, ...]]  # trigger -> the patterns it wakes (patterns with no trigger run always)
+    keyset: frozenset[str]
+    always: tuple[int, ...]
     reason: str
     about: tuple[str, ...]
     about_within: str
@@ -133,8 +209,14 @@ def _who(m: regex.Match[str]) -> str | None:
 
 def _matches(spec: _Spec, t: Text) -> Hit | None:
     raw = t.raw
-    for pattern in spec.patterns:
-        for m in pattern.finditer(raw):
+    keys = triggers.keys_of(t)
+    woken = set(spec.always)
+    for k in keys & spec.keyset:
+        woken.update(spec.by_key[k])
+    for i in sorted(woken):
+        if not triggers.met(spec.gates[i], keys):
+            continue
+        for m in spec.patterns[i].finditer(raw):
             start, end = sentence_bounds(raw, m.start()) if (spec.within == "sentence" or spec.about_within == "sentence"
                                                               or spec.unless_before) else (0, len(raw))
             if spec.not_who and _who(m) in spec.not_who:
@@ -218,9 +300,20 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
         if kind not in about.KINDS:
             raise RuleDataError(f"{where}: about {kind!r} is not one of {', '.join(about.KINDS)}")
     try:
-        expanded = [expand(p, fragments, where) for p in sources]
+        expanded = [a for p in sources for a in alternatives(expand(p, fragments, where))]
+        requires = _as_list(entry.get("requires"), where, "requires")
+        # A condition the whole message must meet gates every pattern too (not one limited to a sentence: it may
+        # lie outside the match, but it is still in the message).
+        needed = triggers.requirements("|".join(f"(?:{expand(p, fragments, where)})" for p in requires)) if requires else ()
+        gates = tuple(triggers.requirements(p) + needed for p in expanded)
+        by_key: dict[str, list[int]] = {}
+        for i, g in enumerate(gates):
+            for k in (g[0] if g else ()):
+                by_key.setdefault(k, []).append(i)
         spec = _Spec(
-            patterns=tuple(compile_i(p) for p in expanded), reason=entry["reason"],
+            patterns=tuple(compile_i(p) for p in expanded), gates=gates,
+            by_key={k: tuple(v) for k, v in by_key.items()}, keyset=frozenset(by_key),
+            always=tuple(i for i, g in enumerate(gates) if not g), reason=entry["reason"],
             about=tuple(_as_list(entry.get("about"), where, "about")), about_within=entry.get("about_within", "sentence"),
             about_before=bool(entry.get("about_before")),
             requires=_one(_as_list(entry.get("requires"), where, "requires"), fragments, where),
@@ -230,8 +323,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
             not_who=_words(_as_list(entry.get("not_who"), where, "not_who"), lists, where))
     except regex.error as exc:
         raise RuleDataError(f"{where}: a pattern does not compile ({exc})") from exc
-    derived = [triggers.words(p) for p in expanded]
-    trig = None if any(d is None for d in derived) else frozenset().union(*derived)  # type: ignore[arg-type]
+    trig = None if spec.always else spec.keyset
 
     def check(t: Text) -> Hit | None:
         return _matches(spec, t)

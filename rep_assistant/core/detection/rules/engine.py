@@ -75,7 +75,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
         t: Text | None = None
         if cached is None:
             t = Text(m.text)
-            candidates = [by_id[k] for k in index.woken(triggers.tokens(t.lower))] if prefilter else rules
+            candidates = [by_id[k] for k in index.woken(triggers.keys_of(t))] if prefilter else rules
             text_hits = []
             context_rules = []
             for rule in candidates:

@@ -30,7 +30,7 @@ def words(pattern: str) -> frozenset[str] | None:
     Syntax only the ``regex`` module knows is read as its nearest ``re`` equivalent first
     (``\\p{Lu}`` as a letter class); a pattern ``re`` cannot read at all has no triggers.
     """
-    for old, new in ((r"\p{Lu}", "[A-Z]"), (r"\p{Ll}", "[a-z]"), (r"\p{L}", "[a-zA-Z]"), (r"\p{So}", "[^\\w\\s]")):
+    for old, new in _REGEX_ONLY:
         pattern = pattern.replace(old, new)
     try:
         tree = sre_parse.parse(pattern, re.IGNORECASE)
@@ -40,15 +40,32 @@ def words(pattern: str) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def cost(triggers: Iterable[str]) -> int:
-    """How often a set of triggers lets a message through, roughly: short prefixes and common words let many."""
-    total = 0
+def requirements(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to ``most`` of the sets a match must each meet, cheapest first: all must be met before the regex runs."""
+    for old, new in _REGEX_ONLY:
+        pattern = pattern.replace(old, new)
+    try:
+        tree = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError):
+        return ()
+    options = sorted(_options(list(tree), False, False), key=lambda o: (cost(o), len(o)))
+    return tuple(frozenset(o) for o in options[:most])
+
+
+_REGEX_ONLY = ((r"\p{Lu}", "[A-Z]"), (r"\p{Ll}", "[a-z]"), (r"\p{L}", "[a-zA-Z]"), (r"\p{So}", "[^\\w\\s]"))
+
+
+def cost(triggers: Iterable[str]) -> float:
+    """How often a set of triggers lets a message through, roughly: common words and short prefixes let many."""
+    total = 0.0
     for t in triggers:
-        if t.endswith("*"):
-            stem = t[:-1]
-            total += 40 if any(w.startswith(stem) for w in _COMMON) else {3: 12, 4: 5}.get(len(stem), 2)
+        stem = t[:-1] if t.endswith("*") else t
+        if (t.endswith("*") and any(w.startswith(stem) for w in _COMMON)) or t in _COMMON:
+            total += 40
+        elif t.endswith("*"):
+            total += {3: 6, 4: 2}.get(len(stem), 0.5)
         else:
-            total += 40 if t in _COMMON else (3 if len(t) <= 3 else 1)
+            total += 0.5 if len(stem) <= 3 else 0.1
     return total
 
 
@@ -90,6 +107,11 @@ def _best(options: list[set[str]]) -> set[str] | None:
 
 def _sequence(items: list, start_edge: bool, end_edge: bool) -> set[str] | None:
     """The cheapest requirement among the words this sequence must contain."""
+    return _best(_options(items, start_edge, end_edge))
+
+
+def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:  # noqa: C901 - one walk over the tree
+    """Every set of words this sequence must contain one of (each set is a separate requirement)."""
     options: list[set[str]] = []
     piece = ""
     piece_start = start_edge  # whether the current run of literal letters starts at a word edge
@@ -152,7 +174,7 @@ def _sequence(items: list, start_edge: bool, end_edge: bool) -> set[str] | None:
         else:
             edge = False
     close(end_edge)
-    return _best(options)
+    return options
 
 
 def _ends_at_edge(items: list, start_edge: bool) -> bool:
@@ -175,35 +197,50 @@ def _ends_at_edge(items: list, start_edge: bool) -> bool:
 
 
 class Index:
-    """Which rules a message's words wake: whole words looked up as they are, prefixes by their first letters."""
+    """Which rules a message's keys wake (keys(): its words, and their first letters as "pre*")."""
 
     def __init__(self, triggers: dict[str, frozenset[str] | None]) -> None:
         self.always = [key for key, trig in triggers.items() if not trig]
-        self.words: dict[str, set[str]] = {}
-        self.prefixes: dict[str, set[str]] = {}
+        self.by_key: dict[str, set[str]] = {}
         for key, trig in triggers.items():
             for t in trig or ():
-                table, word = (self.prefixes, t[:-1]) if t.endswith("*") else (self.words, t)
-                table.setdefault(word, set()).add(key)
-        self.lengths = sorted({len(p) for p in self.prefixes})
+                self.by_key.setdefault(t, set()).add(key)
 
-    def woken(self, tokens: Iterable[str]) -> set[str]:
-        """Keys of the rules one of whose triggers is among ``tokens`` (plus those that always run)."""
+    def woken(self, keys: Iterable[str]) -> set[str]:
+        """Keys of the rules one of whose triggers is among ``keys`` (plus those that always run)."""
         out: set[str] = set(self.always)
-        words, prefixes, lengths = self.words, self.prefixes, self.lengths
-        for tok in tokens:
-            hit = words.get(tok)
+        by_key = self.by_key
+        for k in keys:
+            hit = by_key.get(k)
             if hit:
                 out |= hit
-            for n in lengths:
-                if len(tok) < n:
-                    break
-                hit = prefixes.get(tok[:n])
-                if hit:
-                    out |= hit
         return out
 
 
-def tokens(lower: str) -> set[str]:
-    """The words of a lower-cased text, as triggers are matched against them."""
-    return set(_WORD.findall(lower))
+def keys(lower: str) -> frozenset[str]:
+    """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star."""
+    words = set(_WORD.findall(lower))
+    out = set(words)
+    for w in words:
+        n = len(w)
+        if n >= PREFIX_MIN:
+            out.add(w[:3] + "*")
+            if n >= 4:
+                out.add(w[:4] + "*")
+                if n >= 5:
+                    out.add(w[:5] + "*")
+    return frozenset(out)
+
+
+def keys_of(t: object) -> frozenset[str]:
+    """keys() of a Text, worked out once per message and kept with it."""
+    cache = t.__dict__  # Text keeps what rules ask of it in its __dict__
+    found = cache.get("trigger_keys")
+    if found is None:
+        found = cache["trigger_keys"] = keys(t.lower)  # type: ignore[attr-defined]
+    return found
+
+
+def met(gates: tuple[frozenset[str], ...], keys: frozenset[str]) -> bool:
+    """Whether every requirement set has one of its words among ``keys``."""
+    return all(not g.isdisjoint(keys) for g in gates)
