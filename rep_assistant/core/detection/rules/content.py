@@ -116,7 +116,11 @@ def _personal_contact(t: Text, ctx: Context) -> Hit | None:
 # -- shouting ---------------------------------------------------------------------------------------
 
 _CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]+\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
-_ACRONYMS = frozenset(["PE", "PTA", "PTFA", "SATS", "SATs", "RSVP", "TA", "SEN", "SENCO", "SENCo", "EHCP", "OK", "OMG", "LOL", "UK", "NHS", "BBC", "ASAP", "FYI", "TV", "PS", "PPS", "DT", "RE", "RSE", "PSHE", "ICT", "IT", "KS1", "KS2", "EYFS", "YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "AM", "PM", "NB", "WC", "FAQ", "DM", "ASN", "PSA", "GCSE"])
+_ACRONYMS = frozenset((
+    "PE", "PTA", "PTFA", "SATS", "SATs", "RSVP", "TA", "SEN", "SENCO", "SENCo", "EHCP", "OK", "OMG", "LOL", "UK", "NHS", "BBC", "ASAP", "FYI", "TV", "PS",
+    "PPS", "DT", "RE", "RSE", "PSHE", "ICT", "IT", "KS1", "KS2", "EYFS", "YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "AM", "PM", "NB", "WC", "FAQ", "DM",
+    "ASN", "PSA", "GCSE",
+))
 _POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|loved|enjoyed|merry|christmas|eid|mubarak|diwali|"
                           r"welcome|yay|wow|amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
 # What turns a "thank you" sour: "THANKS FOR NOTHING", "brilliant, AGAIN", an eye-roll.

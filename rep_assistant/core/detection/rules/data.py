@@ -331,43 +331,51 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
     return RuleData(Rule(rid, category, entry["description"], check, trig), file, examples, counter, tuple(expanded))
 
 
-def _shared_fragments() -> dict[str, str]:
+@functools.cache
+def _shared() -> dict[str, str]:
     data = tomllib.loads(resources.read_text("rules/_fragments.toml"))
     out = dict(BUILTIN_FRAGMENTS)
     out.update({name: _fragment(name, value, "resources/rules/_fragments.toml") for name, value in data.items()})
     return out
 
 
+def _shared_fragments() -> dict[str, str]:
+    return dict(_shared())
+
+
+def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
+    """The rules of one category file's text (``file`` names it in errors)."""
+    from rep_assistant.core.detection.rules.content import CHECKS  # the Python checks data files may name
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"resources/rules/{file} is not valid TOML ({exc})") from exc
+    category = data.get("category")
+    if not isinstance(category, str):
+        raise RuleDataError(f"resources/rules/{file} needs category = \"...\"")
+    fragments = _shared_fragments()
+    own = data.get("fragments", {})
+    fragments.update({n: _fragment(n, v, f"resources/rules/{file}") for n, v in own.items()})
+    lists = {n: v for n, v in own.items() if isinstance(v, list)}
+    seen = set() if seen is None else seen
+    out = []
+    for entry in data.get("rule", []):
+        rd = _build(entry, category, fragments, lists, file, CHECKS)
+        if rd.rule.id in seen:
+            raise RuleDataError(f"resources/rules/{file}: rule id {rd.rule.id} is used twice")
+        seen.add(rd.rule.id)
+        out.append(rd)
+    return out
+
+
 @functools.cache
 def load() -> tuple[RuleData, ...]:
     """Every rule of every file in resources/rules/, in file then declaration order."""
-    from rep_assistant.core.detection.rules.content import CHECKS  # the Python checks data files may name
-
-    shared = _shared_fragments()
-    out: list[RuleData] = []
     seen: set[str] = set()
-    folder = resources.resource("rules")
-    for node in sorted(folder.iterdir(), key=lambda n: n.name):
-        if not node.name.endswith(".toml") or node.name.startswith("_"):
-            continue
-        try:
-            data = tomllib.loads(node.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise RuleDataError(f"resources/rules/{node.name} is not valid TOML ({exc})") from exc
-        category = data.get("category")
-        if not isinstance(category, str):
-            raise RuleDataError(f"resources/rules/{node.name} needs category = \"...\"")
-        fragments = dict(shared)
-        own = data.get("fragments", {})
-        fragments.update({n: _fragment(n, v, f"resources/rules/{node.name}") for n, v in own.items()})
-        lists = {n: v for n, v in own.items() if isinstance(v, list)}
-        for entry in data.get("rule", []):
-            rd = _build(entry, category, fragments, lists, node.name, CHECKS)
-            if rd.rule.id in seen:
-                raise RuleDataError(f"resources/rules/{node.name}: rule id {rd.rule.id} is used twice")
-            seen.add(rd.rule.id)
-            out.append(rd)
-    return tuple(out)
+    files = sorted(resources.resource("rules").iterdir(), key=lambda n: n.name)
+    return tuple(rd for node in files if node.name.endswith(".toml") and not node.name.startswith("_")
+                 for rd in parse(node.read_text(encoding="utf-8"), node.name, seen))
 
 
 def content_rules() -> tuple[Rule, ...]:

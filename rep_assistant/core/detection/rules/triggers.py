@@ -21,7 +21,16 @@ PREFIX_MIN = 3
 _WORD = re.compile(r"\w+")
 
 # The cost model picks the rarest requirement; words every chat is full of cost the most.
-_COMMON = frozenset(["a", "an", "the", "and", "or", "but", "if", "so", "to", "of", "in", "on", "at", "by", "for", "from", "with", "about", "as", "into", "is", "are", "was", "were", "be", "been", "being", "am", "i", "me", "my", "we", "us", "our", "you", "your", "u", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "this", "that", "these", "those", "there", "here", "what", "who", "why", "how", "when", "where", "which", "not", "no", "yes", "do", "does", "did", "done", "have", "has", "had", "will", "would", "can", "could", "should", "just", "all", "any", "some", "one", "get", "got", "go", "going", "out", "up", "off", "over", "back", "again", "still", "more", "very", "really", "too", "also", "then", "than", "now", "today", "tomorrow", "please", "thanks", "thank", "x", "s", "t", "ll", "re", "ve", "m", "d", "school", "class", "teacher", "teachers", "kids", "kid", "child", "children", "mum", "mums", "dad", "dads", "parents", "parent", "day", "week", "time", "year", "said", "know", "think"])
+_COMMON = frozenset((
+    "a", "an", "the", "and", "or", "but", "if", "so", "to", "of", "in", "on", "at", "by", "for", "from", "with", "about", "as", "into", "is", "are",
+    "was", "were", "be", "been", "being", "am", "i", "me", "my", "we", "us", "our", "you", "your", "u", "he", "him", "his", "she", "her", "they", "them",
+    "their", "it", "its", "this", "that", "these", "those", "there", "here", "what", "who", "why", "how", "when", "where", "which", "not", "no", "yes",
+    "do", "does", "did", "done", "have", "has", "had", "will", "would", "can", "could", "should", "just", "all", "any", "some", "one", "get", "got", "go",
+    "going", "out", "up", "off", "over", "back", "again", "still", "more", "very", "really", "too", "also", "then", "than", "now", "today", "tomorrow",
+    "please", "thanks", "thank", "x", "s", "t", "ll", "re", "ve", "m", "d", "school", "class", "teacher", "teachers", "kids", "kid", "child", "children",
+    "mum", "mums", "dad", "dads", "parents", "parent", "day", "week", "time", "year", "said", "know", "think", "old", "new", "good", "great", "anyone",
+    "everyone", "someone", "need", "needs", "see", "use", "come", "came", "home", "moved", "sorry",
+))
 
 
 def words(pattern: str) -> frozenset[str] | None:
@@ -110,7 +119,7 @@ def _sequence(items: list, start_edge: bool, end_edge: bool) -> set[str] | None:
     return _best(_options(items, start_edge, end_edge))
 
 
-def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:  # noqa: C901 - one walk over the tree
+def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:
     """Every set of words this sequence must contain one of (each set is a separate requirement)."""
     options: list[set[str]] = []
     piece = ""
@@ -146,9 +155,14 @@ def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:  
             continue
         if op in (sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width: nothing required, the edge is unchanged
+        held: tuple[list, bool] = ([], edge)
+        if piece and op in (sre.BRANCH, sre.SUBPATTERN):
+            held = ([(sre.LITERAL, ord(c)) for c in piece], piece_start)
+            piece = ""
         close(False)
         if op is sre.SUBPATTERN:
-            sub = _sequence(list(av[3]), edge, next_edge)
+            head, head_edge = held
+            sub = _sequence(head + list(av[3]), head_edge, next_edge)
             if sub:
                 options.append(sub)
             edge = _ends_at_edge(list(av[3]), edge)
@@ -158,7 +172,10 @@ def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:  
                 options.append(sub)
             edge = False
         elif op is sre.BRANCH:
-            branches = [_sequence(list(b), edge, next_edge) for b in av[1]]
+            # The parser moves letters all branches share in front of them ("cancelled|changed" is
+            # "c" then "ancelled|hanged"): give them back to each branch.
+            head, head_edge = held
+            branches = [_sequence(head + list(b), head_edge, next_edge) for b in av[1]]
             if all(branches):
                 options.append(set().union(*branches))  # type: ignore[arg-type]
             edge = all(_ends_at_edge(list(b), edge) for b in av[1])
