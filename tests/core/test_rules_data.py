@@ -101,6 +101,6 @@ counter_examples = ["Mae'r tywydd yn siomedig"]
     ("category = ", "not valid TOML"),
 ])
 def test_a_broken_rules_file_is_named_in_one_sentence(text: str, says: str) -> None:
-    with pytest.raises(RuleDataError, match="resources/rules/broken.toml") as exc:
+    with pytest.raises(RuleDataError, match=r"resources/rules/broken\.toml") as exc:
         parse(text, "broken.toml")
     assert says in str(exc.value)
