@@ -213,7 +213,7 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
     woken = set(spec.always)
     for k in keys & spec.keyset:
         woken.update(spec.by_key[k])
-    for i in sorted(woken):
+    for i in sorted(woken) if len(woken) > 1 else woken:
         if not triggers.met(spec.gates[i], keys):
             continue
         for m in spec.patterns[i].finditer(raw):

@@ -60,6 +60,7 @@ _MEMO_MAX = 120  # characters: longer messages are rarely repeated word for word
 def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions, prefilter: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
+    anyone = Context(school_phone=options.school_phone, school_email=options.school_email)
     index = triggers.Index({r.id: r.triggers for r in rules})
     order = {r.id: i for i, r in enumerate(rules)}
     by_id = {r.id: r for r in rules}
@@ -80,7 +81,10 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
             context_rules = []
             for rule in candidates:
                 if rule.wants_context:
-                    context_rules.append(rule)
+                    # The poster can only clear a message (their own number is theirs to share), so a
+                    # rule that finds nothing with the poster unknown finds nothing for any poster.
+                    if rule.check(t, anyone) is not None:
+                        context_rules.append(rule)
                     continue
                 hit = rule.check(t)
                 if hit is not None:

@@ -74,6 +74,8 @@ class Rule:
     ``triggers`` are derived from the rule's patterns (triggers.py): words one of which every
     match contains, as "word" or "prefix*". A message with none of them is never checked.
     None means the rule looks at every message (the Python checks, which exit cheaply).
+    A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
+    a message, never flag one (the engine relies on it to judge a repeated text once).
     """
 
     id: str
