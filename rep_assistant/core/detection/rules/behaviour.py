@@ -39,10 +39,10 @@ _PHOTO_WORDS = regex.compile(r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?
 _CHILD_WORDS = regex.compile(
     r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
     r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
-    r"year\s?\d|reception|swimming\s+gala|panto|christmas\s+play)\b",
+    r"year\s?\d+s?|reception|swimming\s+gala|panto|christmas\s+play|our\s+lot|them\s+all|(?:up\s+)?on\s+stage)\b",
     regex.IGNORECASE,
 )
-_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸", regex.IGNORECASE)
+_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", regex.IGNORECASE)
 _NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
 _ADDRESSED = regex.compile(r"@\S+|\b(?:you|your|yours|u|ur|ye|ya|yous|youse|yer|hun|hen|babe|mate|pal|sis|bro)\b|\bx+$", regex.IGNORECASE)
 _SCHOOL_BUSINESS = regex.compile(
