@@ -210,8 +210,11 @@ def _who(m: regex.Match[str]) -> str | None:
 def _matches(spec: _Spec, t: Text) -> Hit | None:
     raw = t.raw
     keys = triggers.keys_of(t)
+    hits = keys & spec.keyset
+    if not hits and not spec.always:
+        return None
     woken = set(spec.always)
-    for k in keys & spec.keyset:
+    for k in hits:
         woken.update(spec.by_key[k])
     for i in sorted(woken) if len(woken) > 1 else woken:
         if not triggers.met(spec.gates[i], keys):

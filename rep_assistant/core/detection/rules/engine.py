@@ -62,8 +62,8 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
     anyone = Context(school_phone=options.school_phone, school_email=options.school_email)
     index = triggers.Index({r.id: r.triggers for r in rules})
-    order = {r.id: i for i, r in enumerate(rules)}
     by_id = {r.id: r for r in rules}
+    order = {r.id: i for i, r in enumerate(rules)}
     # Class chats repeat short messages ("Thanks!", "Yes", "👍"); what the rules that need only
     # the text say about one copy holds for every copy, and so does which rules that also need
     # the author are woken.
@@ -76,10 +76,14 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
         t: Text | None = None
         if cached is None:
             t = Text(m.text)
-            candidates = [by_id[k] for k in index.woken(triggers.keys_of(t))] if prefilter else rules
+            candidates = [by_id[k] for k in sorted(index.woken(triggers.keys_of(t)), key=order.__getitem__)] \
+                if prefilter else rules
             text_hits = []
             context_rules = []
+            found_in: set[str] = set()  # categories already found: a later rule of one would lose to the first
             for rule in candidates:
+                if rule.category in found_in:
+                    continue
                 if rule.wants_context:
                     # The poster can only clear a message (their own number is theirs to share), so a
                     # rule that finds nothing with the poster unknown finds nothing for any poster.
@@ -89,6 +93,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                 hit = rule.check(t)
                 if hit is not None:
                     text_hits.append((rule, hit))
+                    found_in.add(rule.category)
             if memo:
                 seen[m.text] = (text_hits, context_rules)
         else:

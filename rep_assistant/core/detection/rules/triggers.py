@@ -206,7 +206,7 @@ def _ends_at_edge(items: list, start_edge: bool) -> bool:
     if not items:
         return start_edge
     op, av = items[-1]
-    if op is sre.AT and av is sre.AT_BOUNDARY:
+    if op is sre.AT and av in (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
         return True
     if _separator(op, av):
         return True
@@ -246,8 +246,9 @@ class Index:
 def keys(lower: str) -> frozenset[str]:
     """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star."""
     words = _WORD.findall(lower)
-    return frozenset([*words, *[w[:3] + "*" for w in words if len(w) >= 3], *[w[:4] + "*" for w in words if len(w) >= 4],
-                      *[w[:5] + "*" for w in words if len(w) >= 5]])
+    long = [w for w in words if len(w) >= 3]
+    return frozenset([*words, *[w[:3] + "*" for w in long], *[w[:4] + "*" for w in long if len(w) >= 4],
+                      *[w[:5] + "*" for w in long if len(w) >= 5]])
 
 
 def keys_of(t: object) -> frozenset[str]:
@@ -261,4 +262,7 @@ def keys_of(t: object) -> frozenset[str]:
 
 def met(gates: tuple[frozenset[str], ...], keys: frozenset[str]) -> bool:
     """Whether every requirement set has one of its words among ``keys``."""
-    return all(not g.isdisjoint(keys) for g in gates)
+    for g in gates:
+        if g.isdisjoint(keys):
+            return False
+    return True
