@@ -262,7 +262,7 @@ def keys_of(t: object) -> frozenset[str]:
 
 def met(gates: tuple[frozenset[str], ...], keys: frozenset[str]) -> bool:
     """Whether every requirement set has one of its words among ``keys``."""
-    for g in gates:
+    for g in gates:  # noqa: SIM110 - hot path: a loop is faster than all() over a generator
         if g.isdisjoint(keys):
             return False
     return True
