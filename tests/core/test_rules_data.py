@@ -70,7 +70,7 @@ def test_patterns_are_split_into_alternatives_with_their_own_triggers() -> None:
 def test_one_message_can_breach_several_clauses() -> None:
     assert {"grievance", "offensive-language"} <= _cats("The way the school handled the trip is a f*cking joke")
     assert {"grievance", "anger"} <= _cats("Swimming cancelled AGAIN and nobody from the office even bothered to tell us!!!")
-    assert {"grievance", "private-correspondence"} <= _cats("Copying the head's reply below, still no answer about the bullying")
+    assert {"grievance", "private-correspondence"} <= _cats("Pasting Mrs Ode's response below, still nothing done about the bullying")
 
 
 def test_a_new_category_or_language_is_a_data_change() -> None:

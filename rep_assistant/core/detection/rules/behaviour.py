@@ -15,7 +15,7 @@ from rep_assistant.core.detection.rules.model import Finding, Message
 # foggiest, beats me), and in the languages of UK school communities (Polish, Urdu, Welsh, Somali,
 # Arabic, Bengali). Only the whole reply counts: "not sure but I think it's Tuesday" is an answer.
 _DONT_KNOW_CORE = (
-    r"(?:i\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea|clue|scooby)"
+    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea|clue|scooby)"
     r"|not\s+sure|no\s+sure|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby)"
     r"|(?:haven'?t|have\s+not|havnae)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
     r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|god\s+(?:only\s+)?knows"
