@@ -25,7 +25,7 @@ _DONT_KNOW_CORE = (
 )
 _DONT_KNOW = regex.compile(
     r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|oh|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly)[\s,.!]*)*"
-    rf"(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself))?"
+    rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself))?"
     r"(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pal|hen|pet|my\s+dear|dear|sis|bro|"
     r"yaar|walaal|bach|cariad|(?-i:\p{Lu}\p{Ll}+)))*[\s.!?]*$",
     regex.IGNORECASE,

@@ -224,9 +224,10 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
                                                               or spec.unless_before) else (0, len(raw))
             if spec.not_who and _who(m) in spec.not_who:
                 continue
-            if spec.unless_before is not None and spec.unless_before.search(raw, start, m.start()):
+            # Sliced, so that ^ and $ in these patterns mean the start of the sentence and the match's edges.
+            if spec.unless_before is not None and spec.unless_before.search(raw[start:m.start()]):
                 continue
-            if spec.unless_after is not None and spec.unless_after.match(raw, m.end()):
+            if spec.unless_after is not None and spec.unless_after.match(raw[m.end():end if spec.within == "sentence" else None]):
                 continue
             lo, hi = (start, end) if spec.within == "sentence" else (0, len(raw))
             if spec.requires is not None and not spec.requires.search(raw, lo, hi):
