@@ -234,7 +234,7 @@ class Index:
         self.by_key = by_key
         self.keyset = frozenset(by_key)
 
-    def woken(self, keys: frozenset[str]) -> set[str]:
+    def woken(self, keys: set[str]) -> set[str]:
         """Keys of the rules one of whose triggers is among ``keys`` (plus those that always run)."""
         out = set(self.always)
         by_key = self.by_key
@@ -243,15 +243,23 @@ class Index:
         return out
 
 
-def keys(lower: str) -> frozenset[str]:
+def keys(lower: str) -> set[str]:
     """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star."""
     words = _WORD.findall(lower)
-    long = [w for w in words if len(w) >= 3]
-    return frozenset([*words, *[w[:3] + "*" for w in long], *[w[:4] + "*" for w in long if len(w) >= 4],
-                      *[w[:5] + "*" for w in long if len(w) >= 5]])
+    out = set(words)
+    add = out.add
+    for w in words:  # the hottest loop of a scan: plain adds beat building lists
+        n = len(w)
+        if n > 2:
+            add(w[:3] + "*")
+            if n > 3:
+                add(w[:4] + "*")
+                if n > 4:
+                    add(w[:5] + "*")
+    return out
 
 
-def keys_of(t: object) -> frozenset[str]:
+def keys_of(t: object) -> set[str]:
     """keys() of a Text, worked out once per message and kept with it."""
     cache = t.__dict__  # Text keeps what rules ask of it in its __dict__
     found = cache.get("trigger_keys")
@@ -260,7 +268,7 @@ def keys_of(t: object) -> frozenset[str]:
     return found
 
 
-def met(gates: tuple[frozenset[str], ...], keys: frozenset[str]) -> bool:
+def met(gates: tuple[frozenset[str], ...], keys: set[str]) -> bool:
     """Whether every requirement set has one of its words among ``keys``."""
     for g in gates:  # noqa: SIM110 - hot path: a loop is faster than all() over a generator
         if g.isdisjoint(keys):
