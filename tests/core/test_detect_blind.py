@@ -1,10 +1,10 @@
 """Blind held-out sets, and the general gaps they showed, held so that they stay fixed.
 
-``blind_*.jsonl`` were written without looking at the rules (blind_1 before reading them,
-blind_2 after the fixes without looking back at blind_1). They measure; they are not
-tuning targets, so they are not held to the 1.00 of the author's own cases: each has a
-floor a little under its measured figures, so a regression shows while an honest miss
-is allowed to stay a miss. The figures are in the README.
+``blind_*.jsonl`` were written without looking at the rules, but the old phrase catalogue was
+then fitted to them (most of its idioms came from these sets), so their scores are no longer
+evidence. Rules are now general families in resources/rules/; these sets keep only a guard:
+benign traps stay clean (the false-alarm ceilings), and recall does not collapse (a low floor).
+Chats written outside the team (../shared/corpus) are what measure detection.
 """
 
 from pathlib import Path
@@ -18,8 +18,8 @@ from rep_assistant.core.policy import load_policy
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
 
 #: file -> (minimum breach recall, maximum false alarms on benign messages)
-FLOORS = {"blind_1.jsonl": (0.93, 0.01), "blind_2.jsonl": (0.85, 0.02), "blind_3.jsonl": (0.93, 0.02),
-          "blind_4.jsonl": (0.78, 0.02)}
+FLOORS = {"blind_1.jsonl": (0.75, 0.01), "blind_2.jsonl": (0.6, 0.02), "blind_3.jsonl": (0.75, 0.02),
+          "blind_4.jsonl": (0.55, 0.02)}
 
 
 def _cats(text: str, author: str = "Parent") -> set[str]:
@@ -89,19 +89,6 @@ def test_a_question_without_a_question_mark_still_gets_a_dont_know_reply() -> No
     msgs = [Message(1, "2025-01-06T10:00", "A", "anyone know if the flu spray is this week"),
             Message(2, "2025-01-06T10:02", "B", "no clue hun")]
     assert [f.category for f in detect(msgs)] == ["dont-know"]
-
-
-def test_every_declared_idiom_matches_its_example_and_names_its_trigger() -> None:
-    """The prefilter runs an idiom only when one of its trigger words is present: each example proves both."""
-    from rep_assistant.core.detection.rules.content import CONTENT_RULES
-    from rep_assistant.core.detection.rules.lexicon import idioms
-    from rep_assistant.core.detection.rules.text import Text
-
-    rules = {r.category: r for r in CONTENT_RULES if r.id.endswith(".idiom")}
-    for idiom in idioms():
-        t = Text(idiom.example)
-        assert not idiom.triggers.isdisjoint(t.token_set), idiom
-        assert rules[idiom.category].check(t) is not None, idiom
 
 
 def test_places_and_oneself_are_not_targets() -> None:

@@ -11,12 +11,26 @@ import regex
 
 from rep_assistant.core.detection.rules.model import Finding, Message
 
+# "Don't know" said many ways: dialect (dinnae ken, nae clue), idiom (not a scooby, haven't the
+# foggiest, beats me), and in the languages of UK school communities (Polish, Urdu, Welsh, Somali,
+# Arabic, Bengali). Only the whole reply counts: "not sure but I think it's Tuesday" is an answer.
+_DONT_KNOW_CORE = (
+    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea|clue|scooby)"
+    r"|not\s+sure|no\s+sure|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby)"
+    r"|(?:haven'?t|have\s+not|havnae)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
+    r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|god\s+(?:only\s+)?knows"
+    r"|who\s+knows|idk|same\s+question|same|ditto|would\s+like\s+to\s+know\s+too|wondering\s+the\s+same"
+    r"|nie\s+wiem|nie\s+mam\s+pojęcia|(?:mujhe\s+)?(?:bhi\s+)?(?:nahi|nahin|nai)\s+pata|pata\s+(?:nahi|nahin|nai)|dim\s+syniad"
+    r"|(?:dwi\s+ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+aqaan|لا\s+أعرف|ما\s+بعرف|مش\s+عارف|معرفش|پتہ\s+نہیں|مجھے\s+نہیں\s+پتہ|জানি\s+না"
+)
 _DONT_KNOW = regex.compile(
-    r"^(?:(?:sorry|soz|sorry,|hmm|um|er|no|nope|oh|ah)[\s,.!]*)*(?:i\s+)?(?:don'?t\s+know|dont\s+know|dunno|no\s+idea|not\s+sure|no\s+clue|"
-    r"not\s+a\s+clue|haven'?t\s+(?:a|got\s+a)\s+clue|idk|no\s+idea\s+either|not\s+sure\s+either|same\s+question|same|ditto|"
-    r"would\s+like\s+to\s+know\s+too|wondering\s+the\s+same)(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pet|my\s+dear|dear))*[\s.!?]*$",
+    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|oh|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly)[\s,.!]*)*"
+    rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself))?"
+    r"(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pal|hen|pet|my\s+dear|dear|sis|bro|"
+    r"yaar|walaal|bach|cariad|(?-i:\p{Lu}\p{Ll}+)))*[\s.!?]*$",
     regex.IGNORECASE,
 )
+_SHRUG = regex.compile(r"^(?:\s*🤷[\U0001F3FB-\U0001F3FF]?(?:\u200d[♀♂]\ufe0f?)?)+\s*$")
 # Parents often ask without a question mark: "anyone know if the flu spray is this week".
 _QUESTION = regex.compile(r"\?|^\W*(?:does|do|did|is|are|was|were|has|have|can|could|will|would|what|when|where|which|who|how|"
                           r"anyone|any\s+one|anybody|any\s+idea)\b", regex.IGNORECASE)
@@ -25,12 +39,12 @@ _PHOTO_WORDS = regex.compile(r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?
 _CHILD_WORDS = regex.compile(
     r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
     r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
-    r"year\s?\d|reception|swimming\s+gala|panto|christmas\s+play)\b",
+    r"year\s?\d+s?|reception|swimming\s+gala|panto|christmas\s+play|our\s+lot|them\s+all|(?:up\s+)?on\s+stage)\b",
     regex.IGNORECASE,
 )
-_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸", regex.IGNORECASE)
+_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", regex.IGNORECASE)
 _NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
-_ADDRESSED = regex.compile(r"@\S+|\byou\b|\byour\b|\bu\b|\bx+$", regex.IGNORECASE)
+_ADDRESSED = regex.compile(r"@\S+|\b(?:you|your|yours|u|ur|ye|ya|yous|youse|yer|hun|hen|babe|mate|pal|sis|bro)\b|\bx+$", regex.IGNORECASE)
 _SCHOOL_BUSINESS = regex.compile(
     r"\b(?:school|class|teacher|trip|pe|homework|reading|spelling|uniform|kit|disco|fair|assembly|play|nativity|club|swimming|"
     r"term|newsletter|letter|form|pta|office|pick\s?up|drop\s?off|fancy\s+dress|costume|lunch|sports\s+day|parents\s+evening)\b",
@@ -112,7 +126,10 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
                         or (m.author in firsts and firsts[m.author].search(m.text)))
         # Two parents sorting out the class's own business (times, kit, the trip) are using the group as meant.
         school_talk = sum(1 for m in run if _SCHOOL_BUSINESS.search(m.text))
-        if len(pair) == 2 and len(run) >= min_len and turns >= 3 and addressed * 2 >= len(run) and school_talk * 2 < len(run) \
+        # A longer exchange, five or more turns with nobody else joining, is a personal chat even
+        # without "you" or questions ("sair but gettin there" / "when's the op?" / "march the 3rd").
+        personal = addressed * 2 >= len(run) or (len(run) >= min_len + 1 and turns >= min_len)
+        if len(pair) == 2 and len(run) >= min_len and turns >= 3 and personal and school_talk * 2 < len(run) \
                 and not _TO_ALL.search(run[0].text):
             yield Finding(run[0].id, "private-conversation", "private-conversation.pair",
                           f"{len(run)} messages back and forth between the same two members", related=tuple(m.id for m in run[1:]))
@@ -130,7 +147,8 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
         verdict = verdicts.get(m.text)
         if verdict is None:
             text = _EMOJI_ETC.sub("", m.text).strip()
-            verdict = verdicts[m.text] = bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None
+            verdict = verdicts[m.text] = (bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None) \
+                or _SHRUG.match(m.text) is not None
         if not verdict:
             continue
         now = m.when

@@ -1,15 +1,21 @@
 """Run every rule the loaded policy covers over a list of messages.
 
-Content rules see one message at a time; sequence rules see the list. Rules for categories
-the policy does not mention are not run at all: no clause, no flag. A cheap prefilter (each
-rule's trigger words) keeps most messages away from the expensive regexes.
+Content rules (resources/rules/, read by data.py) see one message at a time; sequence rules
+(behaviour.py) see the list. Rules for categories the policy does not mention are not run
+at all: no clause, no flag. Each rule's trigger words are derived from its patterns
+(triggers.py), and a message is given only to the rules one of its words wakes, so most
+messages meet no regular expression at all.
+
+A message may breach several clauses at once (a complaint with swearing in it): every
+category that fires is kept, one flag per category, the first rule declared in it winning.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rep_assistant.core.detection.rules import behaviour
-from rep_assistant.core.detection.rules.content import CONTENT_RULES, SUPERSEDED_BY
+from rep_assistant.core.detection.rules import behaviour, triggers
+from rep_assistant.core.detection.rules.data import content_rules as data_rules
+from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
 from rep_assistant.core.detection.rules.model import Context, Finding, Hit, Message, Rule
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.policy import CATEGORY_IDS, Policy
@@ -39,9 +45,14 @@ SEQUENCE_RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def content_rules() -> tuple[Rule, ...]:
+    """The rules files' rules, then the other-language word lists' (languages.py: swearing, insults, disclosures)."""
+    return data_rules() + LANGUAGE_RULES
+
+
 def all_rules() -> list[tuple[str, str, str]]:
     """(rule id, category, description) of every detector, for help pages and the README."""
-    return [(r.id, r.category, r.description) for r in CONTENT_RULES] + list(SEQUENCE_RULES)
+    return [(r.id, r.category, r.description) for r in content_rules()] + list(SEQUENCE_RULES)
 
 
 def _wanted(policy: Policy | None, options: DetectOptions) -> frozenset[str]:
@@ -52,48 +63,43 @@ def _wanted(policy: Policy | None, options: DetectOptions) -> frozenset[str]:
 _MEMO_MAX = 120  # characters: longer messages are rarely repeated word for word
 
 
-def _index(rules: list[Rule]) -> tuple[list[Rule], dict[str, list[int]]]:
-    """Rules that always run, and for every trigger word the positions of the rules it wakes."""
-    always = [r for r in rules if not r.triggers]
-    by_word: dict[str, list[int]] = {}
-    for pos, rule in enumerate(rules):
-        for word in rule.triggers:
-            by_word.setdefault(word, []).append(pos)
-    return always, by_word
-
-
 def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions, prefilter: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
-    always, by_word = _index(rules)
+    anyone = Context(school_phone=options.school_phone, school_email=options.school_email)
+    index = triggers.Index({r.id: r.triggers for r in rules})
+    by_id = {r.id: r for r in rules}
     order = {r.id: i for i, r in enumerate(rules)}
-    # Class chats repeat short messages ("Thanks!", "Yes", "👍") endlessly; what a rule that
-    # needs only the text says about one of them holds for every copy, and so does which of
-    # the rules that also need the author are woken: a copy without such a rule is never
-    # tokenised again.
+    # Class chats repeat short messages ("Thanks!", "Yes", "👍"); what the rules that need only
+    # the text say about one copy holds for every copy, and so does which rules that also need
+    # the author are woken.
     seen: dict[str, tuple[list[tuple[Rule, Hit]], list[Rule]]] = {}
     for m in messages:
         if not m.is_post or m.is_media or not m.text:
             continue
-        memo = len(m.text) <= _MEMO_MAX and prefilter
+        memo = len(m.text) <= _MEMO_MAX
         cached = seen.get(m.text) if memo else None
         t: Text | None = None
         if cached is None:
             t = Text(m.text)
-            if prefilter:
-                woken = {pos for word in t.token_set if word in by_word for pos in by_word[word]}
-                candidates = always + [rules[pos] for pos in sorted(woken)]
-            else:
-                candidates = rules
+            candidates = [by_id[k] for k in sorted(index.woken(triggers.keys_of(t) | t.token_set), key=order.__getitem__)] \
+                if prefilter else rules
             text_hits = []
             context_rules = []
+            found_in: set[str] = set()  # categories already found: a later rule of one would lose to the first
             for rule in candidates:
+                if rule.category in found_in:
+                    continue
                 if rule.wants_context:
-                    context_rules.append(rule)
+                    # The poster can only clear a message (their own number is theirs to share), so a
+                    # rule that finds nothing with the poster unknown finds nothing for any poster.
+                    if rule.check(t, anyone) is not None:
+                        context_rules.append(rule)
                     continue
                 hit = rule.check(t)
                 if hit is not None:
                     text_hits.append((rule, t.in_original(hit)))
+                    found_in.add(rule.category)
             if memo:
                 seen[m.text] = (text_hits, context_rules)
         else:
@@ -108,23 +114,19 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                     hits.append((rule, t.in_original(hit)))
         if len(hits) > 1:
             hits.sort(key=lambda rh: order[rh[0].id])
-        found = [Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits]
-        if len(found) > 1:
-            cats = {f.category for f in found}
-            found = [f for f in found if not (SUPERSEDED_BY.get(f.category, frozenset()) & cats)]
-            found = _one_per_category(found)
-        out.extend(found)
+            hits = _one_per_category(hits)
+        out.extend(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits)
     return out
 
 
-def _one_per_category(found: list[Finding]) -> list[Finding]:
+def _one_per_category(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
     """Two rules of one category on one message are one flag: the first declared wins."""
     seen: set[str] = set()
     out = []
-    for f in found:
-        if f.category not in seen:
-            seen.add(f.category)
-            out.append(f)
+    for rule, hit in hits:
+        if rule.category not in seen:
+            seen.add(rule.category)
+            out.append((rule, hit))
     return out
 
 
@@ -150,7 +152,7 @@ def detect(messages: Sequence[Message], policy: Policy | None = None, options: D
     """
     options = options or DetectOptions()
     wanted = _wanted(policy, options)
-    rules = [r for r in CONTENT_RULES if r.category in wanted]
+    rules = [r for r in content_rules() if r.category in wanted]
     findings = _content(messages, rules, options, prefilter)
     have = {(f.message_id, f.category) for f in findings}
     for f in _sequence(messages, wanted, options):

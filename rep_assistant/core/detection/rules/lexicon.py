@@ -441,25 +441,3 @@ def political_terms_pattern() -> regex.Pattern[str]:
     anycase = alt([t for t, how in terms.items() if how in ("any", "charged")])
     capital = alt([t for t, how in terms.items() if how == "capitalised"])
     return regex.compile(rf"\b(?:{anycase}|(?<!(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s)(?-i:{capital}))\b", regex.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Idiom:
-    """One declared wording of a breach: a pattern, the words every match contains, an example."""
-
-    category: str
-    triggers: frozenset[str]
-    pattern: str
-    example: str
-
-
-@functools.cache
-def idioms() -> tuple[Idiom, ...]:
-    """Set phrases that carry a breach by themselves ("regrets the day", "word on the playground").
-
-    Kept as data so a wording a rep meets can be added without touching code; each row names
-    the trigger words (one of them is in every match: the prefilter relies on it) and an
-    example the pattern must match (a test holds both).
-    """
-    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/idioms.csv")))
-    return tuple(Idiom(r["category"].strip(), frozenset(r["triggers"].split("|")), r["pattern"], r["example"]) for r in rows)

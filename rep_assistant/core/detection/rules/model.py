@@ -71,13 +71,16 @@ class Context:
 class Rule:
     """A declared detector: one category, a plain description, and how it decides.
 
-    ``triggers`` are lower-case words one of which must be in a message for ``check`` to run
-    (the cheap prefilter); an empty set means the rule looks at every message.
+    ``triggers`` are derived from the rule's patterns (triggers.py): words one of which every
+    match contains, as "word" or "prefix*". A message with none of them is never checked.
+    None means the rule looks at every message (the Python checks, which exit cheaply).
+    A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
+    a message, never flag one (the engine relies on it to judge a repeated text once).
     """
 
     id: str
     category: str
     description: str
     check: Callable[..., Hit | None]
-    triggers: frozenset[str] = field(default_factory=frozenset)
+    triggers: frozenset[str] | None = None
     wants_context: bool = False

@@ -1,0 +1,391 @@
+"""Content rules read from data: one TOML file per category under resources/rules/.
+
+A file names its category and lists rules. A rule is either patterns (regular expressions
+that may use named fragments written ``{STAFF_ROLE}``) with conditions, or the name of one
+of the few checks written in Python (content.py: the swearing lexicon, contact details,
+shouting). Conditions, all optional:
+
+- ``about``: kinds of person or thing (about.py) one of which the text must refer to, in the
+  same sentence as the match (``about_within = "message"`` widens it; ``about_before = true``
+  wants the reference before the match, as the subject of a claim);
+- ``requires`` / ``unless``: patterns one of which must / none of which may be in the
+  message (``within = "sentence"`` narrows both to the match's sentence);
+- ``unless_before`` / ``unless_after``: patterns for the words just before or just after a
+  match that make it innocent ("I'm such an idiot" is about the writer);
+- ``not_who``: words the named group ``who`` of a match must not be ("it is rubbish").
+
+``reason`` is the sentence the rep reads; ``{match}`` quotes the matched words and
+``{about}`` names who they are about. ``examples`` must produce the rule's finding and
+``counter_examples`` must not (tests/core/test_rules_data.py runs them all). Trigger words
+for the prefilter are derived from the patterns (triggers.py), never written by hand.
+"""
+
+import functools
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from rep_assistant.core import resources
+from rep_assistant.core.detection.rules import about, triggers
+from rep_assistant.core.detection.rules.lexicon import insults, political_terms
+from rep_assistant.core.detection.rules.model import Context, Hit, Rule
+from rep_assistant.core.detection.rules.text import NAME_WORD, PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+
+#: Fragments every file may use, defined once with the text model that finds the same people.
+BUILTIN_FRAGMENTS = {"TITLE_NAME": TITLE_NAME, "STAFF_ROLE": STAFF_ROLE, "PERSON_NOUN": PERSON_NOUN, "PRONOUN": PRONOUN,
+                     "SCHOOL": SCHOOL, "NAME_WORD": NAME_WORD}
+#: Word lists kept as tables in resources/lexicons (shared with the lexicon module), usable as fragments.
+_TABLES: dict[str, Callable[[], dict[str, str]]] = {"insults": insults, "political": political_terms}
+
+_FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z0-9_]+)\}")
+_SENTENCE_BREAK = regex.compile(r"[.!?…]+(?:\s|$)|\n\s*\n")
+_RULE_KEYS = frozenset({"id", "description", "reason", "patterns", "check", "about", "about_within", "about_before", "requires",
+                        "unless", "within", "unless_before", "unless_after", "not_who", "examples", "counter_examples"})
+
+
+class RuleDataError(ValueError):
+    """A rules file that cannot be used, with the file and the rule named."""
+
+
+@dataclass(frozen=True)
+class RuleData:
+    """One rule as declared, with its file, for the tests that run its examples."""
+
+    rule: Rule
+    file: str
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = field(default=(), repr=False)
+
+
+def _alternation(words: list[str]) -> str:
+    """A list of words or phrases as one group, longest first, spaces matching any run of spaces."""
+    alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in alts) + ")"
+
+
+def _fragment(name: str, value: Any, where: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return _alternation(value)
+    if isinstance(value, dict) and value.get("table") in _TABLES:
+        rows = _TABLES[value["table"]]()
+        wanted = value.get("kind")
+        return _alternation([w for w, k in rows.items() if wanted is None or k == wanted])
+    raise RuleDataError(f"{where}: fragment {name} must be a pattern, a list of words or {{table = ..., kind = ...}}")
+
+
+def expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0) -> str:
+    """``pattern`` with every ``{NAME}`` replaced by its fragment (fragments may use fragments)."""
+    if depth > 8:
+        raise RuleDataError(f"{where}: fragments refer to each other in a circle")
+
+    def sub(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise RuleDataError(f"{where}: unknown fragment {{{name}}}")
+        return "(?:" + expand(fragments[name], fragments, where, depth + 1) + ")"
+
+    return _FRAGMENT_REF.sub(sub, pattern)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` split at its top-level bars (none inside groups or classes)."""
+    out, depth, in_class, cur, i = [], 0, False, "", 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur += pattern[i:i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += c
+        i += 1
+    return [*out, cur]
+
+
+_WRAPPED = regex.compile(r"^((?:\\b)?)\(\?:(.*)\)((?:\\b)?)$", regex.DOTALL)
+
+
+def alternatives(pattern: str) -> list[str]:
+    """A pattern as the list of its alternatives, ``\\b(?:A|B)\\b`` as ``\\b(?:A)\\b`` and ``\\b(?:B)\\b``.
+
+    Each alternative gets its own trigger words, so a message is tried only against the
+    alternatives it has the words for, not against the whole pattern.
+    """
+    parts = _top_level(pattern)
+    if len(parts) > 1:
+        return [a for p in parts for a in alternatives(p)]
+    m = _WRAPPED.match(pattern)
+    if m and _balanced(m.group(2)):
+        inner = _top_level(m.group(2))
+        if len(inner) > 1:
+            return [a for p in inner for a in alternatives(f"{m.group(1)}(?:{p}){m.group(3)}")]
+        nested = _WRAPPED.match(m.group(2))
+        if nested and not nested.group(1) and not nested.group(3) and _balanced(nested.group(2)):
+            return alternatives(f"{m.group(1)}(?:{nested.group(2)}){m.group(3)}")
+    return [pattern]
+
+
+def _balanced(inner: str) -> bool:
+    """Whether ``(inner)`` is one group: its parentheses never close the outer one early."""
+    depth, in_class, i = 0, False, 0
+    while i < len(inner):
+        c = inner[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (a line break alone does not end one)."""
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
+    end = _SENTENCE_BREAK.search(raw, pos)
+    return start, end.start() if end else len(raw)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """A pattern rule compiled: what the check closure needs."""
+
+    patterns: tuple[regex.Pattern[str], ...]
+    gates: tuple[tuple[frozenset[str], ...], ...]  # per pattern: word sets a match must each meet (triggers.py)
+    by_key: dict[str, tuple[int, ...]]  # trigger -> the patterns it wakes (patterns with no trigger run always)
+    keyset: frozenset[str]
+    always: tuple[int, ...]
+    reason: str
+    about: tuple[str, ...]
+    about_within: str
+    about_before: bool
+    requires: regex.Pattern[str] | None
+    unless: regex.Pattern[str] | None
+    within: str
+    unless_before: regex.Pattern[str] | None
+    unless_after: regex.Pattern[str] | None
+    not_who: frozenset[str]
+
+
+def _span_of(m: regex.Match[str]) -> tuple[int, int]:
+    for name in ("w", "w2"):
+        if name in m.re.groupindex and m.group(name) is not None:
+            return m.span(name)
+    return m.span()
+
+
+def _who(m: regex.Match[str]) -> str | None:
+    for name in ("who", "who2"):
+        if name in m.re.groupindex and m.group(name) is not None:
+            return m.group(name).lower()
+    return None
+
+
+def _matches(spec: _Spec, t: Text) -> Hit | None:
+    raw = t.raw
+    keys = triggers.keys_of(t)
+    hits = keys & spec.keyset
+    if not hits and not spec.always:
+        return None
+    woken = set(spec.always)
+    for k in hits:
+        woken.update(spec.by_key[k])
+    for i in sorted(woken) if len(woken) > 1 else woken:
+        if not triggers.met(spec.gates[i], keys):
+            continue
+        for m in spec.patterns[i].finditer(raw):
+            start, end = sentence_bounds(raw, m.start()) if (spec.within == "sentence" or spec.about_within == "sentence"
+                                                              or spec.unless_before) else (0, len(raw))
+            if spec.not_who and _who(m) in spec.not_who:
+                continue
+            # Sliced, so that ^ and $ in these patterns mean the start of the sentence and the match's edges.
+            if spec.unless_before is not None and spec.unless_before.search(raw[start:m.start()]):
+                continue
+            if spec.unless_after is not None and spec.unless_after.match(raw[m.end():end if spec.within == "sentence" else None]):
+                continue
+            lo, hi = (start, end) if spec.within == "sentence" else (0, len(raw))
+            if spec.requires is not None and not spec.requires.search(raw, lo, hi):
+                continue
+            if spec.unless is not None and spec.unless.search(raw, lo, hi):
+                continue
+            kind = _about(spec, t, m, start, end)
+            if spec.about and kind is None:
+                continue
+            span = _span_of(m)
+            words = raw[span[0]:span[1]].strip()
+            return Hit(spec.reason.format(match=words, about=about.phrase(kind) if kind else "someone"), (span,))
+    return None
+
+
+def _about(spec: _Spec, t: Text, m: regex.Match[str], start: int, end: int) -> str | None:
+    """The first kind of ``spec.about`` the text refers to where the rule wants it, or None."""
+    lo, hi = (start, end) if spec.about_within == "sentence" else (0, len(t.raw))
+    if spec.about_before:
+        hi = m.start()
+    for kind in spec.about:
+        for s, e in about.refs(t, kind):
+            if lo <= s and e <= hi and not (m.start() <= s and e <= m.end() and kind in ("named", "child")):
+                return kind
+    return None
+
+
+def _one(patterns: list[str], fragments: dict[str, str], where: str) -> regex.Pattern[str] | None:
+    if not patterns:
+        return None
+    return compile_i("|".join(f"(?:{expand(p, fragments, where)})" for p in patterns))
+
+
+def _as_list(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise RuleDataError(f"{where}: {key} must be a string or a list of strings")
+
+
+def _words(items: list[str], lists: dict[str, list[str]], where: str) -> frozenset[str]:
+    """Plain words, where ``{NAME}`` stands for a list fragment's words."""
+    out: set[str] = set()
+    for item in items:
+        ref = _FRAGMENT_REF.fullmatch(item)
+        if ref and ref.group(1) not in lists:
+            raise RuleDataError(f"{where}: {item} is not a list of words")
+        out.update(w.lower() for w in (lists[ref.group(1)] if ref else [item]))
+    return frozenset(out)
+
+
+def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], lists: dict[str, list[str]], file: str,
+           checks: dict[str, Callable[..., Hit | None]]) -> RuleData:
+    rid = entry.get("id")
+    where = f"resources/rules/{file} rule {rid or '?'}"
+    unknown = set(entry) - _RULE_KEYS
+    if not rid or not entry.get("description") or unknown:
+        raise RuleDataError(f"{where}: needs id and description" + (f"; unknown keys {sorted(unknown)}" if unknown else ""))
+    examples = tuple(_as_list(entry.get("examples"), where, "examples"))
+    counter = tuple(_as_list(entry.get("counter_examples"), where, "counter_examples"))
+    if "check" in entry:
+        check = checks.get(entry["check"])
+        if check is None:
+            raise RuleDataError(f"{where}: no check named {entry['check']!r} (there are {', '.join(sorted(checks))})")
+        wants_context = check.__code__.co_argcount == 2
+        return RuleData(Rule(rid, category, entry["description"], check, None, wants_context), file, examples, counter)
+    sources = _as_list(entry.get("patterns"), where, "patterns")
+    if not sources or not entry.get("reason"):
+        raise RuleDataError(f"{where}: a rule needs patterns and a reason (or a check)")
+    for kind in _as_list(entry.get("about"), where, "about"):
+        if kind not in about.KINDS:
+            raise RuleDataError(f"{where}: about {kind!r} is not one of {', '.join(about.KINDS)}")
+    try:
+        expanded = [a for p in sources for a in alternatives(expand(p, fragments, where))]
+        requires = _as_list(entry.get("requires"), where, "requires")
+        # A condition the whole message must meet gates every pattern too (not one limited to a sentence: it may
+        # lie outside the match, but it is still in the message).
+        needed = triggers.requirements("|".join(f"(?:{expand(p, fragments, where)})" for p in requires)) if requires else ()
+        gates = tuple(triggers.requirements(p) + needed for p in expanded)
+        by_key: dict[str, list[int]] = {}
+        for i, g in enumerate(gates):
+            for k in (g[0] if g else ()):
+                by_key.setdefault(k, []).append(i)
+        spec = _Spec(
+            patterns=tuple(compile_i(p) for p in expanded), gates=gates,
+            by_key={k: tuple(v) for k, v in by_key.items()}, keyset=frozenset(by_key),
+            always=tuple(i for i, g in enumerate(gates) if not g), reason=entry["reason"],
+            about=tuple(_as_list(entry.get("about"), where, "about")), about_within=entry.get("about_within", "sentence"),
+            about_before=bool(entry.get("about_before")),
+            requires=_one(_as_list(entry.get("requires"), where, "requires"), fragments, where),
+            unless=_one(_as_list(entry.get("unless"), where, "unless"), fragments, where), within=entry.get("within", "message"),
+            unless_before=_one(_as_list(entry.get("unless_before"), where, "unless_before"), fragments, where),
+            unless_after=_one(_as_list(entry.get("unless_after"), where, "unless_after"), fragments, where),
+            not_who=_words(_as_list(entry.get("not_who"), where, "not_who"), lists, where))
+    except regex.error as exc:
+        raise RuleDataError(f"{where}: a pattern does not compile ({exc})") from exc
+    trig = None if spec.always else spec.keyset
+
+    def check(t: Text) -> Hit | None:
+        return _matches(spec, t)
+
+    return RuleData(Rule(rid, category, entry["description"], check, trig), file, examples, counter, tuple(expanded))
+
+
+@functools.cache
+def _shared() -> dict[str, str]:
+    data = tomllib.loads(resources.read_text("rules/_fragments.toml"))
+    out = dict(BUILTIN_FRAGMENTS)
+    out.update({name: _fragment(name, value, "resources/rules/_fragments.toml") for name, value in data.items()})
+    return out
+
+
+def _shared_fragments() -> dict[str, str]:
+    return dict(_shared())
+
+
+def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
+    """The rules of one category file's text (``file`` names it in errors)."""
+    from rep_assistant.core.detection.rules.content import CHECKS  # the Python checks data files may name
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"resources/rules/{file} is not valid TOML ({exc})") from exc
+    category = data.get("category")
+    if not isinstance(category, str):
+        raise RuleDataError(f"resources/rules/{file} needs category = \"...\"")
+    fragments = _shared_fragments()
+    own = data.get("fragments", {})
+    fragments.update({n: _fragment(n, v, f"resources/rules/{file}") for n, v in own.items()})
+    lists = {n: v for n, v in own.items() if isinstance(v, list)}
+    seen = set() if seen is None else seen
+    out = []
+    for entry in data.get("rule", []):
+        rd = _build(entry, category, fragments, lists, file, CHECKS)
+        if rd.rule.id in seen:
+            raise RuleDataError(f"resources/rules/{file}: rule id {rd.rule.id} is used twice")
+        seen.add(rd.rule.id)
+        out.append(rd)
+    return out
+
+
+@functools.cache
+def load() -> tuple[RuleData, ...]:
+    """Every rule of every file in resources/rules/, in file then declaration order."""
+    seen: set[str] = set()
+    files = sorted(resources.resource("rules").iterdir(), key=lambda n: n.name)
+    return tuple(rd for node in files if node.name.endswith(".toml") and not node.name.startswith("_")
+                 for rd in parse(node.read_text(encoding="utf-8"), node.name, seen))
+
+
+def content_rules() -> tuple[Rule, ...]:
+    return tuple(rd.rule for rd in load())
+
+
+def context_free(rule: Rule, t: Text, ctx: Context | None = None) -> Hit | None:
+    """Run one rule on a text, giving it a context if it asks for one (the examples test uses this)."""
+    return rule.check(t, ctx or Context()) if rule.wants_context else rule.check(t)

@@ -1,0 +1,57 @@
+"""Behaviour checks that do not lean on one word: don't-know said other ways, private chats without
+"you", and capitals that stay angry beside a sarcastic thank-you. Made-up people and wording."""
+
+import pytest
+
+from rep_assistant.core.detection.rules import Message, detect
+
+
+def _thread(*posts: tuple[str, str], start_minute: int = 0, gap: int = 2) -> list[Message]:
+    return [Message(i, f"2025-03-04T10:{start_minute + i * gap:02d}", author, text) for i, (author, text) in enumerate(posts)]
+
+
+def _dont_know(reply: str) -> bool:
+    msgs = _thread(("Ama Boateng", "Does anyone know if the library bus comes on Thursday?"), ("Rhys Vaughan", reply))
+    return any(f.category == "dont-know" for f in detect(msgs))
+
+
+@pytest.mark.parametrize("reply", ["🤷‍♀️", "🤷", "no clue sorry x", "haven't a scooby", "not a clue", "haven't the faintest, pet",
+                                   "beats me", "couldn't tell you, sorry", "Sorry, I really don't know", "nae idea pal", "dinnae ken",
+                                   "nie wiem", "dim syniad", "pata nahi yaar", "Honestly no idea, Ama"])
+def test_dont_know_said_another_way(reply: str) -> None:
+    assert _dont_know(reply)
+
+
+@pytest.mark.parametrize("reply", ["Not certain, but I believe it's the later slot", "No idea why but it's been moved to Friday",
+                                   "I can tell you tomorrow", "🤷‍♀️ ask the office, they'll know, it's on the app"])
+def test_a_real_answer_is_not_a_dont_know(reply: str) -> None:
+    assert not _dont_know(reply)
+
+
+def test_a_personal_back_and_forth_without_you_or_questions() -> None:
+    msgs = _thread(("Dot Pryce", "caravan's booked for the bank holiday"), ("Bev Onyango", "ooh where did you go for in the end"),
+                   ("Dot Pryce", "Tenby again, the one by the harbour"), ("Bev Onyango", "lush, we went there the year before last"),
+                   ("Dot Pryce", "the chippy on the front is still the best"), ("Bev Onyango", "bring me back a battered sausage then"))
+    found = [f for f in detect(msgs) if f.category == "private-conversation"]
+    assert len(found) == 1 and len(found[0].related) == 5
+
+
+def test_a_short_school_exchange_is_not_a_private_chat() -> None:
+    msgs = _thread(("Dot Pryce", "trip letter says packed lunch"), ("Bev Onyango", "and a waterproof coat for the trip"),
+                   ("Dot Pryce", "school said 8:45 at the gate"), ("Bev Onyango", "PE kit not needed that day"))
+    assert not [f for f in detect(msgs) if f.category == "private-conversation"]
+
+
+def _anger(text: str) -> bool:
+    return any(f.category == "anger" for f in detect([Message(1, "2025-03-04T10:00", "Parent", text)]))
+
+
+def test_a_sarcastic_thank_you_does_not_switch_off_shouting() -> None:
+    assert _anger("THANKS FOR NOTHING AS USUAL")
+    assert _anger("Oh brilliant, THE TRIP IS CANCELLED AGAIN 🙄")
+    assert _anger("Thanks a lot, NOBODY TOLD US ANYTHING")
+
+
+def test_happy_capitals_are_still_not_anger() -> None:
+    assert not _anger("HAPPY BIRTHDAY TO THE TWINS!!!")
+    assert not _anger("THANK YOU SO MUCH EVERYONE, WHAT A LOVELY FAIR")

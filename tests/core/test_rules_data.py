@@ -1,0 +1,106 @@
+"""Content rules as data: every file's examples, the derived prefilter, several labels per message, bad files.
+
+The examples and counter-examples live beside each rule in resources/rules/*.toml, written
+in the team's own words; this runs all of them, so adding a rule or a category is a data
+change that brings its own test cases.
+"""
+
+import pytest
+
+from rep_assistant.core.detection.rules import Message, detect, triggers
+from rep_assistant.core.detection.rules.data import RuleDataError, alternatives, context_free, load, parse
+from rep_assistant.core.detection.rules.text import Text
+
+RULES = load()
+
+
+def _cats(text: str, prefilter: bool = True) -> set[str]:
+    return {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)], prefilter=prefilter)}
+
+
+def _cases(attr: str) -> list[tuple[str, str]]:
+    return [(rd.rule.id, text) for rd in RULES for text in getattr(rd, attr)]
+
+
+def test_every_category_file_has_rules_with_examples() -> None:
+    assert len({rd.file for rd in RULES}) >= 14
+    missing = [rd.rule.id for rd in RULES if not rd.examples or not rd.counter_examples]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("rule_id", "text"), _cases("examples"))
+def test_each_example_is_found_by_its_rule_and_passes_the_prefilter(rule_id: str, text: str) -> None:
+    rd = next(r for r in RULES if r.rule.id == rule_id)
+    assert context_free(rd.rule, Text(text)) is not None
+    assert rd.rule.category in _cats(text)  # through the engine, prefilter on
+
+
+@pytest.mark.parametrize(("rule_id", "text"), _cases("counter_examples"))
+def test_no_counter_example_is_found_by_its_rule(rule_id: str, text: str) -> None:
+    rd = next(r for r in RULES if r.rule.id == rule_id)
+    assert context_free(rd.rule, Text(text)) is None
+
+
+def test_the_derived_prefilter_hides_nothing_on_every_example() -> None:
+    for rd in RULES:
+        for text in rd.examples + rd.counter_examples:
+            assert _cats(text) == _cats(text, prefilter=False), (rd.rule.id, text)
+
+
+def test_triggers_are_derived_from_the_words_every_match_needs() -> None:
+    assert triggers.words(r"\bdisgrace(?:ful|d)\b") == {"disgraceful", "disgraced"}
+    assert triggers.words(r"\bdisgrace(?:ful|d)") == {"disgr*"}  # no word end known: a prefix
+    assert triggers.words(r"\bsorry\s+to\s+(?:moan|rant)\b") == {"moan", "rant"}
+    assert triggers.words(r"\b(?:appalling|atrocious)\b") == {"appalling", "atrocious"}
+    assert triggers.words(r"\w+ing") is None  # no word is certain: the rule runs on every message
+    assert triggers.requirements(r"\bfor\s+no\s+reason\b")[0] == {"reason"}  # the rarest word first
+
+
+def test_a_complaint_word_is_never_lost_to_a_trigger_list() -> None:
+    """Hand-kept trigger lists drifted from their patterns; derived ones cannot."""
+    for word in ("appalling", "atrocious", "disgraceful"):
+        assert "grievance" in _cats(f"Mrs Ashdown's marking is {word}")
+
+
+def test_patterns_are_split_into_alternatives_with_their_own_triggers() -> None:
+    assert alternatives(r"\b(?:tell\s+us|warn\s+(?:them|us))\b") == [r"\b(?:tell\s+us)\b", r"\b(?:warn\s+(?:them|us))\b"]
+    assert alternatives(r"(?:a)(?:b|c)") == [r"(?:a)(?:b|c)"]
+
+
+def test_one_message_can_breach_several_clauses() -> None:
+    assert {"grievance", "offensive-language"} <= _cats("The way the school handled the trip is a f*cking joke")
+    assert {"grievance", "anger"} <= _cats("Swimming cancelled AGAIN and nobody from the office even bothered to tell us!!!")
+    assert {"grievance", "private-correspondence"} <= _cats("Pasting Mrs Ode's response below, still nothing done about the bullying")
+
+
+def test_a_new_category_or_language_is_a_data_change() -> None:
+    welsh = parse('''
+category = "grievance"
+[[rule]]
+id = "grievance.welsh-test"
+description = "A Welsh complaint about the school."
+reason = "Airs a complaint ('{match}')"
+patterns = ['\\b(?:siomedig|gwarthus)\\b']
+requires = ['\\bysgol\\b']
+examples = ["Mae'r ysgol yn gwarthus"]
+counter_examples = ["Mae'r tywydd yn siomedig"]
+''', "welsh-test.toml")
+    rule = welsh[0].rule
+    assert rule.triggers == {"siomedig", "gwarthus"}
+    assert context_free(rule, Text("Mae'r ysgol yn gwarthus")) is not None
+    assert context_free(rule, Text("Mae'r tywydd yn siomedig")) is None
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["{NOPE}"]\n', "unknown fragment {NOPE}"),
+    ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\n', "needs patterns and a reason"),
+    ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\ncheck = "nope"\n', "no check named 'nope'"),
+    ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["("]\n', "does not compile"),
+    ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["a"]\nabout = ["martian"]\n', "about 'martian'"),
+    ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["a"]\nspelling = 1\n', "unknown keys"),
+    ("category = ", "not valid TOML"),
+])
+def test_a_broken_rules_file_is_named_in_one_sentence(text: str, says: str) -> None:
+    with pytest.raises(RuleDataError, match=r"resources/rules/broken\.toml") as exc:
+        parse(text, "broken.toml")
+    assert says in str(exc.value)
