@@ -12,6 +12,7 @@ from rep_assistant.core.detection.rules import behaviour
 from rep_assistant.core.detection.rules.content import CONTENT_RULES, SUPERSEDED_BY
 from rep_assistant.core.detection.rules.model import Context, Finding, Hit, Message, Rule
 from rep_assistant.core.detection.rules.text import Text
+from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORY_IDS, Policy
 
 
@@ -108,7 +109,8 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                     hits.append((rule, hit))
         if len(hits) > 1:
             hits.sort(key=lambda rh: order[rh[0].id])
-        found = [Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits]
+        found = [Finding(m.id, rule.category, rule.id, hit.summary, hit.spans, tier=WORTH_A_LOOK if rule.uncertain else MAIN)
+                 for rule, hit in hits]
         if len(found) > 1:
             cats = {f.category for f in found}
             found = [f for f in found if not (SUPERSEDED_BY.get(f.category, frozenset()) & cats)]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rep_assistant.core.detection.tiers import MAIN
+
 MEDIA_TEXTS = frozenset({"<media omitted>", "image omitted", "video omitted", "gif omitted", "sticker omitted",
                          "<image omitted>", "<video omitted>"})
 
@@ -40,6 +42,8 @@ class Finding:
 
     ``summary`` is the first half of the explanation a parent reads ("Calls a member of staff
     'useless'"); the scan adds the clause. ``related`` holds the other messages of a run.
+    ``tier`` is "main" (the review queue) or "worth-a-look" (likely, shown apart: an uncertain
+    rule or the learned model below its main threshold); ``confidence`` is the model's, if any.
     """
 
     message_id: Any
@@ -48,6 +52,8 @@ class Finding:
     summary: str
     spans: tuple[tuple[int, int], ...] = ()
     related: tuple[Any, ...] = ()
+    tier: str = MAIN
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,8 @@ class Rule:
     """A declared detector: one category, a plain description, and how it decides.
 
     ``triggers`` are lower-case words one of which must be in a message for ``check`` to run
-    (the cheap prefilter); an empty set means the rule looks at every message.
+    (the cheap prefilter); an empty set means the rule looks at every message. An ``uncertain``
+    rule's flags go to the "worth a look" tier, not the main queue.
     """
 
     id: str
@@ -81,3 +88,4 @@ class Rule:
     check: Callable[..., Hit | None]
     triggers: frozenset[str] = field(default_factory=frozenset)
     wants_context: bool = False
+    uncertain: bool = False

@@ -1,0 +1,33 @@
+"""What the learned model sees of a message: words, word pairs and character 4-grams.
+
+One function for training and for scanning, so the two can never drift apart. Character
+n-grams inside the word stream carry spelling variety (dialect, dropped vowels, "marking's"
+and "marked") that whole words miss; word pairs carry short phrases ("heard that"). The text
+is NFKC-folded and case-folded first, so fullwidth and styled letters read as plain ones.
+"""
+
+import itertools
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: Character n-gram length; 4 measured best against 3-5 on leave-one-chat-out at a third of the cost.
+NGRAM = 4
+#: Messages with fewer words than this are not scored ("Thanks!", "Yes", "👍"): too little to go on.
+MIN_WORDS = 3
+#: Only the start of a very long message is read: enough to judge it, and the cost stays bounded.
+MAX_CHARS = 600
+
+
+def words_of(text: str) -> list[str]:
+    """The message's words, NFKC-folded and case-folded, apostrophes kept inside words."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold().replace("’", "'"))
+
+
+def features(words: list[str]) -> set[str]:
+    """The feature strings of a message's words (``~word``, ``~word word``, and 4-grams over ``_word_word_``)."""
+    out = {"~" + w for w in words}
+    out.update(f"~{a} {b}" for a, b in itertools.pairwise(words))
+    joined = "_" + "_".join(words) + "_"
+    out.update(joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1))
+    return out
