@@ -52,11 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("policy", metavar="ID", help="policy id (from 'policy list')")
     p.set_defaults(func=cmd_policy_use)
 
-    p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category)")
+    p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category, "
+                                        "for the main queue and the 'worth a look' tier apart and together)")
     p.add_argument("labels", type=Path, nargs="+", metavar="LABELS.jsonl",
                    help="one JSON object per message: timestamp, author, text, labels, group")
     p.add_argument("--policy", default=DEFAULT_POLICY_ID, help="policy to detect under (default: builtin:model)")
     p.add_argument("--flags", type=Path, help="score this 'scan --format jsonl' output instead of detecting afresh")
+    p.add_argument("--rules-only", action="store_true", help="detect with the rules alone, without the learned model")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)
 
@@ -149,6 +151,6 @@ def cmd_policy_use(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from rep_assistant.core.detection.evaluation import evaluate_files, format_report
 
-    report = evaluate_files(args.labels, args.policy, args.flags)
+    report = evaluate_files(args.labels, args.policy, args.flags, rules_only=args.rules_only)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
     return 0

@@ -1,4 +1,4 @@
-"""What the learned model sees of a message: words, word pairs and character 4-grams.
+"""What the learned model sees of a message: words, word pairs and character 5-grams.
 
 One function for training and for scanning, so the two can never drift apart. Character
 n-grams inside the word stream carry spelling variety (dialect, dropped vowels, "marking's"
@@ -11,8 +11,9 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-#: Character n-gram length; 4 measured best against 3-5 on leave-one-chat-out at a third of the cost.
-NGRAM = 4
+#: Character n-gram length. Mean held-out AUC leaving each corpus chat out: words and pairs alone 0.903,
+#: with 3-grams 0.910, 4-grams 0.916, 5-grams 0.919, 4- and 5-grams 0.919 (twice the features).
+NGRAM = 5
 #: Messages with fewer words than this are not scored ("Thanks!", "Yes", "👍"): too little to go on.
 MIN_WORDS = 3
 #: Only the start of a very long message is read: enough to judge it, and the cost stays bounded.
@@ -25,7 +26,7 @@ def words_of(text: str) -> list[str]:
 
 
 def features(words: list[str]) -> set[str]:
-    """The feature strings of a message's words (``~word``, ``~word word``, and 4-grams over ``_word_word_``)."""
+    """The feature strings of a message's words (``~word``, ``~word word``, and 5-grams over ``_word_word_``)."""
     out = {"~" + w for w in words}
     out.update(f"~{a} {b}" for a, b in itertools.pairwise(words))
     joined = "_" + "_".join(words) + "_"

@@ -40,11 +40,13 @@ class Params:
     min_chats: int = 2
     prune: float = 0.02
     seed: int = 12
-    #: Largest share of benign out-of-chat messages one category may flag in the main queue / in both tiers.
-    main_benign: float = 0.0015
-    look_benign: float = 0.006
+    #: Largest share of benign out-of-chat messages the model may flag, all categories together: main queue / both tiers.
+    main_benign: float = 0.01
+    look_benign: float = 0.05
     #: Out-of-chat precision a score must reach to go to the main queue.
     main_precision: float = 0.9
+    #: What a flag on a message labelled with other categories costs against one on a benign message.
+    confusion_cost: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -136,34 +138,65 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
               params: Params) -> dict[str, dict[str, float]]:
     """Each category's ``main`` and ``look`` probability thresholds from out-of-chat margins.
 
-    ``look``: the lowest score that keeps the benign messages it flags within ``look_benign``.
-    ``main``: the lowest score at or above ``look`` that keeps them within ``main_benign`` and
-    whose flags (from there up) are right at least ``main_precision`` of the time.
+    The benign messages the model may flag are a budget shared by all categories, and it is
+    spent where it buys most recall: for a price λ on each false alarm, every category takes
+    the threshold that maximises (its recall − λ × its false alarms), and λ is the lowest price
+    that keeps the total within budget (``look_benign`` for both tiers, ``main_benign`` for the
+    main queue, which also needs ``main_precision``). A frequent, wordy category such as
+    grievance gets a lower threshold than it would with an equal share.
     """
     benign = sum(1 for ls in labels if not ls)
-    out = {}
-    for i, c in enumerate(categories):
-        scored = sorted(((m[i], c in ls, not ls) for m, ls in zip(margins, labels, strict=True)), key=lambda t: -t[0])
-        look = _lowest(scored, benign * params.look_benign, 0.0)
-        main = _lowest(scored, benign * params.main_benign, params.main_precision)
-        out[c] = {"look": round(_prob(look), 6), "main": round(max(_prob(main), _prob(look)), 6)}
+    curves = [_curve([m[i] for m in margins], [c in ls for ls in labels], [not ls for ls in labels])
+              for i, c in enumerate(categories)]
+    look = _spend(curves, benign * params.look_benign, 0.0, params.confusion_cost)
+    main = _spend(curves, benign * params.main_benign, params.main_precision, params.confusion_cost)
+    return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6)}
+            for c, lo, mn in zip(categories, look, main, strict=True)}
+
+
+#: One threshold candidate: (margin, recall at and above it, benign false alarms, other false alarms, precision).
+Point = tuple[float, float, int, int, float]
+
+
+def _curve(scores: list[float], positive: list[bool], is_benign: list[bool]) -> list[Point]:
+    """The candidates worth considering: just below each positive's score, ties taken together."""
+    ranked = sorted(zip(scores, positive, is_benign, strict=True), key=lambda t: -t[0])
+    total = sum(positive) or 1
+    out: list[Point] = []
+    tp = benign = other = 0
+    for k, (z, pos, ben) in enumerate(ranked):
+        tp += pos
+        benign += ben
+        other += not pos and not ben
+        if pos and (k + 1 == len(ranked) or ranked[k + 1][0] < z):
+            out.append((z, tp / total, benign, other, tp / (tp + benign + other)))
     return out
 
 
-def _lowest(scored: list[tuple[float, bool, bool]], benign_budget: float, precision: float) -> float:
-    """The lowest margin such that flagging everything at or above it stays in budget and precise enough."""
-    best = math.inf
-    tp = fp = benign = 0
-    for k, (z, positive, is_benign) in enumerate(scored):
-        tp += positive
-        fp += not positive
-        benign += is_benign
-        if benign > benign_budget:
-            break
-        last_of_tie = k + 1 == len(scored) or scored[k + 1][0] < z
-        if positive and last_of_tie and tp / (tp + fp) >= precision:
-            best = z
-    return best
+def _spend(curves: list[list[Point]], budget: float, precision: float, confusion_cost: float) -> list[float]:
+    """Each category's margin threshold (inf: silent) at the lowest price λ that keeps the false alarms within budget."""
+    def choose(price: float) -> tuple[list[float], float]:
+        picks, spent = [], 0.0
+        for curve in curves:
+            best, best_value, cost = math.inf, 0.0, 0
+            for z, recall, benign, other, prec in curve:
+                value = recall - price * (benign + confusion_cost * other)
+                if prec >= precision and value > best_value:
+                    best, best_value, cost = z, value, benign
+            picks.append(best)
+            spent += cost
+        return picks, spent
+
+    low, high = 0.0, 1.0
+    while choose(high)[1] > budget and high < 1e6:
+        high *= 2
+    for _ in range(40):
+        mid = (low + high) / 2
+        if choose(mid)[1] > budget:
+            low = mid
+        else:
+            high = mid
+    return choose(high)[0]
 
 
 def _prob(z: float) -> float:
