@@ -104,6 +104,9 @@ def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:
 def test_features_fold_styled_letters_and_case() -> None:
     assert words_of("ＳＥＬＬＩＮＧ Candles") == words_of("selling candles") == ["selling", "candles"]
     assert {"~selling", "~selling candles", "_sell"} <= features(["selling", "candles"])
+    shaped = words_of("WHERE is the refund?! Still waiting")
+    assert shaped[-3:] == ["#shout", "#bang", "#ask"]
+    assert "#shout" in features(shaped) and "~waiting #shout" not in features(shaped)
 
 
 def test_the_shipped_model_loads_offline_and_records_its_data() -> None:

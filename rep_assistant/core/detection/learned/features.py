@@ -20,14 +20,34 @@ MIN_WORDS = 3
 MAX_CHARS = 600
 
 
+_SHOUT = re.compile(r"\b[A-Z]{4,}\b")
+_ANGRY = frozenset("😡🤬😤😠🙄")
+
+
 def words_of(text: str) -> list[str]:
-    """The message's words, NFKC-folded and case-folded, apostrophes kept inside words."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold().replace("’", "'"))
+    """The message's words, NFKC-folded and case-folded, apostrophes kept inside words, then its shape marks.
+
+    Shape marks (``#shout``, ``#bang``, ``#ask``, ``#angry``, ``#lines``, ``#money``) say how a
+    message is written rather than what it says, which varies less between writers than words do.
+    """
+    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    words = _WORD.findall(head.casefold().replace("’", "'"))
+    if len(words) < MIN_WORDS:
+        return words
+    marks = [mark for mark, present in (
+        ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
+        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head), ("#money", "£" in head),
+    ) if present]
+    return words + marks
 
 
 def features(words: list[str]) -> set[str]:
-    """The feature strings of a message's words (``~word``, ``~word word``, and 5-grams over ``_word_word_``)."""
+    """The feature strings of a message's words (``~word``, ``~word word``, and 5-grams over ``_word_word_``) and shape marks."""
+    marks = [w for w in words if w[0] == "#"]
+    if marks:
+        words = words[:-len(marks)]
     out = {"~" + w for w in words}
+    out.update(marks)
     out.update(f"~{a} {b}" for a, b in itertools.pairwise(words))
     joined = "_" + "_".join(words) + "_"
     out.update(joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1))
