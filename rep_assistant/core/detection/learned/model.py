@@ -122,11 +122,11 @@ class LearnedModel:
         seen: dict[str, float] = {}
         for w in words:
             weight = self.weight("~" + w, index)
-            if weight > 0 and len(w) > 2 and w not in _FUNCTION_WORDS:
+            if weight > 0 and _telling(w):
                 seen[w] = weight
         for a, b in itertools.pairwise(words):
             weight = self.weight(f"~{a} {b}", index)
-            if weight > 0 and weight > max(seen.get(a, 0.0), seen.get(b, 0.0)):
+            if weight > max(seen.get(a, 0.0), seen.get(b, 0.0), 0.0) and (_telling(a) or _telling(b)):
                 seen[f"{a} {b}"] = weight
         return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
 
@@ -134,8 +134,14 @@ class LearnedModel:
 _FUNCTION_WORDS = frozenset([
     "the", "and", "for", "that", "this", "with", "was", "are", "but", "not", "you", "your", "they", "them",
     "their", "there", "have", "has", "had", "from", "all", "any", "can", "our", "out", "its", "it's", "just",
-    "what", "when", "who", "will", "would", "been", "were",
+    "what", "when", "who", "will", "would", "been", "were", "she", "her", "his", "him", "one", "get", "got", "about",
+    "into", "some", "like", "then", "than", "she's", "he's", "they're", "i'm", "i've", "don't",
 ])
+
+
+def _telling(word: str) -> bool:
+    """A word worth showing the rep: not a shape mark, a one- or two-letter word or a function word."""
+    return len(word) > 2 and word[0] != "#" and word not in _FUNCTION_WORDS
 
 
 def _sigmoid(z: float) -> float:
