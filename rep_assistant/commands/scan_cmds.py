@@ -20,7 +20,7 @@ from rep_assistant.core.policy import (
 )
 from rep_assistant.core.settings import Settings
 
-_TABLE_COLUMNS = ("id", "timestamp", "author", "category", "severity", "clause_id", "explanation")
+_TABLE_COLUMNS = ("id", "timestamp", "author", "category", "tier", "severity", "clause_id", "explanation")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
