@@ -10,7 +10,7 @@ from rep_assistant.core.chats import find_chat
 from rep_assistant.core.policy import DEFAULT_POLICY_ID, Policy, active_policy, load_policy
 from rep_assistant.core.settings import Settings
 
-_TABLE_COLUMNS = ("id", "timestamp", "author", "category", "severity", "clause_id", "explanation")
+_TABLE_COLUMNS = ("id", "timestamp", "author", "category", "tier", "severity", "clause_id", "explanation")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,11 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     format_option(p)
     p.set_defaults(func=cmd_scan)
 
-    p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category)")
+    p = sub.add_parser("evaluate", help="score detection against a labelled chat (precision, recall, F1 per category, "
+                                        "for the main queue and the 'worth a look' tier apart and together)")
     p.add_argument("labels", type=Path, nargs="+", metavar="LABELS.jsonl",
                    help="one JSON object per message: timestamp, author, text, labels, group")
     p.add_argument("--policy", default=DEFAULT_POLICY_ID, help="policy to detect under (default: builtin:model)")
     p.add_argument("--flags", type=Path, help="score this 'scan --format jsonl' output instead of detecting afresh")
+    p.add_argument("--rules-only", action="store_true", help="detect with the rules alone, without the learned model")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)
 
@@ -76,6 +78,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from rep_assistant.core.detection.evaluation import evaluate_files, format_report
 
-    report = evaluate_files(args.labels, args.policy, args.flags)
+    report = evaluate_files(args.labels, args.policy, args.flags, rules_only=args.rules_only)
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
     return 0

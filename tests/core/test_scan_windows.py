@@ -1,10 +1,11 @@
-"""Scanning window by window finds exactly what one detect() over the whole chat finds, in the same order."""
+"""Scanning window by window finds exactly what one detect_all() (rules and learned model) over the whole chat finds, in the same order."""
 
 import subprocess
 import sys
 from pathlib import Path
 
-from rep_assistant.core.detection.rules import DetectOptions, Message, detect
+from rep_assistant.core.detection.layers import detect_all
+from rep_assistant.core.detection.rules import DetectOptions, Message
 from rep_assistant.core.detection.scan import detect_chat
 from rep_assistant.core.detection.scan_windows import iter_windows
 from rep_assistant.core.importing.importer import import_export
@@ -18,9 +19,9 @@ def _whole_chat(store, chat_id: int) -> list[Message]:
     return [Message(r[0], r[1], r[2], r[4] or "", r[3]) for r in rows]
 
 
-def _assert_same_as_whole(store, chat_id: int, min_windows: int) -> None:
+def _assert_same_as_whole(store, chat_id: int, min_windows: int) -> list:
     policy, options = load_policy("builtin:model"), DetectOptions()
-    whole = detect(_whole_chat(store, chat_id), policy, options)
+    whole = detect_all(_whole_chat(store, chat_id), policy, options)
     assert whole
     # window=1: cut at every quiet cut there is, the hardest case for equality.
     assert sum(1 for _ in iter_windows(store, chat_id, window=1)) >= min_windows
@@ -29,12 +30,14 @@ def _assert_same_as_whole(store, chat_id: int, min_windows: int) -> None:
     assert count == len(_whole_chat(store, chat_id))
     stored = dict(store.db.conn.execute("SELECT id, member_id FROM messages WHERE chat_id = ?", (chat_id,)).fetchall())
     assert member_of == {f.message_id: stored[f.message_id] for f in whole}
+    return whole
 
 
 def test_windows_of_a_generated_class_chat_find_the_same(store, shared_dir: Path, tmp_path: Path) -> None:
     export = tmp_path / "WhatsApp Chat with Big Class.txt"
     subprocess.run([sys.executable, str(shared_dir / "bench" / "make_big_chat.py"), "6000", str(export)], check=True)
-    _assert_same_as_whole(store, import_export(store, export).chat_id, min_windows=20)
+    whole = _assert_same_as_whole(store, import_export(store, export).chat_id, min_windows=20)
+    assert {f.tier for f in whole} == {"main", "worth-a-look"}  # the learned model's flags are in the comparison
 
 
 # A photo just after a night is matched to its caption by looking back first: no window may

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from rep_assistant.core.detection.rules import DetectOptions, Finding, detect
+from rep_assistant.core.detection.layers import LEARNED_PREFIX, detect_all
+from rep_assistant.core.detection.rules import DetectOptions, Finding
 from rep_assistant.core.detection.rules.engine import SEQUENCE_RULES
 from rep_assistant.core.detection.scan_windows import WINDOW, iter_windows, progress_total
 from rep_assistant.core.errors import NotFoundError
@@ -49,10 +50,10 @@ def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptio
                 window: int = WINDOW) -> tuple[int, list[Finding], dict[int, int | None]]:
     """(messages read, findings, member id of each flagged message), reading the chat window by window.
 
-    The findings are those of one ``detect()`` over the whole chat, in the same order:
-    windows end only at quiet cuts (scan_windows.py), and as detect() lists content findings
-    first and then each sequence rule's in turn, a stable sort by that grouping puts the
-    windows' findings back in whole-chat order (the order decides the new flags' ids).
+    The findings are those of one ``detect_all()`` over the whole chat, in the same order:
+    windows end only at quiet cuts (scan_windows.py), and as detect_all() lists content findings
+    first, then each sequence rule's in turn, then the learned model's, a stable sort by that
+    grouping puts the windows' findings back in whole-chat order (the order decides the new flags' ids).
     """
     total = progress_total(store, chat_id)
     read = 0
@@ -61,7 +62,7 @@ def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptio
     report(progress, 0, total, "Looking for breaches")
     check_cancel(cancelled)
     for win in iter_windows(store, chat_id, window=window):
-        found = detect(win.messages, policy, options)
+        found = detect_all(win.messages, policy, options)
         findings.extend(found)
         member_of.update((f.message_id, win.member_of[f.message_id]) for f in found)
         read += len(win.messages)
@@ -71,8 +72,9 @@ def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptio
     return read, findings, member_of
 
 
-#: Sequence rules in the order detect() runs them (after every content rule, group 0).
+#: Sequence rules in the order detect() runs them (after every content rule, group 0), then the learned model's.
 _SEQUENCE_GROUP = {rule_id: n for n, (rule_id, _, _) in enumerate(SEQUENCE_RULES, start=1)}
+_SEQUENCE_GROUP.update((LEARNED_PREFIX + c, len(SEQUENCE_RULES) + 1) for c in CATEGORIES)
 
 
 def scan_chat(store: Store, chat_id: int, *, policy: Policy | None = None, settings: Settings | None = None,
@@ -103,27 +105,29 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
     produced: set[int] = set()
     new = 0
     counts: Counter[str] = Counter()
+    tiers: Counter[str] = Counter()
     for f in findings:
         clause_id, clause_text, severity, explanation = explain(f.summary, policy, f.category)
         values = (severity, rank_of(f.category), policy.id, clause_id, clause_text, explanation,
-                  json.dumps([list(s) for s in f.spans]), json.dumps(list(f.related)), members.get(f.message_id))
+                  json.dumps([list(s) for s in f.spans]), json.dumps(list(f.related)), members.get(f.message_id), f.tier, f.confidence)
         key = (f.message_id, f.category, f.rule_id)
         flag_id = existing.get(key)
         if flag_id is None:
             flag_id = db.execute(
                 "INSERT INTO flags (severity, rank, policy_id, clause_id, clause_text, explanation, spans, related, member_id, "
-                "chat_id, message_id, category, rule_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "tier, confidence, chat_id, message_id, category, rule_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*values, chat_id, *key, now, now),
             ).lastrowid
             new += 1
         else:
             db.execute(
                 "UPDATE flags SET severity=?, rank=?, policy_id=?, clause_id=?, clause_text=?, explanation=?, spans=?, related=?, "
-                "member_id=?, active=1, updated_at=? WHERE id=?",
+                "member_id=?, tier=?, confidence=?, active=1, updated_at=? WHERE id=?",
                 (*values, now, flag_id),
             )
         produced.add(flag_id)
         counts[f.category] += 1
+        tiers[f.tier] += 1
     stale = [fid for fid in existing.values() if fid not in produced]
     retired = 0
     for fid in stale:
@@ -134,22 +138,23 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
     ).lastrowid
     store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
                 details={"policy_id": policy.id, "policy_version": policy.version, "messages": count,
-                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": dict(sorted(counts.items()))})
+                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": dict(sorted(counts.items())),
+                         "tiers": dict(sorted(tiers.items()))})
     return ScanResult(scan_id, chat_id, policy.id, count, len(produced), new, retired)
 
 
-FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "clause_id", "clause_text", "rule_id", "severity",
-                "explanation", "spans")
+FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "tier", "confidence", "clause_id", "clause_text", "rule_id",
+                "severity", "explanation", "spans")
 
 
 def flag_rows(store: Store, chat_id: int, *, active_only: bool = True) -> list[dict[str, Any]]:
-    """Flags as plain dicts (the jsonl shape), most severe first, then in chat order."""
+    """Flags as plain dicts (the jsonl shape): the main queue first, then "worth a look"; most severe first, then in chat order."""
     where = "f.chat_id = ?" + (" AND f.active = 1" if active_only else "")
     rows = store.query(
-        "SELECT f.id, c.name AS chat, m.ts AS timestamp, COALESCE(mem.name, '') AS author, m.text, f.category, f.clause_id, "
+        "SELECT f.id, c.name AS chat, m.ts AS timestamp, COALESCE(mem.name, '') AS author, m.text, f.category, f.tier, f.confidence, f.clause_id, "
         "f.clause_text, f.rule_id, f.severity, f.explanation, f.spans, f.related, f.rank, f.status, f.active, f.policy_id, "
         "f.message_id, f.chat_id FROM flags f JOIN chats c ON c.id = f.chat_id LEFT JOIN messages m ON m.id = f.message_id "
-        f"LEFT JOIN members mem ON mem.id = f.member_id WHERE {where} ORDER BY f.rank DESC, m.seq, f.id",
+        f"LEFT JOIN members mem ON mem.id = f.member_id WHERE {where} ORDER BY f.tier != 'main', f.rank DESC, m.seq, f.id",
         (chat_id,),
     )
     for r in rows:

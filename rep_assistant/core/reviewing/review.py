@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rep_assistant.core import when
+from rep_assistant.core.detection.tiers import TIERS
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store, now_iso
 
@@ -21,7 +22,7 @@ STATUSES = ("new", "confirmed", "dismissed", "snoozed")
 ATTENTION = "attention"
 
 _SUMMARY_SQL = """
-    SELECT f.id, f.chat_id, f.message_id, f.member_id, f.category, f.rule_id, f.severity, f.rank,
+    SELECT f.id, f.chat_id, f.message_id, f.member_id, f.category, f.rule_id, f.severity, f.rank, f.tier, f.confidence,
            f.status, f.snoozed_until, f.active, f.clause_id, f.spans,
            m.ts, m.seq, m.kind, substr(m.text, 1, 300) AS text, mem.name AS author
     FROM flags f
@@ -58,8 +59,12 @@ def list_flag_ids(
     until: str | None = None,
     statuses: Sequence[str] | None = None,
     include_inactive: bool = False,
+    tiers: Sequence[str] | None = None,
 ) -> list[int]:
     """The queue's order as ids: most severe first (rank), then oldest first.
+
+    ``tiers`` keeps the main queue (``["main"]``) apart from the "worth a look" tier
+    (``["worth-a-look"]``); None lists both.
 
     ``since``/``until`` are ISO dates or datetimes compared with the message time; a bare
     ``until`` date includes that whole day. Flags the latest scan no longer produces are left
@@ -72,6 +77,12 @@ def list_flag_ids(
     if categories:
         sql.append(f"AND f.category IN ({','.join('?' * len(categories))})")
         params.extend(categories)
+    if tiers:
+        unknown = set(tiers) - set(TIERS)
+        if unknown:
+            raise RepError(f"There is no flag tier called {sorted(unknown)[0]!r}; use one of {', '.join(TIERS)}.")
+        sql.append(f"AND f.tier IN ({','.join('?' * len(tiers))})")
+        params.extend(tiers)
     if member_id is not None:
         sql.append("AND f.member_id = ?")
         params.append(member_id)

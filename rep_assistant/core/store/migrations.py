@@ -12,7 +12,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("rep_assistant")
 
 #: Bumped with every new migration; PRAGMA user_version holds it so a newer store is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _run_script(db: Database, script: str) -> None:
@@ -286,5 +286,23 @@ def m003_manual_flags(db: Database) -> None:
             lifted_at TEXT
         );
         CREATE INDEX suppressions_chat ON suppressions(chat_id, lifted_at);
+        """,
+    )
+
+
+@migrations()
+def m004_flag_tier(db: Database) -> None:
+    """A flag's tier and the learned model's confidence.
+
+    ``tier`` is 'main' (the review queue) or 'worth-a-look' (likely breaches shown apart, so
+    the main queue keeps its near-zero false-alarm rate); every flag before this was a rule's
+    and belongs to the main queue. ``confidence`` is the learned model's probability, NULL
+    for a rule's flag.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE flags ADD COLUMN tier TEXT NOT NULL DEFAULT 'main' CHECK (tier IN ('main', 'worth-a-look'));
+        ALTER TABLE flags ADD COLUMN confidence REAL;
         """,
     )

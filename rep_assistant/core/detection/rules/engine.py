@@ -18,6 +18,7 @@ from rep_assistant.core.detection.rules.data import content_rules as data_rules
 from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
 from rep_assistant.core.detection.rules.model import Context, Finding, Hit, Message, Rule
 from rep_assistant.core.detection.rules.text import Text
+from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORY_IDS, Policy
 
 
@@ -115,7 +116,8 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
         if len(hits) > 1:
             hits.sort(key=lambda rh: order[rh[0].id])
             hits = _one_per_category(hits)
-        out.extend(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits)
+        out.extend(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans, tier=WORTH_A_LOOK if rule.uncertain else MAIN)
+                   for rule, hit in hits)
     return out
 
 

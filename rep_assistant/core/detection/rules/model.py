@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rep_assistant.core.detection.tiers import MAIN
+
 MEDIA_TEXTS = frozenset({"<media omitted>", "image omitted", "video omitted", "gif omitted", "sticker omitted",
                          "<image omitted>", "<video omitted>"})
 
@@ -40,6 +42,8 @@ class Finding:
 
     ``summary`` is the first half of the explanation a parent reads ("Calls a member of staff
     'useless'"); the scan adds the clause. ``related`` holds the other messages of a run.
+    ``tier`` is "main" (the review queue) or "worth-a-look" (likely, shown apart: an uncertain
+    rule or the learned model below its main threshold); ``confidence`` is the model's, if any.
     """
 
     message_id: Any
@@ -48,6 +52,8 @@ class Finding:
     summary: str
     spans: tuple[tuple[int, int], ...] = ()
     related: tuple[Any, ...] = ()
+    tier: str = MAIN
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ class Rule:
     None means the rule looks at every message (the Python checks, which exit cheaply).
     A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
     a message, never flag one (the engine relies on it to judge a repeated text once).
+    An ``uncertain`` rule's flags go to the "worth a look" tier, not the main queue.
     """
 
     id: str
@@ -84,3 +91,4 @@ class Rule:
     check: Callable[..., Hit | None]
     triggers: frozenset[str] | None = None
     wants_context: bool = False
+    uncertain: bool = False

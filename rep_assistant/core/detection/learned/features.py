@@ -1,0 +1,54 @@
+"""What the learned model sees of a message: words, word pairs and character 5-grams.
+
+One function for training and for scanning, so the two can never drift apart. Character
+n-grams inside the word stream carry spelling variety (dialect, dropped vowels, "marking's"
+and "marked") that whole words miss; word pairs carry short phrases ("heard that"). The text
+is NFKC-folded and case-folded first, so fullwidth and styled letters read as plain ones.
+"""
+
+import itertools
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: Character n-gram length. Mean held-out AUC leaving each corpus chat out: words and pairs alone 0.903,
+#: with 3-grams 0.910, 4-grams 0.916, 5-grams 0.919, 4- and 5-grams 0.919 (twice the features).
+NGRAM = 5
+#: Messages with fewer words than this are not scored ("Thanks!", "Yes", "👍"): too little to go on.
+MIN_WORDS = 3
+#: Only the start of a very long message is read: enough to judge it, and the cost stays bounded.
+MAX_CHARS = 600
+
+
+_SHOUT = re.compile(r"\b[A-Z]{4,}\b")
+_ANGRY = frozenset("😡🤬😤😠🙄")
+
+
+def words_of(text: str) -> list[str]:
+    """The message's words, NFKC-folded and case-folded, apostrophes kept inside words, then its shape marks.
+
+    Shape marks (``#shout``, ``#bang``, ``#ask``, ``#angry``, ``#lines``, ``#money``) say how a
+    message is written rather than what it says, which varies less between writers than words do.
+    """
+    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    words = _WORD.findall(head.casefold().replace("’", "'"))
+    if len(words) < MIN_WORDS:
+        return words
+    marks = [mark for mark, present in (
+        ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
+        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head), ("#money", "£" in head),
+    ) if present]
+    return words + marks
+
+
+def features(words: list[str]) -> set[str]:
+    """The feature strings of a message's words (``~word``, ``~word word``, and 5-grams over ``_word_word_``) and shape marks."""
+    marks = [w for w in words if w[0] == "#"]
+    if marks:
+        words = words[:-len(marks)]
+    out = {"~" + w for w in words}
+    out.update(marks)
+    out.update(f"~{a} {b}" for a, b in itertools.pairwise(words))
+    joined = "_" + "_".join(words) + "_"
+    out.update(joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1))
+    return out

@@ -1,0 +1,229 @@
+"""Train and calibrate the learned model from labelled chats (used by scripts/train_model.py and bench/bench_loco.py).
+
+Why pure Python: the app has no numerical dependency and the data is small (a few thousand
+messages), so plain SGD over sparse binary features trains in seconds and gives the same
+weights on every machine (a seeded shuffle, no threads, no BLAS).
+
+Thresholds are set on chats the weights never saw: the training chats are left out one at
+a time, a model trained on the rest scores the one left out, and each category's two
+thresholds are read off those out-of-chat scores (``calibrate``). So a threshold is a
+measured promise about a new chat, not about sentences the model has memorised.
+"""
+
+import hashlib
+import math
+import random
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from rep_assistant.core.detection.learned.features import MIN_WORDS, features, words_of
+from rep_assistant.core.detection.learned.model import LearnedModel, pack
+
+#: The categories phrasing cannot pin down (issue #12, item 5).
+CATEGORIES = ("grievance", "threat", "defamation", "disrepute", "policy-challenge", "rumour", "individual-child",
+              "private-correspondence", "commercial", "political", "abuse")
+
+
+@dataclass(frozen=True)
+class Params:
+    """Everything that decides the model besides the data; recorded in the model file."""
+
+    epochs: int = 12
+    learning_rate: float = 0.5
+    l2: float = 1e-4
+    positive_weight: float = 3.0
+    min_df: int = 2
+    #: A feature must occur in this many different training chats: names, places and one writer's habits do not.
+    min_chats: int = 2
+    prune: float = 0.02
+    seed: int = 12
+    #: Largest share of benign out-of-chat messages the model may flag, all categories together: main queue / both tiers.
+    main_benign: float = 0.01
+    look_benign: float = 0.05
+    #: Out-of-chat precision a score must reach to go to the main queue.
+    main_precision: float = 0.9
+    #: What a flag on a message labelled with other categories costs against one on a benign message.
+    confusion_cost: float = 0.2
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled message as training sees it."""
+
+    words: list[str]
+    labels: frozenset[str]
+    chat: str = ""
+
+
+def examples(rows: Iterable[Mapping[str, Any]], chat: str = "") -> list[Example]:
+    """Messages long enough to score (shorter ones never reach the model, so they teach it nothing)."""
+    out = []
+    for r in rows:
+        words = words_of(r["text"])
+        if len(words) >= MIN_WORDS:
+            out.append(Example(words, frozenset(r.get("labels") or ()), chat))
+    return out
+
+
+def data_checksum(paths: Sequence[Path]) -> str:
+    """SHA-256 over the training files' bytes, in the order given (each file's name and length first)."""
+    h = hashlib.sha256()
+    for p in paths:
+        data = p.read_bytes()
+        h.update(f"{p.parent.name}/{p.name}:{len(data)}\n".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def fit(data: Sequence[Example], categories: Sequence[str], params: Params) -> tuple[dict[str, list[float]], list[float]]:
+    """One-vs-rest logistic regression by SGD: (weights by feature, bias by category)."""
+    df: Counter[str] = Counter()
+    where: dict[str, set[str]] = {}
+    rows = []
+    for ex in data:
+        feats = features(ex.words)
+        df.update(feats)
+        for f in feats:
+            where.setdefault(f, set()).add(ex.chat)
+        rows.append(feats)
+    vocab = sorted(f for f, n in df.items() if n >= params.min_df and len(where[f]) >= params.min_chats)
+    index = {f: i for i, f in enumerate(vocab)}
+    xs = [(sorted(index[f] for f in feats if f in index), 1.0 / math.sqrt(len(feats))) for feats in rows]
+    weights: dict[str, list[float]] = {}
+    bias = []
+    cols = []
+    for c in categories:
+        w, b = _fit_one(xs, [c in ex.labels for ex in data], len(vocab), params)
+        cols.append(w)
+        bias.append(b)
+    for i, f in enumerate(vocab):
+        row = [col[i] for col in cols]
+        if max(abs(v) for v in row) >= params.prune:
+            weights[f] = row
+    return weights, bias
+
+
+def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], size: int, params: Params) -> tuple[list[float], float]:
+    w = [0.0] * size
+    b = 0.0
+    rnd = random.Random(params.seed)
+    order = list(range(len(xs)))
+    step = 0
+    for _ in range(params.epochs):
+        rnd.shuffle(order)
+        for k in order:
+            idx, norm = xs[k]
+            z = b + norm * sum(map(w.__getitem__, idx))
+            p = 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+            g = (1.0 if ys[k] else 0.0) - p
+            if ys[k]:
+                g *= params.positive_weight
+            step += 1
+            if abs(g) < 1e-3:
+                continue
+            lr = params.learning_rate / (1.0 + step * 1e-4)
+            b += lr * g * 0.1
+            delta = lr * g * norm
+            for j in idx:
+                w[j] += delta
+        shrink = 1.0 - params.l2 * len(xs) * params.learning_rate / (1.0 + step * 1e-4)
+        w = [v * shrink for v in w]
+    return w, b
+
+
+def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]], categories: Sequence[str],
+              params: Params) -> dict[str, dict[str, float]]:
+    """Each category's ``main`` and ``look`` probability thresholds from out-of-chat margins.
+
+    The benign messages the model may flag are a budget shared by all categories, and it is
+    spent where it buys most recall: for a price λ on each false alarm, every category takes
+    the threshold that maximises (its recall − λ × its false alarms), and λ is the lowest price
+    that keeps the total within budget (``look_benign`` for both tiers, ``main_benign`` for the
+    main queue, which also needs ``main_precision``). A frequent, wordy category such as
+    grievance gets a lower threshold than it would with an equal share.
+    """
+    benign = sum(1 for ls in labels if not ls)
+    curves = [_curve([m[i] for m in margins], [c in ls for ls in labels], [not ls for ls in labels])
+              for i, c in enumerate(categories)]
+    look = _spend(curves, benign * params.look_benign, 0.0, params.confusion_cost)
+    main = _spend(curves, benign * params.main_benign, params.main_precision, params.confusion_cost)
+    return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6)}
+            for c, lo, mn in zip(categories, look, main, strict=True)}
+
+
+#: One threshold candidate: (margin, recall at and above it, benign false alarms, other false alarms, precision).
+Point = tuple[float, float, int, int, float]
+
+
+def _curve(scores: list[float], positive: list[bool], is_benign: list[bool]) -> list[Point]:
+    """The candidates worth considering: just below each positive's score, ties taken together."""
+    ranked = sorted(zip(scores, positive, is_benign, strict=True), key=lambda t: -t[0])
+    total = sum(positive) or 1
+    out: list[Point] = []
+    tp = benign = other = 0
+    for k, (z, pos, ben) in enumerate(ranked):
+        tp += pos
+        benign += ben
+        other += not pos and not ben
+        if pos and (k + 1 == len(ranked) or ranked[k + 1][0] < z):
+            out.append((z, tp / total, benign, other, tp / (tp + benign + other)))
+    return out
+
+
+def _spend(curves: list[list[Point]], budget: float, precision: float, confusion_cost: float) -> list[float]:
+    """Each category's margin threshold (inf: silent) at the lowest price λ that keeps the false alarms within budget."""
+    def choose(price: float) -> tuple[list[float], float]:
+        picks, spent = [], 0.0
+        for curve in curves:
+            best, best_value, cost = math.inf, 0.0, 0
+            for z, recall, benign, other, prec in curve:
+                value = recall - price * (benign + confusion_cost * other)
+                if prec >= precision and value > best_value:
+                    best, best_value, cost = z, value, benign
+            picks.append(best)
+            spent += cost
+        return picks, spent
+
+    low, high = 0.0, 1.0
+    while choose(high)[1] > budget and high < 1e6:
+        high *= 2
+    for _ in range(40):
+        mid = (low + high) / 2
+        if choose(mid)[1] > budget:
+            low = mid
+        else:
+            high = mid
+    return choose(high)[0]
+
+
+def _prob(z: float) -> float:
+    if z == math.inf:
+        return 1.0 + 1e-9  # never reached: the category stays silent
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, categories: Sequence[str] = CATEGORIES,
+          meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The model document (model.pack) trained on every chat, thresholds from leaving each out in turn."""
+    per_chat = {name: examples(rows, name) for name, rows in chats.items()}
+    margins: list[tuple[float, ...]] = []
+    labels: list[frozenset[str]] = []
+    for held in per_chat:
+        rest = [ex for name, exs in per_chat.items() if name != held for ex in exs]
+        inner = _model(rest, categories, params)
+        for ex in per_chat[held]:
+            margins.append(inner.margins(ex.words) or ())
+            labels.append(ex.labels)
+    thresholds = calibrate(margins, labels, categories, params)
+    weights, bias = fit([ex for exs in per_chat.values() for ex in exs], categories, params)
+    info = {"params": asdict(params), "chats": {name: len(rows) for name, rows in chats.items()}, **(meta or {})}
+    return pack(list(categories), weights, bias, thresholds, info)
+
+
+def _model(data: Sequence[Example], categories: Sequence[str], params: Params) -> LearnedModel:
+    weights, bias = fit(data, categories, params)
+    never = {c: {"look": 1.0, "main": 1.0} for c in categories}
+    return LearnedModel.from_weights(list(categories), weights, bias, never, {})

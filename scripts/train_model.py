@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Train the learned layer and write resources/model/learned.json.
+
+usage: scripts/train_model.py [LABELS.jsonl ...] [--out FILE] [--epochs N] [--l2 X] ...
+
+Default data: every ../shared/corpus/*/labels.jsonl and ../shared/eval/dev/labels.jsonl
+(one chat each; the corpus's ios/ folders are the same chats rendered again and are not
+read), plus the team's own labelled sets in tests/data/labelled/ (written by the team in
+its own words, none from ../shared), read as one more chat: one writer is one chat for the
+leave-one-chat-out calibration. The model file records the SHA-256 of the data, the files'
+names and sizes and every parameter, and is the same bytes for the same data and
+parameters on any machine.
+"""
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rep_assistant.core.detection.evaluation import read_labels  # noqa: E402
+from rep_assistant.core.detection.learned.train import Params, data_checksum, train  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "resources" / "model" / "learned.json"
+TEAM = ROOT / "tests" / "data" / "labelled"
+
+
+def default_data() -> list[Path]:
+    """The labelled chats of ../shared (empty when it is absent)."""
+    return sorted(SHARED.glob("corpus/*/labels.jsonl")) + sorted(SHARED.glob("eval/dev/labels.jsonl"))
+
+
+def team_data() -> list[Path]:
+    return sorted(TEAM.glob("*.jsonl"))
+
+
+def chat_name(path: Path) -> str:
+    """A labels file's chat: its folder's name (corpus/b_glasgow_s2/labels.jsonl is 'b_glasgow_s2'); the team's sets are one chat."""
+    if path.parent == TEAM:
+        return "team"
+    return path.parent.name if path.name == "labels.jsonl" else path.stem
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("labels", type=Path, nargs="*", help="labelled chats (default: ../shared corpus and eval/dev, and the team's sets)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    for f in dataclasses.fields(Params):
+        ap.add_argument("--" + f.name.replace("_", "-"), type=type(f.default), default=f.default)
+    args = ap.parse_args(argv)
+    paths = args.labels or (default_data() + team_data())
+    if not args.labels and not default_data():
+        print(f"train_model: no labelled chats given and none under {SHARED}", file=sys.stderr)
+        return 2
+    params = Params(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Params)})
+    chats: dict[str, list[dict]] = {}
+    for p in paths:
+        chats.setdefault(chat_name(p), []).extend(read_labels(p))
+    meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(paths),
+            "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}
+    document = train(chats, params, meta=meta)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    size = args.out.stat().st_size
+    print(f"wrote {args.out} ({size / 1e6:.2f} MB, {len(document['features']):,} features, data sha256 {meta['data_sha256'][:16]}…)")
+    for c, t in document["thresholds"].items():
+        print(f"  {c:24} worth a look from {t['look']:.3f}, main queue from {t['main']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

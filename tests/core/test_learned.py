@@ -1,0 +1,236 @@
+"""The learned layer: reproducible training, the shipped model and its provenance, tiers end to end.
+
+The tiny training set below is made up for these tests (no sentence of any labelled chat).
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.cli import main
+from rep_assistant.core.detection import layers
+from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
+from rep_assistant.core.detection.learned import LearnedModel, load_model
+from rep_assistant.core.detection.learned.features import features, words_of
+from rep_assistant.core.detection.learned.train import Params, train
+from rep_assistant.core.detection.rules import Message, Rule, detect
+from rep_assistant.core.detection.rules import engine as rules_engine
+from rep_assistant.core.detection.rules.model import Hit
+from rep_assistant.core.errors import RepError
+from rep_assistant.core.reviewing.review import flag_summaries, list_flag_ids
+
+ROOT = Path(__file__).resolve().parents[2]
+SELLING = ["selling my homemade candles, message me for prices", "new skincare range in stock, dm me to order today",
+           "discount code for my online shop this weekend only", "join my team and earn from home, ask me how",
+           "raffle tickets for my cousin's business launch, a fiver each", "my bakery does birthday cakes, order by friday",
+           "grab a bargain from my market stall this saturday", "flash sale on my handmade jewellery, link in my bio",
+           "earn extra cash selling from home, message me"]
+THREATS = ["you will regret crossing me, wait and see", "watch your back at the gate tomorrow morning",
+           "keep talking and see what happens to your car", "i know where you live so be careful",
+           "say that again and you'll be sorry", "next time i see you there will be trouble",
+           "you better watch yourself after pick up", "cross me again and you'll regret it for good",
+           "wait till i catch you in the car park"]
+BENIGN = ["does anyone know if the library books go back on monday", "lovely sunny morning for the walk to school",
+          "the harvest assembly starts at nine in the hall", "has anyone seen a green lunchbox with a dinosaur on",
+          "thanks for organising the class gift everyone", "swimming kit is needed on thursday this week",
+          "the cake sale raised a lot for the library", "reminder that the trip letter is due back friday",
+          "can someone tell me what time pick up is on the inset day", "my little one loved the pirate day costumes",
+          "is it wellies or trainers for forest school", "the choir sounded wonderful at the concert",
+          "happy birthday to all the september children", "who is bringing the squash for the sports day stall",
+          "the lost property box is by the office door", "what a brilliant nativity, well done to the class"]
+
+
+def _chats() -> dict[str, list[dict]]:
+    """Three made-up chats, each with some of every kind, so each can be left out for calibration."""
+    chats: dict[str, list[dict]] = {"x": [], "y": [], "z": []}
+    for k, name in enumerate(chats):
+        chats[name] += [{"text": t, "labels": ["commercial"]} for t in SELLING[k::3]]
+        chats[name] += [{"text": t, "labels": ["threat"]} for t in THREATS[k::3]]
+        chats[name] += [{"text": t, "labels": []} for t in BENIGN[k::3]]
+    return chats
+
+
+TINY = Params(epochs=30, min_df=1, min_chats=1, prune=0.0, look_benign=0.5, main_benign=0.2, main_precision=0.5)
+
+
+def _tiny_model() -> LearnedModel:
+    return LearnedModel(train(_chats(), TINY, categories=("commercial", "threat"), meta={"data_sha256": "0" * 64}))
+
+
+def test_training_is_reproducible_and_records_its_parameters() -> None:
+    first = train(_chats(), TINY, categories=("commercial", "threat"))
+    second = train(_chats(), TINY, categories=("commercial", "threat"))
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    assert first["params"]["epochs"] == 30 and first["chats"] == {"x": 12, "y": 11, "z": 11}
+    assert first["thresholds"]["commercial"]["look"] <= first["thresholds"]["commercial"]["main"]
+
+
+def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_model import main as train_main
+
+    files = []
+    for name, rows in _chats().items():
+        path = tmp_path / name / "labels.jsonl"
+        path.parent.mkdir()
+        path.write_text("".join(json.dumps({"timestamp": "2025-01-06T10:00", "author": "A", "group": None, **r}) + "\n"
+                                for r in rows), encoding="utf-8")
+        files.append(str(path))
+    args = [*files, "--epochs", "5", "--min-df", "1", "--min-chats", "1"]
+    assert train_main([*args, "--out", str(tmp_path / "a.json")]) == 0
+    assert train_main([*args, "--out", str(tmp_path / "b.json")]) == 0
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    model = LearnedModel(json.loads((tmp_path / "a.json").read_text(encoding="utf-8")))
+    assert re.fullmatch(r"[0-9a-f]{64}", model.meta["data_sha256"])
+    assert [d["chat"] for d in model.meta["data"]] == ["x", "y", "z"]
+    assert model.meta["params"]["epochs"] == 5
+
+
+def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:
+    model = _tiny_model()
+    margins = model.margins(words_of("message me to order my homemade soap"))
+    calm = model.margins(words_of("the library is open after school on monday"))
+    assert margins is not None and calm is not None
+    assert margins[0] > calm[0]
+    found = model.score("Selling homemade soap, message me to order")
+    assert found and found[0].category == "commercial"
+    assert set(found[0].words) & {"selling", "homemade", "message", "order", "message me"}
+    assert model.score("Thanks!") == []  # too short to judge: never scored
+
+
+def test_features_fold_styled_letters_and_case() -> None:
+    assert words_of("ＳＥＬＬＩＮＧ Candles") == words_of("selling candles") == ["selling", "candles"]
+    assert {"~selling", "~selling candles", "_sell"} <= features(["selling", "candles"])
+    shaped = words_of("WHERE is the refund?! Still waiting")
+    assert shaped[-3:] == ["#shout", "#bang", "#ask"]
+    assert "#shout" in features(shaped) and "~waiting #shout" not in features(shaped)
+
+
+def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
+    """The network is blocked in every test (conftest): loading must not need it, nor ../shared."""
+    model = load_model()
+    assert model is not None
+    assert re.fullmatch(r"[0-9a-f]{64}", model.meta["data_sha256"])
+    assert model.meta["trained_by"] == "scripts/train_model.py"
+    assert {"epochs", "l2", "look_benign", "main_benign"} <= set(model.meta["params"])
+    assert {"grievance", "threat", "rumour", "abuse"} <= set(model.categories)
+    assert all(0 < lo <= mn for lo, mn in zip(model.look, model.main, strict=True))
+
+
+@pytest.mark.shared
+def test_the_shipped_model_was_trained_on_the_data_it_names(shared_dir: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_model import default_data, team_data
+
+    from rep_assistant.core.detection.learned.train import data_checksum
+
+    model = load_model()
+    assert model is not None
+    assert data_checksum(default_data() + team_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
+
+
+def test_learned_flags_go_to_the_tier_their_confidence_earns() -> None:
+    model = _tiny_model()
+    msgs = [Message(1, "2025-01-06T10:00", "A", "my homemade soap is in stock, message me to order"),
+            Message(2, "2025-01-06T10:05", "B", "Does anyone know when the library books go back?")]
+    found = layers.detect_all(msgs, None, model=model)
+    learned = [f for f in found if f.rule_id.startswith("learned.")]
+    assert [(f.message_id, f.category) for f in learned] == [(1, "commercial")]
+    f = learned[0]
+    assert f.tier in ("main", "worth-a-look") and 0 < f.confidence <= 1
+    assert "learned model" in f.summary and "sure" in f.summary
+    assert all(msgs[0].text[a:b] for a, b in f.spans)
+    assert layers.detect_all(msgs, None, model=None) == detect(msgs)
+
+
+def test_an_uncertain_rule_flags_worth_a_look(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = Rule("commercial.maybe", "commercial", "A made-up uncertain rule.", lambda t: Hit("Maybe selling"), uncertain=True)
+    monkeypatch.setattr(rules_engine, "content_rules", lambda: (rule,))
+    [finding] = detect([Message(1, "2025-01-06T10:00", "A", "anything at all")])
+    assert finding.tier == "worth-a-look"
+
+
+CHAT = """\
+06/01/2025, 08:00 - Ann Bell: Does anyone know when the trip money is due?
+06/01/2025, 09:00 - Eve Frost: Mr Grant is completely useless, honestly
+06/01/2025, 09:30 - Cal Dean: my homemade soap is in stock, message me to order
+"""
+
+
+@pytest.fixture
+def tiny_model(monkeypatch: pytest.MonkeyPatch) -> LearnedModel:
+    model = _tiny_model()
+    monkeypatch.setattr(layers, "load_model", lambda: model)
+    return model
+
+
+def test_scan_jsonl_gives_every_flag_a_tier_and_review_filters_by_it(tiny_model: LearnedModel, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    export = tmp_path / "WhatsApp Chat with Class 3.txt"
+    export.write_text(CHAT, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["scan", str(export), "--format", "jsonl", "--db", str(db)]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert all(r["tier"] in ("main", "worth-a-look") for r in rows)
+    learned = [r for r in rows if r["rule_id"].startswith("learned.")]
+    assert [(r["author"], r["category"]) for r in learned] == [("Cal Dean", "commercial")]
+    assert learned[0]["confidence"] > 0
+    assert all(r["tier"] == "main" and r["confidence"] is None for r in rows if r not in learned)
+
+    from rep_assistant.core.store import Store
+
+    with Store(db) as store:
+        tier = learned[0]["tier"]
+        ids = list_flag_ids(store, 1, tiers=[tier])
+        assert learned[0]["id"] in ids
+        assert {s["tier"] for s in flag_summaries(store, ids)} == {tier}
+        assert len(list_flag_ids(store, 1)) == len(rows)
+        with pytest.raises(RepError, match="no flag tier"):
+            list_flag_ids(store, 1, tiers=["maybe"])
+
+
+def test_evaluate_scores_each_tier_and_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [{"timestamp": f"2025-01-06T10:0{i}", "author": "A", "text": t, "labels": labels, "group": None}
+            for i, (t, labels) in enumerate([("one", ["threat"]), ("two", ["commercial"]), ("three", []), ("four", [])])]
+    flags = [{"timestamp": "2025-01-06T10:00", "author": "A", "text": "one", "category": "threat", "tier": "main"},
+             {"timestamp": "2025-01-06T10:01", "author": "A", "text": "two", "category": "commercial", "tier": "worth-a-look"},
+             {"timestamp": "2025-01-06T10:02", "author": "A", "text": "three", "category": "commercial", "tier": "worth-a-look"}]
+    report = score_tiers(rows, predictions_from_flags(rows, flags), ["threat", "commercial"])
+    assert report.main.breach_recall == 0.5 and report.main.false_alarm_rate == 0.0
+    assert report.look.per_category["commercial"].precision == 0.5
+    assert report.both.breach_recall == 1.0 and report.both.false_alarm_rate == 0.5
+    assert "worth a look" in format_report(report)
+
+    labels, flag_file = tmp_path / "labels.jsonl", tmp_path / "flags.jsonl"
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    flag_file.write_text("".join(json.dumps(f) + "\n" for f in flags), encoding="utf-8")
+    assert main(["evaluate", str(labels), "--flags", str(flag_file), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["breach_recall"] == 1.0
+    assert out["tiers"]["main"]["breach_recall"] == 0.5
+    assert out["tiers"]["worth-a-look"]["categories"]["commercial"]["tp"] == 1
+
+
+def test_a_store_from_before_tiers_keeps_its_flags_in_the_main_queue(tmp_path: Path) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from rep_assistant.core.store import Store
+    from rep_assistant.core.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m003_flag_tier")
+    old.execute("INSERT INTO chats (id, name, created_at) VALUES (1, 'Class 4', '2025-01-06T10:00')")
+    old.execute("INSERT INTO flags (chat_id, category, rule_id, severity, policy_id, clause_id, clause_text, explanation, "
+                "created_at, updated_at) VALUES (1, 'abuse', 'r', 'breach', 'p', '1', 'c', 'e', 'now', 'now')")
+    old.conn.commit()
+    old.close()
+    with Store(path) as store:
+        assert store.query("SELECT tier, confidence FROM flags") == [{"tier": "main", "confidence": None}]
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.execute("UPDATE flags SET tier = 'maybe'")
