@@ -2,22 +2,31 @@
 
 Deleting a row in SQLite leaves its bytes in free pages, the FTS5 index keeps a deleted
 message's words in older segments until they are merged, and the WAL file keeps old page
-images until a checkpoint. Purge and erasure therefore run with ``secure_delete`` on, merge the
-full-text index inside their transaction, checkpoint the WAL afterwards, and remove media
-files that no message refers to any more.
+images until a checkpoint. Every connection runs with ``secure_delete`` on (store.py), but the
+SQLite that Python ships on Windows and macOS may be built so that the pragma is ignored, and
+even with it, text can survive in unused space inside a page. So purge and erasure merge the
+full-text index inside their transaction and, once committed, ``compact`` the file: VACUUM
+rewrites every page from the live rows (the search index included) and a TRUNCATE checkpoint
+empties the WAL. Media files that no row refers to are removed too.
+
+If the compaction cannot run at once (another window is reading, the disk is nearly full),
+the deletion has still happened: ``compact`` says so instead of failing, marks the work as
+pending in the erasure ledger, and the next start finishes it (``upkeep``).
 """
 
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
+from rep_assistant.core import paths
+from rep_assistant.core.duties import scratch
 from rep_assistant.core.store import Store
 
 
 @contextlib.contextmanager
 def securely(store: Store) -> Iterator[Store]:
-    """A transaction whose deletions overwrite the freed bytes with zeros."""
-    store.db.conn.execute("PRAGMA secure_delete = ON")
+    """A transaction whose deletions leave no words in the search index (the store zeroes freed pages)."""
     with store.transaction():
         yield store
         merge_fulltext_index(store)
@@ -58,6 +67,22 @@ def drop_unreferenced_media(store: Store) -> list[str]:
     return [name for _, name in rows]
 
 
+def sweep_orphan_media(store: Store) -> int:
+    """Remove every file in ``media/`` no media row names: photos an import copied and never committed.
+
+    Skipped while another process imports (its photos are not committed yet, see ``scratch``).
+    """
+    if not store.media_dir.is_dir() or scratch.live_imports(store.path):
+        return 0
+    known = {row[0] for row in store.db.conn.execute("SELECT stored_name FROM media")}
+    removed = 0
+    for file in store.media_dir.iterdir():
+        if file.is_file() and file.name not in known:
+            file.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def remove_media_files(store: Store, names: list[str]) -> int:
     """Delete the files of media rows dropped by a committed purge or erasure.
 
@@ -72,6 +97,27 @@ def remove_media_files(store: Store, names: list[str]) -> int:
                 path.unlink()
                 removed += 1
     return removed
+
+
+def compact(store: Store) -> bool:
+    """Rewrite the file without the freed bytes; False (and pending for the next start) if it had to wait."""
+    marker = pending_marker(store.path)
+    try:
+        checkpoint(store)
+        store.db.conn.execute("VACUUM")
+        done = store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+    except sqlite3.Error:
+        done = False
+    if done:
+        marker.unlink(missing_ok=True)
+    elif store.companions:
+        paths.write_private(marker, "VACUUM\n")
+    return done
+
+
+def pending_marker(db_path: Path) -> Path:
+    """A file beside the store saying a compaction is owed (no read-modify-write, so no race between windows)."""
+    return db_path.with_name(db_path.name + ".compact-pending")
 
 
 def checkpoint(store: Store) -> None:

@@ -1,0 +1,90 @@
+"""What every start does before the rep sees the store: finish what a crash or a restore left undone.
+
+Opening a store (``Store(path)``) calls ``on_open``, which
+- removes temporary full copies and uncommitted photos that a killed operation left (``scratch``);
+- starts the audit anchor for a store that has none yet, and moves it forward after a crash
+  between a commit and its anchor write (``anchor``);
+- re-applies the erasure ledger when the store does not reflect it yet: a restored older
+  backup, a store copied in from elsewhere, or an erasure whose commit was interrupted;
+- finishes a compaction (VACUUM) that an erasure or purge had to leave for later.
+
+None of this may stop the rep from opening the store: when another window holds the write
+lock the work is simply left for the next start. Only an unreadable ledger is refused, since
+carrying on would forget who was erased.
+"""
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from rep_assistant.core.duties import anchor, erasure, retention, scratch, wipe
+from rep_assistant.core.duties.ledger import Ledger
+from rep_assistant.core.errors import StoreError
+from rep_assistant.core.store import Store
+
+#: meta key: whether this store's anchor was ever written (a missing anchor is then reported, not recreated).
+ANCHOR_STATE = "audit_anchor"
+
+
+def on_open(store: Store) -> None:
+    scratch.tidy(store.path, lambda: wipe.sweep_orphan_media(store))
+    with contextlib.suppress(StoreError, sqlite3.Error, OSError):
+        start_anchor(store)
+    book = Ledger.for_store(store)
+    with contextlib.suppress(StoreError, sqlite3.Error):
+        apply_ledger(store, book)
+    if wipe.pending_marker(store.path).exists():
+        wipe.compact(store)
+
+
+def start_anchor(store: Store) -> None:
+    """Write the anchor of a store that never had one; move an existing one forward."""
+    conn = store.db.conn
+    if anchor.read(store.path) is not None:
+        anchor.advance(conn, store.path)
+        return
+    if store.scalar("SELECT value FROM meta WHERE key = ?", (ANCHOR_STATE,)) == "written":
+        return  # it was removed: `audit verify` says so
+    with store.transaction():
+        anchor.write(store.path, anchor.head(conn))
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'written')", (ANCHOR_STATE,))
+
+
+def apply_ledger(store: Store, book: Ledger) -> tuple[int, int]:
+    """Bring the store in line with the ledger (erasures, then purges); returns (people erased, messages purged).
+
+    Cheap when nothing changed: the store records which state of the ledger it reflects.
+    """
+    if erasure.is_applied(store, book):
+        return 0, 0
+    with store.transaction():
+        erased = erasure.reapply_erasures(store, None, book)  # merges the search index itself
+        purged = retention.reapply_purges(store, book)
+        if purged:
+            wipe.merge_fulltext_index(store)
+        erasure.mark_applied(store, book)
+    if erased or purged:
+        wipe.compact(store)
+    return erased, purged
+
+
+def copies(db_path: Path) -> list[Path]:
+    """The copies of the store the app keeps beside it (``restore --keep-previous``)."""
+    pattern = f"{scratch.glob_escape(db_path.name)}.bak-*"
+    return sorted(p for p in db_path.parent.glob(pattern) if p.is_file() and not p.name.endswith(("-wal", "-shm", "-journal")))
+
+
+def reach_copies(db_path: Path, book: Ledger) -> int:
+    """Apply the ledger to every kept copy, so an erasure or purge reaches them too; returns how many were updated."""
+    done = 0
+    for copy in copies(db_path):
+        try:
+            with Store(copy, companions=False) as kept:
+                erased, purged = apply_ledger(kept, book)
+                wipe.compact(kept)
+                done += bool(erased or purged)
+        except (StoreError, sqlite3.Error):
+            continue
+        for suffix in ("-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    return done
