@@ -7,18 +7,28 @@ from pathlib import Path
 from rep_assistant.commands.act_cmds import member_subcommands
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core import paths
-from rep_assistant.core.duties import audit, backup, erasure, retention, subject_access
+from rep_assistant.core.duties import anchor, audit, backup, erasure, retention, subject_access, upkeep
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
+from rep_assistant.core.store import Store
 
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "objects", "details")
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
-        result = audit.verify(store.db.conn)
+        result = verify_store(store, args.head)
     print(result.sentence(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
+
+
+def verify_store(store: Store, known_hash: str | None = None) -> audit.VerifyResult:
+    """The chain, checked against the anchor beside the store (missing once written: tampering) and the rep's hash."""
+    anchored = anchor.read(store.path)
+    if anchored is None and store.scalar("SELECT value FROM meta WHERE key = ?", (upkeep.ANCHOR_STATE,)) == "written":
+        return audit.VerifyResult(False, 0, f"the anchor file {anchor.anchor_path(store.path).name} beside the store is "
+                                            "missing: the log cannot be checked against it (give --head HASH)")
+    return audit.verify(store.db.conn, anchored=anchored, known_hash=known_hash)
 
 
 def _audit_list(args: argparse.Namespace) -> int:
@@ -26,6 +36,11 @@ def _audit_list(args: argparse.Namespace) -> int:
         rows = audit.entries(store.db.conn, since=args.since, until=args.until, action=args.action,
                              actor=args.actor, limit=args.limit)
     print_rows(rows, AUDIT_COLUMNS if args.format != "jsonl" else (*AUDIT_COLUMNS, "hash"), args.format)
+    damaged = [str(row["id"]) for row in rows if row.get("damaged")]
+    if damaged:
+        print(f"Entries {', '.join(damaged)} are damaged (not valid JSON): the log was altered; "
+              "'rep-assistant audit verify' says where.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -78,8 +93,11 @@ def _member_erase(args: argparse.Namespace) -> int:
             if input("Type ERASE to confirm: ").strip() != "ERASE":
                 print("Not erased.")
                 return 1
-        erasure.erase(store, args.chat, args.author)
+        done = erasure.erase(store, args.chat, args.author)
     print(f"Erased. {args.author} is now {plan.member.pseudonym} in {args.chat}; the erasure is in the audit log.")
+    if not done.compacted:
+        print("The store file could not be compacted yet (another window is using it); that last step, which "
+              "overwrites the freed space, is finished the next time Rep Assistant opens the store.")
     return 0
 
 
@@ -92,11 +110,25 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None) or paths.default_db_path()
-    info, kept = backup.restore(db, args.file, actor=Settings.load().actor)
-    print(f"Restored {info.messages} messages and {info.audit_entries} audit entries from {args.file} into {db}.")
-    if kept:
-        print(f"The store it replaced is kept as {kept}.")
+    done = backup.restore(db, args.file, actor=Settings.load().actor, keep_previous=args.keep_previous)
+    print(f"Restored {done.info.messages} messages and {done.info.audit_entries} audit entries from {args.file} into {db}.")
+    print(restore_summary(done))
     return 0
+
+
+def restore_summary(done: backup.Restored) -> str:
+    """What else a restore did, in the rep's words (the CLI and the window say the same)."""
+    parts = []
+    if done.erasures or done.purged:
+        parts.append(f"Erasures and purges made since that backup were applied again ({done.erasures} people erased, "
+                     f"{done.purged} messages purged), so nothing you deleted came back.")
+    else:
+        parts.append("Every erasure and purge you made is still in effect.")
+    if done.kept:
+        parts.append(f"The store it replaced is kept as {done.kept}; later erasures and purges reach it too.")
+    else:
+        parts.append("The store it replaced was removed once the restore checked out: no copy of it is kept.")
+    return " ".join(parts)
 
 
 def _settings_show(args: argparse.Namespace) -> int:
@@ -120,6 +152,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     audit_parser = sub.add_parser("audit", help="check or list the tamper-evident record of what you did")
     verbs = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = verbs.add_parser("verify", parents=[common], help="check the audit log's hash chain (exit 1 if it was tampered with)")
+    p.add_argument("--head", metavar="HASH", help="a head hash you wrote down earlier: the log must still contain it")
     p.set_defaults(func=_audit_verify)
     p = verbs.add_parser("list", parents=[common], help="list audit entries, oldest first")
     p.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD) or time on")
@@ -151,8 +184,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the store to a file")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="a new file (an existing one is never overwritten)")
     p.set_defaults(func=_backup)
-    p = sub.add_parser("restore", parents=[common], help="replace the store with a checked backup (the old one is kept)")
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the store with a checked backup (erasures and purges made since are applied again)")
     p.add_argument("file", type=Path, metavar="FILE", help="a file written by 'rep-assistant backup'")
+    p.add_argument("--keep-previous", action="store_true",
+                   help="keep the replaced store beside it as NAME.bak-DATE (default: no copy is kept)")
     p.set_defaults(func=_restore)
 
     settings_parser = sub.add_parser("settings", help="show or change your settings (changes are audited)")

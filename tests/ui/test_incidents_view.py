@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from rep_assistant.core.acting import incidents
+from rep_assistant.core.acting.bundle import path_digest
 from rep_assistant.core.acting.register import register_rows, sync_chat_events
 from rep_assistant.core.duties import audit
 from rep_assistant.core.store import Store
@@ -49,7 +50,7 @@ def test_status_note_and_bundle_from_the_dialog(dialog: tuple[IncidentsDialog, W
             assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
         assert manifest["redacted"] is True
     assert "Bundle saved" in d.incident_detail.toPlainText()
-    assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path"] == str(out)
+    assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path_sha256"] == path_digest(out)
     d.grab().save(str(tmp_path / "incidents_dialog.png"))
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from rep_assistant.core import paths
 
 SUFFIX = ".audit-head"
+#: The hash written for a log with no entries yet (the chain's genesis value).
+EMPTY = "0" * 64
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Anchor:
     hash: str
 
     def line(self) -> str:
-        return f"{self.count} {self.hash}\n"
+        return f"{self.count} {self.hash or EMPTY}\n"
 
 
 def anchor_path(db_path: Path) -> Path:
@@ -41,6 +43,15 @@ def head(conn: sqlite3.Connection) -> Anchor:
     return Anchor(count, digest or "")
 
 
+def head_of(db_path: Path) -> Anchor:
+    """The head of the store file at ``db_path``, read without opening it as a Store."""
+    conn = sqlite3.connect(str(db_path))
+    try:
+        return head(conn)
+    finally:
+        conn.close()
+
+
 def read(db_path: Path) -> Anchor | None:
     """The anchor beside ``db_path``; None when there is none. A damaged file reads as an impossible anchor."""
     try:
@@ -51,7 +62,7 @@ def read(db_path: Path) -> Anchor | None:
         return Anchor(-1, "unreadable")
     if len(text) != 2 or not text[0].isdigit():
         return Anchor(-1, "unreadable")
-    return Anchor(int(text[0]), text[1])
+    return Anchor(int(text[0]), "" if text[1] == EMPTY else text[1])
 
 
 def write(db_path: Path, anchor: Anchor) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from rep_assistant.core import paths
+from rep_assistant.core.errors import RepError
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -64,10 +65,13 @@ def journal(db_path: Path, kind: str, files: list[Path]) -> Iterator[None]:
     files (it knows which to keep). An import names no files: ``tidy`` then removes the photos
     no row refers to, since the ones it committed are referred to.
     """
-    folder = paths.ensure_private_dir(pending_dir(db_path))
-    name = f"{kind}-{secrets.token_hex(6)}"
-    final = folder / f"{name}.json"
-    handle = open(os.open(final, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600), "r+b")  # noqa: SIM115 - held for the block
+    try:
+        folder = paths.ensure_private_dir(pending_dir(db_path))
+        final = folder / f"{kind}-{secrets.token_hex(6)}.json"
+        handle = open(os.open(final, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600), "r+b")  # noqa: SIM115 - held for the block
+    except OSError as exc:
+        raise RepError(f"The folder {db_path.parent} cannot be written ({exc.strerror or exc}); "
+                       "check its permissions or free some space.") from exc
     try:
         _lock(handle)
         handle.write(json.dumps({"kind": kind, "files": [str(f) for f in files]}).encode("utf-8"))

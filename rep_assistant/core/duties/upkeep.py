@@ -14,6 +14,7 @@ carrying on would forget who was erased.
 """
 
 import contextlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -40,14 +41,28 @@ def on_open(store: Store) -> None:
 def start_anchor(store: Store) -> None:
     """Write the anchor of a store that never had one; move an existing one forward."""
     conn = store.db.conn
-    if anchor.read(store.path) is not None:
-        anchor.advance(conn, store.path)
+    known = anchor.read(store.path)
+    if known is not None:
+        if not anchor.follows(conn, known) and _restored_over(store, known):
+            anchor.write(store.path, anchor.head(conn))  # a restore was killed before it moved the anchor
+        else:
+            anchor.advance(conn, store.path)
         return
     if store.scalar("SELECT value FROM meta WHERE key = ?", (ANCHOR_STATE,)) == "written":
         return  # it was removed: `audit verify` says so
     with store.transaction():
         anchor.write(store.path, anchor.head(conn))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'written')", (ANCHOR_STATE,))
+
+
+def _restored_over(store: Store, known: anchor.Anchor) -> bool:
+    """Whether the log's last restore entry says it replaced a store whose head was ``known``."""
+    row = store.db.conn.execute("SELECT details FROM audit_log WHERE action = 'restore' ORDER BY id DESC LIMIT 1").fetchone()
+    try:
+        replaced = json.loads(row[0]).get("replaced_head") if row else None
+    except (ValueError, AttributeError):
+        return False
+    return replaced == {"entries": known.count, "hash": known.hash}
 
 
 def apply_ledger(store: Store, book: Ledger) -> tuple[int, int]:
