@@ -112,23 +112,8 @@ def _restore(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None) or paths.default_db_path()
     done = backup.restore(db, args.file, actor=Settings.load().actor, keep_previous=args.keep_previous)
     print(f"Restored {done.info.messages} messages and {done.info.audit_entries} audit entries from {args.file} into {db}.")
-    print(restore_summary(done))
+    print(done.summary())
     return 0
-
-
-def restore_summary(done: backup.Restored) -> str:
-    """What else a restore did, in the rep's words (the CLI and the window say the same)."""
-    parts = []
-    if done.erasures or done.purged:
-        parts.append(f"Erasures and purges made since that backup were applied again ({done.erasures} people erased, "
-                     f"{done.purged} messages purged), so nothing you deleted came back.")
-    else:
-        parts.append("Every erasure and purge you made is still in effect.")
-    if done.kept:
-        parts.append(f"The store it replaced is kept as {done.kept}; later erasures and purges reach it too.")
-    else:
-        parts.append("The store it replaced was removed once the restore checked out: no copy of it is kept.")
-    return " ".join(parts)
 
 
 def _settings_show(args: argparse.Namespace) -> int:

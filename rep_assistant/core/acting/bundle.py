@@ -142,7 +142,7 @@ def write_recorded(store: Store, path: Path, data: bytes, record: Callable[[], N
             record()
 
     try:
-        scratch.handover(store.path, path, data, recorded)
+        scratch.handover(store.path, [(path, data)], recorded)
     except OSError as exc:
         raise RepError(f"{path} could not be written ({exc.strerror or exc}); nothing was handed over.") from exc
 

@@ -182,6 +182,19 @@ class Restored:
     erasures: int
     purged: int
 
+    def summary(self) -> str:
+        """What else the restore did, in the rep's words (the command line and the window say the same)."""
+        if self.erasures or self.purged:
+            parts = [f"Erasures and purges made since that backup were applied again ({self.erasures} people erased, "
+                     f"{self.purged} messages purged), so nothing you deleted came back."]
+        else:
+            parts = ["Every erasure and purge you made is still in effect."]
+        if self.kept:
+            parts.append(f"The store it replaced is kept as {self.kept}; later erasures and purges reach it too.")
+        else:
+            parts.append("The store it replaced was removed once the restore checked out: no copy of it is kept.")
+        return " ".join(parts)
+
 
 def restore(db_path: Path, backup_file: Path, *, actor: str = "rep", keep_previous: bool = False) -> Restored:
     """Replace the store at ``db_path`` with ``backup_file``, re-applying the ledger first."""

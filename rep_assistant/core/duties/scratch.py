@@ -159,22 +159,25 @@ def _remove_copy(path: Path) -> int:
     return removed
 
 
-def handover(db_path: Path, path: Path, data: bytes, record: Callable[[], None]) -> None:
-    """Write ``data`` to ``path`` (0600) only after ``record`` (the audit entry) has committed.
+def handover(db_path: Path, files: list[tuple[Path, bytes]], record: Callable[[], None]) -> None:
+    """Write each ``(path, data)`` (0600), renaming them into place only after ``record`` committed.
 
-    ``record`` runs the caller's transaction. The bytes go to a ``.part`` beside ``path`` first,
-    named in a journal; the rename comes after the commit. A crash before the commit leaves a
-    ``.part`` and no entry, one after it leaves a ``.part`` and an entry: the next start removes
-    the ``.part`` either way, so a file the rep can hand over always has its entry.
-    OSError propagates for the caller to phrase.
+    ``record`` runs the caller's transaction with its audit entry. The bytes go to ``.part``
+    files beside their paths first, named in a journal; the renames come after the commit. A
+    crash before the commit leaves ``.part`` files and no entry, one after it leaves ``.part``
+    files and an entry: the next start removes the ``.part`` files either way, so a file the rep
+    can hand over always has its entry. OSError propagates for the caller to phrase.
     """
-    part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    with journal(db_path, "handover", [part]):
+    parts = [(path.with_name(f".{path.name}.{secrets.token_hex(4)}.part"), path, data) for path, data in files]
+    with journal(db_path, "handover", [part for part, _, _ in parts]):
         try:
-            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            for part, _, data in parts:
+                fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
             record()
-            os.replace(part, path)
+            for part, path, _ in parts:
+                os.replace(part, path)
         finally:
-            part.unlink(missing_ok=True)
+            for part, _, _ in parts:
+                part.unlink(missing_ok=True)
