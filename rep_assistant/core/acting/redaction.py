@@ -49,9 +49,11 @@ _CHILD_CUES = (
     regex.compile(r"\b(?:pupil|child|boy|girl|classmate)\s+(?:called|named)\s+(\p{Lu}\p{Ll}+)"),
 )
 #: Every word one of the child cues needs, as a full-text query (the cue patterns then decide).
-_CUE_WORDS = " OR ".join(
-    ["son", "sons", "daughter", "daughters", "boy", "girl", "child", "kid", "kids", "little", "twin", "twins", "mum", "mom", "mummy", "dad", "daddy", "mother", "father", "parent", "parents", "carer", "nan", "grandma", "grandad", "nanny", "year", "reception", "class", "pupil", "classmate", "called", "named"]
-    + [f"y{n}" for n in range(1, 14)])
+_CUE_WORDS = " OR ".join([
+    "son", "sons", "daughter", "daughters", "boy", "girl", "child", "kid", "kids", "little", "twin", "twins",
+    "mum", "mom", "mummy", "dad", "daddy", "mother", "father", "parent", "parents", "carer", "nan", "grandma",
+    "grandad", "nanny", "year", "reception", "class", "pupil", "classmate", "called", "named",
+    *(f"y{n}" for n in range(1, 14))])
 _NOT_NAMES = {"The", "This", "That", "Our", "Your", "My", "Her", "His", "Their", "Year", "Class", "Reception", "Miss", "Mrs", "Mr", "Ms"}
 #: Words in a display name that are not part of anyone's name.
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx", "prof", "mum", "dad", "mummy", "daddy", "nan", "grandma", "grandad"}
