@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.core.duties import backup, erasure, retention, subject_access
+from rep_assistant.core.duties import backup, erasure, retention, subject_access, wipe
 from rep_assistant.core.duties.ledger import ledger_path
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
@@ -104,13 +104,54 @@ def test_erasure_committed_is_reported_done_even_when_compaction_must_wait(store
     done = erasure.erase(store, fg.CHAT_NAME, fg.ERASED)
     assert done.compacted is False and done.messages == 3
     assert store.scalar("SELECT count(*) FROM members WHERE name = ?", (fg.ERASED,)) == 0
-    marker = store.path.with_name(store.path.name + ".compact-pending")
-    assert marker.exists()
+    assert wipe.compaction_owed(store)
     reader.execute("ROLLBACK")
     reader.close()
     store.close()
-    with Store(store.path):  # the next start finishes it
-        assert not marker.exists()
+    with Store(store.path) as reopened:  # the next start finishes it
+        assert not wipe.compaction_owed(reopened)
     assert fg.survivors([store.path]) == {} or all(
         w in fg.PURGED_WORDS + fg.PHONE_WORDS + fg.PHONE_SPELLINGS or w.lower() == "tom"
         for hits in fg.survivors([store.path]).values() for w in hits)
+
+
+def test_an_erasure_reaches_the_copy_a_restore_kept(store: Store, tmp_path: Path) -> None:
+    fg.build(store, tmp_path)
+    older = tmp_path / "older.sqlite3"
+    backup.backup(store, older)
+    store.close()
+    kept = backup.restore(store.path, older, keep_previous=True).kept
+    assert kept is not None and fg.survivors([kept])  # the copy holds her, as the store did
+    with Store(store.path) as reopened:
+        erasure.erase(reopened, fg.CHAT_NAME, fg.ERASED)
+        retention.purge(reopened, retention.plan_purge(reopened, 30, today=TODAY))
+    left = {w for hits in fg.survivors([kept]).values() for w in hits}
+    assert left <= {*fg.PHONE_WORDS, *fg.PHONE_SPELLINGS}, left  # her and the purged text are gone from the copy too
+
+
+def test_an_unreadable_ledger_stops_the_store_from_opening(store: Store, tmp_path: Path) -> None:
+    from rep_assistant.core.errors import StoreError
+
+    fg.build(store, tmp_path)
+    erasure.erase(store, fg.CHAT_NAME, fg.ERASED)
+    store.close()
+    ledger_path(store.path).write_text("{half a file", encoding="utf-8")
+    with pytest.raises(StoreError, match="erasure ledger .* cannot be read"):
+        Store(store.path)
+
+
+def test_a_kill_between_the_commit_and_the_vacuum_is_finished_at_the_next_start(store: Store, tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    fg.secure_delete_off(monkeypatch)
+    with Store(tmp_path / "off.sqlite3") as off:
+        fg.build(off, tmp_path)
+        monkeypatch.setattr(wipe, "compact", lambda _store: False)  # as if killed right after the commit
+        erasure.erase(off, fg.CHAT_NAME, fg.ERASED)
+        files = [p for p in (off.path, Path(f"{off.path}-wal")) if p.exists()]
+        assert fg.survivors(files)  # her words are still in free pages
+        monkeypatch.undo()
+        fg.secure_delete_off(monkeypatch)
+    with Store(tmp_path / "off.sqlite3") as reopened:
+        assert not wipe.compaction_owed(reopened)
+    hits = {w for h in fg.survivors([tmp_path / "off.sqlite3"]).values() for w in h}
+    assert not hits & {*fg.ERASED.split(), *fg.ERASED_WORDS}, hits

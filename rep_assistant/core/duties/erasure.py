@@ -359,6 +359,7 @@ def reapply_erasures(store: Store, chat_id: int | None, book: Ledger | None = No
                      "replaced": swept, "reapplied": True})
     if again:
         wipe.merge_fulltext_index(store)
+        wipe.owe_compaction(store)
     return len(again)
 
 

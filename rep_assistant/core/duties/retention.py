@@ -201,4 +201,5 @@ def reapply_purges(store: Store, book: Ledger, import_id: int | None = None) -> 
         store.audit("purge", {"chats": sorted(chats)}, {"messages": blanked, "reapplied": True, "media_files": len(media_files),
                                                         "flag_wordings_removed": flags, "note_quotes_removed": notes})
         wipe.remove_media_files(store, media_files)  # rows are gone in this transaction; only unreferenced files
+        wipe.owe_compaction(store)
     return blanked

@@ -34,7 +34,7 @@ def on_open(store: Store) -> None:
     book = Ledger.for_store(store)
     with contextlib.suppress(StoreError, sqlite3.Error):
         apply_ledger(store, book)
-    if wipe.pending_marker(store.path).exists():
+    if wipe.compaction_owed(store):
         wipe.compact(store)
 
 
@@ -77,6 +77,8 @@ def apply_ledger(store: Store, book: Ledger) -> tuple[int, int]:
         purged = retention.reapply_purges(store, book)
         if purged:
             wipe.merge_fulltext_index(store)
+        if erased or purged:
+            wipe.owe_compaction(store)
         erasure.mark_applied(store, book)
     if erased or purged:
         wipe.compact(store)

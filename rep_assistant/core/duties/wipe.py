@@ -9,18 +9,19 @@ full-text index inside their transaction and, once committed, ``compact`` the fi
 rewrites every page from the live rows (the search index included) and a TRUNCATE checkpoint
 empties the WAL. Media files that no row refers to are removed too.
 
-If the compaction cannot run at once (another window is reading, the disk is nearly full),
-the deletion has still happened: ``compact`` says so instead of failing, marks the work as
-pending in the erasure ledger, and the next start finishes it (``upkeep``).
+Every deletion records in the store, in its own transaction, that a compaction is owed; only a
+compaction that finished clears it. So when it cannot run at once (another window is reading,
+the disk is nearly full) or the app is killed between the commit and the VACUUM, the deletion
+has still happened, ``compact`` says so instead of failing, and the next start finishes the
+job (``upkeep``).
 """
 
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
-from rep_assistant.core import paths
 from rep_assistant.core.duties import scratch
+from rep_assistant.core.errors import StoreError
 from rep_assistant.core.store import Store
 
 
@@ -30,6 +31,20 @@ def securely(store: Store) -> Iterator[Store]:
     with store.transaction():
         yield store
         merge_fulltext_index(store)
+        owe_compaction(store)
+
+
+#: meta key: set with a deletion, cleared by the compaction that makes it reach the file's bytes.
+OWED = "compaction_owed"
+
+
+def owe_compaction(store: Store) -> None:
+    """Record, inside the deleting transaction, that the file must be compacted."""
+    store.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (OWED,))
+
+
+def compaction_owed(store: Store) -> bool:
+    return store.scalar("SELECT 1 FROM meta WHERE key = ?", (OWED,)) is not None
 
 
 def merge_fulltext_index(store: Store) -> None:
@@ -100,24 +115,19 @@ def remove_media_files(store: Store, names: list[str]) -> int:
 
 
 def compact(store: Store) -> bool:
-    """Rewrite the file without the freed bytes; False (and pending for the next start) if it had to wait."""
-    marker = pending_marker(store.path)
+    """Rewrite the file without the freed bytes and empty the WAL; False if it had to wait (it stays owed)."""
+    conn = store.db.conn
     try:
         checkpoint(store)
-        store.db.conn.execute("VACUUM")
-        done = store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
-    except sqlite3.Error:
-        done = False
-    if done:
-        marker.unlink(missing_ok=True)
-    elif store.companions:
-        paths.write_private(marker, "VACUUM\n")
-    return done
-
-
-def pending_marker(db_path: Path) -> Path:
-    """A file beside the store saying a compaction is owed (no read-modify-write, so no race between windows)."""
-    return db_path.with_name(db_path.name + ".compact-pending")
+        conn.execute("VACUUM")
+        if conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] != 0:
+            return False  # a reader holds old pages in the WAL
+        with store.transaction():
+            conn.execute("DELETE FROM meta WHERE key = ?", (OWED,))
+        checkpoint(store)
+    except (sqlite3.Error, StoreError):
+        return False
+    return True
 
 
 def checkpoint(store: Store) -> None:
