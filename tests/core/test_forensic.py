@@ -136,7 +136,7 @@ def test_an_unreadable_ledger_stops_the_store_from_opening(store: Store, tmp_pat
     erasure.erase(store, fg.CHAT_NAME, fg.ERASED)
     store.close()
     ledger_path(store.path).write_text("{half a file", encoding="utf-8")
-    with pytest.raises(StoreError, match="erasure ledger .* cannot be read"):
+    with pytest.raises(StoreError, match=r"erasure ledger .* cannot be read"):
         Store(store.path)
 
 
