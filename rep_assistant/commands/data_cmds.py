@@ -80,8 +80,8 @@ def _member_erase(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
         plan = erasure.preview(store, args.chat, args.author)
         print(f"Erasing {args.author} from {args.chat} deletes {plan.messages} messages, {plan.media_files} media files "
-              f"only they sent and {plan.notes} notes about them; {plan.flags} flags and the register stay, "
-              f"under the name {plan.member.pseudonym}.")
+              f"only they sent, {plan.notes} notes about them and the reasons on {plan.register_reasons} register "
+              f"entries; {plan.flags} flags and the register stay, under the name {plan.member.pseudonym}.")
         if plan.open_incidents:
             print(f"Note: {plan.open_incidents} open incidents involve their messages; the school may still need them.")
         mentions = sum(plan.mentions.values())
