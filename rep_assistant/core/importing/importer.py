@@ -195,7 +195,8 @@ def store_rows(store: Store, source: ExportSource, name: str, expected: int, row
     # Someone the rep erased, or text the rep purged, must not come back with an export.
     book = Ledger.for_store(store)
     reapplied = reapply_erasures(store, chat_id, book) + reapply_purges(store, book, import_id)
-    media_added -= _drop_media_nobody_uses(store, written)
+    if media_added:  # only this import can have added a photo nobody refers to
+        media_added -= _drop_media_nobody_uses(store, written)
     skipped = entries - added
     conn.execute("UPDATE imports SET entries = ?, added = ?, skipped = ?, media_added = ? WHERE id = ?",
                  [entries, added, skipped, media_added, import_id])
