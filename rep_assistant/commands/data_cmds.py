@@ -82,6 +82,9 @@ def _member_erase(args: argparse.Namespace) -> int:
         print(f"Erasing {args.author} from {args.chat} deletes {plan.messages} messages, {plan.media_files} media files "
               f"only they sent, {plan.notes} notes about them and the reasons on {plan.register_reasons} register "
               f"entries; {plan.flags} flags and the register stay, under the name {plan.member.pseudonym}.")
+        if plan.exports:
+            print(f"{len(plan.exports)} exports about them saved in the data folder are deleted too "
+                  "(ones you saved elsewhere are yours to delete).")
         if plan.open_incidents:
             print(f"Note: {plan.open_incidents} open incidents involve their messages; the school may still need them.")
         mentions = sum(plan.mentions.values())

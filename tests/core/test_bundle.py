@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.acting import incidents
-from rep_assistant.core.acting.bundle import export_bundle, make_bundle, path_digest
+from rep_assistant.core.acting.bundle import export_bundle, make_bundle
 from rep_assistant.core.acting.drafting import create_draft
 from rep_assistant.core.acting.eml import save_eml
 from rep_assistant.core.duties import audit
+from rep_assistant.core.duties.scratch import path_digest
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.store import Store
 from rep_assistant.ui.pdf import render_pdf

@@ -98,7 +98,7 @@ def test_erasure_is_recorded_and_the_chain_stays_valid(group: made_up_group.Grou
     # on her flag included, went first, and the reason of her own warning was blanked).
     assert last["details"] == {
         "pseudonym": f"Member {group.jane}", "messages": 5, "media_files": 1, "notes": 2, "register_reasons": 1,
-        "flags_kept": 2,
+        "exports_removed": 0, "flags_kept": 2,
         "replaced": {"chats.name": 1, "imports.source_name": 1, "member_events.reason": 1, "messages.actor": 5,
                      "messages.text": 7, "notes.text": 2}}
     assert plan.mentions == last["details"]["replaced"]

@@ -37,7 +37,10 @@ def test_nothing_removed_survives_anywhere(tmp_path: Path, private_home: Path, m
     older = outside / "before.sqlite3"
     backup.backup(store, older)  # the rep's own backup, taken before: it holds everyone (outside the data folder)
 
+    saved = subject_access.export(store, fg.CHAT_NAME, fg.ERASED, data / "for Imelda")[:2]  # saved in the data folder
+    assert erasure.preview(store, fg.CHAT_NAME, fg.ERASED).exports == tuple(sorted(saved))
     erasure.erase(store, fg.CHAT_NAME, fg.ERASED)
+    assert not any(p.exists() for p in saved)  # her export in the app's own folder went with her
     erasure.erase(store, fg.CHAT_NAME, fg.PHONE)
     plan = retention.plan_purge(store, 30, today=TODAY)
     assert plan.total >= 2

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.duties import audit, subject_access
+from rep_assistant.core.duties.scratch import path_digest
 from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.store import Store
 from tests.core import made_up_group
@@ -77,7 +78,7 @@ def test_files_are_private_and_the_export_is_audited(group: made_up_group.Group,
         assert path.stat().st_mode & 0o777 == 0o600
     entry = audit.entries(group.store.db.conn, action="member.export")[-1]
     assert entry["objects"] == {"chat": group.chat_id, "member": group.jane}
-    assert entry["details"] == counts
+    assert entry["details"] == {**counts, "paths_sha256": [path_digest(html_path), path_digest(json_path)]}
     assert NAME not in json.dumps(entry)
 
 

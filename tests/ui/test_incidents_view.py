@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from rep_assistant.core.acting import incidents
-from rep_assistant.core.acting.bundle import path_digest
 from rep_assistant.core.acting.register import register_rows, sync_chat_events
 from rep_assistant.core.duties import audit
+from rep_assistant.core.duties.scratch import path_digest
 from rep_assistant.core.store import Store
 from rep_assistant.ui import incidents_view
 from rep_assistant.ui.incidents_view import IncidentsDialog, MemberEventDialog, install_act_actions

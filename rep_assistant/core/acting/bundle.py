@@ -110,21 +110,15 @@ def make_bundle(store: Store, incident_id: int, settings: Settings, *, render_pd
 def record_bundle_export(store: Store, bundle: Bundle, path: Path, *, attached_to: str | None = None) -> None:
     """Audit and note the export; call inside the transaction that hands ``path`` over.
 
-    The file's name is often a person's ("Jane Doe incident.zip") and the audit log is
-    append-only and goes into later bundles, so the entry keeps a hash of the path, never the path.
+    The entry keeps a hash of the path, never the path (``scratch.path_digest``).
     """
     chat_id = store.scalar("SELECT chat_id FROM incidents WHERE id = ?", [bundle.incident_id])
     record_action(store, bundle.incident_id, "bundle.export", "masked" if bundle.redacted else "not masked")
-    details = {"path_sha256": path_digest(path), "manifest_sha256": bundle.manifest_sha256, "redacted": bundle.redacted,
+    details = {"path_sha256": scratch.path_digest(path), "manifest_sha256": bundle.manifest_sha256, "redacted": bundle.redacted,
                "files": len(bundle.names)}
     if attached_to:
         details["attached_to"] = attached_to
     store.audit("bundle.export", {"incident": bundle.incident_id, "chat": chat_id}, details)
-
-
-def path_digest(path: Path) -> str:
-    """What the audit log keeps of a file the rep wrote: enough to match the file's path, none of its words."""
-    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 def write_recorded(store: Store, path: Path, data: bytes, record: Callable[[], None]) -> None:

@@ -25,11 +25,12 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import regex
 
 from rep_assistant.core.chats import find_chat
-from rep_assistant.core.duties import wipe
+from rep_assistant.core.duties import audit, scratch, wipe
 from rep_assistant.core.duties.ledger import Ledger, phone_e164
 from rep_assistant.core.errors import NotFoundError, RepError
 from rep_assistant.core.store import Store, now_iso
@@ -62,6 +63,7 @@ class ErasurePlan:
     flags: int
     open_incidents: int
     register_reasons: int = 0
+    exports: tuple[Path, ...] = ()  # exports about them the app wrote into the store's own folder
     mentions: dict[str, int] = field(default_factory=dict)
     compacted: bool = True
 
@@ -228,7 +230,29 @@ def _plan(store: Store, chat: str, author: str) -> ErasurePlan:
             f"JOIN flags f ON f.id = x.flag_id WHERE f.member_id IN ({_in(ids)}) AND i.status != 'resolved'"),
         register_reasons=scalar(f"SELECT count(*) FROM member_events WHERE member_id IN ({_in(ids)}) AND reason NOT IN ('', ?)",
                                 (REASON_ERASED,)),
+        exports=tuple(exports_about(store, ids)),
     )
+
+
+def exports_about(store: Store, ids: tuple[int, ...]) -> list[Path]:
+    """Subject-access exports, bundles and e-mail drafts about the person saved in the store's own folder.
+
+    The audit log keeps only a hash of each exported file's path, which is enough to recognise
+    the files in the data folder (where a rep may have saved them) without storing their names.
+    Files the rep saved anywhere else are theirs to delete: the app does not go looking.
+    """
+    conn = store.db.conn
+    incidents = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT incident_id FROM incident_flags WHERE flag_id IN (SELECT id FROM flags WHERE member_id IN ({_in(ids)}))")]
+    digests: set[str] = set()
+    for entry in audit.entries(conn, action="member.export", about={"member": list(ids)}):
+        digests.update(entry["details"].get("paths_sha256") or [])
+    for entry in audit.entries(conn, action="bundle.export", about={"incident": incidents}) if incidents else []:
+        digests.add(entry["details"].get("path_sha256") or "")
+    digests.discard("")
+    if not digests:
+        return []
+    return sorted(p for p in store.path.parent.rglob("*") if p.is_file() and scratch.path_digest(p) in digests)
 
 
 #: What a register entry about an erased member says in place of the rep's reason (which may quote them).
@@ -276,10 +300,13 @@ def erase(store: Store, chat: str, author: str) -> ErasurePlan:
             "member.erase",
             {"chat": member.chat_id, "member": member.id, "members": list(ids)},
             {"pseudonym": member.pseudonym, "messages": plan.messages, "media_files": len(media_files),
-             "notes": plan.notes, "register_reasons": plan.register_reasons, "flags_kept": plan.flags, "replaced": swept},
+             "notes": plan.notes, "register_reasons": plan.register_reasons, "exports_removed": len(plan.exports),
+             "flags_kept": plan.flags, "replaced": swept},
         )
     # Committed: from here on the erasure is done, whatever happens to the clean-up below.
     wipe.remove_media_files(store, media_files)
+    for export in plan.exports:
+        export.unlink(missing_ok=True)
     compacted = wipe.compact(store)
     reach_copies(store, book)
     return replace(plan, mentions=swept, compacted=compacted)

@@ -15,6 +15,7 @@ removes, so no file ever exists without its entry.
 """
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -157,6 +158,15 @@ def _remove_copy(path: Path) -> int:
             target.unlink()
             removed += 1
     return removed
+
+
+def path_digest(path: Path) -> str:
+    """What the audit log keeps of a file the rep wrote: enough to find the file again, none of its words.
+
+    A file's name is often a person's ("Jane Doe incident.zip"), and the log is append-only and
+    goes into later bundles, so entries keep this hash of the absolute path, never the path.
+    """
+    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 def handover(db_path: Path, files: list[tuple[Path, bytes]], record: Callable[[], None]) -> None:

@@ -220,7 +220,8 @@ def export(store: Store, chat: str, author: str, out: Path) -> tuple[Path, Path,
     def recorded() -> None:
         with store.transaction():
             store.audit("member.export", {"chat": store.scalar("SELECT chat_id FROM members WHERE id = ?", (member_id,)),
-                                          "member": member_id}, counts)
+                                          "member": member_id},
+                        {**counts, "paths_sha256": [scratch.path_digest(html_path), scratch.path_digest(json_path)]})
 
     files = [(json_path, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
              (html_path, render_html(record).encode("utf-8"))]

@@ -88,6 +88,10 @@ def describe_erasure(plan: erasure.ErasurePlan) -> str:
         removed.append(count(plan.media_files, "photo or file", "photos or files") + " only they sent")
     if plan.notes:
         removed.append(count(plan.notes, "note", "notes") + " of yours about them")
+    if plan.register_reasons:
+        removed.append("the reasons you wrote on " + count(plan.register_reasons, "register entry", "register entries"))
+    if plan.exports:
+        removed.append(count(len(plan.exports), "export", "exports") + " about them saved in Rep Assistant's data folder")
     places: dict[tuple[str, str], int] = {}
     for key, n in plan.mentions.items():
         noun = _PLACES.get(key.split(".")[0], _OTHER_PLACE)
@@ -107,8 +111,9 @@ def describe_erasure(plan: erasure.ErasurePlan) -> str:
     if plan.open_incidents:
         paragraphs.append(f"Careful: {count(plan.open_incidents, 'open incident involves', 'open incidents involve')} "
                           "their messages, and the school may still need them. Export the incident bundle first if so.")
-    paragraphs.append("A first name or nickname on its own is left as it is. Files you already gave away "
-                      "(bundles, exports) are outside Rep Assistant and are not changed.")
+    paragraphs.append("In your notes and reasons their first name alone is replaced too when no one else has it; "
+                      "elsewhere a first name or nickname on its own is left as it is. Files you saved elsewhere or "
+                      "already gave away (bundles, exports, backups) are outside Rep Assistant and are not changed.")
     paragraphs.append("The audit log keeps a record that you did this, without their name. This cannot be undone.")
     return "\n\n".join(paragraphs)
 
