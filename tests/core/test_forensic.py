@@ -158,3 +158,18 @@ def test_a_kill_between_the_commit_and_the_vacuum_is_finished_at_the_next_start(
         assert not wipe.compaction_owed(reopened)
     hits = {w for h in fg.survivors([tmp_path / "off.sqlite3"]).values() for w in h}
     assert not hits & {*fg.ERASED.split(), *fg.ERASED_WORDS}, hits
+
+
+def test_a_copy_an_older_version_kept_beside_the_store_is_reached_at_the_next_start(store: Store, tmp_path: Path) -> None:
+    fg.build(store, tmp_path)
+    older = tmp_path / "older.sqlite3"
+    backup.backup(store, older)
+    erasure.erase(store, fg.CHAT_NAME, fg.ERASED)
+    store.close()
+    legacy = store.path.with_name(store.path.name + ".bak-20251130-210000")  # what restore used to leave behind
+    legacy.write_bytes(older.read_bytes())
+    assert fg.survivors([legacy])
+    with Store(store.path):
+        pass
+    left = {w for hits in fg.survivors([legacy]).values() for w in hits}
+    assert not left & {*fg.ERASED.split(), *fg.ERASED_WORDS}, left

@@ -36,6 +36,8 @@ def on_open(store: Store) -> None:
         apply_ledger(store, book)
     if wipe.compaction_owed(store):
         wipe.compact(store)
+    if book.erased or book.purges:
+        reach_copies(store.path, book)  # copies an older version kept beside the store by default
 
 
 def start_anchor(store: Store) -> None:
@@ -97,8 +99,9 @@ def reach_copies(db_path: Path, book: Ledger) -> int:
     for copy in copies(db_path):
         try:
             with Store(copy, companions=False) as kept:
-                erased, purged = apply_ledger(kept, book)
-                wipe.compact(kept)
+                erased, purged = apply_ledger(kept, book)  # compacts when it changed anything
+                if wipe.compaction_owed(kept):
+                    wipe.compact(kept)
                 done += bool(erased or purged)
         except (StoreError, sqlite3.Error):
             continue
