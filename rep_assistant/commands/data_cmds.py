@@ -7,28 +7,18 @@ from pathlib import Path
 from rep_assistant.commands.act_cmds import member_subcommands
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core import paths
-from rep_assistant.core.duties import anchor, audit, backup, erasure, retention, subject_access, upkeep
+from rep_assistant.core.duties import audit, backup, erasure, retention, subject_access, upkeep
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
-from rep_assistant.core.store import Store
 
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "objects", "details")
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
-        result = verify_store(store, args.head)
+        result = upkeep.verify_log(store, args.head)
     print(result.sentence(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
-
-
-def verify_store(store: Store, known_hash: str | None = None) -> audit.VerifyResult:
-    """The chain, checked against the anchor beside the store (missing once written: tampering) and the rep's hash."""
-    anchored = anchor.read(store.path)
-    if anchored is None and store.scalar("SELECT value FROM meta WHERE key = ?", (upkeep.ANCHOR_STATE,)) == "written":
-        return audit.VerifyResult(False, 0, f"the anchor file {anchor.anchor_path(store.path).name} beside the store is "
-                                            "missing: the log cannot be checked against it (give --head HASH)")
-    return audit.verify(store.db.conn, anchored=anchored, known_hash=known_hash)
 
 
 def _audit_list(args: argparse.Namespace) -> int:

@@ -26,8 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from rep_assistant.commands.data_cmds import verify_store
-from rep_assistant.core.duties import scratch
+from rep_assistant.core.duties import scratch, upkeep
 from rep_assistant.core.duties.anchor import anchor_path
 from rep_assistant.core.duties.ledger import ledger_path
 from rep_assistant.core.store import Store
@@ -92,7 +91,7 @@ def _next_start(db: Path) -> dict[str, object]:
     """Open the store as the next start does, check it, and say what it holds."""
     with Store(db) as store:
         assert store.scalar("PRAGMA integrity_check") == "ok"
-        chain = verify_store(store)
+        chain = upkeep.verify_log(store)
         assert chain.ok, chain.problem
         referenced = {r[0] for r in store.db.conn.execute("SELECT stored_name FROM media")}
         actions = [r[0] for r in store.db.conn.execute("SELECT action FROM audit_log ORDER BY id")]

@@ -18,7 +18,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from rep_assistant.core.duties import anchor, erasure, retention, scratch, wipe
+from rep_assistant.core.duties import anchor, audit, erasure, retention, scratch, wipe
 from rep_assistant.core.duties.ledger import Ledger
 from rep_assistant.core.errors import StoreError
 from rep_assistant.core.store import Store
@@ -108,3 +108,16 @@ def reach_copies(db_path: Path, book: Ledger) -> int:
         for suffix in ("-wal", "-shm"):
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
     return done
+
+
+def verify_log(store: Store, known_hash: str | None = None) -> audit.VerifyResult:
+    """The whole check of the audit log: its chain, the anchor beside the store, and a head hash the rep kept.
+
+    An anchor that was written once and is now missing counts as tampering (it was removed), since
+    otherwise deleting it would hide a wiped log. The window's audit view should call this too.
+    """
+    anchored = anchor.read(store.path)
+    if anchored is None and store.scalar("SELECT value FROM meta WHERE key = ?", (ANCHOR_STATE,)) == "written":
+        return audit.VerifyResult(False, 0, f"the anchor file {anchor.anchor_path(store.path).name} beside the store is "
+                                            "missing: the log cannot be checked against it (give --head HASH)")
+    return audit.verify(store.db.conn, anchored=anchored, known_hash=known_hash)
