@@ -33,7 +33,8 @@ from rep_assistant.core.store import Store
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="SIGKILL")]
 
-TRIALS = 7
+#: Kills per duty; REP_ASSISTANT_KILL_TRIALS=25 for a longer sweep than the suite's.
+TRIALS = int(os.environ.get("REP_ASSISTANT_KILL_TRIALS", "7"))
 ERASED = "Imelda Zaragoza"
 HER_WORD = "xylophonic"
 NAMES = ("Tom Smith", "Ann Lee", ERASED, "Sam Green")
