@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import secrets
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -46,9 +45,6 @@ else:
         except OSError:
             return False
 
-
-#: Seconds an empty journal may be in the making before it counts as left behind.
-_BEING_WRITTEN = 60
 
 #: SQLite's own companions of a database file, removed with it.
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -117,11 +113,8 @@ def tidy(db_path: Path, sweep_media: Callable[[], int]) -> int:
             with handle:
                 if not _lock(handle):
                     continue  # a live operation in another window
-                raw = handle.read()
-                if not raw and time.time() - entry.stat().st_mtime < _BEING_WRITTEN:
-                    continue  # just created, its owner has not written it yet
-                try:
-                    record = json.loads(raw or b"{}")
+                try:  # empty: its owner died before writing it (or is a moment from locking it: harmless)
+                    record = json.loads(handle.read() or b"{}")
                 except ValueError:
                     record = {}
                 for file in record.get("files", []):

@@ -6,7 +6,8 @@ Opening a store (``Store(path)``) calls ``on_open``, which
   between a commit and its anchor write (``anchor``);
 - re-applies the erasure ledger when the store does not reflect it yet: a restored older
   backup, a store copied in from elsewhere, or an erasure whose commit was interrupted;
-- finishes a compaction (VACUUM) that an erasure or purge had to leave for later.
+- finishes what an erasure or purge committed but could not complete (killed, or another window
+  reading): removes the photos no row refers to any more and compacts the file (VACUUM).
 
 None of this may stop the rep from opening the store: when another window holds the write
 lock the work is simply left for the next start. Only an unreadable ledger is refused, since
@@ -34,7 +35,8 @@ def on_open(store: Store) -> None:
     book = Ledger.for_store(store)
     with contextlib.suppress(StoreError, sqlite3.Error):
         apply_ledger(store, book)
-    if wipe.compaction_owed(store):
+    if wipe.compaction_owed(store):  # a deletion committed and was not finished: its photos and free pages
+        wipe.sweep_orphan_media(store)
         wipe.compact(store)
     if book.erased or book.purges:
         reach_copies(store.path, book)  # copies an older version kept beside the store by default
