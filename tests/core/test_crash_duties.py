@@ -244,17 +244,19 @@ def test_killing_a_restore_of_an_older_backup_after_an_erasure(base: Path, tmp_p
         _no_trace_of_her(home)
         return "after" if "restore" in state["actions"] else "before"
 
-    outcomes = {"before": 0, "after": 0}
-    _, whole = _run(_fresh(erased, tmp_path / "timing"), ["restore", str(older), "--db",
-                                                            str(tmp_path / "timing" / "data" / "rep-assistant.sqlite3")])
+    timing = _fresh(erased, tmp_path / "timing")
+    _, whole = _run(timing, ["restore", str(older), "--db", str(timing / "data" / "rep-assistant.sqlite3")])
+    assert check(timing, timing / "data" / "rep-assistant.sqlite3") == "after"  # a whole restore, for comparison
+    outcomes = {"before": 0, "after": 0, "killed": 0}
     for trial in range(TRIALS):
         home = _fresh(erased, tmp_path / f"r{trial}")
         db = home / "data" / "rep-assistant.sqlite3"
-        _run(home, ["restore", str(older), "--db", str(db)], 0.05 + whole * 1.3 * trial / TRIALS)
+        finished, _ = _run(home, ["restore", str(older), "--db", str(db)], 0.05 + whole * 2.5 * (trial + 0.5) / TRIALS)
+        outcomes["killed"] += not finished
         outcomes[check(home, db)] += 1
         shutil.rmtree(home)
     print(f"restore kill trials: {outcomes}, whole run {whole:.2f}s")
-    assert outcomes["after"] >= 1
+    assert outcomes["killed"] >= TRIALS // 3  # a restore's length varies with the machine's load: kills spread wide
 
 
 def _fresh(src: Path, dst: Path) -> Path:
