@@ -8,7 +8,7 @@ from rep_assistant.commands.act_cmds import member_subcommands
 from rep_assistant.commands.common import format_option, open_from_args, positive_int, print_rows, store_options
 from rep_assistant.core import paths
 from rep_assistant.core.acting.drafting.fields import short_stamp
-from rep_assistant.core.duties import audit, audit_sentences, backup, erasure, retention, subject_access
+from rep_assistant.core.duties import audit, audit_sentences, backup, erasure, retention, subject_access, upkeep
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import DECLARED, Settings, save_settings
 
@@ -17,7 +17,7 @@ AUDIT_COLUMNS = ("id", "at", "actor", "action", "objects", "details")
 
 def _audit_verify(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
-        result = audit.verify(store.db.conn)
+        result = upkeep.verify_log(store, args.head)
     print(result.sentence(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
 
@@ -36,8 +36,13 @@ def _audit_list(args: argparse.Namespace) -> int:
             print("No audit entries match.")
         for row in rows:
             print(f"{row['id']:>5}  {short_stamp(row['at']):<17}  {row['what']}")
-        return 0
-    print_rows(rows, (*AUDIT_COLUMNS, "what") if args.format == "csv" else (*AUDIT_COLUMNS, "hash"), args.format)
+    else:
+        print_rows(rows, (*AUDIT_COLUMNS, "what") if args.format == "csv" else (*AUDIT_COLUMNS, "hash"), args.format)
+    damaged = [str(row["id"]) for row in rows if row.get("damaged")]
+    if damaged:
+        print(f"Entries {', '.join(damaged)} are damaged (not valid JSON): the log was altered; "
+              "'rep-assistant audit verify' says where.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -77,8 +82,11 @@ def _member_erase(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
         plan = erasure.preview(store, args.chat, args.author)
         print(f"Erasing {args.author} from {args.chat} deletes {plan.messages} messages, {plan.media_files} media files "
-              f"only they sent and {plan.notes} notes about them; {plan.flags} flags and the register stay, "
-              f"under the name {plan.member.pseudonym}.")
+              f"only they sent, {plan.notes} notes about them and the reasons on {plan.register_reasons} register "
+              f"entries; {plan.flags} flags and the register stay, under the name {plan.member.pseudonym}.")
+        if plan.exports:
+            print(f"{len(plan.exports)} exports about them saved in the data folder are deleted too "
+                  "(ones you saved elsewhere are yours to delete).")
         if plan.open_incidents:
             print(f"Note: {plan.open_incidents} open incidents involve their messages; the school may still need them.")
         mentions = sum(plan.mentions.values())
@@ -90,8 +98,11 @@ def _member_erase(args: argparse.Namespace) -> int:
             if input("Type ERASE to confirm: ").strip() != "ERASE":
                 print("Not erased.")
                 return 1
-        erasure.erase(store, args.chat, args.author)
+        done = erasure.erase(store, args.chat, args.author)
     print(f"Erased. {args.author} is now {plan.member.pseudonym} in {args.chat}; the erasure is in the audit log.")
+    if not done.compacted:
+        print("The store file could not be compacted yet (another window is using it); that last step, which "
+              "overwrites the freed space, is finished the next time Rep Assistant opens the store.")
     return 0
 
 
@@ -104,10 +115,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None) or paths.default_db_path()
-    info, kept = backup.restore(db, args.file, actor=Settings.load().actor)
-    print(f"Restored {info.messages} messages and {info.audit_entries} audit entries from {args.file} into {db}.")
-    if kept:
-        print(f"The store it replaced is kept as {kept}.")
+    done = backup.restore(db, args.file, actor=Settings.load().actor, keep_previous=args.keep_previous)
+    print(f"Restored {done.info.messages} messages and {done.info.audit_entries} audit entries from {args.file} into {db}.")
+    print(done.summary())
     return 0
 
 
@@ -132,6 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     audit_parser = sub.add_parser("audit", help="check or list the tamper-evident record of what you did")
     verbs = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = verbs.add_parser("verify", parents=[common], help="check the audit log's hash chain (exit 1 if it was tampered with)")
+    p.add_argument("--head", metavar="HASH", help="a head hash you wrote down earlier: the log must still contain it")
     p.set_defaults(func=_audit_verify)
     p = verbs.add_parser("list", parents=[common],
                          help="list audit entries, oldest first, as sentences (jsonl: exactly as stored)")
@@ -164,8 +175,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", parents=[common], help="write a consistent copy of the store to a file")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="a new file (an existing one is never overwritten)")
     p.set_defaults(func=_backup)
-    p = sub.add_parser("restore", parents=[common], help="replace the store with a checked backup (the old one is kept)")
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the store with a checked backup (erasures and purges made since are applied again)")
     p.add_argument("file", type=Path, metavar="FILE", help="a file written by 'rep-assistant backup'")
+    p.add_argument("--keep-previous", action="store_true",
+                   help="keep the replaced store beside it as NAME.bak-DATE (default: no copy is kept)")
     p.set_defaults(func=_restore)
 
     settings_parser = sub.add_parser("settings", help="show or change your settings (changes are audited)")

@@ -86,8 +86,11 @@ def erase_member(window: "Desk") -> EraseDialog:
 
 def _on_erased(window: "Desk", plan: erasure.ErasurePlan) -> None:
     window.apply_changes(OpChanges.everything())
-    window.statusBar().showMessage(window.tr("Erased: {messages} removed; they now appear as {pseudonym}.").format(
-        messages=count(plan.messages, "message", "messages"), pseudonym=plan.member.pseudonym), 15000)
+    text = window.tr("Erased: {messages} removed; they now appear as {pseudonym}.").format(
+        messages=count(plan.messages, "message", "messages"), pseudonym=plan.member.pseudonym)
+    if not plan.compacted:  # done all the same: only the rewrite of the file's free space waits
+        text += " " + window.tr("The file's free space is overwritten the next time the store opens (it is in use now).")
+    window.statusBar().showMessage(text, 15000)
 
 
 # -- retention ----------------------------------------------------------------------------------------
@@ -137,12 +140,12 @@ def restore_from_backup(window: "Desk") -> int | None:
 
 def _confirm_restore(window: "Desk", info: backup.BackupInfo) -> RestoreDialog:
     dialog = RestoreDialog(info, window.store.path, window)
-    dialog.restore_requested.connect(lambda path: restore_in_window(window, path))
+    dialog.restore_requested.connect(lambda path, keep: restore_in_window(window, path, keep_previous=keep))
     _show(dialog)
     return dialog
 
 
-def restore_in_window(window: "Desk", backup_file: Path) -> int | None:
+def restore_in_window(window: "Desk", backup_file: Path, *, keep_previous: bool = False) -> int | None:
     """Replace the window's store with ``backup_file`` while none of its connections is open.
 
     The database thread closes its own connection, runs the core's restore and reopens; the
@@ -156,11 +159,11 @@ def restore_in_window(window: "Desk", backup_file: Path) -> int | None:
     store, actor = window.store, window.settings.actor
     released = threading.Event()
 
-    def replace(worker_store: Store, _progress: ProgressFn, _cancelled: CancelFn) -> tuple[backup.BackupInfo, Path | None]:
+    def replace(worker_store: Store, _progress: ProgressFn, _cancelled: CancelFn) -> backup.Restored:
         try:
             worker_store.close()
             try:
-                return backup.restore(store.path, backup_file, actor=actor)
+                return backup.restore(store.path, backup_file, actor=actor, keep_previous=keep_previous)
             finally:
                 worker_store.reopen()
         finally:
@@ -177,8 +180,8 @@ def restore_in_window(window: "Desk", backup_file: Path) -> int | None:
     return op
 
 
-def _on_restored(window: "Desk", result: tuple[backup.BackupInfo, Path | None]) -> None:
-    info, kept = result
+def _on_restored(window: "Desk", result: backup.Restored) -> None:
+    info = result.info
     chat_id = window.current_chat_id()
     window.refresh_chats()  # open_chat then re-reads every panel, once
     chats = window.chats_model
@@ -188,6 +191,5 @@ def _on_restored(window: "Desk", result: tuple[backup.BackupInfo, Path | None]) 
     text = window.tr("Restored {messages} and {entries} from {file}.").format(
         messages=count(info.messages, "message", "messages"),
         entries=count(info.audit_entries, "audit-log entry", "audit-log entries"), file=info.path.name)
-    if kept is not None:
-        text += " " + window.tr("The store it replaced is kept as {kept}.").format(kept=kept)
+    text += " " + result.summary()
     _tell(window, window.tr("Backup restored"), text)

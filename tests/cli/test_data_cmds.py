@@ -101,11 +101,15 @@ def test_backup_and_restore(db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert status == 0 and "Backed up 5 messages" in out
     _run(capsys, "purge", "--older-than", "30", "--db", str(db))
     status, out, _ = _run(capsys, "restore", str(out_file), "--db", str(db))
-    assert status == 0 and "kept as" in out
+    # The backup predates the purge: restoring it purges the same messages again, and keeps no copy.
+    assert status == 0 and "applied again (0 people erased, 5 messages purged)" in out and "no copy" in out
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM messages WHERE text != ''").fetchone()[0] == 5
-    assert [r[0] for r in conn.execute("SELECT action FROM audit_log ORDER BY id")] == ["import", "restore"]
+    assert conn.execute("SELECT count(*) FROM messages WHERE text != ''").fetchone()[0] == 0
+    assert [r[0] for r in conn.execute("SELECT action FROM audit_log ORDER BY id")] == ["import", "purge", "restore"]
     conn.close()
+    assert list(db.parent.glob("*.bak-*")) == []
+    status, out, _ = _run(capsys, "restore", str(out_file), "--db", str(db), "--keep-previous")
+    assert status == 0 and "kept as" in out and len(list(db.parent.glob("*.bak-*"))) == 1
     status, _, err = _run(capsys, "restore", str(tmp_path / "nope.sqlite3"), "--db", str(db))
     assert status == 2 and "There is no file" in err
 

@@ -18,6 +18,7 @@ from rep_assistant.core.acting.bundle import export_bundle, make_bundle
 from rep_assistant.core.acting.drafting import create_draft
 from rep_assistant.core.acting.eml import save_eml
 from rep_assistant.core.duties import audit
+from rep_assistant.core.duties.scratch import path_digest
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.store import Store
 from rep_assistant.ui.pdf import render_pdf
@@ -77,7 +78,7 @@ def test_bundle_holds_everything_with_checksums(store: Store, incident: tuple[Wo
 
     entry = audit.entries(store.db.conn, action="bundle.export")[-1]
     assert entry["details"]["manifest_sha256"] == hashlib.sha256(files["manifest.json"]).hexdigest() == bundle.manifest_sha256
-    assert entry["details"]["path"] == str(out) and entry["objects"]["incident"] == incident_id
+    assert entry["details"]["path_sha256"] == path_digest(out) and str(out) not in str(entry) and entry["objects"]["incident"] == incident_id
     if os.name == "posix":
         assert out.stat().st_mode & 0o777 == 0o600
         with zipfile.ZipFile(out) as zf:

@@ -94,11 +94,13 @@ def test_erasure_is_recorded_and_the_chain_stays_valid(group: made_up_group.Grou
     assert last["objects"] == {"chat": group.chat_id, "member": group.jane, "members": [group.jane, direct]}
     assert group.store.scalar("SELECT name FROM members WHERE id = ?", (direct,)) == f"Member {direct}"
     assert last["details"]["messages"] == hers == 5 and last["details"]["pseudonym"] == f"Member {group.jane}"
-    # What was removed, and how many values in each column now read as the pseudonym (her notes went first).
+    # What was removed, and how many values in each column now read as the pseudonym (her notes, the one
+    # on her flag included, went first, and the reason of her own warning was blanked).
     assert last["details"] == {
-        "pseudonym": f"Member {group.jane}", "messages": 5, "media_files": 1, "notes": 1, "flags_kept": 2,
-        "replaced": {"chats.name": 1, "imports.source_name": 1, "member_events.reason": 2, "messages.actor": 5,
-                     "messages.text": 7, "notes.text": 3}}
+        "pseudonym": f"Member {group.jane}", "messages": 5, "media_files": 1, "notes": 2, "register_reasons": 1,
+        "exports_removed": 0, "flags_kept": 2,
+        "replaced": {"chats.name": 1, "imports.source_name": 1, "member_events.reason": 1, "messages.actor": 5,
+                     "messages.text": 7, "notes.text": 2}}
     assert plan.mentions == last["details"]["replaced"]
     assert not HER_NAME.search(json.dumps(audit.entries(group.store.db.conn)))
 
@@ -109,7 +111,8 @@ def test_another_members_subject_access_export_does_not_name_her(group: made_up_
     for path in (html_path, json_path):
         text = path.read_text(encoding="utf-8")
         assert not HER_NAME.search(text)
-        assert f"Member {group.jane}" in text
+        # Ann's reply names nobody else: even the pseudonym of the erased member is masked like any other member.
+        assert f"Member {group.jane}" not in text and "Parent A" in text
     assert counts["messages"] == 1 and counts["system_events"] == 2  # added, removed
 
 

@@ -30,7 +30,7 @@ def test_children_found_from_the_words_around_them() -> None:
     texts = ["My son Leo lost his jumper", "Ivy in Year 3 had it", "Maya's mum said", "The girl called Zoe", "The Year 3 trip"]
     assert children_named(texts) == {"Leo", "Ivy", "Maya", "Zoe"}
     r = Redactor(children=children_named(texts), keep_children={"Maya"})
-    assert r.text("Leo, Ivy, Maya and Zoe") == "Child B, Child A, Maya and Child C"  # labels follow the alphabet
+    assert r.text("Leo, Ivy, Maya and Zoe") == "Child A, Child B, Maya and Child C"  # labels in reading order
 
 
 def test_a_phone_number_poster_keeps_their_number_when_named() -> None:
@@ -43,3 +43,50 @@ def test_off_means_off() -> None:
     r = Redactor(bystanders=["Anna Smith"], enabled=False)
     assert r.text("Anna Smith 07700 900123") == "Anna Smith 07700 900123"
     assert r.name("Anna Smith") == "Anna Smith"
+
+
+# -- the bystander list a tester checks a masked bundle against ----------------------------------
+
+BYSTANDERS = ["Sophie Quince", "Gareth Ashworth", "Will Green", "Rita Brown"]
+
+
+def _masker(**kwargs: object) -> Redactor:
+    return Redactor(keep_names={"Rita Brown"}, bystanders=BYSTANDERS, **kwargs)  # type: ignore[arg-type]
+
+
+def test_every_form_of_a_bystanders_name_is_masked() -> None:
+    r = _masker()
+    cases = {
+        "thanks sophie quince!": "thanks Parent A!",                 # lower case
+        "SOPHIE QUINCE said": "Parent A said",                       # upper case
+        "Sophie said so": "Parent A said so",                        # first name alone
+        "the Quince family": "the Parent A family",                  # surname alone
+        "ask Soph": "ask Parent A",                                  # a short form
+        "gareth_ashworth and gareth.ashworth": "Parent B and Parent B",  # any separator
+        "Will Green will bring the green bag": "Parent C will bring the green bag",  # names that are words
+        "Will is late": "Parent C is late",
+    }
+    for text, masked in cases.items():
+        assert r.text(text) == masked, text
+    assert r.text("Rita Brown and Rita") == "Rita Brown and Rita"  # the poster the school needs stays
+
+
+def test_names_inside_links_and_addresses_are_masked() -> None:
+    r = _masker()
+    assert r.text("see https://example.com/ashworth-runs please") == "see [link removed: it names someone] please"
+    assert r.text("www.sophiequince.example.com") == "[link removed: it names someone]"
+    assert r.text("https://example.com/school-fete") == "https://example.com/school-fete"
+    masked = r.text("mail gq@ashworth-family.example.com")
+    assert "ashworth" not in masked.lower()
+
+
+def test_labels_start_at_a_in_reading_order_and_a_shared_first_name_names_nobody() -> None:
+    r = Redactor(bystanders=["Zara Young", "Adam Young", "Sam Lee", "Sam Patel"])
+    assert r.text("Zara Young, then Adam Young") == "Parent A, then Parent B"
+    assert r.text("Sam said hi") == "a parent said hi"  # two Sams: which one cannot be known
+    assert r.text("Sam Patel") == "Parent C"
+
+
+def test_children_named_anywhere_are_masked_case_insensitively() -> None:
+    r = Redactor(children=children_named(["My daughter Isla has a cold", "Theo in Year 2 too"]))
+    assert r.text("isla and THEO played") == "Child A and Child B played"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.duties import audit, subject_access
+from rep_assistant.core.duties.scratch import path_digest
 from rep_assistant.core.errors import NotFoundError
 from rep_assistant.core.store import Store
 from tests.core import made_up_group
@@ -77,7 +78,7 @@ def test_files_are_private_and_the_export_is_audited(group: made_up_group.Group,
         assert path.stat().st_mode & 0o777 == 0o600
     entry = audit.entries(group.store.db.conn, action="member.export")[-1]
     assert entry["objects"] == {"chat": group.chat_id, "member": group.jane}
-    assert entry["details"] == counts
+    assert entry["details"] == {**counts, "paths_sha256": [path_digest(html_path), path_digest(json_path)]}
     assert NAME not in json.dumps(entry)
 
 
@@ -121,3 +122,27 @@ def test_the_audit_section_is_every_entry_about_any_of_her_rows_once_each(group:
     assert [e["action"] for e in record["audit"]] == ["note.add", "member.warn", "member.warn", "member.export",
                                                       "member.export"]
     assert group.ann not in {e["objects"].get("member") for e in record["audit"]}
+
+
+def test_the_reply_names_nobody_else_in_any_form(group: made_up_group.Group, tmp_path: Path) -> None:
+    """UK GDPR: a subject-access reply must not disclose other people; every other member is masked, in both files."""
+    html_path, json_path, _ = subject_access.export(group.store, "Year 3 Parents", NAME, tmp_path / "jane")
+    others = [r[0] for r in group.store.db.conn.execute("SELECT name FROM members WHERE name != ?", (NAME,))]
+    assert others
+    for path in (html_path, json_path):
+        text = path.read_text(encoding="utf-8").casefold()
+        for other in others:
+            forms = {other, *other.split(), other.replace(" ", "_"), other.replace(" ", "-")} - set(NAME.split())
+            for form in forms:
+                assert f" {form.casefold()} " not in f" {text} ".replace(",", " ").replace(".", " ").replace(":", " "), (path.name, form)
+    record = json.loads(json_path.read_text(encoding="utf-8"))
+    assert any("Parent A" in json.dumps(e) for e in record["system_events"])  # masked, and the first is A
+
+
+def test_the_erasure_preview_counts_what_the_export_shows(group: made_up_group.Group, tmp_path: Path) -> None:
+    from rep_assistant.core.duties import erasure
+
+    plan = erasure.preview(group.store, "Year 3 Parents", NAME)
+    _, _, counts = subject_access.export(group.store, "Year 3 Parents", NAME, tmp_path / "jane")
+    assert counts["messages"] == plan.messages and counts["flags"] == plan.flags
+    assert counts["notes"] == plan.notes + plan.mentions.get("notes.text", 0)

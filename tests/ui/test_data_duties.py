@@ -96,9 +96,16 @@ def test_export_writes_both_files_with_the_members_messages(desk: Desk, demo_exp
     texts = [r["text"] for r in window.store.query(
         "SELECT m.text FROM messages m JOIN members p ON p.id = m.member_id WHERE p.name = ? ORDER BY m.seq", (MEMBER,))]
     record = json.loads(json_path.read_text(encoding="utf-8"))
-    assert record["subject"]["name"] == MEMBER and [m["text"] for m in record["messages"]] == texts and len(texts) > 5
+    assert record["subject"]["name"] == MEMBER and len(record["messages"]) == len(texts) > 5
+    # Her own words, with everyone else masked as in a bundle (other parents, and the children she names).
+    others = {w for (n,) in window.store.db.conn.execute("SELECT name FROM members WHERE name != ?", (MEMBER,))
+              for w in n.split() if len(w) > 2 and w[0].isupper()} | {"Poppy"}
+    got = [m["text"] for m in record["messages"]]
+    assert [g for g, t in zip(got, texts, strict=True) if g != t] and all(
+        g == t for g, t in zip(got, texts, strict=True) if not any(o in t for o in others))
+    assert not any(o in json_path.read_text(encoding="utf-8") for o in others - {"Katie", "Lomas"})
     page = html_path.read_text(encoding="utf-8")
-    assert "Hiya" in page and f"Data held about {MEMBER}" in page
+    assert "Hiya" in page and f"What the class rep holds about {MEMBER}" in page
     assert dialog.open_folder_button.isVisible() and "for Katie.html" in dialog.saved_label.text()
     assert len(audit.entries(window.store.db.conn, action="member.export")) == 1  # the core's entry, no more
 
@@ -194,10 +201,12 @@ def test_backup_then_restore_round_trips_and_the_window_keeps_working(desk: Desk
         window.actions_by_name["restore"].trigger()  # the core checks the backup first
     dialog = window.findChild(RestoreDialog)
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "checked and is intact" in words and f"{desk.db_path.name}.bak-" in words
+    assert "checked and is intact" in words and "applied to it again" in words
+    assert f"{desk.db_path.name}.bak-" in dialog.keep_check.text() and not dialog.keep_check.isChecked()
+    dialog.keep_check.setChecked(True)  # by default no copy is kept; this rep wants one
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         dialog.restore_button.click()
-    assert any("Restored" in t and ".bak-" in t for t in _close_boxes())
+    assert any("Restored" in t and ".bak-" in t and "still in effect" in t for t in _close_boxes())
 
     # The window reads the restored store: the decision made after the backup is gone...
     assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "new"

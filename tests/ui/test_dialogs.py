@@ -61,10 +61,10 @@ def test_the_audit_chain_is_checked_off_the_gui_thread_while_the_dialog_says_so(
     window = desk.open()
     real_verify, release, threads = audit.verify, threading.Event(), []
 
-    def slow_verify(conn, progress=None, cancelled=None):
+    def slow_verify(conn, progress=None, cancelled=None, **anchoring):
         threads.append(threading.current_thread())
         assert release.wait(10), "the test never let the check finish"
-        return real_verify(conn, progress, cancelled)
+        return real_verify(conn, progress, cancelled, **anchoring)
 
     monkeypatch.setattr(audit, "verify", slow_verify)
     dialog = window.show_audit_log()

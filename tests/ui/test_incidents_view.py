@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from rep_assistant.core.acting import incidents
 from rep_assistant.core.acting.register import register_rows, sync_chat_events
 from rep_assistant.core.duties import audit
+from rep_assistant.core.duties.scratch import path_digest
 from rep_assistant.core.store import Store
 from rep_assistant.ui.act_actions import install_act_actions
 from rep_assistant.ui.views import incidents_dialog
@@ -55,7 +56,7 @@ def test_status_note_and_bundle_from_the_dialog(dialog: tuple[IncidentsDialog, W
             assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
         assert manifest["redacted"] is True
     assert "Bundle saved" in d.bundle_label.text() and "SHA-256" not in d.bundle_label.text()
-    assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path"] == str(out)
+    assert audit.entries(w.store.db.conn, action="bundle.export")[-1]["details"]["path_sha256"] == path_digest(out)
     d.grab().save(str(tmp_path / "incidents_dialog.png"))
 
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core import paths
 from rep_assistant.core.acting.incidents import record_action
 from rep_assistant.core.acting.redaction import Redactor
 from rep_assistant.core.acting.report import incident_evidence, message_text, report_html
+from rep_assistant.core.duties import anchor, scratch
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
@@ -87,10 +87,13 @@ def make_bundle(store: Store, incident_id: int, settings: Settings, *, render_pd
     files["clauses.txt"] = _clauses(evidence)
     files["audit.json"] = _json(evidence["audit"])
     media, missing = _media(store, evidence)
+    head = anchor.head(store.db.conn)
     files.update(media)
     manifest = {
         "format": BUNDLE_FORMAT, "incident": incident_id, "created_at": evidence["generated_at"], "redacted": redact,
         "missing_media": missing,
+        # The rep's audit log as it stood: the school can later ask for `audit verify --head` with this hash.
+        "audit_head": {"entries": head.count, "hash": head.hash},
         "files": [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()} for name, data in files.items()],
     }
     files["manifest.json"] = _json(manifest)
@@ -106,30 +109,37 @@ def make_bundle(store: Store, incident_id: int, settings: Settings, *, render_pd
 
 
 def record_bundle_export(store: Store, bundle: Bundle, path: Path, *, attached_to: str | None = None) -> None:
-    """Audit and note the export; call inside the transaction that writes ``path``."""
+    """Audit and note the export; call inside the transaction that hands ``path`` over.
+
+    The entry keeps a hash of the path, never the path (``scratch.path_digest``).
+    """
     chat_id = store.scalar("SELECT chat_id FROM incidents WHERE id = ?", [bundle.incident_id])
     record_action(store, bundle.incident_id, "bundle.export", "masked" if bundle.redacted else "not masked")
-    details = {"path": str(path), "manifest_sha256": bundle.manifest_sha256, "redacted": bundle.redacted, "files": len(bundle.names)}
+    details = {"path_sha256": scratch.path_digest(path), "manifest_sha256": bundle.manifest_sha256, "redacted": bundle.redacted,
+               "files": len(bundle.names)}
     if attached_to:
         details["attached_to"] = attached_to
     store.audit("bundle.export", {"incident": bundle.incident_id, "chat": chat_id}, details)
 
 
 def write_recorded(store: Store, path: Path, data: bytes, record: Callable[[], None]) -> None:
-    """Write ``data`` to ``path`` (0600) and run ``record`` in one transaction with the final rename.
+    """Write ``data`` to ``path`` (0600), handing it over only after ``record`` committed with its audit entry.
 
-    The file appears only if the record was written, and the record stays only if the file
-    was moved into place, so the audit log never claims an export that did not happen.
+    So the audit log never claims an export that did not happen, and no file ever exists
+    without its entry, even if the app is killed in between (``scratch.handover``).
     """
     path = Path(path)
     if path.is_dir():
         raise RepError(f"{path} is a folder; give a file name to write.")
-    try:
+
+    def recorded() -> None:
         with store.transaction():
             record()
-            paths.write_private(path, data)
+
+    try:
+        scratch.handover(store.path, [(path, data)], recorded)
     except OSError as exc:
-        raise RepError(f"{path} could not be written ({exc.strerror or exc}); nothing was recorded.") from exc
+        raise RepError(f"{path} could not be written ({exc.strerror or exc}); nothing was handed over.") from exc
 
 
 def export_bundle(store: Store, incident_id: int, path: Path, settings: Settings, *, render_pdf: RenderPdf | None,

@@ -10,9 +10,10 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from rep_assistant.core.acting import redaction
 from rep_assistant.core.acting.drafting.fields import nice_date, nice_time, short_stamp
 from rep_assistant.core.acting.incidents import flag_details, get_incident
-from rep_assistant.core.acting.redaction import Redactor, children_named
+from rep_assistant.core.acting.redaction import Redactor
 from rep_assistant.core.acting.register import member_events, sync_chat_events
 from rep_assistant.core.duties import audit
 from rep_assistant.core.duties.audit_sentences import Names, sentence
@@ -57,13 +58,10 @@ def incident_evidence(store: Store, incident_id: int, settings: Settings, *, red
     flags = flag_details(store, incident["flag_ids"])
     segments = _segments(store, incident["chat_id"], flags, context)
     posters = {f["member_name"] for f in flags if f["member_name"]}
-    members = [r["name"] for r in store.query("SELECT name FROM members WHERE chat_id = ?", [incident["chat_id"]])]
-    texts = [m["text"] or "" for seg in segments for m in seg]
-    redactor = Redactor(
+    redactor = redaction.for_chats(
+        store, [incident["chat_id"]],
         keep_names=posters | ({settings["rep_name"]} if settings["rep_name"] else set()),
-        bystanders=members,
-        children=children_named(texts),
-        keep_children=children_named(f["text"] or "" for f in flags),
+        keep_children=redaction.children_named(f["text"] or "" for f in flags),
         allowed=[settings["school_phone"], settings["school_email"]],
         enabled=redact,
     )

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rep_assistant.core import when
+from rep_assistant.core.duties.anchor import Anchor
+from rep_assistant.core.duties.anchor import problem as anchor_problem
 from rep_assistant.core.progress import CancelFn, ProgressFn, check_cancel, report
 
 GENESIS = "0" * 64
@@ -66,11 +68,14 @@ class VerifyResult:
 _VERIFY_STEP = 500
 
 
-def verify(conn: sqlite3.Connection, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> VerifyResult:
+def verify(conn: sqlite3.Connection, progress: ProgressFn | None = None, cancelled: CancelFn | None = None, *,
+           anchored: "Anchor | None" = None, known_hash: str | None = None) -> VerifyResult:
     """Walk the chain in id order and say exactly which entry is wrong, if any.
 
-    Only a rewrite of every following entry and the head can pass; the head hash that an
-    intact result reports is what a rep can write down (or keep in a backup) to rule that out.
+    Inside the database only a rewrite of every following entry and the head can pass. Two
+    checks from outside rule that out: ``anchored``, the head written beside the store after
+    every change (duties/anchor.py), catches a log cut short, rewritten up to its end or wiped;
+    ``known_hash``, a head hash the rep wrote down earlier, must still be an entry of the log.
     A years-old log takes seconds to walk, hence ``progress(done, total)`` and ``cancelled()``.
     """
     total = conn.execute("SELECT count FROM audit_head WHERE id = 1").fetchone()[0]
@@ -104,6 +109,12 @@ def verify(conn: sqlite3.Connection, progress: ProgressFn | None = None, cancell
         return VerifyResult(False, checked, f"entry {count + 1} was not written by the app: the log recorded only {count} entries", count + 1)
     if (head or GENESIS) != prev:
         return VerifyResult(False, checked, f"the log's head does not match its last entry ({checked}): it was altered", checked)
+    if anchored is not None and (problem := anchor_problem(conn, anchored, checked)):
+        return VerifyResult(False, checked, problem, min(max(anchored.count, 1), checked + 1))
+    if known_hash and known_hash != GENESIS and conn.execute(
+            "SELECT 1 FROM audit_log WHERE hash = ?", (known_hash.strip().lower(),)).fetchone() is None:
+        return VerifyResult(False, checked, "the head hash you gave is not in the log: it was rewritten or cut short "
+                                            "since you wrote that hash down")
     return VerifyResult(True, checked, head_hash=prev)
 
 
@@ -153,7 +164,8 @@ def entries(
             if values:
                 marks = ",".join("?" * len(values))
                 for path in (key, key + "s"):
-                    named.append(f"EXISTS (SELECT 1 FROM json_each(objects, '$.' || ?) WHERE value IN ({marks}))")
+                    named.append("EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(objects) THEN objects END, '$.' || ?) "
+                             f"WHERE value IN ({marks}))")
                     params += [path, *values]
         sql += f" AND ({' OR '.join(named) or '0'})"
     sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
@@ -162,9 +174,24 @@ def entries(
         params.append(limit)
     out = []
     for entry_id, at, who, act, objects, details, digest in conn.execute(sql, params):
-        out.append({"id": entry_id, "at": at, "actor": who, "action": act,
-                    "objects": json.loads(objects), "details": json.loads(details), "hash": digest})
+        entry = {"id": entry_id, "at": at, "actor": who, "action": act, "objects": _decoded(objects),
+                 "details": _decoded(details), "hash": digest}
+        if DAMAGED in entry["objects"] or DAMAGED in entry["details"]:
+            entry["damaged"] = True
+        out.append(entry)
     return out
+
+
+#: The key a field that is not valid JSON is shown under, so listing the log never stops at a bad entry.
+DAMAGED = "damaged (not valid JSON)"
+
+
+def _decoded(text: object) -> dict[str, Any]:
+    try:
+        value = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return {DAMAGED: str(text)}
+    return value if isinstance(value, dict) else {DAMAGED: str(text)}
 
 
 def actions(conn: sqlite3.Connection) -> list[str]:

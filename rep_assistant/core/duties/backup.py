@@ -6,11 +6,18 @@ lock and recorded in the live store's audit log with the snapshot's audit head h
 log itself proves which backup holds which history. The backup file is a single
 self-contained file (rollback journal, not WAL), created readable only by the user.
 
+A backup's ``.part`` is named in a pending-work journal (``scratch``), so a killed backup
+leaves no full copy behind, and the audit entry commits before the file is renamed into place,
+so a backup file never exists without its entry.
+
 Restore is the way out of a damaged store, so it must not need the current store to open.
 The file is first copied beside the store and checked there (a SQLite file, a Rep Assistant
-schema this version reads, ``integrity_check`` ok, audit chain intact) before anything is
-replaced; the replaced store is kept as ``NAME.bak-TIMESTAMP`` and the restore is recorded in
-the restored store's own log.
+schema this version reads, ``integrity_check`` ok, audit chain intact). Then, still in that
+staging copy, every erasure and purge the ledger lists is re-applied (an older backup would
+otherwise bring an erased parent back) and the restore is written into its log, so the store
+that goes live already holds its own record. The live store is then replaced and checked; the
+store it replaced is kept only when the rep asks (``keep_previous``: beside the store, where
+every later erasure and purge reaches it too), and otherwise removed once the restore verified.
 
 Media files (photos from zip exports) live beside the store and are not in the backup.
 """
@@ -26,7 +33,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rep_assistant.core import paths
-from rep_assistant.core.duties import audit
+from rep_assistant.core.duties import anchor as audit_anchor
+from rep_assistant.core.duties import audit, scratch, upkeep, wipe
+from rep_assistant.core.duties.ledger import Ledger
 from rep_assistant.core.errors import RepError, StoreError
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
@@ -74,32 +83,33 @@ def _private_empty_file(path: Path, shown: Path) -> None:
 
 
 def backup(store: Store, out: Path) -> BackupInfo:
-    """Write a consistent copy of ``store`` to ``out`` and record it in the store's log."""
+    """Write a consistent copy of ``store`` to ``out`` and record it in the store's log (the entry first)."""
     out = Path(out)
     if out.exists():
         raise RepError(f"{out} already exists; choose a new file name for the backup.")
     if not out.parent.is_dir():
         raise RepError(f"The folder {out.parent} does not exist; create it or choose another.")
     part = out.with_name(out.name + ".part")
-    _private_empty_file(part, out)
-    try:
-        with store.transaction():  # the write lock: nothing changes while the snapshot is taken
-            source = sqlite3.connect(str(store.path), timeout=5.0)
-            target = sqlite3.connect(str(part))
-            try:
-                _copy(source, target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-                source.close()
-            info = inspect(part)
-            store.audit("backup", {}, {"sha256": info.sha256, "size": info.size, "audit_entries": info.audit_entries,
-                                       "head_hash": info.head_hash, "messages": info.messages})
-            os.replace(part, out)
-    except sqlite3.Error as exc:
-        raise StoreError(describe_sqlite_error(exc, out)) from exc
-    finally:
-        part.unlink(missing_ok=True)
+    with scratch.journal(store.path, "backup", [part]):
+        _private_empty_file(part, out)
+        try:
+            with store.transaction():  # the write lock: nothing changes while the snapshot is taken
+                source = sqlite3.connect(str(store.path), timeout=5.0)
+                target = sqlite3.connect(str(part))
+                try:
+                    _copy(source, target)
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+                    source.close()
+                info = inspect(part)
+                store.audit("backup", {}, {"sha256": info.sha256, "size": info.size, "audit_entries": info.audit_entries,
+                                           "head_hash": info.head_hash, "messages": info.messages})
+            os.replace(part, out)  # after the commit: the file is handed over only once its entry exists
+        except sqlite3.Error as exc:
+            raise StoreError(describe_sqlite_error(exc, out)) from exc
+        finally:
+            part.unlink(missing_ok=True)
     return replace(info, path=out)  # private already: the .part file was created 0600 and renaming keeps that
 
 
@@ -140,17 +150,17 @@ def inspect(path: Path, label: Path | None = None) -> BackupInfo:
     return BackupInfo(path, path.stat().st_size, sha256, schema, chain.checked, chain.head_hash, messages)
 
 
-def _keep_aside(db_path: Path, stamp: str) -> Path | None:
-    """Keep the store being replaced, through the backup API if it opens, byte for byte if it is damaged."""
+def _keep_aside(db_path: Path, kept: Path) -> Path | None:
+    """Copy the store being replaced to ``kept``: through the backup API if it opens, byte for byte if it is damaged."""
     if not db_path.exists():
         return None
-    kept = db_path.with_name(f"{db_path.name}.bak-{stamp}")
     _private_empty_file(kept, kept)
     try:
         source = sqlite3.connect(str(db_path), timeout=5.0)
         target = sqlite3.connect(str(kept))
         try:
             _copy(source, target)
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
             source.close()
@@ -163,34 +173,100 @@ def _keep_aside(db_path: Path, stamp: str) -> Path | None:
     return kept
 
 
-def restore(db_path: Path, backup_file: Path, *, actor: str = "rep") -> tuple[BackupInfo, Path | None]:
-    """Replace the store at ``db_path`` with ``backup_file``; returns what was restored and where the old store went."""
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the backup's facts, where the replaced store went, what the ledger re-applied."""
+
+    info: BackupInfo
+    kept: Path | None
+    erasures: int
+    purged: int
+
+    def summary(self) -> str:
+        """What else the restore did, in the rep's words (the command line and the window say the same)."""
+        if self.erasures or self.purged:
+            parts = [f"Erasures and purges made since that backup were applied again ({self.erasures} people erased, "
+                     f"{self.purged} messages purged), so nothing you deleted came back."]
+        else:
+            parts = ["Every erasure and purge you made is still in effect."]
+        if self.kept:
+            parts.append(f"The store it replaced is kept as {self.kept}; later erasures and purges reach it too.")
+        else:
+            parts.append("The store it replaced was removed once the restore checked out: no copy of it is kept.")
+        return " ".join(parts)
+
+
+def restore(db_path: Path, backup_file: Path, *, actor: str = "rep", keep_previous: bool = False) -> Restored:
+    """Replace the store at ``db_path`` with ``backup_file``, re-applying the ledger first."""
     db_path, backup_file = Path(db_path), Path(backup_file)
     paths.ensure_private_dir(db_path.parent)
     if not backup_file.is_file():
         raise RepError(f"There is no file {backup_file}.")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     staged = db_path.with_name(f"{db_path.name}.restoring")
-    _private_empty_file(staged, db_path)
+    previous = db_path.with_name(f"{db_path.name}.restoring-previous")
+    kept_as = db_path.with_name(f"{db_path.name}.bak-{stamp}")
+    with scratch.journal(db_path, "restore", [staged, previous]):
+        try:
+            _private_empty_file(staged, db_path)
+            try:
+                shutil.copyfile(backup_file, staged)
+            except OSError as exc:
+                raise RepError(f"{backup_file} cannot be read ({exc.strerror or exc}).") from exc
+            info = inspect(staged, label=backup_file)
+            erasures, purged = _prepare(db_path, staged, info, actor, keep_previous)
+            head = audit_anchor.head_of(staged)
+            old = _keep_aside(db_path, previous)
+            try:
+                _replace(db_path, staged)
+                _check_live(db_path, head)
+            except RepError:
+                if old is not None:
+                    _replace(db_path, old)  # put the store back as it was
+                raise
+            kept = None
+            if keep_previous and old is not None:
+                os.replace(old, kept_as)
+                kept = kept_as
+            audit_anchor.write(db_path, head)
+        finally:
+            for leftover in (staged, previous):
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{leftover}{suffix}").unlink(missing_ok=True)
+    return Restored(replace(info, path=backup_file), kept, erasures, purged)
+
+
+def _prepare(db_path: Path, staged: Path, info: BackupInfo, actor: str, keep_previous: bool) -> tuple[int, int]:
+    """In the staging copy: re-apply the ledger, record the restore, compact; (people erased, messages purged)."""
+    book = Ledger.load(db_path)
+    replaced = audit_anchor.read(db_path)
+    with Store(staged, actor=actor, companions=False) as store:
+        erasures, purged = upkeep.apply_ledger(store, book)
+        with store.transaction():
+            store.audit("restore", {}, {
+                "sha256": info.sha256, "audit_entries": info.audit_entries, "head_hash": info.head_hash,
+                "messages": info.messages, "erasures_reapplied": erasures, "purges_reapplied": purged,
+                "kept_previous": keep_previous,
+                "replaced_head": {"entries": replaced.count, "hash": replaced.hash} if replaced else None})
+        wipe.compact(store)
+        store.db.conn.execute("PRAGMA journal_mode = DELETE")
+    return erasures, purged
+
+
+def _check_live(db_path: Path, head: audit_anchor.Anchor) -> None:
+    """The restored store opens, is intact and ends in the head the staging copy had."""
     try:
+        conn = sqlite3.connect(str(db_path), timeout=5.0)
         try:
-            shutil.copyfile(backup_file, staged)
-        except OSError as exc:
-            raise RepError(f"{backup_file} cannot be read ({exc.strerror or exc}).") from exc
-        info = inspect(staged, label=backup_file)
-        kept = _keep_aside(db_path, stamp)
-        try:
-            _replace(db_path, staged)
-        except RepError:
-            if kept:  # nothing was replaced, so there is nothing to keep
-                kept.unlink(missing_ok=True)
-            raise
-    finally:
-        staged.unlink(missing_ok=True)
-    with Store(db_path, actor=actor) as store, store.transaction():
-        store.audit("restore", {}, {"sha256": info.sha256, "audit_entries": info.audit_entries, "head_hash": info.head_hash,
-                                    "messages": info.messages, "kept_previous": kept.name if kept else None})
-    return replace(info, path=backup_file), kept
+            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            chain = audit.verify(conn)
+            same = audit_anchor.head(conn) == head
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise RepError(f"The restored store could not be checked ({exc}); the previous store was put back.") from exc
+    if not (ok and chain.ok and same):
+        raise RepError("The restored store did not check out (integrity or audit chain); the previous store was put back.")
 
 
 def _replace(db_path: Path, staged: Path) -> None:

@@ -16,8 +16,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from rep_assistant.core.chats import find_chat
 from rep_assistant.core.duties import wipe
+from rep_assistant.core.duties.erasure import mark_applied, reach_copies
+from rep_assistant.core.duties.ledger import Ledger
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.store import Store, now_iso
 
@@ -40,6 +44,7 @@ class PurgePlan:
     chats: list[ChatPurge] = field(default_factory=list)
     kept_for_incidents: int = 0
     message_ids: tuple[int, ...] = ()
+    scoped: bool = False  # limited to one chat (--chat), so the ledger remembers which
 
     @property
     def total(self) -> int:
@@ -89,35 +94,112 @@ def plan_purge(store: Store, days: int, chat: str | None = None, today: dt.date 
         entry[1] += 1
         entry[2], entry[3] = min(entry[2], ts), max(entry[3], ts)
     chats = [ChatPurge(name, cid, n, first, last) for cid, (name, n, first, last) in per_chat.items()]
-    return PurgePlan(cutoff, chats, kept, tuple(ids))
+    return PurgePlan(cutoff, chats, kept, tuple(ids), scoped=chat is not None)
 
 
 def purge(store: Store, plan: PurgePlan) -> int:
     """Blank the planned messages in one audited transaction; returns how many were blanked.
 
     Protection is checked again inside the transaction, so an incident opened since the plan
-    was shown (in another window) still keeps its messages.
+    was shown (in another window) still keeps its messages. The ledger beside the store learns
+    the purge before it commits, so restoring an older backup or importing the same export
+    again purges the same messages again.
     """
     if not plan.message_ids:
         return 0
-    stamp = now_iso()
+    book = Ledger.for_store(store)
     with wipe.securely(store):
         keep = protected_message_ids(store)
-        cur = store.db.conn.executemany(
-            "UPDATE messages SET text = '', media_name = NULL, media_sha256 = NULL, extra = NULL, "
-            "actor = NULL, target = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL",
-            [(stamp, message_id) for message_id in plan.message_ids if message_id not in keep],
-        )
-        blanked = cur.rowcount
-        flags = wipe.forget_flag_wording(store, "message_id IN (SELECT id FROM messages WHERE purged_at = ?)", [stamp])
-        media_files = wipe.drop_unreferenced_media(store)
+        ids = [message_id for message_id in plan.message_ids if message_id not in keep]
+        kept = store.db.conn.execute(
+            f"SELECT fingerprint, occurrence FROM messages WHERE id IN ({','.join(str(int(i)) for i in keep) or 'NULL'}) "
+            "AND ts < ?", (plan.cutoff,)).fetchall()
+        book.remember_purge(plan.cutoff, [c.chat for c in plan.chats] if plan.scoped else None, kept)
+        book.save()
+        blanked, flags, notes, media_files = blank(store, ids)
+        mark_applied(store, book)
         store.audit(
             "purge",
             {"chats": [c.chat_id for c in plan.chats]},
             {"messages": blanked, "cutoff": plan.cutoff, "kept_for_incidents": plan.kept_for_incidents + plan.total - blanked,
-             "media_files": len(media_files), "flag_wordings_removed": flags,
+             "media_files": len(media_files), "flag_wordings_removed": flags, "note_quotes_removed": notes,
              "per_chat": {str(c.chat_id): c.messages for c in plan.chats}},
         )
     wipe.remove_media_files(store, media_files)
-    wipe.checkpoint(store)
+    wipe.compact(store)
+    reach_copies(store, book)
+    return blanked
+
+
+#: What a note says in place of the words it quoted from a purged message.
+QUOTE_REMOVED = "[quote removed with the message]"
+_QUOTED = regex.compile(r"[\"“”‘’«»]([^\"“”«»]{3,}?)[\"“”’«»]|(?<!\w)'([^']{3,}?)'(?!\w)")
+
+
+def blank(store: Store, ids: list[int]) -> tuple[int, int, int, list[str]]:
+    """Blank messages ``ids`` inside the caller's transaction: (messages, flag wordings, note quotes, media files to delete).
+
+    The rep's notes lose the words they quoted from those messages (the rest of the note stays).
+    """
+    if not ids:
+        return 0, 0, 0, []
+    conn = store.db.conn
+    stamp = now_iso()
+    notes = _forget_quotes(store, ids)
+    blanked = conn.executemany(
+        "UPDATE messages SET text = '', media_name = NULL, media_sha256 = NULL, extra = NULL, "
+        "actor = NULL, target = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL",
+        [(stamp, message_id) for message_id in ids],
+    ).rowcount
+    flags = wipe.forget_flag_wording(store, "message_id IN (SELECT id FROM messages WHERE purged_at = ?)", [stamp])
+    return blanked, flags, notes, wipe.drop_unreferenced_media(store)
+
+
+def _forget_quotes(store: Store, ids: list[int]) -> int:
+    """Replace what the rep's notes quote from the messages being purged; returns how many notes changed."""
+    conn = store.db.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS purging (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.purging")
+    conn.executemany("INSERT INTO temp.purging (id) VALUES (?)", [(i,) for i in ids])
+    changed = 0
+    for note_id, text in conn.execute("SELECT id, text FROM notes").fetchall():
+        def quoted(m: "regex.Match[str]") -> str:
+            words = (m.group(1) or m.group(2)).strip()
+            hit = conn.execute("SELECT 1 FROM messages WHERE id IN (SELECT id FROM temp.purging) "
+                               "AND instr(lower(text), lower(?)) > 0 LIMIT 1", (words,)).fetchone()
+            return QUOTE_REMOVED if hit else m.group(0)
+        new = _QUOTED.sub(quoted, text)
+        if new != text:
+            conn.execute("UPDATE notes SET text = ? WHERE id = ?", (new, note_id))
+            changed += 1
+    conn.execute("DELETE FROM temp.purging")
+    return changed
+
+
+def reapply_purges(store: Store, book: Ledger, import_id: int | None = None) -> int:
+    """Blank again what the ledger says was purged (inside the caller's transaction); returns how many.
+
+    Messages come back with an older backup, or when an export older than a purge is imported
+    (``import_id`` limits the work to that import's rows). A purge covers every message of its
+    chats from before its cutoff except the ones an open incident kept at the time.
+    """
+    if not book.purges:
+        return 0
+    chats = {row[0]: book.chat_digest(row[1]) for row in store.db.conn.execute("SELECT id, name FROM chats")}
+    ids: list[int] = []
+    for entry in book.purges:
+        in_scope = [cid for cid, digest in chats.items() if entry["chats"] is None or digest in entry["chats"]]
+        kept = set(entry["kept"])
+        rows = store.db.conn.execute(
+            f"SELECT id, fingerprint, occurrence FROM messages WHERE purged_at IS NULL AND ts < ? "
+            f"AND chat_id IN ({','.join(str(int(c)) for c in in_scope) or 'NULL'})"
+            + (" AND import_id = ?" if import_id is not None else ""),
+            (entry["cutoff"], import_id) if import_id is not None else (entry["cutoff"],))
+        ids += [mid for mid, fp, occ in rows if book.message_digest(fp, occ) not in kept]
+    blanked, flags, notes, media_files = blank(store, sorted(set(ids)))
+    if blanked:
+        store.audit("purge", {"chats": sorted(chats)}, {"messages": blanked, "reapplied": True, "media_files": len(media_files),
+                                                        "flag_wordings_removed": flags, "note_quotes_removed": notes})
+        wipe.remove_media_files(store, media_files)  # rows are gone in this transaction; only unreferenced files
+        wipe.owe_compaction(store)
     return blanked

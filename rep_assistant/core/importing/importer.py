@@ -35,7 +35,10 @@ from itertools import groupby
 from pathlib import Path
 
 from rep_assistant.core.chats import chats_named
+from rep_assistant.core.duties import scratch, wipe
 from rep_assistant.core.duties.erasure import reapply_erasures
+from rep_assistant.core.duties.ledger import Ledger
+from rep_assistant.core.duties.retention import reapply_purges
 from rep_assistant.core.errors import BadExportError
 from rep_assistant.core.importing.parsing import ExportSource, Row, iter_export_rows, read_export
 from rep_assistant.core.importing.parsing.classify import is_phone
@@ -69,6 +72,7 @@ class ImportResult:
     skipped: int
     media_added: int
     already_imported: bool
+    reapplied: int = 0  # erased people and purged messages that came back with the export and were removed again
 
 
 class _Members:
@@ -132,14 +136,20 @@ def importing(store: Store, path: Path | str, *, chat_name: str | None = None, p
         fmt, rows = iter_export_rows(source)
         check_cancel(cancelled)
         written: list[Path] = []
-        try:
-            with store.transaction():
-                yield store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
-        except BaseException:
-            for file in written:
-                if file.exists():
-                    os.unlink(file)
-            raise
+        # The journal makes the next start remove this import's photos if the process dies before
+        # the commit (kill -9 skips the clean-up below); see core/duties/scratch.py.
+        with scratch.journal(store.path, "import", []):
+            try:
+                with store.transaction():
+                    result = store_rows(store, source, name, fmt.headers, rows, written, progress, cancelled)
+                    yield result
+            except BaseException:
+                for file in written:
+                    if file.exists():
+                        os.unlink(file)
+                raise
+        if result.reapplied:  # an erased person or purged text came back and was removed again
+            wipe.compact(store)
 
 
 def store_rows(store: Store, source: ExportSource, name: str, expected: int, rows: Iterator[Row],
@@ -182,15 +192,33 @@ def store_rows(store: Store, source: ExportSource, name: str, expected: int, row
     conn.execute("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE import_id = ?", [import_id])
     for sql in restore:
         conn.execute(sql)
-    # Someone the rep erased must not come back with a newer export of the chat.
-    reapply_erasures(store, chat_id)
+    # Someone the rep erased, or text the rep purged, must not come back with an export.
+    book = Ledger.for_store(store)
+    reapplied = reapply_erasures(store, chat_id, book) + reapply_purges(store, book, import_id)
+    if media_added:  # only this import can have added a photo nobody refers to
+        media_added -= _drop_media_nobody_uses(store, written)
     skipped = entries - added
     conn.execute("UPDATE imports SET entries = ?, added = ?, skipped = ?, media_added = ? WHERE id = ?",
                  [entries, added, skipped, media_added, import_id])
     store.audit("import", {"chat": chat_id, "import": import_id},
                 {"sha256": source.sha256, "size": source.size, "entries": entries, "added": added,
                  "skipped": skipped, "media_added": media_added})
-    return ImportResult(chat_id, name, import_id, entries, added, skipped, media_added, seen_before is not None)
+    return ImportResult(chat_id, name, import_id, entries, added, skipped, media_added, seen_before is not None, reapplied)
+
+
+def _drop_media_nobody_uses(store: Store, written: list[Path]) -> int:
+    """Forget photos that no stored message refers to; returns how many rows went.
+
+    A re-imported export names the photos of messages the store already has, among them ones a
+    purge or an erasure blanked: their rows are skipped, so the photo copied for them is
+    nobody's and must not come back. Files this import wrote for them are removed at once
+    (still inside the transaction: a rollback would not bring their rows back either).
+    """
+    dropped = set(wipe.drop_unreferenced_media(store))
+    for file in written:
+        if file.name in dropped:
+            file.unlink(missing_ok=True)
+    return len(dropped)
 
 
 def _insert(store: Store, batch: list[tuple]) -> int:

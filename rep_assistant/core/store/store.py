@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from rep_assistant.core import paths
+from rep_assistant.core.duties import anchor as audit_anchor
 from rep_assistant.core.duties import audit
 from rep_assistant.core.errors import StoreError, disk_full_sentence, environment_error
 from rep_assistant.core.store.migrations import SCHEMA_VERSION, migrations
@@ -67,13 +68,17 @@ def _nearly_full(path: Path) -> bool:
 class Store:
     """An open store. Use as a context manager or call close().
 
-    ``actor`` is who the audit log says acted (the rep's name from settings).
+    ``actor`` is who the audit log says acted (the rep's name from settings). ``companions``:
+    whether this is a store in its place, with the files beside it (the audit anchor, the erasure
+    ledger, pending work) kept up to date; a restore's staging copy is opened without them.
     """
 
-    def __init__(self, path: Path | str, *, actor: str = "rep") -> None:
+    def __init__(self, path: Path | str, *, actor: str = "rep", companions: bool = True) -> None:
         self.path = Path(path)
         self.actor = actor
+        self.companions = companions
         self.media_dir = paths.media_dir_for(self.path)
+        self._audited = False
         self._open()
 
     def reopen(self) -> None:
@@ -102,6 +107,10 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(describe_sqlite_error(exc, self.path)) from exc
             raise
+        if self.companions:
+            from rep_assistant.core.duties import upkeep  # duties build on the store: imported once it exists
+
+            upkeep.on_open(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -154,6 +163,9 @@ class Store:
     def _configure(self) -> None:
         conn = self.db.conn
         conn.execute("PRAGMA foreign_keys = ON")
+        # Zero freed pages on every connection, so deleted text does not linger in free space
+        # (the builds Python ships on Windows and macOS leave it off at compile time).
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
@@ -201,11 +213,21 @@ class Store:
             yield self
             conn.execute("COMMIT")
         except BaseException as exc:
+            self._audited = False
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):  # locked, full disk: the environment, not a bug
                 raise StoreError(describe_sqlite_error(exc, self.path)) from exc
             raise
+        if self._audited:
+            self._audited = False
+            self._anchor()
+
+    def _anchor(self) -> None:
+        """Write the audit log's head beside the store after a commit that appended to it (see duties/anchor.py)."""
+        if self.companions:
+            with contextlib.suppress(OSError, sqlite3.Error):  # a full disk: the next start moves it forward
+                audit_anchor.advance(self.db.conn, self.path)
 
     def audit(self, action: str, objects: dict[str, Any] | None = None, details: dict[str, Any] | None = None) -> int:
         """Append one audit entry; must be called inside the transaction that did the action.
@@ -215,6 +237,7 @@ class Store:
         """
         if not self.db.conn.in_transaction:
             raise RuntimeError("Store.audit() must run inside Store.transaction(), with the action it records")
+        self._audited = True
         return audit.append(self.db.conn, actor=self.actor, action=action, objects=objects or {}, details=details or {})
 
     # -- small shared queries ----------------------------------------------------------------

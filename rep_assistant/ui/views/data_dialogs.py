@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -87,6 +88,10 @@ def describe_erasure(plan: erasure.ErasurePlan) -> str:
         removed.append(count(plan.media_files, "photo or file", "photos or files") + " only they sent")
     if plan.notes:
         removed.append(count(plan.notes, "note", "notes") + " of yours about them")
+    if plan.register_reasons:
+        removed.append("the reasons you wrote on " + count(plan.register_reasons, "register entry", "register entries"))
+    if plan.exports:
+        removed.append(count(len(plan.exports), "export", "exports") + " about them saved in Rep Assistant's data folder")
     places: dict[tuple[str, str], int] = {}
     for key, n in plan.mentions.items():
         noun = _PLACES.get(key.split(".")[0], _OTHER_PLACE)
@@ -106,8 +111,9 @@ def describe_erasure(plan: erasure.ErasurePlan) -> str:
     if plan.open_incidents:
         paragraphs.append(f"Careful: {count(plan.open_incidents, 'open incident involves', 'open incidents involve')} "
                           "their messages, and the school may still need them. Export the incident bundle first if so.")
-    paragraphs.append("A first name or nickname on its own is left as it is. Files you already gave away "
-                      "(bundles, exports) are outside Rep Assistant and are not changed.")
+    paragraphs.append("In your notes and reasons their first name alone is replaced too when no one else has it; "
+                      "elsewhere a first name or nickname on its own is left as it is. Files you saved elsewhere or "
+                      "already gave away (bundles, exports, backups) are outside Rep Assistant and are not changed.")
     paragraphs.append("The audit log keeps a record that you did this, without their name. This cannot be undone.")
     return "\n\n".join(paragraphs)
 
@@ -444,7 +450,7 @@ class PurgeDialog(QDialog):
 # -- restore ----------------------------------------------------------------------------------------
 
 class RestoreDialog(QDialog):
-    restore_requested = Signal(Path)
+    restore_requested = Signal(Path, bool)  # the backup, and whether to keep the replaced store
 
     def __init__(self, info: BackupInfo, store_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -461,8 +467,12 @@ class RestoreDialog(QDialog):
             "Restoring replaces everything Rep Assistant holds (chats, flags, decisions, notes, incidents, the audit "
             "log) with what is in this backup. Anything you did after the backup was made will no longer show."), self))
         layout.addWidget(wrapped(self.tr(
-            "Your current store is not deleted: it is kept beside it as {name}.bak-DATE-TIME in {folder}, "
-            "so you can go back to it.").format(name=store_path.name, folder=store_path.parent), self))
+            "Erasures and purges you made after this backup are applied to it again, so nobody you erased comes "
+            "back. Your current store is removed once the restore has checked out, unless you keep it:"), self))
+        self.keep_check = QCheckBox(self.tr("Keep it beside the new one, as {name}.bak-DATE-TIME").format(
+            name=store_path.name), self)
+        self.keep_check.setToolTip(self.tr("In {folder}; later erasures and purges reach it too.").format(folder=store_path.parent))
+        layout.addWidget(self.keep_check)
         layout.addWidget(wrapped(self.tr("Photos from .zip exports are not in backups; the ones on this computer stay."), self))
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -470,5 +480,5 @@ class RestoreDialog(QDialog):
 
     @Slot()
     def _on_restore_button_clicked(self) -> None:
-        self.restore_requested.emit(self.info.path)
+        self.restore_requested.emit(self.info.path, self.keep_check.isChecked())
         self.accept()

@@ -9,7 +9,7 @@ names) would freeze the window for seconds on a years-old store. The viewer show
 from dataclasses import dataclass
 from typing import Any
 
-from rep_assistant.core.duties import audit
+from rep_assistant.core.duties import audit, upkeep
 from rep_assistant.core.duties.audit_sentences import Names, kind_label, sentence
 from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store
@@ -38,4 +38,4 @@ def read_page(since: str | None, action: str | None, store: Store, _p: ProgressF
 
 
 def verify_chain(store: Store, progress: ProgressFn, cancelled: CancelFn) -> Done[audit.VerifyResult]:
-    return Done(audit.verify(store.db.conn, progress, cancelled), NOTHING)
+    return Done(upkeep.verify_log(store, progress=progress, cancelled=cancelled), NOTHING)
