@@ -23,9 +23,17 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|&")
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = regex.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,5}|\(0\d{1,4}\)|0\d{1,4})[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?\b")
 _ESCALATE = regex.compile(
-    r"(?<!\bof )(?:raise|contact|speak(?:ing)? (?:to|with)|report|approach|take|bring|address|direct|made through|notify|deal with)\b[^.]{0,120}?\b"
+    r"(?<!\bof )(?:rais(?:e|ed|es|ing)|contact(?:ed|ing)?|speak(?:ing)? (?:to|with)|spoken (?:to|with)|talk(?:ing)? (?:to|with)|"
+    r"report(?:ed|ing)?|approach(?:ed|ing)?|take|taken|bring|brought|address(?:ed)?|direct(?:ed)?|made through|notify|deal with)\b(?! by\b)[^.]{0,120}?\b"
     r"(?:class teacher|teacher|head ?teacher|head of \w+|principal|school office|office|senior lead\w*|leadership team|governors|"
     r"family support|deputy head|the school directly)", regex.I)
+_ROLE = regex.compile(
+    r"(?:(?:the|your|a|an|their|our)\s+)?(?:member of (?:the )?)?(?:class teacher|teachers?\b|head ?teachers?|head of \w+|principal|"
+    r"school office|office\b|senior lead\w*|leadership team|governors|family support|deputy head|school\b|college\b|academy\b|"
+    r"parent concerned|group admin\w*|administrator)", regex.I)
+# Where the route ends: what it is instead of, or the reason after it.
+_ROUTE_END = regex.compile(r",?\s+(?:not (?:in|on|via|through)|rather than|instead of|as opposed to|if |who |so\b|that\b|because|where they)\b.*$|"
+                           r"\s+(?:directly|privately|in person|first)\b.*$|['’]s attention\b.*$", regex.I)
 _TIME = r"(\d{1,2})(?:[.:](\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?"
 _BEFORE_AFTER = regex.compile(rf"before\s+{_TIME}[^.]{{0,30}}?after\s+{_TIME}|after\s+{_TIME}[^.]{{0,30}}?before\s+{_TIME}", regex.I)
 _BETWEEN = regex.compile(rf"(?:between\s+|from\s+|\b){_TIME}\s*(?:and|-|–|to|until)\s*{_TIME}", regex.I)
@@ -103,6 +111,18 @@ _GLUED_LABEL = regex.compile(r"\b(e-?mail|telephone|tel|phone|mobile|fax)(?=[\w.
 _STAFF_SUBJECT = regex.compile(r"^(?:the |our |all )?(?:staff|teachers?|the school|school|we)\b", regex.I)
 
 
+def escalation_route(text: str) -> str:
+    """Who to take a concern to, short enough to follow "I am passing this to": "the class teacher, then the
+    Headteacher" out of "Please raise concerns with the class teacher, then the Headteacher, not in the group.".
+    Text that is not such a sentence (the rep's own "the class teacher") is kept as written."""
+    text = " ".join(text.split()).strip().rstrip(".")
+    verb = _ESCALATE.search(text)
+    role = _ROLE.search(text, verb.start()) if verb else None
+    if role is None:
+        return text
+    return _ROUTE_END.sub("", text[role.start():].split(". ")[0]).strip(" ,;:.")
+
+
 def school_facts(text: str, clauses: Sequence[Clause]) -> dict[str, str]:
     """What the document says about the school, for the rep to confirm; keys only for what was found."""
     facts: dict[str, str] = {}
@@ -122,7 +142,7 @@ def school_facts(text: str, clauses: Sequence[Clause]) -> dict[str, str]:
         sentence = next((s for s in regex.split(r"(?<=[.!?])\s+", clause.text)
                          if _ESCALATE.search(s) and not _STAFF_SUBJECT.match(s.strip())), None)
         if sentence:
-            facts["escalation"] = sentence.strip()[:240]
+            facts["escalation"] = escalation_route(sentence)[:160]
             break
     for clause in clauses:
         if "late-night" in clause.categories:
