@@ -26,14 +26,15 @@ _ESCALATE = regex.compile(
     r"(?<!\bof )(?:rais(?:e|ed|es|ing)|contact(?:ed|ing)?|speak(?:ing)? (?:to|with)|spoken (?:to|with)|talk(?:ing)? (?:to|with)|"
     r"report(?:ed|ing)?|approach(?:ed|ing)?|take|taken|bring|brought|address(?:ed)?|direct(?:ed)?|made through|notify|deal with)\b(?! by\b)[^.]{0,120}?\b"
     r"(?:class teacher|teacher|head ?teacher|head of \w+|principal|school office|office|senior lead\w*|leadership team|governors|"
+    r"(?:nursery )?manage(?:r|ment)|key person|"
     r"family support|deputy head|the school directly)", regex.I)
 _ROLE = regex.compile(
     r"(?:(?:the|your|a|an|their|our)\s+)?(?:member of (?:the )?)?(?:class teacher|teachers?\b|head ?teachers?|head of \w+|principal|"
     r"school office|office\b|senior lead\w*|leadership team|governors|family support|deputy head|school\b|college\b|academy\b|"
-    r"parent concerned|group admin\w*|administrator)", regex.I)
+    r"parent concerned|group admin\w*|administrator|(?:nursery )?manage(?:r|ment)|key person)", regex.I)
 # Where the route ends: what it is instead of, or the reason after it.
 _ROUTE_END = regex.compile(r",?\s+(?:not (?:in|on|via|through)|rather than|instead of|as opposed to|if |who |so\b|that\b|because|where they)\b.*$|"
-                           r"\s+(?:directly|privately|in person|first)\b.*$|['’]s attention\b.*$", regex.I)
+                           r"\s+(?:directly|privately|in person|first)\b.*$|,\s+\p{Ll}+ing\b.*$|['’]s attention\b.*$", regex.I)
 _TIME = r"(\d{1,2})(?:[.:](\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?"
 _BEFORE_AFTER = regex.compile(rf"before\s+{_TIME}[^.]{{0,30}}?after\s+{_TIME}|after\s+{_TIME}[^.]{{0,30}}?before\s+{_TIME}", regex.I)
 _BETWEEN = regex.compile(rf"(?:between\s+|from\s+|\b){_TIME}\s*(?:and|-|–|to|until)\s*{_TIME}", regex.I)

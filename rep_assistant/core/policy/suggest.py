@@ -33,7 +33,8 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
         r"(?<!(?:photo(?:graph)?s?|pictures?|images?|videos?|footage) of )(?:named|identifiable|another(?: person)?['’]s|other people['’]s) " + _CHILD
         + r"(?! in (?:photos|pictures|images))(?!['’]s? (?:photo|picture|image))",
         r"" + _CHILD + r" (?:should|must) (?:never|not) be named", r"nam(?:e|ing) (?:\w+ ){0,2}" + _CHILD,
-        r"discuss\w*\s+(?:[\w/,’']+\s+){0,8}?" + _CHILD + r"\b(?!['’]s? (?:photo|picture|image))",
+        r"discuss\w*\s+(?:(?!within\b|in front\b|earshot\b)[\w/,’']+\s+){0,8}?" + _CHILD
+        + r"\b(?!['’]s? (?:photo|picture|image|key ?(?:person|worker)|teacher|class|school|nursery))",
         r"incidents?\b[^.]{0,60}\b" + _CHILD,
         _CHILD + r"\b[^.;]{0,30}\b(?:be|being) (?:\w+ )?(?:discussed|named|talked about)",
         r"(?:behaviour|behavior|discipline|health|needs) of (?:a |an |another |other )?" + _CHILD,
@@ -96,7 +97,7 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
               r"discriminat", r"(?:negative|offensive|unpleasant|hurtful|mean|nasty)\W+(?:(?!or\b|and\b)\w+\W+){0,2}(?:comments?|remarks?|posts|messages)\b"
               r"(?! (?:about|on|regarding) (?:the |our )?(?:school|college|academy)\b)",
               r"\bsarcas", r"\bdegrad", r"\bshaming\b", r"humiliat"),
-    "anger": (r"\banger\b", r"\bangry\b", r"capital letters", r"\bcapitals\b", r"shouting", r"\bheated\b", r"\btemper\b",
+    "anger": (r"\banger\b", r"\bangry\b", r"capital letters", r"\bcapitals\b", r"shouting(?! at\b)", r"\bheated\b", r"\btemper\b",
               r"exclamation marks?", r"\barguments?\b", r"in the heat of the moment", r"\bcalm\b"),
     "rumour": (r"rumou?r", r"gossip", r"misinformation", r"not verified", r"unverified", r"hearsay", r"speculat", r"chinese whispers",
                r"fake news", r"\bhoax", r"\baccura(?:te|cy)\b", r"\bverif(?:y|ied|iable)\b", r"false (?:information|news|stories)", r"fear[- ]?mongering"),
@@ -115,7 +116,8 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
 _GENERIC: dict[str, tuple[str, ...]] = {
     "offensive-language": (r"(?:polite|positive|friendly|clean|appropriate|kind|respectful in (?:their |your )?)(?:,? \w+){0,3}(?: and \w+)? language",),
     "abuse": (r"\brespectful(?:ly)?\b",
-              r"\brespect\b(?! (?:\w+ )?(?:when|if|that)\b)(?! (?:the )?(?:purpose|time|ethos)|family time|people['’]s (?:time|privacy))",
+              r"\brespect\b(?! (?:\w+ )?(?:when|if|that)\b)(?! (?:the )?(?:purpose|time|ethos)|family time|people['’]s (?:time|privacy))"
+              r"(?! (?:the |our |all |any )?(?:\w+['’]s? )?(?:polic(?:y|ies)|procedures?|decisions?|rules|guidelines|boundaries)\b)",
               r"\bcourteous", r"\bpolite\b", r"\bkind\b",
               r"\bconsiderate\b", r"\bsupportive\b", r"civil(?:ised|ized)?\b", r"\bfriendly\b"),
 }
@@ -157,6 +159,10 @@ _SCHOOL_PRACTICE = regex.compile(
     r"^(?:the |our |all |any )?(?:school|college|academy|staff(?: members)?|teachers?|we|admins?|administrators?|moderators?|class reps?|"
     r"group admin\w*)\b(?:\s+\w+){0,2}?\s+(?:will|may|can|aims?|tries|try|is|are|does not|do not|doesn['’]t|don['’]t|never)\b"
     r"(?![^.]*\b(?:tolerat|accept|allow|permit|expect|ask|request))", _I)
+# A clock time is about quiet hours only where the clause is about posting (not "arrive before 11.00am").
+_MESSAGING = regex.compile(r"\b(?:post\w*|messag\w*|send\w*|sent|text\w*|chat\w*|groups?|notif\w*|repl\w*|whatsapp|ping\w*|online)\b", _I)
+_LATE_WORDS = regex.compile(r"late at night|late-night|quiet hours|unsociable|antisocial|anti-social|sociable hours|family time|overnight|"
+                            r"bed ?time|midnight|early in the morning|out[- ]of[- ]hours", _I)
 # A personal-data cue (phone numbers, photos) in a sentence that neither forbids it nor asks for care is consent
 # or description ("members agree to share their mobile number with the group").
 _GUARDS = regex.compile(r"\b(?:permission|consent|privacy|private|care(?:ful)?|mindful|cautious|only|protect\w*|safe\w*)\b", _I)
@@ -226,6 +232,8 @@ def suggest_categories(text: str, *, rule_context: bool | None = None, forbidden
     found = _matches(_SPECIFIC_RE, text)
     if not found and (rule_context or _ASKED.search(text) or _IMPERATIVE.search(text.strip(" \"“‘'"))):
         found = _matches(_GENERIC_RE, text)
+    if any(cat == "late-night" for *_, cat in found) and not _LATE_WORDS.search(text) and not _MESSAGING.search(text):
+        found = [hit for hit in found if hit[2] != "late-night"]  # "arrive before 11.00am" is not about posting
     if not forbidden_by_lead and any(cat == "personal-data" for *_, cat in found) and not any(
             _SPECIFIC_RE["personal-data"].search(s) and (prohibits(s) or _GUARDS.search(s)) for s in _SENTENCES.split(text)):
         found = [hit for hit in found if hit[2] != "personal-data"]
