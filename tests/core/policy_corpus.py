@@ -19,6 +19,7 @@ class Labelled:
     source: str
     split: str
     covered: frozenset[str]
+    facts: tuple[tuple[str, str], ...] = ()  # school facts the document prints, where labelled: (name|email|phone, value)
 
     @property
     def path(self) -> Path:
@@ -27,7 +28,7 @@ class Labelled:
 
 def labelled_documents() -> list[Labelled]:
     data = json.loads((REAL / "labels.json").read_text(encoding="utf-8"))
-    return [Labelled(name, row["source"], row["split"], frozenset(row["covered"]))
+    return [Labelled(name, row["source"], row["split"], frozenset(row["covered"]), tuple(row.get("facts", {}).items()))
             for name, row in data.items() if not name.startswith("_")]
 
 

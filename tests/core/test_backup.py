@@ -173,7 +173,7 @@ def test_an_unwritable_destination_is_a_sentence(filled: Store, tmp_path: Path) 
     with read_only(locked):
         with pytest.raises(RepError, match="cannot be written"):
             backup.backup(filled, locked / "b.sqlite3")
-        with pytest.raises(RepError, match="cannot be (?:written|created)"):
+        with pytest.raises(RepError, match=r"cannot be (?:written|created)"):
             backup.restore(locked / "s.sqlite3", good)
         with pytest.raises(RepError, match="cannot be written"):
             subject_access.export(filled, "Class 5", "Tom Smith", locked / "tom")

@@ -15,7 +15,7 @@ no number (its id is an internal key, never shown as a clause number).
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -23,7 +23,7 @@ from rep_assistant.core.errors import PolicyError
 from rep_assistant.core.policy.facts import school_facts
 from rep_assistant.core.policy.gaps import default_gaps
 from rep_assistant.core.policy.model import Clause, Policy, default_kind
-from rep_assistant.core.policy.suggest import has_negation, lead_polarity, suggest_categories
+from rep_assistant.core.policy.suggest import has_negation, lead_polarity, suggest_categories, warned_categories
 
 _DEBRIS = regex.compile(r"\[bookmark:[^\]]*\]|[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Word's symbol-font bullets (private-use characters when pasted) and the other bullet shapes.
@@ -39,6 +39,8 @@ _PAGE_FURNITURE = regex.compile(
 # PDFs set "fi", "fl"... as one glyph; the words must read as typed ("office", "flag").
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _INLINE_PAGE = regex.compile(r"\s*\bPage \d+ of \d+\b\s*")
+# Words that open a sentence and are not capitalised mid-sentence.
+_OPENER = regex.compile(r"(?:The|Please|If|We|You|It|This|These|Our|Parents|Never|When|Any)\s")
 _SENTENCE_END = regex.compile(r"[.;:!?…”\"’)]\s*$")
 _NORMATIVE_WORD = regex.compile(r"\b(?:should|must|shall|please|never|not|don'?t|do not|avoid|refrain)\b|n[’']t\b", regex.I)
 _DO_HEADS = {"do", "dos", "do's", "do’s", "please do", "things to do"}
@@ -224,6 +226,8 @@ def _continues(current: Block, line: str, blank: bool, width: int, blocks: list[
         if line[:1].islower() and not ended:
             return True
         if current.last_line_len + 1 + len(line.split()[0]) > width:
+            if not ended and _OPENER.match(line):
+                return False  # the line above lacks its full stop: "…for relevant matters" / "The group should…"
             return not (ended and _is_heading(line))
         return not ended and current.last_line_len >= 0.9 * width and not _is_heading(line)
     # Text with one paragraph per line: only a lower-case start carries on (a line broken by hand).
@@ -236,8 +240,22 @@ def _join(text: str, line: str) -> str:
     return f"{text} {line}"
 
 
+# "the following day" is a time, not a list.
+_FOLLOWING = regex.compile(r"\bthe following\b(?!\s+(?:day|week|month|term|year|morning|afternoon|evening|night|weekend|"
+                           r"school day|working day|\p{Lu}\p{Ll}+day))[^.]*\.\s*$", regex.I)
+# A lead-in that stops mid-sentence, its items finishing it: "pupils should not" / "• be discussed",
+# "…, therefore avoid" / "- discussing current affairs", "Please refrain from" / "- selling".
+_DANGLING = regex.compile(r"(?<![.!?;:,]\s*)\b(?:not|never|avoid|refrain from|from|for|to|include|including|are|is|be|should|must|"
+                          r"like|as|such as|please)\s*$", regex.I)
+
+
 def _ends_as_lead(text: str) -> bool:
-    return text.rstrip().endswith(":") or bool(regex.search(r"\bthe following\b[^.]*\.\s*$", text, regex.I))
+    return text.rstrip().endswith(":") or bool(_FOLLOWING.search(text)) or _dangles(text)
+
+
+def _dangles(text: str) -> bool:
+    """A lead-in whose sentence its items complete (no colon, no full stop)."""
+    return bool(_DANGLING.search(text.rstrip()))
 
 
 def _assign_leads(blocks: list[Block]) -> None:
@@ -245,9 +263,10 @@ def _assign_leads(blocks: list[Block]) -> None:
     a deeper-indented item's parent item, a Do/Don't heading; plain lines right under a lead-in are
     items (a list typed without bullets), until the first line that isn't one."""
     lead: Block | None = None
+    outer: Block | None = None  # the lead before an item that leads the items after it
     plain_items = True  # whether the lead's items so far were plain lines
     parents: list[Block] = []  # open items by indent, for nested lists
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.kind == "heading":
             lead = block if _heading_lead(block.text) else None
             plain_items, parents = True, []
@@ -267,12 +286,27 @@ def _assign_leads(blocks: list[Block]) -> None:
         if parents and block.indent > parents[-1].indent:
             block.lead = parents[-1]
         else:
+            if (lead is not None and lead.kind == "item" and _own_rule(block.text)
+                    and lead_polarity(_lead_text(lead)) == "description"):
+                lead = outer  # a flat list (nesting lost in a paste): a rule after an item's list of purposes is not one of them
             block.lead = lead
             plain_items = False
         parents.append(block)
-        if _ends_as_lead(block.text) and not parents[:-1]:
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        nests = after is not None and after.kind == "item" and after.indent > block.indent
+        if _ends_as_lead(block.text) and not _dangles(block.text) and not nests and not parents[:-1]:
+            # an item ending in ':' leads the items after it in a flat list; with sub-items, only those
+            outer = lead if lead is None or lead.kind != "item" else outer
             lead = block
             plain_items, parents = True, []
+
+
+def _own_rule(text: str) -> bool:
+    """A whole sentence that states a rule of its own ("The group is not a political platform…"), not
+    an item finishing the line above ("To request feedback (not on individual children)")."""
+    return (text[:1].isupper() and not regex.match(r"(?:To|For|As|Such as)\b", text)
+            and bool(regex.search(r"\b(?:is|are|should|must|will|may|can)\b", text))
+            and bool(regex.search(r"\b(?:not|never|should|must|avoid|refrain|discourag\w*|tolerat\w*|please)\b|n['’]t\b", text, regex.I)))
 
 
 def _is_list_line(block: Block) -> bool:
@@ -286,6 +320,8 @@ def _last_sentence(text: str) -> str:
     while len(sentences) > 1 and sentences[-1].startswith("("):
         sentences.pop()  # an aside after the lead-in, e.g. that its examples are not the only ones
     last = sentences[-1]
+    if _dangles(last):
+        return last.rstrip()  # its items carry the sentence on: "pupils should not" + "be discussed"
     return regex.sub(r"[.:]?\s*$", ":", last, count=1)
 
 
@@ -330,6 +366,7 @@ class _Numbering:
 
 def clauses_from_blocks(blocks: list[Block]) -> list[Clause]:
     clauses: list[Clause] = []
+    warned: list[tuple[int, tuple[str, ...]]] = []  # (clause index, categories named only in a sanction)
     numbering = _Numbering()
     section = ""
     leads = {id(b.lead) for b in blocks if b.lead is not None}
@@ -342,14 +379,36 @@ def clauses_from_blocks(blocks: list[Block]) -> list[Clause]:
             continue
         context: bool | None = None
         quote = body
+        judged = body
+        forbidden = False
         if block.kind == "item" and block.lead is not None:
-            polarity = lead_polarity(_lead_text(block.lead))
+            lead = _lead_text(block.lead)
+            polarity = lead_polarity(lead)
             context = None if polarity == "neutral" else polarity in ("rule", "prohibition")
-            if polarity == "prohibition" and not has_negation(body):
-                quote = f"{_lead_text(block.lead)} {body}"
+            forbidden = polarity == "prohibition"
+            if _dangles(lead):  # the item is the end of the lead-in's sentence: judged and quoted whole
+                judged = quote = f"{lead} {body.rstrip('.,;')}."
+            elif forbidden and not has_negation(body):
+                quote = f"{lead} {body}"
         is_lead = id(block) in leads and _ends_as_lead(body)
-        cats = () if is_lead else suggest_categories(body, rule_context=context)
+        cats = () if is_lead else suggest_categories(judged, rule_context=context, forbidden_by_lead=forbidden)
         clauses.append(Clause(numbering.key(block.number), quote, cats, default_kind(cats), section, block.number, cats))
+        if context is None and not is_lead:
+            warned.append((len(clauses) - 1, warned_categories(judged)))
+    return _add_warned(clauses, warned)
+
+
+def _add_warned(clauses: list[Clause], warned: list[tuple[int, tuple[str, ...]]]) -> list[Clause]:
+    """A category the document names only where it says what follows a breach is still one it forbids:
+    that sentence covers it (never in place of a rule that names it)."""
+    named = {cat for clause in clauses for cat in clause.categories}
+    for index, cats in warned:
+        extra = tuple(cat for cat in cats if cat not in named)
+        if extra:
+            clause = clauses[index]
+            new = clause.categories + extra
+            clauses[index] = replace(clause, categories=new, kind=default_kind(new), suggested=new)
+            named.update(extra)
     return clauses
 
 

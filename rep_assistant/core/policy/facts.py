@@ -15,16 +15,26 @@ FACT_SETTINGS = {"school_name": "school_name", "school_email": "school_email", "
                  "escalation": "school_escalation", "quiet_start": "quiet_start", "quiet_end": "quiet_end"}
 
 _SUFFIXES = {"School", "Academy", "College", "Primary", "Infants", "Juniors", "Centre", "Center", "ETNS", "NS", "Gaelscoil", "Montessori"}
-_CONNECTORS = {"of", "the", "and", "de", "la", "le", "upon", "on", "in", "at", "y", "&", "for"}
+_CONNECTORS = {"of", "the", "and", "de", "la", "le", "upon", "on", "in", "y", "&", "for"}
 _NOT_NAME = {"The", "A", "An", "Our", "This", "Your", "At", "Code", "WhatsApp", "Parent", "Parents", "Class", "Year", "Policy", "Conduct",
-             "Welcome", "Dear", "All", "Any", "Every", "Each", "Please", "When", "If", "In", "To", "For", "Of", "Use", "Using"}
+             "Welcome", "Dear", "All", "Any", "Every", "Each", "Please", "When", "If", "In", "To", "For", "Of", "Use", "Using",
+             "Pupils", "Children", "Students", "Staff", "Teachers", "Families", "Carers", "Posting", "Photos", "Social", "Media"}
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|&")
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = regex.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,5}|\(0\d{1,4}\)|0\d{1,4})[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?\b")
 _ESCALATE = regex.compile(
-    r"(?:raise|contact|speak(?:ing)? (?:to|with)|report|approach|take|bring|address|direct|made through|notify|deal with)\b[^.]{0,120}?\b"
+    r"(?<!\bof )(?:rais(?:e|ed|es|ing)|contact(?:ed|ing)?|speak(?:ing)? (?:to|with)|spoken (?:to|with)|talk(?:ing)? (?:to|with)|"
+    r"report(?:ed|ing)?|approach(?:ed|ing)?|take|taken|bring|brought|address(?:ed)?|direct(?:ed)?|made through|notify|deal with)\b(?! by\b)[^.]{0,120}?\b"
     r"(?:class teacher|teacher|head ?teacher|head of \w+|principal|school office|office|senior lead\w*|leadership team|governors|"
+    r"(?:nursery )?manage(?:r|ment)|key person|"
     r"family support|deputy head|the school directly)", regex.I)
+_ROLE = regex.compile(
+    r"(?:(?:the|your|a|an|their|our)\s+)?(?:member of (?:the )?)?(?:class teacher|teachers?\b|head ?teachers?|head of \w+|principal|"
+    r"school office|office\b|senior lead\w*|leadership team|governors|family support|deputy head|school\b|college\b|academy\b|"
+    r"parent concerned|group admin\w*|administrator|(?:nursery )?manage(?:r|ment)|key person)", regex.I)
+# Where the route ends: what it is instead of, or the reason after it.
+_ROUTE_END = regex.compile(r",?\s+(?:not (?:in|on|via|through)|rather than|instead of|as opposed to|if |who |so\b|that\b|because|where they)\b.*$|"
+                           r"\s+(?:directly|privately|in person|first)\b.*$|,\s+\p{Ll}+ing\b.*$|['’]s attention\b.*$", regex.I)
 _TIME = r"(\d{1,2})(?:[.:](\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?"
 _BEFORE_AFTER = regex.compile(rf"before\s+{_TIME}[^.]{{0,30}}?after\s+{_TIME}|after\s+{_TIME}[^.]{{0,30}}?before\s+{_TIME}", regex.I)
 _BETWEEN = regex.compile(rf"(?:between\s+|from\s+|\b){_TIME}\s*(?:and|-|–|to|until)\s*{_TIME}", regex.I)
@@ -42,6 +52,8 @@ def school_name(lines: Sequence[str]) -> str:
             end = i + 1
             while end < len(words) and words[end] in _SUFFIXES | {"School"}:
                 end += 1
+            if end < len(words) and words[end][:1].isupper() and words[end] not in _NOT_NAME:
+                continue  # "School Events", "School Policy": the word describes something else
             start = i
             while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _CONNECTORS) and words[start - 1] not in _NOT_NAME - {"The"}:
                 start -= 1
@@ -94,9 +106,28 @@ def quiet_hours(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A web page's contact block scraped without its layout glues the label to the value: "Emailoffice@…", "Telephone02 …".
+_GLUED_LABEL = regex.compile(r"\b(e-?mail|telephone|tel|phone|mobile|fax)(?=[\w.+-]+@|[+(]?\d)", regex.I)
+# Whom the sentence is about: the school's own practice ("Staff are advised…") names no route for parents.
+_STAFF_SUBJECT = regex.compile(r"^(?:the |our |all )?(?:staff|teachers?|the school|school|we)\b", regex.I)
+
+
+def escalation_route(text: str) -> str:
+    """Who to take a concern to, short enough to follow "I am passing this to": "the class teacher, then the
+    Headteacher" out of "Please raise concerns with the class teacher, then the Headteacher, not in the group.".
+    Text that is not such a sentence (the rep's own "the class teacher") is kept as written."""
+    text = " ".join(text.split()).strip().rstrip(".")
+    verb = _ESCALATE.search(text)
+    role = _ROLE.search(text, verb.start()) if verb else None
+    if role is None:
+        return text
+    return _ROUTE_END.sub("", text[role.start():].split(". ")[0]).strip(" ,;:.")
+
+
 def school_facts(text: str, clauses: Sequence[Clause]) -> dict[str, str]:
     """What the document says about the school, for the rep to confirm; keys only for what was found."""
     facts: dict[str, str] = {}
+    text = _GLUED_LABEL.sub(r"\1 ", text)
     lines = [line for line in text.splitlines() if line.strip()]
     name = school_name(lines)
     if name:
@@ -109,10 +140,10 @@ def school_facts(text: str, clauses: Sequence[Clause]) -> dict[str, str]:
     if phones:
         facts["school_phone"] = " ".join(phones[0].split())
     for clause in clauses:
-        m = _ESCALATE.search(clause.text)
-        if m:
-            sentence = next((s for s in regex.split(r"(?<=[.!?])\s+", clause.text) if m.group(0) in s), clause.text)
-            facts["escalation"] = sentence.strip()[:240]
+        sentence = next((s for s in regex.split(r"(?<=[.!?])\s+", clause.text)
+                         if _ESCALATE.search(s) and not _STAFF_SUBJECT.match(s.strip())), None)
+        if sentence:
+            facts["escalation"] = escalation_route(sentence)[:160]
             break
     for clause in clauses:
         if "late-night" in clause.categories:

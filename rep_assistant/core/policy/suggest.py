@@ -33,11 +33,15 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
         r"(?<!(?:photo(?:graph)?s?|pictures?|images?|videos?|footage) of )(?:named|identifiable|another(?: person)?['’]s|other people['’]s) " + _CHILD
         + r"(?! in (?:photos|pictures|images))(?!['’]s? (?:photo|picture|image))",
         r"" + _CHILD + r" (?:should|must) (?:never|not) be named", r"nam(?:e|ing) (?:\w+ ){0,2}" + _CHILD,
-        r"discuss\w*\s+(?:[\w/,’']+\s+){0,8}?" + _CHILD + r"\b(?!['’]s? (?:photo|picture|image))",
-        r"incidents?\b[^.]{0,60}\b" + _CHILD, r"(?:behaviour|behavior|discipline|health|needs) of (?:a |an |another |other )?" + _CHILD,
+        r"discuss\w*\s+(?:(?!within\b|in front\b|earshot\b)[\w/,’']+\s+){0,8}?" + _CHILD
+        + r"\b(?!['’]s? (?:photo|picture|image|key ?(?:person|worker)|teacher|class|school|nursery))",
+        r"incidents?\b[^.]{0,60}\b" + _CHILD,
+        _CHILD + r"\b[^.;]{0,30}\b(?:be|being) (?:\w+ )?(?:discussed|named|talked about)",
+        r"(?:behaviour|behavior|discipline|health|needs) of (?:a |an |another |other )?" + _CHILD,
     ),
     "private-conversation": (
-        r"private (?:conversations?|chats?|discussions?)", r"one[- ](?:to|on)[- ]one", r"direct messages?",
+        r"private (?:conversations?|chats?|discussions?)", r"one[- ](?:to|on)[- ]one", r"direct (?:messages?|conversations?|chats?)",
+        r"(?:conversations?|chats?|exchanges?) with (?:a single|one|only one|just one) (?:other )?(?:member|person|parent)",
         r"(?:use|move|switch|send|via|by way of|reply|take it|chat)\w*\s+(?:\w+\s+){0,4}(?:private|personal|individual) (?:messages?|texts?|chats?|groups?)",
         r"general conversations?", r"chat(?:ting)? with (?:1|one|2|two)\b", r"(?:conversation|discussion) (?:\w+ ){0,3}(?:continued )?outside the group",
         r"back[- ]and[- ]forth", r"personal (?:conversations?|chats?|exchanges?)", r"long[- ]winded chats?",
@@ -53,17 +57,20 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
     ),
     "political": (r"politic", r"current affairs", r"\bpart(?:y|ies) (?:politics|political)", r"\belections?\b", r"\bgovernments?\b",
                   r"campaigning for", r"\bcanvass", r"\blobby", r"\bvot(?:e|ing) for", r"(?:election|party|political) campaign"),
-    "disrepute": (r"disrepute", r"reputation", r"bring\w* (?:the )?(?:school|college|academy) into",
+    "disrepute": (r"disrepute", r"reputation(?! of (?:the |a |an |that |this )?(?:person|individual|member|parent|pupil|child|family))",
+                  r"bring\w* (?:the )?(?:school|college|academy) into",
                   r"(?:bad|negative|poor|online|unfavourable|one-star|1-star) reviews?", r"review (?:sites?|websites?|platforms?)",
                   r"trustpilot|google reviews?|mumsnet|parent view",
                   r"(?:negative(?:ly)?|malicious|disparag\w*|derogatory)\b[^.;]{0,40}\babout (?:the|our) (?:school|college|academy)\b",
                   r"(?:school|college|academy)[^.;]{0,60}\b(?:mentioned|discussed|talked about|portrayed) in a negative",
                   r"run\w* (?:the |our )?(?:school|college|academy) down", r"undermin\w* (?:the )?(?:school|college|academy|mission)"),
     "personal-data": (
-        r"personal (?:details|data|information)", r"contact (?:details|information|numbers?)", r"phone numbers?", r"telephone numbers?",
+        r"(?:personal|private)(?:,? (?:\w+,? ){0,2}(?:or|and) \w+)? (?:details|data|information)",
+        r"(?:others['’]?|other people['’]s|everyone['’]s|families['’]?|(?<!your )their) privacy", r"\bnames of (?:\w+ ){0,2}" + _CHILD,
+        r"contact (?:details|information|numbers?)", r"phone numbers?", r"telephone numbers?",
         r"mobile numbers?", r"(?:home )?address(?:es)?\b(?! (?:concerns|issues|this|the))", r"e-?mail address", r"confidential information",
         r"\bphoto(?:graph)?s?\b",
-        r"(?:pictures?|images?|videos?|video footage|footage)\s+(?:\w+\s+){0,3}(?:of|containing|showing|with|in which)\s+(?:\w+\s+){0,3}"
+        r"(?:pictures?|images?|videos?|video footage|footage)\s+(?:\w+\s+){0,6}(?:of|containing|showing|with|in which)\s+(?:\w+\s+){0,3}"
         + r"(?:" + _CHILD + r"|other|others|people|families|anyone)", r"in which a (?:pupil|child|student) appears",
         r"medical", r"\bhealth\b", r"full names", r"identifying information", r"class lists?", r"data (?:privacy|protection)",
     ),
@@ -73,23 +80,27 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
     "offensive-language": (r"\bswear", r"\bcurs(?:e|es|ing)\b", r"(?:offensive|bad|foul|inappropriate|crude|vulgar|abusive|strong|coarse|rude) language",
                            r"profan", r"obscen", r"expletive", r"offensive (?:material|content|jokes?|images?|words?)",
                            r"sexually explicit", r"explicit (?:content|material|images?|language)", r"pornograph",
-                           r"violent (?:content|material|images?|videos?)"),
+                           r"violent (?:content|material|images?|videos?)", r"\bgraphic\b", r"\b18\+", r"\badult (?:content|material|images?)",
+                           r"\bexplicit\b(?!\s+(?:written\s+)?(?:permission|consent|approval|agreement))",
+                           r"(?:anything|something|material|content|images?|memes?|jokes?|videos?)\b[^.;]{0,30}\boffensive\b"),
     "grievance": (r"grievance", r"complain", r"critici", r"\bcritical\b", r"\bmoan", r"\bvent(?:ing)?\b",
                   r"air(?:ing)? (?:views|issues|concerns|problems|frustrations)", r"\bconcerns?\b", r"\bfrustrations?\b",
                   r"(?:issues?|problems?|disputes?) (?:with|about|around|involving|regarding) (?:\w+ ){0,2}" + _STAFF,
-                  r"discuss\w*\s+(?:\w+\s+){0,3}(?:members of )?staff", r"talk\w* about (?:the )?teach", r"\bberate",
+                  r"discuss\w*\s+(?:[\w,/]+\s+){0,3}(?:members of )?(?:staff|teachers?)\b",
+                  r"(?:staff|teachers?)\b[^.;]{0,60}\b(?:be|being) (?:\w+ )?discussed", r"talk\w* about (?:the )?teach", r"\bberate",
                   r"(?:negative )?comments? (?:about|on|regarding) (?:the )?(?:teach|staff)",
                   r"(?:reach(?:ing)? out|speak|talk|go|come|raise|contact|approach|take|bring|direct)\w*\s+(?:\w+\s+){0,3}(?:to|with)\s+(?:the |your )?"
                   r"(?:class )?(?:teachers?|school|head\w*|principal|office)\b.{0,120}?\b(?:rather than|instead of|not (?:in|on|via|through) the group)"),
     "abuse": (r"\babus(?:e|ive)\b(?! section)(?!['’] section)", r"\binsult", r"\bbull(?:y|ying|ied)\b", r"harass", r"derogatory", r"demean",
               r"\bnast(?:y|iness)\b", r"harsh words", r"\bunkind", r"\brude\b", r"disrespect", r"belittl", r"\bmock", r"ridicul",
               r"laugh\w* (?:at|from|about) ", r"personal (?:attacks?|comments?|remarks?)", r"\bracis", r"\bsexis", r"homophob",
-              r"discriminat", r"(?:negative|offensive|unpleasant|hurtful|mean|nasty)\W+(?:(?!or\b|and\b)\w+\W+){0,2}(?:comments?|remarks?|posts\b|messages\b)",
-              r"\bsarcas", r"\bshaming\b", r"humiliat"),
-    "anger": (r"\banger\b", r"\bangry\b", r"capital letters", r"\bcapitals\b", r"shouting", r"\bheated\b", r"\btemper\b",
+              r"discriminat", r"(?:negative|offensive|unpleasant|hurtful|mean|nasty)\W+(?:(?!or\b|and\b)\w+\W+){0,2}(?:comments?|remarks?|posts|messages)\b"
+              r"(?! (?:about|on|regarding) (?:the |our )?(?:school|college|academy)\b)",
+              r"\bsarcas", r"\bdegrad", r"\bshaming\b", r"humiliat"),
+    "anger": (r"\banger\b", r"\bangry\b", r"capital letters", r"\bcapitals\b", r"shouting(?! at\b)", r"\bheated\b", r"\btemper\b",
               r"exclamation marks?", r"\barguments?\b", r"in the heat of the moment", r"\bcalm\b"),
     "rumour": (r"rumou?r", r"gossip", r"misinformation", r"not verified", r"unverified", r"hearsay", r"speculat", r"chinese whispers",
-               r"fake news", r"\bhoax", r"false (?:information|news|stories)", r"fear[- ]?mongering"),
+               r"fake news", r"\bhoax", r"\baccura(?:te|cy)\b", r"\bverif(?:y|ied|iable)\b", r"false (?:information|news|stories)", r"fear[- ]?mongering"),
     "late-night": (r"late at night", r"late-night", r"quiet hours", r"(?:unsociable|antisocial|anti-social|reasonable|sociable) hours",
                    r"(?:before|after|between)\s+\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)", r"between\s+\d{1,2}[.:]\d\d\s+and\s+\d{1,2}[.:]\d\d",
                    r"early in the morning", r"time (?:of day )?you post", r"family time", r"\bovernight\b", r"after (?:bed ?time|midnight)",
@@ -105,7 +116,8 @@ _SPECIFIC: dict[str, tuple[str, ...]] = {
 _GENERIC: dict[str, tuple[str, ...]] = {
     "offensive-language": (r"(?:polite|positive|friendly|clean|appropriate|kind|respectful in (?:their |your )?)(?:,? \w+){0,3}(?: and \w+)? language",),
     "abuse": (r"\brespectful(?:ly)?\b",
-              r"\brespect\b(?! (?:\w+ )?(?:when|if|that)\b)(?! (?:the )?(?:purpose|time|ethos)|family time|people['’]s (?:time|privacy))",
+              r"\brespect\b(?! (?:\w+ )?(?:when|if|that)\b)(?! (?:the )?(?:purpose|time|ethos)|family time|people['’]s (?:time|privacy))"
+              r"(?! (?:the |our |all |any )?(?:\w+['’]s? )?(?:polic(?:y|ies)|procedures?|decisions?|rules|guidelines|boundaries)\b)",
               r"\bcourteous", r"\bpolite\b", r"\bkind\b",
               r"\bconsiderate\b", r"\bsupportive\b", r"civil(?:ised|ized)?\b", r"\bfriendly\b"),
 }
@@ -140,12 +152,26 @@ _SANCTION = regex.compile(
     r"\b(?:will|may|can|could|might)\s+(?:\w+\s+){0,3}?(?:be reported|be removed|be banned|be asked|be advised|be grounds|"
     r"take (?:legal|further|action|other)|seek legal|contact the police|report (?:it|them|the)|consider (?:taking|further)|result in|face)\b", _I)
 _OWN_RULE = regex.compile(r"\b(?:should|must|please|do not|don['’]t|never)\b", _I)
+# What the school, its staff or the admins do themselves ("The school will not upload pictures…",
+# "Staff are advised not to accept friend requests"): their practice, not a rule for parents,
+# unless it says what they won't put up with.
+_SCHOOL_PRACTICE = regex.compile(
+    r"^(?:the |our |all |any )?(?:school|college|academy|staff(?: members)?|teachers?|we|admins?|administrators?|moderators?|class reps?|"
+    r"group admin\w*)\b(?:\s+\w+){0,2}?\s+(?:will|may|can|aims?|tries|try|is|are|does not|do not|doesn['’]t|don['’]t|never)\b"
+    r"(?![^.]*\b(?:tolerat|accept|allow|permit|expect|ask|request))", _I)
+# A clock time is about quiet hours only where the clause is about posting (not "arrive before 11.00am").
+_MESSAGING = regex.compile(r"\b(?:post\w*|messag\w*|send\w*|sent|text\w*|chat\w*|groups?|notif\w*|repl\w*|whatsapp|ping\w*|online)\b", _I)
+_LATE_WORDS = regex.compile(r"late at night|late-night|quiet hours|unsociable|antisocial|anti-social|sociable hours|family time|overnight|"
+                            r"bed ?time|midnight|early in the morning|out[- ]of[- ]hours", _I)
+# A personal-data cue (phone numbers, photos) in a sentence that neither forbids it nor asks for care is consent
+# or description ("members agree to share their mobile number with the group").
+_GUARDS = regex.compile(r"\b(?:permission|consent|privacy|private|care(?:ful)?|mindful|cautious|only|protect\w*|safe\w*)\b", _I)
 
 _DESCRIPTIVE_LEAD = regex.compile(
     r"\b(?:aims?\b|aim is|purpose|intended|can be used|may be used|are used|used to share|believe|important to|not limited to|legislation|"
     r"in conjunction|following (?:\w+ )?policies|may then|will consider|following action|steps? (?:we|the school)|so (?:that )?they can|"
     r"opportunity|benefits|will be able|encourag\w+ social|examples? of (?:good|appropriate)|\bappropriate uses|\bacceptable (?:uses|content|posts)|"
-    r"welcome|include(?:s|d)? (?:things|items) like|useful for)\b", _I)
+    r"welcome|include(?:s|d)? (?:things|items) like|useful for)\b|\bbe used (?:for|to|as)\b(?![^.]*\b(?:not|never|avoid\w*)\b)[^.]*$", _I)
 _PROHIBITIVE_LEAD = regex.compile(
     r"\b(?:inappropriate|unacceptable|not (?:be )?tolerat\w*|will not accept|prohibited|forbidden|not (?:permitted|allowed|acceptable|appropriate)|"
     r"avoid|don['’]?t|do not|never|must not|should not|refrain|banned|breach\w*|not to)\b|\bNOT\b", _I)
@@ -183,14 +209,17 @@ def is_rule(text: str) -> bool:
     """Whether a free-standing sentence asks something of members (rather than describing)."""
     if _SANCTION.search(text) and not _OWN_RULE.search(text):
         return False
+    if _SCHOOL_PRACTICE.search(text.strip(" \"“‘'")):
+        return False
     return bool(_NORMATIVE.search(text) or _IMPERATIVE.search(text.strip(" \"“‘'")))
 
 
-def suggest_categories(text: str, *, rule_context: bool | None = None) -> tuple[str, ...]:
+def suggest_categories(text: str, *, rule_context: bool | None = None, forbidden_by_lead: bool = False) -> tuple[str, ...]:
     """Categories a clause's wording covers, in the order it names them; () when not a rule.
 
     ``rule_context``: True for an item of a rule list, False for an item of a descriptive
     list (purposes, the school's sanctions), None to judge the sentence on its own.
+    ``forbidden_by_lead``: the item sits under a lead-in that forbids what it lists.
     """
     if rule_context is False:
         return ()
@@ -198,10 +227,25 @@ def suggest_categories(text: str, *, rule_context: bool | None = None) -> tuple[
         text = " ".join(s for s in _SENTENCES.split(text) if is_rule(s))
         if not text:
             return ()
+    else:  # an item of a rule list may still describe what the school itself does
+        text = " ".join(s for s in _SENTENCES.split(text) if not _SCHOOL_PRACTICE.search(s.strip(" \"“‘'"))) or text
     found = _matches(_SPECIFIC_RE, text)
     if not found and (rule_context or _ASKED.search(text) or _IMPERATIVE.search(text.strip(" \"“‘'"))):
         found = _matches(_GENERIC_RE, text)
+    if any(cat == "late-night" for *_, cat in found) and not _LATE_WORDS.search(text) and not _MESSAGING.search(text):
+        found = [hit for hit in found if hit[2] != "late-night"]  # "arrive before 11.00am" is not about posting
+    if not forbidden_by_lead and any(cat == "personal-data" for *_, cat in found) and not any(
+            _SPECIFIC_RE["personal-data"].search(s) and (prohibits(s) or _GUARDS.search(s)) for s in _SENTENCES.split(text)):
+        found = [hit for hit in found if hit[2] != "personal-data"]
     return tuple(cat for _, _, cat in sorted(found))
+
+
+def warned_categories(text: str) -> tuple[str, ...]:
+    """Categories a clause names only in what the school says follows a breach ("Any bad language or abusive
+    posts will be removed", "posts that may be slanderous will be reported"). The document does forbid them;
+    such a sentence is cited only for a category no rule of the document names."""
+    warnings = " ".join(s for s in _SENTENCES.split(text) if _SANCTION.search(s) and not _OWN_RULE.search(s))
+    return tuple(cat for *_, cat in sorted(_matches(_SPECIFIC_RE, warnings))) if warnings else ()
 
 
 def is_general(text: str) -> bool:

@@ -145,7 +145,15 @@ class Store:
         return False
 
     def _check_length(self, size: int) -> None:
-        """Refuse a store shorter than its own header says (cut off by a copy or a full disk)."""
+        """Refuse a store shorter than its own header says (cut off by a copy or a full disk).
+
+        Not while a write-ahead log lies beside it: a checkpoint writes page 1 (the new length)
+        before the pages that extend the file, so a kill mid-checkpoint leaves a short file that
+        SQLite completes from the log when it opens it.
+        """
+        wal = Path(f"{self.path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return
         try:
             with self.path.open("rb") as fh:
                 header = fh.read(100)

@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+import regex
+
 from rep_assistant.core import resources
 from rep_assistant.core.acting.register import member_events, standing
 from rep_assistant.core.policy.categories import CATEGORIES
+from rep_assistant.core.policy.facts import escalation_route
 from rep_assistant.core.policy.library import DEFAULT_POLICY_ID
 from rep_assistant.core.store import Store
 
@@ -72,9 +75,43 @@ def school_was_told(store: Store, incident: dict[str, Any] | None) -> bool:
 
 
 def school_sentence(told: bool, school_contact: str) -> str:
+    """``school_contact`` may be empty (nothing in Settings): the sentence then names no address."""
+    contact = f": {school_contact}" if school_contact else ""
     if told:
-        return f"I have let the school know, and they are the best people to talk it through with: {school_contact}."
-    return f"If you would like to talk it through, the school is the right place: {school_contact}."
+        return f"I have let the school know, and they are the best people to talk it through with{contact}."
+    return f"If you would like to talk it through, the school is the right place{contact}."
+
+
+def route(school_escalation: str) -> str:
+    """Who the school's code says concerns go to, from the confirmed setting ("" when Settings hold none)."""
+    return escalation_route(school_escalation) if school_escalation.strip() else ""
+
+
+def _names_someone(route: str) -> bool:
+    """A route more particular than the school as a whole ("the class teacher", not "the school")."""
+    return bool(route) and not regex.fullmatch(r"(?:the |your )?(?:school|college|academy)(?: office)?", route, regex.I)
+
+
+def concerns_sentence(route: str, school_contact: str) -> str:
+    """Where a concern behind a post should go: the code's own route when Settings hold one, else the school,
+    with the school's confirmed contact in brackets when there is one."""
+    if route:
+        contact = f" (school contact: {school_contact})" if school_contact else ""
+        return f"as the school's code asks, please take it to {route}{contact}."
+    contact = f" ({school_contact})" if school_contact else ""
+    return f"please take it to the school directly{contact}."
+
+
+def greeting(school_name: str) -> str:
+    """The notification's salutation: the school named only when Settings name it."""
+    return f"Dear leadership team at {school_name}," if school_name else "Dear leadership team,"
+
+
+def passing_on_sentence(route: str) -> str:
+    """Said to the school only when the code names someone in particular; empty otherwise (the line disappears)."""
+    if not _names_someone(route):
+        return ""
+    return f"As the school's code asks, I am passing this to {route}; please forward it if someone else should see it."
 
 
 def removed_from_group(store: Store, member_id: int | None) -> bool:

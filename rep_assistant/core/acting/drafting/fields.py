@@ -136,7 +136,9 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         for r in rows)
     # Only the document's own clause numbers are shown; an unnumbered clause is quoted alone.
     clauses = "\n".join(dict.fromkeys(f"- {r['clause_id'] + ': ' if r['clause_id'] else ''}“{r['clause_text'].strip()}”" for r in rows))
-    school_contact = settings["school_email"] or settings["school_phone"] or "the school office"
+    contact = settings["school_email"] or settings["school_phone"]  # confirmed in Settings, or nothing
+    school_contact = contact or "the school office"  # kept for the rep's own templates
+    route = facts.route(settings["school_escalation"])
     many = len(rows) > 1
     attached_note, plain_note = bundle_notes(incident_id)
     warned_at = facts.earlier_warning(store, main["member_id"])
@@ -146,6 +148,10 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         "school_email": settings["school_email"],
         "school_phone": settings["school_phone"],
         "school_contact": school_contact,
+        "school_greeting": facts.greeting(settings["school_name"]),
+        "escalation_route": route,
+        "raise_concerns": facts.concerns_sentence(route, contact),
+        "passing_on": facts.passing_on_sentence(route),
         "group_name": main["chat_name"],
         "today": nice_date(dt.date.today().isoformat()),
         "member_name": main["member_name"] or "a former member",
@@ -171,7 +177,7 @@ def draft_fields(store: Store, settings: Settings, *, flag_id: int | None = None
         "tone": facts.tone_for(rows),
         "why_it_matters": facts.why_it_matters(main["category"]),
         "guidelines": facts.guidelines_phrase(main["policy_id"], settings["school_name"]),
-        "school_told": facts.school_sentence(facts.school_was_told(store, incident), school_contact),
+        "school_told": facts.school_sentence(facts.school_was_told(store, incident), contact),
         "removal": facts.removal_sentence(facts.removed_from_group(store, main["member_id"])),
         "earlier_warning": facts.warning_sentence(warned_at, nice_date(warned_at)),
     }
