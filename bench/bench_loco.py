@@ -4,8 +4,8 @@
 usage: bench/bench_loco.py [--json OUT] [--rules-only] [--no-team] [--param NAME=VALUE ...]
 
 For each labelled chat in ../shared/corpus/*/ and ../shared/eval/dev/: train the learned
-model and calibrate its thresholds WITHOUT that chat (learned/train.py, the shipped recipe,
-with the team's own sets in tests/data/labelled always in training as one more chat),
+model and calibrate its thresholds WITHOUT that chat (learned/train.py, the shipped recipe:
+the rules' flags as features, the team's own sets in tests/data/labelled always in training as one more chat),
 then score the chat with rules + that model, grouped runs counted as evaluate counts them.
 Prints per chat: breach recall (main queue / both tiers), false alarms on benign messages
 (main / both) and macro-F1 (main / both); per category: recall main / both on each chat;
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_model import chat_name, default_data, team_data  # noqa: E402
+from train_model import chat_name, default_data, rule_flags, team_data  # noqa: E402
 
 from rep_assistant.core.detection.evaluation import TieredReport, predict_tiers, read_labels, score_tiers  # noqa: E402
 from rep_assistant.core.detection.learned.model import LearnedModel  # noqa: E402
@@ -52,10 +52,12 @@ def main() -> int:
     covered = sorted(policy.covered, key=CATEGORY_IDS.index)
     chats = {chat_name(p): read_labels(p) for p in paths}
     extra = {} if args.no_team else {"team": [r for p in team_data() for r in read_labels(p)]}
+    flagged = {} if args.rules_only else rule_flags({**chats, **extra})
     reports: dict[str, TieredReport] = {}
     for held, rows in chats.items():
         start = time.perf_counter()
-        model = False if args.rules_only else LearnedModel(train({**{n: r for n, r in chats.items() if n != held}, **extra}, params))
+        model = False if args.rules_only else LearnedModel(train({**{n: r for n, r in chats.items() if n != held}, **extra}, params,
+                                                                   flagged=flagged))
         reports[held] = score_tiers(rows, predict_tiers(rows, policy, model=model), covered)
         print(f"  {held}: trained and scored in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     print(_table(reports))

@@ -8,8 +8,9 @@ Default data: every ../shared/corpus/*/labels.jsonl and ../shared/eval/dev/label
 read), plus the team's own labelled sets in tests/data/labelled/ (written by the team in
 its own words, none from ../shared), read as one more chat: one writer is one chat for the
 leave-one-chat-out calibration. The model file records the SHA-256 of the data, the files'
-names and sizes and every parameter, and is the same bytes for the same data and
-parameters on any machine.
+names and sizes and every parameter, and the SHA-256 of what the rules flag on that data (the
+model reads the rules' flags as features and is calibrated with them, so a change to the rules
+means retraining); it is the same bytes for the same data, rules and parameters on any machine.
 """
 
 import argparse
@@ -21,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rep_assistant.core.detection.evaluation import read_labels  # noqa: E402
-from rep_assistant.core.detection.learned.train import Params, data_checksum, train  # noqa: E402
+from rep_assistant.core.detection.evaluation import predict, read_labels  # noqa: E402
+from rep_assistant.core.detection.learned.train import Params, data_checksum, flags_checksum, train  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "resources" / "model" / "learned.json"
@@ -45,6 +46,15 @@ def chat_name(path: Path) -> str:
     return path.parent.name if path.name == "labels.jsonl" else path.stem
 
 
+def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
+    """By chat, by row, the categories the rules (every category, both tiers, no model) flag."""
+    out = {}
+    for name, rows in chats.items():
+        predicted = predict(rows, None)
+        out[name] = [frozenset(predicted.get(i, ())) for i in range(len(rows))]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("labels", type=Path, nargs="*", help="labelled chats (default: ../shared corpus and eval/dev, and the team's sets)")
@@ -60,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     chats: dict[str, list[dict]] = {}
     for p in paths:
         chats.setdefault(chat_name(p), []).extend(read_labels(p))
-    meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(paths),
+    flagged = rule_flags(chats)
+    meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(paths), "rule_flags_sha256": flags_checksum(flagged),
             "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}
-    document = train(chats, params, meta=meta)
+    document = train(chats, params, meta=meta, flagged=flagged)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     size = args.out.stat().st_size

@@ -14,7 +14,7 @@ from rep_assistant.cli import main
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import features, words_of
+from rep_assistant.core.detection.learned.features import features, with_rule_marks, words_of
 from rep_assistant.core.detection.learned.train import Params, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
@@ -130,6 +130,31 @@ def test_the_shipped_model_was_trained_on_the_data_it_names(shared_dir: Path) ->
     model = load_model()
     assert model is not None
     assert data_checksum(default_data() + team_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
+
+
+@pytest.mark.shared
+def test_the_shipped_model_was_calibrated_with_the_rules_as_they_are(shared_dir: Path) -> None:
+    """The model reads the rules' flags: when the rules flag differently on its data, it must be retrained."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_model import chat_name, default_data, rule_flags, team_data
+
+    from rep_assistant.core.detection.evaluation import read_labels
+    from rep_assistant.core.detection.learned.train import flags_checksum
+
+    chats: dict[str, list[dict]] = {}
+    for p in default_data() + team_data():
+        chats.setdefault(chat_name(p), []).extend(read_labels(p))
+    model = load_model()
+    assert model is not None
+    assert flags_checksum(rule_flags(chats)) == model.meta["rule_flags_sha256"], "the rules changed: retrain with scripts/train_model.py"
+
+
+def test_the_rules_flags_reach_the_model_as_marks() -> None:
+    words = words_of("that is a disgrace and she knows it")
+    assert with_rule_marks(words, {"abuse", "anger"})[-3:] == ["#r:abuse", "#r:anger", "#r:any"]
+    assert with_rule_marks(words, ()) == words
+    assert with_rule_marks(["too", "short"], {"abuse"}) == ["too", "short"]
+    assert {"#r:abuse", "#r:any"} <= features(with_rule_marks(words, {"abuse"}))
 
 
 def test_learned_flags_go_to_the_tier_their_confidence_earns() -> None:

@@ -2,8 +2,8 @@
 
 Why a layer on top rather than more rules: grievance, threat, rumour and the like are said
 in endless ways, and a rule that names the ways is a catalogue of known sentences. The
-model (learned/) reads the wording as a whole; where a rule already flags the category on
-a message the rule's flag stands (it can say exactly what matched), and otherwise the
+model (learned/) reads the wording as a whole, and what the rules flagged on the message;
+where a rule already flags the category the rule's flag stands (it can say exactly what matched), and otherwise the
 model's flag joins the main queue at or above its calibrated threshold, or the "worth a
 look" tier below it.
 """
@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from rep_assistant.core.detection.learned import LearnedModel, Scored, load_model
-from rep_assistant.core.detection.learned.features import words_of
+from rep_assistant.core.detection.learned.features import with_rule_marks, words_of
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
 
@@ -33,18 +33,21 @@ def detect_all(messages: Sequence[Message], policy: Policy | None = None, option
         wanted &= options.categories
     if not wanted & set(learned.categories):
         return findings
-    have = {(f.message_id, f.category) for f in findings}
+    flagged: dict[int, set[str]] = {}
+    for f in findings:
+        flagged.setdefault(f.message_id, set()).add(f.category)
     cache: dict[str, list[Scored]] = {}
     for m in messages:
         if not m.is_post or m.is_media or m.kind != "message" or not m.text:
             continue
-        words = words_of(m.text)
+        have = flagged.get(m.id, set())
+        words = with_rule_marks(words_of(m.text), have)
         key = " ".join(words)
         scored = cache.get(key)
         if scored is None:
             scored = cache[key] = learned.score_words(words)
         for s in scored:
-            if s.category in wanted and (m.id, s.category) not in have:
+            if s.category in wanted and s.category not in have:
                 findings.append(_finding(m, s))
     return findings
 

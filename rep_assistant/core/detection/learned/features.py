@@ -1,14 +1,17 @@
-"""What the learned model sees of a message: words, word pairs and character 5-grams.
+"""What the learned model sees of a message: words, word pairs, character 5-grams, and what the rules found.
 
 One function for training and for scanning, so the two can never drift apart. Character
 n-grams inside the word stream carry spelling variety (dialect, dropped vowels, "marking's"
 and "marked") that whole words miss; word pairs carry short phrases ("heard that"). The text
 is NFKC-folded and case-folded first, so fullwidth and styled letters read as plain ones.
+The categories the rules flagged on the message join as marks (``with_rule_marks``): what a
+rule found is a signal that holds across writers (an insult often comes with a complaint).
 """
 
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Character n-gram length. Mean held-out AUC leaving each corpus chat out: words and pairs alone 0.903,
@@ -52,3 +55,16 @@ def features(words: list[str]) -> set[str]:
     joined = "_" + "_".join(words) + "_"
     out.update(joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1))
     return out
+
+
+def with_rule_marks(words: list[str], flagged: Iterable[str]) -> list[str]:
+    """``words`` (from ``words_of``) with a mark per category the rules flagged on the message, and ``#r:any``.
+
+    Training reads the rules' flags on every labelled message the same way (scripts/train_model.py),
+    so the model learns what a rule's flag says about the categories it did not flag. A message
+    too short to score stays too short.
+    """
+    if len(words) < MIN_WORDS:
+        return words
+    marks = sorted("#r:" + c for c in flagged)
+    return words + marks + ["#r:any"] if marks else words
