@@ -39,6 +39,9 @@ class Params:
     #: A feature must occur in this many different training chats: names, places and one writer's habits do not.
     min_chats: int = 2
     prune: float = 0.02
+    #: How far each training chat counts as one writer rather than by its size: an example weighs
+    #: (mean chat size / its chat's size) ** chat_balance (0: every message alike; 1: every chat alike).
+    chat_balance: float = 0.5
     seed: int = 12
     #: Largest share of benign out-of-chat messages the model may flag, all categories together: main queue / both tiers.
     #: Both tiers: the 8 % target less about 2 % the rules spend on an unseen chat.
@@ -106,11 +109,14 @@ def fit(data: Sequence[Example], categories: Sequence[str], params: Params) -> t
     vocab = sorted(f for f, n in df.items() if n >= params.min_df and len(where[f]) >= params.min_chats)
     index = {f: i for i, f in enumerate(vocab)}
     xs = [(sorted(index[f] for f in feats if f in index), 1.0 / math.sqrt(len(feats))) for feats in rows]
+    sizes = Counter(ex.chat for ex in data)
+    mean = len(data) / len(sizes) if sizes else 1.0
+    weigh = [(mean / sizes[ex.chat]) ** params.chat_balance for ex in data]
     weights: dict[str, list[float]] = {}
     bias = []
     cols = []
     for c in categories:
-        w, b = _fit_one(xs, [c in ex.labels for ex in data], len(vocab), params)
+        w, b = _fit_one(xs, [c in ex.labels for ex in data], weigh, len(vocab), params)
         cols.append(w)
         bias.append(b)
     for i, f in enumerate(vocab):
@@ -120,7 +126,8 @@ def fit(data: Sequence[Example], categories: Sequence[str], params: Params) -> t
     return weights, bias
 
 
-def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], size: int, params: Params) -> tuple[list[float], float]:
+def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], weigh: list[float], size: int,
+             params: Params) -> tuple[list[float], float]:
     w = [0.0] * size
     b = 0.0
     rnd = random.Random(params.seed)
@@ -132,7 +139,7 @@ def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], size: int, param
             idx, norm = xs[k]
             z = b + norm * sum(map(w.__getitem__, idx))
             p = 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
-            g = (1.0 if ys[k] else 0.0) - p
+            g = ((1.0 if ys[k] else 0.0) - p) * weigh[k]
             if ys[k]:
                 g *= params.positive_weight
             step += 1
