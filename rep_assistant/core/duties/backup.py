@@ -74,6 +74,18 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
     source.backup(target, progress=progress, sleep=0.1)
 
 
+def _snapshot(source_path: Path, target_path: Path) -> None:
+    """A consistent single-file copy of the store at ``source_path`` (no WAL beside it to lose)."""
+    source = sqlite3.connect(str(source_path), timeout=5.0)
+    target = sqlite3.connect(str(target_path))
+    try:
+        _copy(source, target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+        source.close()
+
+
 def _private_empty_file(path: Path, shown: Path) -> None:
     """Create ``path`` 0600 from the start; ``shown`` is the file the user named, for the message."""
     try:
@@ -94,14 +106,7 @@ def backup(store: Store, out: Path) -> BackupInfo:
         _private_empty_file(part, out)
         try:
             with store.transaction():  # the write lock: nothing changes while the snapshot is taken
-                source = sqlite3.connect(str(store.path), timeout=5.0)
-                target = sqlite3.connect(str(part))
-                try:
-                    _copy(source, target)
-                    target.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    target.close()
-                    source.close()
+                _snapshot(store.path, part)
                 info = inspect(part)
                 store.audit("backup", {}, {"sha256": info.sha256, "size": info.size, "audit_entries": info.audit_entries,
                                            "head_hash": info.head_hash, "messages": info.messages})
@@ -156,14 +161,7 @@ def _keep_aside(db_path: Path, kept: Path) -> Path | None:
         return None
     _private_empty_file(kept, kept)
     try:
-        source = sqlite3.connect(str(db_path), timeout=5.0)
-        target = sqlite3.connect(str(kept))
-        try:
-            _copy(source, target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-            source.close()
+        _snapshot(db_path, kept)
     except sqlite3.DatabaseError:
         shutil.copyfile(db_path, kept)
         wal = Path(f"{db_path}-wal")

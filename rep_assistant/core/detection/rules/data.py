@@ -22,7 +22,7 @@ for the prefilter are derived from the patterns (triggers.py), never written by 
 
 import functools
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,31 +93,29 @@ def expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0) 
     return _FRAGMENT_REF.sub(sub, pattern)
 
 
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of ``pattern`` split at its top-level bars (none inside groups or classes)."""
-    out, depth, in_class, cur, i = [], 0, False, "", 0
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, depth after it) of each bar and parenthesis outside escapes and classes."""
+    depth, in_class, i = 0, False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            cur += pattern[i:i + 2]
             i += 2
             continue
         if in_class:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-            i += 1
-            continue
-        cur += c
+        elif c in "()|":
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+            yield i, c, depth
         i += 1
-    return [*out, cur]
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` split at its top-level bars (none inside groups or classes)."""
+    cuts = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    bounds = zip([-1, *cuts], [*cuts, len(pattern)], strict=True)
+    return [pattern[a + 1:b] for a, b in bounds]
 
 
 _WRAPPED = regex.compile(r"^((?:\\b)?)\(\?:(.*)\)((?:\\b)?)$", regex.DOTALL)
@@ -145,24 +143,8 @@ def alternatives(pattern: str) -> list[str]:
 
 def _balanced(inner: str) -> bool:
     """Whether ``(inner)`` is one group: its parentheses never close the outer one early."""
-    depth, in_class, i = 0, False, 0
-    while i < len(inner):
-        c = inner[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
-    return depth == 0
+    depths = [depth for _, c, depth in _structure(inner) if c != "|"]
+    return min(depths, default=0) >= 0 and (depths[-1] if depths else 0) == 0
 
 
 def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
