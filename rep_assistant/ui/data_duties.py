@@ -25,7 +25,11 @@ from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_open_path, ask_save_path
 from rep_assistant.ui.models.roles import IdRole
-from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, count
+from rep_assistant.ui.views.duty_words import count
+from rep_assistant.ui.views.erase_dialog import EraseDialog
+from rep_assistant.ui.views.member_export_dialog import MemberExportDialog
+from rep_assistant.ui.views.purge_dialog import PurgeDialog
+from rep_assistant.ui.views.restore_dialog import RestoreDialog
 from rep_assistant.ui.workers.changes import OpChanges
 from rep_assistant.ui.workers.runner import window_runner
 

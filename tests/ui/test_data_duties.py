@@ -21,8 +21,13 @@ from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui import data_duties
-from rep_assistant.ui.views import data_dialogs
-from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, describe_erasure
+from rep_assistant.ui.views import member_export_dialog
+from rep_assistant.ui.views.duty_words import describe_erasure
+from rep_assistant.ui.views.erase_dialog import EraseDialog
+from rep_assistant.ui.views.member_combo import MemberCombo
+from rep_assistant.ui.views.member_export_dialog import MemberExportDialog
+from rep_assistant.ui.views.purge_dialog import PurgeDialog
+from rep_assistant.ui.views.restore_dialog import RestoreDialog
 from tests.acting import CHAT, EXPORT, world
 from tests.ui.conftest import Desk
 
@@ -57,7 +62,7 @@ def test_member_picker_lists_everyone_not_erased_chat_by_chat(qtbot: object, sto
     world(store)
     import_export(store, EXPORT, chat_name="A second chat")
     erasure.erase(store, CHAT, "Dan Brown")  # the same person in both chats: gone from both
-    combo = data_dialogs.MemberCombo(store, None)
+    combo = MemberCombo(store, None)
     qtbot.addWidget(combo)
     expected = [f"{name}  ({chat})" for chat in ("A second chat", CHAT)
                 for name in sorted((r["name"] for r in store.query(
@@ -88,7 +93,7 @@ def test_export_writes_both_files_with_the_members_messages(desk: Desk, demo_exp
     dialog = window.findChild(MemberExportDialog)
     assert dialog.members.choice()["name"] == MEMBER  # the member selected in the desk
     chosen = tmp_path / "for Katie"
-    monkeypatch.setattr(data_dialogs, "ask_save_path", lambda *_args: chosen)
+    monkeypatch.setattr(member_export_dialog, "ask_save_path", lambda *_args: chosen)
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as saved:
         dialog.save_button.click()
     html_path, json_path = saved.args

@@ -1,9 +1,9 @@
-"""Small widget helpers every area shares (named splitters, labelled filter bars, wrapped text, read-only tables)."""
+"""Small widget helpers every area shares (named splitters, labelled filter bars, wrapped text, read-only tables, red buttons for what cannot be undone)."""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QWidget
 
 
 def splitter(parent: QWidget, orientation: Qt.Orientation, name: str, parts: Sequence[tuple[QWidget, int]]) -> QSplitter:
@@ -52,3 +52,9 @@ def read_only_table(parent: QWidget, headers: Sequence[str], stretch: int) -> QT
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def destructive(button: QPushButton) -> None:
+    """Red while it can be pressed; the padding applies in every state, so the size fits the text."""
+    button.setStyleSheet("QPushButton { padding: 4px 14px; } "
+                         "QPushButton:enabled { color: white; background: #b3261e; border: 1px solid #8c1d18; border-radius: 3px; }")
