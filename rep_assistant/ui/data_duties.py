@@ -6,15 +6,16 @@ looks for one obvious place, not a command line. Each entry opens a dialog over 
 database thread; nothing here audits or decides anything itself.
 
 Restore is the one duty that replaces the file under the window, so it closes both of the
-window's connections (its own and the database thread's), lets the core restore, and reopens
-them, rather than copying over a store that open connections are using.
+window's connections (its own and the database thread's), lets the core restore on the database
+thread, and reopens them, rather than copying over a store that open connections are using.
+The window stays disabled meanwhile, so nothing reads its closed connection.
 """
 
 import datetime as dt
-import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -152,36 +153,37 @@ def _confirm_restore(window: "Desk", info: backup.BackupInfo) -> RestoreDialog:
 def restore_in_window(window: "Desk", backup_file: Path, *, keep_previous: bool = False) -> int | None:
     """Replace the window's store with ``backup_file`` while none of its connections is open.
 
-    The database thread closes its own connection, runs the core's restore and reopens; the
-    window's connection stays closed meanwhile and the window waits (no event is handled, so
-    nothing reads). A restore takes seconds even for a large store. Returns the op id.
+    The window closes its own connection and is disabled (no key, menu or dialog of it can read
+    the closed store); the database thread closes its connection, runs the core's restore with
+    its progress in the status bar, and reopens. The GUI thread never waits: the window reopens
+    its connection and comes back when the operation has succeeded or failed. Returns the op id.
     """
     if window.worker.is_busy():
         window.show_error(RepError("Rep Assistant is still working on something (see the status bar); "
                                    "restore once it has finished."))
         return None
     store, actor = window.store, window.settings.actor
-    released = threading.Event()
 
-    def replace(worker_store: Store, _progress: ProgressFn, _cancelled: CancelFn) -> backup.Restored:
+    def replace(worker_store: Store, progress: ProgressFn, _cancelled: CancelFn) -> backup.Restored:
+        worker_store.close()
         try:
-            worker_store.close()
-            try:
-                return backup.restore(store.path, backup_file, actor=actor, keep_previous=keep_previous)
-            finally:
-                worker_store.reopen()
+            return backup.restore(store.path, backup_file, actor=actor, keep_previous=keep_previous, progress=progress)
         finally:
-            released.set()
+            worker_store.reopen()
+
+    def reopened(then: Callable[[Any], None]) -> Callable[[Any], None]:
+        def back(outcome: Any) -> None:
+            store.reopen()
+            window.setEnabled(True)
+            QApplication.restoreOverrideCursor()
+            then(outcome)
+        return back
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    window.setEnabled(False)
     store.close()
-    try:
-        op = window.run_op(window.tr("Restoring the backup"), replace, lambda result: _on_restored(window, result))
-        released.wait()
-    finally:
-        store.reopen()
-        QApplication.restoreOverrideCursor()
-    return op
+    return window.run_op(window.tr("Restoring the backup"), replace,
+                         reopened(lambda result: _on_restored(window, result)), reopened(window.show_error))
 
 
 def _on_restored(window: "Desk", result: backup.Restored) -> None:

@@ -67,6 +67,8 @@ class Desk(Protocol):
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
 
+    def setEnabled(self, enabled: bool) -> None: ...  # noqa: N802 - Qt's name (restore disables the window)
+
     def tr(self, text: str) -> str: ...
 
     def findChildren(self, kind: type[Any]) -> list[Any]: ...  # noqa: N802 - Qt's name

@@ -7,15 +7,17 @@ button, so no modal loop ever runs.
 
 import datetime as dt
 import json
+import sqlite3
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from rep_assistant.core.acting import incidents
-from rep_assistant.core.duties import audit, erasure
+from rep_assistant.core.duties import audit, backup, erasure
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
@@ -276,6 +278,46 @@ def test_a_restore_that_fails_leaves_the_window_on_its_store(desk: Desk, demo_ex
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         window.decide("confirmed")
     assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
+
+
+def test_restore_runs_on_the_database_thread_while_the_window_reads_nothing(desk: Desk, demo_export: Path, qtbot: object,
+                                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _open_with_demo(desk, demo_export, member=None)
+    saved = tmp_path / "b.sqlite3"
+    monkeypatch.setattr(data_duties, "ask_save_path", lambda *_args: saved)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.actions_by_name["backup"].trigger()
+    _close_boxes()
+    real_restore, release, threads, finished, steps = backup.restore, threading.Event(), [], threading.Event(), []
+
+    def slow_restore(*args: object, **kwargs: object) -> backup.Restored:
+        threads.append(threading.current_thread())
+        try:
+            assert release.wait(10), "the test never let the restore go on"
+            return real_restore(*args, **kwargs)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(backup, "restore", slow_restore)
+    window.worker.op_progress.connect(lambda _op, _done, _total, label: steps.append(label))
+    probe = QDialog(window)  # a dialog of the window left open: it must not reach the closed store either
+    probe.show()
+    data_duties.restore_in_window(window, saved)
+    # The GUI thread did not wait for the core's restore: it is still held on the database thread.
+    assert not finished.is_set()
+    qtbot.waitUntil(lambda: bool(threads), timeout=WAIT_MS)
+    assert threads[0] is not threading.main_thread()
+    # Meanwhile the window's connection is closed, and nothing of the window takes input that could read it.
+    with pytest.raises(sqlite3.ProgrammingError):
+        window.store.scalar("SELECT 1")
+    assert not window.isEnabled() and not probe.isEnabled()
+    release.set()
+    qtbot.waitUntil(window.isEnabled, timeout=WAIT_MS)
+    assert finished.is_set() and probe.isEnabled()
+    assert window.store.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 1  # reopened on the new file
+    assert {"Checking the backup", "Applying your erasures and purges to it again", "Checking the restored store"} <= set(steps)
+    assert any(t.startswith("Restored") for t in _close_boxes())
+    probe.close()
 
 
 def test_erase_never_starts_on_someone_the_rep_did_not_pick(desk: Desk, demo_export: Path, qtbot: object) -> None:
