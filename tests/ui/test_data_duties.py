@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from rep_assistant.core.acting import incidents
-from rep_assistant.core.duties import audit, backup, erasure
+from rep_assistant.core.duties import audit, backup, erasure, retention
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
@@ -318,6 +318,44 @@ def test_restore_runs_on_the_database_thread_while_the_window_reads_nothing(desk
     assert {"Checking the backup", "Applying your erasures and purges to it again", "Checking the restored store"} <= set(steps)
     assert any(t.startswith("Restored") for t in _close_boxes())
     probe.close()
+
+
+def _cut_paragraphs(dialog: QDialog) -> list[str]:
+    """The wrapped paragraphs shown shorter than their text needs (their lines drawn over what follows)."""
+    return [label.text()[:50] for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+
+
+def test_the_data_dialogs_never_cut_their_paragraphs_at_any_size(qtbot: object, store: Store, tmp_path: Path) -> None:
+    world(store)
+    member = store.scalar("SELECT id FROM members ORDER BY id LIMIT 1")
+
+    def never(*_args: object) -> None:  # the answers are handed in below, the longest a rep may see
+        pass
+
+    export = MemberExportDialog(store, never, member)
+    export._on_exported((tmp_path / "Data held about Someone With A Rather Long Name.html",
+                         tmp_path / "Data held about Someone With A Rather Long Name.json", {"messages": 12345, "flags": 67}))
+    erase = EraseDialog(store, never, member)
+    erase._on_preview(erase._asked, erasure.ErasurePlan(
+        member=erasure.Member(7, 1, "Year 3 Maple", "Jane Doe-Whitfield", False), member_ids=(7, 9, 11), messages=2345,
+        media_files=12, notes=4, flags=22, open_incidents=2, register_reasons=3, exports=(tmp_path / "a", tmp_path / "b"),
+        mentions={"flags.explanation": 2, "incidents.title": 1, "messages.text": 31, "notes.text": 3, "chats.name": 1}))
+    purge = PurgeDialog(never, 0)
+    chats = [retention.ChatPurge(chat=f"Year {n} Maple Class Parents and Carers", chat_id=n, messages=1234 * n,
+                                 first="2023-01-01T08:00:00", last="2024-11-30T21:00:00") for n in range(1, 8)]
+    purge._on_plan(purge._asked, retention.PurgePlan(cutoff="2024-12-04T00:00:00", chats=chats, kept_for_incidents=123,
+                                                     message_ids=tuple(range(9000))))
+    restore = RestoreDialog(backup.BackupInfo(path=tmp_path / "Rep Assistant backup 2026-12-04 2330 from the old laptop.sqlite3",
+                                              size=1, sha256="0" * 64, schema=3, audit_entries=123456, head_hash="0" * 64,
+                                              messages=1234567), tmp_path / "rep-assistant.sqlite3")
+    for dialog in (export, erase, purge, restore):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for size in (dialog.size(), dialog.minimumSizeHint()):  # as opened, then shrunk by hand as far as it goes
+            dialog.resize(size)
+            qtbot.wait(20)
+            assert _cut_paragraphs(dialog) == [], (type(dialog).__name__, dialog.size())
 
 
 def test_erase_never_starts_on_someone_the_rep_did_not_pick(desk: Desk, demo_export: Path, qtbot: object) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 from rep_assistant.core.duties import erasure
 from rep_assistant.core.store import Store
 from rep_assistant.ui.views.duty_words import describe_erasure
-from rep_assistant.ui.views.layout import destructive, wrapped
+from rep_assistant.ui.views.layout import destructive, scrolling, wrapped
 from rep_assistant.ui.views.member_combo import MemberCombo
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
@@ -47,17 +47,20 @@ class EraseDialog(QDialog):
         self.confirm_edit.textChanged.connect(self._update_button)
         form = QFormLayout()
         form.addRow(self.tr("&Member:"), self.members)
-        layout = QVBoxLayout(self)
+        area, layout = scrolling(self)  # the text scrolls on a small screen; the buttons stay in view
+        outer = QVBoxLayout(self)
+        outer.addWidget(area, 1)
         layout.addWidget(wrapped(self.tr(
             "Use this when someone asks you to erase what you hold about them, or when you no longer may keep it."), self))
         layout.addLayout(form)
         layout.addSpacing(6)
         layout.addWidget(self.preview)
         layout.addStretch(1)
-        layout.addWidget(self.confirm_label)
-        layout.addWidget(self.confirm_edit)
-        layout.addWidget(buttons)
-        self.resize(600, 420)
+        outer.addWidget(self.confirm_label)
+        outer.addWidget(self.confirm_edit)
+        outer.addWidget(buttons)
+        self.resize(600, 480)  # room for the longest preview on a 1024x600 screen; longer ones scroll
+        self.setMinimumSize(440, 300)
         self.ask_preview()
 
     def ask_preview(self) -> None:

@@ -1,9 +1,21 @@
-"""Small widget helpers every area shares (named splitters, labelled filter bars, wrapped text, read-only tables, red buttons for what cannot be undone)."""
+"""Small widget helpers every area shares (splitters, filter bars, wrapped and scrolling text, read-only tables, red buttons for what cannot be undone)."""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def splitter(parent: QWidget, orientation: Qt.Orientation, name: str, parts: Sequence[tuple[QWidget, int]]) -> QSplitter:
@@ -35,6 +47,24 @@ def wrapped(text: str, parent: QWidget | None = None, text_format: Qt.TextFormat
     label.setTextFormat(text_format)
     label.setWordWrap(True)
     return label
+
+
+def scrolling(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
+    """A frameless area that scrolls up and down, and the layout to fill it.
+
+    Why: a dialog of wrapped paragraphs squeezed below their height (a 1024x600 screen, a
+    dialog shrunk by hand, a long preview) draws its lines over each other; in here they
+    keep their height and scroll instead (sideways too, below the width of a field).
+    """
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setMinimumHeight(5 * area.fontMetrics().lineSpacing())  # a few lines of text, however small the dialog
+    body = QWidget(area)
+    content = QVBoxLayout(body)
+    content.setContentsMargins(0, 0, 0, 0)
+    area.setWidget(body)
+    return area, content
 
 
 def read_only_table(parent: QWidget, headers: Sequence[str], stretch: int) -> QTableWidget:

@@ -18,7 +18,7 @@ from rep_assistant.core.duties import subject_access
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.views.duty_words import count
-from rep_assistant.ui.views.layout import wrapped
+from rep_assistant.ui.views.layout import scrolling, wrapped
 from rep_assistant.ui.views.member_combo import MemberCombo
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
@@ -51,7 +51,9 @@ class MemberExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("&Member:"), self.members)
-        layout = QVBoxLayout(self)
+        area, layout = scrolling(self)  # the text scrolls on a small screen; the buttons stay in view
+        outer = QVBoxLayout(self)
+        outer.addWidget(area, 1)
         layout.addWidget(wrapped(self.tr(
             "When someone asks what you hold about them (a subject access request), give them these files. "
             "They cover the person in every chat where their name posts: their messages, group events naming them, "
@@ -63,8 +65,9 @@ class MemberExportDialog(QDialog):
             "form a computer reads (.json). Only you can open them on this computer until you hand them over."), self))
         layout.addWidget(self.saved_label)
         layout.addStretch(1)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.resize(560, 300)
+        self.setMinimumSize(440, 240)  # smaller, the text scrolls so far that it no longer reads
         self._folder: Path | None = None
 
     def export_to(self, path: Path) -> None:

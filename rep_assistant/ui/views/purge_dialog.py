@@ -70,6 +70,8 @@ class PurgeDialog(QDialog):
             "the words they quoted. The audit log records that you did this."), self))
         layout.addWidget(buttons)
         self.resize(640, 400)
+        # The table is what gives way (it scrolls); below this its paragraphs would be drawn over each other.
+        self.setMinimumSize(520, 400)
         self.ask_plan()
 
     def ask_plan(self) -> None:

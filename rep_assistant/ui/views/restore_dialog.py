@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout,
 
 from rep_assistant.core.duties.backup import BackupInfo
 from rep_assistant.ui.views.duty_words import describe_backup
-from rep_assistant.ui.views.layout import wrapped
+from rep_assistant.ui.views.layout import scrolling, wrapped
 
 
 class RestoreDialog(QDialog):
@@ -26,7 +26,9 @@ class RestoreDialog(QDialog):
         self.restore_button = buttons.addButton(self.tr("Replace with the backup"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        area, layout = scrolling(self)  # the text scrolls on a small screen; the buttons stay in view
+        outer = QVBoxLayout(self)
+        outer.addWidget(area, 1)
         layout.addWidget(wrapped(self.tr("<b>{file}</b>").format(file=html.escape(info.path.name)), self, Qt.TextFormat.RichText))
         layout.addWidget(wrapped(describe_backup(info), self))
         layout.addWidget(wrapped(self.tr(
@@ -41,8 +43,10 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.keep_check)
         layout.addWidget(wrapped(self.tr("Photos from .zip exports are not in backups; the ones on this computer stay."), self))
         layout.addStretch(1)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.resize(560, 300)
+        # As wide as the check box's line (it does not wrap), plus room for the scroll bar.
+        self.setMinimumSize(max(440, self.keep_check.sizeHint().width() + 60), 240)
 
     @Slot()
     def _on_restore_button_clicked(self) -> None:
