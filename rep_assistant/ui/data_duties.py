@@ -8,7 +8,7 @@ database thread; nothing here audits or decides anything itself.
 Restore is the one duty that replaces the file under the window, so it closes both of the
 window's connections (its own and the database thread's), lets the core restore on the database
 thread, and reopens them, rather than copying over a store that open connections are using.
-The window stays disabled meanwhile, so nothing reads its closed connection.
+The window stays disabled, its panels hidden, meanwhile, so nothing reads its closed connection.
 """
 
 import datetime as dt
@@ -153,10 +153,11 @@ def _confirm_restore(window: "Desk", info: backup.BackupInfo) -> RestoreDialog:
 def restore_in_window(window: "Desk", backup_file: Path, *, keep_previous: bool = False) -> int | None:
     """Replace the window's store with ``backup_file`` while none of its connections is open.
 
-    The window closes its own connection and is disabled (no key, menu or dialog of it can read
-    the closed store); the database thread closes its connection, runs the core's restore with
-    its progress in the status bar, and reopens. The GUI thread never waits: the window reopens
-    its connection and comes back when the operation has succeeded or failed. Returns the op id.
+    The window closes its own connection, is disabled (no key, menu or dialog of it can read the
+    closed store) and hides its panels (nothing paints from it). The database thread closes its
+    connection, runs the core's restore with its steps in the status bar, and reopens. The GUI
+    thread never waits: the window reopens its connection and comes back when the operation has
+    succeeded or failed. Returns the op id.
     """
     if window.worker.is_busy():
         window.show_error(RepError("Rep Assistant is still working on something (see the status bar); "
@@ -171,16 +172,26 @@ def restore_in_window(window: "Desk", backup_file: Path, *, keep_previous: bool 
         finally:
             worker_store.reopen()
 
+    panels = window.centralWidget()
+
     def reopened(then: Callable[[Any], None]) -> Callable[[Any], None]:
         def back(outcome: Any) -> None:
-            store.reopen()
-            window.setEnabled(True)
-            QApplication.restoreOverrideCursor()
-            then(outcome)
+            try:
+                store.reopen()
+            finally:  # the rep gets the window back even if the store will not open
+                window.statusBar().clearMessage()
+                window.setEnabled(True)
+                QApplication.restoreOverrideCursor()
+            try:
+                then(outcome)  # the panels re-read the restored store before they are shown again
+            finally:
+                panels.show()
         return back
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     window.setEnabled(False)
+    panels.hide()  # hidden views neither paint nor lay out, so none of them reads a row lazily
+    window.statusBar().showMessage(window.tr("Restoring: your chats come back once the backup is in place and checked."))
     store.close()
     return window.run_op(window.tr("Restoring the backup"), replace,
                          reopened(lambda result: _on_restored(window, result)), reopened(window.show_error))

@@ -311,9 +311,11 @@ def test_restore_runs_on_the_database_thread_while_the_window_reads_nothing(desk
     with pytest.raises(sqlite3.ProgrammingError):
         window.store.scalar("SELECT 1")
     assert not window.isEnabled() and not probe.isEnabled()
+    # Nor does anything draw from it: the panels are hidden (the queue reads its rows lazily, as they are painted).
+    assert not window.review_panel.isVisible() and not window.chat_list.isVisible()
     release.set()
     qtbot.waitUntil(window.isEnabled, timeout=WAIT_MS)
-    assert finished.is_set() and probe.isEnabled()
+    assert finished.is_set() and probe.isEnabled() and window.review_panel.isVisible()
     assert window.store.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 1  # reopened on the new file
     assert {"Checking the backup", "Applying your erasures and purges to it again", "Checking the restored store"} <= set(steps)
     assert any(t.startswith("Restored") for t in _close_boxes())
