@@ -9,12 +9,12 @@ Signals:
 """
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from rep_assistant.core.duties import erasure
 from rep_assistant.core.store import Store
 from rep_assistant.ui.views.duty_words import describe_erasure
-from rep_assistant.ui.views.layout import destructive, scrolling, wrapped
+from rep_assistant.ui.views.layout import destructive, scrolling_body, wrapped
 from rep_assistant.ui.views.member_combo import MemberCombo
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
@@ -47,9 +47,7 @@ class EraseDialog(QDialog):
         self.confirm_edit.textChanged.connect(self._update_button)
         form = QFormLayout()
         form.addRow(self.tr("&Member:"), self.members)
-        area, layout = scrolling(self)  # the text scrolls on a small screen; the buttons stay in view
-        outer = QVBoxLayout(self)
-        outer.addWidget(area, 1)
+        layout, outer = scrolling_body(self)  # the text scrolls on a small screen; the buttons stay in view
         layout.addWidget(wrapped(self.tr(
             "Use this when someone asks you to erase what you hold about them, or when you no longer may keep it."), self))
         layout.addLayout(form)

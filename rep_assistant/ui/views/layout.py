@@ -49,14 +49,15 @@ def wrapped(text: str, parent: QWidget | None = None, text_format: Qt.TextFormat
     return label
 
 
-def scrolling(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
-    """A frameless area that scrolls up and down, and the layout to fill it.
+def scrolling_body(dialog: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
+    """The dialog's layout, holding a frameless area that scrolls; (what goes in the area, the dialog's layout).
 
     Why: a dialog of wrapped paragraphs squeezed below their height (a 1024x600 screen, a
-    dialog shrunk by hand, a long preview) draws its lines over each other; in here they
-    keep their height and scroll instead (sideways too, below the width of a field).
+    dialog shrunk by hand, a long preview) draws its lines over each other; in the area they
+    keep their height and scroll instead (sideways too, below the width of a field), while what
+    the caller adds to the dialog's layout (the buttons) stays in view.
     """
-    area = QScrollArea(parent)
+    area = QScrollArea(dialog)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setMinimumHeight(5 * area.fontMetrics().lineSpacing())  # a few lines of text, however small the dialog
@@ -64,7 +65,9 @@ def scrolling(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     content = QVBoxLayout(body)
     content.setContentsMargins(0, 0, 0, 0)
     area.setWidget(body)
-    return area, content
+    outer = QVBoxLayout(dialog)
+    outer.addWidget(area, 1)
+    return content, outer
 
 
 def read_only_table(parent: QWidget, headers: Sequence[str], stretch: int) -> QTableWidget:

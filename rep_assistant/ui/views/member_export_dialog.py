@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from rep_assistant.core.duties import subject_access
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_save_path
 from rep_assistant.ui.views.duty_words import count
-from rep_assistant.ui.views.layout import scrolling, wrapped
+from rep_assistant.ui.views.layout import scrolling_body, wrapped
 from rep_assistant.ui.views.member_combo import MemberCombo
 from rep_assistant.ui.workers.runner import Runner, owned_by
 
@@ -51,9 +51,7 @@ class MemberExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("&Member:"), self.members)
-        area, layout = scrolling(self)  # the text scrolls on a small screen; the buttons stay in view
-        outer = QVBoxLayout(self)
-        outer.addWidget(area, 1)
+        layout, outer = scrolling_body(self)  # the text scrolls on a small screen; the buttons stay in view
         layout.addWidget(wrapped(self.tr(
             "When someone asks what you hold about them (a subject access request), give them these files. "
             "They cover the person in every chat where their name posts: their messages, group events naming them, "

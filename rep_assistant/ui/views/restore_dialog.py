@@ -8,11 +8,11 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
 
 from rep_assistant.core.duties.backup import BackupInfo
 from rep_assistant.ui.views.duty_words import describe_backup
-from rep_assistant.ui.views.layout import scrolling, wrapped
+from rep_assistant.ui.views.layout import scrolling_body, wrapped
 
 
 class RestoreDialog(QDialog):
@@ -26,9 +26,7 @@ class RestoreDialog(QDialog):
         self.restore_button = buttons.addButton(self.tr("Replace with the backup"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         buttons.rejected.connect(self.reject)
-        area, layout = scrolling(self)  # the text scrolls on a small screen; the buttons stay in view
-        outer = QVBoxLayout(self)
-        outer.addWidget(area, 1)
+        layout, outer = scrolling_body(self)  # the text scrolls on a small screen; the buttons stay in view
         layout.addWidget(wrapped(self.tr("<b>{file}</b>").format(file=html.escape(info.path.name)), self, Qt.TextFormat.RichText))
         layout.addWidget(wrapped(describe_backup(info), self))
         layout.addWidget(wrapped(self.tr(
