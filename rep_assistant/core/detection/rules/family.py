@@ -1,0 +1,79 @@
+"""Which children each member of a chat is the parent of, read from the chat itself.
+
+A parent rarely writes "my" every time: Kavya's mum tells the group "Kavya's allergic to
+nuts", and nobody else's child is being discussed. Before the content rules run, one pass
+over the chat collects the names each member has claimed as their own child:
+
+- the member's display name ("Ayaan's Mum", "Sana (Ayaan's mum)", "Ayaan Dad");
+- introductions and sign-offs ("I'm Sana, Ayaan's mum", "Ayaan's dad here", "this is
+  Ayaan's mum", "- Ayaan's mum x", "(Ayaan's mum)");
+- the writer's own child named ("my son Ayaan", "our Ayaan", "Ayaan, my eldest": subjects.py);
+- a name the member talks about as family twice or more ("me and Ayaan", "we took Ayaan",
+  "Ayaan and I") that no other member has claimed.
+
+The answer only ever clears a message: a disclosure about the author's own child is not
+someone else's personal data (the engine re-reads such a message with these names as own).
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import regex
+
+from rep_assistant.core.detection.rules.model import Message
+from rep_assistant.core.detection.rules.subjects import own_child_spans
+from rep_assistant.core.detection.rules.text import COMMON_CAPS
+
+_NAME = r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)"
+_PARENT = r"(?:mum|mam|mom|mummy|mammy|mother|dad|daddy|father|step-?(?:mum|dad)|parents?|carer|nan|nana|gran|granny|grandma|grandad)"
+# A display name that says whose parent the member is: "Ayaan's Mum", "Ayaan Mum", "Mum of Ayaan", "Sana (Ayaan's mum)".
+_DISPLAY = regex.compile(rf"(?P<n>{_NAME})(?:'s|s')?\s+{_PARENT}\b|\b{_PARENT}\s+(?:of|to)\s+(?P<n2>{_NAME})", regex.IGNORECASE)
+# The writer saying who they are in a message.
+_INTRO = regex.compile(
+    rf"\b(?:i'?m|i\s+am|it'?s|this\s+is|am)\s+(?:\w+,?\s+)?(?:\w+\s+)?(?P<n>{_NAME})'s\s+{_PARENT}\b"
+    rf"|(?:^|[.!\n]\s*)(?P<n2>{_NAME})'s\s+{_PARENT}\s+here\b"
+    rf"|\(\s*(?P<n3>{_NAME})'s\s+{_PARENT}\s*\)"
+    rf"|(?:[-–—~]\s*|\n\s*)(?P<n4>{_NAME})'s\s+{_PARENT}\W*(?:x+\W*)?$"
+    rf"|\b(?:i'?m|i\s+am)\s+(?:\w+\s+)?{_PARENT}\s+(?:of|to)\s+(?P<n5>{_NAME})\b",
+    regex.IGNORECASE,
+)
+_NAME_ONLY = regex.compile(_NAME)
+# Talk of a child as family, counted: one such message proves little, two by the same member do.
+_FAMILY_TALK = regex.compile(
+    rf"\b(?:me|i)\s+and\s+(?P<n>{_NAME})\b|\b(?P<n2>{_NAME})\s+and\s+(?:me|i)\b"
+    rf"|\b(?:we|i)\s+(?:\w+\s+)?(?:took|take|taking|picked\s+up|pick\s+up|dropped\s+off|collected|brought|bring|put)\s+(?P<n3>{_NAME})\b",
+    regex.IGNORECASE,
+)
+_TALK_NEEDED = 2
+
+
+def _names(match: regex.Match[str]) -> Iterable[str]:
+    return (v.lower() for k, v in match.groupdict().items() if v and v.lower() not in COMMON_CAPS)
+
+
+def _claimed_in(text: str) -> set[str]:
+    """Names ``text`` says are the writer's own children."""
+    out = {n for m in _INTRO.finditer(text) for n in _names(m)}
+    for s, e in own_child_spans(text):
+        out.update(w.lower() for w in _NAME_ONLY.findall(text[s:e]) if w.lower() not in COMMON_CAPS)
+    return out
+
+
+def children_by_author(messages: Iterable[Message]) -> dict[str, frozenset[str]]:
+    """Member -> lower-cased first names of the children the chat shows them to be the parent of."""
+    claimed: dict[str, set[str]] = defaultdict(set)
+    talk: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in messages:
+        if not m.is_post or m.is_media or not m.text:
+            continue
+        if m.author not in claimed:
+            claimed[m.author] = {n for d in _DISPLAY.finditer(m.author) for n in _names(d)}
+        claimed[m.author] |= _claimed_in(m.text)
+        talk[m.author].update({n for f in _FAMILY_TALK.finditer(m.text) for n in _names(f)})
+    everyone_claims = Counter(n for names in claimed.values() for n in names)
+    out = {}
+    for author, names in claimed.items():
+        talked = {n for n, c in talk[author].items() if c >= _TALK_NEEDED and everyone_claims[n] == 0}
+        if names | talked:
+            out[author] = frozenset(names | talked)
+    return out
