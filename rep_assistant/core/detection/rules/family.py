@@ -38,6 +38,7 @@ _INTRO = regex.compile(
     regex.IGNORECASE,
 )
 _NAME_ONLY = regex.compile(_NAME)
+_NAME_AFTER = regex.compile(rf",?\s+({_NAME})\b")  # "my daughter Zofia", "our eldest, Zofia"
 # Talk of a child as family, counted: one such message proves little, two by the same member do.
 _FAMILY_TALK = regex.compile(
     rf"\b(?:me|i)\s+and\s+(?P<n>{_NAME})\b|\b(?P<n2>{_NAME})\s+and\s+(?:me|i)\b"
@@ -55,7 +56,8 @@ def _claimed_in(text: str) -> set[str]:
     """Names ``text`` says are the writer's own children."""
     out = {n for m in _INTRO.finditer(text) for n in _names(m)}
     for s, e in own_child_spans(text):
-        out.update(w.lower() for w in _NAME_ONLY.findall(text[s:e]) if w.lower() not in COMMON_CAPS)
+        named = _NAME_ONLY.findall(text[s:e]) or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
+        out.update(w.lower() for w in named if w.lower() not in COMMON_CAPS)
     return out
 
 
