@@ -64,29 +64,33 @@ _MEMO_MAX = 120  # characters: longer messages are rarely repeated word for word
 
 
 def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions, prefilter: bool = True) -> list[Finding]:
-    out: list[Finding] = []
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
     judge = _Judge(rules, Context(school_phone=options.school_phone, school_email=options.school_email), prefilter)
-    # Who is whose parent, from the whole chat: a disclosure about the poster's own child is theirs to make.
-    children = family.children_by_author(messages)
+    # First what each text says, and what each member says of their children: a disclosure about
+    # the poster's own child is theirs to make, and who is whose parent is read from the whole chat.
     # Class chats repeat short messages ("Thanks!", "Yes", "👍"); what the rules that need only
     # the text say about one copy holds for every copy, and so does which rules that also need
     # the author are woken.
-    seen: dict[str, tuple[list[tuple[Rule, Hit]], list[Rule]]] = {}
+    families = family.Families()
+    seen: dict[str, _Judged] = {}
+    judged: list[tuple[Message, _Judged]] = []
     for m in messages:
         if not m.is_post or m.is_media or not m.text:
             continue
-        memo = len(m.text) <= _MEMO_MAX
-        cached = seen.get(m.text) if memo else None
-        t: Text | None = None
-        if cached is None:
+        j = seen.get(m.text)
+        if j is None:
             t = Text(m.text)
-            cached = judge(t)
-            if memo:
-                seen[m.text] = cached
-        text_hits, context_rules = cached
+            j = (*judge(t), family.read(t.raw, t.token_set), t.token_set)
+            if len(m.text) <= _MEMO_MAX:
+                seen[m.text] = j
+        families.add(m.author, j[2])
+        judged.append((m, j))
+    children = families.children()
+    out: list[Finding] = []
+    for m, (text_hits, context_rules, _, words) in judged:
         own = children.get(m.author)
-        if own and text_hits and own & (t or Text(m.text)).token_set:
+        t: Text | None = None
+        if own and text_hits and not own.isdisjoint(words):
             # Read again knowing the poster's children; this can only take flags away (kept to the same categories).
             t = Text(m.text, own)
             found = {rule.category for rule, _ in text_hits}
@@ -105,6 +109,11 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
             hits = _one_per_category(hits)
         out.extend(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans) for rule, hit in hits)
     return out
+
+
+#: What the rules that need only the text found, the rules that need the poster, what the text says of the
+#: writer's children, and its words.
+_Judged = tuple[list[tuple[Rule, Hit]], list[Rule], family.Reading, set[str]]
 
 
 class _Judge:

@@ -15,6 +15,7 @@ The answer only ever clears a message: a disclosure about the author's own child
 someone else's personal data (the engine re-reads such a message with these names as own).
 """
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -31,11 +32,11 @@ _DISPLAY = regex.compile(rf"(?P<n>{_NAME})(?:'s|s')?\s+{_PARENT}\b|\b{_PARENT}\s
 # The writer saying who they are in a message.
 _INTRO = regex.compile(
     rf"\b(?:i'?m|i\s+am|it'?s|this\s+is|am)\s+(?:\w+,?\s+)?(?:\w+\s+)?(?P<n>{_NAME})'s\s+{_PARENT}\b"
-    rf"|(?:^|[.!\n]\s*)(?P<n2>{_NAME})'s\s+{_PARENT}\s+here\b"
+    rf"|(?:^|[.!\n][^\S\n]*)(?P<n2>{_NAME})'s\s+{_PARENT}\s+here\b"
     rf"|\(\s*(?P<n3>{_NAME})'s\s+{_PARENT}\s*\)"
-    rf"|(?:[-–—~]\s*|\n\s*)(?P<n4>{_NAME})'s\s+{_PARENT}\W*(?:x+\W*)?$"
+    rf"|(?:[-–—~][^\S\n]*|\n[^\S\n]*)(?P<n4>{_NAME})'s\s+{_PARENT}[^\w\n]*(?:x+[^\w\n]*)?$"
     rf"|\b(?:i'?m|i\s+am)\s+(?:\w+\s+)?{_PARENT}\s+(?:of|to)\s+(?P<n5>{_NAME})\b",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.MULTILINE,
 )
 _NAME_ONLY = regex.compile(_NAME)
 _NAME_AFTER = regex.compile(rf",?\s+({_NAME})\b")  # "my daughter Zofia", "our eldest, Zofia"
@@ -46,36 +47,70 @@ _FAMILY_TALK = regex.compile(
     regex.IGNORECASE,
 )
 _TALK_NEEDED = 2
+# Words without which each reading cannot match, looked up in the message's word set (the pass reads every message).
+_PARENT_WORDS = frozenset(["mum", "mam", "mom", "mummy", "mammy", "mother", "dad", "daddy", "father", "stepmum", "stepdad", "step", "parent", "parents", "carer", "nan", "nana", "gran", "granny", "grandma", "grandad"])
+_OWN_WORDS = frozenset({"my", "our", "me", "mine"})
+_TALK_VERBS = frozenset(["took", "take", "taking", "picked", "pick", "dropped", "collected", "brought", "bring", "put"])
+_WORD = re.compile(r"[a-z]+")
+
+#: What one text says: names claimed as the writer's own children, names talked of as family.
+Reading = tuple[frozenset[str], frozenset[str]]
+NOTHING: Reading = (frozenset(), frozenset())
 
 
 def _names(match: regex.Match[str]) -> Iterable[str]:
-    return (v.lower() for k, v in match.groupdict().items() if v and v.lower() not in COMMON_CAPS)
+    return (v.lower() for v in match.groupdict().values() if v and v.lower() not in COMMON_CAPS)
 
 
-def _claimed_in(text: str) -> set[str]:
-    """Names ``text`` says are the writer's own children."""
-    out = {n for m in _INTRO.finditer(text) for n in _names(m)}
-    for s, e in own_child_spans(text):
-        named = _NAME_ONLY.findall(text[s:e]) or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
-        out.update(w.lower() for w in named if w.lower() not in COMMON_CAPS)
-    return out
+def read(text: str, words: frozenset[str] | set[str]) -> Reading:
+    """What ``text`` (whose lower-cased words are ``words``) says about the writer's children."""
+    intro = not _PARENT_WORDS.isdisjoint(words)
+    own = not _OWN_WORDS.isdisjoint(words)
+    talk = not _TALK_VERBS.isdisjoint(words) or ("and" in words and ("me" in words or "i" in words))
+    if not (intro or own or talk):
+        return NOTHING
+    text = text.replace("\u2019", "'")  # phones write "Ayaan’s mum"
+    claimed: set[str] = set()
+    if intro:
+        claimed.update(n for m in _INTRO.finditer(text) for n in _names(m))
+    if own:
+        for s, e in own_child_spans(text):
+            named = _NAME_ONLY.findall(text[s:e]) or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
+            claimed.update(w.lower() for w in named if w.lower() not in COMMON_CAPS)
+    talked = frozenset(n for f in _FAMILY_TALK.finditer(text) for n in _names(f)) if talk else frozenset()
+    return (frozenset(claimed), talked) if claimed or talked else NOTHING
+
+
+class Families:
+    """Gathers, message by message, what each member says about their children; ``children()`` answers at the end."""
+
+    def __init__(self) -> None:
+        self._claimed: dict[str, set[str]] = {}
+        self._talk: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, author: str, reading: Reading) -> None:
+        mine = self._claimed.get(author)
+        if mine is None:
+            mine = self._claimed[author] = {n for d in _DISPLAY.finditer(author) for n in _names(d)}
+        if reading is not NOTHING:
+            mine |= reading[0]
+            self._talk[author].update(reading[1])
+
+    def children(self) -> dict[str, frozenset[str]]:
+        """Member -> lower-cased first names of the children the chat shows them to be the parent of."""
+        everyone_claims = Counter(n for names in self._claimed.values() for n in names)
+        out = {}
+        for author, names in self._claimed.items():
+            talked = {n for n, c in self._talk[author].items() if c >= _TALK_NEEDED and everyone_claims[n] == 0}
+            if names | talked:
+                out[author] = frozenset(names | talked)
+        return out
 
 
 def children_by_author(messages: Iterable[Message]) -> dict[str, frozenset[str]]:
-    """Member -> lower-cased first names of the children the chat shows them to be the parent of."""
-    claimed: dict[str, set[str]] = defaultdict(set)
-    talk: dict[str, Counter[str]] = defaultdict(Counter)
+    """Member -> lower-cased first names of the children ``messages`` show them to be the parent of."""
+    families = Families()
     for m in messages:
-        if not m.is_post or m.is_media or not m.text:
-            continue
-        if m.author not in claimed:
-            claimed[m.author] = {n for d in _DISPLAY.finditer(m.author) for n in _names(d)}
-        claimed[m.author] |= _claimed_in(m.text)
-        talk[m.author].update({n for f in _FAMILY_TALK.finditer(m.text) for n in _names(f)})
-    everyone_claims = Counter(n for names in claimed.values() for n in names)
-    out = {}
-    for author, names in claimed.items():
-        talked = {n for n, c in talk[author].items() if c >= _TALK_NEEDED and everyone_claims[n] == 0}
-        if names | talked:
-            out[author] = frozenset(names | talked)
-    return out
+        if m.is_post and not m.is_media and m.text:
+            families.add(m.author, read(m.text, set(_WORD.findall(m.text.lower()))))
+    return families.children()
