@@ -48,7 +48,8 @@ _FAMILY_TALK = regex.compile(
 )
 _TALK_NEEDED = 2
 # Words without which each reading cannot match, looked up in the message's word set (the pass reads every message).
-_PARENT_WORDS = frozenset(["mum", "mam", "mom", "mummy", "mammy", "mother", "dad", "daddy", "father", "stepmum", "stepdad", "step", "parent", "parents", "carer", "nan", "nana", "gran", "granny", "grandma", "grandad"])
+_PARENT_WORDS = frozenset(["mum", "mam", "mom", "mummy", "mammy", "mother", "dad", "daddy", "father", "stepmum", "stepdad", "step",
+                          "parent", "parents", "carer", "nan", "nana", "gran", "granny", "grandma", "grandad"])
 _OWN_WORDS = frozenset({"my", "our", "me", "mine"})
 _TALK_VERBS = frozenset(["took", "take", "taking", "picked", "pick", "dropped", "collected", "brought", "bring", "put"])
 _WORD = re.compile(r"[a-z]+")
