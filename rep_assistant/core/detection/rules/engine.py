@@ -72,25 +72,30 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     # the text say about one copy holds for every copy, and so does which rules that also need
     # the author are woken.
     families = family.Families()
+    authors: set[str] = set()
     seen: dict[str, _Judged] = {}
-    judged: list[tuple[Message, _Judged]] = []
+    pending: list[tuple[Message, _Judged]] = []  # only messages something was found in wait for the second look
     for m in messages:
         if not m.is_post or m.is_media or not m.text:
             continue
         j = seen.get(m.text)
         if j is None:
             t = Text(m.text)
-            j = (*judge(t), family.read(t.raw, t.token_set), t.token_set)
+            text_hits, context_rules = judge(t)
+            j = (text_hits, context_rules, family.read(t.raw, t.token_set))
             if len(m.text) <= _MEMO_MAX:
                 seen[m.text] = j
-        families.add(m.author, j[2])
-        judged.append((m, j))
-    children = families.children()
+        authors.add(m.author)
+        if j[2] is not family.NOTHING:
+            families.add(m.author, j[2])
+        if j[0] or j[1]:
+            pending.append((m, j))
+    children = families.children(authors)
     out: list[Finding] = []
-    for m, (text_hits, context_rules, _, words) in judged:
+    for m, (text_hits, context_rules, _) in pending:
         own = children.get(m.author)
         t: Text | None = None
-        if own and text_hits and not own.isdisjoint(words):
+        if own and text_hits and any(name in m.text.lower() for name in own):
             # Read again knowing the poster's children; this can only take flags away (kept to the same categories).
             t = Text(m.text, own)
             found = {rule.category for rule, _ in text_hits}
@@ -111,9 +116,9 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     return out
 
 
-#: What the rules that need only the text found, the rules that need the poster, what the text says of the
-#: writer's children, and its words.
-_Judged = tuple[list[tuple[Rule, Hit]], list[Rule], family.Reading, set[str]]
+#: What the rules that need only the text found, the rules that need the poster, and what the text says of the
+#: writer's children.
+_Judged = tuple[list[tuple[Rule, Hit]], list[Rule], family.Reading]
 
 
 class _Judge:

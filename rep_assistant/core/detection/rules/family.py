@@ -83,26 +83,28 @@ def read(text: str, words: frozenset[str] | set[str]) -> Reading:
 
 
 class Families:
-    """Gathers, message by message, what each member says about their children; ``children()`` answers at the end."""
+    """Gathers what members say about their children, message by message; ``children()`` answers at the end."""
 
     def __init__(self) -> None:
-        self._claimed: dict[str, set[str]] = {}
+        self._claimed: dict[str, set[str]] = defaultdict(set)
         self._talk: dict[str, Counter[str]] = defaultdict(Counter)
 
     def add(self, author: str, reading: Reading) -> None:
-        mine = self._claimed.get(author)
-        if mine is None:
-            mine = self._claimed[author] = {n for d in _DISPLAY.finditer(author) for n in _names(d)}
-        if reading is not NOTHING:
-            mine |= reading[0]
-            self._talk[author].update(reading[1])
+        """What one message by ``author`` says (most say nothing: the caller may skip NOTHING)."""
+        self._claimed[author] |= reading[0]
+        self._talk[author].update(reading[1])
 
-    def children(self) -> dict[str, frozenset[str]]:
-        """Member -> lower-cased first names of the children the chat shows them to be the parent of."""
-        everyone_claims = Counter(n for names in self._claimed.values() for n in names)
+    def children(self, authors: Iterable[str]) -> dict[str, frozenset[str]]:
+        """Member -> lower-cased first names of the children the chat shows them to be the parent of.
+
+        ``authors`` are every member who posted: a display name ("Ayaan's Mum") says it without a message.
+        """
+        claimed = {a: self._claimed.get(a, set()) | {n for d in _DISPLAY.finditer(a) for n in _names(d)} for a in authors}
+        everyone_claims = Counter(n for names in claimed.values() for n in names)
         out = {}
-        for author, names in self._claimed.items():
-            talked = {n for n, c in self._talk[author].items() if c >= _TALK_NEEDED and everyone_claims[n] == 0}
+        for author, names in claimed.items():
+            talked = {n for n, c in self._talk[author].items() if c >= _TALK_NEEDED and everyone_claims[n] == 0} \
+                if author in self._talk else set()
             if names | talked:
                 out[author] = frozenset(names | talked)
         return out
@@ -111,7 +113,7 @@ class Families:
 def children_by_author(messages: Iterable[Message]) -> dict[str, frozenset[str]]:
     """Member -> lower-cased first names of the children ``messages`` show them to be the parent of."""
     families = Families()
-    for m in messages:
-        if m.is_post and not m.is_media and m.text:
-            families.add(m.author, read(m.text, set(_WORD.findall(m.text.lower()))))
-    return families.children()
+    posts = [m for m in messages if m.is_post and not m.is_media and m.text]
+    for m in posts:
+        families.add(m.author, read(m.text, set(_WORD.findall(m.text.lower()))))
+    return families.children({m.author for m in posts})
