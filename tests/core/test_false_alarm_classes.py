@@ -50,6 +50,17 @@ def test_a_parent_sharing_their_own_news_and_offering_support_reads_as_their_own
     assert not _categories(chat, 0) & {"individual-child", "personal-data"}
 
 
+@pytest.mark.parametrize("text", ["Took Mali to the walk-in centre with her asthma last night, all fine now",
+                                  "Seb's on antibiotics and I'm keeping him off, the doctors said his asthma needs watching",
+                                  "We've finally had the diagnosis, Ivy is autistic and honestly it explains so much"])
+def test_a_parent_telling_their_own_familys_news_in_the_first_person_reads_as_their_own(text: str) -> None:
+    assert not _categories(_chat(("Parent", text)), 0) & {"individual-child", "personal-data"}
+
+
+def test_someone_elses_trip_to_hospital_is_still_a_disclosure() -> None:
+    assert "individual-child" in _categories(_chat(("Gossip", "Her mum took Mali to hospital with her asthma again, third time this term")), 0)
+
+
 # -- 2. notices to the whole class ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["Letter came round about nits in Year 1, worth combing tonight",
