@@ -36,6 +36,21 @@ def test_a_name_talked_of_as_family_twice_is_the_members_child_unless_someone_el
     assert "rory" not in children_by_author(claimed).get("Dee Hart", frozenset())
 
 
+def test_a_name_one_member_keeps_telling_news_of_is_their_child() -> None:
+    chat = _chat(("Rhian Pugh", "Dylan's lost his water bottle again, green one"), ("Rhian Pugh", "Dylan has his swimming badge! 🏊"),
+                 ("Tess Moon", "Well done Dylan!"), ("Rhian Pugh", "Dylan was up at 5 this morning, send coffee"),
+                 ("Rhian Pugh", "Dylan has an inhaler now for his asthma, it's in the office"))
+    assert children_by_author(chat)["Rhian Pugh"] == {"dylan"}
+    assert "tess moon" not in {a.lower() for a in children_by_author(chat)}
+    assert not _categories(chat, 4) & {"individual-child", "personal-data"}
+
+
+def test_the_authors_own_child_as_the_source_of_news_about_another_child_still_breaches() -> None:
+    chat = _chat(("Rhian Pugh", "Hi, I'm Rhian, Dylan's mum"),
+                 ("Rhian Pugh", "Is Kit in Dylan's class ok? Dylan says he was crying at the gate every morning this week"))
+    assert "individual-child" in _categories(chat, 1)
+
+
 def test_a_health_note_about_the_authors_own_child_is_not_another_childs_data() -> None:
     chat = _chat(("Bronwen Ellis", "Hello all, I'm Bronwen, Tomos's mum"),
                  ("Bronwen Ellis", "Tomos is allergic to kiwi so please nothing with kiwi at the picnic"),

@@ -54,23 +54,38 @@ _OWN_WORDS = frozenset({"my", "our", "me", "mine"})
 _TALK_VERBS = frozenset(["took", "take", "taking", "picked", "pick", "dropped", "collected", "brought", "bring", "put"])
 _WORD = re.compile(r"[a-z]+")
 
-#: What one text says: names claimed as the writer's own children, names talked of as family.
-Reading = tuple[frozenset[str], frozenset[str]]
-NOTHING: Reading = (frozenset(), frozenset())
+# A name as the subject of news ("Finlay's had…", "Kabir has…", "Tayla-Mai was…"): counted per member. A name
+# one member keeps bringing up, far more than anyone else, is that member's own child (parents talk about
+# their own; gossip about another child is rarer and shared). The standard library's re: it runs on every text.
+_MENTION = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s\b|\s+(?:has|had|is|was|says|said|got|gets|came|comes|loves|"
+                      r"wants|went|can't|hasn't|isn't|won't|wasn't|didn't|doesn't|keeps|told)\b)")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Coach)\.?|\bthe)\s*$")
+_MENTIONS_NEEDED = 3  # messages by the member naming the child
+_MENTION_SHARE = 2  # …at least twice as many as everyone else's together
+
+#: What one text says: names claimed as the writer's own children, names talked of as family, names told news of.
+Reading = tuple[frozenset[str], frozenset[str], frozenset[str]]
+NOTHING: Reading = (frozenset(), frozenset(), frozenset())
 
 
 def _names(match: regex.Match[str]) -> Iterable[str]:
     return (v.lower() for v in match.groupdict().values() if v and v.lower() not in COMMON_CAPS)
 
 
+def _mentioned(text: str) -> frozenset[str]:
+    return frozenset(n.lower() for m in _MENTION.finditer(text) if (n := m.group(1)).lower() not in COMMON_CAPS
+                     and not _TITLE_BEFORE.search(text, 0, m.start()))
+
+
 def read(text: str, words: frozenset[str] | set[str]) -> Reading:
     """What ``text`` (whose lower-cased words are ``words``) says about the writer's children."""
+    text = text.replace("\u2019", "'")  # phones write "Ayaan’s mum"
+    mentioned = _mentioned(text)
     intro = not _PARENT_WORDS.isdisjoint(words)
     own = not _OWN_WORDS.isdisjoint(words)
     talk = not _TALK_VERBS.isdisjoint(words) or ("and" in words and ("me" in words or "i" in words))
     if not (intro or own or talk):
-        return NOTHING
-    text = text.replace("\u2019", "'")  # phones write "Ayaan’s mum"
+        return (frozenset(), frozenset(), mentioned) if mentioned else NOTHING
     claimed: set[str] = set()
     if intro:
         claimed.update(n for m in _INTRO.finditer(text) for n in _names(m))
@@ -79,7 +94,7 @@ def read(text: str, words: frozenset[str] | set[str]) -> Reading:
             named = _NAME_ONLY.findall(text[s:e]) or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
             claimed.update(w.lower() for w in named if w.lower() not in COMMON_CAPS)
     talked = frozenset(n for f in _FAMILY_TALK.finditer(text) for n in _names(f)) if talk else frozenset()
-    return (frozenset(claimed), talked) if claimed or talked else NOTHING
+    return (frozenset(claimed), talked, mentioned) if claimed or talked or mentioned else NOTHING
 
 
 class Families:
@@ -88,25 +103,39 @@ class Families:
     def __init__(self) -> None:
         self._claimed: dict[str, set[str]] = defaultdict(set)
         self._talk: dict[str, Counter[str]] = defaultdict(Counter)
+        self._mentions: dict[str, Counter[str]] = defaultdict(Counter)
+        self._all_mentions: Counter[str] = Counter()
 
     def add(self, author: str, reading: Reading) -> None:
         """What one message by ``author`` says (most say nothing: the caller may skip NOTHING)."""
         self._claimed[author] |= reading[0]
         self._talk[author].update(reading[1])
+        self._mentions[author].update(reading[2])
+        self._all_mentions.update(reading[2])
+
+    def _kept_up(self, author: str) -> set[str]:
+        """Names ``author`` keeps telling news of, far more than anyone else does."""
+        mine = self._mentions.get(author)
+        if not mine:
+            return set()
+        return {n for n, c in mine.items() if c >= _MENTIONS_NEEDED and c >= _MENTION_SHARE * (self._all_mentions[n] - c)}
 
     def children(self, authors: Iterable[str]) -> dict[str, frozenset[str]]:
         """Member -> lower-cased first names of the children the chat shows them to be the parent of.
 
         ``authors`` are every member who posted: a display name ("Ayaan's Mum") says it without a message.
+        A name inferred from talk alone counts only when no member has claimed it in words.
         """
         claimed = {a: self._claimed.get(a, set()) | {n for d in _DISPLAY.finditer(a) for n in _names(d)} for a in authors}
         everyone_claims = Counter(n for names in claimed.values() for n in names)
         out = {}
         for author, names in claimed.items():
-            talked = {n for n, c in self._talk[author].items() if c >= _TALK_NEEDED and everyone_claims[n] == 0} \
-                if author in self._talk else set()
-            if names | talked:
-                out[author] = frozenset(names | talked)
+            talk = self._talk.get(author, Counter())
+            inferred = {n for n, c in talk.items() if c >= _TALK_NEEDED} | self._kept_up(author)
+            found = names | {n for n in inferred if everyone_claims[n] == 0}
+            if found:
+                # "Tayla-Mai" is also written and found as "Tayla" and "Mai"
+                out[author] = frozenset(found | {part for n in found if "-" in n for part in n.split("-")})
         return out
 
 

@@ -49,6 +49,7 @@ _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PEOPLE_RE = regex.compile(f"{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
+_REPORTS = regex.compile(r"\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|mentioned|thinks)\b", regex.IGNORECASE)
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
@@ -212,8 +213,13 @@ class Text:
         refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
             [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
         names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
-                 and not (adults and subjects.is_adult(self.raw, n)) and self.lower[n[0]:n[1]] not in self.own_names]
+                 and not (adults and subjects.is_adult(self.raw, n)) and not self._own_subject(n)]
         return sorted(refs + names)
+
+    def _own_subject(self, span: tuple[int, int]) -> bool:
+        """Whether the name at ``span`` is the writer's own child as the subject, not as the source of news
+        ("Elsie says he still can't read" is about another child, "he")."""
+        return bool(self.own_names) and self.lower[span[0]:span[1]] in self.own_names and not _REPORTS.match(self.raw, span[1])
 
     @functools.cached_property
     def parents_of(self) -> list[tuple[int, int]]:
