@@ -59,7 +59,7 @@ _WORD = re.compile(r"[a-z]+")
 # their own; gossip about another child is rarer and shared). The standard library's re: it runs on every text.
 _MENTION = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s\b|\s+(?:has|had|is|was|says|said|got|gets|came|comes|loves|"
                       r"wants|went|can't|hasn't|isn't|won't|wasn't|didn't|doesn't|keeps|told)\b)")
-_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Coach)\.?|\bthe)\s*$")
+_NOT_A_CHILD_BEFORE = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Coach", "the", "The"])  # "Mrs Hale's", "the Co-op's"
 _MENTIONS_NEEDED = 3  # messages by the member naming the child
 _MENTION_SHARE = 2  # …at least twice as many as everyone else's together
 
@@ -73,8 +73,13 @@ def _names(match: regex.Match[str]) -> Iterable[str]:
 
 
 def _mentioned(text: str) -> frozenset[str]:
-    return frozenset(n.lower() for m in _MENTION.finditer(text) if (n := m.group(1)).lower() not in COMMON_CAPS
-                     and not _TITLE_BEFORE.search(text, 0, m.start()))
+    out = set()
+    for m in _MENTION.finditer(text):
+        name = m.group(1).lower()
+        before = text[max(0, m.start() - 7):m.start()].split()
+        if name not in COMMON_CAPS and not (before and before[-1].rstrip(".") in _NOT_A_CHILD_BEFORE):
+            out.add(name)
+    return frozenset(out)
 
 
 def read(text: str, words: frozenset[str] | set[str]) -> Reading:
