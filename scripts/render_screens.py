@@ -41,9 +41,9 @@ def main(out: Path) -> int:
     from rep_assistant.ui import act_actions, data_duties, style
     from rep_assistant.ui.app import make_app
     from rep_assistant.ui.main_window import MainWindow
-    from rep_assistant.ui.views.data_dialogs import RestoreDialog
     from rep_assistant.ui.views.incidents_dialog import IncidentsDialog
     from rep_assistant.ui.views.member_event_dialog import MemberEventDialog
+    from rep_assistant.ui.views.restore_dialog import RestoreDialog
     from rep_assistant.ui.workers.changes import DECISION
 
     app = make_app()

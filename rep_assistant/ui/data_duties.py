@@ -6,15 +6,16 @@ looks for one obvious place, not a command line. Each entry opens a dialog over 
 database thread; nothing here audits or decides anything itself.
 
 Restore is the one duty that replaces the file under the window, so it closes both of the
-window's connections (its own and the database thread's), lets the core restore, and reopens
-them, rather than copying over a store that open connections are using.
+window's connections (its own and the database thread's), lets the core restore on the database
+thread, and reopens them, rather than copying over a store that open connections are using.
+The window stays disabled, its panels hidden, meanwhile, so nothing reads its closed connection.
 """
 
 import datetime as dt
-import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -25,7 +26,11 @@ from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store
 from rep_assistant.ui.file_dialogs import ask_open_path, ask_save_path
 from rep_assistant.ui.models.roles import IdRole
-from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, count
+from rep_assistant.ui.views.duty_words import count
+from rep_assistant.ui.views.erase_dialog import EraseDialog
+from rep_assistant.ui.views.member_export_dialog import MemberExportDialog
+from rep_assistant.ui.views.purge_dialog import PurgeDialog
+from rep_assistant.ui.views.restore_dialog import RestoreDialog
 from rep_assistant.ui.workers.changes import OpChanges
 from rep_assistant.ui.workers.runner import window_runner
 
@@ -148,36 +153,48 @@ def _confirm_restore(window: "Desk", info: backup.BackupInfo) -> RestoreDialog:
 def restore_in_window(window: "Desk", backup_file: Path, *, keep_previous: bool = False) -> int | None:
     """Replace the window's store with ``backup_file`` while none of its connections is open.
 
-    The database thread closes its own connection, runs the core's restore and reopens; the
-    window's connection stays closed meanwhile and the window waits (no event is handled, so
-    nothing reads). A restore takes seconds even for a large store. Returns the op id.
+    The window closes its own connection, is disabled (no key, menu or dialog of it can read the
+    closed store) and hides its panels (nothing paints from it). The database thread closes its
+    connection, runs the core's restore with its steps in the status bar, and reopens. The GUI
+    thread never waits: the window reopens its connection and comes back when the operation has
+    succeeded or failed. Returns the op id.
     """
     if window.worker.is_busy():
         window.show_error(RepError("Rep Assistant is still working on something (see the status bar); "
                                    "restore once it has finished."))
         return None
     store, actor = window.store, window.settings.actor
-    released = threading.Event()
 
-    def replace(worker_store: Store, _progress: ProgressFn, _cancelled: CancelFn) -> backup.Restored:
+    def replace(worker_store: Store, progress: ProgressFn, _cancelled: CancelFn) -> backup.Restored:
+        worker_store.close()
         try:
-            worker_store.close()
-            try:
-                return backup.restore(store.path, backup_file, actor=actor, keep_previous=keep_previous)
-            finally:
-                worker_store.reopen()
+            return backup.restore(store.path, backup_file, actor=actor, keep_previous=keep_previous, progress=progress)
         finally:
-            released.set()
+            worker_store.reopen()
+
+    panels = window.centralWidget()
+
+    def reopened(then: Callable[[Any], None]) -> Callable[[Any], None]:
+        def back(outcome: Any) -> None:
+            try:
+                store.reopen()
+            finally:  # the rep gets the window back even if the store will not open
+                window.statusBar().clearMessage()
+                window.setEnabled(True)
+                QApplication.restoreOverrideCursor()
+            try:
+                then(outcome)  # the panels re-read the restored store before they are shown again
+            finally:
+                panels.show()
+        return back
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    window.setEnabled(False)
+    panels.hide()  # hidden views neither paint nor lay out, so none of them reads a row lazily
+    window.statusBar().showMessage(window.tr("Restoring: your chats come back once the backup is in place and checked."))
     store.close()
-    try:
-        op = window.run_op(window.tr("Restoring the backup"), replace, lambda result: _on_restored(window, result))
-        released.wait()
-    finally:
-        store.reopen()
-        QApplication.restoreOverrideCursor()
-    return op
+    return window.run_op(window.tr("Restoring the backup"), replace,
+                         reopened(lambda result: _on_restored(window, result)), reopened(window.show_error))
 
 
 def _on_restored(window: "Desk", result: backup.Restored) -> None:

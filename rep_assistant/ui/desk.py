@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStatusBar
+from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
@@ -66,6 +66,10 @@ class Desk(Protocol):
     def refresh_chats(self) -> None: ...
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+
+    def setEnabled(self, enabled: bool) -> None: ...  # noqa: N802 - Qt's name (restore disables the window)
+
+    def centralWidget(self) -> QWidget: ...  # noqa: N802 - Qt's name (restore hides the panels)
 
     def tr(self, text: str) -> str: ...
 

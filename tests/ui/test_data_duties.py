@@ -7,22 +7,29 @@ button, so no modal loop ever runs.
 
 import datetime as dt
 import json
+import sqlite3
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from rep_assistant.core.acting import incidents
-from rep_assistant.core.duties import audit, erasure
+from rep_assistant.core.duties import audit, backup, erasure, retention
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.reviewing import review
 from rep_assistant.core.settings import Settings
 from rep_assistant.core.store import Store
 from rep_assistant.ui import data_duties
-from rep_assistant.ui.views import data_dialogs
-from rep_assistant.ui.views.data_dialogs import EraseDialog, MemberExportDialog, PurgeDialog, RestoreDialog, describe_erasure
+from rep_assistant.ui.views import member_export_dialog
+from rep_assistant.ui.views.duty_words import describe_erasure
+from rep_assistant.ui.views.erase_dialog import EraseDialog
+from rep_assistant.ui.views.member_combo import MemberCombo
+from rep_assistant.ui.views.member_export_dialog import MemberExportDialog
+from rep_assistant.ui.views.purge_dialog import PurgeDialog
+from rep_assistant.ui.views.restore_dialog import RestoreDialog
 from tests.acting import CHAT, EXPORT, world
 from tests.ui.conftest import Desk
 
@@ -57,7 +64,7 @@ def test_member_picker_lists_everyone_not_erased_chat_by_chat(qtbot: object, sto
     world(store)
     import_export(store, EXPORT, chat_name="A second chat")
     erasure.erase(store, CHAT, "Dan Brown")  # the same person in both chats: gone from both
-    combo = data_dialogs.MemberCombo(store, None)
+    combo = MemberCombo(store, None)
     qtbot.addWidget(combo)
     expected = [f"{name}  ({chat})" for chat in ("A second chat", CHAT)
                 for name in sorted((r["name"] for r in store.query(
@@ -88,7 +95,7 @@ def test_export_writes_both_files_with_the_members_messages(desk: Desk, demo_exp
     dialog = window.findChild(MemberExportDialog)
     assert dialog.members.choice()["name"] == MEMBER  # the member selected in the desk
     chosen = tmp_path / "for Katie"
-    monkeypatch.setattr(data_dialogs, "ask_save_path", lambda *_args: chosen)
+    monkeypatch.setattr(member_export_dialog, "ask_save_path", lambda *_args: chosen)
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as saved:
         dialog.save_button.click()
     html_path, json_path = saved.args
@@ -271,6 +278,86 @@ def test_a_restore_that_fails_leaves_the_window_on_its_store(desk: Desk, demo_ex
     with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
         window.decide("confirmed")
     assert window.store.scalar("SELECT status FROM flags WHERE id = ?", (flag_id,)) == "confirmed"
+
+
+def test_restore_runs_on_the_database_thread_while_the_window_reads_nothing(desk: Desk, demo_export: Path, qtbot: object,
+                                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _open_with_demo(desk, demo_export, member=None)
+    saved = tmp_path / "b.sqlite3"
+    monkeypatch.setattr(data_duties, "ask_save_path", lambda *_args: saved)
+    with qtbot.waitSignal(window.worker.op_finished, timeout=WAIT_MS):
+        window.actions_by_name["backup"].trigger()
+    _close_boxes()
+    real_restore, release, threads, finished, steps = backup.restore, threading.Event(), [], threading.Event(), []
+
+    def slow_restore(*args: object, **kwargs: object) -> backup.Restored:
+        threads.append(threading.current_thread())
+        try:
+            assert release.wait(10), "the test never let the restore go on"
+            return real_restore(*args, **kwargs)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(backup, "restore", slow_restore)
+    window.worker.op_progress.connect(lambda _op, _done, _total, label: steps.append(label))
+    probe = QDialog(window)  # a dialog of the window left open: it must not reach the closed store either
+    probe.show()
+    data_duties.restore_in_window(window, saved)
+    # The GUI thread did not wait for the core's restore: it is still held on the database thread.
+    assert not finished.is_set()
+    qtbot.waitUntil(lambda: bool(threads), timeout=WAIT_MS)
+    assert threads[0] is not threading.main_thread()
+    # Meanwhile the window's connection is closed, and nothing of the window takes input that could read it.
+    with pytest.raises(sqlite3.ProgrammingError):
+        window.store.scalar("SELECT 1")
+    assert not window.isEnabled() and not probe.isEnabled()
+    # Nor does anything draw from it: the panels are hidden (the queue reads its rows lazily, as they are painted).
+    assert not window.review_panel.isVisible() and not window.chat_list.isVisible()
+    release.set()
+    qtbot.waitUntil(window.isEnabled, timeout=WAIT_MS)
+    assert finished.is_set() and probe.isEnabled() and window.review_panel.isVisible()
+    assert window.store.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 1  # reopened on the new file
+    assert {"Checking the backup", "Applying your erasures and purges to it again", "Checking the restored store"} <= set(steps)
+    assert any(t.startswith("Restored") for t in _close_boxes())
+    probe.close()
+
+
+def _cut_paragraphs(dialog: QDialog) -> list[str]:
+    """The wrapped paragraphs shown shorter than their text needs (their lines drawn over what follows)."""
+    return [label.text()[:50] for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+
+
+def test_the_data_dialogs_never_cut_their_paragraphs_at_any_size(qtbot: object, store: Store, tmp_path: Path) -> None:
+    world(store)
+    member = store.scalar("SELECT id FROM members ORDER BY id LIMIT 1")
+
+    def never(*_args: object) -> None:  # the answers are handed in below, the longest a rep may see
+        pass
+
+    export = MemberExportDialog(store, never, member)
+    export._on_exported((tmp_path / "Data held about Someone With A Rather Long Name.html",
+                         tmp_path / "Data held about Someone With A Rather Long Name.json", {"messages": 12345, "flags": 67}))
+    erase = EraseDialog(store, never, member)
+    erase._on_preview(erase._asked, erasure.ErasurePlan(
+        member=erasure.Member(7, 1, "Year 3 Maple", "Jane Doe-Whitfield", False), member_ids=(7, 9, 11), messages=2345,
+        media_files=12, notes=4, flags=22, open_incidents=2, register_reasons=3, exports=(tmp_path / "a", tmp_path / "b"),
+        mentions={"flags.explanation": 2, "incidents.title": 1, "messages.text": 31, "notes.text": 3, "chats.name": 1}))
+    purge = PurgeDialog(never, 0)
+    chats = [retention.ChatPurge(chat=f"Year {n} Maple Class Parents and Carers", chat_id=n, messages=1234 * n,
+                                 first="2023-01-01T08:00:00", last="2024-11-30T21:00:00") for n in range(1, 8)]
+    purge._on_plan(purge._asked, retention.PurgePlan(cutoff="2024-12-04T00:00:00", chats=chats, kept_for_incidents=123,
+                                                     message_ids=tuple(range(9000))))
+    restore = RestoreDialog(backup.BackupInfo(path=tmp_path / "Rep Assistant backup 2026-12-04 2330 from the old laptop.sqlite3",
+                                              size=1, sha256="0" * 64, schema=3, audit_entries=123456, head_hash="0" * 64,
+                                              messages=1234567), tmp_path / "rep-assistant.sqlite3")
+    for dialog in (export, erase, purge, restore):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for size in (dialog.size(), dialog.minimumSizeHint()):  # as opened, then shrunk by hand as far as it goes
+            dialog.resize(size)
+            qtbot.wait(20)
+            assert _cut_paragraphs(dialog) == [], (type(dialog).__name__, dialog.size())
 
 
 def test_erase_never_starts_on_someone_the_rep_did_not_pick(desk: Desk, demo_export: Path, qtbot: object) -> None:

@@ -37,6 +37,7 @@ from rep_assistant.core.duties import anchor as audit_anchor
 from rep_assistant.core.duties import audit, scratch, upkeep, wipe
 from rep_assistant.core.duties.ledger import Ledger
 from rep_assistant.core.errors import RepError, StoreError
+from rep_assistant.core.progress import ProgressFn, report
 from rep_assistant.core.store import Store
 from rep_assistant.core.store.migrations import SCHEMA_VERSION
 from rep_assistant.core.store.store import describe_sqlite_error
@@ -54,6 +55,9 @@ class BackupInfo:
     head_hash: str
     messages: int
 
+
+#: The restore's steps, as ``progress`` counts them: copy, check, re-apply, replace, check again.
+_STEPS = 5
 
 #: How long a copy waits for another writer before giving up, like the store's busy timeout.
 BUSY_SECONDS = 5.0
@@ -194,8 +198,13 @@ class Restored:
         return " ".join(parts)
 
 
-def restore(db_path: Path, backup_file: Path, *, actor: str = "rep", keep_previous: bool = False) -> Restored:
-    """Replace the store at ``db_path`` with ``backup_file``, re-applying the ledger first."""
+def restore(db_path: Path, backup_file: Path, *, actor: str = "rep", keep_previous: bool = False,
+            progress: ProgressFn | None = None) -> Restored:
+    """Replace the store at ``db_path`` with ``backup_file``, re-applying the ledger first.
+
+    Copying, checking and re-applying take seconds on a large store, so ``progress`` hears of
+    each of the five steps (the window shows them; the command line passes nothing).
+    """
     db_path, backup_file = Path(db_path), Path(backup_file)
     paths.ensure_private_dir(db_path.parent)
     if not backup_file.is_file():
@@ -206,17 +215,22 @@ def restore(db_path: Path, backup_file: Path, *, actor: str = "rep", keep_previo
     kept_as = db_path.with_name(f"{db_path.name}.bak-{stamp}")
     with scratch.journal(db_path, "restore", [staged, previous]):
         try:
+            report(progress, 0, _STEPS, "Copying the backup")
             _private_empty_file(staged, db_path)
             try:
                 shutil.copyfile(backup_file, staged)
             except OSError as exc:
                 raise RepError(f"{backup_file} cannot be read ({exc.strerror or exc}).") from exc
+            report(progress, 1, _STEPS, "Checking the backup")
             info = inspect(staged, label=backup_file)
+            report(progress, 2, _STEPS, "Applying your erasures and purges to it again")
             erasures, purged = _prepare(db_path, staged, info, actor, keep_previous)
             head = audit_anchor.head_of(staged)
+            report(progress, 3, _STEPS, "Replacing the store")
             old = _keep_aside(db_path, previous)
             try:
                 _replace(db_path, staged)
+                report(progress, 4, _STEPS, "Checking the restored store")
                 _check_live(db_path, head)
             except RepError:
                 if old is not None:
@@ -227,6 +241,7 @@ def restore(db_path: Path, backup_file: Path, *, actor: str = "rep", keep_previo
                 os.replace(old, kept_as)
                 kept = kept_as
             audit_anchor.write(db_path, head)
+            report(progress, _STEPS, _STEPS, "Restored")
         finally:
             for leftover in (staged, previous):
                 for suffix in ("", "-wal", "-shm", "-journal"):

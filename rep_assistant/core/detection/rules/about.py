@@ -41,7 +41,7 @@ KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "staff": (lambda t: t.staff, "a member of staff"),
     "child": (lambda t: t.child_refs, "a child"),
     "child_noun": (lambda t: t.child_nouns, "a child"),
-    "named": (lambda t: t.names, "someone named"),
+    "named": (lambda t: [n for n in t.names if t.lower[n[0]:n[1]] not in t.own_names], "someone named"),
     "adult": (_adult, "another parent"),
     "person": (lambda t: t.persons, "someone"),
     "people": (_people, "people"),

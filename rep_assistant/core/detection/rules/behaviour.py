@@ -129,10 +129,20 @@ def private_conversation(messages: Sequence[Message], *, min_len: int = 4, max_g
         # A longer exchange, five or more turns with nobody else joining, is a personal chat even
         # without "you" or questions ("sair but gettin there" / "when's the op?" / "march the 3rd").
         personal = addressed * 2 >= len(run) or (len(run) >= min_len + 1 and turns >= min_len)
-        if len(pair) == 2 and len(run) >= min_len and turns >= 3 and personal and school_talk * 2 < len(run) \
-                and not _TO_ALL.search(run[0].text):
-            yield Finding(run[0].id, "private-conversation", "private-conversation.pair",
-                          f"{len(run)} messages back and forth between the same two members", related=tuple(m.id for m in run[1:]))
+        exchange = len(pair) == 2 and len(run) >= min_len and turns >= 3
+        group_business = school_talk * 2 >= len(run) or _TO_ALL.search(run[0].text)
+        if exchange and personal and not group_business:
+            # The exchange starts where the two start answering each other: a post followed by
+            # more from the same member ("Morning all" … then the chat) only leads up to it.
+            start = 0
+            while start + 1 < len(run) and run[start + 1].author == run[start].author:
+                start += 1
+            yield Finding(run[start].id, "private-conversation", "private-conversation.pair",
+                          f"{len(run) - start} messages back and forth between the same two members",
+                          related=tuple(m.id for m in run[start + 1:]))
+            i = j
+        elif exchange and group_business:
+            # One exchange that answers the group or sorts out class business: its tail is the same exchange.
             i = j
         else:
             i += 1

@@ -53,6 +53,11 @@ _BULK_CONTACT = compile_i(
 # The school's own line: "the office is on…", "school office number", not any sentence that says "school".
 _SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
                            r"attendance\s+line)\b")
+# A sentence telling readers to ring someone at the school: "ring the safeguarding lead on…", "call the office on…".
+_RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\s+(?:hold\s+of|in\s+touch\s+with))\s+(?:\w+\s+){0,3}?"
+                             r"(?:school|office|reception|safeguarding|(?-i:DSL|SENCO|SENCo|SENDCo)|designated|head(?:teacher)?|deputy|"
+                             r"attendance|welfare|family\s+support|pastoral|school\s+nurse)\b")
+_PRIVATE_LINE = compile_i(r"\b(?:personal|private|home|own)\s+(?:mobile|number|phone|line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
 _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
 # A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
@@ -79,6 +84,14 @@ def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
         if uk_shaped or phonenumbers.is_valid_number(n):
             out.append(((m.start, m.end), phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)))
     return out
+
+
+def _school_line(raw: str, span: tuple[int, int]) -> bool:
+    """Whether the number at ``span`` is given as the school's: named so just before, or in a sentence telling readers to ring the school."""
+    if _SCHOOL_NUMBER.search(_sentence_before(raw, span[0])):
+        return True
+    sentence = _sentence_at(raw, span[0])
+    return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence)
 
 
 def _e164(text: str) -> str:
@@ -111,7 +124,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     if _DIGIT.search(raw):
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
         for span, number in phone_numbers(raw):
-            if number not in safe and not own and not _SCHOOL_NUMBER.search(_sentence_before(raw, span[0])):
+            if number not in safe and not own and not _school_line(raw, span):
                 spans.append(span)
                 kinds.append("phone number")
         if not own and (others or "address" in t.token_set):

@@ -154,6 +154,15 @@ def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
     return start, end.start() if end else len(raw)
 
 
+_CLOSING = regex.compile(r"[.!?…]+")
+
+
+def _closing(raw: str, end: int) -> int:
+    """``end`` moved past the punctuation that closes the sentence there."""
+    m = _CLOSING.match(raw, end)
+    return m.end() if m else end
+
+
 @dataclass(frozen=True)
 class _Spec:
     """A pattern rule compiled: what the check closure needs."""
@@ -211,7 +220,8 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
                 continue
             if spec.unless_after is not None and spec.unless_after.match(raw[m.end():end if spec.within == "sentence" else None]):
                 continue
-            lo, hi = (start, end) if spec.within == "sentence" else (0, len(raw))
+            # A sentence's own closing mark belongs to it: "…, seems far?" is a question.
+            lo, hi = (start, _closing(raw, end)) if spec.within == "sentence" else (0, len(raw))
             if spec.requires is not None and not spec.requires.search(raw, lo, hi):
                 continue
             if spec.unless is not None and spec.unless.search(raw, lo, hi):

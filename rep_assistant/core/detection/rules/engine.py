@@ -13,7 +13,7 @@ category that fires is kept, one flag per category, the first rule declared in i
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rep_assistant.core.detection.rules import behaviour, triggers
+from rep_assistant.core.detection.rules import behaviour, family, triggers
 from rep_assistant.core.detection.rules.data import content_rules as data_rules
 from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
 from rep_assistant.core.detection.rules.model import Context, Finding, Hit, Message, Rule
@@ -65,60 +65,95 @@ _MEMO_MAX = 120  # characters: longer messages are rarely repeated word for word
 
 
 def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOptions, prefilter: bool = True) -> list[Finding]:
-    out: list[Finding] = []
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
-    anyone = Context(school_phone=options.school_phone, school_email=options.school_email)
-    index = triggers.Index({r.id: r.triggers for r in rules})
-    by_id = {r.id: r for r in rules}
-    order = {r.id: i for i, r in enumerate(rules)}
+    judge = _Judge(rules, Context(school_phone=options.school_phone, school_email=options.school_email), prefilter)
+    # First what each text says, and what each member says of their children: a disclosure about
+    # the poster's own child is theirs to make, and who is whose parent is read from the whole chat.
     # Class chats repeat short messages ("Thanks!", "Yes", "👍"); what the rules that need only
     # the text say about one copy holds for every copy, and so does which rules that also need
     # the author are woken.
-    seen: dict[str, tuple[list[tuple[Rule, Hit]], list[Rule]]] = {}
+    families = family.Families()
+    authors: set[str] = set()
+    seen: dict[str, _Judged] = {}
+    pending: list[tuple[Message, _Judged]] = []  # only messages something was found in wait for the second look
     for m in messages:
         if not m.is_post or m.is_media or not m.text:
             continue
-        memo = len(m.text) <= _MEMO_MAX
-        cached = seen.get(m.text) if memo else None
-        t: Text | None = None
-        if cached is None:
+        j = seen.get(m.text)
+        if j is None:
             t = Text(m.text)
-            candidates = [by_id[k] for k in sorted(index.woken(triggers.keys_of(t) | t.token_set), key=order.__getitem__)] \
-                if prefilter else rules
-            text_hits = []
-            context_rules = []
-            found_in: set[str] = set()  # categories already found: a later rule of one would lose to the first
-            for rule in candidates:
-                if rule.category in found_in:
-                    continue
-                if rule.wants_context:
-                    # The poster can only clear a message (their own number is theirs to share), so a
-                    # rule that finds nothing with the poster unknown finds nothing for any poster.
-                    if rule.check(t, anyone) is not None:
-                        context_rules.append(rule)
-                    continue
-                hit = rule.check(t)
-                if hit is not None:
-                    text_hits.append((rule, t.in_original(hit)))
-                    found_in.add(rule.category)
-            if memo:
-                seen[m.text] = (text_hits, context_rules)
-        else:
-            text_hits, context_rules = cached
+            text_hits, context_rules = judge(t)
+            j = (text_hits, context_rules, family.read(t.raw, t.token_set))
+            if len(m.text) <= _MEMO_MAX:
+                seen[m.text] = j
+        authors.add(m.author)
+        if j[2] is not family.NOTHING:
+            families.add(m.author, j[2])
+        if j[0] or j[1]:
+            pending.append((m, j))
+    children = families.children(authors)
+    out: list[Finding] = []
+    for m, (text_hits, context_rules, _) in pending:
+        own = children.get(m.author)
+        t: Text | None = None
+        if own and text_hits and any(name in m.text.lower() for name in own):
+            # Read again knowing the poster's children; this can only take flags away (kept to the same categories).
+            t = Text(m.text, own)
+            found = {rule.category for rule, _ in text_hits}
+            text_hits = [(rule, hit) for rule, hit in judge(t)[0] if rule.category in found]
         hits = list(text_hits)
         if context_rules:
             ctx.author = m.author
+            ctx.own_children = own or frozenset()
             t = t or Text(m.text)
             for rule in context_rules:
                 hit = rule.check(t, ctx)
                 if hit is not None:
                     hits.append((rule, t.in_original(hit)))
         if len(hits) > 1:
-            hits.sort(key=lambda rh: order[rh[0].id])
+            hits.sort(key=lambda rh: judge.order[rh[0].id])
             hits = _one_per_category(hits)
         out.extend(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans, tier=WORTH_A_LOOK if rule.uncertain else MAIN)
                    for rule, hit in hits)
     return out
+
+
+#: What the rules that need only the text found, the rules that need the poster, and what the text says of the
+#: writer's children.
+_Judged = tuple[list[tuple[Rule, Hit]], list[Rule], family.Reading]
+
+
+class _Judge:
+    """What the rules that need only the text find in a text, and which rules that need the poster it wakes."""
+
+    def __init__(self, rules: list[Rule], anyone: Context, prefilter: bool) -> None:
+        self.rules = rules
+        self.anyone = anyone
+        self.prefilter = prefilter
+        self.index = triggers.Index({r.id: r.triggers for r in rules})
+        self.by_id = {r.id: r for r in rules}
+        self.order = {r.id: i for i, r in enumerate(rules)}
+
+    def __call__(self, t: Text) -> tuple[list[tuple[Rule, Hit]], list[Rule]]:
+        candidates = [self.by_id[k] for k in sorted(self.index.woken(triggers.keys_of(t) | t.token_set), key=self.order.__getitem__)] \
+            if self.prefilter else self.rules
+        text_hits = []
+        context_rules = []
+        found_in: set[str] = set()  # categories already found: a later rule of one would lose to the first
+        for rule in candidates:
+            if rule.category in found_in:
+                continue
+            if rule.wants_context:
+                # The poster can only clear a message (their own number is theirs to share), so a
+                # rule that finds nothing with the poster unknown finds nothing for any poster.
+                if rule.check(t, self.anyone) is not None:
+                    context_rules.append(rule)
+                continue
+            hit = rule.check(t)
+            if hit is not None:
+                text_hits.append((rule, t.in_original(hit)))
+                found_in.add(rule.category)
+        return text_hits, context_rules
 
 
 def _one_per_category(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:

@@ -15,7 +15,8 @@ where the text shows one:
 ``uk_curation.csv`` drops entries that are ordinary words here (hoe, knob, cock, 69), adds
 British swears and names context words that make an entry innocent ("blue tits", "faggots and
 peas"); ``allow_list.csv`` lists the places, foods, birds, surnames and trades that look rude
-and are not (Scunthorpe, Twatt, Bitchfield, cock pheasant, Dick Whittington); the files under
+and are not (Scunthorpe, Twatt, Bitchfield, cock pheasant, Dick Whittington), and phrasal verbs
+("slag him off" is to criticise, not a slur); the files under
 ``languages/`` add swear words and insults of Urdu, Polish, Arabic, Bengali, Welsh and Somali.
 """
 
@@ -36,6 +37,9 @@ _SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t", "!": "i", "|": "il", "€": "e",
          "¢": "c", "¡": "i"}
 _MASKS = frozenset("*#%&_.?-~^\"")
+#: How far a phrasal verb's particle may follow it: "slag off", "slag the whole lot of them off".
+_PHRASAL_REACH = 5
+_CLAUSE_BREAK = re.compile(r"[,.!?;:]")
 _WRONG_LETTER = frozenset("@$!|+€¢¡")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -106,6 +110,8 @@ class Lexicon:
     masked_only: set[str] = field(default_factory=set)  # rude only when disguised: "c*ck", "pr*ck" (a cock crows)
     # first word -> (phrase, whether it is innocent only when written with capitals: "Bell End" the village)
     allowed_phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
+    # a verb form -> its particle: "slag (him) off" is to criticise, not to call someone a slag
+    phrasal: dict[str, str] = field(default_factory=dict)
 
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
@@ -125,7 +131,7 @@ class Lexicon:
         # else its longest ("be ghairat"): "what", "be", "ya" alone are everywhere.
         self.phrase_gate = frozenset(max(p, key=lambda w: (w in self.entries, len(w))) for p in self.phrases)
         self.wordset = frozenset(self.words)
-        self.allow_starts = frozenset(self.allowed_phrases)
+        self.allow_starts = frozenset(self.allowed_phrases) | frozenset(self.phrasal)
         return self
 
     # -- lookups ---------------------------------------------------------------------------
@@ -278,6 +284,12 @@ class Lexicon:
                     continue  # "a bell end" is the insult, "the Bell End sign" the village
                 if tuple(s[2] for s in spans[i:i + len(phrase)]) == phrase:
                     covered.append((start, spans[i + len(phrase) - 1][1]))
+            particle = self.phrasal.get(first)
+            if particle:
+                # "slag him off" is a verb; "you slag, get off my drive" is still a slur (a clause break between)
+                ends = [s[0] for s in spans[i + 1:i + 1 + _PHRASAL_REACH] if s[2] == particle]
+                if ends and not _CLAUSE_BREAK.search(key, spans[i][1], ends[0]):
+                    covered.append((start, spans[i][1]))
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
@@ -404,7 +416,11 @@ def profanity() -> Lexicon:
     for row in _csv("lexicons/allow_list.csv"):
         term = lexicon_key(row["term"].strip().lower())
         parts = tuple(_words(term))
-        if len(parts) == 1:
+        if row["kind"] == "phrasal-verb" and len(parts) == 2:
+            verb = parts[0]
+            for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}ing", f"{verb}{verb[-1]}ed", f"{verb}{verb[-1]}ing"):
+                lex.phrasal[form] = parts[1]
+        elif len(parts) == 1:
             lex.allowed.add(parts[0])
         elif parts:
             lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] == "capitalised-place"))

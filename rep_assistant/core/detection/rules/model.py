@@ -66,9 +66,14 @@ class Hit:
 
 @dataclass
 class Context:
-    """What a content rule may need besides the text: who posted it and the school's own contacts."""
+    """What a content rule may need besides the text: who posted it, their children and the school's own contacts.
+
+    ``own_children`` are the lower-cased first names the chat shows the poster to be the
+    parent of (family.py); like the poster, they may only clear a message.
+    """
 
     author: str = ""
+    own_children: frozenset[str] = frozenset()
     school_phone: str = ""
     school_email: str = ""
 

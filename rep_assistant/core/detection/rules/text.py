@@ -49,6 +49,7 @@ _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PEOPLE_RE = regex.compile(f"{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
+_REPORTS = regex.compile(r"\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|mentioned|thinks)\b", regex.IGNORECASE)
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
@@ -89,7 +90,8 @@ harvest festival book day world children need whatsapp google facebook instagram
 god omg lol haha brilliant great lovely amazing happy merry congratulations congrats welcome good well wow oh ah aw
 did does do is was were are has have had will would should could can can't don't won't didn't isn't wasn't
 let's lets if after before since because while as at on in by for from with to of about into over under up down off out
-reminder lost found just quick message group chat parents parent mum dad mums dads kids children teacher teachers
+reminder lost found just quick message group chat letter letters email note notice newsletter update form forms
+parents parent mum dad mums dads kids children teacher teachers
 look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
 labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
 """)
@@ -111,8 +113,10 @@ class Text:
 
     __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens")
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, own_names: frozenset[str] = frozenset()) -> None:
         self.original = original
+        # Lower-cased first names of the writer's own children, known from the rest of the chat (family.py).
+        self.own_names = own_names
         plain = original.isascii()  # most messages: nothing to fold, nothing to map back
         self.folded: Folded | None = None if plain else fold(original)
         raw = original if self.folded is None else self.folded.text
@@ -200,7 +204,7 @@ class Text:
     def child_refs(self) -> list[tuple[int, int]]:
         """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'.
 
-        Not the writer's own child ("my daughter", "our Ayesha") and not a grown-up ("his wife
+        Not the writer's own child ("my daughter", "our Ayesha", a name in ``own_names``) and not a grown-up ("his wife
         Sarah", "Dave's wife", "Tyler's dad": the talk is about the parent).
         """
         tokens = self.token_set
@@ -209,8 +213,13 @@ class Text:
         refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
             [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
         names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
-                 and not (adults and subjects.is_adult(self.raw, n))]
+                 and not (adults and subjects.is_adult(self.raw, n)) and not self._own_subject(n)]
         return sorted(refs + names)
+
+    def _own_subject(self, span: tuple[int, int]) -> bool:
+        """Whether the name at ``span`` is the writer's own child as the subject, not as the source of news
+        ("Elsie says he still can't read" is about another child, "he")."""
+        return bool(self.own_names) and self.lower[span[0]:span[1]] in self.own_names and not _REPORTS.match(self.raw, span[1])
 
     @functools.cached_property
     def parents_of(self) -> list[tuple[int, int]]:
