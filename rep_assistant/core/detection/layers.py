@@ -2,10 +2,10 @@
 
 Why a layer on top rather than more rules: grievance, threat, rumour and the like are said
 in endless ways, and a rule that names the ways is a catalogue of known sentences. The
-model (learned/) reads the wording as a whole, and what the rules flagged on the message;
-where a rule already flags the category the rule's flag stands (it can say exactly what matched), and otherwise the
-model's flag joins the main queue at or above its calibrated threshold, or the "worth a
-look" tier below it.
+model (learned/) reads the wording as a whole, and which categories the rules flagged on
+the message; where a rule already flags the category the rule's flag stands (it can say
+exactly what matched), and otherwise the model's flag joins the main queue at or above its
+calibrated threshold, or the "worth a look" tier below it.
 """
 
 import re
