@@ -46,9 +46,10 @@ def features(words: list[str]) -> set[str]:
     marks = [w for w in words if w[0] == "#"]
     if marks:
         words = words[:-len(marks)]
-    out = {"~" + w for w in words}
-    out.update(marks)
-    out.update(f"~{a} {b}" for a, b in itertools.pairwise(words))
     joined = "_" + "_".join(words) + "_"
-    out.update(joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1))
+    # Comprehensions and lists, not generators: this runs for every message a scan reads.
+    out = {joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1)}
+    out.update(["~" + w for w in words])
+    out.update(marks)
+    out.update([f"~{a} {b}" for a, b in itertools.pairwise(words)])
     return out
