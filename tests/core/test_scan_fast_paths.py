@@ -10,13 +10,15 @@ import math
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import MIN_WORDS, features, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
 from rep_assistant.core.detection.rules import Message, triggers
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
@@ -70,6 +72,19 @@ def plain_keys_of(t: Text) -> set[str]:
     return plain_keys(t.lower)
 
 
+def plain_words_of(text: str) -> list[str]:
+    """Every text NFKC-folded and case-folded, every shape mark looked for."""
+    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    words = _WORD.findall(head.casefold().replace("’", "'"))
+    if len(words) < MIN_WORDS:
+        return words
+    marks = [mark for mark, present in (
+        ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
+        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head), ("#money", "£" in head),
+    ) if present]
+    return words + marks
+
+
 def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] | None:
     """The model's sum over the feature strings of ``features()``, looked up one set against the other."""
     if len(words) < MIN_WORDS:
@@ -85,6 +100,7 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
     with monkeypatch.context() as m:
         m.setattr(triggers, "keys_of", plain_keys_of)
         m.setattr(LearnedModel, "_sum", plain_sum)
+        m.setattr(layers, "words_of", plain_words_of)
         plain = detect_all(messages, policy)
     assert fast == plain
     assert {f.tier for f in fast} >= {"main"}
@@ -107,6 +123,12 @@ def test_a_new_trigger_makes_remembered_words_start_again() -> None:
     assert not triggers.keys("zyzzyvas gather") & {"zyzzyvas", "zyzzy*"}
     triggers.words(r"\bzyzzyvas\b")  # a rule now uses one
     assert "zyzzyvas" in triggers.keys("zyzzyvas gather")
+
+
+def test_words_of_reads_every_text_as_the_plain_version_does() -> None:
+    extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍"]
+    for text in [m.text for m in made_up_chat(400)] + extra:
+        assert words_of(text) == plain_words_of(text), text
 
 
 def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
