@@ -145,6 +145,7 @@ def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:
                 options.append({piece[:PREFIX_MAX] + "*"})
         piece = ""
 
+    items = [_as_branch(op, av) for op, av in items]
     for i, (op, av) in enumerate(items):
         next_edge = end_edge if i + 1 == len(items) else _edge_item(*items[i + 1])
         if op is sre.LITERAL and _is_word_char(av):
@@ -202,6 +203,16 @@ def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:
             edge = False
     close(end_edge)
     return options
+
+
+def _as_branch(op: int, av: object) -> tuple[int, object]:
+    """A class of a few single characters ("sh[1!i]t") read as their alternation, so the words around it still count."""
+    if op is sre.IN and 1 < len(av) <= _CLASS_MAX and all(o is sre.LITERAL for o, _ in av) and not _separator(op, av):  # type: ignore[arg-type]
+        return sre.BRANCH, (None, [[(sre.LITERAL, a)] for _, a in av])  # type: ignore[union-attr]
+    return op, av
+
+
+_CLASS_MAX = 4
 
 
 def _ends_at_edge(items: list, start_edge: bool) -> bool:
