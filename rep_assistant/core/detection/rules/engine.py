@@ -68,8 +68,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     out: list[Finding] = []
     ctx = Context(school_phone=options.school_phone, school_email=options.school_email)
     anyone = Context(school_phone=options.school_phone, school_email=options.school_email)
-    index = triggers.Index({r.id: r.triggers for r in rules})
-    by_id = {r.id: r for r in rules}
+    index = triggers.Index({i: r.triggers for i, r in enumerate(rules)})  # keyed by position: sorted() is rule order
     order = {r.id: i for i, r in enumerate(rules)}
     # Class chats repeat short messages ("Thanks!", "Yes", "👍"); what the rules that need only
     # the text say about one copy holds for every copy, and so does which rules that also need
@@ -83,8 +82,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
         t: Text | None = None
         if cached is None:
             t = Text(m.text)
-            candidates = [by_id[k] for k in sorted(index.woken(triggers.keys_of(t) | t.token_set), key=order.__getitem__)] \
-                if prefilter else rules
+            candidates = [rules[i] for i in sorted(index.woken(triggers.keys_of(t) | t.token_set))] if prefilter else rules
             text_hits = []
             context_rules = []
             found_in: set[str] = set()  # categories already found: a later rule of one would lose to the first
@@ -105,8 +103,9 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                 seen[m.text] = (text_hits, context_rules)
         else:
             text_hits, context_rules = cached
-        hits = list(text_hits)
+        hits = text_hits
         if context_rules:
+            hits = list(text_hits)  # the memo's list stays as the text alone makes it
             ctx.author = m.author
             t = t or Text(m.text)
             for rule in context_rules:
@@ -114,8 +113,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
                 if hit is not None:
                     hits.append((rule, t.in_original(hit)))
         if len(hits) > 1:
-            hits.sort(key=lambda rh: order[rh[0].id])
-            hits = _one_per_category(hits)
+            hits = _one_per_category(sorted(hits, key=lambda rh: order[rh[0].id]))
         out.extend(Finding(m.id, rule.category, rule.id, hit.summary, hit.spans, tier=WORTH_A_LOOK if rule.uncertain else MAIN)
                    for rule, hit in hits)
     return out

@@ -13,7 +13,7 @@ also where ``\\b`` sits, so the derivation and the regex agree about word edges.
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 
 #: Prefixes are cut to at most this many characters, so a word is looked up a few times at most.
 PREFIX_MAX = 5
@@ -239,9 +239,9 @@ def _ends_at_edge(items: list, start_edge: bool) -> bool:
 class Index:
     """Which rules a message's keys wake (keys(): its words, and their first letters as "pre*")."""
 
-    def __init__(self, triggers: dict[str, frozenset[str] | None]) -> None:
+    def __init__(self, triggers: Mapping[Hashable, frozenset[str] | None]) -> None:
         self.always = frozenset(key for key, trig in triggers.items() if not trig)
-        by_key: dict[str, set[str]] = {}
+        by_key: dict[str, set[Hashable]] = {}
         for key, trig in triggers.items():
             for t in trig or ():
                 by_key.setdefault(t, set()).add(key)
@@ -249,7 +249,7 @@ class Index:
         self.keyset = frozenset(by_key)
         _known(self.keyset)
 
-    def woken(self, keys: set[str]) -> set[str]:
+    def woken(self, keys: set[str]) -> set[Hashable]:
         """Keys of the rules one of whose triggers is among ``keys`` (plus those that always run)."""
         out = set(self.always)
         by_key = self.by_key
