@@ -35,14 +35,18 @@ def detect_all(messages: Sequence[Message], policy: Policy | None = None, option
         return findings
     have = {(f.message_id, f.category) for f in findings}
     cache: dict[str, list[Scored]] = {}
+    by_text: dict[str, list[Scored]] = {}  # a text seen before is not split into words again
     for m in messages:
         if not m.is_post or m.is_media or m.kind != "message" or not m.text:
             continue
-        words = words_of(m.text)
-        key = " ".join(words)
-        scored = cache.get(key)
+        scored = by_text.get(m.text)
         if scored is None:
-            scored = cache[key] = learned.score_words(words)
+            words = words_of(m.text)
+            key = " ".join(words)
+            scored = cache.get(key)
+            if scored is None:
+                scored = cache[key] = learned.score_words(words)
+            by_text[m.text] = scored
         for s in scored:
             if s.category in wanted and (m.id, s.category) not in have:
                 findings.append(_finding(m, s))
