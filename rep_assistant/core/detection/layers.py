@@ -18,6 +18,7 @@ from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
 
 #: The learned model's rule ids are this plus the category ("learned.grievance").
 LEARNED_PREFIX = "learned."
+_NOTHING: frozenset[str] = frozenset()
 
 
 def detect_all(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
@@ -33,19 +34,23 @@ def detect_all(messages: Sequence[Message], policy: Policy | None = None, option
         wanted &= options.categories
     if not wanted & set(learned.categories):
         return findings
-    flagged: dict[int, set[str]] = {}
+    flagged: dict[int, frozenset[str]] = {}
     for f in findings:
-        flagged.setdefault(f.message_id, set()).add(f.category)
+        flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
     cache: dict[str, list[Scored]] = {}
+    by_text: dict[tuple[str, frozenset[str]], list[Scored]] = {}  # a text seen before is not split into words again
     for m in messages:
         if not m.is_post or m.is_media or m.kind != "message" or not m.text:
             continue
-        have = flagged.get(m.id, set())
-        words = with_rule_marks(words_of(m.text), have)
-        key = " ".join(words)
-        scored = cache.get(key)
+        have = flagged.get(m.id, _NOTHING)
+        scored = by_text.get((m.text, have))
         if scored is None:
-            scored = cache[key] = learned.score_words(words)
+            words = with_rule_marks(words_of(m.text), have)
+            key = " ".join(words)
+            scored = cache.get(key)
+            if scored is None:
+                scored = cache[key] = learned.score_words(words)
+            by_text[(m.text, have)] = scored
         for s in scored:
             if s.category in wanted and s.category not in have:
                 findings.append(_finding(m, s))

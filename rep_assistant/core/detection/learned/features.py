@@ -33,13 +33,17 @@ def words_of(text: str) -> list[str]:
     Shape marks (``#shout``, ``#bang``, ``#ask``, ``#angry``, ``#lines``, ``#money``) say how a
     message is written rather than what it says, which varies less between writers than words do.
     """
-    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
-    words = _WORD.findall(head.casefold().replace("’", "'"))
+    head = text[:MAX_CHARS]
+    plain = head.isascii()  # most messages: NFKC changes nothing, casefold is lower, no emoji or £ to look for
+    if not plain:
+        head = unicodedata.normalize("NFKC", head)
+    words = _WORD.findall(head.lower() if plain else head.casefold().replace("’", "'"))
     if len(words) < MIN_WORDS:
         return words
     marks = [mark for mark, present in (
         ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
-        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head), ("#money", "£" in head),
+        ("#ask", "?" in head), ("#angry", not plain and not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head),
+        ("#money", not plain and "£" in head),
     ) if present]
     return words + marks
 
@@ -49,11 +53,12 @@ def features(words: list[str]) -> set[str]:
     marks = [w for w in words if w[0] == "#"]
     if marks:
         words = words[:-len(marks)]
-    out = {"~" + w for w in words}
-    out.update(marks)
-    out.update(f"~{a} {b}" for a, b in itertools.pairwise(words))
     joined = "_" + "_".join(words) + "_"
-    out.update(joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1))
+    # Comprehensions and lists, not generators: this runs for every message a scan reads.
+    out = {joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1)}
+    out.update(["~" + w for w in words])
+    out.update(marks)
+    out.update([f"~{a} {b}" for a, b in itertools.pairwise(words)])
     return out
 
 

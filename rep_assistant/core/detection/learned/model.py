@@ -79,7 +79,8 @@ class LearnedModel:
         if len(words) < MIN_WORDS:
             return None
         feats = features(words)
-        hits = list(map(self.lanes.__getitem__, self.lanes.keys() & feats))
+        # One lookup per feature (a packed value is never 0: every lane holds weight + OFFSET > 0).
+        hits = list(filter(None, map(self.lanes.get, feats)))
         return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
 
     def _margin(self, total: int, found: int, norm: float, i: int) -> float:

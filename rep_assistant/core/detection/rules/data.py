@@ -204,11 +204,15 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
     hits = keys & spec.keyset
     if not hits and not spec.always:
         return None
-    woken = set(spec.always)
-    for k in hits:
-        woken.update(spec.by_key[k])
-    for i in sorted(woken) if len(woken) > 1 else woken:
-        if not triggers.met(spec.gates[i], keys):
+    if len(hits) == 1 and not spec.always:
+        woken = spec.by_key[hits.pop()]  # the usual case: one trigger word, its patterns already in order
+    else:
+        found = set(spec.always)
+        found.update(*map(spec.by_key.__getitem__, hits))
+        woken = sorted(found)
+    gates = spec.gates
+    for i in woken:
+        if not triggers.met(gates[i], keys):
             continue
         for m in spec.patterns[i].finditer(raw):
             start, end = sentence_bounds(raw, m.start()) if (spec.within == "sentence" or spec.about_within == "sentence"

@@ -101,8 +101,9 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
             t = Text(m.text, own)
             found = {rule.category for rule, _ in text_hits}
             text_hits = [(rule, hit) for rule, hit in judge(t)[0] if rule.category in found]
-        hits = list(text_hits)
+        hits = text_hits
         if context_rules:
+            hits = list(text_hits)  # the memo's list stays as the text alone makes it
             ctx.author = m.author
             ctx.own_children = own or frozenset()
             t = t or Text(m.text)
@@ -130,13 +131,12 @@ class _Judge:
         self.rules = rules
         self.anyone = anyone
         self.prefilter = prefilter
-        self.index = triggers.Index({r.id: r.triggers for r in rules})
-        self.by_id = {r.id: r for r in rules}
+        self.index = triggers.Index({i: r.triggers for i, r in enumerate(rules)})  # keyed by position: sorted() is rule order
         self.order = {r.id: i for i, r in enumerate(rules)}
 
     def __call__(self, t: Text) -> tuple[list[tuple[Rule, Hit]], list[Rule]]:
-        candidates = [self.by_id[k] for k in sorted(self.index.woken(triggers.keys_of(t) | t.token_set), key=self.order.__getitem__)] \
-            if self.prefilter else self.rules
+        rules = self.rules
+        candidates = [rules[i] for i in sorted(self.index.woken(triggers.keys_of(t) | t.token_set))] if self.prefilter else rules
         text_hits = []
         context_rules = []
         found_in: set[str] = set()  # categories already found: a later rule of one would lose to the first

@@ -13,7 +13,7 @@ also where ``\\b`` sits, so the derivation and the regex agree about word edges.
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 
 #: Prefixes are cut to at most this many characters, so a word is looked up a few times at most.
 PREFIX_MAX = 5
@@ -51,6 +51,7 @@ def words(pattern: str) -> frozenset[str] | None:
     except (re.error, OverflowError, RecursionError):
         return None
     found = _sequence(list(tree), start_edge=False, end_edge=False)
+    _known(found or ())
     return frozenset(found) if found else None
 
 
@@ -63,6 +64,8 @@ def requirements(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
     except (re.error, OverflowError, RecursionError):
         return ()
     options = sorted(_options(list(tree), False, False), key=lambda o: (cost(o), len(o)))
+    for o in options[:most]:
+        _known(o)
     return tuple(frozenset(o) for o in options[:most])
 
 
@@ -142,6 +145,7 @@ def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:
                 options.append({piece[:PREFIX_MAX] + "*"})
         piece = ""
 
+    items = [_as_branch(op, av) for op, av in items]
     for i, (op, av) in enumerate(items):
         next_edge = end_edge if i + 1 == len(items) else _edge_item(*items[i + 1])
         if op is sre.LITERAL and _is_word_char(av):
@@ -201,6 +205,16 @@ def _options(items: list, start_edge: bool, end_edge: bool) -> list[set[str]]:
     return options
 
 
+def _as_branch(op: int, av: object) -> tuple[int, object]:
+    """A class of a few single characters ("sh[1!i]t") read as their alternation, so the words around it still count."""
+    if op is sre.IN and 1 < len(av) <= _CLASS_MAX and all(o is sre.LITERAL for o, _ in av) and not _separator(op, av):  # type: ignore[arg-type]
+        return sre.BRANCH, (None, [[(sre.LITERAL, a)] for _, a in av])  # type: ignore[union-attr]
+    return op, av
+
+
+_CLASS_MAX = 4
+
+
 def _ends_at_edge(items: list, start_edge: bool) -> bool:
     """Whether the position after this sequence is surely a word edge (empty keeps the edge it had)."""
     if not items:
@@ -225,16 +239,17 @@ def _ends_at_edge(items: list, start_edge: bool) -> bool:
 class Index:
     """Which rules a message's keys wake (keys(): its words, and their first letters as "pre*")."""
 
-    def __init__(self, triggers: dict[str, frozenset[str] | None]) -> None:
+    def __init__(self, triggers: Mapping[Hashable, frozenset[str] | None]) -> None:
         self.always = frozenset(key for key, trig in triggers.items() if not trig)
-        by_key: dict[str, set[str]] = {}
+        by_key: dict[str, set[Hashable]] = {}
         for key, trig in triggers.items():
             for t in trig or ():
                 by_key.setdefault(t, set()).add(key)
         self.by_key = by_key
         self.keyset = frozenset(by_key)
+        _known(self.keyset)
 
-    def woken(self, keys: set[str]) -> set[str]:
+    def woken(self, keys: set[str]) -> set[Hashable]:
         """Keys of the rules one of whose triggers is among ``keys`` (plus those that always run)."""
         out = set(self.always)
         by_key = self.by_key
@@ -243,19 +258,51 @@ class Index:
         return out
 
 
-def keys(lower: str) -> set[str]:
-    """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star."""
-    words = _WORD.findall(lower)
-    out = set(words)
-    add = out.add
-    for w in words:  # the hottest loop of a scan: plain adds beat building lists
-        n = len(w)
-        if n > 2:
-            add(w[:3] + "*")
-            if n > 3:
-                add(w[:4] + "*")
-                if n > 4:
-                    add(w[:5] + "*")
+#: Every trigger some rule or gate uses (filled by words(), requirements() and Index): a key outside it wakes
+#: nothing, so keys() leaves it out and a message's keys are a handful of strings rather than four per word.
+_KNOWN: set[str] = set()
+#: word -> its keys among _KNOWN, and the words that have any; replaced whole (never cleared in place), so a
+#: scan in another thread keeps the pair it started with.
+_memo: tuple[dict[str, tuple[str, ...]], set[str]] = ({}, set())
+_MEMO_MAX = 200_000  # distinct words remembered; then the memo starts again (bounded memory)
+
+
+def _known(found: Iterable[str]) -> None:
+    """Note triggers a rule uses; a new one makes remembered words' keys stale."""
+    global _memo
+    new = set(found) - _KNOWN
+    if new:
+        _KNOWN.update(new)
+        _memo = ({}, set())
+
+
+def _word_keys(w: str) -> tuple[str, ...]:
+    n = len(w)
+    candidates = (w, w[:3] + "*" if n > 2 else "", w[:4] + "*" if n > 3 else "", w[:5] + "*" if n > 4 else "")
+    return tuple(k for k in candidates if k in _KNOWN)
+
+
+def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
+    """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star.
+
+    Only the keys some trigger uses are returned (every test against triggers sees the same answer):
+    each word's are worked out once and remembered. ``words`` saves the split when the caller has it.
+    """
+    global _memo
+    found = set(_WORD.findall(lower) if words is None else words)
+    memo, hot = _memo
+    new = found.difference(memo)  # most words of a chat were seen in an earlier message
+    if new:
+        if len(memo) > _MEMO_MAX:
+            memo, hot = _memo = ({}, set())
+            new = found
+        for w in new:
+            k = memo[w] = _word_keys(w)
+            if k:
+                hot.add(w)
+    out: set[str] = set()
+    for w in found & hot:
+        out.update(memo[w])
     return out
 
 
@@ -264,7 +311,10 @@ def keys_of(t: object) -> set[str]:
     cache = t.__dict__  # Text keeps what rules ask of it in its __dict__
     found = cache.get("trigger_keys")
     if found is None:
-        found = cache["trigger_keys"] = keys(t.lower)  # type: ignore[attr-defined]
+        lower = t.lower  # type: ignore[attr-defined]
+        # ASCII with no underscore: the Text's tokens are exactly the \w+ words, no second split needed.
+        words = t.tokens if t.folded is None and "_" not in lower else None  # type: ignore[attr-defined]
+        found = cache["trigger_keys"] = keys(lower, words)
     return found
 
 

@@ -1,0 +1,158 @@
+"""The scan's fast paths find exactly what the plain ways of computing the same thing find.
+
+Each fast path (trigger keys limited to the triggers rules use and remembered per word, the
+learned model's one-lookup-per-feature sum) has its plain version written out here, as it
+was before it was made fast; the whole scan is run both ways on a made-up chat, and on the
+shared benchmark chat when ../shared is beside the checkout. The chat's wording is ours.
+"""
+
+import math
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.core.detection import layers
+from rep_assistant.core.detection.layers import detect_all
+from rep_assistant.core.detection.learned import LearnedModel, load_model
+from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
+from rep_assistant.core.detection.rules import Message, triggers
+from rep_assistant.core.detection.rules.text import Text
+from rep_assistant.core.importing.parsing import parse_export
+from rep_assistant.core.policy import load_policy
+
+MAKER = Path(__file__).resolve().parents[3] / "shared" / "bench" / "make_big_chat.py"
+
+_OPEN = ["", "Hi all, ", "Morning! ", "Quick q: ", "Sorry but ", "Evening everyone, ", "Not being funny but "]
+_BODY = [
+    "is the cake stall on {day}?", "{name} said the reading folder came home empty again", "Mrs {last} never answers e-mails",
+    "who's got the spare PE kit for {name}", "the head teacher is useless and the office are worse", "that f**king car park!!",
+    "selling homemade fudge, dm me for prices £3 a bag", "apparently {name}'s mum was shouting at the gate",
+    "ring me on 07700 900{num}", "email me at parent{num}@example.com", "THIS IS A JOKE NOBODY TELLS US ANYTHING",
+    "ｆｕｃｋ this weather", "what a sh1t day", "s.h.i.t happens", "my_daughter's book is in the wrong bag",
+    "no idea sorry x", "the Scunthorpe trip is on {day}", "he is a complete idiot tbh", "🙄🙄 again",
+    "the teacher told {name} off in front of everyone, totally unfair", "Zoë and Oisín are off sick today",
+    "vote for the council candidate who'll fix the roads", "I'll make sure she regrets it", "Brilliant, thanks",
+    "a b c d e", "can u send the pic of the letter from school", "the disgraceful state of the toilets",
+]
+_TAIL = ["", " x", " 😂", " 👍", "!!", "?", " thanks", " tbh"]
+_NAMES = ["Ayla", "Bram", "Cerys", "Dov", "Elin", "Fenn", "Gus", "Hema"]
+_LAST = ["Quayle", "Rudd", "Stott", "Tarrant"]
+_DAYS = ["Monday", "Friday", "tomorrow", "the inset day"]
+
+
+def made_up_chat(n: int) -> list[Message]:
+    """``n`` varied messages composed from the parts above (deterministic)."""
+    out = []
+    for i in range(n):
+        body = _BODY[(i * 7) % len(_BODY)].format(name=_NAMES[i % 8], last=_LAST[(i // 8) % 4], day=_DAYS[(i // 3) % 4],
+                                                   num=f"{i % 1000:03d}")
+        text = _OPEN[(i // 5) % len(_OPEN)] + body + _TAIL[(i // 11) % len(_TAIL)]
+        minute = i * 3
+        out.append(Message(i + 1, f"2026-03-{1 + minute // 1440 % 28:02d}T{minute // 60 % 24:02d}:{minute % 60:02d}:00",
+                           f"Parent {i % 13}", text))
+    return out
+
+
+# -- the plain versions ---------------------------------------------------------------------------
+
+def plain_keys(lower: str) -> set[str]:
+    """Every word and its first 3, 4 and 5 letters with a star, whether a trigger uses them or not."""
+    out = set()
+    for w in re.findall(r"\w+", lower):
+        out.add(w)
+        out.update(w[:k] + "*" for k in (3, 4, 5) if len(w) >= k)
+    return out
+
+
+def plain_keys_of(t: Text) -> set[str]:
+    return plain_keys(t.lower)
+
+
+def plain_words_of(text: str) -> list[str]:
+    """Every text NFKC-folded and case-folded, every shape mark looked for."""
+    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    words = _WORD.findall(head.casefold().replace("’", "'"))
+    if len(words) < MIN_WORDS:
+        return words
+    marks = [mark for mark, present in (
+        ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
+        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head), ("#money", "£" in head),
+    ) if present]
+    return words + marks
+
+
+def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] | None:
+    """The model's sum over the feature strings of ``features()``, looked up one set against the other."""
+    if len(words) < MIN_WORDS:
+        return None
+    feats = features(words)
+    hits = [model.lanes[f] for f in model.lanes.keys() & feats]
+    return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
+
+
+def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = load_policy("builtin:model")
+    fast = detect_all(messages, policy)
+    with monkeypatch.context() as m:
+        m.setattr(triggers, "keys_of", plain_keys_of)
+        m.setattr(LearnedModel, "_sum", plain_sum)
+        m.setattr(layers, "words_of", plain_words_of)
+        plain = detect_all(messages, policy)
+    assert fast == plain
+    assert {f.tier for f in fast} >= {"main"}
+
+
+# -- tests ------------------------------------------------------------------------------------------
+
+def test_trigger_keys_answer_every_trigger_as_the_full_keys_do() -> None:
+    texts = [m.text for m in made_up_chat(400)] + ["über_cool naïve café", "snake_case words_here", "", "a", "Ｆｕｌｌｗｉｄｔｈ"]
+    for text in texts:
+        t = Text(text)
+        full = plain_keys(t.lower)
+        fast = triggers.keys_of(t)
+        assert fast == full & triggers._KNOWN, text
+        assert fast == triggers.keys(t.lower), text  # with and without the Text's own tokens
+
+
+def test_a_new_trigger_makes_remembered_words_start_again() -> None:
+    triggers.keys("zyzzyvas gather")  # remembered: no trigger uses these words
+    assert not triggers.keys("zyzzyvas gather") & {"zyzzyvas", "zyzzy*"}
+    triggers.words(r"\bzyzzyvas\b")  # a rule now uses one
+    assert "zyzzyvas" in triggers.keys("zyzzyvas gather")
+
+
+def test_words_of_reads_every_text_as_the_plain_version_does() -> None:
+    extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍"]
+    for text in [m.text for m in made_up_chat(400)] + extra:
+        assert words_of(text) == plain_words_of(text), text
+
+
+def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
+    model = load_model()
+    if model is None:
+        pytest.skip("no shipped model")
+    for m in made_up_chat(300):
+        words = words_of(m.text)
+        assert model._sum(words) == plain_sum(model, words), m.text
+    for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh")):
+        assert model._sum(words) == plain_sum(model, words)
+
+
+def test_scan_finds_the_same_as_the_plain_versions_on_a_made_up_chat(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = made_up_chat(3000)
+    assert len({m.text for m in messages}) > 500
+    _both_ways(messages, monkeypatch)
+
+
+@pytest.mark.skipif(not MAKER.exists(), reason="../shared/bench/make_big_chat.py is not beside the checkout")
+def test_scan_finds_the_same_as_the_plain_versions_on_the_benchmark_chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    chat = tmp_path / "big.txt"
+    subprocess.run([sys.executable, str(MAKER), "6000", str(chat)], check=True, capture_output=True)
+    messages = [Message(e.seq, e.timestamp.isoformat(timespec="seconds"), e.author or "", e.text, e.kind)
+                for e in parse_export(chat)]
+    _both_ways(messages, monkeypatch)
+
