@@ -22,7 +22,7 @@ for the prefilter are derived from the patterns (triggers.py), never written by 
 
 import functools
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,8 +164,8 @@ def _closing(raw: str, end: int) -> int:
 
 
 @dataclass(frozen=True)
-class _Spec:
-    """A pattern rule compiled: what the check closure needs."""
+class PatternSpec:
+    """A pattern rule compiled: what its check needs, and what the engine reads to gate its patterns itself."""
 
     patterns: tuple[regex.Pattern[str], ...]
     gates: tuple[tuple[frozenset[str], ...], ...]  # per pattern: word sets a match must each meet (triggers.py)
@@ -198,8 +198,7 @@ def _who(m: regex.Match[str]) -> str | None:
     return None
 
 
-def _matches(spec: _Spec, t: Text) -> Hit | None:
-    raw = t.raw
+def _matches(spec: PatternSpec, t: Text) -> Hit | None:
     keys = triggers.keys_of(t)
     hits = keys & spec.keyset
     if not hits and not spec.always:
@@ -211,9 +210,17 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
         found.update(*map(spec.by_key.__getitem__, hits))
         woken = sorted(found)
     gates = spec.gates
+    return first_hit(spec, t, [i for i in woken if triggers.met(gates[i], keys)])
+
+
+def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
+    """The first match of the patterns ``woken`` (indices, in order) that meets the rule's conditions.
+
+    The engine calls this with the patterns whose trigger words it has already checked for
+    the whole rule set at once (engine.py); ``check`` does the same for one rule at a time.
+    """
+    raw = t.raw
     for i in woken:
-        if not triggers.met(gates[i], keys):
-            continue
         for m in spec.patterns[i].finditer(raw):
             start, end = sentence_bounds(raw, m.start()) if (spec.within == "sentence" or spec.about_within == "sentence"
                                                               or spec.unless_before) else (0, len(raw))
@@ -239,7 +246,7 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
     return None
 
 
-def _about(spec: _Spec, t: Text, m: regex.Match[str], start: int, end: int) -> str | None:
+def _about(spec: PatternSpec, t: Text, m: regex.Match[str], start: int, end: int) -> str | None:
     """The first kind of ``spec.about`` the text refers to where the rule wants it, or None."""
     lo, hi = (start, end) if spec.about_within == "sentence" else (0, len(t.raw))
     if spec.about_before:
@@ -310,7 +317,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
         for i, g in enumerate(gates):
             for k in (g[0] if g else ()):
                 by_key.setdefault(k, []).append(i)
-        spec = _Spec(
+        spec = PatternSpec(
             patterns=tuple(compile_i(p) for p in expanded), gates=gates,
             by_key={k: tuple(v) for k, v in by_key.items()}, keyset=frozenset(by_key),
             always=tuple(i for i, g in enumerate(gates) if not g), reason=entry["reason"],
@@ -328,7 +335,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
     def check(t: Text) -> Hit | None:
         return _matches(spec, t)
 
-    return RuleData(Rule(rid, category, entry["description"], check, trig), file, examples, counter, tuple(expanded))
+    return RuleData(Rule(rid, category, entry["description"], check, trig, patterns=spec), file, examples, counter, tuple(expanded))
 
 
 @functools.cache

@@ -43,6 +43,9 @@ _CLAUSE_BREAK = re.compile(r"[,.!?;:]")
 _WRONG_LETTER = frozenset("@$!|+€¢¡")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A character beyond ASCII that _ANY_WORD counts as part of a word (an accent, a mark such as the emoji
+# selector U+FE0F, a letter or digit of another script): without one, the ASCII split finds the same words.
+_WORD_BEYOND_ASCII = regex.compile(r"(?![\x00-\x7f])[\p{L}\p{M}\p{N}]")
 _CHUNK = re.compile(r"\S+")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _SQUEEZE_ALL = re.compile(r"(.)\1+")
@@ -141,7 +144,9 @@ class Lexicon:
     def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None,
              raw: str | None = None) -> list[Hit]:
         """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not."""
-        if lower.isascii():
+        if lower.isascii() or not _WORD_BEYOND_ASCII.search(lower):
+            # ASCII words only (emoji, £ and dashes beyond ASCII split words as spaces do): the key is the
+            # text itself, with the same words and spans as the slow path, and the caller's split is right.
             key, plain = lower, True
             if tokens is None:
                 tokens = _ASCII_WORD.findall(key)

@@ -88,6 +88,8 @@ class Rule:
     A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
     a message, never flag one (the engine relies on it to judge a repeated text once).
     An ``uncertain`` rule's flags go to the "worth a look" tier, not the main queue.
+    ``patterns`` is a pattern rule's compiled form (data.PatternSpec), which lets the engine
+    check every rule's trigger words for a message in one pass instead of rule by rule.
     """
 
     id: str
@@ -97,3 +99,4 @@ class Rule:
     triggers: frozenset[str] | None = None
     wants_context: bool = False
     uncertain: bool = False
+    patterns: Any = field(default=None, repr=False, compare=False)
