@@ -1,7 +1,6 @@
 """The records detection works on and produces, free of the store and of Qt."""
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +9,29 @@ from rep_assistant.core.detection.tiers import MAIN
 
 MEDIA_TEXTS = frozenset({"<media omitted>", "image omitted", "video omitted", "gif omitted", "sticker omitted",
                          "<image omitted>", "<video omitted>"})
+
+
+class once:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """A property worked out on first use and kept in the instance's ``__dict__``.
+
+    functools.cached_property without its lock: Python 3.11 takes an RLock on every first
+    use, which cost as much as the property itself on a message's Text. Computing a pure
+    value twice in a rare race is harmless.
+    """
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -30,7 +52,7 @@ class Message:
         object.__setattr__(self, "is_media", media)
         object.__setattr__(self, "is_post", self.kind != "system")
 
-    @functools.cached_property
+    @once
     def when(self) -> dt.datetime:
         """``ts`` as a time, parsed once: the sequence rules and the window cutter compare it with many neighbours."""
         return dt.datetime.fromisoformat(self.ts[:19])

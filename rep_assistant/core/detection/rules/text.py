@@ -9,13 +9,13 @@ Content categories depend on who a message is about (a member of staff by title 
 references are computed here, lazily, and shared by the rules that need them.
 """
 
-import functools
 import re
 
 import regex
 
 from rep_assistant.core.detection.rules import model, subjects
 from rep_assistant.core.detection.rules.lexicon import Hit, profanity
+from rep_assistant.core.detection.rules.model import once
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, Folded, fold, lexicon_key
 
 _FLAGS = regex.IGNORECASE | regex.V0
@@ -141,17 +141,17 @@ class Text:
             tokens.add("#shout")
         self.token_set = tokens
 
-    @functools.cached_property
+    @once
     def lexicon_hits(self) -> list[Hit]:
         """Swear words and listed insults in any language the lexicon holds, disguised or not."""
         return profanity().scan(self.lower, self.tokens, self.token_set, self.raw)
 
-    @functools.cached_property
+    @once
     def offensive(self) -> list[Hit]:
         """Offensive words in the text, disguised or not (asked by more than one rule); insults alone are abuse's."""
         return [h for h in self.lexicon_hits if h.kind != "insult"]
 
-    @functools.cached_property
+    @once
     def key_words(self) -> list[tuple[str, int, int]]:
         """Words of any script as word lists match them (accents and Arabic vowel marks off), with their spans."""
         key = lexicon_key(self.lower)
@@ -163,14 +163,14 @@ class Text:
             return hit
         return model.Hit(hit.summary, tuple(self.folded.span(s, e) for s, e in hit.spans))
 
-    @functools.cached_property
+    @once
     def staff(self) -> list[tuple[int, int]]:
         """Spans naming a member of staff: 'Mrs Patel', 'the teacher', 'the head', 'the office'."""
         if _STAFF_WORDS.isdisjoint(self.token_set):
             return []  # the pattern is long and most messages name nobody on the staff
         return [m.span() for m in _STAFF_RE.finditer(self.raw)]
 
-    @functools.cached_property
+    @once
     def names(self) -> list[tuple[int, int]]:
         """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
         out = []
@@ -195,13 +195,13 @@ class Text:
             out.append(m.span())
         return out
 
-    @functools.cached_property
+    @once
     def _titled_spans(self) -> list[tuple[int, int]]:
         if _TITLES.isdisjoint(self.token_set):
             return []
         return [m.span() for m in _TITLE_NAME_RE.finditer(self.raw)]
 
-    @functools.cached_property
+    @once
     def child_refs(self) -> list[tuple[int, int]]:
         """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'.
 
@@ -222,18 +222,18 @@ class Text:
         ("Elsie says he still can't read" is about another child, "he")."""
         return bool(self.own_names) and self.lower[span[0]:span[1]] in self.own_names and not _REPORTS.match(self.raw, span[1])
 
-    @functools.cached_property
+    @once
     def parents_of(self) -> list[tuple[int, int]]:
         """Names used to point at a parent ("Tyler's dad"): the talk is about the parent."""
         return [n for n in self.names if _PARENT_OF.match(self.raw, n[1])]
 
-    @functools.cached_property
+    @once
     def child_nouns(self) -> list[tuple[int, int]]:
         """Spans such as 'that Murphy girl', 'the kid in 3B': unmistakably a child, not a parent."""
         initialled = [n for n in self.names if _INITIAL.match(self.raw, n[1])]  # "Freya W", as class lists write children
         return sorted({r for r in self.child_refs if r not in self.names} | set(initialled))
 
-    @functools.cached_property
+    @once
     def persons(self) -> list[tuple[int, int]]:
         """Any reference to a person other than the writer."""
         # Without a staff word the titles and roles cannot match: the short pattern finds the same spans.
