@@ -99,6 +99,14 @@ _MODERATING = triggers.Gated(compile_i(r"\bplease\s+(?:delete|remove|take\s+(?:t
                                        r"|\bnot\s+for\s+this\s+group\b"))
 
 
+#: The words (or pseudo-tokens of Text) one of which a check needs to find anything: the engine wakes
+#: the check only for a message that has one (the check still looks for itself, for the plain path).
+CHECK_TRIGGERS: dict[str, frozenset[str]] = {
+    "disguised_insult": frozenset({"#mask"}),
+    "contact_details": CONTACT_TRIGGERS,
+    "shouting": frozenset({"#shout"}),
+}
+
 #: The checks a rules file may name, by name.
 CHECKS: dict[str, Callable[..., Hit | None]] = {
     "offensive_lexicon": _offensive,

@@ -286,7 +286,7 @@ def _words(items: list[str], lists: dict[str, list[str]], where: str) -> frozens
 
 
 def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], lists: dict[str, list[str]], file: str,
-           checks: dict[str, Callable[..., Hit | None]]) -> RuleData:
+           checks: dict[str, Callable[..., Hit | None]], check_triggers: dict[str, frozenset[str]]) -> RuleData:
     rid = entry.get("id")
     where = f"resources/rules/{file} rule {rid or '?'}"
     unknown = set(entry) - _RULE_KEYS
@@ -299,7 +299,8 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
         if check is None:
             raise RuleDataError(f"{where}: no check named {entry['check']!r} (there are {', '.join(sorted(checks))})")
         wants_context = check.__code__.co_argcount == 2
-        return RuleData(Rule(rid, category, entry["description"], check, None, wants_context), file, examples, counter)
+        trig = check_triggers.get(entry["check"])
+        return RuleData(Rule(rid, category, entry["description"], check, trig, wants_context), file, examples, counter)
     sources = _as_list(entry.get("patterns"), where, "patterns")
     if not sources or not entry.get("reason"):
         raise RuleDataError(f"{where}: a rule needs patterns and a reason (or a check)")
@@ -352,7 +353,7 @@ def _shared_fragments() -> dict[str, str]:
 
 def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
     """The rules of one category file's text (``file`` names it in errors)."""
-    from rep_assistant.core.detection.rules.content import CHECKS  # the Python checks data files may name
+    from rep_assistant.core.detection.rules.content import CHECK_TRIGGERS, CHECKS  # the Python checks data files may name
 
     try:
         data = tomllib.loads(text)
@@ -368,7 +369,7 @@ def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
     seen = set() if seen is None else seen
     out = []
     for entry in data.get("rule", []):
-        rd = _build(entry, category, fragments, lists, file, CHECKS)
+        rd = _build(entry, category, fragments, lists, file, CHECKS, CHECK_TRIGGERS)
         if rd.rule.id in seen:
             raise RuleDataError(f"resources/rules/{file}: rule id {rd.rule.id} is used twice")
         seen.add(rd.rule.id)

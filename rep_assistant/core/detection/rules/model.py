@@ -106,7 +106,9 @@ class Rule:
 
     ``triggers`` are derived from the rule's patterns (triggers.py): words one of which every
     match contains, as "word" or "prefix*". A message with none of them is never checked.
-    None means the rule looks at every message (the Python checks, which exit cheaply).
+    A Python check's triggers are declared beside it (content.CHECK_TRIGGERS), pseudo-tokens
+    such as "#shout" included. None means the rule looks at every message (the swearing lexicon,
+    whose disguises are not words).
     A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
     a message, never flag one (the engine relies on it to judge a repeated text once).
     An ``uncertain`` rule's flags go to the "worth a look" tier, not the main queue.

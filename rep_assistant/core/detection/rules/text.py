@@ -25,6 +25,7 @@ _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN, and quicker to look for
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _NEXT_WORD = regex.compile(r"[\w']+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
@@ -112,7 +113,7 @@ NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship",
 class Text:
     """A message's text with what rules ask of it computed at most once."""
 
-    __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens")
+    __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens", "words")
 
     def __init__(self, original: str, own_names: frozenset[str] = frozenset()) -> None:
         self.original = original
@@ -127,19 +128,24 @@ class Text:
         self.raw = raw
         self.lower = lower
         self.tokens = _TOKEN.findall(lower)
-        tokens = set(self.tokens)
+        self.words = words = set(self.tokens)
         # Pseudo-tokens let rules about characters, not words, use the same prefilter.
+        marks = []
         if "@" in raw:
-            tokens.add("#at")
-        if _MASK_OR_DIGIT.search(lower) and _MASKED.search(lower):
-            tokens.add("#mask")
-        if _NUMBER.search(raw):
-            tokens.add("#num")
+            marks.append("#at")
+        # Every mask and every ASCII digit is in _MASK_OR_DIGIT: without one, only digits of other scripts make a number.
+        if _MASK_OR_DIGIT.search(lower):
+            if _MASKED.search(lower):
+                marks.append("#mask")
+            if _NUMBER.search(raw):
+                marks.append("#num")
+        elif not plain and _NUMBER.search(raw):
+            marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
-            tokens.add("#script")  # letters beyond ASCII: words of other languages, which tokens miss
-        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
-            tokens.add("#shout")
-        self.token_set = tokens
+            marks.append("#script")  # letters beyond ASCII: words of other languages, which tokens miss
+        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or (_TWO_CAPITALS.search(raw) and _UPPER_RUN.search(raw)):
+            marks.append("#shout")
+        self.token_set = words.union(marks) if marks else words
 
     @once
     def lexicon_hits(self) -> list[Hit]:

@@ -291,7 +291,7 @@ def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
     each word's are worked out once and remembered. ``words`` saves the split when the caller has it.
     """
     global _memo
-    found = set(_WORD.findall(lower) if words is None else words)
+    found = set(_WORD.findall(lower)) if words is None else words if isinstance(words, (set, frozenset)) else set(words)
     memo, hot = _memo
     new = found.difference(memo)  # most words of a chat were seen in an earlier message
     if new:
@@ -314,8 +314,8 @@ def keys_of(t: object) -> set[str]:
     found = cache.get("trigger_keys")
     if found is None:
         lower = t.lower  # type: ignore[attr-defined]
-        # ASCII with no underscore: the Text's tokens are exactly the \w+ words, no second split needed.
-        words = t.tokens if t.folded is None and "_" not in lower else None  # type: ignore[attr-defined]
+        # ASCII with no underscore: the Text's words are exactly the \w+ words, no second split needed.
+        words = t.words if t.folded is None and "_" not in lower else None  # type: ignore[attr-defined]
         found = cache["trigger_keys"] = keys(lower, words)
     return found
 
