@@ -14,12 +14,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
-from rep_assistant.core.detection.rules import Message, triggers
+from rep_assistant.core.detection.rules import Message, detect, lexicon, triggers
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
@@ -37,6 +38,10 @@ _BODY = [
     "the teacher told {name} off in front of everyone, totally unfair", "Zoë and Oisín are off sick today",
     "vote for the council candidate who'll fix the roads", "I'll make sure she regrets it", "Brilliant, thanks",
     "a b c d e", "can u send the pic of the letter from school", "the disgraceful state of the toilets",
+    "what the ☀️ fuck is going on 🙄", "pierdolę ten parking", "Kasia mówi że {name} jest chory 🤒", "dun👍no",
+    "{name}'s mum lives at 14 Quayle Close", "her home address is 9 Rudd Lane", "her personal mobile is on the list",
+    "please delete that, numbers must not be shared 07700 900{num}", "here's everyone's phone numbers 👇",
+    "SERIOUSLY WHY DOES NOBODY READ THE NEWSLETTER", "ring ٠٧٧٠٠ ٩٠٠١٢٣ 😊", "the b@stard at the gate", "👏 well done Y2",
 ]
 _TAIL = ["", " x", " 😂", " 👍", "!!", "?", " thanks", " tbh"]
 _NAMES = ["Ayla", "Bram", "Cerys", "Dov", "Elin", "Fenn", "Gus", "Hema"]
@@ -94,15 +99,25 @@ def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] |
     return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
 
 
+def plain_gated_search(self: triggers.Gated, t: Text) -> object:
+    """The pattern searched in every text, whatever words it has."""
+    return self.pattern.search(t.raw)
+
+
 def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None:
     policy = load_policy("builtin:model")
     fast = detect_all(messages, policy)
     with monkeypatch.context() as m:
         m.setattr(triggers, "keys_of", plain_keys_of)
+        m.setattr(triggers.Gated, "search", plain_gated_search)
+        m.setattr(lexicon, "_WORD_BEYOND_ASCII", regex.compile(r"[^\x00-\x7f]"))  # every non-ASCII text the long way
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
         plain = detect_all(messages, policy)
+        # And every rule on every message, without the engine's index of trigger words.
+        every_rule = detect(messages, policy, prefilter=False)
     assert fast == plain
+    assert [f for f in fast if not f.rule_id.startswith(layers.LEARNED_PREFIX)] == every_rule
     assert {f.tier for f in fast} >= {"main"}
 
 
