@@ -6,6 +6,7 @@ was before it was made fast; the whole scan is run both ways on a made-up chat, 
 shared benchmark chat when ../shared is beside the checkout. The chat's wording is ours.
 """
 
+import gc
 import math
 import re
 import subprocess
@@ -171,3 +172,16 @@ def test_scan_finds_the_same_as_the_plain_versions_on_the_benchmark_chat(tmp_pat
                 for e in parse_export(chat)]
     _both_ways(messages, monkeypatch)
 
+
+
+def test_detection_leaves_the_cycle_collector_as_it_found_it() -> None:
+    messages = made_up_chat(50)
+    assert gc.isenabled()
+    detect_all(messages, load_policy("builtin:model"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        detect_all(messages, load_policy("builtin:model"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -10,7 +10,9 @@ A message may breach several clauses at once (a complaint with swearing in it): 
 category that fires is kept, one flag per category, the first rule declared in it winning.
 """
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rep_assistant.core.detection.rules import behaviour, family, triggers
@@ -235,6 +237,24 @@ def _sequence(messages: Sequence[Message], wanted: frozenset[str], options: Dete
         yield from behaviour.child_photos(messages)
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a detection pass, and back as it was after.
+
+    Detection makes many small lists, sets and tuples and no reference cycles (refcounting
+    frees them all), but their number sets the collector off every few hundred allocations,
+    and its full passes walk every object alive, the chat's messages included: about a tenth
+    of the detection time on a 100,000-message chat. Nested passes leave it to the outer one.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def detect(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
            prefilter: bool = True) -> list[Finding]:
     """Findings for ``messages`` (in chat order) under ``policy`` (None = every category).
@@ -242,7 +262,11 @@ def detect(messages: Sequence[Message], policy: Policy | None = None, options: D
     ``prefilter=False`` runs every rule on every message: slower, and the same findings
     (a test holds the trigger words to that).
     """
-    options = options or DetectOptions()
+    with collector_paused():
+        return _detect(messages, policy, options or DetectOptions(), prefilter)
+
+
+def _detect(messages: Sequence[Message], policy: Policy | None, options: DetectOptions, prefilter: bool) -> list[Finding]:
     wanted = _wanted(policy, options)
     rules = [r for r in content_rules() if r.category in wanted]
     findings = _content(messages, rules, options, prefilter)
