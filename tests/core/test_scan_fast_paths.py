@@ -21,7 +21,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
-from rep_assistant.core.detection.rules import Message, detect, lexicon, triggers
+from rep_assistant.core.detection.rules import Message, data, detect, lexicon, triggers
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
@@ -185,3 +185,30 @@ def test_detection_leaves_the_cycle_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_pattern_that_skips_words_is_first_looked_for_from_its_verb_on() -> None:
+    pattern = r"(?P<who>\b(?:he|she|Mr\s+\w+))(?:\s+\w+){0,4}?\s+(?:is|was)\s+(?:a\s+)?(?P<w>clown|menace)\b"
+    assert data.tail(pattern) == r"\s+(?:is|was)\s+(?:a\s+)?(?P<w>clown|menace)\b"
+    assert data.tail(r"\b(?:the\s+)?letter\s+(?:that\s+)?says") is None  # an optional word is not a skip
+    assert data.tail(r"(?P<x>\w+)(?:\s+\w+){0,3}\s+(?P=x)") is None  # it refers back to its own group
+    assert data.tail(r"a(?:\s+\w+)*b|c") is None  # top-level alternatives
+
+
+def test_every_match_of_a_pattern_holds_a_match_of_its_tail() -> None:
+    """The tail is searched first and rules a text out: it must never rule out one the pattern matches."""
+    checked = 0
+    texts = [m.text for m in made_up_chat(600)]
+    for rd in data.load():
+        spec = rd.rule.patterns
+        if spec is None:
+            continue
+        for pattern, gate in zip(spec.patterns, spec.tails, strict=True):
+            if gate is None:
+                continue
+            for text in (*rd.examples, *rd.counter_examples, *texts):
+                raw = Text(text).raw
+                if pattern.search(raw):
+                    checked += 1
+                    assert gate.search(raw), (rd.rule.id, text)
+    assert checked >= 20

@@ -147,6 +147,106 @@ def _balanced(inner: str) -> bool:
     return min(depths, default=0) >= 0 and (depths[-1] if depths else 0) == 0
 
 
+_QUANTIFIER = regex.compile(r"(?:[*+?]|\{(?:\d+(?:,\d*)?|,\d+)\})[?+]?")
+_UNSPLITTABLE = regex.compile(r"\(\?P=|\\g<|\(\?\(|\\[1-9G]|^\(\?[aiLmsux]+\)")
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The position after the character class that opens at ``i``."""
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":
+        j += 1  # a ']' first is a literal
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "]":
+            return j + 1
+        j += 1
+    raise ValueError("unclosed class")
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The position after the group that opens at ``i``."""
+    depth, j = 0, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+            continue
+        depth += 1 if c == "(" else -1 if c == ")" else 0
+        j += 1
+        if depth == 0:
+            return j
+    raise ValueError("unclosed group")
+
+
+def _top_items(pattern: str) -> list[tuple[int, bool]] | None:
+    """(start, whether it is a skip) of each top-level item: an atom and its quantifier.
+
+    None for a pattern with top-level alternatives or an unexpected shape.
+    """
+    items = []
+    i = 0
+    try:
+        while i < len(pattern):
+            start, c = i, pattern[i]
+            if c == "\\":
+                i += 2
+                if pattern[i - 1] in "pPN" and pattern[i:i + 1] == "{":
+                    i = pattern.index("}", i) + 1
+            elif c == "[":
+                i = _class_end(pattern, i)
+            elif c == "(":
+                i = _group_end(pattern, i)
+            elif c in "|)":
+                return None
+            else:
+                i += 1
+            q = _QUANTIFIER.match(pattern, i)
+            if q:
+                i = q.end()
+            # A skip: any number of repeats, none included ("(?:\\s+\\w+){0,4}?", "\\w*"), not a mere optional "?".
+            items.append((start, bool(q) and (q.group()[0] == "*" or (q.group().startswith(("{0,", "{,")) and not q.group().startswith("{0,1}")))))
+    except ValueError:
+        return None
+    return items
+
+
+def tail(pattern: str) -> str | None:
+    """The part of ``pattern`` after its first skip of repeated items that follows something required.
+
+    Every match of the pattern holds a match of this tail (the same text, the same neighbours
+    for its lookarounds and word edges), so a text where the tail is not found holds no match.
+    A pattern that opens with who it is about and then skips up to a few words ("{PERSON_SUBJECT}
+    (?:\\s+\\w+){0,4}? is a ...") tries every name and pronoun of a text in turn; its tail, from the
+    verb on, is found or ruled out at a fraction of the cost. None when the pattern has no such
+    tail, or refers back to its own groups (which the tail would not have).
+    """
+    if _UNSPLITTABLE.search(pattern):
+        return None
+    items = _top_items(pattern)
+    if not items:
+        return None
+    for k in range(2, len(items)):
+        if items[k - 1][1] and not items[k][1] and not items[0][1]:
+            return pattern[items[k][0]:]
+    return None
+
+
+def _compiled_tail(pattern: str) -> regex.Pattern[str] | None:
+    found = tail(pattern)
+    try:
+        return compile_i(found) if found else None
+    except regex.error:
+        return None  # a tail cut where the pattern's syntax does not allow: no gate, the pattern alone decides
+
+
 def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (a line break alone does not end one)."""
     start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
@@ -168,6 +268,7 @@ class PatternSpec:
     """A pattern rule compiled: what its check needs, and what the engine reads to gate its patterns itself."""
 
     patterns: tuple[regex.Pattern[str], ...]
+    tails: tuple[regex.Pattern[str] | None, ...]  # per pattern: its tail() searched first, where it has one
     gates: tuple[tuple[frozenset[str], ...], ...]  # per pattern: word sets a match must each meet (triggers.py)
     by_key: dict[str, tuple[int, ...]]  # trigger -> the patterns it wakes (patterns with no trigger run always)
     keyset: frozenset[str]
@@ -220,7 +321,11 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
     the whole rule set at once (engine.py); ``check`` does the same for one rule at a time.
     """
     raw = t.raw
+    tails = spec.tails
     for i in woken:
+        gate = tails[i]
+        if gate is not None and gate.search(raw) is None:
+            continue
         for m in spec.patterns[i].finditer(raw):
             start, end = sentence_bounds(raw, m.start()) if (spec.within == "sentence" or spec.about_within == "sentence"
                                                               or spec.unless_before) else (0, len(raw))
@@ -319,7 +424,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
             for k in (g[0] if g else ()):
                 by_key.setdefault(k, []).append(i)
         spec = PatternSpec(
-            patterns=tuple(compile_i(p) for p in expanded), gates=gates,
+            patterns=tuple(compile_i(p) for p in expanded), tails=tuple(_compiled_tail(p) for p in expanded), gates=gates,
             by_key={k: tuple(v) for k, v in by_key.items()}, keyset=frozenset(by_key),
             always=tuple(i for i, g in enumerate(gates) if not g), reason=entry["reason"],
             about=tuple(_as_list(entry.get("about"), where, "about")), about_within=entry.get("about_within", "sentence"),
