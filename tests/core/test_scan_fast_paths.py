@@ -43,6 +43,7 @@ _BODY = [
     "{name}'s mum lives at 14 Quayle Close", "her home address is 9 Rudd Lane", "her personal mobile is on the list",
     "please delete that, numbers must not be shared 07700 900{num}", "here's everyone's phone numbers 👇",
     "SERIOUSLY WHY DOES NOBODY READ THE NEWSLETTER", "ring ٠٧٧٠٠ ٩٠٠١٢٣ 😊", "the b@stard at the gate", "👏 well done Y2",
+    "what a shitshow", "fuuuuming about the car park", "fuuuuck off", "what a biiiitch", "sh1te weather", "Y3 and Y4 in room 2b", "a-hole",
 ]
 _TAIL = ["", " x", " 😂", " 👍", "!!", "?", " thanks", " tbh"]
 _NAMES = ["Ayla", "Bram", "Cerys", "Dov", "Elin", "Fenn", "Gus", "Hema"]
@@ -112,6 +113,8 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         m.setattr(triggers, "keys_of", plain_keys_of)
         m.setattr(triggers.Gated, "search", plain_gated_search)
         m.setattr(lexicon, "_WORD_BEYOND_ASCII", regex.compile(r"[^\x00-\x7f]"))  # every non-ASCII text the long way
+        whole_text = lexicon._disguise_suspected
+        m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False: whole_text(key, token_set))
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
         plain = detect_all(messages, policy)
