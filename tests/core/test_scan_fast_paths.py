@@ -6,6 +6,7 @@ was before it was made fast; the whole scan is run both ways on a made-up chat, 
 shared benchmark chat when ../shared is beside the checkout. The chat's wording is ours.
 """
 
+import gc
 import math
 import re
 import subprocess
@@ -14,12 +15,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
-from rep_assistant.core.detection.rules import Message, triggers
+from rep_assistant.core.detection.rules import Message, data, detect, lexicon, triggers
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
@@ -37,6 +39,11 @@ _BODY = [
     "the teacher told {name} off in front of everyone, totally unfair", "Zoë and Oisín are off sick today",
     "vote for the council candidate who'll fix the roads", "I'll make sure she regrets it", "Brilliant, thanks",
     "a b c d e", "can u send the pic of the letter from school", "the disgraceful state of the toilets",
+    "what the ☀️ fuck is going on 🙄", "pierdolę ten parking", "Kasia mówi że {name} jest chory 🤒", "dun👍no",
+    "{name}'s mum lives at 14 Quayle Close", "her home address is 9 Rudd Lane", "her personal mobile is on the list",
+    "please delete that, numbers must not be shared 07700 900{num}", "here's everyone's phone numbers 👇",
+    "SERIOUSLY WHY DOES NOBODY READ THE NEWSLETTER", "ring ٠٧٧٠٠ ٩٠٠١٢٣ 😊", "the b@stard at the gate", "👏 well done Y2",
+    "what a shitshow", "fuuuuming about the car park", "fuuuuck off", "what a biiiitch", "sh1te weather", "Y3 and Y4 in room 2b", "a-hole",
 ]
 _TAIL = ["", " x", " 😂", " 👍", "!!", "?", " thanks", " tbh"]
 _NAMES = ["Ayla", "Bram", "Cerys", "Dov", "Elin", "Fenn", "Gus", "Hema"]
@@ -94,15 +101,27 @@ def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] |
     return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
 
 
+def plain_gated_search(self: triggers.Gated, t: Text) -> object:
+    """The pattern searched in every text, whatever words it has."""
+    return self.pattern.search(t.raw)
+
+
 def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None:
     policy = load_policy("builtin:model")
     fast = detect_all(messages, policy)
     with monkeypatch.context() as m:
         m.setattr(triggers, "keys_of", plain_keys_of)
+        m.setattr(triggers.Gated, "search", plain_gated_search)
+        m.setattr(lexicon, "_WORD_BEYOND_ASCII", regex.compile(r"[^\x00-\x7f]"))  # every non-ASCII text the long way
+        whole_text = lexicon._disguise_suspected
+        m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False: whole_text(key, token_set))
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
         plain = detect_all(messages, policy)
+        # And every rule on every message, without the engine's index of trigger words.
+        every_rule = detect(messages, policy, prefilter=False)
     assert fast == plain
+    assert [f for f in fast if not f.rule_id.startswith(layers.LEARNED_PREFIX)] == every_rule
     assert {f.tier for f in fast} >= {"main"}
 
 
@@ -156,3 +175,43 @@ def test_scan_finds_the_same_as_the_plain_versions_on_the_benchmark_chat(tmp_pat
                 for e in parse_export(chat)]
     _both_ways(messages, monkeypatch)
 
+
+
+def test_detection_leaves_the_cycle_collector_as_it_found_it() -> None:
+    messages = made_up_chat(50)
+    assert gc.isenabled()
+    detect_all(messages, load_policy("builtin:model"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        detect_all(messages, load_policy("builtin:model"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_pattern_that_skips_words_is_first_looked_for_from_its_verb_on() -> None:
+    pattern = r"(?P<who>\b(?:he|she|Mr\s+\w+))(?:\s+\w+){0,4}?\s+(?:is|was)\s+(?:a\s+)?(?P<w>clown|menace)\b"
+    assert data.tail(pattern) == r"\s+(?:is|was)\s+(?:a\s+)?(?P<w>clown|menace)\b"
+    assert data.tail(r"\b(?:the\s+)?letter\s+(?:that\s+)?says") is None  # an optional word is not a skip
+    assert data.tail(r"(?P<x>\w+)(?:\s+\w+){0,3}\s+(?P=x)") is None  # it refers back to its own group
+    assert data.tail(r"a(?:\s+\w+)*b|c") is None  # top-level alternatives
+
+
+def test_every_match_of_a_pattern_holds_a_match_of_its_tail() -> None:
+    """The tail is searched first and rules a text out: it must never rule out one the pattern matches."""
+    checked = 0
+    texts = [m.text for m in made_up_chat(600)]
+    for rd in data.load():
+        spec = rd.rule.patterns
+        if spec is None:
+            continue
+        for pattern, gate in zip(spec.patterns, spec.tails, strict=True):
+            if gate is None:
+                continue
+            for text in (*rd.examples, *rd.counter_examples, *texts):
+                raw = Text(text).raw
+                if pattern.search(raw):
+                    checked += 1
+                    assert gate.search(raw), (rd.rule.id, text)
+    assert checked >= 20

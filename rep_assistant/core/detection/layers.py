@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from rep_assistant.core.detection.learned import LearnedModel, Scored, load_model
 from rep_assistant.core.detection.learned.features import with_rule_marks, words_of
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
+from rep_assistant.core.detection.rules.engine import collector_paused
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
 
 #: The learned model's rule ids are this plus the category ("learned.grievance").
@@ -24,7 +25,12 @@ _NOTHING: frozenset[str] = frozenset()
 def detect_all(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
                model: LearnedModel | bool | None = True) -> list[Finding]:
     """``detect()``'s findings, then the learned model's (``model=True``: the shipped one; None/False: rules only)."""
-    options = options or DetectOptions()
+    with collector_paused():  # as detect() does, for the model's words and features too
+        return _detect_all(messages, policy, options or DetectOptions(), model)
+
+
+def _detect_all(messages: Sequence[Message], policy: Policy | None, options: DetectOptions,
+                model: LearnedModel | bool | None) -> list[Finding]:
     findings = detect(messages, policy, options)
     learned = load_model() if model is True else (model or None)
     if learned is None:

@@ -156,7 +156,9 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
             continue
         verdict = verdicts.get(m.text)
         if verdict is None:
-            text = _EMOJI_ETC.sub("", m.text).strip()
+            # ASCII has no emoji and no format marks; its only modifier symbols are ^ and `.
+            plain = m.text.isascii() and "^" not in m.text and "`" not in m.text
+            text = (m.text if plain else _EMOJI_ETC.sub("", m.text)).strip()
             verdict = verdicts[m.text] = (bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None) \
                 or _SHRUG.match(m.text) is not None
         if not verdict:

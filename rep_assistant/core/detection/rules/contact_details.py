@@ -16,6 +16,7 @@ import phonenumbers
 import regex
 from phonenumbers import Leniency, PhoneNumberMatcher
 
+from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.model import Context, Hit
 from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
 
@@ -34,22 +35,22 @@ _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
                             r"home\s+(?:address|number|phone)")
 _DIGIT = regex.compile(r"\d")
-_LIVES_ON = compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b"
+_LIVES_ON = triggers.Gated(compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b"
                       # a house number and a street, however it is written: "lives at 22 clos y gwyddfid", "she live 41 Ferrier Terrace"
                       r"|\b(?:lives?|living|stays?|staying)\s+(?:at\s+|on\s+)?(?:number\s+)?\d{1,4}[a-z]?,?\s+"
                       r"(?!(?:min(?:ute)?s?|miles?|doors?|houses?|streets?|seconds?|km|yards?|metres?|hours?|days?|weeks?|years?)\b)"
                       r"[\p{L}][\w'-]+(?:\s+[\w'-]+){0,3}"
-                      rf"|\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:new\s+|home\s+)?address\s+is\s+\d{{1,4}}[a-z]?,?\s+[\p{{L}}][\w'-]+(?:\s+[\w'-]+){{0,3}}")
+                      rf"|\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:new\s+|home\s+)?address\s+is\s+\d{{1,4}}[a-z]?,?\s+[\p{{L}}][\w'-]+(?:\s+[\w'-]+){{0,3}}"))
 _EVERYONES = r"(?:everyone's|everyones|every1s|every1's|everybody's|all\s+the\s+(?:parents'|families'|mums'|dads'|parents|families))"
 _CONTACTS = r"(?:home\s+)?(?:addresses|numbers|phone\s+numbers|mobile\s+numbers|e-?mails|e-?mail\s+addresses|contact\s+details)"
-_BULK_CONTACT = compile_i(
+_BULK_CONTACT = triggers.Gated(compile_i(
     r"\b(?:here's|here\s+(?:is|are)|attached|below|photo\s+of|screenshot\s+of|sharing|posting)\b[^.!?]{0,60}"
     rf"(?:\b{_EVERYONES}\s+{_CONTACTS}\b"
     r"|\blist\s+(?:\w+\s+){0,2}with\s+(?:\w+\s+){0,2}(?:addresses|phone\s+numbers|numbers)\b)"
     # a class or contact list that carries everyone's details, passed on to the group
     rf"|\b(?:class|contact|parents?'?)\s+list\b[^.!?]{{0,60}}\b{_EVERYONES}\s+{_CONTACTS}"
     rf"|\b(?:sent|gave|forwarded|shared)\s+me\s+(?:this|it)\b[^.!?]{{0,30}}\b{_EVERYONES}\s+{_CONTACTS}"
-)
+))
 # The school's own line: "the office is on…", "school office number", not any sentence that says "school".
 _SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
                            r"attendance\s+line)\b")
@@ -63,6 +64,7 @@ _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
 # A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
 _NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|must\s+not|mustn't|not\s+allowed|never|not\s+for|"
                      r"please\s+(?:delete|remove|take)|(?:delete|remove|take\s+down)\s+(?:that|this|it)|take\s+(?:that|this|it)\s+down)\b")
+_PERSONAL_DETAILS = regex.compile(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address")
 _SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
 _HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b)")
 _MIN_DIGITS = 9
@@ -119,9 +121,12 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     raw = t.raw
     spans: list[tuple[int, int]] = []
     kinds: list[str] = []
-    others = _OTHERS_CONTACT.search(raw)
-    own = _OWN_CONTACT.search(raw) and not others
-    if _DIGIT.search(raw):
+    # Whose details they are matters only beside a number or an address: most messages that wake
+    # this rule ("the letter came home") have neither, and skip both searches.
+    digits, at = _DIGIT.search(raw) is not None, "@" in raw
+    others = _OTHERS_CONTACT.search(raw) if digits or at else None
+    own = (digits or at) and _OWN_CONTACT.search(raw) and not others
+    if digits:
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
         for span, number in phone_numbers(raw):
             if number not in safe and not own and not _school_line(raw, span):
@@ -131,7 +136,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
             places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
             spans += places
             kinds += ["home address"] * bool(places)
-    if "@" in raw:
+    if at:
         for m in _EMAIL.finditer(raw):
             addr = m.group().lower()
             if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
@@ -143,16 +148,17 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     if spans:
         what = " and ".join(dict.fromkeys(kinds))
         return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
-    bulk = _BULK_CONTACT.search(raw)
+    bulk = _BULK_CONTACT.search(t)
     if bulk:
         return Hit("Shares other families' contact details", (bulk.span(),))
-    lives = _LIVES_ON.search(raw)
+    lives = _LIVES_ON.search(t)
     if lives:
         return Hit("Says where someone lives", (lives.span(),))
-    if others and regex.search(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address", t.lower) \
-            and not _NEGATED.search(raw):
-        return Hit("Shares someone else's personal contact details", (others.span(),))
-    if "@" in raw and _SOCIAL_OF.search(raw):
+    if _PERSONAL_DETAILS.search(t.lower):
+        others = others if digits or at else _OTHERS_CONTACT.search(raw)
+        if others and not _NEGATED.search(raw):
+            return Hit("Shares someone else's personal contact details", (others.span(),))
+    if at and _SOCIAL_OF.search(raw):
         handle = _HANDLE.search(raw)
         if handle:  # "found Miss X's insta: @…": where to find a person outside the group
             return Hit("Shares someone else's social media account", (handle.span(),))

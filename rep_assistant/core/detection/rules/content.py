@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import regex
 
+from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.contact_details import TRIGGERS as CONTACT_TRIGGERS
 from rep_assistant.core.detection.rules.contact_details import personal_contact
 from rep_assistant.core.detection.rules.lexicon import insults
@@ -88,14 +89,23 @@ def _contact_details(t: Text, ctx: Context) -> Hit | None:
     """Someone else's phone number, e-mail or address: the single call point for contact details."""
     if CONTACT_TRIGGERS.isdisjoint(t.token_set):
         return None
-    if _MODERATING.search(t.raw):
+    if _MODERATING.search(t):
         return None  # the rep asking for details to come down is not sharing them
     return personal_contact(t, ctx)
 
 
-_MODERATING = compile_i(r"\bplease\s+(?:delete|remove|take\s+(?:that|it|this)\s+down)|\b(?:must|mustn't|should|shouldn't|can't|cannot)\s+(?:not\s+)?be\s+"
-                        r"(?:shared|posted)|\bnot\s+for\s+this\s+group\b")
+_MODERATING = triggers.Gated(compile_i(r"\bplease\s+(?:delete|remove|take\s+(?:that|it|this)\s+down)"
+                                       r"|\b(?:must|mustn't|should|shouldn't|can't|cannot)\s+(?:not\s+)?be\s+(?:shared|posted)"
+                                       r"|\bnot\s+for\s+this\s+group\b"))
 
+
+#: The words (or pseudo-tokens of Text) one of which a check needs to find anything: the engine wakes
+#: the check only for a message that has one (the check still looks for itself, for the plain path).
+CHECK_TRIGGERS: dict[str, frozenset[str]] = {
+    "disguised_insult": frozenset({"#mask"}),
+    "contact_details": CONTACT_TRIGGERS,
+    "shouting": frozenset({"#shout"}),
+}
 
 #: The checks a rules file may name, by name.
 CHECKS: dict[str, Callable[..., Hit | None]] = {

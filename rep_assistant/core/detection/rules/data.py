@@ -22,7 +22,7 @@ for the prefilter are derived from the patterns (triggers.py), never written by 
 
 import functools
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,6 +147,106 @@ def _balanced(inner: str) -> bool:
     return min(depths, default=0) >= 0 and (depths[-1] if depths else 0) == 0
 
 
+_QUANTIFIER = regex.compile(r"(?:[*+?]|\{(?:\d+(?:,\d*)?|,\d+)\})[?+]?")
+_UNSPLITTABLE = regex.compile(r"\(\?P=|\\g<|\(\?\(|\\[1-9G]|^\(\?[aiLmsux]+\)")
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The position after the character class that opens at ``i``."""
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":
+        j += 1  # a ']' first is a literal
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "]":
+            return j + 1
+        j += 1
+    raise ValueError("unclosed class")
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The position after the group that opens at ``i``."""
+    depth, j = 0, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+            continue
+        depth += 1 if c == "(" else -1 if c == ")" else 0
+        j += 1
+        if depth == 0:
+            return j
+    raise ValueError("unclosed group")
+
+
+def _top_items(pattern: str) -> list[tuple[int, bool]] | None:
+    """(start, whether it is a skip) of each top-level item: an atom and its quantifier.
+
+    None for a pattern with top-level alternatives or an unexpected shape.
+    """
+    items = []
+    i = 0
+    try:
+        while i < len(pattern):
+            start, c = i, pattern[i]
+            if c == "\\":
+                i += 2
+                if pattern[i - 1] in "pPN" and pattern[i:i + 1] == "{":
+                    i = pattern.index("}", i) + 1
+            elif c == "[":
+                i = _class_end(pattern, i)
+            elif c == "(":
+                i = _group_end(pattern, i)
+            elif c in "|)":
+                return None
+            else:
+                i += 1
+            q = _QUANTIFIER.match(pattern, i)
+            if q:
+                i = q.end()
+            # A skip: any number of repeats, none included ("(?:\\s+\\w+){0,4}?", "\\w*"), not a mere optional "?".
+            items.append((start, bool(q) and (q.group()[0] == "*" or (q.group().startswith(("{0,", "{,")) and not q.group().startswith("{0,1}")))))
+    except ValueError:
+        return None
+    return items
+
+
+def tail(pattern: str) -> str | None:
+    """The part of ``pattern`` after its first skip of repeated items that follows something required.
+
+    Every match of the pattern holds a match of this tail (the same text, the same neighbours
+    for its lookarounds and word edges), so a text where the tail is not found holds no match.
+    A pattern that opens with who it is about and then skips up to a few words ("{PERSON_SUBJECT}
+    (?:\\s+\\w+){0,4}? is a ...") tries every name and pronoun of a text in turn; its tail, from the
+    verb on, is found or ruled out at a fraction of the cost. None when the pattern has no such
+    tail, or refers back to its own groups (which the tail would not have).
+    """
+    if _UNSPLITTABLE.search(pattern):
+        return None
+    items = _top_items(pattern)
+    if not items:
+        return None
+    for k in range(2, len(items)):
+        if items[k - 1][1] and not items[k][1] and not items[0][1]:
+            return pattern[items[k][0]:]
+    return None
+
+
+def _compiled_tail(pattern: str) -> regex.Pattern[str] | None:
+    found = tail(pattern)
+    try:
+        return compile_i(found) if found else None
+    except regex.error:
+        return None  # a tail cut where the pattern's syntax does not allow: no gate, the pattern alone decides
+
+
 def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (a line break alone does not end one)."""
     start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
@@ -164,10 +264,11 @@ def _closing(raw: str, end: int) -> int:
 
 
 @dataclass(frozen=True)
-class _Spec:
-    """A pattern rule compiled: what the check closure needs."""
+class PatternSpec:
+    """A pattern rule compiled: what its check needs, and what the engine reads to gate its patterns itself."""
 
     patterns: tuple[regex.Pattern[str], ...]
+    tails: tuple[regex.Pattern[str] | None, ...]  # per pattern: its tail() searched first, where it has one
     gates: tuple[tuple[frozenset[str], ...], ...]  # per pattern: word sets a match must each meet (triggers.py)
     by_key: dict[str, tuple[int, ...]]  # trigger -> the patterns it wakes (patterns with no trigger run always)
     keyset: frozenset[str]
@@ -198,8 +299,7 @@ def _who(m: regex.Match[str]) -> str | None:
     return None
 
 
-def _matches(spec: _Spec, t: Text) -> Hit | None:
-    raw = t.raw
+def _matches(spec: PatternSpec, t: Text) -> Hit | None:
     keys = triggers.keys_of(t)
     hits = keys & spec.keyset
     if not hits and not spec.always:
@@ -211,8 +311,20 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
         found.update(*map(spec.by_key.__getitem__, hits))
         woken = sorted(found)
     gates = spec.gates
+    return first_hit(spec, t, [i for i in woken if triggers.met(gates[i], keys)])
+
+
+def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
+    """The first match of the patterns ``woken`` (indices, in order) that meets the rule's conditions.
+
+    The engine calls this with the patterns whose trigger words it has already checked for
+    the whole rule set at once (engine.py); ``check`` does the same for one rule at a time.
+    """
+    raw = t.raw
+    tails = spec.tails
     for i in woken:
-        if not triggers.met(gates[i], keys):
+        gate = tails[i]
+        if gate is not None and gate.search(raw) is None:
             continue
         for m in spec.patterns[i].finditer(raw):
             start, end = sentence_bounds(raw, m.start()) if (spec.within == "sentence" or spec.about_within == "sentence"
@@ -239,7 +351,7 @@ def _matches(spec: _Spec, t: Text) -> Hit | None:
     return None
 
 
-def _about(spec: _Spec, t: Text, m: regex.Match[str], start: int, end: int) -> str | None:
+def _about(spec: PatternSpec, t: Text, m: regex.Match[str], start: int, end: int) -> str | None:
     """The first kind of ``spec.about`` the text refers to where the rule wants it, or None."""
     lo, hi = (start, end) if spec.about_within == "sentence" else (0, len(t.raw))
     if spec.about_before:
@@ -279,7 +391,7 @@ def _words(items: list[str], lists: dict[str, list[str]], where: str) -> frozens
 
 
 def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], lists: dict[str, list[str]], file: str,
-           checks: dict[str, Callable[..., Hit | None]]) -> RuleData:
+           checks: dict[str, Callable[..., Hit | None]], check_triggers: dict[str, frozenset[str]]) -> RuleData:
     rid = entry.get("id")
     where = f"resources/rules/{file} rule {rid or '?'}"
     unknown = set(entry) - _RULE_KEYS
@@ -292,7 +404,8 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
         if check is None:
             raise RuleDataError(f"{where}: no check named {entry['check']!r} (there are {', '.join(sorted(checks))})")
         wants_context = check.__code__.co_argcount == 2
-        return RuleData(Rule(rid, category, entry["description"], check, None, wants_context), file, examples, counter)
+        trig = check_triggers.get(entry["check"])
+        return RuleData(Rule(rid, category, entry["description"], check, trig, wants_context), file, examples, counter)
     sources = _as_list(entry.get("patterns"), where, "patterns")
     if not sources or not entry.get("reason"):
         raise RuleDataError(f"{where}: a rule needs patterns and a reason (or a check)")
@@ -310,8 +423,8 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
         for i, g in enumerate(gates):
             for k in (g[0] if g else ()):
                 by_key.setdefault(k, []).append(i)
-        spec = _Spec(
-            patterns=tuple(compile_i(p) for p in expanded), gates=gates,
+        spec = PatternSpec(
+            patterns=tuple(compile_i(p) for p in expanded), tails=tuple(_compiled_tail(p) for p in expanded), gates=gates,
             by_key={k: tuple(v) for k, v in by_key.items()}, keyset=frozenset(by_key),
             always=tuple(i for i, g in enumerate(gates) if not g), reason=entry["reason"],
             about=tuple(_as_list(entry.get("about"), where, "about")), about_within=entry.get("about_within", "sentence"),
@@ -328,7 +441,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
     def check(t: Text) -> Hit | None:
         return _matches(spec, t)
 
-    return RuleData(Rule(rid, category, entry["description"], check, trig), file, examples, counter, tuple(expanded))
+    return RuleData(Rule(rid, category, entry["description"], check, trig, patterns=spec), file, examples, counter, tuple(expanded))
 
 
 @functools.cache
@@ -345,7 +458,7 @@ def _shared_fragments() -> dict[str, str]:
 
 def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
     """The rules of one category file's text (``file`` names it in errors)."""
-    from rep_assistant.core.detection.rules.content import CHECKS  # the Python checks data files may name
+    from rep_assistant.core.detection.rules.content import CHECK_TRIGGERS, CHECKS  # the Python checks data files may name
 
     try:
         data = tomllib.loads(text)
@@ -361,7 +474,7 @@ def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
     seen = set() if seen is None else seen
     out = []
     for entry in data.get("rule", []):
-        rd = _build(entry, category, fragments, lists, file, CHECKS)
+        rd = _build(entry, category, fragments, lists, file, CHECKS, CHECK_TRIGGERS)
         if rd.rule.id in seen:
             raise RuleDataError(f"resources/rules/{file}: rule id {rd.rule.id} is used twice")
         seen.add(rd.rule.id)

@@ -43,6 +43,9 @@ _CLAUSE_BREAK = re.compile(r"[,.!?;:]")
 _WRONG_LETTER = frozenset("@$!|+€¢¡")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A character beyond ASCII that _ANY_WORD counts as part of a word (an accent, a mark such as the emoji
+# selector U+FE0F, a letter or digit of another script): without one, the ASCII split finds the same words.
+_WORD_BEYOND_ASCII = regex.compile(r"(?![\x00-\x7f])[\p{L}\p{M}\p{N}]")
 _CHUNK = re.compile(r"\S+")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _SQUEEZE_ALL = re.compile(r"(.)\1+")
@@ -66,19 +69,43 @@ _SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!
 _SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
 
 
-def _disguise_suspected(key: str, token_set: frozenset[str] | set[str]) -> bool:
+def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False) -> bool:
     """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
     swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
 
     Spelled-out and shortened words have a lone letter other than 'a' and 'i' ("f u c k", "f-ing"), or are
-    "a-hole": a set test spares the patterns most messages.
+    "a-hole": a set test spares the patterns most messages. ``split``: ``token_set`` holds every run of
+    [a-z0-9] in ``key`` (perhaps with pseudo-tokens such as "#num"), so the signs that lie inside one such run
+    (a digit against a letter, three letters alike, a root) are judged once per distinct word.
     """
-    return bool((_ANY_SYMBOL.search(key) and _SYMBOL_IN_WORD.search(key))
-                or (_ANY_DIGIT.search(key) and _DIGIT_IN_WORD.search(key))
-                or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
-                or "bastard" in key or "dickhead" in key or "motherf" in key or "a-h" in key
-                or _STRETCHED.search(key)
+    inside = _signs_inside(token_set) if split else (
+        (_ANY_DIGIT.search(key) and _DIGIT_IN_WORD.search(key)) or _STRETCHED.search(key)
+        or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
+        or "bastard" in key or "dickhead" in key or "motherf" in key)
+    return bool(inside or "a-h" in key
+                or (_ANY_SYMBOL.search(key) and _SYMBOL_IN_WORD.search(key))
                 or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
+
+
+_INSIDE_ROOTS = ("fuck", "shit", "cunt", "twat", "wank", "bollock", "bastard", "dickhead", "motherf")
+#: Words judged by _signs_inside, and those among them with a sign; replaced whole (never cleared in place).
+_judged: tuple[set[str], set[str]] = (set(), set())
+_JUDGED_MAX = 200_000  # distinct words remembered; then the memo starts again (bounded memory)
+
+
+def _signs_inside(words: frozenset[str] | set[str]) -> bool:
+    """Whether one of ``words`` has a digit against a letter, three letters alike or a swear root in it."""
+    global _judged
+    judged, signed = _judged
+    new = words.difference(judged)  # most words of a chat were judged in an earlier message
+    if new:
+        if len(judged) > _JUDGED_MAX:
+            judged, signed = _judged = (set(), set())
+        for w in new:
+            if _DIGIT_IN_WORD.search(w) or _STRETCHED.search(w) or any(root in w for root in _INSIDE_ROOTS):
+                signed.add(w)  # before it counts as judged: another thread may be reading
+            judged.add(w)
+    return not signed.isdisjoint(words)
 
 
 _LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
@@ -141,7 +168,9 @@ class Lexicon:
     def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None,
              raw: str | None = None) -> list[Hit]:
         """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not."""
-        if lower.isascii():
+        if lower.isascii() or not _WORD_BEYOND_ASCII.search(lower):
+            # ASCII words only (emoji, £ and dashes beyond ASCII split words as spaces do): the key is the
+            # text itself, with the same words and spans as the slow path, and the caller's split is right.
             key, plain = lower, True
             if tokens is None:
                 tokens = _ASCII_WORD.findall(key)
@@ -152,7 +181,7 @@ class Lexicon:
             plain = key.isascii()
             tokens = _words(key)
             token_set = set(tokens)
-        disguised = _disguise_suspected(key, token_set)
+        disguised = _disguise_suspected(key, token_set, split=plain and key is lower)
         words = not self.wordset.isdisjoint(token_set)
         phrases = not self.phrase_gate.isdisjoint(token_set)
         if not (words or phrases or disguised):

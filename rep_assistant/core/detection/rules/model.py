@@ -1,7 +1,6 @@
 """The records detection works on and produces, free of the store and of Qt."""
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +9,29 @@ from rep_assistant.core.detection.tiers import MAIN
 
 MEDIA_TEXTS = frozenset({"<media omitted>", "image omitted", "video omitted", "gif omitted", "sticker omitted",
                          "<image omitted>", "<video omitted>"})
+
+
+class once:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """A property worked out on first use and kept in the instance's ``__dict__``.
+
+    functools.cached_property without its lock: Python 3.11 takes an RLock on every first
+    use, which cost as much as the property itself on a message's Text. Computing a pure
+    value twice in a rare race is harmless.
+    """
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -30,7 +52,7 @@ class Message:
         object.__setattr__(self, "is_media", media)
         object.__setattr__(self, "is_post", self.kind != "system")
 
-    @functools.cached_property
+    @once
     def when(self) -> dt.datetime:
         """``ts`` as a time, parsed once: the sequence rules and the window cutter compare it with many neighbours."""
         return dt.datetime.fromisoformat(self.ts[:19])
@@ -84,10 +106,14 @@ class Rule:
 
     ``triggers`` are derived from the rule's patterns (triggers.py): words one of which every
     match contains, as "word" or "prefix*". A message with none of them is never checked.
-    None means the rule looks at every message (the Python checks, which exit cheaply).
+    A Python check's triggers are declared beside it (content.CHECK_TRIGGERS), pseudo-tokens
+    such as "#shout" included. None means the rule looks at every message (the swearing lexicon,
+    whose disguises are not words).
     A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
     a message, never flag one (the engine relies on it to judge a repeated text once).
     An ``uncertain`` rule's flags go to the "worth a look" tier, not the main queue.
+    ``patterns`` is a pattern rule's compiled form (data.PatternSpec), which lets the engine
+    check every rule's trigger words for a message in one pass instead of rule by rule.
     """
 
     id: str
@@ -97,3 +123,4 @@ class Rule:
     triggers: frozenset[str] | None = None
     wants_context: bool = False
     uncertain: bool = False
+    patterns: Any = field(default=None, repr=False, compare=False)

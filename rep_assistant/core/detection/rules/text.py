@@ -9,13 +9,13 @@ Content categories depend on who a message is about (a member of staff by title 
 references are computed here, lazily, and shared by the rules that need them.
 """
 
-import functools
 import re
 
 import regex
 
 from rep_assistant.core.detection.rules import model, subjects
 from rep_assistant.core.detection.rules.lexicon import Hit, profanity
+from rep_assistant.core.detection.rules.model import once
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, Folded, fold, lexicon_key
 
 _FLAGS = regex.IGNORECASE | regex.V0
@@ -25,6 +25,7 @@ _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN, and quicker to look for
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _NEXT_WORD = regex.compile(r"[\w']+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
@@ -112,7 +113,7 @@ NOT_NAME_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ing", "ship",
 class Text:
     """A message's text with what rules ask of it computed at most once."""
 
-    __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens")
+    __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens", "words")
 
     def __init__(self, original: str, own_names: frozenset[str] = frozenset()) -> None:
         self.original = original
@@ -127,31 +128,36 @@ class Text:
         self.raw = raw
         self.lower = lower
         self.tokens = _TOKEN.findall(lower)
-        tokens = set(self.tokens)
+        self.words = words = set(self.tokens)
         # Pseudo-tokens let rules about characters, not words, use the same prefilter.
+        marks = []
         if "@" in raw:
-            tokens.add("#at")
-        if _MASK_OR_DIGIT.search(lower) and _MASKED.search(lower):
-            tokens.add("#mask")
-        if _NUMBER.search(raw):
-            tokens.add("#num")
+            marks.append("#at")
+        # Every mask and every ASCII digit is in _MASK_OR_DIGIT: without one, only digits of other scripts make a number.
+        if _MASK_OR_DIGIT.search(lower):
+            if _MASKED.search(lower):
+                marks.append("#mask")
+            if _NUMBER.search(raw):
+                marks.append("#num")
+        elif not plain and _NUMBER.search(raw):
+            marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
-            tokens.add("#script")  # letters beyond ASCII: words of other languages, which tokens miss
-        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or _UPPER_RUN.search(raw):
-            tokens.add("#shout")
-        self.token_set = tokens
+            marks.append("#script")  # letters beyond ASCII: words of other languages, which tokens miss
+        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or (_TWO_CAPITALS.search(raw) and _UPPER_RUN.search(raw)):
+            marks.append("#shout")
+        self.token_set = words.union(marks) if marks else words
 
-    @functools.cached_property
+    @once
     def lexicon_hits(self) -> list[Hit]:
         """Swear words and listed insults in any language the lexicon holds, disguised or not."""
         return profanity().scan(self.lower, self.tokens, self.token_set, self.raw)
 
-    @functools.cached_property
+    @once
     def offensive(self) -> list[Hit]:
         """Offensive words in the text, disguised or not (asked by more than one rule); insults alone are abuse's."""
         return [h for h in self.lexicon_hits if h.kind != "insult"]
 
-    @functools.cached_property
+    @once
     def key_words(self) -> list[tuple[str, int, int]]:
         """Words of any script as word lists match them (accents and Arabic vowel marks off), with their spans."""
         key = lexicon_key(self.lower)
@@ -163,14 +169,14 @@ class Text:
             return hit
         return model.Hit(hit.summary, tuple(self.folded.span(s, e) for s, e in hit.spans))
 
-    @functools.cached_property
+    @once
     def staff(self) -> list[tuple[int, int]]:
         """Spans naming a member of staff: 'Mrs Patel', 'the teacher', 'the head', 'the office'."""
         if _STAFF_WORDS.isdisjoint(self.token_set):
             return []  # the pattern is long and most messages name nobody on the staff
         return [m.span() for m in _STAFF_RE.finditer(self.raw)]
 
-    @functools.cached_property
+    @once
     def names(self) -> list[tuple[int, int]]:
         """Spans of first names or surnames not preceded by a title (likely a child or parent)."""
         out = []
@@ -195,13 +201,13 @@ class Text:
             out.append(m.span())
         return out
 
-    @functools.cached_property
+    @once
     def _titled_spans(self) -> list[tuple[int, int]]:
         if _TITLES.isdisjoint(self.token_set):
             return []
         return [m.span() for m in _TITLE_NAME_RE.finditer(self.raw)]
 
-    @functools.cached_property
+    @once
     def child_refs(self) -> list[tuple[int, int]]:
         """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'.
 
@@ -222,18 +228,18 @@ class Text:
         ("Elsie says he still can't read" is about another child, "he")."""
         return bool(self.own_names) and self.lower[span[0]:span[1]] in self.own_names and not _REPORTS.match(self.raw, span[1])
 
-    @functools.cached_property
+    @once
     def parents_of(self) -> list[tuple[int, int]]:
         """Names used to point at a parent ("Tyler's dad"): the talk is about the parent."""
         return [n for n in self.names if _PARENT_OF.match(self.raw, n[1])]
 
-    @functools.cached_property
+    @once
     def child_nouns(self) -> list[tuple[int, int]]:
         """Spans such as 'that Murphy girl', 'the kid in 3B': unmistakably a child, not a parent."""
         initialled = [n for n in self.names if _INITIAL.match(self.raw, n[1])]  # "Freya W", as class lists write children
         return sorted({r for r in self.child_refs if r not in self.names} | set(initialled))
 
-    @functools.cached_property
+    @once
     def persons(self) -> list[tuple[int, int]]:
         """Any reference to a person other than the writer."""
         # Without a staff word the titles and roles cannot match: the short pattern finds the same spans.

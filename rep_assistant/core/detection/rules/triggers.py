@@ -13,7 +13,9 @@ also where ``\\b`` sits, so the derivation and the regex agree about word edges.
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import warnings
 from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
 
 #: Prefixes are cut to at most this many characters, so a word is looked up a few times at most.
 PREFIX_MAX = 5
@@ -289,7 +291,7 @@ def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
     each word's are worked out once and remembered. ``words`` saves the split when the caller has it.
     """
     global _memo
-    found = set(_WORD.findall(lower) if words is None else words)
+    found = set(_WORD.findall(lower)) if words is None else words if isinstance(words, (set, frozenset)) else set(words)
     memo, hot = _memo
     new = found.difference(memo)  # most words of a chat were seen in an earlier message
     if new:
@@ -312,10 +314,30 @@ def keys_of(t: object) -> set[str]:
     found = cache.get("trigger_keys")
     if found is None:
         lower = t.lower  # type: ignore[attr-defined]
-        # ASCII with no underscore: the Text's tokens are exactly the \w+ words, no second split needed.
-        words = t.tokens if t.folded is None and "_" not in lower else None  # type: ignore[attr-defined]
+        # ASCII with no underscore: the Text's words are exactly the \w+ words, no second split needed.
+        words = t.words if t.folded is None and "_" not in lower else None  # type: ignore[attr-defined]
         found = cache["trigger_keys"] = keys(lower, words)
     return found
+
+
+class Gated:
+    """A pattern searched over a whole text only when the text has the words every match needs.
+
+    The same derivation as the rules' prefilter (``requirements``), for the patterns inside the
+    Python checks. Only for searches of the whole text: in a slice, a word cut in two could match.
+    """
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        with warnings.catch_warnings():  # re's parser warns of "[[" it reads from a class the regex module knows
+            warnings.simplefilter("ignore", FutureWarning)
+            self.needs = requirements(pattern.pattern)
+
+    def search(self, t: Any) -> Any:
+        """``pattern.search(t.raw)``, or None at once when a word it needs is missing."""
+        if self.needs and not met(self.needs, keys_of(t)):
+            return None
+        return self.pattern.search(t.raw)
 
 
 def met(gates: tuple[frozenset[str], ...], keys: set[str]) -> bool:
