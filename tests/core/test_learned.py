@@ -4,6 +4,7 @@ The tiny training set below is made up for these tests (no sentence of any label
 """
 
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -176,6 +177,24 @@ def test_an_uncertain_rule_flags_worth_a_look(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(rules_engine, "content_rules", lambda: (rule,))
     [finding] = detect([Message(1, "2025-01-06T10:00", "A", "anything at all")])
     assert finding.tier == "worth-a-look"
+
+
+def _constant_model(probability: float) -> LearnedModel:
+    """A real model that gives "commercial" the same ``probability`` whatever the words: only its bias is set."""
+    bias = math.log(probability / (1 - probability))
+    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": {"look": 0.99, "main": 0.995}}, {})
+
+
+def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> None:
+    msgs = [Message(1, "2025-01-06T10:00", "A", "My handmade bracelets are for sale, £5 each, message me to order"),
+            Message(2, "2025-01-06T10:05", "B", "Selling cupcakes!")]  # too short for the model: the rule alone decides
+    [rule_only, short] = detect(msgs)
+    assert (rule_only.category, rule_only.tier, short.tier) == ("commercial", "main", "main")
+    [doubted, kept_short] = layers.detect_all(msgs, None, model=_constant_model(0.2))
+    assert (doubted.rule_id, doubted.spans, doubted.tier, doubted.confidence) == (rule_only.rule_id, rule_only.spans, "worth-a-look", 0.2)
+    assert doubted.summary.startswith(rule_only.summary) and "20%" in doubted.summary
+    assert kept_short == short
+    assert layers.detect_all(msgs, None, model=_constant_model(0.8)) == [rule_only, short]
 
 
 CHAT = """\
