@@ -21,7 +21,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
-from rep_assistant.core.detection.rules import Message, data, detect, lexicon, triggers
+from rep_assistant.core.detection.rules import Finding, Message, data, detect, lexicon, triggers
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
@@ -121,7 +121,10 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         # And every rule on every message, without the engine's index of trigger words.
         every_rule = detect(messages, policy, prefilter=False)
     assert fast == plain
-    assert [f for f in fast if not f.rule_id.startswith(layers.LEARNED_PREFIX)] == every_rule
+    # The model may move a rule's flag to "worth a look" (layers.CONFIRM); what the rule found is the same.
+    def found(f: Finding) -> tuple:
+        return f.message_id, f.category, f.rule_id, f.spans, f.related
+    assert [found(f) for f in fast if not f.rule_id.startswith(layers.LEARNED_PREFIX)] == list(map(found, every_rule))
     assert {f.tier for f in fast} >= {"main"}
 
 
