@@ -8,16 +8,65 @@ else's child, "Tyler's dad"); here they are grouped into the kinds rules name.
 
 from collections.abc import Callable
 
-from rep_assistant.core.detection.rules.text import PERSON_NOUN, SCHOOL, Text, compile_i
+from rep_assistant.core.detection.rules import subjects
+from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, compile_i, words
 
 Spans = list[tuple[int, int]]
 
 _SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college)\b")
 _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|father|husband|wife|partner|parents|nan|gran|"
-                      r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex)\b")
+                      r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
+                      r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
 _PEOPLE_RE = compile_i(PERSON_NOUN)
 # Who a claim of wrongdoing can be about besides staff and parents: the PTA's officers, a chair.
 _OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader)\b")
+
+
+# A child written in lower case, as many parents type: "kyle's been excluded", "frankie bit him". Only a word
+# right before a possessive or a verb of what children do or are told counts, and not an everyday word in
+# that place ("school's", "everyone got", "the dog bit"), nor a word after a title, an article or a possessive.
+_LOWER_NAME_RE = compile_i(
+    r"(?<![\w'@.-])(?<!\b(?:mrs?|ms|miss|mx|dr|sir|the|a|an|my|our|your|his|her|their|every|each|no|any|some|which|what|this|"
+    r"ma|me|wee\s+man|whose)\s)(?-i:[a-z][a-z]{2,}(?:-[a-z]{2,})?)(?='s\b|\s+(?:bit|bite|bites|hit|hits|punched|kicked|pushed|"
+    r"shoved|scratched|pinched|slapped|says|said|told|tells|cried|wet|stole|takes|took|keeps|got\s+(?:sent|caught|excluded|"
+    r"suspended)|has\s+been|has\s+got|has\s+a|had\s+a|is\s+on|was\s+sent|went\s+for)\b)")
+# Everyday words found in a name's place in lower-case chat.
+_NOT_LOWER_NAMES = COMMON_CAPS | words("""
+everyone everybody someone somebody anyone anybody noone nobody nothing something everything anything one ones other others
+kid kids child boy girl son daughter lad lass wean weans bairn baby twins pal pals mate mates friend friends
+mum mam maw mummy dad da daddy nan gran husband wife hubby fella bloke partner sister brother cousin auntie uncle teacher
+head deputy janny jannie class school term week weekend today tonight tomorrow yesterday morning night trip party letter
+email office bus coach car van dog cat puppy wasp bee spider weather traffic phone app website homework uniform lunch dinner
+breakfast game match team ref referee world life thing things nit nits bug virus who's what's that's there's here's it's
+lot lots everyone's nobody's somebody's year month hour minute kids' bag coat book name number money fund tin kitty
+just finally never also still only already always really actually probably definitely maybe even now then apparently
+honestly basically literally seriously anyway which where when how why whoever mine yours hers theirs ours his hers
+rain snow wind sun storm gate road street town city village estate scheme council police polis government
+""")
+
+
+def _lower_names(t: Text) -> Spans:
+    """Lower-case words in a child's name's place (see _LOWER_NAME_RE), not the writer's own child nor a parent."""
+    out = []
+    for m in _LOWER_NAME_RE.finditer(t.raw):
+        word = m.group()
+        if word in _NOT_LOWER_NAMES or word in t.own_names or word.endswith(("ing", "ed", "ly", "ness", "tion")):
+            continue
+        if subjects.is_adult(t.raw, m.span()) or _PARENT_AFTER.match(t.raw, m.end()):
+            continue
+        out.append(m.span())
+    return out
+
+
+_PARENT_AFTER = compile_i(r"'s\s+(?:mum|mam|maw|mom|mummy|dad|da|daddy|mother|father|parents|nan|gran|fella|man|wife|husband|missus)\b")
+# Children named by their family or their kind, not by a first name: "the Doyle kids", "that kid's", "them twins".
+_CHILD_GROUP_RE = compile_i(r"\b(?:the|that|those|them|these)\s+(?-i:\p{Lu}\p{Ll}+)\s+(?:kids|boys|girls|children|twins|weans|lads)\b"
+                            r"|\b(?:that|this)\s+(?:kid|child|boy|girl|lad|lass|wean)s?(?='|\s+(?:is|was|has|needs|wants|should))")
+
+
+def _children(t: Text) -> Spans:
+    """Someone else's child: Text's references ('that boy', 'Maisie'), lower-case names and children named by family."""
+    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)])
 
 
 def _school(t: Text) -> Spans:
@@ -39,7 +88,7 @@ def _accused(t: Text) -> Spans:
 #: kind -> (how to find it, how a reason names it)
 KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "staff": (lambda t: t.staff, "a member of staff"),
-    "child": (lambda t: t.child_refs, "a child"),
+    "child": (_children, "a child"),
     "child_noun": (lambda t: t.child_nouns, "a child"),
     "named": (lambda t: [n for n in t.names if t.lower[n[0]:n[1]] not in t.own_names], "someone named"),
     "adult": (_adult, "another parent"),
