@@ -18,8 +18,13 @@ _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|fa
                       r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
                       r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
 _PEOPLE_RE = compile_i(PERSON_NOUN)
-# Who a claim of wrongdoing can be about besides staff and parents: the PTA's officers, a chair.
-_OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader)\b")
+# A surname alone at the start of a sentence, before what they did: "Pryor fiddled the figures", "Hale lost his licence".
+_CLAIM_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:\w+ed|stole|took|lied|lost|hit|kept|sold|gave|"
+                              r"got|has\s+been|had|keeps|never|always)\b)")
+# Who a claim of wrongdoing can be about besides staff and parents: the PTA and its officers, a chair, the janitor, a driver.
+_OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader|"
+                        r"pta|parent\s+council|committee|janny|jannie|janitor|caretaker|(?:bus|coach|minibus)\s+driver|dinner\s+lad(?:y|ies)|"
+                        r"cook|referee|ref|lollipop\s+(?:man|lady))\b")
 
 
 # A child written in lower case, as many parents type: "kyle's been excluded", "frankie bit him". Only a word
@@ -29,7 +34,7 @@ _LOWER_NAME_RE = compile_i(
     r"(?<![\w'@.-])(?<!\b(?:mrs?|ms|miss|mx|dr|sir|the|a|an|my|our|your|his|her|their|every|each|no|any|some|which|what|this|"
     r"ma|me|wee\s+man|whose)\s)(?-i:[a-z][a-z]{2,}(?:-[a-z]{2,})?)(?='s\b|\s+(?:bit|bite|bites|hit|hits|punched|kicked|pushed|"
     r"shoved|scratched|pinched|slapped|says|said|told|tells|cried|wet|stole|takes|took|keeps|got\s+(?:sent|caught|excluded|"
-    r"suspended)|has\s+been|has\s+got|has\s+a|had\s+a|is\s+on|was\s+sent|went\s+for)\b)")
+    r"suspended|lifted|done)|has\s+been|has\s+got|has\s+a|had\s+a|is\s+on|was\s+sent|went\s+for|lost|fiddled|pocketed|lied|nicked)\b)")
 # Everyday words found in a name's place in lower-case chat.
 _NOT_LOWER_NAMES = COMMON_CAPS | words("""
 everyone everybody someone somebody anyone anybody noone nobody nothing something everything anything one ones other others
@@ -82,7 +87,8 @@ def _people(t: Text) -> Spans:
 
 
 def _accused(t: Text) -> Spans:
-    return sorted(t.persons + _adult(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)])
+    return sorted(t.persons + _adult(t) + _lower_names(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)]
+                  + [m.span() for m in _CLAIM_SUBJECT_RE.finditer(t.raw) if m.group().lower() not in COMMON_CAPS])
 
 
 #: kind -> (how to find it, how a reason names it)
