@@ -23,7 +23,7 @@ _AUTHORITY_RE = compile_i(r"\b(?:police|polis|cops|ofsted|estyn|inspectors?|insp
                           r"the\s+(?:local\s+)?authority|governors?|trust)\b")
 # A surname alone at the start of a sentence, before what they did: "Pryor fiddled the figures", "Hale lost his licence".
 _CLAIM_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:\w+ed|stole|took|lied|lost|hit|kept|sold|gave|"
-                              r"got|has\s+been|had|keeps|never|always)\b)")
+                              r"got|has\s+been|had|keeps|never|always|spent|threw|broke|ran|bit|told|swore|fought)\b)")
 # Who a claim of wrongdoing can be about besides staff and parents: the PTA and its officers, a chair, the janitor, a driver.
 _OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader|"
                         r"pta|parent\s+council|committee|janny|jannie|janitor|caretaker|(?:bus|coach|minibus)\s+driver|dinner\s+lad(?:y|ies)|"
@@ -74,7 +74,13 @@ _CHILD_GROUP_RE = compile_i(r"\b(?:the|that|those|them|these)\s+(?-i:\p{Lu}\p{Ll
 
 def _children(t: Text) -> Spans:
     """Someone else's child: Text's references ('that boy', 'Maisie'), lower-case names and children named by family."""
-    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)])
+    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)] + _sentence_subjects(t))
+
+
+def _sentence_subjects(t: Text) -> Spans:
+    """A name that opens a sentence before a verb of what was done ('Harrison threw...'), not one of the writer's own."""
+    return [m.span() for m in _CLAIM_SUBJECT_RE.finditer(t.raw)
+            if (w := m.group().lower()) not in COMMON_CAPS and w not in t.own_names and not w.endswith(("ing", "tion", "ness"))]
 
 
 def _school(t: Text) -> Spans:
@@ -91,7 +97,7 @@ def _people(t: Text) -> Spans:
 
 def _accused(t: Text) -> Spans:
     return sorted(t.persons + _adult(t) + _lower_names(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)]
-                  + [m.span() for m in _CLAIM_SUBJECT_RE.finditer(t.raw) if m.group().lower() not in COMMON_CAPS])
+                  + _sentence_subjects(t))
 
 
 #: kind -> (how to find it, how a reason names it)
