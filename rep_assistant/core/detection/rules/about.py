@@ -72,8 +72,20 @@ _CHILD_GROUP_RE = compile_i(r"\b(?:the|that|those|them|these)\s+(?-i:\p{Lu}\p{Ll
                             r"|\b(?:that|this)\s+(?:kid|child|boy|girl|lad|lass|wean)s?(?='|\s+(?:is|was|has|needs|wants|should))")
 
 
+def _once(t: Text, key: str, find: Callable[[Text], Spans]) -> Spans:
+    """``find(t)`` computed once per text: several rules ask the same text who it is about."""
+    found = t.__dict__.get(key)
+    if found is None:
+        found = t.__dict__[key] = find(t)
+    return found
+
+
 def _children(t: Text) -> Spans:
     """Someone else's child: Text's references ('that boy', 'Maisie'), lower-case names and children named by family."""
+    return _once(t, "_about_children", _find_children)
+
+
+def _find_children(t: Text) -> Spans:
     return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)] + _sentence_subjects(t))
 
 
@@ -96,6 +108,10 @@ def _people(t: Text) -> Spans:
 
 
 def _accused(t: Text) -> Spans:
+    return _once(t, "_about_accused", _find_accused)
+
+
+def _find_accused(t: Text) -> Spans:
     return sorted(t.persons + _adult(t) + _lower_names(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)]
                   + _sentence_subjects(t))
 
