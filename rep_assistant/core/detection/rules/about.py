@@ -8,6 +8,8 @@ else's child, "Tyler's dad"); here they are grouped into the kinds rules name.
 
 from collections.abc import Callable
 
+import regex
+
 from rep_assistant.core.detection.rules import subjects
 from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, compile_i, words
 
@@ -24,6 +26,9 @@ _AUTHORITY_RE = compile_i(r"\b(?:police|polis|cops|ofsted|estyn|inspectors?|insp
 # A surname alone at the start of a sentence, before what they did: "Pryor fiddled the figures", "Hale lost his licence".
 _CLAIM_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:\w+ed|stole|took|lied|lost|hit|kept|sold|gave|"
                               r"got|has\s+been|had|keeps|never|always|spent|threw|broke|ran|bit|told|swore|fought)\b)")
+# A child's name opening a sentence before what children do: "Harrison spent the whole play pulling faces".
+_CHILD_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:spent|threw|broke|bit|hit|ran|swore|fought|stole|kicked|"
+                              r"pushed|punched|pulled|wet|cried|screamed|refused|hurt|scratched|slapped|keeps|has\s+been|was\s+sent|got\s+sent)\b)")
 # Who a claim of wrongdoing can be about besides staff and parents: the PTA and its officers, a chair, the janitor, a driver.
 _OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader|"
                         r"pta|parent\s+council|committee|janny|jannie|janitor|caretaker|(?:bus|coach|minibus)\s+driver|dinner\s+lad(?:y|ies)|"
@@ -86,12 +91,13 @@ def _children(t: Text) -> Spans:
 
 
 def _find_children(t: Text) -> Spans:
-    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)] + _sentence_subjects(t))
+    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)]
+                  + _sentence_subjects(t, _CHILD_SUBJECT_RE))
 
 
-def _sentence_subjects(t: Text) -> Spans:
+def _sentence_subjects(t: Text, pattern: regex.Pattern[str] = _CLAIM_SUBJECT_RE) -> Spans:
     """A name that opens a sentence before a verb of what was done ('Harrison threw...'), not one of the writer's own."""
-    return [m.span() for m in _CLAIM_SUBJECT_RE.finditer(t.raw)
+    return [m.span() for m in pattern.finditer(t.raw)
             if (w := m.group().lower()) not in COMMON_CAPS and w not in t.own_names and not w.endswith(("ing", "tion", "ness"))]
 
 
