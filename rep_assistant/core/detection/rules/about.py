@@ -20,9 +20,10 @@ _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|fa
                       r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
                       r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
 _PEOPLE_RE = compile_i(PERSON_NOUN)
-# Bodies whose arrival or verdict is news a rumour passes on: "the police were called", "Ofsted are coming".
+# Bodies whose arrival or verdict is news a rumour passes on ("the police were called", "Ofsted are coming",
+# "requires improvement"), and the school's staff that Text's roles leave out (the janitor).
 _AUTHORITY_RE = compile_i(r"\b(?:police|polis|cops|ofsted|estyn|inspectors?|inspection|council|social\s+services|social\s+workers?|"
-                          r"the\s+(?:local\s+)?authority|governors?|trust)\b")
+                          r"the\s+(?:local\s+)?authority|governors?|trust|requires\s+improvement|special\s+measures|janny|jannie|janitor|caretaker)\b")
 # A surname alone at the start of a sentence, before what they did: "Pryor fiddled the figures", "Hale lost his licence".
 _CLAIM_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:\w+ed|stole|took|lied|lost|hit|kept|sold|gave|"
                               r"got|has\s+been|had|keeps|never|always|spent|threw|broke|ran|bit|told|swore|fought)\b)")
