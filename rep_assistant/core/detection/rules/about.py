@@ -39,11 +39,15 @@ _OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|gov
 # A child written in lower case, as many parents type: "kyle's been excluded", "frankie bit him". Only a word
 # right before a possessive or a verb of what children do or are told counts, and not an everyday word in
 # that place ("school's", "everyone got", "the dog bit"), nor a word after a title, an article or a possessive.
-_LOWER_NAME_RE = compile_i(
-    r"(?<![\w'@.-])(?<!\b(?:mrs?|ms|miss|mx|dr|sir|the|a|an|my|our|your|his|her|their|every|each|no|any|some|which|what|this|"
-    r"ma|me|wee\s+man|whose)\s)(?-i:[a-z][a-z]{2,}(?:-[a-z]{2,})?)(?='s\b|\s+(?:bit|bite|bites|hit|hits|punched|kicked|pushed|"
-    r"shoved|scratched|pinched|slapped|says|said|told|tells|cried|wet|stole|takes|took|keeps|got\s+(?:sent|caught|excluded|"
-    r"suspended|lifted|done)|has\s+been|has\s+got|has\s+a|had\s+a|is\s+on|was\s+sent|went\s+for|lost|fiddled|pocketed|lied|nicked)\b)")
+# What follows such a name; the word before it is then read (cheaper than a pattern that tries every word).
+_AFTER_LOWER_NAME = compile_i(
+    r"'s\b|\s+(?:bit|bite|bites|hit|hits|punched|kicked|pushed|shoved|scratched|pinched|slapped|says|said|told|tells|cried|wet|stole|"
+    r"takes|took|keeps|got\s+(?:sent|caught|excluded|suspended|lifted|done)|has\s+been|has\s+got|has\s+a|had\s+a|is\s+on|"
+    r"was\s+sent|went\s+for|lost|fiddled|pocketed|lied|nicked)\b")
+_LOWER_WORD_BEFORE = regex.compile(r"(?:^|(?<=[^\w'@.-]))[a-z]{3,}(?:-[a-z]{2,})?$")
+_PREVIOUS_WORD = regex.compile(r"([\w']+)\s+$")
+# Words after which the next word is a thing or a grown-up, not a child's name: "the dog", "Mrs khan", "my son".
+_NOT_BEFORE_NAME = words("mr mrs ms miss mx dr sir the a an my our your his her their every each no any some which what this ma me whose man")
 # Everyday words found in a name's place in lower-case chat.
 _NOT_LOWER_NAMES = COMMON_CAPS | words("""
 everyone everybody someone somebody anyone anybody noone nobody nothing something everything anything one ones other others
@@ -60,13 +64,20 @@ rain snow wind sun storm gate road street town city village estate scheme counci
 
 
 def _lower_names(t: Text) -> Spans:
-    """Lower-case words in a child's name's place (see _LOWER_NAME_RE), not the writer's own child nor a parent."""
+    """Lower-case words in a child's name's place (before _AFTER_LOWER_NAME), not the writer's own child nor a parent."""
+    raw = t.raw
     out = []
-    for m in _LOWER_NAME_RE.finditer(t.raw):
+    for after in _AFTER_LOWER_NAME.finditer(raw):
+        m = _LOWER_WORD_BEFORE.search(raw, max(0, after.start() - 30), after.start())
+        if m is None:
+            continue
         word = m.group()
         if word in _NOT_LOWER_NAMES or word in t.own_names or word.endswith(("ing", "ed", "ly", "ness", "tion")):
             continue
-        if subjects.is_adult(t.raw, m.span()) or _PARENT_AFTER.match(t.raw, m.end()):
+        before = _PREVIOUS_WORD.search(raw, max(0, m.start() - 20), m.start())
+        if before and before.group(1).lower() in _NOT_BEFORE_NAME:
+            continue
+        if subjects.is_adult(raw, m.span()) or _PARENT_AFTER.match(raw, m.end()):
             continue
         out.append(m.span())
     return out
