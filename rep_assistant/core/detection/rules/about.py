@@ -8,16 +8,109 @@ else's child, "Tyler's dad"); here they are grouped into the kinds rules name.
 
 from collections.abc import Callable
 
-from rep_assistant.core.detection.rules.text import PERSON_NOUN, SCHOOL, Text, compile_i
+import regex
+
+from rep_assistant.core.detection.rules import subjects
+from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, compile_i, words
 
 Spans = list[tuple[int, int]]
 
 _SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college)\b")
 _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|father|husband|wife|partner|parents|nan|gran|"
-                      r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex)\b")
+                      r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
+                      r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
 _PEOPLE_RE = compile_i(PERSON_NOUN)
-# Who a claim of wrongdoing can be about besides staff and parents: the PTA's officers, a chair.
-_OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader)\b")
+# Bodies whose arrival or verdict is news a rumour passes on ("the police were called", "Ofsted are coming",
+# "requires improvement"), and the school's staff that Text's roles leave out (the janitor).
+_AUTHORITY_RE = compile_i(r"\b(?:police|polis|cops|ofsted|estyn|inspectors?|inspection|council|social\s+services|social\s+workers?|"
+                          r"the\s+(?:local\s+)?authority|governors?|trust|requires\s+improvement|special\s+measures|janny|jannie|janitor|caretaker)\b")
+# A surname alone at the start of a sentence, before what they did: "Pryor fiddled the figures", "Hale lost his licence".
+_CLAIM_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:\w+ed|stole|took|lied|lost|hit|kept|sold|gave|"
+                              r"got|has\s+been|had|keeps|never|always|spent|threw|broke|ran|bit|told|swore|fought)\b)")
+# A child's name opening a sentence before what children do: "Harrison spent the whole play pulling faces".
+_CHILD_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:spent|threw|broke|bit|hit|ran|swore|fought|stole|kicked|"
+                              r"pushed|punched|pulled|wet|cried|screamed|refused|hurt|scratched|slapped|keeps|has\s+been|was\s+sent|got\s+sent)\b)")
+# Who a claim of wrongdoing can be about besides staff and parents: the PTA and its officers, a chair, the janitor, a driver.
+_OFFICE_RE = compile_i(r"\b(?:chair(?:person|man|woman)?|treasurer|secretary|governors?|volunteers?|organisers?|coach|club\s+leader|"
+                        r"pta|parent\s+council|committee|janny|jannie|janitor|caretaker|(?:bus|coach|minibus)\s+driver|dinner\s+lad(?:y|ies)|"
+                        r"cook|referee|ref|lollipop\s+(?:man|lady))\b")
+
+
+# A child written in lower case, as many parents type: "kyle's been excluded", "frankie bit him". Only a word
+# right before a possessive or a verb of what children do or are told counts, and not an everyday word in
+# that place ("school's", "everyone got", "the dog bit"), nor a word after a title, an article or a possessive.
+# What follows such a name; the word before it is then read (cheaper than a pattern that tries every word).
+_AFTER_LOWER_NAME = compile_i(
+    r"'s\b|\s+(?:bit|bite|bites|hit|hits|punched|kicked|pushed|shoved|scratched|pinched|slapped|says|said|told|tells|cried|wet|stole|"
+    r"takes|took|keeps|got\s+(?:sent|caught|excluded|suspended|lifted|done)|has\s+been|has\s+got|has\s+a|had\s+a|is\s+on|"
+    r"was\s+sent|went\s+for|lost|fiddled|pocketed|lied|nicked)\b")
+_LOWER_WORD_BEFORE = regex.compile(r"(?:^|(?<=[^\w'@.-]))[a-z]{3,}(?:-[a-z]{2,})?$")
+_PREVIOUS_WORD = regex.compile(r"([\w']+)\s+$")
+# Words after which the next word is a thing or a grown-up, not a child's name: "the dog", "Mrs khan", "my son".
+_NOT_BEFORE_NAME = words("mr mrs ms miss mx dr sir the a an my our your his her their every each no any some which what this ma me whose man")
+# Everyday words found in a name's place in lower-case chat.
+_NOT_LOWER_NAMES = COMMON_CAPS | words("""
+everyone everybody someone somebody anyone anybody noone nobody nothing something everything anything one ones other others
+kid kids child boy girl son daughter lad lass wean weans bairn baby twins pal pals mate mates friend friends
+mum mam maw mummy dad da daddy nan gran husband wife hubby fella bloke partner sister brother cousin auntie uncle teacher
+head deputy janny jannie class school term week weekend today tonight tomorrow yesterday morning night trip party letter
+email office bus coach car van dog cat puppy wasp bee spider weather traffic phone app website homework uniform lunch dinner
+breakfast game match team ref referee world life thing things nit nits bug virus who's what's that's there's here's it's
+lot lots everyone's nobody's somebody's year month hour minute kids' bag coat book name number money fund tin kitty
+just finally never also still only already always really actually probably definitely maybe even now then apparently
+honestly basically literally seriously anyway which where when how why whoever mine yours hers theirs ours his hers
+rain snow wind sun storm gate road street town city village estate scheme council police polis government
+""")
+
+
+def _lower_names(t: Text) -> Spans:
+    """Lower-case words in a child's name's place (before _AFTER_LOWER_NAME), not the writer's own child nor a parent."""
+    raw = t.raw
+    out = []
+    for after in _AFTER_LOWER_NAME.finditer(raw):
+        m = _LOWER_WORD_BEFORE.search(raw, max(0, after.start() - 30), after.start())
+        if m is None:
+            continue
+        word = m.group()
+        if word in _NOT_LOWER_NAMES or word in t.own_names or word.endswith(("ing", "ed", "ly", "ness", "tion")):
+            continue
+        before = _PREVIOUS_WORD.search(raw, max(0, m.start() - 20), m.start())
+        if before and before.group(1).lower() in _NOT_BEFORE_NAME:
+            continue
+        if subjects.is_adult(raw, m.span()) or _PARENT_AFTER.match(raw, m.end()):
+            continue
+        out.append(m.span())
+    return out
+
+
+_PARENT_AFTER = compile_i(r"'s\s+(?:mum|mam|maw|mom|mummy|dad|da|daddy|mother|father|parents|nan|gran|fella|man|wife|husband|missus)\b")
+# Children named by their family or their kind, not by a first name: "the Doyle kids", "that kid's", "them twins".
+_CHILD_GROUP_RE = compile_i(r"\b(?:the|that|those|them|these)\s+(?-i:\p{Lu}\p{Ll}+)\s+(?:kids|boys|girls|children|twins|weans|lads)\b"
+                            r"|\b(?:that|this)\s+(?:kid|child|boy|girl|lad|lass|wean)s?(?='|\s+(?:is|was|has|needs|wants|should))")
+
+
+def _once(t: Text, key: str, find: Callable[[Text], Spans]) -> Spans:
+    """``find(t)`` computed once per text: several rules ask the same text who it is about."""
+    found = t.__dict__.get(key)
+    if found is None:
+        found = t.__dict__[key] = find(t)
+    return found
+
+
+def _children(t: Text) -> Spans:
+    """Someone else's child: Text's references ('that boy', 'Maisie'), lower-case names and children named by family."""
+    return _once(t, "_about_children", _find_children)
+
+
+def _find_children(t: Text) -> Spans:
+    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)]
+                  + _sentence_subjects(t, _CHILD_SUBJECT_RE))
+
+
+def _sentence_subjects(t: Text, pattern: regex.Pattern[str] = _CLAIM_SUBJECT_RE) -> Spans:
+    """A name that opens a sentence before a verb of what was done ('Harrison threw...'), not one of the writer's own."""
+    return [m.span() for m in pattern.finditer(t.raw)
+            if (w := m.group().lower()) not in COMMON_CAPS and w not in t.own_names and not w.endswith(("ing", "tion", "ness"))]
 
 
 def _school(t: Text) -> Spans:
@@ -33,13 +126,18 @@ def _people(t: Text) -> Spans:
 
 
 def _accused(t: Text) -> Spans:
-    return sorted(t.persons + _adult(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)])
+    return _once(t, "_about_accused", _find_accused)
+
+
+def _find_accused(t: Text) -> Spans:
+    return sorted(t.persons + _adult(t) + _lower_names(t) + [m.span() for m in _OFFICE_RE.finditer(t.raw)]
+                  + _sentence_subjects(t))
 
 
 #: kind -> (how to find it, how a reason names it)
 KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "staff": (lambda t: t.staff, "a member of staff"),
-    "child": (lambda t: t.child_refs, "a child"),
+    "child": (_children, "a child"),
     "child_noun": (lambda t: t.child_nouns, "a child"),
     "named": (lambda t: [n for n in t.names if t.lower[n[0]:n[1]] not in t.own_names], "someone named"),
     "adult": (_adult, "another parent"),
@@ -47,6 +145,7 @@ KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "people": (_people, "people"),
     "accused": (_accused, "someone"),
     "school": (_school, "the school"),
+    "authority": (lambda t: [m.span() for m in _AUTHORITY_RE.finditer(t.raw)], "the authorities"),
 }
 
 

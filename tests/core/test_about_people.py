@@ -1,0 +1,67 @@
+"""Who a message is about (rules/about.py): children written in lower case, children named by their
+family, a name opening a sentence, the PTA and the janitor as people a claim can be about.
+Made-up names and wording throughout."""
+
+import pytest
+
+from rep_assistant.core.detection.rules import about
+from rep_assistant.core.detection.rules.text import Text
+
+
+def _found(text: str, kind: str, own: frozenset[str] = frozenset()) -> list[str]:
+    t = Text(text, own)
+    return [t.raw[s:e] for s, e in about.refs(t, kind)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("rowan's been excluded again", "rowan"),
+    ("odhran bit another kid at lunch", "odhran"),
+    ("ask priya, anika told her all about it", "anika"),
+    ("honestly tobiah got sent out twice", "tobiah"),
+])
+def test_a_child_written_in_lower_case_is_a_child(text: str, name: str) -> None:
+    assert name in _found(text, "child")
+
+
+@pytest.mark.parametrize("text", [
+    "the dog bit through the lead",
+    "school's been great this term",
+    "everyone got sent home early for the snow",
+    "the coach has been cancelled",
+    "mum's been poorly all week",
+])
+def test_everyday_words_in_a_names_place_are_not_children(text: str) -> None:
+    assert _found(text, "child") == []
+
+
+def test_the_writers_own_child_in_lower_case_is_not_someone_elses() -> None:
+    assert _found("rowan's got a cold, keeping him off", "child", frozenset({"rowan"})) == []
+
+
+def test_a_lower_case_name_pointing_at_a_parent_is_the_parent() -> None:
+    assert "tilly" not in _found("tilly's mum got lifted", "child")
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("it'll be the Okafor twins again", "the Okafor twins"),
+    ("that kid's trouble", "that kid"),
+])
+def test_children_named_by_family_or_pointed_at(text: str, ref: str) -> None:
+    assert ref in _found(text, "child")
+
+
+def test_a_name_opening_a_sentence_before_what_was_done_is_someone() -> None:
+    assert "Pryor" in _found("Pryor fiddled the figures. Ask anyone.", "accused")
+    assert "Pryor" in _found("Pryor threw a chair in art.", "child")
+    assert "Max" not in _found("Max nicked my seat at the concert", "child")
+    assert "Tuesday" not in _found("Tuesday started badly.", "accused")
+
+
+@pytest.mark.parametrize("text", ["the PTA has the tin", "that janny shouted at him", "the minibus driver was late"])
+def test_bodies_and_roles_a_claim_can_be_about(text: str) -> None:
+    assert _found(text, "accused")
+
+
+def test_a_rumour_can_be_about_the_police_or_ofsted() -> None:
+    assert _found("I heard the police were called", "authority") == ["police"]
+    assert _found("Year 5 are on after the choir", "authority") == []
