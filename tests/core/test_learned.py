@@ -160,7 +160,7 @@ def test_the_rules_flags_reach_the_model_as_marks() -> None:
 
 def test_learned_flags_go_to_the_tier_their_confidence_earns() -> None:
     model = _tiny_model()
-    msgs = [Message(1, "2025-01-06T10:00", "A", "my homemade soap is in stock, message me to order"),
+    msgs = [Message(1, "2025-01-06T10:00", "A", "my homemade soap bars are lovely, message me"),
             Message(2, "2025-01-06T10:05", "B", "Does anyone know when the library books go back?")]
     found = layers.detect_all(msgs, None, model=model)
     learned = [f for f in found if f.rule_id.startswith("learned.")]
@@ -200,7 +200,7 @@ def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> No
 CHAT = """\
 06/01/2025, 08:00 - Ann Bell: Does anyone know when the trip money is due?
 06/01/2025, 09:00 - Eve Frost: Mr Grant is completely useless, honestly
-06/01/2025, 09:30 - Cal Dean: my homemade soap is in stock, message me to order
+06/01/2025, 09:30 - Cal Dean: my homemade soap bars are lovely, message me
 """
 
 

@@ -58,7 +58,7 @@ _SOUR = compile_i(r"\b(?:for\s+nothing|again|nobody|no\s+one|never|not|why|ridic
                   r"sick|fed\s+up|can't|won't|didn't|wasn't|ffs|wtf)\b|🙄|😡|🤬|😤")
 _SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
 _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|stop|"
-                      r"kidding|useless|how\s+hard|can't|cannot|won't|not)\b")
+                      r"kidding|joking|serious|robbed|wrong|useless|how\s+hard|can't|cannot|won't|not)\b|😡|🤬|😤")
 _EXASPERATED = regex.compile(r"\?{3,}")
 _SHEEPISH = regex.compile(r"\b(?:sorry|oops|lol|haha|soz)\b|🙈|😂|🤣|😅", regex.IGNORECASE)
 
