@@ -60,6 +60,12 @@ def _tiny_model() -> LearnedModel:
     return LearnedModel(train(_chats(), TINY, categories=("commercial", "threat"), meta={"data_sha256": "0" * 64}))
 
 
+def _write_rows(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps({"timestamp": "2025-01-06T10:00", "author": "A", "group": None, **r}) + "\n"
+                            for r in rows), encoding="utf-8")
+
+
 def test_training_is_reproducible_and_records_its_parameters() -> None:
     first = train(_chats(), TINY, categories=("commercial", "threat"))
     second = train(_chats(), TINY, categories=("commercial", "threat"))
@@ -74,11 +80,8 @@ def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
 
     files = []
     for name, rows in _chats().items():
-        path = tmp_path / name / "labels.jsonl"
-        path.parent.mkdir()
-        path.write_text("".join(json.dumps({"timestamp": "2025-01-06T10:00", "author": "A", "group": None, **r}) + "\n"
-                                for r in rows), encoding="utf-8")
-        files.append(str(path))
+        _write_rows(tmp_path / name / "labels.jsonl", rows)
+        files.append(str(tmp_path / name / "labels.jsonl"))
     args = [*files, "--epochs", "5", "--min-df", "1", "--min-chats", "1"]
     assert train_main([*args, "--out", str(tmp_path / "a.json")]) == 0
     assert train_main([*args, "--out", str(tmp_path / "b.json")]) == 0
@@ -87,6 +90,29 @@ def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
     assert re.fullmatch(r"[0-9a-f]{64}", model.meta["data_sha256"])
     assert [d["chat"] for d in model.meta["data"]] == ["x", "y", "z"]
     assert model.meta["params"]["epochs"] == 5
+
+
+def test_each_writers_file_is_a_chat_of_its_own_and_the_team_sets_are_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_model
+
+    team = tmp_path / "labelled"
+    monkeypatch.setattr(train_model, "SHARED", tmp_path / "shared")
+    monkeypatch.setattr(train_model, "TEAM", team)
+    monkeypatch.setattr(train_model, "WRITERS", team / "writers")
+    x, y, z = _chats().values()
+    _write_rows(tmp_path / "shared" / "corpus" / "x_city" / "labels.jsonl", x)
+    _write_rows(team / "first.jsonl", y[:6])
+    _write_rows(team / "second.jsonl", y[6:])
+    _write_rows(team / "writers" / "z_seaside.jsonl", z[::2])
+    _write_rows(team / "writers" / "z_valley.jsonl", z[1::2])
+    out = tmp_path / "model.json"
+    assert train_model.main(["--out", str(out), "--epochs", "3", "--min-df", "1", "--min-chats", "1"]) == 0
+    meta = json.loads(out.read_text(encoding="utf-8"))
+    assert meta["chats"] == {"x_city": len(x), "team": len(y), "z_seaside": len(z[::2]), "z_valley": len(z[1::2])}
+    assert {d["file"]: d["chat"] for d in meta["data"]}["writers/z_valley.jsonl"] == "z_valley"
+    _write_rows(team / "writers" / "team.jsonl", z)  # would silently join the team's chat
+    assert train_model.main(["--out", str(out), "--epochs", "3"]) == 2
 
 
 def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:
@@ -123,30 +149,26 @@ def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
 @pytest.mark.shared
 def test_the_shipped_model_was_trained_on_the_data_it_names(shared_dir: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_model import default_data, team_data
+    from train_model import training_data
 
     from rep_assistant.core.detection.learned.train import data_checksum
 
     model = load_model()
     assert model is not None
-    assert data_checksum(default_data() + team_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
+    assert data_checksum(training_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
 
 
 @pytest.mark.shared
 def test_the_shipped_model_was_calibrated_with_the_rules_as_they_are(shared_dir: Path) -> None:
     """The model reads the rules' flags: when the rules flag differently on its data, it must be retrained."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_model import chat_name, default_data, rule_flags, team_data
+    from train_model import read_chats, rule_flags, training_data
 
-    from rep_assistant.core.detection.evaluation import read_labels
     from rep_assistant.core.detection.learned.train import flags_checksum
 
-    chats: dict[str, list[dict]] = {}
-    for p in default_data() + team_data():
-        chats.setdefault(chat_name(p), []).extend(read_labels(p))
     model = load_model()
     assert model is not None
-    assert flags_checksum(rule_flags(chats)) == model.meta["rule_flags_sha256"], "the rules changed: retrain with scripts/train_model.py"
+    assert flags_checksum(rule_flags(read_chats(training_data()))) == model.meta["rule_flags_sha256"], "the rules changed: retrain with scripts/train_model.py"
 
 
 def test_the_rules_flags_reach_the_model_as_marks() -> None:
