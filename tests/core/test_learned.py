@@ -3,7 +3,9 @@
 The tiny training set below is made up for these tests (no sentence of any labelled chat).
 """
 
+import itertools
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from rep_assistant.cli import main
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import features, with_rule_marks, words_of
+from rep_assistant.core.detection.learned.features import bridge_grams, features, join_grams, with_rule_marks, word_grams, words_of
 from rep_assistant.core.detection.learned.train import Params, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
@@ -133,6 +135,26 @@ def test_features_fold_styled_letters_and_case() -> None:
     shaped = words_of("WHERE is the refund?! Still waiting")
     assert shaped[-3:] == ["#shout", "#bang", "#ask"]
     assert "#shout" in features(shaped) and "~waiting #shout" not in features(shaped)
+
+
+def test_the_ngrams_of_words_pairs_and_one_letter_bridges_are_the_messages_ngrams() -> None:
+    """The scan builds a message's n-grams from its words and neighbouring pairs; training reads them off the whole text."""
+    rnd = random.Random(5)
+    vocabulary = ["a", "i", "x", "of", "to", "the", "ok", "going", "doing", "it's", "tomorrow", "über", "b", "cd"]
+    for _ in range(300):
+        words = rnd.choices(vocabulary, k=rnd.randint(1, 9))
+        grams = {f for f in features(words) if f[0] != "~"}
+        parts = {g for w in words for g in word_grams(w)} | {g for a, b in itertools.pairwise(words) for g in join_grams(a, b)}
+        assert parts | set(bridge_grams(words)) == grams, words
+
+
+def test_what_the_scan_remembers_of_words_is_dropped_past_its_limit_and_scores_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = SELLING + THREATS + BENIGN
+    expected = [_tiny_model().margins(words_of(t)) for t in texts]
+    forgetful = _tiny_model()
+    monkeypatch.setattr(forgetful._index, "LIMIT", 10)
+    assert [forgetful.margins(words_of(t)) for t in texts + texts][len(texts):] == expected
+    assert len(forgetful._index._values) <= len(forgetful.lanes) + 10 + 60
 
 
 def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
