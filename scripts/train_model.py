@@ -5,9 +5,10 @@ usage: scripts/train_model.py [LABELS.jsonl ...] [--out FILE] [--epochs N] [--l2
 
 Default data: every ../shared/corpus/*/labels.jsonl and ../shared/eval/dev/labels.jsonl
 (one chat each; the corpus's ios/ folders are the same chats rendered again and are not
-read), plus the team's own labelled sets in tests/data/labelled/ (written by the team in
-its own words, none from ../shared), read as one more chat: one writer is one chat for the
-leave-one-chat-out calibration. The model file records the SHA-256 of the data, the files'
+read), the team's own labelled sets in tests/data/labelled/*.jsonl (written by the team in
+its own words, none from ../shared), read together as one more chat "team", and each
+tests/data/labelled/writers/<name>.jsonl as a chat of its own named <name> (one writer per
+file): one writer is one chat for the leave-one-chat-out calibration. The model file records the SHA-256 of the data, the files'
 names and sizes and every parameter, and the SHA-256 of what the rules flag on that data (the
 model reads the rules' flags as features and is calibrated with them, so a change to the rules
 means retraining); it is the same bytes for the same data, rules and parameters on any machine.
@@ -28,6 +29,7 @@ from rep_assistant.core.detection.learned.train import Params, data_checksum, fl
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "resources" / "model" / "learned.json"
 TEAM = ROOT / "tests" / "data" / "labelled"
+WRITERS = TEAM / "writers"
 
 
 def default_data() -> list[Path]:
@@ -36,14 +38,40 @@ def default_data() -> list[Path]:
 
 
 def team_data() -> list[Path]:
+    """The team's own labelled sets (one chat, "team")."""
     return sorted(TEAM.glob("*.jsonl"))
 
 
+def writer_data() -> list[Path]:
+    """The labelled chats written for training by writers outside the team, one writer per file."""
+    return sorted(WRITERS.glob("*.jsonl"))
+
+
+def training_data() -> list[Path]:
+    """Everything the shipped model is trained on, in the order its checksum reads it."""
+    return default_data() + team_data() + writer_data()
+
+
+def clashing_writers() -> list[str]:
+    """The writers' chats named like a ../shared chat or "team" (their rows would silently join that chat)."""
+    taken = {chat_name(p) for p in default_data()} | {"team"}
+    return sorted({chat_name(p) for p in writer_data()} & taken)
+
+
 def chat_name(path: Path) -> str:
-    """A labels file's chat: its folder's name (corpus/b_glasgow_s2/labels.jsonl is 'b_glasgow_s2'); the team's sets are one chat."""
+    """A labels file's chat: its folder's name (corpus/b_glasgow_s2/labels.jsonl is 'b_glasgow_s2'); the team's sets are
+    one chat, "team"; any other file (a writer's, writers/<name>.jsonl) is a chat named by its stem."""
     if path.parent == TEAM:
         return "team"
     return path.parent.name if path.name == "labels.jsonl" else path.stem
+
+
+def read_chats(paths: list[Path]) -> dict[str, list[dict]]:
+    """The labelled rows of ``paths`` by chat (``chat_name``), files of one chat joined in the order given."""
+    chats: dict[str, list[dict]] = {}
+    for p in paths:
+        chats.setdefault(chat_name(p), []).extend(read_labels(p))
+    return chats
 
 
 def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
@@ -57,19 +85,20 @@ def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("labels", type=Path, nargs="*", help="labelled chats (default: ../shared corpus and eval/dev, and the team's sets)")
+    ap.add_argument("labels", type=Path, nargs="*", help="labelled chats (default: ../shared corpus and eval/dev, the team's sets and the writers' chats)")
     ap.add_argument("--out", type=Path, default=OUT)
     for f in dataclasses.fields(Params):
         ap.add_argument("--" + f.name.replace("_", "-"), type=type(f.default), default=f.default)
     args = ap.parse_args(argv)
-    paths = args.labels or (default_data() + team_data())
+    paths = args.labels or training_data()
     if not args.labels and not default_data():
         print(f"train_model: no labelled chats given and none under {SHARED}", file=sys.stderr)
         return 2
+    if not args.labels and (clashes := clashing_writers()):
+        print(f"train_model: a writer's chat is named like another chat ({', '.join(clashes)}); rename its file", file=sys.stderr)
+        return 2
     params = Params(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Params)})
-    chats: dict[str, list[dict]] = {}
-    for p in paths:
-        chats.setdefault(chat_name(p), []).extend(read_labels(p))
+    chats = read_chats(paths)
     flagged = rule_flags(chats)
     meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(paths), "rule_flags_sha256": flags_checksum(flagged),
             "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}

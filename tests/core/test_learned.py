@@ -3,8 +3,10 @@
 The tiny training set below is made up for these tests (no sentence of any labelled chat).
 """
 
+import itertools
 import json
 import math
+import random
 import re
 import sys
 from pathlib import Path
@@ -15,7 +17,7 @@ from rep_assistant.cli import main
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import features, with_rule_marks, words_of
+from rep_assistant.core.detection.learned.features import bridge_grams, features, join_grams, with_rule_marks, word_grams, words_of
 from rep_assistant.core.detection.learned.train import Params, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
@@ -61,6 +63,12 @@ def _tiny_model() -> LearnedModel:
     return LearnedModel(train(_chats(), TINY, categories=("commercial", "threat"), meta={"data_sha256": "0" * 64}))
 
 
+def _write_rows(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps({"timestamp": "2025-01-06T10:00", "author": "A", "group": None, **r}) + "\n"
+                            for r in rows), encoding="utf-8")
+
+
 def test_training_is_reproducible_and_records_its_parameters() -> None:
     first = train(_chats(), TINY, categories=("commercial", "threat"))
     second = train(_chats(), TINY, categories=("commercial", "threat"))
@@ -75,11 +83,8 @@ def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
 
     files = []
     for name, rows in _chats().items():
-        path = tmp_path / name / "labels.jsonl"
-        path.parent.mkdir()
-        path.write_text("".join(json.dumps({"timestamp": "2025-01-06T10:00", "author": "A", "group": None, **r}) + "\n"
-                                for r in rows), encoding="utf-8")
-        files.append(str(path))
+        _write_rows(tmp_path / name / "labels.jsonl", rows)
+        files.append(str(tmp_path / name / "labels.jsonl"))
     args = [*files, "--epochs", "5", "--min-df", "1", "--min-chats", "1"]
     assert train_main([*args, "--out", str(tmp_path / "a.json")]) == 0
     assert train_main([*args, "--out", str(tmp_path / "b.json")]) == 0
@@ -88,6 +93,29 @@ def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
     assert re.fullmatch(r"[0-9a-f]{64}", model.meta["data_sha256"])
     assert [d["chat"] for d in model.meta["data"]] == ["x", "y", "z"]
     assert model.meta["params"]["epochs"] == 5
+
+
+def test_each_writers_file_is_a_chat_of_its_own_and_the_team_sets_are_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_model
+
+    team = tmp_path / "labelled"
+    monkeypatch.setattr(train_model, "SHARED", tmp_path / "shared")
+    monkeypatch.setattr(train_model, "TEAM", team)
+    monkeypatch.setattr(train_model, "WRITERS", team / "writers")
+    x, y, z = _chats().values()
+    _write_rows(tmp_path / "shared" / "corpus" / "x_city" / "labels.jsonl", x)
+    _write_rows(team / "first.jsonl", y[:6])
+    _write_rows(team / "second.jsonl", y[6:])
+    _write_rows(team / "writers" / "z_seaside.jsonl", z[::2])
+    _write_rows(team / "writers" / "z_valley.jsonl", z[1::2])
+    out = tmp_path / "model.json"
+    assert train_model.main(["--out", str(out), "--epochs", "3", "--min-df", "1", "--min-chats", "1"]) == 0
+    meta = json.loads(out.read_text(encoding="utf-8"))
+    assert meta["chats"] == {"x_city": len(x), "team": len(y), "z_seaside": len(z[::2]), "z_valley": len(z[1::2])}
+    assert {d["file"]: d["chat"] for d in meta["data"]}["writers/z_valley.jsonl"] == "z_valley"
+    _write_rows(team / "writers" / "team.jsonl", z)  # would silently join the team's chat
+    assert train_model.main(["--out", str(out), "--epochs", "3"]) == 2
 
 
 def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:
@@ -110,6 +138,26 @@ def test_features_fold_styled_letters_and_case() -> None:
     assert "#shout" in features(shaped) and "~waiting #shout" not in features(shaped)
 
 
+def test_the_ngrams_of_words_pairs_and_one_letter_bridges_are_the_messages_ngrams() -> None:
+    """The scan builds a message's n-grams from its words and neighbouring pairs; training reads them off the whole text."""
+    rnd = random.Random(5)
+    vocabulary = ["a", "i", "x", "of", "to", "the", "ok", "going", "doing", "it's", "tomorrow", "über", "b", "cd"]
+    for _ in range(300):
+        words = rnd.choices(vocabulary, k=rnd.randint(1, 9))
+        grams = {f for f in features(words) if f[0] != "~"}
+        parts = {g for w in words for g in word_grams(w)} | {g for a, b in itertools.pairwise(words) for g in join_grams(a, b)}
+        assert parts | set(bridge_grams(words)) == grams, words
+
+
+def test_what_the_scan_remembers_of_words_is_dropped_past_its_limit_and_scores_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = SELLING + THREATS + BENIGN
+    expected = [_tiny_model().margins(words_of(t)) for t in texts]
+    forgetful = _tiny_model()
+    monkeypatch.setattr(forgetful._index, "LIMIT", 10)
+    assert [forgetful.margins(words_of(t)) for t in texts + texts][len(texts):] == expected
+    assert len(forgetful._index._values) <= len(forgetful.lanes) + 10 + 60
+
+
 def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
     """The network is blocked in every test (conftest): loading must not need it, nor ../shared."""
     model = load_model()
@@ -124,30 +172,26 @@ def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
 @pytest.mark.shared
 def test_the_shipped_model_was_trained_on_the_data_it_names(shared_dir: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_model import default_data, team_data
+    from train_model import training_data
 
     from rep_assistant.core.detection.learned.train import data_checksum
 
     model = load_model()
     assert model is not None
-    assert data_checksum(default_data() + team_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
+    assert data_checksum(training_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
 
 
 @pytest.mark.shared
 def test_the_shipped_model_was_calibrated_with_the_rules_as_they_are(shared_dir: Path) -> None:
     """The model reads the rules' flags: when the rules flag differently on its data, it must be retrained."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_model import chat_name, default_data, rule_flags, team_data
+    from train_model import read_chats, rule_flags, training_data
 
-    from rep_assistant.core.detection.evaluation import read_labels
     from rep_assistant.core.detection.learned.train import flags_checksum
 
-    chats: dict[str, list[dict]] = {}
-    for p in default_data() + team_data():
-        chats.setdefault(chat_name(p), []).extend(read_labels(p))
     model = load_model()
     assert model is not None
-    assert flags_checksum(rule_flags(chats)) == model.meta["rule_flags_sha256"], "the rules changed: retrain with scripts/train_model.py"
+    assert flags_checksum(rule_flags(read_chats(training_data()))) == model.meta["rule_flags_sha256"], "the rules changed: retrain with scripts/train_model.py"
 
 
 def test_the_rules_flags_reach_the_model_as_marks() -> None:

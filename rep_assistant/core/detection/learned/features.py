@@ -62,6 +62,29 @@ def features(words: list[str]) -> set[str]:
     return out
 
 
+def word_grams(word: str) -> list[str]:
+    """The n-grams of ``features`` that lie inside one word's ``_word_`` (shared by every message with the word)."""
+    seg = "_" + word + "_"
+    return [seg[i:i + NGRAM] for i in range(len(seg) - NGRAM + 1)]
+
+
+def join_grams(a: str, b: str) -> list[str]:
+    """The n-grams of ``features`` across the ``_`` between two neighbouring words that lie inside ``_a_b_``."""
+    seg = "_" + a + "_" + b + "_"
+    joint = len(a) + 1
+    return [seg[i:i + NGRAM] for i in range(max(0, joint - NGRAM + 2), min(joint, len(seg) - NGRAM + 1))]
+
+
+def bridge_grams(words: list[str]) -> list[str]:
+    """The n-grams of ``features`` that reach over a one-letter word into both its neighbours (``s_a_b``).
+
+    With ``word_grams`` and ``join_grams`` these are every n-gram of ``_word_word_..._``: an n-gram
+    not inside one word's ``_word_`` has a ``_`` between two words inside it, and only a one-letter
+    word is short enough for an n-gram to cover it and a letter on each side.
+    """
+    return [f"{a[-1]}_{m}_{b[0]}" for a, m, b in zip(words, words[1:], words[2:], strict=False) if len(m) == 1]
+
+
 def with_rule_marks(words: list[str], flagged: Iterable[str]) -> list[str]:
     """``words`` (from ``words_of``) with a mark per category the rules flagged on the message, and ``#r:any``.
 

@@ -14,11 +14,12 @@ import base64
 import itertools
 import json
 import math
+import operator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rep_assistant.core.detection.learned.features import MIN_WORDS, NGRAM, features, words_of
+from rep_assistant.core.detection.learned.features import MIN_WORDS, NGRAM, bridge_grams, join_grams, word_grams, words_of
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.resources import read_text
@@ -65,9 +66,10 @@ class LearnedModel:
         quantised = array.array("h")
         quantised.frombytes(base64.b64decode(document["weights"]))
         lanes = array.array("I", (v + OFFSET for v in quantised)).tobytes()
-        width = n * LANE // 8
+        width = self._width = n * LANE // 8
         self.lanes: dict[str, int] = {f: int.from_bytes(lanes[i * width:(i + 1) * width], "little")
                                       for i, f in enumerate(document["features"])}
+        self._index = _FeatureIndex(self.lanes)
 
     @classmethod
     def from_weights(cls, categories: list[str], weights: dict[str, list[float]], bias: list[float],
@@ -78,18 +80,19 @@ class LearnedModel:
         """(summed lanes, features found, 1/sqrt(features)) of a message's words; None when too short to score."""
         if len(words) < MIN_WORDS:
             return None
-        feats = features(words)
-        # One lookup per feature (a packed value is never 0: every lane holds weight + OFFSET > 0).
-        hits = list(filter(None, map(self.lanes.get, feats)))
-        return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
-
-    def _margin(self, total: int, found: int, norm: float, i: int) -> float:
-        return self.bias[i] + (((total >> (LANE * i)) & MASK) - found * OFFSET) * self.scale * norm
+        values = self._index.values(words)
+        return sum(values), len(values) - operator.countOf(values, 0), 1.0 / math.sqrt(len(values))
 
     def margins(self, words: list[str]) -> tuple[float, ...] | None:
         """Each category's logit for a message's words, or None when it is too short to score."""
         summed = self._sum(words)
-        return None if summed is None else tuple(self._margin(*summed, i) for i in range(len(self.categories)))
+        return None if summed is None else tuple(self._margins(*summed))
+
+    def _margins(self, total: int, found: int, norm: float) -> list[float]:
+        lanes = array.array("I")
+        lanes.frombytes(total.to_bytes(self._width, "little"))
+        offset, scale = found * OFFSET, self.scale
+        return [b + (v - offset) * scale * norm for b, v in zip(self.bias, lanes, strict=True)]
 
     def score(self, text: str) -> list[Scored]:
         """The categories at or above their 'worth a look' threshold, most confident first."""
@@ -101,8 +104,7 @@ class LearnedModel:
         if summed is None:
             return []
         out = []
-        for i, least in enumerate(self._look_margin):
-            z = self._margin(*summed, i)
+        for i, (z, least) in enumerate(zip(self._margins(*summed), self._look_margin, strict=True)):
             if z >= least:
                 p = _sigmoid(z)
                 out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i)))
@@ -130,6 +132,73 @@ class LearnedModel:
             if weight > max(seen.get(a, 0.0), seen.get(b, 0.0), 0.0) and (_telling(a) or _telling(b)):
                 seen[f"{a} {b}"] = weight
         return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
+
+
+class _FeatureIndex:
+    """A message's packed feature values, from what is remembered of each word and each pair of neighbouring words.
+
+    ``features()`` makes ~85 feature strings per message and looks each one up. Most of them are
+    the same for every message with that word (``~word`` and the n-grams inside ``_word_``) or that
+    pair of words (``~a b`` and the n-grams across their ``_``), so each word and pair is turned into
+    feature ids once, and a message's features are the union of its words' and pairs' ids (plus
+    the few n-grams over a one-letter word and the shape marks): a set of distinct features, as in
+    ``features()``, so the scores are the same. Ids the model lacks carry the value 0 and still count
+    towards the message's number of features. What is remembered is dropped past ``LIMIT`` ids, so
+    a long scan of ever-new words stays bounded in memory.
+    """
+
+    LIMIT = 400_000
+
+    def __init__(self, lanes: dict[str, int]) -> None:
+        self._lanes = lanes
+        self._reset()
+
+    def _reset(self) -> None:
+        self._ids: dict[str, int] = {f: i for i, f in enumerate(self._lanes)}
+        self._values: list[int] = list(self._lanes.values())
+        self._words: dict[str, tuple[int, ...]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int, ...]] = {}
+
+    def values(self, words: list[str]) -> list[int]:
+        """The packed value (0: not in the model) of each distinct feature of ``words`` (from ``words_of``)."""
+        if len(self._values) > len(self._lanes) + self.LIMIT:
+            self._reset()
+        marks = 0
+        while marks < len(words) and words[-1 - marks][0] == "#":
+            marks += 1
+        plain = words[:len(words) - marks]
+        try:
+            distinct = set().union(*map(self._words.__getitem__, plain), *map(self._pairs.__getitem__, itertools.pairwise(plain)))
+        except KeyError:  # a word or pair not seen before
+            distinct = set().union(*map(self._word, plain), *map(self._pair, plain, plain[1:]))
+        if 1 in map(len, plain):
+            distinct.update(self._id_tuple(bridge_grams(plain)))
+        if marks:
+            distinct.update(self._id_tuple(words[len(words) - marks:]))
+        return list(map(self._values.__getitem__, distinct))
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        ids = self._words.get(word)
+        if ids is None:
+            ids = self._words[word] = self._id_tuple(["~" + word, *word_grams(word)])
+        return ids
+
+    def _pair(self, a: str, b: str) -> tuple[int, ...]:
+        ids = self._pairs.get((a, b))
+        if ids is None:
+            ids = self._pairs[(a, b)] = self._id_tuple([f"~{a} {b}", *join_grams(a, b)])
+        return ids
+
+    def _id_tuple(self, feats: list[str]) -> tuple[int, ...]:
+        ids, values = self._ids, self._values
+        out = []
+        for f in feats:
+            i = ids.get(f)
+            if i is None:
+                i = ids[f] = len(values)
+                values.append(0)
+            out.append(i)
+        return tuple(out)
 
 
 _FUNCTION_WORDS = frozenset([
