@@ -18,7 +18,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import bridge_grams, features, join_grams, with_rule_marks, word_grams, words_of
-from rep_assistant.core.detection.learned.train import Params, train
+from rep_assistant.core.detection.learned.train import Params, calibrate, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
 from rep_assistant.core.detection.rules.model import Hit
@@ -75,6 +75,31 @@ def test_training_is_reproducible_and_records_its_parameters() -> None:
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     assert first["params"]["epochs"] == 30 and first["chats"] == {"x": 12, "y": 11, "z": 11}
     assert first["thresholds"]["commercial"]["look"] <= first["thresholds"]["commercial"]["main"]
+
+
+def test_the_both_tier_budget_is_held_chat_by_chat_with_the_rules_flags_counted() -> None:
+    """In each calibration chat but the spare worst, rules and model together flag at most ``look_benign`` of its benign messages."""
+    positives, benign = [5.0, 3.2, 3.1, 3.0, 1.0], [4.5, 3.5, 2.5, 1.5, 0.5] + [-1.0] * 95
+    margins = [(z,) for z in positives + benign]
+    labels = [frozenset({"x"})] * 5 + [frozenset()] * 100
+
+    def look(ruled_benign: set[int], spare: int = 0, chats: list[str] | None = None) -> float:
+        ruled = [False] * 5 + [k in ruled_benign for k in range(100)]
+        return calibrate(margins, labels, ["x"], Params(look_benign=0.02, look_spare=spare), ruled, chats)["x"]["look"]
+
+    def prob(z: float) -> float:
+        return round(1 / (1 + math.exp(-z)), 6)
+
+    assert look(set()) == prob(3.0)  # two benign messages in a hundred: down to 3.0, past 4.5 and 3.5
+    assert look({98, 99}) == prob(5.0)  # the rules flagged two elsewhere: none left for the model
+    # The rules alone are past the limit: the model may still flag, but only where it adds no false alarm.
+    assert look({0, 1, 2, 3}) == prob(1.0)
+    assert look({0, 1, 2, 3, 4}) == prob(1.0) and look({0, 1, 2}) == prob(3.0)
+    assert look(set(), spare=1) == prob(1.0)  # the only chat may be the spare worst one
+    # Two chats: the one holding the high-scoring benign messages is the spare; the other limits the model.
+    chats = ["a"] * 5 + ["a"] * 5 + ["b"] * 95
+    assert look(set(), spare=1, chats=chats) == prob(1.0)
+    assert look(set(), spare=0, chats=chats) == prob(5.0)
 
 
 def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:

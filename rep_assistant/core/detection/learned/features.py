@@ -85,6 +85,10 @@ def bridge_grams(words: list[str]) -> list[str]:
     return [f"{a[-1]}_{m}_{b[0]}" for a, m, b in zip(words, words[1:], words[2:], strict=False) if len(m) == 1]
 
 
+#: The mark every message the rules flagged carries (``with_rule_marks``).
+RULED = "#r:any"
+
+
 def with_rule_marks(words: list[str], flagged: Iterable[str]) -> list[str]:
     """``words`` (from ``words_of``) with a mark per category the rules flagged on the message, and ``#r:any``.
 
@@ -95,4 +99,4 @@ def with_rule_marks(words: list[str], flagged: Iterable[str]) -> list[str]:
     if len(words) < MIN_WORDS:
         return words
     marks = sorted("#r:" + c for c in flagged)
-    return words + marks + ["#r:any"] if marks else words
+    return words + marks + [RULED] if marks else words
