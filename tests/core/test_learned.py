@@ -248,10 +248,10 @@ def test_an_uncertain_rule_flags_worth_a_look(monkeypatch: pytest.MonkeyPatch) -
     assert finding.tier == "worth-a-look"
 
 
-def _constant_model(probability: float) -> LearnedModel:
+def _constant_model(probability: float, main: float = 0.995) -> LearnedModel:
     """A real model that gives "commercial" the same ``probability`` whatever the words: only its bias is set."""
     bias = math.log(probability / (1 - probability))
-    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": {"look": 0.99, "main": 0.995}}, {})
+    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": {"look": 0.99, "main": main}}, {})
 
 
 def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> None:
@@ -264,6 +264,9 @@ def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> No
     assert doubted.summary.startswith(rule_only.summary) and "20%" in doubted.summary
     assert kept_short == short
     assert layers.detect_all(msgs, None, model=_constant_model(0.8)) == [rule_only, short]
+    # A rare category's main threshold can be under even odds: reaching it keeps the rule's flag in the main queue.
+    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.15)) == [rule_only, short]
+    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.25))[0].tier == "worth-a-look"
 
 
 CHAT = """\
