@@ -21,7 +21,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
-from rep_assistant.core.detection.rules import Finding, Message, data, detect, lexicon, triggers
+from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, triggers
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
@@ -117,6 +117,9 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False: whole_text(key, token_set))
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
+        m.setattr(engine, "_GATED_MEMO_MAX", 0)  # each message's patterns gated afresh, none remembered
+        every_name = family._mentioned
+        m.setattr(family, "_mentioned", lambda text, words: every_name(text, family._NEWS_WORDS))  # the search on every text
         plain = detect_all(messages, policy)
         # And every rule on every message, without the engine's index of trigger words.
         every_rule = detect(messages, policy, prefilter=False)
