@@ -21,7 +21,8 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
-from rep_assistant.core.detection.rules import Finding, Message, data, detect, lexicon, triggers
+from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, triggers
+from rep_assistant.core.detection.rules.model import Context
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
@@ -117,6 +118,9 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False: whole_text(key, token_set))
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
+        m.setattr(engine, "_GATED_MEMO_MAX", 0)  # each message's patterns gated afresh, none remembered
+        every_name = family._mentioned
+        m.setattr(family, "_mentioned", lambda text, words: every_name(text, family._NEWS_WORDS))  # the search on every text
         plain = detect_all(messages, policy)
         # And every rule on every message, without the engine's index of trigger words.
         every_rule = detect(messages, policy, prefilter=False)
@@ -218,3 +222,33 @@ def test_every_match_of_a_pattern_holds_a_match_of_its_tail() -> None:
                     checked += 1
                     assert gate.search(raw), (rd.rule.id, text)
     assert checked >= 20
+
+
+def test_texts_alike_in_their_gate_words_are_gated_alike() -> None:
+    """The engine remembers a gating by the text's gate words: it must be what the text's own keys give."""
+    judge = engine._Judge(list(engine.content_rules()), Context(), prefilter=True)
+    texts = [m.text for m in made_up_chat(800)] + [
+        "she is a total clown", "he is a clown", "is it just me or is the car park a joke", "is it me",
+        "they said the trip is off again!!", "the letter said the trip is off", "the letter from the office came home"]
+    by_sig: dict[frozenset[str], dict[int, list[int]]] = {}
+    for text in texts:
+        t = Text(text)
+        judge(t)
+        keys = triggers.keys_of(t)
+        own = judge._gated(keys)
+        sig = frozenset(keys & judge.gate_words)
+        assert judge.gated_memo[sig] == own, text
+        assert by_sig.setdefault(sig, own) == own, text
+    assert len(by_sig) < len(set(texts))  # some texts did share a gating
+
+
+def test_the_name_search_is_spared_only_where_it_would_find_nothing() -> None:
+    texts = [m.text for m in made_up_chat(400)] + ["Bram has nits", "Cerys’s party", "Elin can't come", "Fenn went home",
+                                                   "Gus loves it", "Hema keeps crying", "Dov told me", "Ayla, see you"]
+    found = 0
+    for text in texts:
+        t = Text(text)
+        raw = t.raw.replace("\u2019", "'")
+        assert family._mentioned(raw, t.token_set) == family._mentioned(raw, family._NEWS_WORDS), text
+        found += bool(family._mentioned(raw, t.token_set))
+    assert found >= 7

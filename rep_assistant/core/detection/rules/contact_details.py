@@ -121,30 +121,33 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     raw = t.raw
     spans: list[tuple[int, int]] = []
     kinds: list[str] = []
-    # Whose details they are matters only beside a number or an address: most messages that wake
-    # this rule ("the letter came home") have neither, and skip both searches.
     digits, at = _DIGIT.search(raw) is not None, "@" in raw
-    others = _OTHERS_CONTACT.search(raw) if digits or at else None
-    own = (digits or at) and _OWN_CONTACT.search(raw) and not others
-    if digits:
+    numbers = phone_numbers(raw) if digits else []
+    places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)] if digits else []
+    emails = list(_EMAIL.finditer(raw)) if at else []
+    # Whose details they are matters only beside a number, an address or an e-mail address: most messages that
+    # wake this rule ("the letter came home", "2 kids", "£5") have none, and skip both searches.
+    others = own = None
+    if numbers or places or emails:
+        others = _OTHERS_CONTACT.search(raw)
+        own = _OWN_CONTACT.search(raw) and not others
+    if numbers:
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
-        for span, number in phone_numbers(raw):
+        for span, number in numbers:
             if number not in safe and not own and not _school_line(raw, span):
                 spans.append(span)
                 kinds.append("phone number")
-        if not own and (others or "address" in t.token_set):
-            places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)]
-            spans += places
-            kinds += ["home address"] * bool(places)
-    if at:
-        for m in _EMAIL.finditer(raw):
-            addr = m.group().lower()
-            if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
-                continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
-            if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()):
-                continue
-            spans.append(m.span())
-            kinds.append("e-mail address")
+    if places and not own and (others or "address" in t.token_set):
+        spans += places
+        kinds.append("home address")
+    for m in emails:
+        addr = m.group().lower()
+        if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
+            continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
+        if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()):
+            continue
+        spans.append(m.span())
+        kinds.append("e-mail address")
     if spans:
         what = " and ".join(dict.fromkeys(kinds))
         return Hit(f"Shares someone else's {what}", tuple(sorted(set(spans))))
@@ -155,7 +158,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     if lives:
         return Hit("Says where someone lives", (lives.span(),))
     if _PERSONAL_DETAILS.search(t.lower):
-        others = others if digits or at else _OTHERS_CONTACT.search(raw)
+        others = others or _OTHERS_CONTACT.search(raw)
         if others and not _NEGATED.search(raw):
             return Hit("Shares someone else's personal contact details", (others.span(),))
     if at and _SOCIAL_OF.search(raw):

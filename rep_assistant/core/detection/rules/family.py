@@ -57,8 +57,11 @@ _WORD = re.compile(r"[a-z]+")
 # A name as the subject of news ("Finlay's had…", "Kabir has…", "Tayla-Mai was…"): counted per member. A name
 # one member keeps bringing up, far more than anyone else, is that member's own child (parents talk about
 # their own; gossip about another child is rarer and shared). The standard library's re: it runs on every text.
-_MENTION = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s\b|\s+(?:has|had|is|was|says|said|got|gets|came|comes|loves|"
-                      r"wants|went|can't|hasn't|isn't|won't|wasn't|didn't|doesn't|keeps|told)\b)")
+_NEWS_VERBS = ("has", "had", "is", "was", "says", "said", "got", "gets", "came", "comes", "loves", "wants", "went", "can't", "hasn't",
+               "isn't", "won't", "wasn't", "didn't", "doesn't", "keeps", "told")
+_MENTION = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s\b|\s+(?:" + "|".join(_NEWS_VERBS) + r")\b)")
+#: Every match has an apostrophe or one of these as a word of the text: without either, the search is spared.
+_NEWS_WORDS = frozenset(v for v in _NEWS_VERBS if "'" not in v)
 _NOT_A_CHILD_BEFORE = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Coach", "the", "The"])  # "Mrs Hale's", "the Co-op's"
 _MENTIONS_NEEDED = 3  # messages by the member naming the child
 _MENTION_SHARE = 2  # …at least twice as many as everyone else's together
@@ -72,7 +75,9 @@ def _names(match: regex.Match[str]) -> Iterable[str]:
     return (v.lower() for v in match.groupdict().values() if v and v.lower() not in COMMON_CAPS)
 
 
-def _mentioned(text: str) -> frozenset[str]:
+def _mentioned(text: str, words: frozenset[str] | set[str]) -> frozenset[str]:
+    if "'" not in text and _NEWS_WORDS.isdisjoint(words):
+        return frozenset()
     out = set()
     for m in _MENTION.finditer(text):
         name = m.group(1).lower()
@@ -85,7 +90,7 @@ def _mentioned(text: str) -> frozenset[str]:
 def read(text: str, words: frozenset[str] | set[str]) -> Reading:
     """What ``text`` (whose lower-cased words are ``words``) says about the writer's children."""
     text = text.replace("\u2019", "'")  # phones write "Ayaan’s mum"
-    mentioned = _mentioned(text)
+    mentioned = _mentioned(text, words)
     intro = not _PARENT_WORDS.isdisjoint(words)
     own = not _OWN_WORDS.isdisjoint(words)
     talk = not _TALK_VERBS.isdisjoint(words) or ("and" in words and ("me" in words or "i" in words))

@@ -302,10 +302,7 @@ def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
             k = memo[w] = _word_keys(w)
             if k:
                 hot.add(w)
-    out: set[str] = set()
-    for w in found & hot:
-        out.update(memo[w])
-    return out
+    return set().union(*map(memo.__getitem__, found & hot))
 
 
 def keys_of(t: object) -> set[str]:
