@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rep_assistant.core.detection.evaluation import Score as CategoryScore
+
 REAL = Path(__file__).resolve().parents[1] / "data" / "policies" / "real"
 
 
@@ -33,19 +35,10 @@ def labelled_documents() -> list[Labelled]:
 
 
 @dataclass(frozen=True)
-class Score:
-    documents: int
-    tp: int
-    fp: int
-    fn: int
+class Score(CategoryScore):
+    """Detection's precision and recall over counted categories, here over documents' categories, and how many documents."""
 
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+    documents: int = 0
 
 
 def score(docs: list[Labelled], covered_by: Callable[[Labelled], frozenset[str]]) -> Score:
@@ -55,4 +48,4 @@ def score(docs: list[Labelled], covered_by: Callable[[Labelled], frozenset[str]]
         tp += len(found & doc.covered)
         fp += len(found - doc.covered)
         fn += len(doc.covered - found)
-    return Score(len(docs), tp, fp, fn)
+    return Score(tp, fp, fn, documents=len(docs))
