@@ -11,6 +11,7 @@ resources/lexicons/languages/offensive.csv, disclosure.csv and subjects.csv.
 import csv
 import functools
 import io
+from collections.abc import Callable
 
 from rep_assistant.core import resources
 from rep_assistant.core.detection.rules.lexicon import profanity
@@ -73,20 +74,18 @@ def _disclosure(t: Text) -> tuple[tuple[int, int], str, str] | None:
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion"}
 
 
-def _child_topic(t: Text) -> Hit | None:
-    d = _disclosure(t)
-    if not d:
-        return None
-    span, topic, language = d
-    return Hit(f"Discusses a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))
+def _told(verb: str) -> Callable[[Text], Hit | None]:
+    """A check that finds a child's health, SEN or exclusion told in another language, the summary opening with ``verb``.
 
-
-def _child_record(t: Text) -> Hit | None:
-    d = _disclosure(t)
-    if not d:
-        return None
-    span, topic, language = d
-    return Hit(f"Shares a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))
+    One disclosure breaches two clauses (talk of one child, and a child's personal data); only the wording differs.
+    """
+    def check(t: Text) -> Hit | None:
+        d = _disclosure(t)
+        if not d:
+            return None
+        span, topic, language = d
+        return Hit(f"{verb} a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))
+    return check
 
 
 def _triggers() -> frozenset[str]:
@@ -100,7 +99,7 @@ LANGUAGE_RULES: tuple[Rule, ...] = (
     Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali "
          "(resources/lexicons/languages/offensive.csv).", _insult, _triggers()),
     Rule("child.topic-other-language", "individual-child", "A child's health, special needs or exclusion told in another "
-         "language, not about the writer's own child (resources/lexicons/languages/disclosure.csv).", _child_topic, _triggers()),
+         "language, not about the writer's own child (resources/lexicons/languages/disclosure.csv).", _told("Discusses"), _triggers()),
     Rule("personal.child-health-other-language", "personal-data", "A child's health, special needs or exclusion told in "
-         "another language, not about the writer's own child.", _child_record, _triggers()),
+         "another language, not about the writer's own child.", _told("Shares"), _triggers()),
 )
