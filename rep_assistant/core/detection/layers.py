@@ -37,6 +37,8 @@ LEARNED_PREFIX = "learned."
 _NOTHING: frozenset[str] = frozenset()
 #: The model's probability that keeps a rule's flag in the main queue, unless the category's own main threshold is lower (module docstring).
 CONFIRM = 0.5
+#: What the model makes of one text: its own flags, and its doubts on the rules' flags (category, probability).
+_Judged = tuple[list[Scored], list[tuple[str, float]]]
 
 
 def detect_all(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
@@ -62,22 +64,23 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     flagged: dict[int, frozenset[str]] = {}
     for f in findings:
         flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
-    cache: dict[str, list[Scored]] = {}
-    by_text: dict[tuple[str, frozenset[str]], list[Scored]] = {}  # a text seen before is not split into words again
+    cache: dict[str, _Judged] = {}
+    by_text: dict[tuple[str, frozenset[str]], _Judged] = {}  # a text seen before is not split into words again
     for m in messages:
         if not m.is_post or m.is_media or m.kind != "message" or not m.text:
             continue
         have = flagged.get(m.id, _NOTHING)
-        scored = by_text.get((m.text, have))
-        if scored is None:
+        found = by_text.get((m.text, have))
+        if found is None:
             words = with_rule_marks(words_of(m.text), have)
             key = " ".join(words)
-            scored = cache.get(key)
-            if scored is None:
-                scored = cache[key] = learned.score_words(words)
-            by_text[(m.text, have)] = scored
-        if have & judged:
-            doubted.update(((m.id, c), p) for c, p in _doubts(learned, m.text, have & judged, have))
+            found = cache.get(key)
+            if found is None:
+                margins = learned.margins(words)
+                found = cache[key] = (learned.scored(words, margins), _doubts(learned, margins, have & judged))
+            by_text[(m.text, have)] = found
+        scored, doubts = found
+        doubted.update(((m.id, c), p) for c, p in doubts)
         for s in scored:
             if s.category in wanted and s.category not in have:
                 findings.append(_finding(m, s))
@@ -87,14 +90,13 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     return findings
 
 
-def _doubts(learned: LearnedModel, text: str, categories: frozenset[str], have: frozenset[str]) -> list[tuple[str, float]]:
+def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: frozenset[str]) -> list[tuple[str, float]]:
     """The rule-flagged ``categories`` the model gives less than even odds and less than its own main threshold, with its probability.
 
-    None for a message too short to score. The main threshold counts for the rare categories
-    (threat, disrepute…), where the model's calibrated bar for its own main-queue flags is well
-    under even odds.
+    None for a message too short to score (``margins`` None). The main threshold counts for the
+    rare categories (threat, disrepute…), where the model's calibrated bar for its own main-queue
+    flags is well under even odds.
     """
-    margins = learned.margins(with_rule_marks(words_of(text), have))
     if margins is None:
         return []
     out = []

@@ -15,6 +15,7 @@ import itertools
 import json
 import math
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -100,11 +101,14 @@ class LearnedModel:
 
     def score_words(self, words: list[str]) -> list[Scored]:
         """``score`` for a message already split by ``features.words_of``."""
-        summed = self._sum(words)
-        if summed is None:
+        return self.scored(words, self.margins(words))
+
+    def scored(self, words: list[str], margins: Sequence[float] | None) -> list[Scored]:
+        """``score_words`` from the ``margins`` already worked out for ``words`` (None: too short to score)."""
+        if margins is None:
             return []
         out = []
-        for i, (z, least) in enumerate(zip(self._margins(*summed), self._look_margin, strict=True)):
+        for i, (z, least) in enumerate(zip(margins, self._look_margin, strict=True)):
             if z >= least:
                 p = _sigmoid(z)
                 out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i)))
