@@ -11,6 +11,7 @@ from collections.abc import Callable
 import regex
 
 from rep_assistant.core.detection.rules import subjects
+from rep_assistant.core.detection.rules.model import kept
 from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, compile_i, words
 
 Spans = list[tuple[int, int]]
@@ -89,17 +90,9 @@ _CHILD_GROUP_RE = compile_i(r"\b(?:the|that|those|them|these)\s+(?-i:\p{Lu}\p{Ll
                             r"|\b(?:that|this)\s+(?:kid|child|boy|girl|lad|lass|wean)s?(?='|\s+(?:is|was|has|needs|wants|should))")
 
 
-def _once(t: Text, key: str, find: Callable[[Text], Spans]) -> Spans:
-    """``find(t)`` computed once per text: several rules ask the same text who it is about."""
-    found = t.__dict__.get(key)
-    if found is None:
-        found = t.__dict__[key] = find(t)
-    return found
-
-
 def _children(t: Text) -> Spans:
     """Someone else's child: Text's references ('that boy', 'Maisie'), lower-case names and children named by family."""
-    return _once(t, "_about_children", _find_children)
+    return kept(t, "_about_children", _find_children)
 
 
 def _find_children(t: Text) -> Spans:
@@ -126,7 +119,7 @@ def _people(t: Text) -> Spans:
 
 
 def _accused(t: Text) -> Spans:
-    return _once(t, "_about_accused", _find_accused)
+    return kept(t, "_about_accused", _find_accused)
 
 
 def _find_accused(t: Text) -> Spans:

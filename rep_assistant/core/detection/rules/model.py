@@ -34,6 +34,19 @@ class once:  # noqa: N801 - used as a decorator, like functools.cached_property
         return value
 
 
+def kept(obj: Any, key: str, compute: Callable[[Any], Any]) -> Any:
+    """``compute(obj)`` worked out once and kept in ``obj.__dict__`` under ``key``, as ``once`` keeps a property.
+
+    For what the rule modules ask of a Text that Text does not define itself (who it is about,
+    its trigger keys): several rules ask the same text the same question.
+    """
+    cache = obj.__dict__
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = compute(obj)
+    return value
+
+
 @dataclass(frozen=True)
 class Message:
     """One chat message as detection sees it. ``ts`` is ISO 'YYYY-MM-DDTHH:MM[:SS]'."""

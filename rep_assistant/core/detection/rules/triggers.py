@@ -17,6 +17,8 @@ import warnings
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
+from rep_assistant.core.detection.rules.model import kept
+
 #: Prefixes are cut to at most this many characters, so a word is looked up a few times at most.
 PREFIX_MAX = 5
 PREFIX_MIN = 3
@@ -305,16 +307,16 @@ def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
     return set().union(*map(memo.__getitem__, found & hot))
 
 
-def keys_of(t: object) -> set[str]:
+def keys_of(t: Any) -> set[str]:
     """keys() of a Text, worked out once per message and kept with it."""
-    cache = t.__dict__  # Text keeps what rules ask of it in its __dict__
-    found = cache.get("trigger_keys")
-    if found is None:
-        lower = t.lower  # type: ignore[attr-defined]
-        # ASCII with no underscore: the Text's words are exactly the \w+ words, no second split needed.
-        words = t.words if t.folded is None and "_" not in lower else None  # type: ignore[attr-defined]
-        found = cache["trigger_keys"] = keys(lower, words)
-    return found
+    return kept(t, "trigger_keys", _text_keys)
+
+
+def _text_keys(t: Any) -> set[str]:
+    lower = t.lower
+    # ASCII with no underscore: the Text's words are exactly the \w+ words, no second split needed.
+    words = t.words if t.folded is None and "_" not in lower else None
+    return keys(lower, words)
 
 
 class Gated:
