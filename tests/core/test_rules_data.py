@@ -91,6 +91,32 @@ counter_examples = ["Mae'r tywydd yn siomedig"]
     assert context_free(rule, Text("Mae'r tywydd yn siomedig")) is None
 
 
+def test_a_file_can_exempt_a_whole_message_from_its_rules() -> None:
+    rules = parse('''
+category = "commercial"
+unless_message = ['{GROUP_RULES_TALK}']
+[[rule]]
+id = "commercial.exempt-test"
+description = "Petitions."
+reason = "Shares a petition ('{match}')"
+patterns = ['\\bpetitions?\\b']
+''', "exempt-test.toml")
+    rule = rules[0].rule
+    assert context_free(rule, Text("Sign the petition to save the library!")) is not None
+    # The reminder may sit in another sentence than the match: the whole message is exempt.
+    assert context_free(rule, Text("Thanks Gwen. Petitions are lovely but please keep them off the class chat x")) is None
+    assert context_free(rule, Text("Sign my petition. Don't share this with the school though")) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Folks can we keep the chat for school stuff please, no more selling 🙂",
+    "Just a gentle reminder that the school asks us not to post petitions or campaigns on here",
+    "Ladies let's leave this one. If you're worried, talk to the teacher, not fair to discuss any child on the group",
+])
+def test_a_reminder_of_the_group_rules_is_not_the_breach_it_names(text: str) -> None:
+    assert not _cats(text) & {"commercial", "political", "grievance", "individual-child", "disrepute"}
+
+
 @pytest.mark.parametrize(("text", "says"), [
     ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["{NOPE}"]\n', "unknown fragment {NOPE}"),
     ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\n', "needs patterns and a reason"),
@@ -99,6 +125,7 @@ counter_examples = ["Mae'r tywydd yn siomedig"]
     ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["a"]\nabout = ["martian"]\n', "about 'martian'"),
     ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["a"]\nspelling = 1\n', "unknown keys"),
     ("category = ", "not valid TOML"),
+    ('category = "x"\nunless_message = ["("]\n', "unless_message does not compile"),
 ])
 def test_a_broken_rules_file_is_named_in_one_sentence(text: str, says: str) -> None:
     with pytest.raises(RuleDataError, match=r"resources/rules/broken\.toml") as exc:

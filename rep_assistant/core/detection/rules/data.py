@@ -14,6 +14,10 @@ shouting). Conditions, all optional:
   match that make it innocent ("I'm such an idiot" is about the writer);
 - ``not_who``: words the named group ``who`` of a match must not be ("it is rubbish").
 
+A file may also list ``unless_message``: patterns that, found anywhere in a message, keep every
+pattern rule of the file off it (a reminder of the group's rules names selling or politics
+without doing either).
+
 ``reason`` is the sentence the rep reads; ``{match}`` quotes the matched words and
 ``{about}`` names who they are about. ``examples`` must produce the rule's finding and
 ``counter_examples`` must not (tests/core/test_rules_data.py runs them all). Trigger words
@@ -283,6 +287,7 @@ class PatternSpec:
     unless_before: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
     not_who: frozenset[str]
+    unless_message: regex.Pattern[str] | None = None  # the file's: found anywhere in the message, no rule of it applies
 
 
 def _span_of(m: regex.Match[str]) -> tuple[int, int]:
@@ -345,6 +350,8 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
             kind = _about(spec, t, m, start, end)
             if spec.about and kind is None:
                 continue
+            if spec.unless_message is not None and spec.unless_message.search(raw):
+                return None  # the whole message is exempt: no other match of the rule counts either
             span = _span_of(m)
             words = raw[span[0]:span[1]].strip()
             return Hit(spec.reason.format(match=words, about=about.phrase(kind) if kind else "someone"), (span,))
@@ -391,7 +398,8 @@ def _words(items: list[str], lists: dict[str, list[str]], where: str) -> frozens
 
 
 def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], lists: dict[str, list[str]], file: str,
-           checks: dict[str, Callable[..., Hit | None]], check_triggers: dict[str, frozenset[str]]) -> RuleData:
+           checks: dict[str, Callable[..., Hit | None]], check_triggers: dict[str, frozenset[str]],
+           unless_message: regex.Pattern[str] | None = None) -> RuleData:
     rid = entry.get("id")
     where = f"resources/rules/{file} rule {rid or '?'}"
     unknown = set(entry) - _RULE_KEYS
@@ -433,7 +441,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
             unless=_one(_as_list(entry.get("unless"), where, "unless"), fragments, where), within=entry.get("within", "message"),
             unless_before=_one(_as_list(entry.get("unless_before"), where, "unless_before"), fragments, where),
             unless_after=_one(_as_list(entry.get("unless_after"), where, "unless_after"), fragments, where),
-            not_who=_words(_as_list(entry.get("not_who"), where, "not_who"), lists, where))
+            not_who=_words(_as_list(entry.get("not_who"), where, "not_who"), lists, where), unless_message=unless_message)
     except regex.error as exc:
         raise RuleDataError(f"{where}: a pattern does not compile ({exc})") from exc
     trig = None if spec.always else spec.keyset
@@ -472,9 +480,14 @@ def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
     fragments.update({n: _fragment(n, v, f"resources/rules/{file}") for n, v in own.items()})
     lists = {n: v for n, v in own.items() if isinstance(v, list)}
     seen = set() if seen is None else seen
+    where = f"resources/rules/{file}"
+    try:
+        exempt = _one(_as_list(data.get("unless_message"), where, "unless_message"), fragments, where)
+    except regex.error as exc:
+        raise RuleDataError(f"{where}: unless_message does not compile ({exc})") from exc
     out = []
     for entry in data.get("rule", []):
-        rd = _build(entry, category, fragments, lists, file, CHECKS, CHECK_TRIGGERS)
+        rd = _build(entry, category, fragments, lists, file, CHECKS, CHECK_TRIGGERS, exempt)
         if rd.rule.id in seen:
             raise RuleDataError(f"resources/rules/{file}: rule id {rd.rule.id} is used twice")
         seen.add(rd.rule.id)
