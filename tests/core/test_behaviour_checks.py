@@ -55,3 +55,16 @@ def test_a_sarcastic_thank_you_does_not_switch_off_shouting() -> None:
 def test_happy_capitals_are_still_not_anger() -> None:
     assert not _anger("HAPPY BIRTHDAY TO THE TWINS!!!")
     assert not _anger("THANK YOU SO MUCH EVERYONE, WHAT A LOVELY FAIR")
+
+
+def test_capitals_from_someone_who_always_writes_in_them_are_a_habit_not_shouting() -> None:
+    habit = ["IS THE BOOK FAIR ON THURSDAY OR FRIDAY", "WELL DONE TO ALL THE CHOIR THIS MORNING", "CAN SOMEONE TELL ME WHERE THE COAT IS",
+             "THE BUS WAS LATE AGAIN NOBODY TOLD US WHY"]
+    msgs = _thread(*[("Grandad Alf", text) for text in habit], ("Nia Jones", "WHY DOES NOBODY EVER ANSWER THE OFFICE PHONE"))
+    angry = {f.message_id for f in detect(msgs) if f.category == "anger"}
+    assert angry == {4}  # Nia's capitals are a raised voice; Alf's are how he types
+    # One message in capitals is no habit: the same poster's rant still counts.
+    assert _anger("THE BUS WAS LATE AGAIN NOBODY TOLD US WHY")
+    # A habit of capitals does not hide !!! beside a complaint.
+    msgs = _thread(*[("Grandad Alf", text) for text in habit[:3]], ("Grandad Alf", "NOBODY TOLD US ABOUT THE TRIP!!!"))
+    assert {f.message_id for f in detect(msgs) if f.category == "anger"} == {3}

@@ -63,18 +63,28 @@ _EXASPERATED = regex.compile(r"\?{3,}")
 _SHEEPISH = regex.compile(r"\b(?:sorry|oops|lol|haha|soz)\b|🙈|😂|🤣|😅", regex.IGNORECASE)
 
 
-def _shouting(t: Text) -> Hit | None:
+def in_capitals(t: Text) -> bool:
+    """Whether a message is written in capitals: most of its letters, and enough of them to tell."""
+    if "#shout" not in t.token_set:
+        return False
+    letters = [c for c in t.raw if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _shouting(t: Text, ctx: Context) -> Hit | None:
     """Capitals, !!! or ?!? in a message that is angry rather than excited or sheepish.
 
     Happy news in capitals is not anger, but a thank-you beside sour words is sarcasm
     ("THANKS FOR NOTHING", "brilliant, cancelled AGAIN") and does not excuse the shouting.
+    Capitals from a poster who writes nearly everything in them (``ctx.writes_in_capitals``)
+    are a habit, not a raised voice; their !!! and ?!? still count.
     """
     if "#shout" not in t.token_set:
         return None
     raw = t.raw
     if _POSITIVE.search(raw) and not _SOUR.search(raw):
         return None
-    if not _SHEEPISH.search(raw):
+    if not _SHEEPISH.search(raw) and not ctx.writes_in_capitals:
         for m in _CAPS_RUN.finditer(raw):
             caps = regex.findall(r"[A-Z][A-Z']+", m.group())
             if sum(1 for w in caps if w not in _ACRONYMS) >= 3:

@@ -12,10 +12,12 @@ category that fires is kept, one flag per category, the first rule declared in i
 
 import contextlib
 import gc
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rep_assistant.core.detection.rules import behaviour, family, triggers
+from rep_assistant.core.detection.rules.content import in_capitals
 from rep_assistant.core.detection.rules.data import content_rules as data_rules
 from rep_assistant.core.detection.rules.data import first_hit
 from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES
@@ -77,8 +79,10 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     # Class chats repeat short messages ("Thanks!", "Yes", "👍"); what the rules that need only
     # the text say about one copy holds for every copy, and so does which rules that also need
     # the author are woken.
+    # And who writes in capitals out of habit: capitals from them are not shouting.
     families = family.Families()
-    authors: set[str] = set()
+    posts: Counter[str] = Counter()
+    capitals: Counter[str] = Counter()
     seen: dict[str, _Judged] = {}
     pending: list[tuple[Message, _Judged]] = []  # only messages something was found in wait for the second look
     for m in messages:
@@ -88,17 +92,20 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
         if j is None:
             t = Text(m.text)
             text_hits, context_rules = judge(t)
-            j = (text_hits, context_rules, family.read(t.raw, t.token_set))
+            j = (text_hits, context_rules, family.read(t.raw, t.token_set), in_capitals(t))
             if len(m.text) <= _MEMO_MAX:
                 seen[m.text] = j
-        authors.add(m.author)
+        posts[m.author] += 1
+        if j[3]:
+            capitals[m.author] += 1
         if j[2] is not family.NOTHING:
             families.add(m.author, j[2])
         if j[0] or j[1]:
             pending.append((m, j))
-    children = families.children(authors)
+    children = families.children(set(posts))
+    habitual = {a for a, n in capitals.items() if n >= _HABIT_LEAST and n >= _HABIT_SHARE * posts[a]}
     out: list[Finding] = []
-    for m, (text_hits, context_rules, _) in pending:
+    for m, (text_hits, context_rules, _, _) in pending:
         own = children.get(m.author)
         t: Text | None = None
         if own and text_hits and any(name in m.text.lower() for name in own):
@@ -111,6 +118,7 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
             hits = list(text_hits)  # the memo's list stays as the text alone makes it
             ctx.author = m.author
             ctx.own_children = own or frozenset()
+            ctx.writes_in_capitals = m.author in habitual
             t = t or Text(m.text)
             for rule in context_rules:
                 hit = rule.check(t, ctx)
@@ -124,9 +132,12 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
     return out
 
 
-#: What the rules that need only the text found, the rules that need the poster, and what the text says of the
-#: writer's children.
-_Judged = tuple[list[tuple[Rule, Hit]], list[Rule], family.Reading]
+#: What the rules that need only the text found, the rules that need the poster, what the text says of the
+#: writer's children, and whether it is written in capitals.
+_Judged = tuple[list[tuple[Rule, Hit]], list[Rule], family.Reading, bool]
+#: A poster writes in capitals out of habit when at least this many of their messages, and this share, are in capitals.
+_HABIT_LEAST = 3
+_HABIT_SHARE = 0.5
 
 
 class _Judge:

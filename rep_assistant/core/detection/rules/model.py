@@ -104,11 +104,14 @@ class Context:
     """What a content rule may need besides the text: who posted it, their children and the school's own contacts.
 
     ``own_children`` are the lower-cased first names the chat shows the poster to be the
-    parent of (family.py); like the poster, they may only clear a message.
+    parent of (family.py); like the poster, they may only clear a message. So may
+    ``writes_in_capitals``: the poster writes most of their messages in capitals (a habit,
+    often a grandparent's or a phone's), so capitals from them are not shouting.
     """
 
     author: str = ""
     own_children: frozenset[str] = frozenset()
+    writes_in_capitals: bool = False
     school_phone: str = ""
     school_email: str = ""
 
