@@ -17,7 +17,7 @@ from rep_assistant.cli import main
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import bridge_grams, features, join_grams, with_rule_marks, word_grams, words_of
+from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, features, join_grams, with_rule_marks, word_grams, words_of
 from rep_assistant.core.detection.learned.train import Params, calibrate, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
@@ -83,7 +83,7 @@ def test_the_both_tier_budget_is_held_chat_by_chat_with_the_rules_flags_counted(
     margins = [(z,) for z in positives + benign]
     labels = [frozenset({"x"})] * 5 + [frozenset()] * 100
 
-    def look(ruled_benign: set[int], spare: int = 0, chats: list[str] | None = None) -> float:
+    def look(ruled_benign: set[int], spare: float = 0.0, chats: list[str] | None = None) -> float:
         ruled = [False] * 5 + [k in ruled_benign for k in range(100)]
         return calibrate(margins, labels, ["x"], Params(look_benign=0.02, look_spare=spare), ruled, chats)["x"]["look"]
 
@@ -95,11 +95,12 @@ def test_the_both_tier_budget_is_held_chat_by_chat_with_the_rules_flags_counted(
     # The rules alone are past the limit: the model may still flag, but only where it adds no false alarm.
     assert look({0, 1, 2, 3}) == prob(1.0)
     assert look({0, 1, 2, 3, 4}) == prob(1.0) and look({0, 1, 2}) == prob(3.0)
-    assert look(set(), spare=1) == prob(1.0)  # the only chat may be the spare worst one
-    # Two chats: the one holding the high-scoring benign messages is the spare; the other limits the model.
+    assert look(set(), spare=1.0) == prob(1.0)  # the only chat may be the spare worst one
+    assert look(set(), spare=0.5) == prob(3.0)  # half of one chat is no chat
+    # Two chats: the one holding the high-scoring benign messages is the spare (half of them); the other limits the model.
     chats = ["a"] * 5 + ["a"] * 5 + ["b"] * 95
-    assert look(set(), spare=1, chats=chats) == prob(1.0)
-    assert look(set(), spare=0, chats=chats) == prob(5.0)
+    assert look(set(), spare=0.5, chats=chats) == prob(1.0)
+    assert look(set(), spare=0.0, chats=chats) == prob(5.0)
 
 
 def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
@@ -157,10 +158,16 @@ def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:
 
 def test_features_fold_styled_letters_and_case() -> None:
     assert words_of("ＳＥＬＬＩＮＧ Candles") == words_of("selling candles") == ["selling", "candles"]
-    assert {"~selling", "~selling candles", "_sell"} <= features(["selling", "candles"])
+    assert {"~selling", "~selling candles", "_sell"} <= set(features(["selling", "candles"]))
     shaped = words_of("WHERE is the refund?! Still waiting")
     assert shaped[-3:] == ["#shout", "#bang", "#ask"]
     assert "#shout" in features(shaped) and "~waiting #shout" not in features(shaped)
+
+
+def test_a_word_used_twice_counts_once_and_a_shared_ngram_counts_for_each_word() -> None:
+    feats = features(["meeting", "meeting", "waiting"])
+    assert feats.count("~meeting") == 1 and feats.count("~meeting meeting") == 1
+    assert feats.count("ting_") == 2  # inside "meeting" and inside "waiting"
 
 
 def test_the_ngrams_of_words_pairs_and_one_letter_bridges_are_the_messages_ngrams() -> None:
@@ -170,6 +177,8 @@ def test_the_ngrams_of_words_pairs_and_one_letter_bridges_are_the_messages_ngram
     for _ in range(300):
         words = rnd.choices(vocabulary, k=rnd.randint(1, 9))
         grams = {f for f in features(words) if f[0] != "~"}
+        whole = "_" + "_".join(words) + "_"
+        assert grams == {whole[i:i + NGRAM] for i in range(len(whole) - NGRAM + 1)}, words
         parts = {g for w in words for g in word_grams(w)} | {g for a, b in itertools.pairwise(words) for g in join_grams(a, b)}
         assert parts | set(bridge_grams(words)) == grams, words
 
@@ -178,9 +187,22 @@ def test_what_the_scan_remembers_of_words_is_dropped_past_its_limit_and_scores_s
     texts = SELLING + THREATS + BENIGN
     expected = [_tiny_model().margins(words_of(t)) for t in texts]
     forgetful = _tiny_model()
-    monkeypatch.setattr(forgetful._index, "LIMIT", 10)
+    monkeypatch.setattr(forgetful._sums, "LIMIT", 10)
     assert [forgetful.margins(words_of(t)) for t in texts + texts][len(texts):] == expected
-    assert len(forgetful._index._values) <= len(forgetful.lanes) + 10 + 60
+    assert len(forgetful._sums._words) + len(forgetful._sums._pairs) <= 10 + 60
+
+
+def test_the_scan_sums_each_words_features_as_training_lists_them() -> None:
+    """The scan's remembered sums per word and pair give the margins of the plain sum over features()."""
+    model = _tiny_model()
+    for text in SELLING + THREATS + BENIGN + ["a b c d, a b c d again and again I say", "x y z"]:
+        words = words_of(text)
+        if len(words) < 3:
+            continue
+        feats = features(words)
+        found = [model.lanes[f] for f in feats if f in model.lanes]
+        plain = model._margins(sum(found), len(found), 1.0 / math.sqrt(len(feats)))
+        assert model.margins(words) == tuple(plain), text
 
 
 def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
@@ -224,7 +246,7 @@ def test_the_rules_flags_reach_the_model_as_marks() -> None:
     assert with_rule_marks(words, {"abuse", "anger"})[-3:] == ["#r:abuse", "#r:anger", "#r:any"]
     assert with_rule_marks(words, ()) == words
     assert with_rule_marks(["too", "short"], {"abuse"}) == ["too", "short"]
-    assert {"#r:abuse", "#r:any"} <= features(with_rule_marks(words, {"abuse"}))
+    assert {"#r:abuse", "#r:any"} <= set(features(with_rule_marks(words, {"abuse"})))
 
 
 def test_learned_flags_go_to_the_tier_their_confidence_earns() -> None:

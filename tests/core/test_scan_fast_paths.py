@@ -94,11 +94,11 @@ def plain_words_of(text: str) -> list[str]:
 
 
 def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] | None:
-    """The model's sum over the feature strings of ``features()``, looked up one set against the other."""
+    """The model's sum over the feature strings of ``features()``, each looked up in turn."""
     if len(words) < MIN_WORDS:
         return None
     feats = features(words)
-    hits = [model.lanes[f] for f in model.lanes.keys() & feats]
+    hits = [model.lanes[f] for f in feats if f in model.lanes]
     return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
 
 

@@ -48,17 +48,31 @@ def words_of(text: str) -> list[str]:
     return words + marks
 
 
-def features(words: list[str]) -> set[str]:
-    """The feature strings of a message's words (``~word``, ``~word word``, and 5-grams over ``_word_word_``) and shape marks."""
+def features(words: list[str]) -> list[str]:
+    """The feature strings of a message's words and shape marks, a list in which a string may come more than once.
+
+    Each distinct word gives ``~word`` and the 5-grams inside ``_word_``; each distinct pair of
+    neighbouring words gives ``~word word`` and the 5-grams across the ``_`` between them; a
+    one-letter word gives the 5-grams that reach over it (``bridge_grams``). Together these are
+    every 5-gram of ``_word_word_..._``. A word used twice counts once, but a 5-gram that two
+    different words share ("ting_" in "meeting" and "waiting") counts for each: a message's sum
+    is then the sum of its words' and pairs' sums, which the scan keeps from one message to the
+    next (model.py). Leaving each writer's chat out, this scored as well as counting each
+    5-gram once (mean held-out AUC over the 11 categories 0.960 on the writers' chats, 0.978 on
+    the corpus chats, both ways).
+    """
     marks = [w for w in words if w[0] == "#"]
     if marks:
         words = words[:-len(marks)]
-    joined = "_" + "_".join(words) + "_"
-    # Comprehensions and lists, not generators: this runs for every message a scan reads.
-    out = {joined[i:i + NGRAM] for i in range(len(joined) - NGRAM + 1)}
-    out.update(["~" + w for w in words])
-    out.update(marks)
-    out.update([f"~{a} {b}" for a, b in itertools.pairwise(words)])
+    out = []
+    for w in dict.fromkeys(words):
+        out.append("~" + w)
+        out.extend(word_grams(w))
+    for a, b in dict.fromkeys(itertools.pairwise(words)):
+        out.append(f"~{a} {b}")
+        out.extend(join_grams(a, b))
+    out.extend(bridge_grams(words))
+    out.extend(marks)
     return out
 
 

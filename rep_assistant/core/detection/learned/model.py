@@ -70,7 +70,7 @@ class LearnedModel:
         width = self._width = n * LANE // 8
         self.lanes: dict[str, int] = {f: int.from_bytes(lanes[i * width:(i + 1) * width], "little")
                                       for i, f in enumerate(document["features"])}
-        self._index = _FeatureIndex(self.lanes)
+        self._sums = _FeatureSums(self.lanes, n)
 
     @classmethod
     def from_weights(cls, categories: list[str], weights: dict[str, list[float]], bias: list[float],
@@ -81,8 +81,8 @@ class LearnedModel:
         """(summed lanes, features found, 1/sqrt(features)) of a message's words; None when too short to score."""
         if len(words) < MIN_WORDS:
             return None
-        values = self._index.values(words)
-        return sum(values), len(values) - operator.countOf(values, 0), 1.0 / math.sqrt(len(values))
+        total, found, count = self._sums.sums(words)
+        return total, found, 1.0 / math.sqrt(count)
 
     def margins(self, words: list[str]) -> tuple[float, ...] | None:
         """Each category's logit for a message's words, or None when it is too short to score."""
@@ -105,7 +105,7 @@ class LearnedModel:
 
     def scored(self, words: list[str], margins: Sequence[float] | None) -> list[Scored]:
         """``score_words`` from the ``margins`` already worked out for ``words`` (None: too short to score)."""
-        if margins is None:
+        if margins is None or not any(map(operator.ge, margins, self._look_margin)):  # most messages: no category
             return []
         out = []
         for i, (z, least) in enumerate(zip(margins, self._look_margin, strict=True)):
@@ -126,83 +126,83 @@ class LearnedModel:
         Words of one or two letters and a few function words are left out: they weigh only
         through the phrases they sit in, and "the" explains nothing to a rep.
         """
-        seen: dict[str, float] = {}
+        lanes, shift = self.lanes, LANE * index  # weights compared as their stored lanes: the same order, no scaling
+        seen: dict[str, int] = {}
         for w in words:
-            weight = self.weight("~" + w, index)
-            if weight > 0 and _telling(w):
-                seen[w] = weight
+            packed = lanes.get("~" + w)
+            if packed is not None and (lane := (packed >> shift) & MASK) > OFFSET and _telling(w):
+                seen[w] = lane
         for a, b in itertools.pairwise(words):
-            weight = self.weight(f"~{a} {b}", index)
-            if weight > max(seen.get(a, 0.0), seen.get(b, 0.0), 0.0) and (_telling(a) or _telling(b)):
-                seen[f"{a} {b}"] = weight
+            packed = lanes.get(f"~{a} {b}")
+            if packed is not None and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)) \
+                    and (_telling(a) or _telling(b)):
+                seen[f"{a} {b}"] = lane
         return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
 
 
-class _FeatureIndex:
-    """A message's packed feature values, from what is remembered of each word and each pair of neighbouring words.
+class _FeatureSums:
+    """A message's summed lanes and feature counts, from the sums remembered for each word and each pair of words.
 
-    ``features()`` makes ~85 feature strings per message and looks each one up. Most of them are
-    the same for every message with that word (``~word`` and the n-grams inside ``_word_``) or that
-    pair of words (``~a b`` and the n-grams across their ``_``), so each word and pair is turned into
-    feature ids once, and a message's features are the union of its words' and pairs' ids (plus
-    the few n-grams over a one-letter word and the shape marks): a set of distinct features, as in
-    ``features()``, so the scores are the same. Ids the model lacks carry the value 0 and still count
-    towards the message's number of features. What is remembered is dropped past ``LIMIT`` ids, so
-    a long scan of ever-new words stays bounded in memory.
+    ``features()`` gives each distinct word and each distinct neighbouring pair of a message
+    the same feature strings in every message they are in, so each word's and pair's lanes are
+    summed once, with two more lanes above the categories' counting the features the model has
+    and all the features (those it lacks still count towards 1/sqrt(n)); a message is then one
+    addition per distinct word and pair, plus the few n-grams over a one-letter word and the
+    shape marks. What is remembered is dropped past ``LIMIT`` words and pairs, so a long scan of
+    ever-new words stays bounded in memory.
     """
 
-    LIMIT = 400_000
+    LIMIT = 300_000
 
-    def __init__(self, lanes: dict[str, int]) -> None:
+    def __init__(self, lanes: dict[str, int], categories: int) -> None:
         self._lanes = lanes
-        self._reset()
+        self._found_shift = categories * LANE
+        self._count_shift = self._found_shift + LANE
+        self._words: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
 
-    def _reset(self) -> None:
-        self._ids: dict[str, int] = {f: i for i, f in enumerate(self._lanes)}
-        self._values: list[int] = list(self._lanes.values())
-        self._words: dict[str, tuple[int, ...]] = {}
-        self._pairs: dict[tuple[str, str], tuple[int, ...]] = {}
-
-    def values(self, words: list[str]) -> list[int]:
-        """The packed value (0: not in the model) of each distinct feature of ``words`` (from ``words_of``)."""
-        if len(self._values) > len(self._lanes) + self.LIMIT:
-            self._reset()
+    def sums(self, words: list[str]) -> tuple[int, int, int]:
+        """(summed category lanes, features the model has, all features) of ``words`` (from ``words_of``)."""
+        if len(self._words) + len(self._pairs) > self.LIMIT:
+            self._words, self._pairs = {}, {}
         marks = 0
         while marks < len(words) and words[-1 - marks][0] == "#":
             marks += 1
         plain = words[:len(words) - marks]
+        known_words, known_pairs = self._words, self._pairs
+        distinct = set(plain)
+        pairs = set(itertools.pairwise(plain))
         try:
-            distinct = set().union(*map(self._words.__getitem__, plain), *map(self._pairs.__getitem__, itertools.pairwise(plain)))
+            total = sum(map(known_words.__getitem__, distinct)) + sum(map(known_pairs.__getitem__, pairs))
         except KeyError:  # a word or pair not seen before
-            distinct = set().union(*map(self._word, plain), *map(self._pair, plain, plain[1:]))
+            total = sum(map(self._word, distinct)) + sum(self._pair(a, b) for a, b in pairs)
         if 1 in map(len, plain):
-            distinct.update(self._id_tuple(bridge_grams(plain)))
+            total += self._packed(bridge_grams(plain))
         if marks:
-            distinct.update(self._id_tuple(words[len(words) - marks:]))
-        return list(map(self._values.__getitem__, distinct))
+            total += self._packed(words[len(words) - marks:])
+        return total & ((1 << self._found_shift) - 1), (total >> self._found_shift) & MASK, total >> self._count_shift
 
-    def _word(self, word: str) -> tuple[int, ...]:
-        ids = self._words.get(word)
-        if ids is None:
-            ids = self._words[word] = self._id_tuple(["~" + word, *word_grams(word)])
-        return ids
+    def _word(self, word: str) -> int:
+        packed = self._words.get(word)
+        if packed is None:
+            packed = self._words[word] = self._packed(["~" + word, *word_grams(word)])
+        return packed
 
-    def _pair(self, a: str, b: str) -> tuple[int, ...]:
-        ids = self._pairs.get((a, b))
-        if ids is None:
-            ids = self._pairs[(a, b)] = self._id_tuple([f"~{a} {b}", *join_grams(a, b)])
-        return ids
+    def _pair(self, a: str, b: str) -> int:
+        packed = self._pairs.get((a, b))
+        if packed is None:
+            packed = self._pairs[(a, b)] = self._packed([f"~{a} {b}", *join_grams(a, b)])
+        return packed
 
-    def _id_tuple(self, feats: list[str]) -> tuple[int, ...]:
-        ids, values = self._ids, self._values
-        out = []
+    def _packed(self, feats: list[str]) -> int:
+        """The features' lanes summed, with their counts in the two lanes above."""
+        lanes, found = self._lanes, 1 << self._found_shift
+        total = len(feats) << self._count_shift
         for f in feats:
-            i = ids.get(f)
-            if i is None:
-                i = ids[f] = len(values)
-                values.append(0)
-            out.append(i)
-        return tuple(out)
+            v = lanes.get(f)
+            if v is not None:
+                total += v + found
+        return total
 
 
 _FUNCTION_WORDS = frozenset([
