@@ -270,10 +270,10 @@ def test_an_uncertain_rule_flags_worth_a_look(monkeypatch: pytest.MonkeyPatch) -
     assert finding.tier == "worth-a-look"
 
 
-def _constant_model(probability: float, main: float = 0.995) -> LearnedModel:
+def _constant_model(probability: float, main: float = 0.995, confirm: float = 0.0) -> LearnedModel:
     """A real model that gives "commercial" the same ``probability`` whatever the words: only its bias is set."""
     bias = math.log(probability / (1 - probability))
-    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": {"look": 0.99, "main": main}}, {})
+    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": {"look": 0.99, "main": main, "confirm": confirm}}, {})
 
 
 def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> None:
@@ -286,9 +286,35 @@ def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> No
     assert doubted.summary.startswith(rule_only.summary) and "20%" in doubted.summary
     assert kept_short == short
     assert layers.detect_all(msgs, None, model=_constant_model(0.8)) == [rule_only, short]
-    # A rare category's main threshold can be under even odds: reaching it keeps the rule's flag in the main queue.
-    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.15)) == [rule_only, short]
-    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.25))[0].tier == "worth-a-look"
+    # A rare category's main threshold can be under even odds: reaching it and the category's calibrated bar keeps the flag.
+    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.15, confirm=0.15)) == [rule_only, short]
+    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.15, confirm=0.25))[0].tier == "worth-a-look"
+    assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.25, confirm=0.15))[0].tier == "worth-a-look"
+    # Where the rules' flags of a category were often wrong on other chats, even odds are not enough.
+    assert layers.detect_all(msgs, None, model=_constant_model(0.8, confirm=0.9))[0].tier == "worth-a-look"
+
+
+def test_the_bar_for_a_rules_flag_is_where_the_rules_flags_are_right_nine_times_in_ten() -> None:
+    """``confirm``: the lowest probability at and above which the rules' flags of a category were right 90 % of the time."""
+    # Twenty rule-flagged messages, scored out of chat: right ones high, wrong ones low, one wrong one high.
+    scores = [4.0, 3.5, 3.0] + [2.0] * 8 + [1.0, 0.5, 0.0] + [-1.0, -1.5, -2.0, -2.5, -3.0, -3.5]
+    right = [True, False, True] + [True] * 8 + [True, False, True] + [False] * 6
+    margins = [(z,) for z in scores] + [(-4.0,)] * 10
+    labels = [frozenset({"x"}) if ok else frozenset() for ok in right] + [frozenset()] * 10
+    flags = [frozenset({"x"})] * 20 + [frozenset()] * 10
+
+    def bar(precision: float) -> float:
+        return calibrate(margins, labels, ["x"], Params(main_precision=precision), rule_flags=flags)["x"]["confirm"]
+
+    def prob(z: float) -> float:
+        return round(1 / (1 + math.exp(-z)), 6)
+
+    assert bar(0.9) == prob(1.0)  # 12 of the top 13 are right; with 0.5 and 0.0 it would be 13 of 15
+    assert bar(0.8) == prob(-1.0)  # 12 of the top 15
+    assert bar(0.5) == 0.0  # every rule flag is right often enough: none is doubted
+    # A category the rules never flagged keeps its main threshold.
+    none = calibrate(margins, labels, ["x"], Params(), rule_flags=[frozenset()] * 30)["x"]
+    assert none["confirm"] == none["main"]
 
 
 CHAT = """\

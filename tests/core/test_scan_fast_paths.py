@@ -125,7 +125,7 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         # And every rule on every message, without the engine's index of trigger words.
         every_rule = detect(messages, policy, prefilter=False)
     assert fast == plain
-    # The model may move a rule's flag to "worth a look" (layers.CONFIRM); what the rule found is the same.
+    # The model may move a rule's flag to "worth a look" (layers.CONFIRM, its confirm bar); what the rule found is the same.
     def found(f: Finding) -> tuple:
         return f.message_id, f.category, f.rule_id, f.spans, f.related
     assert [found(f) for f in fast if not f.rule_id.startswith(layers.LEARNED_PREFIX)] == list(map(found, every_rule))

@@ -61,6 +61,9 @@ class LearnedModel:
         self.bias: tuple[float, ...] = tuple(document["bias"])
         self.main: tuple[float, ...] = tuple(document["thresholds"][c]["main"] for c in self.categories)
         self.look: tuple[float, ...] = tuple(document["thresholds"][c]["look"] for c in self.categories)
+        # Below this, a rule's flag of the category waits in "worth a look" (layers.py); a model without it: the main threshold.
+        self.confirm: tuple[float, ...] = tuple(document["thresholds"][c].get("confirm", document["thresholds"][c]["main"])
+                                                for c in self.categories)
         self._look_margin = tuple(_logit(p) for p in self.look)
         self.scale: float = document["scale"]
         n = len(self.categories)

@@ -168,8 +168,9 @@ def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], weigh: list[floa
 
 
 def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]], categories: Sequence[str],
-              params: Params, ruled: Sequence[bool] | None = None, chats: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
-    """Each category's ``main`` and ``look`` probability thresholds from out-of-chat margins.
+              params: Params, ruled: Sequence[bool] | None = None, chats: Sequence[str] | None = None,
+              rule_flags: Sequence[frozenset[str]] | None = None) -> dict[str, dict[str, float]]:
+    """Each category's ``main``, ``look`` and ``confirm`` probability thresholds from out-of-chat margins.
 
     The benign messages the model may flag are a budget shared by all categories, and it is
     spent where it buys most recall: for a price λ on each false alarm, every category takes
@@ -185,6 +186,13 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     messages flagged must stay within ``look_benign``. Pooled over all chats, the chats the
     rules were written from (where they rarely misfire) and the team's large set hid that on
     other writers' chats the two tiers together flagged up to one benign message in eight.
+
+    ``rule_flags``: by message, the categories the rules flagged. ``confirm`` is the lowest
+    probability at which the rules' flags of a category that the model gives at least that
+    are right ``main_precision`` of the time on chats the model never saw: a rule's flag the
+    model gives less waits in "worth a look" (layers.py), so the main queue makes the same
+    promise for the rules' flags as for the model's own. A category the rules never flagged
+    keeps the main threshold.
     """
     ruled = ruled or [False] * len(labels)
     chats = chats or [""] * len(labels)
@@ -195,8 +203,25 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     share = _BenignShare(margins, is_benign, ruled, chats)
     look = _spend(fresh, lambda picks, spent: share.over(picks, params.look_benign, params.look_spare), 0.0, params.confusion_cost)
     main = _spend(curves, lambda picks, spent: spent > benign * params.main_benign, params.main_precision, params.confusion_cost)
-    return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6)}
-            for c, lo, mn in zip(categories, look, main, strict=True)}
+    confirm = [_confirm([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
+                        [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params.main_precision)
+               if rule_flags is not None else math.inf for i, c in enumerate(categories)]
+    return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6),
+                "confirm": round(_prob(max(mn, lo)) if cf == math.inf else _prob(cf), 6)}
+            for c, lo, mn, cf in zip(categories, look, main, confirm, strict=True)}
+
+
+def _confirm(scores: list[float], right: list[bool], precision: float) -> float:
+    """The lowest margin at and above which the flags are right ``precision`` of the time (inf: no flags to judge)."""
+    if not scores:
+        return math.inf
+    ranked = sorted(zip(scores, right, strict=True), key=lambda t: -t[0])
+    best, hits = ranked[0][0] + 1e-9, 0  # no flag kept main unless some run from the top is precise enough
+    for k, (z, ok) in enumerate(ranked):
+        hits += ok
+        if hits >= precision * (k + 1) and (k + 1 == len(ranked) or ranked[k + 1][0] < z):
+            best = z
+    return -math.inf if best == ranked[-1][0] and hits >= precision * len(ranked) else best
 
 
 #: One threshold candidate: (margin, recall at and above it, benign false alarms, other false alarms, precision).
@@ -289,7 +314,8 @@ def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, cate
     margins = [m for part in scored for m in part]
     labels = [ex.labels for ex in held_out]
     ruled = [RULED in ex.words for ex in held_out]
-    thresholds = calibrate(margins, labels, categories, params, ruled, [ex.chat for ex in held_out])
+    rule_flags = [frozenset(w[3:] for w in ex.words if w.startswith("#r:") and w != RULED) for ex in held_out]
+    thresholds = calibrate(margins, labels, categories, params, ruled, [ex.chat for ex in held_out], rule_flags)
     weights, bias = fit([ex for n in names for ex in per_chat[n]], categories, params)
     info = {"params": asdict(params), "chats": {name: len(rows) for name, rows in chats.items()}, **(meta or {})}
     return pack(list(categories), weights, bias, thresholds, info)
