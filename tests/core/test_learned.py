@@ -290,8 +290,9 @@ def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> No
     assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.15, confirm=0.15)) == [rule_only, short]
     assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.15, confirm=0.25))[0].tier == "worth-a-look"
     assert layers.detect_all(msgs, None, model=_constant_model(0.2, main=0.25, confirm=0.15))[0].tier == "worth-a-look"
-    # Where the rules' flags of a category were often wrong on other chats, even odds are not enough.
-    assert layers.detect_all(msgs, None, model=_constant_model(0.8, confirm=0.9))[0].tier == "worth-a-look"
+    # Where the rules' flags of a category were often wrong on other chats, even odds are not enough, and the rep is told why.
+    strict = layers.detect_all(msgs, None, model=_constant_model(0.8, confirm=0.9))[0]
+    assert strict.tier == "worth-a-look" and "gives it 80%" in strict.summary and "right 9 times in 10 only from 90%" in strict.summary
 
 
 def test_the_bar_for_a_rules_flag_is_where_the_rules_flags_are_right_nine_times_in_ten() -> None:
