@@ -6,7 +6,7 @@ weights on every machine (a seeded shuffle, no threads, no BLAS).
 
 Thresholds are set on chats the weights never saw: the training chats are dealt into
 ``Params.folds`` groups, each group is left out in turn, a model trained on the rest scores
-the chats left out, and each category's two thresholds are read off those out-of-chat scores
+the chats left out, and each category's thresholds are read off those out-of-chat scores
 (``calibrate``). So a threshold is a measured promise about a new chat, not about sentences
 the model has memorised. (One chat per group, as it was with twenty chats, would mean sixty
 fits for sixty chats; ten groups keep every score out of chat at a sixth of the cost. The
