@@ -17,7 +17,7 @@ from rep_assistant.cli import main
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, features, join_grams, with_rule_marks, word_grams, words_of
+from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, features, pair_features, with_rule_marks, word_features, words_of
 from rep_assistant.core.detection.learned.train import Params, calibrate, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
@@ -179,7 +179,7 @@ def test_the_ngrams_of_words_pairs_and_one_letter_bridges_are_the_messages_ngram
         grams = {f for f in features(words) if f[0] != "~"}
         whole = "_" + "_".join(words) + "_"
         assert grams == {whole[i:i + NGRAM] for i in range(len(whole) - NGRAM + 1)}, words
-        parts = {g for w in words for g in word_grams(w)} | {g for a, b in itertools.pairwise(words) for g in join_grams(a, b)}
+        parts = {g for w in words for g in word_features(w)[1:]} | {g for a, b in itertools.pairwise(words) for g in pair_features(a, b)[1:]}
         assert parts | set(bridge_grams(words)) == grams, words
 
 

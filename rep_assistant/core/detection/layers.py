@@ -27,12 +27,12 @@ from, and a false accusation costs a rep a friendship.
 """
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 
 from rep_assistant.core.detection.learned import LearnedModel, Scored, load_model
 from rep_assistant.core.detection.learned.features import with_rule_marks, words_of
+from rep_assistant.core.detection.learned.model import probability
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.detection.rules.engine import collector_paused
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
@@ -110,7 +110,7 @@ def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: 
     out = []
     for c in categories:
         i = learned.categories.index(c)
-        p = 1.0 / (1.0 + math.exp(-max(margins[i], -60.0)))
+        p = probability(margins[i])
         bar = max(learned.confirm[i], min(CONFIRM, learned.main[i]))
         if p < bar:
             out.append((c, p, bar))

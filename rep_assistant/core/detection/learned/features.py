@@ -66,33 +66,31 @@ def features(words: list[str]) -> list[str]:
         words = words[:-len(marks)]
     out = []
     for w in dict.fromkeys(words):
-        out.append("~" + w)
-        out.extend(word_grams(w))
+        out.extend(word_features(w))
     for a, b in dict.fromkeys(itertools.pairwise(words)):
-        out.append(f"~{a} {b}")
-        out.extend(join_grams(a, b))
+        out.extend(pair_features(a, b))
     out.extend(bridge_grams(words))
     out.extend(marks)
     return out
 
 
-def word_grams(word: str) -> list[str]:
-    """The n-grams of ``features`` that lie inside one word's ``_word_`` (shared by every message with the word)."""
+def word_features(word: str) -> list[str]:
+    """What one word gives every message it is in: ``~word`` and the n-grams inside its ``_word_``."""
     seg = "_" + word + "_"
-    return [seg[i:i + NGRAM] for i in range(len(seg) - NGRAM + 1)]
+    return ["~" + word, *(seg[i:i + NGRAM] for i in range(len(seg) - NGRAM + 1))]
 
 
-def join_grams(a: str, b: str) -> list[str]:
-    """The n-grams of ``features`` across the ``_`` between two neighbouring words that lie inside ``_a_b_``."""
+def pair_features(a: str, b: str) -> list[str]:
+    """What two neighbouring words give: ``~a b`` and the n-grams across the ``_`` between them, inside ``_a_b_``."""
     seg = "_" + a + "_" + b + "_"
     joint = len(a) + 1
-    return [seg[i:i + NGRAM] for i in range(max(0, joint - NGRAM + 2), min(joint, len(seg) - NGRAM + 1))]
+    return [f"~{a} {b}", *(seg[i:i + NGRAM] for i in range(max(0, joint - NGRAM + 2), min(joint, len(seg) - NGRAM + 1)))]
 
 
 def bridge_grams(words: list[str]) -> list[str]:
     """The n-grams of ``features`` that reach over a one-letter word into both its neighbours (``s_a_b``).
 
-    With ``word_grams`` and ``join_grams`` these are every n-gram of ``_word_word_..._``: an n-gram
+    With those of ``word_features`` and ``pair_features`` these are every n-gram of ``_word_word_..._``: an n-gram
     not inside one word's ``_word_`` has a ``_`` between two words inside it, and only a one-letter
     word is short enough for an n-gram to cover it and a letter on each side.
     """

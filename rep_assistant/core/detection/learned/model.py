@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rep_assistant.core.detection.learned.features import MIN_WORDS, NGRAM, bridge_grams, join_grams, word_grams, words_of
+from rep_assistant.core.detection.learned.features import MIN_WORDS, NGRAM, bridge_grams, pair_features, word_features, words_of
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.resources import read_text
@@ -113,15 +113,10 @@ class LearnedModel:
         out = []
         for i, (z, least) in enumerate(zip(margins, self._look_margin, strict=True)):
             if z >= least:
-                p = _sigmoid(z)
+                p = probability(z)
                 out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i)))
         out.sort(key=lambda s: -s.confidence)
         return out
-
-    def weight(self, feature: str, index: int) -> float:
-        """One feature's weight for category ``index`` (0 for a feature the model does not have)."""
-        packed = self.lanes.get(feature)
-        return 0.0 if packed is None else (((packed >> (LANE * index)) & MASK) - OFFSET) * self.scale
 
     def top_words(self, words: list[str], index: int, k: int = 3) -> tuple[str, ...]:
         """The message's words (and word pairs) that pushed hardest towards category ``index``.
@@ -188,13 +183,13 @@ class _FeatureSums:
     def _word(self, word: str) -> int:
         packed = self._words.get(word)
         if packed is None:
-            packed = self._words[word] = self._packed(["~" + word, *word_grams(word)])
+            packed = self._words[word] = self._packed(word_features(word))
         return packed
 
     def _pair(self, a: str, b: str) -> int:
         packed = self._pairs.get((a, b))
         if packed is None:
-            packed = self._pairs[(a, b)] = self._packed([f"~{a} {b}", *join_grams(a, b)])
+            packed = self._pairs[(a, b)] = self._packed(pair_features(a, b))
         return packed
 
     def _packed(self, feats: list[str]) -> int:
@@ -221,7 +216,8 @@ def _telling(word: str) -> bool:
     return len(word) > 2 and word[0] != "#" and word not in _FUNCTION_WORDS
 
 
-def _sigmoid(z: float) -> float:
+def probability(z: float) -> float:
+    """A margin (logit) as a probability (the logistic function; 0 far below, where exp would overflow)."""
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from rep_assistant.core.detection.learned.features import MIN_WORDS, RULED, features, with_rule_marks, words_of
-from rep_assistant.core.detection.learned.model import LearnedModel, pack
+from rep_assistant.core.detection.learned.model import LearnedModel, pack, probability
 
 #: The categories phrasing cannot pin down (issue #12, item 5).
 CATEGORIES = ("grievance", "threat", "defamation", "disrepute", "policy-challenge", "rumour", "individual-child",
@@ -288,9 +288,7 @@ def _spend(curves: list[list[Point]], over: Callable[[list[float], float], bool]
 
 
 def _prob(z: float) -> float:
-    if z == math.inf:
-        return 1.0 + 1e-9  # never reached: the category stays silent
-    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+    return 1.0 + 1e-9 if z == math.inf else probability(z)  # inf: never reached, the category stays silent
 
 
 def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, categories: Sequence[str] = CATEGORIES,
