@@ -112,6 +112,7 @@ patterns = ['\\bpetitions?\\b']
     "Folks can we keep the chat for school stuff please, no more selling 🙂",
     "Just a gentle reminder that the school asks us not to post petitions or campaigns on here",
     "Ladies let's leave this one. If you're worried, talk to the teacher, not fair to discuss any child on the group",
+    "Petitions about the council's library cuts are not allowed in this group, sorry Bev",
 ])
 def test_a_reminder_of_the_group_rules_is_not_the_breach_it_names(text: str) -> None:
     assert not _cats(text) & {"commercial", "political", "grievance", "individual-child", "disrepute"}
