@@ -17,7 +17,9 @@ def _dont_know(reply: str) -> bool:
 
 @pytest.mark.parametrize("reply", ["🤷‍♀️", "🤷", "no clue sorry x", "haven't a scooby", "not a clue", "haven't the faintest, pet",
                                    "beats me", "couldn't tell you, sorry", "Sorry, I really don't know", "nae idea pal", "dinnae ken",
-                                   "nie wiem", "dim syniad", "pata nahi yaar", "Honestly no idea, Ama"])
+                                   "nie wiem", "dim syniad", "pata nahi yaar", "Honestly no idea, Ama",
+                                   "haven't a notion", "not got the foggiest", "wish I knew!", "your guess is as good as mine",
+                                   "clueless sorry", "ami jani na", "ma garanayo", "مجھے نہیں پتا"])
 def test_dont_know_said_another_way(reply: str) -> None:
     assert _dont_know(reply)
 
@@ -50,6 +52,22 @@ def test_a_sarcastic_thank_you_does_not_switch_off_shouting() -> None:
     assert _anger("THANKS FOR NOTHING AS USUAL")
     assert _anger("Oh brilliant, THE TRIP IS CANCELLED AGAIN 🙄")
     assert _anger("Thanks a lot, NOBODY TOLD US ANYTHING")
+
+
+@pytest.mark.parametrize("text", [
+    "ABSOLUTELY SHAMEFUL", "the coach is late, AGAIN", "honestly this is a JOKE", "unbelievable!!! the fourth time this term",
+    "ugh!!! another form", "?!?!", "can't believe they did that 😡😡", "who thought this was a good idea 🤬",
+])
+def test_anger_said_short_in_capitals_exasperation_or_angry_faces(text: str) -> None:
+    assert _anger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "See you all at the fair!!!", "PE on Tuesday, PTA at 6", "Please do NOT park on the zigzags", "Well done everyone!!",
+    "Goal!!! what a finish",
+])
+def test_excitement_reminders_and_acronyms_are_not_anger(text: str) -> None:
+    assert not _anger(text)
 
 
 def test_happy_capitals_are_still_not_anger() -> None:

@@ -89,3 +89,25 @@ def test_distances_reminders_forwarded_headers_and_school_accounts_are_not(text:
 ])
 def test_the_writers_own_child_in_other_languages(words: list[str], own: bool) -> None:
     assert speaks_of_own_child([lexicon_key(w) for w in words]) is own
+
+
+@pytest.mark.parametrize("text", [
+    "Ollie's dad is on ollie.dad (at) example (dot) com for the lift share",
+    "you can reach Bryony on bryony dot hale at example dot org",
+    "Kids can walk to Nell's gran's after, 8 Quillfeather Lane",
+    "The Okonjos moved to 31 Tinderbox Crescent, Leeds LS98 7ZZ",
+    "Drop the present at 12 Marrowbone Gardens, Hull HU98 9QQ",
+])
+def test_addresses_spelled_out_emails_and_a_street_with_its_postcode_are_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)
+
+
+@pytest.mark.parametrize(("text", "author"), [
+    ("Send the forms to jo.ward@example.org, that's me", "Jo Ward"),
+    ("Raffle money to priyanka.s@example.com please", "Priyanka Shah"),
+    ("The absence line is 0117 496 0500, press 1", "Parent"),
+    ("Cubs' number from their website: 0161 496 0777", "Parent"),
+    ("The party is at the scout hall, 4 Wickham Road, Leeds LS98 1AA", "Parent"),
+])
+def test_the_posters_own_email_an_organisations_line_and_a_venue_stay_clean(text: str, author: str) -> None:
+    assert "personal-data" not in _cats(text, author)

@@ -56,3 +56,26 @@ def test_spans_point_at_the_characters_written(text: str, quoted: str) -> None:
     (finding,) = [f for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)]) if f.category == "offensive-language"]
     (start, end), = finding.spans
     assert text[start:end] == quoted
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("that referee is a right рrick", "рrick"),  # a Cyrillic р: a word rude only disguised, disguised
+    ("what a ᴋɴᴏʙ", "ᴋɴᴏʙ"),
+    ("sh🙈t, the bake sale is today", "sh🙈t"),
+    ("f(u)cking roadworks again", "f(u)cking"),
+    ("proper \\/\\/anker on the school run", "\\/\\/anker"),
+])
+def test_emoji_brackets_drawn_letters_and_disguised_rude_only_words_are_caught_where_written(text: str, quoted: str) -> None:
+    (finding,) = [f for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)]) if f.category == "offensive-language"]
+    (start, end), = finding.spans
+    assert text[start:end] == quoted
+
+
+@pytest.mark.parametrize("text", [
+    "a pin prick and it's done", "the door knob is loose", "Moby Dick for book club", "lovely🥰 see you at 9",
+    "My aunt lives in Effin, near Kilmallock", "Effin hell, missed the bus",
+])
+def test_plain_rude_only_words_decoration_and_a_capitalised_place(text: str) -> None:
+    flagged = bool(_flagged([text]))
+    assert flagged == text.startswith("Effin hell")  # a capital opening a sentence is no place name
+

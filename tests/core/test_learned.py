@@ -399,3 +399,14 @@ def test_a_store_from_before_tiers_keeps_its_flags_in_the_main_queue(tmp_path: P
         assert store.query("SELECT tier, confidence FROM flags") == [{"tier": "main", "confidence": None}]
         with pytest.raises(sqlite3.IntegrityError):
             store.db.execute("UPDATE flags SET tier = 'maybe'")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("text Pam on 07700 900321 about it", ["text", "pam", "on", "about", "it", "#phone"]),
+    ("forms to office.helper@example.org please", ["forms", "to", "please", "#email"]),
+    ("sign it at https://www.example.com/p/42 today", ["sign", "it", "at", "today", "#link"]),
+    ("all on gofundme.com/f/for-a-trip now", ["all", "on", "gofundme", "now", "#link"]),
+    ("back at 3:15 on 12.03.2026", ["back", "at", "3", "15", "on", "12", "03", "2026"]),
+])
+def test_contact_details_and_links_reach_the_model_as_what_they_are_not_what_they_spell(text: str, words: list[str]) -> None:
+    assert words_of(text) == words

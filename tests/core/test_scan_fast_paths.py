@@ -20,7 +20,7 @@ import regex
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, features, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
 from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, triggers
 from rep_assistant.core.detection.rules.model import Context
 from rep_assistant.core.detection.rules.text import Text
@@ -82,8 +82,8 @@ def plain_keys_of(t: Text) -> set[str]:
 
 def plain_words_of(text: str) -> list[str]:
     """Every text NFKC-folded and case-folded, every shape mark looked for."""
-    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
-    words = _WORD.findall(head.casefold().replace("’", "'"))
+    head, contacts = contact_marks(unicodedata.normalize("NFKC", text[:MAX_CHARS]))
+    words = _WORD.findall(head.casefold().replace("’", "'")) + contacts
     if len(words) < MIN_WORDS:
         return words
     marks = [mark for mark, present in (
@@ -115,7 +115,7 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         m.setattr(triggers.Gated, "search", plain_gated_search)
         m.setattr(lexicon, "_WORD_BEYOND_ASCII", regex.compile(r"[^\x00-\x7f]"))  # every non-ASCII text the long way
         whole_text = lexicon._disguise_suspected
-        m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False: whole_text(key, token_set))
+        m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False, roots=(): whole_text(key, token_set, roots=roots))
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
         m.setattr(engine, "_GATED_MEMO_MAX", 0)  # each message's patterns gated afresh, none remembered

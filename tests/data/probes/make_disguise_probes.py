@@ -17,7 +17,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 WORDS = ["fuck", "fucking", "shit", "shite", "bollocks", "bastard", "bitch", "twat", "wanker", "arsehole", "piss", "pissed",
-         "crap", "cunt", "dickhead", "bellend", "tosser", "slag", "whore", "bugger"]
+         "crap", "cunt", "dickhead", "bellend", "tosser", "slag", "whore", "bugger",
+         # rude only when disguised: the plain words are a pin prick, a door knob, Moby Dick
+         "prick", "knob", "dick"]
 CARRIERS = ["{w} I left the lunchbox on the bus", "the car park this morning was {w}", "honestly what a {w} week it has been",
             "{w}, the form was due yesterday", "who moved the cones, {w}"]
 
@@ -91,6 +93,25 @@ def _direction_mark(w: str) -> str:
     return w[:-1] + "\u200e" + w[-1]
 
 
+_DOTTED = {"a": "ȧ", "c": "ċ", "e": "ė", "i": "ï", "k": "ḱ", "n": "ṅ", "o": "ȯ", "r": "ṙ", "s": "ṡ", "t": "ṫ", "u": "ü", "w": "ẇ"}
+_SMALL_CAPS = {"a": "ᴀ", "b": "ʙ", "c": "ᴄ", "d": "ᴅ", "e": "ᴇ", "g": "ɢ", "h": "ʜ", "i": "ɪ", "k": "ᴋ", "l": "ʟ", "n": "ɴ",
+               "o": "ᴏ", "p": "ᴘ", "r": "ʀ", "s": "ꜱ", "t": "ᴛ", "u": "ᴜ", "w": "ᴡ"}
+_DRAWN = {"u": "|_|", "w": "\\/\\/", "k": "|<"}
+
+
+def _first_vowel(w: str, into: Callable[[str], str]) -> str:
+    i = next((i for i, c in enumerate(w) if c in _VOWELS and i > 0), None)
+    return w if i is None else w[:i] + into(w[i]) + w[i + 1:]
+
+
+def _drawn(w: str) -> str:
+    return "".join(_DRAWN.get(c, c) for c in w) if set(w) & set(_DRAWN) else _first_vowel(w, lambda c: f"({c})")
+
+
+def _regional_spaced(w: str) -> str:
+    return "\u200b".join(chr(0x1F1E6 + ord(c) - ord("a")) for c in w)
+
+
 DISGUISES: dict[str, Callable[[str], str]] = {
     "cyrillic": _cyrillic,
     "one-cyrillic-letter": _one_cyrillic,
@@ -119,6 +140,15 @@ DISGUISES: dict[str, Callable[[str], str]] = {
     "slashes": "/".join,
     "wrong-symbol": _wrong_symbol,
     "dialect-or-text-spelling": lambda w: _DIALECT.get(w, w),
+    "dotted-and-accented": lambda w: "".join(_DOTTED.get(c, c) for c in w),
+    "small-capitals": lambda w: "".join(_SMALL_CAPS.get(c, c) for c in w),
+    "emoji-for-a-letter": lambda w: _first_vowel(w, lambda c: "🤬"),
+    "bullets": lambda w: w[0] + "•" * (len(w) - 1),
+    "bracketed-letter": lambda w: _first_vowel(w, lambda c: f"[{c}]"),
+    "letters-drawn-or-bracketed": _drawn,
+    "wrong-digit": lambda w: _first_vowel(w, lambda c: "4" if c != "a" else "0"),
+    "one-letter-a-line": lambda w: "\n".join(w.upper()),
+    "regional-letters-apart": _regional_spaced,
 }
 
 
@@ -155,6 +185,11 @@ LOOKALIKES = [
     "The cock crowed at dawn on the farm trip", "Just a pin prick for the blood test", "The door knob came off again",
     "Back by 3 o'clock", "The x-ray showed no break", "Mrs Dickinson's class won the cup",
     "Made a batch of flapjacks for the sale", "Mr Pratt is on the gate today",
+    "Walking Offa's Dyke with the Scouts on Sunday", "My cousin lives in Effin, out past Kilmallock",
+    "Art homework: a street scene in the style of Pissarro", "Lovely😍 thanks for the photos", "Pick up 7ish or 1ish?",
+    "(a) the form and (b) the money, both by Friday", "Snake_case file names for the coding club",
+    "Book club: Moby Dick chapter 3", "Plain Cook's Dick pudding recipe in the newsletter", "The kids loved the 🐓 at the farm",
+    "Science week: prick a balloon with a pin to see it pop",
 ]
 
 

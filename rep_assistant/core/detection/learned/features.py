@@ -32,12 +32,14 @@ def words_of(text: str) -> list[str]:
 
     Shape marks (``#shout``, ``#bang``, ``#ask``, ``#angry``, ``#lines``, ``#money``) say how a
     message is written rather than what it says, which varies less between writers than words do.
+    Contact details and links are marks too (``contact_marks``).
     """
     head = text[:MAX_CHARS]
     plain = head.isascii()  # most messages: NFKC changes nothing, casefold is lower, no emoji or £ to look for
     if not plain:
         head = unicodedata.normalize("NFKC", head)
-    words = _WORD.findall(head.lower() if plain else head.casefold().replace("’", "'"))
+    head, contacts = contact_marks(head)
+    words = _WORD.findall(head.lower() if plain else head.casefold().replace("’", "'")) + contacts
     if len(words) < MIN_WORDS:
         return words
     marks = [mark for mark, present in (
@@ -45,7 +47,49 @@ def words_of(text: str) -> list[str]:
         ("#ask", "?" in head), ("#angry", not plain and not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head),
         ("#money", not plain and "£" in head),
     ) if present]
-    return words + marks
+    return words + marks if marks else words
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|ly|me|info|biz)\b(?:/\S*)?", re.I)
+_LINKISH = re.compile(r"@|://|www\.|\.(?:com|org|net|uk|io|ly|me|info|biz)\b", re.I)
+_PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{7,18}\d(?![\w.])")
+_PHONE_DIGITS = range(9, 16)
+
+
+def contact_marks(head: str) -> tuple[str, list[str]]:
+    """``head`` with e-mail addresses, links and phone numbers taken out, and a mark for each kind found.
+
+    What a detail is matters to the model (a link in a post that sells, a number passed on);
+    what it spells does not, and the labelled chats' made-up details (example.com, 07700 900…)
+    would otherwise teach it words no real chat has. A link keeps the name of its site
+    ("gofundme"), which does say something, unless the name is a reserved placeholder.
+    """
+    marks = []
+    if _LINKISH.search(head):
+        blanked = _EMAIL.sub(" ", head)
+        if blanked != head:
+            marks.append("#email")
+            head = blanked
+        blanked = _LINK.sub(_site_name, head)
+        if blanked != head:
+            marks.append("#link")
+            head = blanked
+    phones = [m for m in _PHONE.finditer(head) if sum(c.isdigit() for c in m.group()) in _PHONE_DIGITS]
+    if phones:
+        marks.append("#phone")
+        for m in reversed(phones):
+            head = head[:m.start()] + " " + head[m.end():]
+    return head, marks
+
+
+#: Parts of a web address that name no site: schemes' leftovers, top-level domains, RFC 2606's placeholder.
+_NOT_A_SITE = frozenset({"www", "com", "org", "net", "uk", "co", "io", "ly", "me", "info", "biz", "gov", "sch", "ac", "example"})
+
+
+def _site_name(link: re.Match[str]) -> str:
+    host = link.group().split("://", 1)[-1].split("/", 1)[0]
+    return " " + " ".join(part for part in host.lower().split(".") if part not in _NOT_A_SITE) + " "
 
 
 def features(words: list[str]) -> list[str]:

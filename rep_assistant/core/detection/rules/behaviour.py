@@ -15,16 +15,19 @@ from rep_assistant.core.detection.rules.model import Finding, Message
 # foggiest, beats me), and in the languages of UK school communities (Polish, Urdu, Welsh, Somali,
 # Arabic, Bengali). Only the whole reply counts: "not sure but I think it's Tuesday" is an answer.
 _DONT_KNOW_CORE = (
-    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea|clue|scooby)"
-    r"|not\s+sure|no\s+sure|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby)"
-    r"|(?:haven'?t|have\s+not|havnae)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
+    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|dno|clueless|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea|clue|scooby|notion|baldy)"
+    r"|not\s+sure|no\s+sure|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby|notion|baldy)"
+    r"|(?:haven'?t|have\s+not|havnae|not)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
+    r"|(?:i\s+)?wish\s+i\s+knew|your\s+guess\s+is\s+as\s+good\s+as\s+mine|(?:i'?m\s+)?as\s+lost\s+as\s+(?:you|u|everyone)(?:\s+are)?"
+    r"|(?:i\s+)?no\s+(?:know|sabi)|dont\s+no|don'?t\s+no"
     r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|god\s+(?:only\s+)?knows"
     r"|who\s+knows|idk|same\s+question|same|ditto|would\s+like\s+to\s+know\s+too|wondering\s+the\s+same"
     r"|nie\s+wiem|nie\s+mam\s+pojęcia|(?:mujhe\s+)?(?:bhi\s+)?(?:nahi|nahin|nai)\s+pata|pata\s+(?:nahi|nahin|nai)|dim\s+syniad"
-    r"|(?:dwi\s+ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+aqaan|لا\s+أعرف|ما\s+بعرف|مش\s+عارف|معرفش|پتہ\s+نہیں|مجھے\s+نہیں\s+پتہ|জানি\s+না"
+    r"|(?:dwi\s+ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+(?:aqaan|aqaano|garanayo|garan)|لا\s+أعرف|لا\s+اعرف|ما\s+بعرف|مش\s+عارف|معرفش"
+    r"|(?:مجھے\s+)?(?:بھی\s+)?(?:پتہ|پتا)\s+نہیں|(?:مجھے\s+)?(?:بھی\s+)?نہیں\s+(?:پتہ|پتا)|জানি\s+না|(?:ami\s+)?jani\s+na"
 )
 _DONT_KNOW = regex.compile(
-    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|oh|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly)[\s,.!]*)*"
+    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|oh|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly|sure|ach|och)[\s,.!]*)*"
     rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself))?"
     r"(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pal|hen|pet|my\s+dear|dear|sis|bro|"
     r"yaar|walaal|bach|cariad|(?-i:\p{Lu}\p{Ll}+)))*[\s.!?]*$",

@@ -21,6 +21,9 @@ from rep_assistant.core.detection.rules.model import Context, Hit
 from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
 
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An e-mail address spelled out so filters miss it: "p_sharma (at) example (dot) com", "becca dot lyons at example dot com".
+_SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|\{at\}|\s+at\s+)\s*[\w-]+"
+                           r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*[\w-]+)+\b")
 _POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
 _STREET_WORD = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|"
                 r"Park|Rise|View|Walk|Row|Square)")
@@ -29,7 +32,8 @@ _OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?m
                          r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
                          r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b"
                          # the poster's own trade: "I do repairs … Munro Roofing, 07700 900358"
-                         r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+")
+                         r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+"
+                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b")
 _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
@@ -53,7 +57,11 @@ _BULK_CONTACT = triggers.Gated(compile_i(
 ))
 # The school's own line: "the office is on…", "school office number", not any sentence that says "school".
 _SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
-                           r"attendance\s+line)\b")
+                           r"(?:attendance|absence)\s+(?:line|number|phone)|"
+                           # any organisation's published line: a club's, the council's, the surgery's, one from a website
+                           r"(?:club|council|surgery|practice|clinic|library|centre|center|helpline|hotline|charity|service|"
+                           r"group|team|organisation|organization|company|shop|brownies|scouts|cubs|guides)(?:'s)?\s+(?:\w+\s+){0,2}"
+                           r"(?:number|line|phone|e-?mail|address)|(?:from|on)\s+(?:their|the|its)\s+(?:website|site|page|leaflet|letter))\b")
 # A sentence telling readers to ring someone at the school: "ring the safeguarding lead on…", "call the office on…".
 _RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\s+(?:hold\s+of|in\s+touch\s+with))\s+(?:\w+\s+){0,3}?"
                              r"(?:school|office|reception|safeguarding|(?-i:DSL|SENCO|SENCo|SENDCo)|designated|head(?:teacher)?|deputy|"
@@ -70,7 +78,10 @@ _HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b
 _MIN_DIGITS = 9
 #: Words one of which is in every message this rule can flag (the engine's prefilter).
 TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
-                      "staying", "postcode", "list"})  # fewer digits than any phone number written with its area code
+                      "staying", "postcode", "list", "dot",
+                      # a house number and a street: "42 Makebelieve Avenue"
+                      "road", "rd", "street", "avenue", "ave", "lane", "close", "drive", "crescent", "gardens", "court", "grove",
+                      "terrace", "mews", "rise", "row", "square"})  # fewer digits than any phone number written with its area code
 
 
 def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
@@ -86,6 +97,23 @@ def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
         if uk_shaped or phonenumbers.is_valid_number(n):
             out.append(((m.start, m.end), phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)))
     return out
+
+
+# Whose home it is: "Maisie's nan's", "Jack's family moved to", "where the Kowalskis live", "drop them at".
+_HOME_OF = compile_i(r"\b(?:moved\s+to|(?:lives?|living|stays?|staying)\s+(?:at|on|in)|house\s+is|round\s+at|drop(?:ped)?\s+(?:\w+\s+)?(?:at|to|off\s+at)"
+                     r"|(?:nan|nana|nanna|gran|granny|grandma|grandad|grandpa|auntie|aunty|uncle|cousin|family)'s"
+                     r"|where\s+(?:the\s+)?(?-i:\p{Lu})\w+\s+(?:live|lives|stay|stays)"
+                     r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:house|home|place|nan|gran|mum|dad|family|parents))\b")
+# A place anyone may go, not someone's home: a venue, a shop, a hall, the school.
+_VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|gurdwara|club|caf[eé]|pub|restaurant|shop|store|"
+                   r"soft\s+play|leisure|library|surgery|clinic|hotel|school|academy|nursery|studio|park|office|unit|parking)\b")
+
+
+def _is_authors(address: str, author: str) -> bool:
+    """Whether an e-mail address is the poster's own by its name part: "katie.l@…" from Katie Lowe."""
+    local = address.split("@", 1)[0]
+    first = author.split()[0].lower() if author.split() else ""
+    return len(first) >= 3 and first in local
 
 
 def _school_line(raw: str, span: tuple[int, int]) -> bool:
@@ -123,8 +151,12 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     kinds: list[str] = []
     digits, at = _DIGIT.search(raw) is not None, "@" in raw
     numbers = phone_numbers(raw) if digits else []
-    places = [m.span() for m in _STREET.finditer(raw)] + [m.span() for m in _POSTCODE.finditer(raw)] if digits else []
+    streets = [m.span() for m in _STREET.finditer(raw)] if digits else []
+    postcodes = [m.span() for m in _POSTCODE.finditer(raw)] if digits else []
+    places = streets + postcodes
     emails = list(_EMAIL.finditer(raw)) if at else []
+    if "dot" in t.token_set:
+        emails += list(_SPELLED_EMAIL.finditer(raw))
     # Whose details they are matters only beside a number, an address or an e-mail address: most messages that
     # wake this rule ("the letter came home", "2 kids", "£5") have none, and skip both searches.
     others = own = None
@@ -137,14 +169,17 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
             if number not in safe and not own and not _school_line(raw, span):
                 spans.append(span)
                 kinds.append("phone number")
-    if places and not own and (others or "address" in t.token_set):
+    # A street with its postcode is a postal address whoever it is said to be; a street alone needs a person beside it.
+    if places and not own and (others or "address" in t.token_set or _HOME_OF.search(raw) or (streets and postcodes)) \
+            and not _VENUE.search(raw):
         spans += places
         kinds.append("home address")
     for m in emails:
         addr = m.group().lower()
         if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
             continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
-        if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()):
+        if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()) \
+                or _is_authors(addr, ctx.author) or _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
             continue
         spans.append(m.span())
         kinds.append("e-mail address")

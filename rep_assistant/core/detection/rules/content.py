@@ -16,7 +16,7 @@ from rep_assistant.core.detection.rules.contact_details import TRIGGERS as CONTA
 from rep_assistant.core.detection.rules.contact_details import personal_contact
 from rep_assistant.core.detection.rules.lexicon import insults
 from rep_assistant.core.detection.rules.model import Context, Hit
-from rep_assistant.core.detection.rules.text import Text, compile_i
+from rep_assistant.core.detection.rules.text import CAPS_SOUR, Text, compile_i
 
 # -- offensive language ------------------------------------------------------------------------
 
@@ -58,8 +58,17 @@ _SOUR = compile_i(r"\b(?:for\s+nothing|again|nobody|no\s+one|never|not|why|ridic
                   r"sick|fed\s+up|can't|won't|didn't|wasn't|ffs|wtf)\b|🙄|😡|🤬|😤")
 _SHOUT_PUNCT = regex.compile(r"!{3,}|(?=[?!]{3})[?!]*(?:\?!|!\?)[?!]*")
 _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed\s+up|joke|disgrace|unacceptable|seriously|stop|"
-                      r"kidding|joking|serious|robbed|wrong|useless|how\s+hard|can't|cannot|won't|not)\b|😡|🤬|😤")
+                      r"kidding|joking|serious|robbed|wrong|useless|how\s+hard|can't|cannot|won't|not|"
+                      # exasperation said in words: "unbelievable!!!", "ugh!!!", "the third time!!!", "so done!!!"
+                      r"unbelievable|ugh+|argh+|gr+|pathetic|shambles|farce|appalling|shocking|outrageous|absurd|ludicrous|"
+                      r"nightmare|rubbish|terrible|awful|worst|typical|annoy\w*|frustrat\w*|angry|livid|fuming|furious|"
+                      r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|millionth)\s+time|every\s+(?:single\s+)?(?:day|time|week)|"
+                      r"so\s+done|had\s+enough|sick\s+of|(?:meant|supposed)\s+to|come\s+on)\b|😡|🤬|😤")
 _EXASPERATED = regex.compile(r"\?{3,}")
+# Nothing but question and exclamation marks ("???!!!"): exasperation with no words at all.
+_ONLY_MARKS = regex.compile(r"\s*[?!]*(?:\?!|!\?)[?!]*\s*")
+# A cursing face, or angry faces in a row.
+_ANGRY_FACES = regex.compile(r"🤬|(?:[😡😤😠]\ufe0f?\s*){2,}")
 _SHEEPISH = regex.compile(r"\b(?:sorry|oops|lol|haha|soz)\b|🙈|😂|🤣|😅", regex.IGNORECASE)
 
 
@@ -89,9 +98,17 @@ def _shouting(t: Text, ctx: Context) -> Hit | None:
             caps = regex.findall(r"[A-Z][A-Z']+", m.group())
             if sum(1 for w in caps if w not in _ACRONYMS) >= 3:
                 return Hit("Shouts in capital letters", (m.span(),))
+        if in_capitals(t) and sum(1 for w in regex.findall(r"[A-Z][A-Z']+", raw) if w not in _ACRONYMS) >= 2:
+            return Hit("Shouts in capital letters", ((0, len(raw.rstrip())),))  # "ABSOLUTELY RIDICULOUS": the whole message
+        sour = CAPS_SOUR.search(raw)
+        if sour:
+            return Hit(f"Shouts in capital letters ('{sour.group()}')", (sour.span(),))
     p = _SHOUT_PUNCT.search(raw) or _EXASPERATED.search(raw)
-    if p and _NEGATIVE.search(raw):
+    if p and (_NEGATIVE.search(raw) or _ONLY_MARKS.fullmatch(raw)):
         return Hit(f"Posts in anger ('{p.group()}')", (p.span(),))
+    faces = _ANGRY_FACES.search(raw)
+    if faces:
+        return Hit(f"Posts in anger ('{faces.group().strip()}')", (faces.span(),))
     return None
 
 

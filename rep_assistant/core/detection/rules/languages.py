@@ -16,7 +16,7 @@ from collections.abc import Callable
 from rep_assistant.core import resources
 from rep_assistant.core.detection.rules.lexicon import profanity
 from rep_assistant.core.detection.rules.model import Hit, Rule
-from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
 from rep_assistant.core.detection.rules.subjects import speaks_of_own_child
 from rep_assistant.core.detection.rules.text import Text
 
@@ -57,31 +57,38 @@ def _disclosure(t: Text) -> tuple[tuple[int, int], str, str] | None:
     terms, unless = _disclosures()
     found = t.key_words
     firsts = _first_words()
-    if firsts.isdisjoint(w for w, _, _ in found):
+    # An Arabic word may carry the article or a particle on its front ("السكري"): read it bare too.
+    bare = [without_clitic(w) for w, _, _ in found]
+    if firsts.isdisjoint(w for w, _, _ in found) and firsts.isdisjoint(bare):
         return None
     tokens = [w for w, _, _ in found]
     if not unless.isdisjoint(tokens) or speaks_of_own_child(tokens):
         return None  # an awareness week, or the writer's own child
     for i, (word, start, _) in enumerate(found):
-        if word not in firsts:
-            continue
-        for key, (topic, language) in terms.items():
-            if key[0] == word and tuple(w for w, _, _ in found[i:i + len(key)]) == key:
-                return (start, found[i + len(key) - 1][2]), topic, language
+        for first in dict.fromkeys((word, bare[i])):
+            if first not in firsts:
+                continue
+            for key, (topic, language) in terms.items():
+                if key[0] == first and tuple(tokens[i + 1:i + len(key)]) == key[1:]:
+                    return (start, found[i + len(key) - 1][2]), topic, language
     return None
 
 
-_TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion"}
+_TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
+#: What is a child's personal data as well as talk of one child: a child's behaviour is only the latter.
+_PERSONAL = frozenset({"health", "sen", "exclusion"})
 
 
-def _told(verb: str) -> Callable[[Text], Hit | None]:
-    """A check that finds a child's health, SEN or exclusion told in another language, the summary opening with ``verb``.
+def _told(verb: str, topics: frozenset[str] = frozenset(_TOPIC)) -> Callable[[Text], Hit | None]:
+    """A check that finds a child's health, SEN, exclusion or behaviour (of ``topics``) told in another language,
+    the summary opening with ``verb``.
 
-    One disclosure breaches two clauses (talk of one child, and a child's personal data); only the wording differs.
+    One disclosure of health, SEN or exclusion breaches two clauses (talk of one child, and a child's personal data);
+    only the wording differs.
     """
     def check(t: Text) -> Hit | None:
         d = _disclosure(t)
-        if not d:
+        if not d or d[1] not in topics:
             return None
         span, topic, language = d
         return Hit(f"{verb} a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))
@@ -98,8 +105,9 @@ def _triggers() -> frozenset[str]:
 LANGUAGE_RULES: tuple[Rule, ...] = (
     Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali "
          "(resources/lexicons/languages/offensive.csv).", _insult, _triggers()),
-    Rule("child.topic-other-language", "individual-child", "A child's health, special needs or exclusion told in another "
-         "language, not about the writer's own child (resources/lexicons/languages/disclosure.csv).", _told("Discusses"), _triggers()),
+    Rule("child.topic-other-language", "individual-child", "A child's health, special needs, exclusion or behaviour told in "
+         "another language, not about the writer's own child (resources/lexicons/languages/disclosure.csv).", _told("Discusses"),
+         _triggers()),
     Rule("personal.child-health-other-language", "personal-data", "A child's health, special needs or exclusion told in "
-         "another language, not about the writer's own child.", _told("Shares"), _triggers()),
+         "another language, not about the writer's own child.", _told("Shares", _PERSONAL), _triggers()),
 )

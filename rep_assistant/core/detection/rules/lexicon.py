@@ -30,12 +30,19 @@ from dataclasses import dataclass, field
 import regex
 
 from rep_assistant.core import resources
-from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
 
 _SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
 # Leet digits and symbols -> the letters they stand for (1 and | are i or l).
-_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "+": "t", "!": "i", "|": "il", "€": "e",
-         "¢": "c", "¡": "i"}
+_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s", "+": "t", "!": "i",
+         "|": "il", "€": "e", "¢": "c", "¡": "i"}
+# Letters drawn with two or three characters: "|_|" u, "\/\/" w, "|<" k; a letter in brackets: "f(u)ck", "sh[i]t".
+_DRAWN = re.compile(r"\|_\||\\/\\/|\\/|/\\|\|<|\|\\\||[(\[{]([a-z0-9@$!*])[)\]}]")
+_DRAWN_LETTERS = {"|_|": "u", "\\/\\/": "w", "\\/": "v", "/\\": "a", "|<": "k", "|\\|": "n"}
+# Symbols that stand in for a letter inside a word: emoji, bullets, stars drawn beyond ASCII ("cl🤬sterf🤬ck", "f•••").
+_ODD_MASK = regex.compile(r"[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*")
+_ODD_MASK_IN_WORD = regex.compile(r"[a-z](?:[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*)+[a-z]|[a-z](?:[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*){3,}")
+_DRAWN_SIGN = re.compile(r"[a-z][(\[{][a-z0-9@$!*][)\]}][a-z]|\|_\||\\/|/\\|\|<|[a-z]_+[a-z]")
 _MASKS = frozenset("*#%&_.?-~^\"")
 #: How far a phrasal verb's particle may follow it: "slag off", "slag the whole lot of them off".
 _PHRASAL_REACH = 5
@@ -60,30 +67,34 @@ _SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
 # The same two tests as one scan of the text each (a set tested against a string looks up every character).
 _ANY_SYMBOL = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
 _ANY_DIGIT = re.compile("[0-9]")
+_DRAWN_HINT = re.compile(r"[(\[{\\|_]")
 _SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]")
-_SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z])")
+_SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9]{1,2}[a-z][^a-z0-9]{1,2}[a-z](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
-_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9\n]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
+_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
 _SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
 
 
-def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False) -> bool:
+def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False,
+                        roots: tuple[str, ...] = ()) -> bool:
     """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
     swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
 
     Spelled-out and shortened words have a lone letter other than 'a' and 'i' ("f u c k", "f-ing"), or are
-    "a-hole": a set test spares the patterns most messages. ``split``: ``token_set`` holds every run of
+    "a-hole": a set test spares the patterns most messages. ``roots``: the other languages' swear stems, which
+    sit inside inflected words as the English roots do ("wkurwia"). ``split``: ``token_set`` holds every run of
     [a-z0-9] in ``key`` (perhaps with pseudo-tokens such as "#num"), so the signs that lie inside one such run
     (a digit against a letter, three letters alike, a root) are judged once per distinct word.
     """
-    inside = _signs_inside(token_set) if split else (
+    inside = _signs_inside(token_set, roots) if split else (
         (_ANY_DIGIT.search(key) and _DIGIT_IN_WORD.search(key)) or _STRETCHED.search(key)
-        or "fuck" in key or "shit" in key or "cunt" in key or "twat" in key or "wank" in key or "bollock" in key
-        or "bastard" in key or "dickhead" in key or "motherf" in key)
+        or any(root in key for root in _INSIDE_ROOTS) or any(root in key for root in roots))
     return bool(inside or "a-h" in key
                 or (_ANY_SYMBOL.search(key) and _SYMBOL_IN_WORD.search(key))
+                or (not key.isascii() and _ODD_MASK_IN_WORD.search(key))
+                or (_DRAWN_HINT.search(key) and _DRAWN_SIGN.search(key))
                 or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
 
 
@@ -93,8 +104,11 @@ _judged: tuple[set[str], set[str]] = (set(), set())
 _JUDGED_MAX = 200_000  # distinct words remembered; then the memo starts again (bounded memory)
 
 
-def _signs_inside(words: frozenset[str] | set[str]) -> bool:
-    """Whether one of ``words`` has a digit against a letter, three letters alike or a swear root in it."""
+def _signs_inside(words: frozenset[str] | set[str], roots: tuple[str, ...] = ()) -> bool:
+    """Whether one of ``words`` has a digit against a letter, three letters alike or a swear root (or stem) in it.
+
+    ``roots`` are the one lexicon's stems, the same in every call of the process, so a word judged once stays judged.
+    """
     global _judged
     judged, signed = _judged
     new = words.difference(judged)  # most words of a chat were judged in an earlier message
@@ -102,13 +116,14 @@ def _signs_inside(words: frozenset[str] | set[str]) -> bool:
         if len(judged) > _JUDGED_MAX:
             judged, signed = _judged = (set(), set())
         for w in new:
-            if _DIGIT_IN_WORD.search(w) or _STRETCHED.search(w) or any(root in w for root in _INSIDE_ROOTS):
+            if (_DIGIT_IN_WORD.search(w) or _STRETCHED.search(w) or any(root in w for root in _INSIDE_ROOTS)
+                    or any(root in w for root in roots)):
                 signed.add(w)  # before it counts as judged: another thread may be reading
             judged.add(w)
     return not signed.isdisjoint(words)
 
 
-_LINK = re.compile(r"/|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
+_LINK = re.compile(r"\w/\w|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
 
 
 @dataclass(frozen=True)
@@ -137,6 +152,8 @@ class Lexicon:
     preferred: set[str] = field(default_factory=set)  # the common words a censored shape most likely stands for
     allowed: set[str] = field(default_factory=set)  # innocent words that look like a swear (Shitterton, Twatt)
     masked_only: set[str] = field(default_factory=set)  # rude only when disguised: "c*ck", "pr*ck" (a cock crows)
+    # stems of other languages' swear words, rude inside any inflected form: "kurw" in "wkurwia", "pierdol" in "spierdolili"
+    stems: tuple[str, ...] = ()
     # first word -> (phrase, whether it is innocent only when written with capitals: "Bell End" the village)
     allowed_phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
     # a verb form -> its particle: "slag (him) off" is to criticise, not to call someone a slag
@@ -145,7 +162,8 @@ class Lexicon:
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
         for word, entry in self.entries.items():
-            if word in self.preferred and entry.language == "en" and word.isalpha() and len(word) >= 4:
+            # A word rude only when disguised has its disguised spellings too ("dck", "prck": dropping vowels disguises)
+            if (word in self.preferred or word in self.masked_only) and entry.language == "en" and word.isalpha() and len(word) >= 4:
                 for variant in _variants(word):
                     if variant not in self.allowed:
                         self.words.setdefault(variant, word)
@@ -166,8 +184,12 @@ class Lexicon:
     # -- lookups ---------------------------------------------------------------------------
 
     def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None,
-             raw: str | None = None) -> list[Hit]:
-        """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not."""
+             raw: str | None = None, disguised_letters: frozenset[int] = frozenset()) -> list[Hit]:
+        """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not.
+
+        ``disguised_letters``: positions where folding undid a disguise (a look-alike or styled letter, an invisible
+        mark): a word rude only when disguised counts there.
+        """
         if lower.isascii() or not _WORD_BEYOND_ASCII.search(lower):
             # ASCII words only (emoji, £ and dashes beyond ASCII split words as spaces do): the key is the
             # text itself, with the same words and spans as the slow path, and the caller's split is right.
@@ -181,18 +203,27 @@ class Lexicon:
             plain = key.isascii()
             tokens = _words(key)
             token_set = set(tokens)
-        disguised = _disguise_suspected(key, token_set, split=plain and key is lower)
-        words = not self.wordset.isdisjoint(token_set)
+            if not self.masked_only.isdisjoint(token_set):  # an accented or small-capital letter in "prïck", "ᴘʀɪᴄᴋ"
+                disguised_letters = disguised_letters.union(k for k, (a, b) in enumerate(zip(lower, key, strict=True)) if a != b)
+        disguised = _disguise_suspected(key, token_set, split=plain and key is lower, roots=self.stems)
+        words = not self.wordset.isdisjoint(token_set) or (
+            not plain and not self.wordset.isdisjoint(map(without_clitic, token_set)))  # "هالخرا": "this" + "the" + the word
         phrases = not self.phrase_gate.isdisjoint(token_set)
-        if not (words or phrases or disguised):
+        folded_masked = bool(disguised_letters) and not self.masked_only.isdisjoint(token_set)
+        if not (words or phrases or disguised or folded_masked):
             return []
         hits: list[Hit] = []
-        if words or disguised:
-            rooted = disguised and _ROOTS.search(key) is not None
+        if words or disguised or folded_masked:
+            rooted = disguised and (_ROOTS.search(key) is not None or any(stem in key for stem in self.stems))
             stretched = disguised and _STRETCHED.search(key) is not None
             for m in (_ASCII_WORD if plain else _ANY_WORD).finditer(key):
                 token = m.group() if plain else ARABIC_MARKS.sub("", m.group())
                 entry = self.words.get(token)
+                if entry is None and not plain and "\u0600" <= token[:1] <= "\u06ff":
+                    entry = self.words.get(without_clitic(token))
+                if entry is None and folded_masked and token in self.masked_only \
+                        and not disguised_letters.isdisjoint(range(m.start(), m.end())):
+                    entry = token
                 if entry is None and rooted:
                     entry = self._compound(token)
                 if entry is None and stretched:
@@ -226,14 +257,16 @@ class Lexicon:
         for root in _SUFFIX_ROOTS:
             if token.endswith(root) and root in self.words:
                 return self.words[root]
-        return self.words["fucking"] if "fucking" in token and "fucking" in self.words else None
+        if "fucking" in token and "fucking" in self.words:
+            return self.words["fucking"]
+        return next((stem for stem in self.stems if stem in token), None)
 
     def _stretched(self, token: str) -> str | None:
         """'fuuuuck', 'shiiiite': three or more letters alike squeezed to one or two."""
         if not _STRETCHED.search(token) or token in self.allowed:
             return None
         for squeezed in (_SQUEEZE_ALL.sub(r"\1", token), _SQUEEZE_RUNS.sub(r"\1\1", token)):
-            found = self.words.get(squeezed) or self._compound(squeezed)
+            found = self.words.get(squeezed) or (squeezed if squeezed in self.masked_only else None) or self._compound(squeezed)
             if found:
                 return found
         return None
@@ -263,6 +296,8 @@ class Lexicon:
             for part in parts if len(parts) > 1 and all(len(p.group()) > 1 for p in parts) else [None]:
                 text, at = (part.group(), offset + part.start()) if part else (chunk, offset)
                 core = text.strip("'\"()[]{}<>,.;:!?…")
+                if core.endswith("|") and text[text.find(core) + len(core):].startswith("<"):
+                    core += "<"  # "dic|<": a k drawn as |<, not a bracket
                 core = core.strip("*_~") if core[:1] in "*_~" and core[-1:] in "*_~" else core  # WhatsApp *bold*
                 if len(core) < 3 or core.isalpha() or not any(c.isalpha() for c in core):
                     continue
@@ -282,7 +317,7 @@ class Lexicon:
         runs: list[list[re.Match[str]]] = []
         for m in letters:
             gap = key[runs[-1][-1].end():m.start()] if runs else "\n"
-            if runs and len(gap) <= 2 and not any(ch.isalnum() or ch == "\n" for ch in gap):
+            if runs and len(gap) <= 2 and not any(ch.isalnum() for ch in gap):  # a line break too: "F\nU\nC\nK"
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -294,7 +329,8 @@ class Lexicon:
                 found = None
                 for j in range(len(run), i + 2, -1):
                     spelled = "".join(r.group() for r in run[i:j])
-                    word = self.words.get(spelled) or (self.decode(spelled) if not spelled.isalpha() else None)
+                    word = (self.words.get(spelled) or (spelled if spelled in self.masked_only else None)
+                            or (self.decode(spelled) if not spelled.isalpha() else None))
                     if word:
                         found = (j, self.words.get(word, word))
                         break
@@ -311,8 +347,8 @@ class Lexicon:
         covered: list[tuple[int, int]] = []
         for i, (start, _, first) in enumerate(spans):
             for phrase, proper in self.allowed_phrases.get(first, ()):
-                if proper and raw is not None and not raw[start:start + 1].isupper():
-                    continue  # "a bell end" is the insult, "the Bell End sign" the village
+                if proper and raw is not None and (not raw[start:start + 1].isupper() or _starts_sentence(raw, start)):
+                    continue  # "a bell end" is the insult, "the Bell End sign" the village; "Effin hell!" opens a sentence
                 if tuple(s[2] for s in spans[i:i + len(phrase)]) == phrase:
                     covered.append((start, spans[i + len(phrase) - 1][1]))
             particle = self.phrasal.get(first)
@@ -325,9 +361,21 @@ class Lexicon:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
     def decode(self, chunk: str) -> str | None:
-        """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck', 'sh1t' -> 'shit'), if any."""
+        """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck', 'sh1t' -> 'shit'), if any.
+
+        Letters drawn with symbols ("|_|", "\\/\\/") and letters in brackets are read first; an emoji or a
+        bullet inside the word is a mask ("sh💩t"), one at its end is decoration ("lovely😍").
+        """
         if chunk in self.words:
             return self.words[chunk]
+        if not chunk.isascii():
+            marked = _ODD_MASK.sub("*", chunk)
+            stripped = marked.rstrip("*")
+            chunk = marked if len(stripped) <= 1 or marked == stripped else stripped
+        if _DRAWN_HINT.search(chunk):
+            chunk = _DRAWN.sub(lambda m: m.group(1) or _DRAWN_LETTERS[m.group()], chunk)
+        if chunk in self.words or chunk in self.masked_only:
+            return self.words.get(chunk, chunk)
         letters = sum(c.isalpha() for c in chunk)
         odd = [c for c in chunk if not c.isalpha() and c not in _LEET and c not in _MASKS]
         if odd or (not chunk[0].isalpha() and chunk[0] not in _LEET and chunk[0] not in "*#"):
@@ -338,15 +386,16 @@ class Lexicon:
         masks = sum(c in _MASKS for c in chunk)
         if masks == 0 and (letters >= 2 or len(chunk) >= 4):
             for reading in _leet_readings(chunk):
-                found = self.words.get(reading) or self._compound(reading) or self._stretched(reading)
+                found = (self.words.get(reading) or (reading if reading in self.masked_only else None)
+                         or self._compound(reading) or self._stretched(reading))
                 if found and (letters >= 2 or found in self.preferred):  # "p155" stands for a common word or nothing
                     return found
-            if letters < 3 or not any(c in _WRONG_LETTER for c in chunk[1:]):
+            if (letters < 3 and len(chunk) < 4) or not any(c in _WRONG_LETTER or c.isdigit() for c in chunk[1:]):
                 return None
-            # A symbol standing for another letter than its own ("fu@k"): a mask, read as a common word only.
-            # Not a digit: "7ish" and "1ish" are times.
-            shape = re.compile("".join("." if c in _WRONG_LETTER else re.escape(c) for c in chunk))
-            return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and shape.fullmatch(w)), None)
+            # A symbol or digit standing for another letter than its own ("fu@k", "f4cking"): a mask, read as a common
+            # word only ("7ish" and "1ish" are times: no common swear has that shape).
+            shape = re.compile("".join("." if c in _WRONG_LETTER or c.isdigit() else re.escape(c) for c in chunk))
+            return next((w for w in sorted(self.preferred | self.masked_only) if len(w) == len(chunk) and shape.fullmatch(w)), None)
         if letters < 2:
             return None
         if len(chunk) < 4 or masks > letters + 1:
@@ -356,8 +405,17 @@ class Lexicon:
         if not found:  # a mask run may stand for more or fewer letters: "f*k", "sh**"
             loose = re.compile(re.sub(r"(?:\.)+", lambda m: f".{{1,{len(m.group()) + 2}}}", shape.pattern))
             found = [w for w in self.preferred if loose.fullmatch(w)]
+        if not found:  # a masked root joined to a word: "sh*tshow", "f**kwit"
+            found = [r for r in _PREFIX_ROOTS if len(chunk) > len(r) + 1 and chunk[len(r):].isalpha() and r in self.words
+                     and re.fullmatch(shape.pattern[:sum(len(_shape_piece(c)) for c in chunk[:len(r)])], r)]
         # Every reading is an offensive word, so any will do; name the common spelling.
         return min(found, key=lambda w: (w not in self.preferred, len(w), w)) if found else None
+
+
+def _starts_sentence(raw: str, i: int) -> bool:
+    """Whether the word at ``i`` opens the message or a sentence (a capital there says nothing about a name)."""
+    before = raw[:i].rstrip()
+    return not before or before[-1] in ".!?\n"
 
 
 def _alone(key: str, i: int) -> bool:
@@ -375,8 +433,8 @@ def _shape_piece(c: str) -> str:
 
 def _leet_readings(chunk: str) -> list[str]:
     options = [_LEET[c] if c in _LEET and not c.isalpha() else c for c in chunk]
-    readings = ["".join(p) for p in itertools.islice(itertools.product(*options), 16)]
-    return [r.strip("!") for r in readings]
+    readings = [r.strip("!") for r in ("".join(p) for p in itertools.islice(itertools.product(*options), 16))]
+    return readings + ["f" + r[2:] for r in readings if r.startswith("ph")]  # "ph00kin": f spelled as it sounds
 
 
 def _variants(word: str) -> set[str]:
@@ -442,10 +500,13 @@ def profanity() -> Lexicon:
                 lex.preferred.add(word)
         if row["unless_near"]:
             lex.unless_near[word] = frozenset(row["unless_near"].split("|"))
+    stems = []
     for row in _csv("lexicons/languages/offensive.csv"):
         term = lexicon_key(row["term"].strip().lower())
         term = ARABIC_MARKS.sub("", term)
-        lex.entries[term] = Entry(row["severity"] or "mild", row["kind"], row["language"])
+        if row["kind"] == "stem":
+            stems.append(term)
+        lex.entries[term] = Entry(row["severity"] or "mild", "swear" if row["kind"] == "stem" else row["kind"], row["language"])
         if " " in term:
             lex.phrases[tuple(term.split())] = term
     for row in _csv("lexicons/allow_list.csv"):
@@ -455,13 +516,14 @@ def profanity() -> Lexicon:
             verb = parts[0]
             for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}ing", f"{verb}{verb[-1]}ed", f"{verb}{verb[-1]}ing"):
                 lex.phrasal[form] = parts[1]
-        elif len(parts) == 1:
+        elif len(parts) == 1 and row["kind"] != "capitalised-place":
             lex.allowed.add(parts[0])
         elif parts:
             lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] == "capitalised-place"))
     for phrase in list(lex.phrases):
         if " ".join(phrase) not in lex.entries:
             del lex.phrases[phrase]
+    lex.stems = tuple(stems)
     return lex.finish()
 
 

@@ -13,6 +13,7 @@ lexicon do that part.
 """
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u2
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
 _QUOTE_TABLE = str.maketrans(_QUOTES)
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
-_REGIONAL_RUN = re.compile("[\U0001F1E6-\U0001F1FF]{3,}")
+# Three or more in a row, perhaps with invisible marks between them ("🇫\u200b🇫\u200b🇸").
+_REGIONAL_RUN = re.compile("(?:[\U0001F1E6-\U0001F1FF][\u200b-\u200d\u2060\ufe0f]*){3,}")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENCLOSED = re.compile("[\U0001F150-\U0001F189]")
 _MARK_ON_LATIN = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -106,7 +108,7 @@ def fold(raw: str) -> Folded:
 
 
 def _run_start(raw: str, i: int) -> int:
-    while i > 0 and 0x1F1E6 <= ord(raw[i - 1]) <= 0x1F1FF:
+    while i > 0 and (0x1F1E6 <= ord(raw[i - 1]) <= 0x1F1FF or raw[i - 1] in INVISIBLE):
         i -= 1
     return i
 
@@ -115,7 +117,12 @@ def _inside_word(raw: str, i: int) -> bool:
     """An invisible mark next to a letter or digit (not the joiner inside an emoji sequence)."""
     before = raw[i - 1] if i else ""
     after = raw[i + 1] if i + 1 < len(raw) else ""
-    return before.isalnum() or after.isalnum() or before in INVISIBLE or after in INVISIBLE
+    return (before.isalnum() or after.isalnum() or before in INVISIBLE or after in INVISIBLE
+            or _regional(before) or _regional(after))  # between letters spelled in regional indicators
+
+
+def _regional(c: str) -> bool:
+    return bool(c) and 0x1F1E6 <= ord(c) <= 0x1F1FF
 
 
 def _fold_lookalikes(text: str) -> str:
@@ -140,12 +147,21 @@ def _fold_lookalikes(text: str) -> str:
 
 
 def _accent_table() -> dict[int, str]:
-    """Latin letters with accents -> the bare letter, one character for one (spans keep their length)."""
+    """Latin letters with accents, dots or hooks, and small capitals -> the bare letter, one character for one.
+
+    Every letter of the Latin blocks whose decomposition starts with an ASCII letter (ṡ, ḱ, ẅ, ǵ),
+    and the small capitals and other letter shapes that Unicode names after a Latin letter (ᴘʀɪᴄᴋ):
+    spans keep their length.
+    """
     table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
+    for code in itertools.chain(range(0xC0, 0x250), range(0x1E00, 0x1F00)):
         base = unicodedata.normalize("NFKD", chr(code))[:1]
         if base.isascii() and base.isalpha() and chr(code).isalpha():
             table[code] = base.lower()
+    for code in itertools.chain(range(0x250, 0x2B0), range(0x1D00, 0x1D80)):
+        named = _SMALL_CAPITAL.fullmatch(unicodedata.name(chr(code), ""))
+        if named:
+            table[code] = named.group(1).lower()
     table.update({ord(k): v for k, v in {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "s", "ħ": "h",
                                           "ı": "i", "æ": "a", "œ": "o"}.items()})
     # Arabic script: the letters Urdu and Arabic write differently are one letter for matching.
@@ -154,8 +170,22 @@ def _accent_table() -> dict[int, str]:
     return table
 
 
+_SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
 _ACCENTS = _accent_table()
 ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # vowel marks and tatweel: rarely typed, never needed
+
+
+#: What Arabic writes joined to the front of a word: "and", "with the", "this (the)", "the", "O" ("هالمدير", "والولد", "يا").
+#: (As ``lexicon_key`` spells them: it writes Arabic's heh and kaf as Urdu does.)
+_ARABIC_CLITICS = tuple(c.translate(_ACCENTS) for c in ("وال", "بال", "فال", "هال", "كال", "لل", "ال", "يا", "و", "ب", "ف"))
+
+
+def without_clitic(word: str) -> str:
+    """An Arabic-script word without the article or particle joined to its front, when three letters or more remain."""
+    for clitic in _ARABIC_CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic):]
+    return word
 
 
 def lexicon_key(lower: str) -> str:

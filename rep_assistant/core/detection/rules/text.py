@@ -26,6 +26,11 @@ _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN, and quicker to look for
+_ANGRY_FACE = re.compile("[🤬😡😤😠]")  # an angry post may shout with faces alone (content.py decides)
+# A sour word in capitals is a raised voice however short the message: "this is a JOKE", "NOT HAPPY", "cancelled AGAIN".
+CAPS_SOUR = regex.compile(r"\b(?:AGAIN|NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
+                           r"AWFUL|TERRIBLE|RUBBISH|WORST|UNBELIEVABLE|NOT\s+HAPPY|FED\s+UP|FUMING|FURIOUS|LIVID|"
+                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME)\b")
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _NEXT_WORD = regex.compile(r"[\w']+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
@@ -143,14 +148,31 @@ class Text:
             marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
             marks.append("#script")  # letters beyond ASCII: words of other languages, which tokens miss
-        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or (_TWO_CAPITALS.search(raw) and _UPPER_RUN.search(raw)):
+        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or (_TWO_CAPITALS.search(raw) and (_UPPER_RUN.search(raw) or CAPS_SOUR.search(raw))) \
+                or (not plain and _ANGRY_FACE.search(raw)):
             marks.append("#shout")
         self.token_set = words.union(marks) if marks else words
 
     @once
     def lexicon_hits(self) -> list[Hit]:
         """Swear words and listed insults in any language the lexicon holds, disguised or not."""
-        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw)
+        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw, self.disguised_letters)
+
+    @once
+    def disguised_letters(self) -> frozenset[int]:
+        """Where the folded text has a letter written as another (a look-alike, a styled or accented letter, a mark
+        removed beside it): a word rude only when disguised ("prick") is disguised there."""
+        f = self.folded
+        if f is None or f.starts is None or f.ends is None:
+            if f is None:
+                return frozenset()
+            return frozenset(k for k, (a, b) in enumerate(zip(self.original, f.text, strict=True)) if a != b)
+        original = self.original
+        out = set()
+        for k, (start, end) in enumerate(zip(f.starts, f.ends, strict=True)):
+            if end - start != 1 or original[start] != f.text[k] or (k and f.starts[k - 1] != start - 1 and start):
+                out.add(k)
+        return frozenset(out)
 
     @once
     def offensive(self) -> list[Hit]:
