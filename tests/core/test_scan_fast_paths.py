@@ -82,8 +82,9 @@ def plain_keys_of(t: Text) -> set[str]:
 
 def plain_words_of(text: str) -> list[str]:
     """Every text NFKC-folded and case-folded, every shape mark looked for."""
-    head, contacts = contact_marks(unicodedata.normalize("NFKC", text[:MAX_CHARS]))
-    words = _WORD.findall(head.casefold().replace("’", "'")) + contacts
+    head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    folded, contacts = contact_marks(head.casefold().replace("’", "'"))
+    words = _WORD.findall(folded) + contacts
     if len(words) < MIN_WORDS:
         return words
     marks = [mark for mark, present in (
@@ -115,7 +116,7 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         m.setattr(triggers.Gated, "search", plain_gated_search)
         m.setattr(lexicon, "_WORD_BEYOND_ASCII", regex.compile(r"[^\x00-\x7f]"))  # every non-ASCII text the long way
         whole_text = lexicon._disguise_suspected
-        m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False, roots=(): whole_text(key, token_set, roots=roots))
+        m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False, signs=None: whole_text(key, token_set, signs=signs))
         m.setattr(LearnedModel, "_sum", plain_sum)
         m.setattr(layers, "words_of", plain_words_of)
         m.setattr(engine, "_GATED_MEMO_MAX", 0)  # each message's patterns gated afresh, none remembered

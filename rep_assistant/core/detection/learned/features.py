@@ -38,8 +38,8 @@ def words_of(text: str) -> list[str]:
     plain = head.isascii()  # most messages: NFKC changes nothing, casefold is lower, no emoji or £ to look for
     if not plain:
         head = unicodedata.normalize("NFKC", head)
-    head, contacts = contact_marks(head)
-    words = _WORD.findall(head.lower() if plain else head.casefold().replace("’", "'")) + contacts
+    folded, contacts = contact_marks(head.lower() if plain else head.casefold().replace("’", "'"))
+    words = _WORD.findall(folded) + contacts
     if len(words) < MIN_WORDS:
         return words
     marks = [mark for mark, present in (
@@ -51,22 +51,23 @@ def words_of(text: str) -> list[str]:
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|ly|me|info|biz)\b(?:/\S*)?", re.I)
-_LINKISH = re.compile(r"@|://|www\.|\.(?:com|org|net|uk|io|ly|me|info|biz)\b", re.I)
-_PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{7,18}\d(?![\w.])")
-_PHONE_DIGITS = range(9, 16)
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|ly|me|info|biz)\b(?:/\S*)?")
+_LINKISH = re.compile(r"@|://|www\.|\.(?:com|org|net|uk|io|ly|me|info|biz)\b")
+# Nine to fifteen digits, perhaps apart by a space, a dot, a dash or brackets: "07700 900123", "+44 (0)7700 900123".
+_PHONE = re.compile(r"(?<![\w.])\+?\(?\d(?:[ ().-]{0,2}\d){8,14}(?![\w.])")
+_PHONE_HINT = re.compile(r"\d[\d ().-]{8}")  # in every match of _PHONE: a pattern that opens with a digit is quick to look for
 
 
 def contact_marks(head: str) -> tuple[str, list[str]]:
-    """``head`` with e-mail addresses, links and phone numbers taken out, and a mark for each kind found.
+    """``head`` (lower-cased) with e-mail addresses, links and phone numbers taken out, and a mark for each kind found.
 
     What a detail is matters to the model (a link in a post that sells, a number passed on);
     what it spells does not, and the labelled chats' made-up details (example.com, 07700 900…)
     would otherwise teach it words no real chat has. A link keeps the name of its site
     ("gofundme"), which does say something, unless the name is a reserved placeholder.
     """
-    marks = []
-    if _LINKISH.search(head):
+    marks: list[str] = []
+    if ("." in head or "@" in head) and _LINKISH.search(head):
         blanked = _EMAIL.sub(" ", head)
         if blanked != head:
             marks.append("#email")
@@ -75,11 +76,9 @@ def contact_marks(head: str) -> tuple[str, list[str]]:
         if blanked != head:
             marks.append("#link")
             head = blanked
-    phones = [m for m in _PHONE.finditer(head) if sum(c.isdigit() for c in m.group()) in _PHONE_DIGITS]
-    if phones:
+    if _PHONE_HINT.search(head) and _PHONE.search(head):
         marks.append("#phone")
-        for m in reversed(phones):
-            head = head[:m.start()] + " " + head[m.end():]
+        head = _PHONE.sub(" ", head)
     return head, marks
 
 

@@ -106,7 +106,7 @@ def _shouting(t: Text, ctx: Context) -> Hit | None:
     p = _SHOUT_PUNCT.search(raw) or _EXASPERATED.search(raw)
     if p and (_NEGATIVE.search(raw) or _ONLY_MARKS.fullmatch(raw)):
         return Hit(f"Posts in anger ('{p.group()}')", (p.span(),))
-    faces = _ANGRY_FACES.search(raw)
+    faces = None if raw.isascii() else _ANGRY_FACES.search(raw)
     if faces:
         return Hit(f"Posts in anger ('{faces.group().strip()}')", (faces.span(),))
     return None

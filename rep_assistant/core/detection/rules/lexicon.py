@@ -25,6 +25,7 @@ import functools
 import io
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -64,13 +65,12 @@ _VOWELS = frozenset("aeiou")
 # Signs of a disguise, looked for once per message: cheap character-set tests first, and a
 # pattern only where they find something (one big alternation cost twice the whole lookup).
 _SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
-# The same two tests as one scan of the text each (a set tested against a string looks up every character).
-_ANY_SYMBOL = re.compile("[" + re.escape("".join(sorted(_SYMBOLS))) + "]")
-_ANY_DIGIT = re.compile("[0-9]")
+# The same test as one scan of the text (a set tested against a string looks up every character), with the
+# characters that draw a letter or bracket one ("|_|", "f(u)ck"): one scan spares most messages both patterns.
+_ANY_SYMBOL = re.compile("[" + re.escape("".join(sorted(_SYMBOLS | set("([{\\_")))) + "]")
 _DRAWN_HINT = re.compile(r"[(\[{\\|_]")
 _SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
-_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]")
-_SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9]{1,2}[a-z][^a-z0-9]{1,2}[a-z](?![a-z])")
+_SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9]{1,2}[a-z0-9@$!*][^a-z0-9]{1,2}[a-z0-9@$!*](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 _SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
@@ -78,37 +78,42 @@ _SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole"
 
 
 def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False,
-                        roots: tuple[str, ...] = ()) -> bool:
+                        signs: re.Pattern[str] | None = None) -> bool:
     """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
     swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
 
     Spelled-out and shortened words have a lone letter other than 'a' and 'i' ("f u c k", "f-ing"), or are
-    "a-hole": a set test spares the patterns most messages. ``roots``: the other languages' swear stems, which
-    sit inside inflected words as the English roots do ("wkurwia"). ``split``: ``token_set`` holds every run of
+    "a-hole": a set test spares the patterns most messages. ``signs``: what marks a word inside (``signs_inside``;
+    the lexicon's adds other languages' stems, "wkurwia"). ``split``: ``token_set`` holds every run of
     [a-z0-9] in ``key`` (perhaps with pseudo-tokens such as "#num"), so the signs that lie inside one such run
     (a digit against a letter, three letters alike, a root) are judged once per distinct word.
     """
-    inside = _signs_inside(token_set, roots) if split else (
-        (_ANY_DIGIT.search(key) and _DIGIT_IN_WORD.search(key)) or _STRETCHED.search(key)
-        or any(root in key for root in _INSIDE_ROOTS) or any(root in key for root in roots))
+    signs = signs or _SIGNS
+    inside = _signs_inside(token_set, signs) if split else signs.search(key)
     return bool(inside or "a-h" in key
-                or (_ANY_SYMBOL.search(key) and _SYMBOL_IN_WORD.search(key))
-                or (not key.isascii() and _ODD_MASK_IN_WORD.search(key))
-                or (_DRAWN_HINT.search(key) and _DRAWN_SIGN.search(key))
+                or (_ANY_SYMBOL.search(key) and (_SYMBOL_IN_WORD.search(key) or (_DRAWN_HINT.search(key) and _DRAWN_SIGN.search(key))))
+                or (not key.isascii() and _LETTER_BEYOND_ASCII.search(key) and _ODD_MASK_IN_WORD.search(key))
                 or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
 
 
 _INSIDE_ROOTS = ("fuck", "shit", "cunt", "twat", "wank", "bollock", "bastard", "dickhead", "motherf")
+
+
+def signs_inside(roots: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the signs that lie inside a word: a digit against a letter, three letters alike, a root."""
+    return re.compile(r"[a-z][0-9]|[0-9][a-z]|([a-z])\1\1|" + "|".join(map(re.escape, _INSIDE_ROOTS + roots)))
+
+
+_SIGNS = signs_inside(())
+_LETTER_BEYOND_ASCII = re.compile(r"[a-z][^\x00-\x7f]")  # in every match of _ODD_MASK_IN_WORD: a quick scan first
 #: Words judged by _signs_inside, and those among them with a sign; replaced whole (never cleared in place).
 _judged: tuple[set[str], set[str]] = (set(), set())
 _JUDGED_MAX = 200_000  # distinct words remembered; then the memo starts again (bounded memory)
 
 
-def _signs_inside(words: frozenset[str] | set[str], roots: tuple[str, ...] = ()) -> bool:
-    """Whether one of ``words`` has a digit against a letter, three letters alike or a swear root (or stem) in it.
-
-    ``roots`` are the one lexicon's stems, the same in every call of the process, so a word judged once stays judged.
-    """
+def _signs_inside(words: frozenset[str] | set[str], signs: re.Pattern[str]) -> bool:
+    """Whether one of ``words`` has a sign inside it (``signs``: the one lexicon's, the same in every call of the
+    process, so a word judged once stays judged)."""
     global _judged
     judged, signed = _judged
     new = words.difference(judged)  # most words of a chat were judged in an earlier message
@@ -116,13 +121,13 @@ def _signs_inside(words: frozenset[str] | set[str], roots: tuple[str, ...] = ())
         if len(judged) > _JUDGED_MAX:
             judged, signed = _judged = (set(), set())
         for w in new:
-            if (_DIGIT_IN_WORD.search(w) or _STRETCHED.search(w) or any(root in w for root in _INSIDE_ROOTS)
-                    or any(root in w for root in roots)):
+            if signs.search(w):
                 signed.add(w)  # before it counts as judged: another thread may be reading
             judged.add(w)
     return not signed.isdisjoint(words)
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LINK = re.compile(r"\w/\w|^www\.|\.(?:com|co|uk|org|net)\b|@[\w-]+\.")
 
 
@@ -154,8 +159,9 @@ class Lexicon:
     masked_only: set[str] = field(default_factory=set)  # rude only when disguised: "c*ck", "pr*ck" (a cock crows)
     # stems of other languages' swear words, rude inside any inflected form: "kurw" in "wkurwia", "pierdol" in "spierdolili"
     stems: tuple[str, ...] = ()
-    # first word -> (phrase, whether it is innocent only when written with capitals: "Bell End" the village)
-    allowed_phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
+    signs: re.Pattern[str] = _SIGNS
+    # first word -> (phrase, "" or how it is innocent only when written with capitals: "Bell End" the village, "Phuc" a name)
+    allowed_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     # a verb form -> its particle: "slag (him) off" is to criticise, not to call someone a slag
     phrasal: dict[str, str] = field(default_factory=dict)
 
@@ -184,11 +190,11 @@ class Lexicon:
     # -- lookups ---------------------------------------------------------------------------
 
     def scan(self, lower: str, tokens: list[str] | None = None, token_set: frozenset[str] | set[str] | None = None,
-             raw: str | None = None, disguised_letters: frozenset[int] = frozenset()) -> list[Hit]:
+             raw: str | None = None, disguised_letters: Callable[[], frozenset[int]] | None = None) -> list[Hit]:
         """Every offensive word in ``lower`` (the folded message lower-cased, ``raw`` before lower-casing), disguised or not.
 
-        ``disguised_letters``: positions where folding undid a disguise (a look-alike or styled letter, an invisible
-        mark): a word rude only when disguised counts there.
+        ``disguised_letters``: where folding undid a disguise (a look-alike or styled letter, an invisible mark), asked
+        only of a text with a word rude only when disguised, which counts there.
         """
         if lower.isascii() or not _WORD_BEYOND_ASCII.search(lower):
             # ASCII words only (emoji, £ and dashes beyond ASCII split words as spaces do): the key is the
@@ -203,13 +209,16 @@ class Lexicon:
             plain = key.isascii()
             tokens = _words(key)
             token_set = set(tokens)
-            if not self.masked_only.isdisjoint(token_set):  # an accented or small-capital letter in "prïck", "ᴘʀɪᴄᴋ"
-                disguised_letters = disguised_letters.union(k for k, (a, b) in enumerate(zip(lower, key, strict=True)) if a != b)
-        disguised = _disguise_suspected(key, token_set, split=plain and key is lower, roots=self.stems)
-        words = not self.wordset.isdisjoint(token_set) or (
-            not plain and not self.wordset.isdisjoint(map(without_clitic, token_set)))  # "هالخرا": "this" + "the" + the word
+        letters: frozenset[int] = frozenset()
+        if not self.masked_only.isdisjoint(token_set):
+            letters = disguised_letters() if disguised_letters else frozenset()
+            if key is not lower:  # an accented or small-capital letter in "prïck", "ᴘʀɪᴄᴋ"
+                letters = letters.union(k for k, (a, b) in enumerate(zip(lower, key, strict=True)) if a != b)
+        folded_masked = bool(letters)
+        disguised = _disguise_suspected(key, token_set, split=plain and key is lower, signs=self.signs)
+        words = not self.wordset.isdisjoint(token_set) or (  # "هالخرا": "this" + "the" + the word
+            not plain and _ARABIC_LETTER.search(key) is not None and not self.wordset.isdisjoint(map(without_clitic, token_set)))
         phrases = not self.phrase_gate.isdisjoint(token_set)
-        folded_masked = bool(disguised_letters) and not self.masked_only.isdisjoint(token_set)
         if not (words or phrases or disguised or folded_masked):
             return []
         hits: list[Hit] = []
@@ -222,7 +231,7 @@ class Lexicon:
                 if entry is None and not plain and "\u0600" <= token[:1] <= "\u06ff":
                     entry = self.words.get(without_clitic(token))
                 if entry is None and folded_masked and token in self.masked_only \
-                        and not disguised_letters.isdisjoint(range(m.start(), m.end())):
+                        and not letters.isdisjoint(range(m.start(), m.end())):
                     entry = token
                 if entry is None and rooted:
                     entry = self._compound(token)
@@ -296,6 +305,8 @@ class Lexicon:
             for part in parts if len(parts) > 1 and all(len(p.group()) > 1 for p in parts) else [None]:
                 text, at = (part.group(), offset + part.start()) if part else (chunk, offset)
                 core = text.strip("'\"()[]{}<>,.;:!?…")
+                if core[-2:] in ("'s", "’s"):
+                    core = core[:-2]  # "w@nk3r's": the possessive is no part of the disguise
                 if core.endswith("|") and text[text.find(core) + len(core):].startswith("<"):
                     core += "<"  # "dic|<": a k drawn as |<, not a bracket
                 core = core.strip("*_~") if core[:1] in "*_~" and core[-1:] in "*_~" else core  # WhatsApp *bold*
@@ -347,7 +358,8 @@ class Lexicon:
         covered: list[tuple[int, int]] = []
         for i, (start, _, first) in enumerate(spans):
             for phrase, proper in self.allowed_phrases.get(first, ()):
-                if proper and raw is not None and (not raw[start:start + 1].isupper() or _starts_sentence(raw, start)):
+                if proper and raw is not None and (not raw[start:start + 1].isupper()
+                                                   or (proper == "capitalised-place" and _starts_sentence(raw, start))):
                     continue  # "a bell end" is the insult, "the Bell End sign" the village; "Effin hell!" opens a sentence
                 if tuple(s[2] for s in spans[i:i + len(phrase)]) == phrase:
                     covered.append((start, spans[i + len(phrase) - 1][1]))
@@ -412,6 +424,10 @@ class Lexicon:
         return min(found, key=lambda w: (w not in self.preferred, len(w), w)) if found else None
 
 
+#: Allow-list kinds innocent only when written with a capital: a name ("Phuc"), or a place not opening a sentence ("Effin").
+_CAPITALISED = frozenset({"capitalised-place", "capitalised-name"})
+
+
 def _starts_sentence(raw: str, i: int) -> bool:
     """Whether the word at ``i`` opens the message or a sentence (a capital there says nothing about a name)."""
     before = raw[:i].rstrip()
@@ -449,6 +465,12 @@ def _variants(word: str) -> set[str]:
     for i, c in enumerate(word):
         if c.isalpha() and (i + 1 >= len(word) or word[i + 1] != c) and (i == 0 or word[i - 1] != c):
             out.add(word[:i + 1] + c + word[i + 1:])
+    # Look-alikes of I and l read as either ("bоӏӏоскѕ", "ΡΙSS"): both spellings of the word are its own
+    spots = [i for i, c in enumerate(word) if c in "il"]
+    if len(spots) <= 3:
+        for n in range(1, len(spots) + 1):
+            for swap in itertools.combinations(spots, n):
+                out.add("".join(("l" if c == "i" else "i") if i in swap else c for i, c in enumerate(word)))
     out.discard(word)
     return out
 
@@ -516,14 +538,15 @@ def profanity() -> Lexicon:
             verb = parts[0]
             for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}ing", f"{verb}{verb[-1]}ed", f"{verb}{verb[-1]}ing"):
                 lex.phrasal[form] = parts[1]
-        elif len(parts) == 1 and row["kind"] != "capitalised-place":
+        elif len(parts) == 1 and row["kind"] not in _CAPITALISED:
             lex.allowed.add(parts[0])
         elif parts:
-            lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] == "capitalised-place"))
+            lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] if row["kind"] in _CAPITALISED else ""))
     for phrase in list(lex.phrases):
         if " ".join(phrase) not in lex.entries:
             del lex.phrases[phrase]
     lex.stems = tuple(stems)
+    lex.signs = signs_inside(lex.stems)
     return lex.finish()
 
 

@@ -26,8 +26,8 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u2
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
 _QUOTE_TABLE = str.maketrans(_QUOTES)
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
-# Three or more in a row, perhaps with invisible marks between them ("🇫\u200b🇫\u200b🇸").
-_REGIONAL_RUN = re.compile("(?:[\U0001F1E6-\U0001F1FF][\u200b-\u200d\u2060\ufe0f]*){3,}")
+# Three or more in a row, perhaps with invisible marks or spaces between them ("🇫\u200b🇫\u200b🇸", "🇼 🇹 🇫").
+_REGIONAL_RUN = re.compile("(?:[\U0001F1E6-\U0001F1FF][\u200b-\u200d\u2060\ufe0f ]*){3,}")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENCLOSED = re.compile("[\U0001F150-\U0001F189]")
 _MARK_ON_LATIN = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -108,8 +108,10 @@ def fold(raw: str) -> Folded:
 
 
 def _run_start(raw: str, i: int) -> int:
-    while i > 0 and (0x1F1E6 <= ord(raw[i - 1]) <= 0x1F1FF or raw[i - 1] in INVISIBLE):
+    while i > 0 and (_regional(raw[i - 1]) or raw[i - 1] in INVISIBLE or raw[i - 1] == " "):
         i -= 1
+    while not _regional(raw[i]):  # the run opens with a letter, not with the space or mark before it
+        i += 1
     return i
 
 

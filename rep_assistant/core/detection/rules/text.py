@@ -24,13 +24,13 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
-_UPPER_RUN = regex.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")
-_TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN, and quicker to look for
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN and CAPS_SOUR, and quicker to look for
 _ANGRY_FACE = re.compile("[🤬😡😤😠]")  # an angry post may shout with faces alone (content.py decides)
 # A sour word in capitals is a raised voice however short the message: "this is a JOKE", "NOT HAPPY", "cancelled AGAIN".
-CAPS_SOUR = regex.compile(r"\b(?:AGAIN|NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
+CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:AGAIN|NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
                            r"AWFUL|TERRIBLE|RUBBISH|WORST|UNBELIEVABLE|NOT\s+HAPPY|FED\s+UP|FUMING|FURIOUS|LIVID|"
-                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME)\b")
+                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME)(?![A-Za-z])")
+_UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _NEXT_WORD = regex.compile(r"[\w']+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
@@ -156,16 +156,17 @@ class Text:
     @once
     def lexicon_hits(self) -> list[Hit]:
         """Swear words and listed insults in any language the lexicon holds, disguised or not."""
-        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw, self.disguised_letters)
+        folded = None if self.folded is None else (lambda: self.disguised_letters)
+        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw, folded)
 
     @once
     def disguised_letters(self) -> frozenset[int]:
         """Where the folded text has a letter written as another (a look-alike, a styled or accented letter, a mark
         removed beside it): a word rude only when disguised ("prick") is disguised there."""
         f = self.folded
-        if f is None or f.starts is None or f.ends is None:
-            if f is None:
-                return frozenset()
+        if f is None:
+            return frozenset()
+        if f.starts is None or f.ends is None:  # one character for one
             return frozenset(k for k, (a, b) in enumerate(zip(self.original, f.text, strict=True)) if a != b)
         original = self.original
         out = set()
