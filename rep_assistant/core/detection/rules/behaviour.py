@@ -15,22 +15,31 @@ from rep_assistant.core.detection.rules.model import Finding, Message
 # foggiest, beats me), and in the languages of UK school communities (Polish, Urdu, Welsh, Somali,
 # Arabic, Bengali). Only the whole reply counts: "not sure but I think it's Tuesday" is an answer.
 _DONT_KNOW_CORE = (
-    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|dno|clueless|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea|clue|scooby|notion|baldy)"
-    r"|not\s+sure|no\s+sure|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby|notion|baldy)"
+    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|dno|clueless|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea+|clue+|scooby|notion|baldy)"
+    r"|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby|notion|baldy)"
     r"|(?:haven'?t|have\s+not|havnae|not)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
     r"|(?:i\s+)?wish\s+i\s+knew|your\s+guess\s+is\s+as\s+good\s+as\s+mine|(?:i'?m\s+)?as\s+lost\s+as\s+(?:you|u|everyone)(?:\s+are)?"
-    r"|(?:i\s+)?no\s+(?:know|sabi)|dont\s+no|don'?t\s+no"
-    r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|god\s+(?:only\s+)?knows"
-    r"|who\s+knows|idk|same\s+question|same|ditto|would\s+like\s+to\s+know\s+too|wondering\s+the\s+same"
+    r"|(?:i\s+)?no\s+(?:know|sabi)|dont\s+no|don'?t\s+no|don'?t\s+ask\s+me|ask\s+me\s+another|div(?:n'?t|vent)\s+kna+w?"
+    r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|idk"
     r"|nie\s+wiem|nie\s+mam\s+pojęcia|(?:mujhe\s+)?(?:bhi\s+)?(?:nahi|nahin|nai)\s+pata|pata\s+(?:nahi|nahin|nai)|dim\s+syniad"
-    r"|(?:dwi\s+ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+(?:aqaan|aqaano|garanayo|garan)|لا\s+أعرف|لا\s+اعرف|ما\s+بعرف|مش\s+عارف|معرفش"
+    r"|(?:(?:dwi\s+)?ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+(?:aqaan|aqaano|garanayo|garan)|لا\s+أعرف|لا\s+اعرف|ما\s+بعرف|مش\s+عارف|معرفش"
     r"|(?:مجھے\s+)?(?:بھی\s+)?(?:پتہ|پتا)\s+نہیں|(?:مجھے\s+)?(?:بھی\s+)?نہیں\s+(?:پتہ|پتا)|জানি\s+না|(?:ami\s+)?jani\s+na"
 )
+# Replies that say "don't know" only when they stand alone: "not sure the cows would mind" and "Same. Whole town is
+# gridlocked" go on to say something, so an excuse may follow only the plain ones above.
+_DONT_KNOW_ALONE = (r"not\s+sure|no\s+sure|god\s+(?:only\s+)?knows|who\s+knows|same\s+question|same|ditto"
+                    r"|would\s+like\s+to\s+know\s+too|wondering\s+the\s+same")
+_FILLERS_AFTER = (r"(?:[\s,.!]*(?:sorry|soz|sori|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pal|hen|pet|la|lad|"
+                  r"my\s+dear|dear|sis|bro|yaar|walaal|bach|cariad|apa|bhai|baji|aunty|auntie|wallahi|wallah|والله|(?-i:\p{Lu}\p{Ll}+)))*")
+# What turns the rest of a reply into an answer ("no idea, but the letter says Friday"): without one, what follows a
+# "don't know" is an excuse ("sorry, not been in the loop this week") and the reply is still only a "don't know".
+_ANSWER_CUE = (r"\b(?:but|think|thought|reckon|maybe|probably|might|ask|try|check|look|letter|website|site|app|e-?mail|office|"
+               r"said|says|told|should|could|guess|heard|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+               r"tonight|today)\b|\d")
 _DONT_KNOW = regex.compile(
-    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|oh|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly|sure|ach|och)[\s,.!]*)*"
-    rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself))?"
-    r"(?:[\s,.!]*(?:sorry|soz|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pal|hen|pet|my\s+dear|dear|sis|bro|"
-    r"yaar|walaal|bach|cariad|(?-i:\p{Lu}\p{Ll}+)))*[\s.!?]*$",
+    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|nah|o+h|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly|sure|ach|och)[\s,.!]*)*"
+    rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself|me))?{_FILLERS_AFTER}"
+    rf"(?:[\s,.!;:-]+(?:(?!{_ANSWER_CUE}).){{3,50}})?|(?:{_DONT_KNOW_ALONE})(?:\s+(?:either|too|myself))?{_FILLERS_AFTER})[\s.!?]*$",
     regex.IGNORECASE,
 )
 _SHRUG = regex.compile(r"^(?:\s*🤷[\U0001F3FB-\U0001F3FF]?(?:\u200d[♀♂]\ufe0f?)?)+\s*$")
@@ -155,14 +164,14 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
     """A reply that is only "don't know" / "no idea" to someone else's recent question."""
     verdicts: dict[str, bool] = {}  # the same few replies recur; judge each wording once
     for idx, m in enumerate(messages):
-        if not m.is_post or m.is_media or len(m.text) > 60:
+        if not m.is_post or m.is_media or len(m.text) > 90:
             continue
         verdict = verdicts.get(m.text)
         if verdict is None:
             # ASCII has no emoji and no format marks; its only modifier symbols are ^ and `.
             plain = m.text.isascii() and "^" not in m.text and "`" not in m.text
             text = (m.text if plain else _EMOJI_ETC.sub("", m.text)).strip()
-            verdict = verdicts[m.text] = (bool(text) and len(text) <= 40 and _DONT_KNOW.match(text) is not None) \
+            verdict = verdicts[m.text] = (bool(text) and len(text) <= 80 and _DONT_KNOW.match(text) is not None) \
                 or _SHRUG.match(m.text) is not None
         if not verdict:
             continue

@@ -23,17 +23,21 @@ from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # An e-mail address spelled out so filters miss it: "p_sharma (at) example (dot) com", "becca dot lyons at example dot com".
 _SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|\{at\}|\s+at\s+)\s*[\w-]+"
-                           r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*[\w-]+)+\b")
+                           r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*[\w-]+)+\b"
+                           # "(at)" in brackets says it alone; the domain may then be written plainly: "ruth_m (at) example.org"
+                           r"|\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\})\s*[\w-]+(?:\.[\w-]+)+\b")
 _POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
 _STREET_WORD = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|"
-                r"Park|Rise|View|Walk|Row|Square)")
+                r"Park|Rise|View|Walk|Row|Square|Parade|Vale|Mount|Heights)")
 _STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_WORD}\b")
-_OWN_CONTACT = compile_i(r"\b(?:my|our)\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|address|house|home)\b|\bme\s+(?:an?\s+)?(?:e-?mail|"
+_OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\s+)?(?:number|numer|rhif|mobile|mob|phone|e-?mail|address|house|home)\b"
+                         r"|\bme\s+(?:mobile|mob|number|phone)'s\b"  # "me mobile's 07700…": my, as said in the north
+                         r"|\bme\s+(?:an?\s+)?(?:e-?mail|"
                          r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
                          r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b"
                          # the poster's own trade: "I do repairs … Munro Roofing, 07700 900358"
                          r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+"
-                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b")
+                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b|\bI'?m\s+on\b")
 _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
@@ -57,7 +61,7 @@ _BULK_CONTACT = triggers.Gated(compile_i(
 ))
 # The school's own line: "the office is on…", "school office number", not any sentence that says "school".
 _SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
-                           r"(?:attendance|absence)\s+(?:line|number|phone)|"
+                           r"(?:attendance|absence|booking|bookings|enquiry|enquiries|information|info)\s+(?:line|number|phone)|"
                            # any organisation's published line: a club's, the council's, the surgery's, one from a website
                            r"(?:club|council|surgery|practice|clinic|library|centre|center|helpline|hotline|charity|service|"
                            r"group|team|organisation|organization|company|shop|brownies|scouts|cubs|guides)(?:'s)?\s+(?:\w+\s+){0,2}"
@@ -67,7 +71,8 @@ _RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\
                              r"(?:school|office|reception|safeguarding|(?-i:DSL|SENCO|SENCo|SENDCo)|designated|head(?:teacher)?|deputy|"
                              r"attendance|welfare|family\s+support|pastoral|school\s+nurse)\b")
 _PRIVATE_LINE = compile_i(r"\b(?:personal|private|home|own)\s+(?:mobile|number|phone|line)\b")
-_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta)@")
+_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta|\w*club\w*|bookings?|"
+                          r"reception|hello|contact)@")
 _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
 # A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
 _NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|must\s+not|mustn't|not\s+allowed|never|not\s+for|"
@@ -76,6 +81,7 @@ _PERSONAL_DETAILS = regex.compile(r"personal\s+(?:mobile|number|phone|e-?mail)|h
 _SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
 _HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b)")
 _MIN_DIGITS = 9
+_O_FOR_ZERO = regex.compile(r"(?<=\d)[oO]+(?=[oO\s-]*\d)")
 #: Words one of which is in every message this rule can flag (the engine's prefilter).
 TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
                       "staying", "postcode", "list", "dot",
@@ -86,6 +92,8 @@ TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses",
 
 def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
     """(span, number in E.164) of every phone number in ``raw``, read as a UK chat writes them."""
+    if "o" in raw or "O" in raw:
+        raw = _O_FOR_ZERO.sub(lambda m: "0" * len(m.group()), raw)  # "077OO 9OO 486": letters for zeros, same length
     if len(_DIGIT.findall(raw)) < _MIN_DIGITS:
         return []
     out = []
@@ -103,7 +111,8 @@ def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
 _HOME_OF = compile_i(r"\b(?:moved\s+to|(?:lives?|living|stays?|staying)\s+(?:at|on|in)|house\s+is|round\s+at|drop(?:ped)?\s+(?:\w+\s+)?(?:at|to|off\s+at)"
                      r"|(?:nan|nana|nanna|gran|granny|grandma|grandad|grandpa|auntie|aunty|uncle|cousin|family)'s"
                      r"|where\s+(?:the\s+)?(?-i:\p{Lu})\w+\s+(?:live|lives|stay|stays)"
-                     r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:house|home|place|nan|gran|mum|dad|family|parents))\b")
+                     r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:house|home|place|nan|gran|mum|dad|family|parents)"
+                     r"|(?-i:\p{Lu}\p{Ll}+)'s(?=\s*[,.!]|\s*$))\b")  # "12 Acacia Way, Gemma's": whose the address is
 # A place anyone may go, not someone's home: a venue, a shop, a hall, the school.
 _VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|gurdwara|club|caf[eé]|pub|restaurant|shop|store|"
                    r"soft\s+play|leisure|library|surgery|clinic|hotel|school|academy|nursery|studio|park|office|unit|parking)\b")

@@ -63,7 +63,7 @@ _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed
                       r"unbelievable|ugh+|argh+|gr+|pathetic|shambles|farce|appalling|shocking|outrageous|absurd|ludicrous|"
                       r"nightmare|rubbish|terrible|awful|worst|typical|annoy\w*|frustrat\w*|angry|livid|fuming|furious|"
                       r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|millionth)\s+time|every\s+(?:single\s+)?(?:day|time|week)|"
-                      r"so\s+done|had\s+enough|sick\s+of|(?:meant|supposed)\s+to|come\s+on)\b|😡|🤬|😤")
+                      r"so\s+done|had\s+enough|sick\s+of|(?:meant|supposed)\s+to|come\s+on|how\s+many\s+times)\b|😡|🤬|😤")
 _EXASPERATED = regex.compile(r"\?{3,}")
 # Nothing but question and exclamation marks ("???!!!"): exasperation with no words at all.
 _ONLY_MARKS = regex.compile(r"\s*[?!]*(?:\?!|!\?)[?!]*\s*")

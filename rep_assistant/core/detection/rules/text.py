@@ -26,10 +26,10 @@ _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN and CAPS_SOUR, and quicker to look for
 _ANGRY_FACE = re.compile("[🤬😡😤😠]")  # an angry post may shout with faces alone (content.py decides)
-# A sour word in capitals is a raised voice however short the message: "this is a JOKE", "NOT HAPPY", "cancelled AGAIN".
-CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:AGAIN|NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
+# A sour word in capitals is a raised voice however short the message: "this is a JOKE", "NOT HAPPY" ("AGAIN" alone is a sigh).
+CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
                            r"AWFUL|TERRIBLE|RUBBISH|WORST|UNBELIEVABLE|NOT\s+HAPPY|FED\s+UP|FUMING|FURIOUS|LIVID|"
-                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME)(?![A-Za-z])")
+                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME|HAD\s+IT)(?![A-Za-z])")
 _UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _NEXT_WORD = regex.compile(r"[\w']+")

@@ -1,0 +1,72 @@
+"""Probe sets written blind to the detector (issue #12), kept as floors so a change cannot quietly lose them.
+
+Six independent writers, none of whom read the rules, the word lists or the tests, wrote these
+(``tests/data/probes/written_blind/``, made-up people and details): disguised swearing with
+innocent look-alikes (a, b), swearing, insults and disclosures about a child in Urdu, Polish,
+Arabic, Bengali, Welsh and Somali with benign messages in them (c, d), and contact details,
+"don't know" replies and anger (e, f). Sets a, c and e were read to find the kinds of wording
+the rules lacked; b, d and f were measured before anyone read them (the README gives both
+figures), and read afterwards. Probes their writer marked ambiguous are not scored.
+"""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from rep_assistant.core.detection.rules import Message, detect
+
+HERE = Path(__file__).resolve().parents[1] / "data" / "probes" / "written_blind"
+WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
+
+
+def _rows(name: str) -> list[dict]:
+    rows = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if not r.get("ambiguous")]
+
+
+def _found(rows: list[dict], ask_first: bool = False) -> list[set[str]]:
+    """Each probe's categories, read on its own (a "don't know" reply after a question put to the group)."""
+    out = []
+    for r in rows:
+        msgs = [Message(1, "2025-01-06T10:00", r.get("author", "Parent"), r["text"])]
+        if ask_first and (r.get("expect") == "dont-know" or "answer" in r.get("kind", "")):
+            msgs.insert(0, Message(0, "2025-01-06T09:58", "Another Parent", "Does anyone know what time the coach is back?"))
+        out.append({f.category for f in detect(msgs) if f.message_id == 1})
+    return out
+
+
+@pytest.mark.parametrize(("name", "least", "innocent_flagged"), [("disguise_a.jsonl", 0.94, 0), ("disguise_b.jsonl", 0.93, 0)])
+def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: float, innocent_flagged: int) -> None:
+    rows = _rows(name)
+    found = _found(rows)
+    swearing = [("offensive-language" in f) for r, f in zip(rows, found, strict=True) if r["expect"]]
+    innocent = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and "offensive-language" in f]
+    assert sum(swearing) / len(swearing) >= least
+    assert len(innocent) <= innocent_flagged, innocent
+
+
+@pytest.mark.parametrize(("name", "least"), [("languages_c.jsonl", 0.9), ("languages_d.jsonl", 0.9)])
+def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float) -> None:
+    rows = _rows(name)
+    found = _found(rows)
+    caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
+    benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f & WATCHED]
+    assert sum(caught) / len(caught) >= least
+    assert len(benign) <= 1, benign
+
+
+@pytest.mark.parametrize(("name", "least"), [
+    ("contact_and_behaviour_e.jsonl", {"personal-data": 0.9, "dont-know": 0.9, "anger": 0.75}),
+    ("contact_and_behaviour_f.jsonl", {"personal-data": 0.85, "dont-know": 0.7, "anger": 0.6}),
+])
+def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float]) -> None:
+    rows = _rows(name)
+    found = _found(rows, ask_first=True)
+    caught, total = Counter(), Counter()
+    for r, f in zip(rows, found, strict=True):
+        if r.get("expect"):
+            total[r["expect"]] += 1
+            caught[r["expect"]] += bool(({r["expect"], *r.get("also", [])}) & f)
+    assert {c: round(caught[c] / total[c], 2) for c in least if caught[c] / total[c] < least[c]} == {}
