@@ -51,21 +51,14 @@ def test_no_innocent_lookalike_is_flagged() -> None:
     ("Ой 🙈 a lоad of bоllоcks, honestly", "bоllоcks"),
     ("🎉🎉 sh\u200bit I forgot", "sh\u200bit"),
     ("𝐬𝐡𝐢𝐭𝐞 weather", "𝐬𝐡𝐢𝐭𝐞"),
-])
-def test_spans_point_at_the_characters_written(text: str, quoted: str) -> None:
-    (finding,) = [f for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)]) if f.category == "offensive-language"]
-    (start, end), = finding.spans
-    assert text[start:end] == quoted
-
-
-@pytest.mark.parametrize(("text", "quoted"), [
-    ("that referee is a right рrick", "рrick"),  # a Cyrillic р: a word rude only disguised, disguised
+    # emoji, brackets and drawn letters as masks; a word rude only disguised, disguised (a Cyrillic р, small capitals)
+    ("that referee is a right рrick", "рrick"),
     ("what a ᴋɴᴏʙ", "ᴋɴᴏʙ"),
     ("sh🙈t, the bake sale is today", "sh🙈t"),
     ("f(u)cking roadworks again", "f(u)cking"),
     ("proper \\/\\/anker on the school run", "\\/\\/anker"),
 ])
-def test_emoji_brackets_drawn_letters_and_disguised_rude_only_words_are_caught_where_written(text: str, quoted: str) -> None:
+def test_spans_point_at_the_characters_written(text: str, quoted: str) -> None:
     (finding,) = [f for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)]) if f.category == "offensive-language"]
     (start, end), = finding.spans
     assert text[start:end] == quoted

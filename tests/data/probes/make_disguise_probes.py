@@ -189,7 +189,7 @@ LOOKALIKES = [
     "Art homework: a street scene in the style of Pissarro", "Lovely😍 thanks for the photos", "Pick up 7ish or 1ish?",
     "(a) the form and (b) the money, both by Friday", "Snake_case file names for the coding club",
     "Book club: Moby Dick chapter 3", "Plain Cook's Dick pudding recipe in the newsletter", "The kids loved the 🐓 at the farm",
-    "Science week: prick a balloon with a pin to see it pop",
+    "Science week: prick a balloon with a pin to see it pop", "Flapjacks: 250g oats, 100g butter, 4tbsp syrup",
 ]
 
 

@@ -402,8 +402,8 @@ class Lexicon:
                          or self._compound(reading) or self._stretched(reading))
                 if found and (letters >= 2 or found in self.preferred):  # "p155" stands for a common word or nothing
                     return found
-            if (letters < 3 and len(chunk) < 4) or not any(c in _WRONG_LETTER or c.isdigit() for c in chunk[1:]):
-                return None
+            if letters < 2 or not chunk[0].isalpha() or not any(c in _WRONG_LETTER or c.isdigit() for c in chunk[1:]):
+                return None  # "100g", "250ml": amounts, not a word with its letters masked
             # A symbol or digit standing for another letter than its own ("fu@k", "f4cking"): a mask, read as a common
             # word only ("7ish" and "1ish" are times: no common swear has that shape).
             shape = re.compile("".join("." if c in _WRONG_LETTER or c.isdigit() else re.escape(c) for c in chunk))
