@@ -184,6 +184,8 @@ _ARABIC_CLITICS = tuple(c.translate(_ACCENTS) for c in ("وال", "بال", "ف�
 
 def without_clitic(word: str) -> str:
     """An Arabic-script word without the article or particle joined to its front, when three letters or more remain."""
+    if not "\u0600" <= word[:1] <= "\u06ff":
+        return word  # every other word, at the cost of one comparison
     for clitic in _ARABIC_CLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic):]
