@@ -45,3 +45,8 @@ def test_no_benign_message_is_flagged() -> None:
     rows = [r for r in _probes() if not r["expect"]]
     found = _categories(rows)
     assert {rows[i]["text"]: cats & WATCHED for i, cats in found.items() if cats & WATCHED} == {}
+
+
+def test_a_childs_behaviour_told_first_does_not_hide_their_health_told_after() -> None:
+    found = _categories([{"text": "Ten chłopak od Nowaków popycha dzieci, a przecież ma padaczkę"}])
+    assert {"individual-child", "personal-data"} <= found.get(0, set())

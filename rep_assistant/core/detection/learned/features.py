@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from rep_assistant.core.detection.rules.contact_details import EMAIL
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Character n-gram length. Mean held-out AUC leaving each corpus chat out: words and pairs alone 0.903,
 #: with 3-grams 0.910, 4-grams 0.916, 5-grams 0.919, 4- and 5-grams 0.919 (twice the features).
@@ -50,7 +52,6 @@ def words_of(text: str) -> list[str]:
     return words + marks if marks else words
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|ly|me|info|biz)\b(?:/\S*)?")
 _LINKISH = re.compile(r"@|://|www\.|\.(?:com|org|net|uk|io|ly|me|info|biz)\b")
 # Nine to fifteen digits, perhaps apart by a space, a dot, a dash or brackets: "07700 900123", "+44 (0)7700 900123".
@@ -68,7 +69,7 @@ def contact_marks(head: str) -> tuple[str, list[str]]:
     """
     marks: list[str] = []
     if ("." in head or "@" in head) and _LINKISH.search(head):
-        blanked = _EMAIL.sub(" ", head)
+        blanked = EMAIL.sub(" ", head)
         if blanked != head:
             marks.append("#email")
             head = blanked

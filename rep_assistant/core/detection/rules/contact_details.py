@@ -20,7 +20,8 @@ from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.model import Context, Hit
 from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
 
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: An e-mail address as written (the learned model's features read it with the same pattern).
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # An e-mail address spelled out so filters miss it: "p_sharma (at) example (dot) com", "becca dot lyons at example dot com".
 _SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|\{at\}|\s+at\s+)\s*[\w-]+"
                            r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*[\w-]+)+\b"
@@ -59,8 +60,9 @@ _BULK_CONTACT = triggers.Gated(compile_i(
     rf"|\b(?:class|contact|parents?'?)\s+list\b[^.!?]{{0,60}}\b{_EVERYONES}\s+{_CONTACTS}"
     rf"|\b(?:sent|gave|forwarded|shared)\s+me\s+(?:this|it)\b[^.!?]{{0,30}}\b{_EVERYONES}\s+{_CONTACTS}"
 ))
-# The school's own line: "the office is on…", "school office number", not any sentence that says "school".
-_SCHOOL_NUMBER = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
+# A published line, not a person's: the school's ("the office is on…", "school office number", not any sentence that
+# says "school"), or any organisation's.
+_PUBLISHED_LINE = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
                            r"(?:attendance|absence|booking|bookings|enquiry|enquiries|information|info)\s+(?:line|number|phone)|"
                            # any organisation's published line: a club's, the council's, the surgery's, one from a website
                            r"(?:club|council|surgery|practice|clinic|library|centre|center|helpline|hotline|charity|service|"
@@ -127,7 +129,7 @@ def _is_authors(address: str, author: str) -> bool:
 
 def _school_line(raw: str, span: tuple[int, int]) -> bool:
     """Whether the number at ``span`` is given as the school's: named so just before, or in a sentence telling readers to ring the school."""
-    if _SCHOOL_NUMBER.search(_sentence_before(raw, span[0])):
+    if _PUBLISHED_LINE.search(_sentence_before(raw, span[0])):
         return True
     sentence = _sentence_at(raw, span[0])
     return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence)
@@ -163,7 +165,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     streets = [m.span() for m in _STREET.finditer(raw)] if digits else []
     postcodes = [m.span() for m in _POSTCODE.finditer(raw)] if digits else []
     places = streets + postcodes
-    emails = list(_EMAIL.finditer(raw)) if at else []
+    emails = list(EMAIL.finditer(raw)) if at else []
     if "dot" in t.token_set:
         emails += list(_SPELLED_EMAIL.finditer(raw))
     # Whose details they are matters only beside a number, an address or an e-mail address: most messages that
@@ -188,7 +190,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
         if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
             continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
         if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()) \
-                or _is_authors(addr, ctx.author) or _SCHOOL_NUMBER.search(_sentence_before(raw, m.start())):
+                or _is_authors(addr, ctx.author) or _PUBLISHED_LINE.search(_sentence_before(raw, m.start())):
             continue
         spans.append(m.span())
         kinds.append("e-mail address")

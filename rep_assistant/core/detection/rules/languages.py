@@ -52,26 +52,27 @@ def _insult(t: Text) -> Hit | None:
 
 
 @functools.lru_cache(maxsize=1)  # the two rules below ask it of the same text one after the other
-def _disclosure(t: Text) -> tuple[tuple[int, int], str, str] | None:
-    """The first disclosure of someone else's child's health, needs or exclusion: (span, topic, language)."""
+def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
+    """Each disclosure of someone else's child's health, needs, exclusion or behaviour, in order: (span, topic, language)."""
     terms, unless = _disclosures()
     found = t.key_words
     firsts = _first_words()
     # An Arabic word may carry the article or a particle on its front ("السكري"): read it bare too.
     bare = [without_clitic(w) for w, _, _ in found]
     if firsts.isdisjoint(w for w, _, _ in found) and firsts.isdisjoint(bare):
-        return None
+        return ()
     tokens = [w for w, _, _ in found]
     if not unless.isdisjoint(tokens) or speaks_of_own_child(tokens):
-        return None  # an awareness week, or the writer's own child
+        return ()  # an awareness week, or the writer's own child
+    out = []
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             if first not in firsts:
                 continue
             for key, (topic, language) in terms.items():
                 if key[0] == first and tuple(tokens[i + 1:i + len(key)]) == key[1:]:
-                    return (start, found[i + len(key) - 1][2]), topic, language
-    return None
+                    out.append(((start, found[i + len(key) - 1][2]), topic, language))
+    return tuple(out)
 
 
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
@@ -87,8 +88,8 @@ def _told(verb: str, topics: frozenset[str] = frozenset(_TOPIC)) -> Callable[[Te
     only the wording differs.
     """
     def check(t: Text) -> Hit | None:
-        d = _disclosure(t)
-        if not d or d[1] not in topics:
+        d = next((d for d in _disclosures_in(t) if d[1] in topics), None)
+        if d is None:
             return None
         span, topic, language = d
         return Hit(f"{verb} a child's {_TOPIC[topic]} in {_NAMES.get(language, language)} ('{t.raw[span[0]:span[1]]}')", (span,))

@@ -171,7 +171,7 @@ class Text:
         original = self.original
         out = set()
         for k, (start, end) in enumerate(zip(f.starts, f.ends, strict=True)):
-            if end - start != 1 or original[start] != f.text[k] or (k and f.starts[k - 1] != start - 1 and start):
+            if end - start != 1 or original[start] != f.text[k] or (k and f.ends[k - 1] != start):  # a mark dropped before it
                 out.add(k)
         return frozenset(out)
 
