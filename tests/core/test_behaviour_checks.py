@@ -19,13 +19,19 @@ def _dont_know(reply: str) -> bool:
                                    "beats me", "couldn't tell you, sorry", "Sorry, I really don't know", "nae idea pal", "dinnae ken",
                                    "nie wiem", "dim syniad", "pata nahi yaar", "Honestly no idea, Ama",
                                    "haven't a notion", "not got the foggiest", "wish I knew!", "your guess is as good as mine",
-                                   "clueless sorry", "ami jani na", "ma garanayo", "مجھے نہیں پتا"])
+                                   "clueless sorry", "ami jani na", "ma garanayo", "مجھے نہیں پتا",
+                                   # text-speak, a stretched "no", a kaomoji, a shrug with "pass", an excuse before it
+                                   "idek", "ngl no idea", "nooooo idea hun", "¯\\_(ツ)_/¯", "pass 🤷‍♂️",
+                                   "we only moved here in May so I wouldn't know", "I no know o",
+                                   # other languages UK families speak
+                                   "আমি জানিনা", "mainu vi nahi pata", "nu știu, scuze", "não sei 🤷", "je sais pas désolée"])
 def test_dont_know_said_another_way(reply: str) -> None:
     assert _dont_know(reply)
 
 
 @pytest.mark.parametrize("reply", ["Not certain, but I believe it's the later slot", "No idea why but it's been moved to Friday",
-                                   "I can tell you tomorrow", "🤷‍♀️ ask the office, they'll know, it's on the app"])
+                                   "I can tell you tomorrow", "🤷‍♀️ ask the office, they'll know, it's on the app",
+                                   "Off all week so no idea, but the app should say", "pass me the link and I'll check"])
 def test_a_real_answer_is_not_a_dont_know(reply: str) -> None:
     assert not _dont_know(reply)
 
@@ -52,6 +58,38 @@ def test_a_sarcastic_thank_you_does_not_switch_off_shouting() -> None:
     assert _anger("THANKS FOR NOTHING AS USUAL")
     assert _anger("Oh brilliant, THE TRIP IS CANCELLED AGAIN 🙄")
     assert _anger("Thanks a lot, NOBODY TOLD US ANYTHING")
+
+
+@pytest.mark.parametrize("text", [
+    "Oh THANKS a bunch for the notice, very useful 🙄", "Cheers for the heads-up. REALLY useful. Not.", "thanks for nothing, as ever",
+    "Non-uniform moved again. Fab. Love that for us", "GREAT. Just great. Coats soaked through",
+])
+def test_sarcastic_praise_is_anger(text: str) -> None:
+    assert _anger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you SO much Mr Idowu, the children loved it 😍", "found it in his bag 🙄 thanks for looking everyone",
+    "Cheers for that, really helpful!", "Just GREAT news about the pool reopening",
+])
+def test_sincere_praise_and_an_eye_roll_at_ones_own_child_are_not(text: str) -> None:
+    assert not _anger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Who signed off a swimming gala in a heatwave?!?!", "Is anybody from the office going to ring me back??!",
+    "STOP adding me to these pyramid groups", "This is NOT ok, forty minutes in the rain", "THE BUS DRIVER HAD A CIGARETTE!!!",
+])
+def test_a_question_shouted_with_interrobangs_and_a_sour_word_in_capitals_are_anger(text: str) -> None:
+    assert _anger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jago's fuming he didn't get picked 😂", "my mam is livid with the weather people", "you're fuming, I can tell, but leave it",
+    "I'm raging about the Bake Off final lol", "SHE DID IT 🏅 county champion!", "WE CAME SECOND!!!",
+])
+def test_someone_elses_temper_laughter_and_happy_capitals_are_not_anger(text: str) -> None:
+    assert not _anger(text)
 
 
 @pytest.mark.parametrize("text", [

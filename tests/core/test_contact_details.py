@@ -111,3 +111,23 @@ def test_addresses_spelled_out_emails_and_a_street_with_its_postcode_are_persona
 ])
 def test_the_posters_own_email_an_organisations_line_and_a_venue_stay_clean(text: str, author: str) -> None:
     assert "personal-data" not in _cats(text, author)
+
+
+@pytest.mark.parametrize("text", [
+    "Gethin's dad says ring him about the lift share: (07700) 900 612",
+    "Tamsin said pass it on, her mobile is oh seven seven double oh, nine double oh, five one four",
+    "the carpool lady's number is seven seven zero zero nine zero zero six three one",
+    'Copied from the Reception class chat: "found a red scooter, ring Precious 07700 900 733"',
+    "Treasure hunt starts at Lowri's nan's, 6 Figment Gardens. Park on the lane not the verge",
+])
+def test_numbers_read_out_bracketed_or_forwarded_and_an_address_beside_parking_advice_are_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "oh one two three, the kids were counting down for the rocket launch",
+    "Call reception on 0117 496 0222 to book the flu spray",
+    "The party is in Hollins Park, 3 Vantage Road side, by the swings",
+])
+def test_counting_in_words_the_school_reception_and_a_named_park_stay_clean(text: str) -> None:
+    assert "personal-data" not in _cats(text)

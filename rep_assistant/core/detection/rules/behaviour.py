@@ -15,7 +15,8 @@ from rep_assistant.core.detection.rules.model import Finding, Message
 # foggiest, beats me), and in the languages of UK school communities (Polish, Urdu, Welsh, Somali,
 # Arabic, Bengali). Only the whole reply counts: "not sure but I think it's Tuesday" is an answer.
 _DONT_KNOW_CORE = (
-    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t)\s+(?:know|ken)|dunno|dno|clueless|(?:no|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea+|clue+|scooby|notion|baldy)"
+    r"(?:i\s+)?(?:really\s+|honestly\s+|genuinely\s+|just\s+)?(?:don'?t|do\s+not|dinnae|dont|didn'?t|wouldn'?t|would\s+not|wouldnae)\s+(?:know|ken)"
+    r"|dunno|dno|clueless|id(?:e|f)?k+|(?:no+|nae|not\s+a|no\s+a|nae\s+a)\s+(?:idea+|clue+|scooby|notion|baldy)"
     r"|(?:haven'?t|havnae|have\s+not|not)\s+(?:got\s+)?(?:a|any)\s+(?:clue|idea|scooby|notion|baldy)"
     r"|(?:haven'?t|have\s+not|havnae|not)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
     r"|(?:i\s+)?wish\s+i\s+knew|your\s+guess\s+is\s+as\s+good\s+as\s+mine|(?:i'?m\s+)?as\s+lost\s+as\s+(?:you|u|everyone)(?:\s+are)?"
@@ -23,26 +24,35 @@ _DONT_KNOW_CORE = (
     r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|idk"
     r"|nie\s+wiem|nie\s+mam\s+pojęcia|(?:mujhe\s+)?(?:bhi\s+)?(?:nahi|nahin|nai)\s+pata|pata\s+(?:nahi|nahin|nai)|dim\s+syniad"
     r"|(?:(?:dwi\s+)?ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+(?:aqaan|aqaano|garanayo|garan)|لا\s+أعرف|لا\s+اعرف|ما\s+بعرف|مش\s+عارف|معرفش"
-    r"|(?:مجھے\s+)?(?:بھی\s+)?(?:پتہ|پتا)\s+نہیں|(?:مجھے\s+)?(?:بھی\s+)?نہیں\s+(?:پتہ|پتا)|জানি\s+না|(?:ami\s+)?jani\s+na"
+    r"|(?:مجھے\s+)?(?:بھی\s+)?(?:پتہ|پتا)\s+نہیں|(?:مجھے\s+)?(?:بھی\s+)?نہیں\s+(?:پتہ|پتا)|(?:আমি\s+)?জানি\s*না|(?:ami\s+)?jani\s*na"
+    # and other languages UK families speak: Punjabi, Romanian, Portuguese, Spanish, French, Italian, Lithuanian, Turkish
+    r"|(?:mainu|menu|mujhe)\s+(?:vi\s+|bhi\s+)?(?:nahi|nahin|nai|ni)\s+(?:pata|maloom|malum)|(?:pata|maloom|malum)\s+(?:ni|nai|nahi|nahin)"
+    r"|nu\s+(?:știu|ştiu|stiu)|n[ãa]o\s+sei|no\s+(?:lo\s+)?s[ée]|(?:je\s+(?:ne\s+)?)?sais\s+pas|aucune\s+id[ée]e|non\s+(?:lo\s+)?so"
+    r"|ne(?:ž|z)inau|bilmiyorum"
 )
 # Replies that say "don't know" only when they stand alone: "not sure the cows would mind" and "Same. Whole town is
 # gridlocked" go on to say something, so an excuse may follow only the plain ones above.
 _DONT_KNOW_ALONE = (r"not\s+sure|no\s+sure|god\s+(?:only\s+)?knows|who\s+knows|same\s+question|same|ditto"
                     r"|would\s+like\s+to\s+know\s+too|wondering\s+the\s+same")
 _FILLERS_AFTER = (r"(?:[\s,.!]*(?:sorry|soz|sori|either|too|tbh|i'?m\s+afraid|x+|hun|hon|hunni|babe|love|lovely|mate|pal|hen|pet|la|lad|"
-                  r"my\s+dear|dear|sis|bro|yaar|walaal|bach|cariad|apa|bhai|baji|aunty|auntie|wallahi|wallah|والله|(?-i:\p{Lu}\p{Ll}+)))*")
+                  r"o+|my\s+dear|dear|sis|bro|yaar|walaal|bach|cariad|apa|bhai|baji|aunty|auntie|wallahi|wallah|والله|(?-i:\p{Lu}\p{Ll}+)))*")
 # What turns the rest of a reply into an answer ("no idea, but the letter says Friday"): without one, what follows a
 # "don't know" is an excuse ("sorry, not been in the loop this week") and the reply is still only a "don't know".
 _ANSWER_CUE = (r"\b(?:but|think|thought|reckon|maybe|probably|might|ask|try|check|look|letter|website|site|app|e-?mail|office|"
                r"said|says|told|should|could|guess|heard|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
                r"tonight|today)\b|\d")
 _DONT_KNOW = regex.compile(
-    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|nah|o+h|ah|honestly|tbh|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly|sure|ach|och)[\s,.!]*)*"
+    r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|nah|o+h|ah|honestly|tbh|tbf|ngl|lol|haha+|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly|sure|ach|och)[\s,.!]*)*"
+    # an excuse before it that holds no answer: "we're new so I wouldn't know", "been off all week so no idea"
+    rf"(?:(?:(?!{_ANSWER_CUE})[^.?!]){{3,40}}?\s+so\s+)?"
     rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself|me))?{_FILLERS_AFTER}"
     rf"(?:[\s,.!;:-]+(?:(?!{_ANSWER_CUE}).){{3,50}})?|(?:{_DONT_KNOW_ALONE})(?:\s+(?:either|too|myself))?{_FILLERS_AFTER})[\s.!?]*$",
     regex.IGNORECASE,
 )
-_SHRUG = regex.compile(r"^(?:\s*🤷[\U0001F3FB-\U0001F3FF]?(?:\u200d[♀♂]\ufe0f?)?)+\s*$")
+_SHRUG_FACE = r"🤷[\U0001F3FB-\U0001F3FF]?(?:\u200d[♀♂]\ufe0f?)?|¯\\_+\(.{1,3}\)_+/¯"
+# A shrug alone, or beside a word that passes the question on ("pass 🤷", "nope 🤷‍♀️", "¯\_(ツ)_/¯").
+_SHRUG = regex.compile(rf"^\s*(?:(?:pass|nope|nah|no|hmm+|eh|dunno|sorry)[\s,.!]*)?(?:\s*(?:{_SHRUG_FACE}))+\s*"
+                       r"(?:(?:pass|nope|nah|no|hmm+|eh|dunno|sorry)[\s.!]*)?$", regex.IGNORECASE)
 # Parents often ask without a question mark: "anyone know if the flu spray is this week".
 _QUESTION = regex.compile(r"\?|^\W*(?:does|do|did|is|are|was|were|has|have|can|could|will|would|what|when|where|which|who|how|"
                           r"anyone|any\s+one|anybody|any\s+idea)\b", regex.IGNORECASE)

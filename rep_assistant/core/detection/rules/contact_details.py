@@ -62,7 +62,9 @@ _BULK_CONTACT = triggers.Gated(compile_i(
 ))
 # A published line, not a person's: the school's ("the office is on…", "school office number", not any sentence that
 # says "school"), or any organisation's.
-_PUBLISHED_LINE = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|reception|main\s+number|"
+# "Reception" alone is also the first class of primary school ("from the Reception group"): only the desk counts.
+_PUBLISHED_LINE = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|phone|line|mobile|reception)|office|(?:front|main)\s+reception|"
+                           r"reception\s+(?:desk|number|line|phone)|(?:ring|call|phone)\s+reception|main\s+number|"
                            r"(?:attendance|absence|booking|bookings|enquiry|enquiries|information|info)\s+(?:line|number|phone)|"
                            # any organisation's published line: a club's, the council's, the surgery's, one from a website
                            r"(?:club|council|surgery|practice|clinic|library|centre|center|helpline|hotline|charity|service|"
@@ -87,6 +89,7 @@ _O_FOR_ZERO = regex.compile(r"(?<=\d)[oO]+(?=[oO\s-]*\d)")
 #: Words one of which is in every message this rule can flag (the engine's prefilter).
 TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
                       "staying", "postcode", "list", "dot",
+                      "zero", "oh", "nought",  # a number said in words opens with its 0
                       # a house number and a street: "42 Makebelieve Avenue"
                       "road", "rd", "street", "avenue", "ave", "lane", "close", "drive", "crescent", "gardens", "court", "grove",
                       "terrace", "mews", "rise", "row", "square"})  # fewer digits than any phone number written with its area code
@@ -94,18 +97,50 @@ TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses",
 
 def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
     """(span, number in E.164) of every phone number in ``raw``, read as a UK chat writes them."""
+    out = _spelled_numbers(raw) if _SPELLED_HINT.search(raw) else []
     if "o" in raw or "O" in raw:
         raw = _O_FOR_ZERO.sub(lambda m: "0" * len(m.group()), raw)  # "077OO 9OO 486": letters for zeros, same length
     if len(_DIGIT.findall(raw)) < _MIN_DIGITS:
-        return []
-    out = []
+        return out
     for m in PhoneNumberMatcher(raw, "GB", leniency=Leniency.POSSIBLE):
         n = m.number
-        national = str(n.national_number)
-        uk_shaped = (n.country_code == 44 and m.raw_string[:1] in "0+" and len(national) in (9, 10)
-                     and national[0] in "1237")
-        if uk_shaped or phonenumbers.is_valid_number(n):
+        if _uk_shaped(n, m.raw_string) or phonenumbers.is_valid_number(n):
             out.append(((m.start, m.end), phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)))
+    return out
+
+
+def _uk_shaped(n: phonenumbers.PhoneNumber, written: str) -> bool:
+    """A UK landline or mobile written with its 0 or +44 ("(07700) 900349" too), drama ranges included."""
+    national = str(n.national_number)
+    return n.country_code == 44 and written.lstrip("(")[:1] in "0+" and len(national) in (9, 10) and national[0] in "1237"
+
+
+# A number said in words, as it is read out: "oh seven seven double oh, nine double oh, three eight eight".
+_SPOKEN_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                  "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN = r"(?:(?:double|treble|triple)\s+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_HINT = compile_i(r"\b(?:zero|oh|nought)\b")
+_SPELLED_NUMBER = compile_i(rf"\b{_SPOKEN}\b(?:[\s,.-]+{_SPOKEN}\b){{6,}}")
+
+
+def _spelled_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
+    out = []
+    for m in _SPELLED_NUMBER.finditer(raw):
+        digits, times = [], 1
+        for word in regex.findall(r"\w+", m.group().lower()):
+            if word in ("double", "treble", "triple"):
+                times = 2 if word == "double" else 3
+                continue
+            digits.append(_SPOKEN_DIGITS[word] * times)
+            times = 1
+        number = "".join(digits)
+        if number[:1] == "7" and len(number) == 10:
+            number = "0" + number  # a mobile read out without its first 0
+        if number[:1] != "0" or len(number) not in (10, 11):
+            continue
+        n = phonenumbers.parse(number, "GB")
+        if _uk_shaped(n, number):
+            out.append((m.span(), phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)))
     return out
 
 
@@ -117,7 +152,9 @@ _HOME_OF = compile_i(r"\b(?:moved\s+to|(?:lives?|living|stays?|staying)\s+(?:at|
                      r"|(?-i:\p{Lu}\p{Ll}+)'s(?=\s*[,.!]|\s*$))\b")  # "12 Acacia Way, Gemma's": whose the address is
 # A place anyone may go, not someone's home: a venue, a shop, a hall, the school.
 _VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|gurdwara|club|caf[eé]|pub|restaurant|shop|store|"
-                   r"soft\s+play|leisure|library|surgery|clinic|hotel|school|academy|nursery|studio|park|office|unit|parking)\b")
+                   r"soft\s+play|leisure|library|surgery|clinic|hotel|school|academy|nursery|studio|office|unit|"
+                   # a park, not "park on the road": the park, a car park, a named park
+                   r"(?:the|car|(?-i:\p{Lu}\p{Ll}+))\s+park|parking\s+(?:area|lot))\b")
 
 
 def _is_authors(address: str, author: str) -> bool:
@@ -161,7 +198,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     spans: list[tuple[int, int]] = []
     kinds: list[str] = []
     digits, at = _DIGIT.search(raw) is not None, "@" in raw
-    numbers = phone_numbers(raw) if digits else []
+    numbers = phone_numbers(raw) if digits or _SPELLED_HINT.search(raw) else []
     streets = [m.span() for m in _STREET.finditer(raw)] if digits else []
     postcodes = [m.span() for m in _POSTCODE.finditer(raw)] if digits else []
     places = streets + postcodes

@@ -16,7 +16,7 @@ from rep_assistant.core.detection.rules.contact_details import TRIGGERS as CONTA
 from rep_assistant.core.detection.rules.contact_details import personal_contact
 from rep_assistant.core.detection.rules.lexicon import insults
 from rep_assistant.core.detection.rules.model import Context, Hit
-from rep_assistant.core.detection.rules.text import CAPS_SOUR, Text, compile_i
+from rep_assistant.core.detection.rules.text import CAPS_PRAISE, CAPS_SOUR, Text, compile_i
 
 # -- offensive language ------------------------------------------------------------------------
 
@@ -45,14 +45,24 @@ def _disguised_insult(t: Text) -> Hit | None:
 
 # -- shouting ---------------------------------------------------------------------------------------
 
-_CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]+\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
+# Words in capitals in a row ("A" and "I" may sit between them: "HE HAD A TEMPERATURE"); at least three of two letters or more.
+_CAPS_RUN = regex.compile(r"(?:\b[A-Z][A-Z'!?]*\b[\s,!?.]+){2,}\b[A-Z][A-Z'!?]+\b")
 _ACRONYMS = frozenset((
     "PE", "PTA", "PTFA", "SATS", "SATs", "RSVP", "TA", "SEN", "SENCO", "SENCo", "EHCP", "OK", "OMG", "LOL", "UK", "NHS", "BBC", "ASAP", "FYI", "TV", "PS",
     "PPS", "DT", "RE", "RSE", "PSHE", "ICT", "IT", "KS1", "KS2", "EYFS", "YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "AM", "PM", "NB", "WC", "FAQ", "DM",
     "ASN", "PSA", "GCSE",
 ))
 _POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|love|loved|enjoyed|merry|christmas|eid|mubarak|diwali|"
-                          r"welcome|yay|wow|amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck)\b", regex.I)
+                          r"welcome|yay|ya+s+|wow|amazing|brilliant|fantastic|proud|hooray|woohoo|good\s+luck|did\s+it|won|scored|passed|"
+                          r"came\s+(?:first|second|third))\b|🎉|🥳|🏆|🏅|🥇|🥈|🥉", regex.I)
+# Praise turned sour: "THANKS A LOT 🙄", "REALLY helpful. NOT.", "thx for NOTHING", "Fab. Love that for us".
+# An eye-roll beside a plain thank-you is usually at one's own child ("found it in his bag 🙄 thanks all"): not enough.
+_PRAISE = compile_i(r"\b(?:thanks?|thank\s+you|thx|cheers|great|brilliant|fantastic|helpful|lovely|perfect|wonderful|fab|amazing|"
+                    r"genius|marvellous|love\s+that)\b")
+_SARCASM_CUE = compile_i(r"\bnot\s*[.!]+\s*$|\bfor\s+nothing\b|\blove\s+that\s+for\s+(?:us|me)\b"
+                         r"|\bjust\s+(?:great|brilliant|fab|perfect|marvellous)\s*[.!]")
+# Words of the sarcasm cues said without capitals ("thanks for nothing", "love that for us"): they wake the check too.
+_SARCASM_WORDS = frozenset({"nothing", "love"})
 # What turns a "thank you" sour: "THANKS FOR NOTHING", "brilliant, AGAIN", an eye-roll.
 _SOUR = compile_i(r"\b(?:for\s+nothing|again|nobody|no\s+one|never|not|why|ridiculous|joke|disgrace|seriously|useless|waste|"
                   r"sick|fed\s+up|can't|won't|didn't|wasn't|ffs|wtf)\b|🙄|😡|🤬|😤")
@@ -65,6 +75,9 @@ _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed
                       r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|millionth)\s+time|every\s+(?:single\s+)?(?:day|time|week)|"
                       r"so\s+done|had\s+enough|sick\s+of|(?:meant|supposed)\s+to|come\s+on|how\s+many\s+times)\b|😡|🤬|😤")
 _EXASPERATED = regex.compile(r"\?{3,}")
+# A question shouted with ?! ("Who decided that?!?!", "Is ANYONE going to answer?!") asks nothing: it is exasperation.
+_INTERROBANG = regex.compile(r"\?!|!\?|\?\?!|!!\?")
+_ASKING = compile_i(r"\b(?:who|whoever|why|when|how|what|excuse\s+me|are\s+you|is\s+(?:anyone|anybody|someone|this))\b")
 # Nothing but question and exclamation marks ("???!!!"): exasperation with no words at all.
 _ONLY_MARKS = regex.compile(r"\s*[?!]*(?:\?!|!\?)[?!]*\s*")
 # A cursing face, or angry faces in a row.
@@ -84,13 +97,21 @@ def _shouting(t: Text, ctx: Context) -> Hit | None:
     """Capitals, !!! or ?!? in a message that is angry rather than excited or sheepish.
 
     Happy news in capitals is not anger, but a thank-you beside sour words is sarcasm
-    ("THANKS FOR NOTHING", "brilliant, cancelled AGAIN") and does not excuse the shouting.
+    ("THANKS FOR NOTHING", "brilliant, cancelled AGAIN") and does not excuse the shouting; praise
+    turned sour is anger even without capitals ("thanks for nothing", "REALLY helpful. Not.").
     Capitals from a poster who writes nearly everything in them (``ctx.writes_in_capitals``)
     are a habit, not a raised voice; their !!! and ?!? still count.
     """
-    if "#shout" not in t.token_set:
-        return None
     raw = t.raw
+    shouted = "#shout" in t.token_set
+    praise = _PRAISE.search(raw) if shouted or not _SARCASM_WORDS.isdisjoint(t.token_set) else None
+    if praise and not ctx.writes_in_capitals:
+        caps = CAPS_PRAISE.search(raw) if shouted else None
+        if _SARCASM_CUE.search(raw) or (caps and ("🙃" in raw or "🙄" in raw)):
+            shown = caps or praise
+            return Hit(f"Sarcastic thanks ('{shown.group()}')", (shown.span(),))
+    if not shouted:
+        return None
     if _POSITIVE.search(raw) and not _SOUR.search(raw):
         return None
     if not _SHEEPISH.search(raw) and not ctx.writes_in_capitals:
@@ -104,7 +125,7 @@ def _shouting(t: Text, ctx: Context) -> Hit | None:
         if sour:
             return Hit(f"Shouts in capital letters ('{sour.group()}')", (sour.span(),))
     p = _SHOUT_PUNCT.search(raw) or _EXASPERATED.search(raw)
-    if p and (_NEGATIVE.search(raw) or _ONLY_MARKS.fullmatch(raw)):
+    if p and (_NEGATIVE.search(raw) or _ONLY_MARKS.fullmatch(raw) or (_INTERROBANG.search(p.group()) and _ASKING.search(raw))):
         return Hit(f"Posts in anger ('{p.group()}')", (p.span(),))
     faces = None if raw.isascii() else _ANGRY_FACES.search(raw)
     if faces:
@@ -131,7 +152,7 @@ _MODERATING = triggers.Gated(compile_i(r"\bplease\s+(?:delete|remove|take\s+(?:t
 CHECK_TRIGGERS: dict[str, frozenset[str]] = {
     "disguised_insult": frozenset({"#mask"}),
     "contact_details": CONTACT_TRIGGERS,
-    "shouting": frozenset({"#shout"}),
+    "shouting": frozenset({"#shout"}) | _SARCASM_WORDS,
 }
 
 #: The checks a rules file may name, by name.

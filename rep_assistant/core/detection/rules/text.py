@@ -25,11 +25,14 @@ _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN and CAPS_SOUR, and quicker to look for
-_ANGRY_FACE = re.compile("[🤬😡😤😠]")  # an angry post may shout with faces alone (content.py decides)
+_ANGRY_FACE = re.compile("[🤬😡😤😠🙄🙃]")  # an angry or sarcastic post may say it with faces alone (content.py decides)
 # A sour word in capitals is a raised voice however short the message: "this is a JOKE", "NOT HAPPY" ("AGAIN" alone is a sigh).
 CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
                            r"AWFUL|TERRIBLE|RUBBISH|WORST|UNBELIEVABLE|NOT\s+HAPPY|FED\s+UP|FUMING|FURIOUS|LIVID|"
-                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME|HAD\s+IT)(?![A-Za-z])")
+                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME|HAD\s+IT|STOP|NOTHING|ENOUGH|SERIOUSLY|WHY|NOT\s+(?i:ok|okay|acceptable|fair|on))(?![A-Za-z])")
+# Praise or emphasis in capitals: sincere ("SO proud") or sarcastic ("THANKS A LOT 🙄"); content.py tells them apart.
+CAPS_PRAISE = re.compile(r"(?<![A-Za-z])(?:THANKS?|THANK\s+YOU|CHEERS|GREAT|BRILLIANT|FANTASTIC|HELPFUL|LOVELY|PERFECT|WONDERFUL|FAB|"
+                         r"AMAZING|GENIUS|MARVELLOUS|SO|REALLY|EVER|VERY)(?![A-Za-z])")
 _UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _NEXT_WORD = regex.compile(r"[\w']+")
@@ -148,7 +151,8 @@ class Text:
             marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
             marks.append("#script")  # letters beyond ASCII: words of other languages, which tokens miss
-        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw or (_TWO_CAPITALS.search(raw) and (_UPPER_RUN.search(raw) or CAPS_SOUR.search(raw))) \
+        if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw \
+                or (_TWO_CAPITALS.search(raw) and (_UPPER_RUN.search(raw) or CAPS_SOUR.search(raw) or CAPS_PRAISE.search(raw))) \
                 or (not plain and _ANGRY_FACE.search(raw)):
             marks.append("#shout")
         self.token_set = words.union(marks) if marks else words
