@@ -1,5 +1,10 @@
 """Offensive language: disguised swearing is caught, UK homographs and place names are not."""
 
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
 import pytest
 
 from rep_assistant.core.detection.rules import Message, detect
@@ -46,3 +51,35 @@ def test_curation_drops_and_adds() -> None:
     lex = profanity()
     assert "69" not in lex.words and "hoe" not in lex.words and "knob" not in lex.words
     assert {"bloody", "bugger", "wtf", "ffs"} <= set(lex.words)
+
+
+@pytest.mark.parametrize("text", [
+    "proper krap parking again", "the basturds moved the sports day", "it's bluddy freezing at the gate", "pure shoite, that lunch",
+    "some tossa blocked the drive", "utter dikhed in the van", "well I'm pizzed off now", "fcuk it, I'll walk them",
+])
+def test_swear_words_spelled_as_they_sound_are_found(text: str) -> None:
+    assert _offensive(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We saw a great bustard at the bird reserve", "Y4 are doing King Cnut and the tide this week", "the sheet music is in her bag",
+    "a scary shark at the aquarium", "Lots of tosa and akita dogs at the show",
+])
+def test_real_words_a_respelling_could_be_are_not(text: str) -> None:
+    assert not _offensive(text)
+
+
+def test_respellings_are_never_english_words_and_the_shipped_list_is_what_the_script_makes() -> None:
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("build_respellings", root / "scripts" / "build_respellings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    lex = profanity()
+    assert lex.respelled and all(len(s) >= 4 and s not in lex.allowed for s in lex.respelled)
+    meta = json.loads((root / "resources" / "lexicons" / "respellings.json").read_text())
+    present = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in build.DICTIONARIES if p.exists()}
+    if present != meta["dictionaries_sha256"]:
+        pytest.skip("the word lists the respellings were made against are not on this machine")
+    innocent, _ = build.innocent_words()
+    assert innocent.isdisjoint(lex.respelled)
+    assert build.render(build.respellings(build.swear_words(), innocent)) == (root / "resources" / "lexicons" / "respellings.csv").read_text()

@@ -164,6 +164,8 @@ class Lexicon:
     allowed_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     # a verb form -> its particle: "slag (him) off" is to criticise, not to call someone a slag
     phrasal: dict[str, str] = field(default_factory=dict)
+    # a swear word spelled as it sounds, no English word ("krap", "basturd", "fcuk"): scripts/build_respellings.py
+    respelled: dict[str, str] = field(default_factory=dict)
 
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
@@ -173,6 +175,9 @@ class Lexicon:
                 for variant in _variants(word):
                     if variant not in self.allowed:
                         self.words.setdefault(variant, word)
+        for spelling, word in self.respelled.items():
+            if word in self.entries:
+                self.words.setdefault(spelling, word)
         for word in self.allowed | self.masked_only:
             self.words.pop(word, None)
         self.by_length: dict[int, list[str]] = {}
@@ -522,6 +527,7 @@ def profanity() -> Lexicon:
                 lex.preferred.add(word)
         if row["unless_near"]:
             lex.unless_near[word] = frozenset(row["unless_near"].split("|"))
+    lex.respelled = {row["respelling"]: row["word"] for row in _csv("lexicons/respellings.csv")}
     stems = []
     for row in _csv("lexicons/languages/offensive.csv"):
         term = lexicon_key(row["term"].strip().lower())
