@@ -124,3 +124,36 @@ def test_capitals_from_someone_who_always_writes_in_them_are_a_habit_not_shoutin
     # A habit of capitals does not hide !!! beside a complaint.
     msgs = _thread(*[("Grandad Alf", text) for text in habit[:3]], ("Grandad Alf", "NOBODY TOLD US ABOUT THE TRIP!!!"))
     assert {f.message_id for f in detect(msgs) if f.category == "anger"} == {3}
+
+
+def _photo_flags(*texts: str, kind: str = "message") -> list[str]:
+    msgs = [Message(i, f"2025-03-04T10:{i:02d}", "Wren Abara", t, kind) for i, t in enumerate(texts)]
+    return [f.summary for f in detect(msgs) if f.rule_id == "personal.child-photos"]
+
+
+@pytest.mark.parametrize("text", [
+    "IMG-20250304-WA0011.jpg (file attached)\nthe nativity shepherds lined up 😍 Kit, Orla and Benji",
+    "IMG-20250304-WA0012.jpg (file attached)\nlook at the whole class in their wellies",
+])
+def test_a_photo_whose_own_caption_names_children_is_personal_data(text: str) -> None:
+    assert _photo_flags(text, kind="media")
+
+
+@pytest.mark.parametrize("text", [
+    "<Media omitted> the Otters after sports day, Ruby, Faisal and Jo with their medals",
+    "the kids doing the maypole 😍 [photo]",
+    "All the photos of the kids from the disco are here: www.example.com/disco-album",
+    "Took a video of the choir, Mabel and Ifan right at the front, putting it on my Facebook tonight",
+])
+def test_a_photo_tag_a_link_to_an_album_or_a_post_online_naming_children_is_personal_data(text: str) -> None:
+    assert _photo_flags(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("IMG-20250304-WA0013.jpg (file attached)\nfound this coat by the gate, whose child's is it?", "media"),
+    ("IMG-20250304-WA0014.jpg (file attached)\nthe trip letter, in case you lost yours", "media"),
+    ("Can you remind everyone not to post photos of the children on Facebook please", "message"),
+    ("the new reading books have lovely pictures", "message"),
+])
+def test_lost_property_a_letter_and_a_request_not_to_post_photos_are_not(text: str, kind: str) -> None:
+    assert not _photo_flags(text, kind=kind)

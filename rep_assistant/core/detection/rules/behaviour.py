@@ -66,6 +66,45 @@ _CHILD_WORDS = regex.compile(
 )
 _SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", regex.IGNORECASE)
 _NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
+# Lost property photographed is a coat, not a child: "whose is this jumper?", "found this in the car park".
+_LOST_PROPERTY = regex.compile(r"\b(?:lost|found|whose|coat|jumper|cardigan|bottle|lunch\s*box|book\s*bag|shoe|shoes|trainers|hat|glove|"
+                               r"gloves|scarf|bag|label(?:led)?)\b", regex.IGNORECASE)
+# Two or more names in a row: "Evie, Isla and Theo", "Tobi and Daria's faces".
+_NAMES = regex.compile(r"(?-i:\p{Lu}\p{Ll}+)(?:,\s*(?-i:\p{Lu}\p{Ll}+))*,?\s+(?:and|&)\s+(?-i:\p{Lu}\p{Ll}+)")
+# A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
+_MEDIA_TAG = regex.compile(r"<media omitted>|<attached:[^>]*>|\S+\.(?:jpe?g|png|heic|gif|mp4|mov)\b|"
+                           r"\[(?:photos?|pics?|images?|videos?|img)\b[^\]\n]{0,120}\]?", regex.IGNORECASE)
+_MEDIA_HINT = regex.compile(r"<media|<attached|\.(?:jpe?g|png|heic|gif|mp4|mov)\b|\[(?:photo|pic|image|video|img)|"
+                            r"\b(?:photos?|pics?|videos?|vids?)\b", regex.IGNORECASE)
+_LINK = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|uk)/", regex.IGNORECASE)
+_ONLINE = regex.compile(r"\b(?:put|putting|posted|posting|uploaded|uploading|shared|sharing|post)\b[^.!?\n]{0,40}\b(?:on|to)\s+"
+                        r"(?:my\s+|the\s+)?(?:facebook|fb|insta(?:gram)?|tiktok|story|snapchat|snap|youtube|twitter)\b", regex.IGNORECASE)
+
+
+_ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|don'?t|do\s+not|shouldn'?t|should\s+not|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
+                               r"please\s+(?:delete|remove|take))\b", regex.IGNORECASE)
+
+
+def _children_pictured(caption: str) -> bool:
+    """Whether a photo's caption says children are in it (and it is not a coat or a letter)."""
+    return bool((_CHILD_WORDS.search(caption) or _NAMES.search(caption))
+                and not _NOT_CHILD_PHOTO.search(caption) and not _LOST_PROPERTY.search(caption))
+
+
+def _shared_online(text: str) -> str | None:
+    """What a text shares of children's photos, or None: a media tag in it, a link to an album, a post online."""
+    if _ASKING_NOT_TO.search(text):
+        return None  # "can you remind people not to share photos?": moderation, not a photo
+    tag = _MEDIA_TAG.search(text)
+    if tag is not None and _children_pictured(text[:tag.start()] + " " + text[tag.end():]):
+        return "Posts a photo of children (its caption names them)"
+    if not _PHOTO_WORDS.search(text) or not (_CHILD_WORDS.search(text) or _NAMES.search(text)) or _NOT_CHILD_PHOTO.search(text):
+        return None
+    if _LINK.search(text):
+        return "Shares a link to photos of children"
+    if _ONLINE.search(text):
+        return "Puts photos of children online"
+    return None
 _ADDRESSED = regex.compile(r"@\S+|\b(?:you|your|yours|u|ur|ye|ya|yous|youse|yer|hun|hen|babe|mate|pal|sis|bro)\b|\bx+$", regex.IGNORECASE)
 _SCHOOL_BUSINESS = regex.compile(
     r"\b(?:school|class|teacher|trip|pe|homework|reading|spelling|uniform|kit|disco|fair|assembly|play|nativity|club|swimming|"
@@ -195,10 +234,20 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
 
 
 def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int = 11) -> Iterator[Finding]:
-    """Media posted next to the same author's text about children, a party or photos of the class."""
+    """Photos of children: media posted with a caption about them (on the media's own next line, as Android exports it,
+    or in the same author's text beside it), a media tag in a text naming children, a link to an album of them, or
+    one put on social media."""
     texts: dict[int, list[object]] = {}
     for k, media in enumerate(messages):
         if not media.is_media:
+            if media.is_post and _MEDIA_HINT.search(media.text):
+                found = _shared_online(media.text)
+                if found:
+                    yield Finding(media.id, "personal-data", "personal.child-photos", found)
+            continue
+        caption = media.text.partition("\n")[2]
+        if caption and _children_pictured(caption):
+            yield Finding(media.id, "personal-data", "personal.child-photos", "Posts a photo of children (its caption names them)")
             continue
         # The author's nearest text before the media (a caption), or just after it.
         for idx in [*range(k - 1, max(-1, k - reach - 1), -1), *range(k + 1, min(len(messages), k + 4))]:

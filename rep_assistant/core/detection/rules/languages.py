@@ -11,6 +11,7 @@ resources/lexicons/languages/offensive.csv, disclosure.csv and subjects.csv.
 import csv
 import functools
 import io
+import re
 from collections.abc import Callable
 
 from rep_assistant.core import resources
@@ -24,17 +25,26 @@ _NAMES = {"ur": "Urdu", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "
 
 
 @functools.cache
-def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[str]]:
-    """Disclosure phrases (as word tuples) -> (topic, language), and the words that unmake one."""
+def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[tuple[str, ...]]]:
+    """Disclosure phrases (as word tuples) -> (topic, language), and the phrases that unmake one."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
-    unless: set[str] = set()
+    unless: set[tuple[str, ...]] = set()
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
         if row["topic"] == "unless":
-            unless.update(words)
+            unless.add(words)
         else:
             terms[words] = (row["topic"], row["language"])
     return terms, frozenset(unless)
+
+
+def _says_any(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` is in ``tokens``, its words in a row: "اليوم العالمي" (world day), not "اليوم" (today) alone."""
+    for i, word in enumerate(tokens):
+        for phrase in phrases:
+            if phrase[0] == word and tuple(tokens[i:i + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 @functools.cache
@@ -62,17 +72,39 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     if firsts.isdisjoint(w for w, _, _ in found) and firsts.isdisjoint(bare):
         return ()
     tokens = [w for w, _, _ in found]
-    if not unless.isdisjoint(tokens) or speaks_of_own_child(tokens):
+    if _says_any(tokens, unless) or speaks_of_own_child(tokens):
         return ()  # an awareness week, or the writer's own child
     out = []
+    mixed: str | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             if first not in firsts:
                 continue
             for key, (topic, language) in terms.items():
                 if key[0] == first and tuple(tokens[i + 1:i + len(key)]) == key[1:]:
+                    if language == "en":
+                        # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
+                        # in another script: the English rules, which read English grammar, judge English messages.
+                        mixed = mixed if mixed is not None else _script_language(t.raw)
+                        if not mixed:
+                            continue
+                        language = mixed
                     out.append(((start, found[i + len(key) - 1][2]), topic, language))
     return tuple(out)
+
+
+_BENGALI = re.compile("[\u0980-\u09ff]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے: letters Arabic does not use
+
+
+def _script_language(raw: str) -> str:
+    """The language a message of another script is most likely in ("" when it is all Latin)."""
+    if _BENGALI.search(raw):
+        return "bn"
+    if _ARABIC.search(raw):
+        return "ur" if _URDU_ONLY.search(raw) else "ar"
+    return ""
 
 
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
