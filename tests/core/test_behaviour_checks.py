@@ -128,7 +128,7 @@ def test_capitals_from_someone_who_always_writes_in_them_are_a_habit_not_shoutin
 
 def _photo_flags(*texts: str, kind: str = "message") -> list[str]:
     msgs = [Message(i, f"2025-03-04T10:{i:02d}", "Wren Abara", t, kind) for i, t in enumerate(texts)]
-    return [f.summary for f in detect(msgs) if f.rule_id == "personal.child-photos"]
+    return [f.summary for f in detect(msgs) if f.rule_id in ("personal.child-photos", "personal.child-photo-text")]
 
 
 @pytest.mark.parametrize("text", [

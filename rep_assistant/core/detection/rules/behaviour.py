@@ -9,6 +9,7 @@ from itertools import pairwise
 
 import regex
 
+from rep_assistant.core.detection.rules import photos
 from rep_assistant.core.detection.rules.model import Finding, Message
 
 # "Don't know" said many ways: dialect (dinnae ken, nae clue), idiom (not a scooby, haven't the
@@ -43,12 +44,23 @@ _ANSWER_CUE = (r"\b(?:but|think|thought|reckon|maybe|probably|might|ask|try|chec
                r"tonight|today)\b|\d")
 _DONT_KNOW = regex.compile(
     r"^(?:(?:sorry|soz|hmm+|um+|er+|no|nope|nah|o+h|ah|honestly|tbh|tbf|ngl|lol|haha+|i'?m\s+sorry|i'?m\s+afraid|afraid|sadly|sure|ach|och)[\s,.!]*)*"
-    # an excuse before it that holds no answer: "we're new so I wouldn't know", "been off all week so no idea"
-    rf"(?:(?:(?!{_ANSWER_CUE})[^.?!]){{3,40}}?\s+so\s+)?"
     rf"(?:i\s+|i'?ve\s+|i'?m\s+)?(?:(?:{_DONT_KNOW_CORE})(?:\s+(?:either|too|myself|me))?{_FILLERS_AFTER}"
     rf"(?:[\s,.!;:-]+(?:(?!{_ANSWER_CUE}).){{3,50}})?|(?:{_DONT_KNOW_ALONE})(?:\s+(?:either|too|myself))?{_FILLERS_AFTER})[\s.!?]*$",
     regex.IGNORECASE,
 )
+# An excuse before it that holds no answer: "we're new so I wouldn't know", "been off all week so no idea".
+_EXCUSE_SO = regex.compile(r"^([^.?!]{3,40}?)\s+so\s+", regex.IGNORECASE)
+_ANSWER = regex.compile(_ANSWER_CUE, regex.IGNORECASE)
+
+
+def _only_dont_know(text: str) -> bool:
+    """Whether a reply says only that the writer does not know (an excuse before or after it allowed)."""
+    if _DONT_KNOW.match(text) is not None:
+        return True
+    excuse = _EXCUSE_SO.match(text) if " so " in text.lower() else None
+    return excuse is not None and not _ANSWER.search(excuse.group(1)) and _DONT_KNOW.match(text[excuse.end():]) is not None
+
+
 _SHRUG_FACE = r"🤷[\U0001F3FB-\U0001F3FF]?(?:\u200d[♀♂]\ufe0f?)?|¯\\_+\(.{1,3}\)_+/¯"
 # A shrug alone, or beside a word that passes the question on ("pass 🤷", "nope 🤷‍♀️", "¯\_(ツ)_/¯").
 _SHRUG = regex.compile(rf"^\s*(?:(?:pass|nope|nah|no|hmm+|eh|dunno|sorry)[\s,.!]*)?(?:\s*(?:{_SHRUG_FACE}))+\s*"
@@ -57,54 +69,6 @@ _SHRUG = regex.compile(rf"^\s*(?:(?:pass|nope|nah|no|hmm+|eh|dunno|sorry)[\s,.!]
 _QUESTION = regex.compile(r"\?|^\W*(?:does|do|did|is|are|was|were|has|have|can|could|will|would|what|when|where|which|who|how|"
                           r"anyone|any\s+one|anybody|any\s+idea)\b", regex.IGNORECASE)
 _EMOJI_ETC = regex.compile(r"[\p{So}\p{Sk}\p{Cf}\u200d\ufe0f]+")
-_PHOTO_WORDS = regex.compile(r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?|selfies?)\b", regex.IGNORECASE)
-_CHILD_WORDS = regex.compile(
-    r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
-    r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
-    r"year\s?\d+s?|reception|swimming\s+gala|panto|christmas\s+play|our\s+lot|them\s+all|(?:up\s+)?on\s+stage)\b",
-    regex.IGNORECASE,
-)
-_SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", regex.IGNORECASE)
-_NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
-# Lost property photographed is a coat, not a child: "whose is this jumper?", "found this in the car park".
-_LOST_PROPERTY = regex.compile(r"\b(?:lost|found|whose|coat|jumper|cardigan|bottle|lunch\s*box|book\s*bag|shoe|shoes|trainers|hat|glove|"
-                               r"gloves|scarf|bag|label(?:led)?)\b", regex.IGNORECASE)
-# Two or more names in a row: "Evie, Isla and Theo", "Tobi and Daria's faces".
-_NAMES = regex.compile(r"(?-i:\p{Lu}\p{Ll}+)(?:,\s*(?-i:\p{Lu}\p{Ll}+))*,?\s+(?:and|&)\s+(?-i:\p{Lu}\p{Ll}+)")
-# A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
-_MEDIA_TAG = regex.compile(r"<media omitted>|<attached:[^>]*>|\S+\.(?:jpe?g|png|heic|gif|mp4|mov)\b|"
-                           r"\[(?:photos?|pics?|images?|videos?|img)\b[^\]\n]{0,120}\]?", regex.IGNORECASE)
-_MEDIA_HINT = regex.compile(r"<media|<attached|\.(?:jpe?g|png|heic|gif|mp4|mov)\b|\[(?:photo|pic|image|video|img)|"
-                            r"\b(?:photos?|pics?|videos?|vids?)\b", regex.IGNORECASE)
-_LINK = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|uk)/", regex.IGNORECASE)
-_ONLINE = regex.compile(r"\b(?:put|putting|posted|posting|uploaded|uploading|shared|sharing|post)\b[^.!?\n]{0,40}\b(?:on|to)\s+"
-                        r"(?:my\s+|the\s+)?(?:facebook|fb|insta(?:gram)?|tiktok|story|snapchat|snap|youtube|twitter)\b", regex.IGNORECASE)
-
-
-_ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|don'?t|do\s+not|shouldn'?t|should\s+not|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
-                               r"please\s+(?:delete|remove|take))\b", regex.IGNORECASE)
-
-
-def _children_pictured(caption: str) -> bool:
-    """Whether a photo's caption says children are in it (and it is not a coat or a letter)."""
-    return bool((_CHILD_WORDS.search(caption) or _NAMES.search(caption))
-                and not _NOT_CHILD_PHOTO.search(caption) and not _LOST_PROPERTY.search(caption))
-
-
-def _shared_online(text: str) -> str | None:
-    """What a text shares of children's photos, or None: a media tag in it, a link to an album, a post online."""
-    if _ASKING_NOT_TO.search(text):
-        return None  # "can you remind people not to share photos?": moderation, not a photo
-    tag = _MEDIA_TAG.search(text)
-    if tag is not None and _children_pictured(text[:tag.start()] + " " + text[tag.end():]):
-        return "Posts a photo of children (its caption names them)"
-    if not _PHOTO_WORDS.search(text) or not (_CHILD_WORDS.search(text) or _NAMES.search(text)) or _NOT_CHILD_PHOTO.search(text):
-        return None
-    if _LINK.search(text):
-        return "Shares a link to photos of children"
-    if _ONLINE.search(text):
-        return "Puts photos of children online"
-    return None
 _ADDRESSED = regex.compile(r"@\S+|\b(?:you|your|yours|u|ur|ye|ya|yous|youse|yer|hun|hen|babe|mate|pal|sis|bro)\b|\bx+$", regex.IGNORECASE)
 _SCHOOL_BUSINESS = regex.compile(
     r"\b(?:school|class|teacher|trip|pe|homework|reading|spelling|uniform|kit|disco|fair|assembly|play|nativity|club|swimming|"
@@ -220,7 +184,7 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
             # ASCII has no emoji and no format marks; its only modifier symbols are ^ and `.
             plain = m.text.isascii() and "^" not in m.text and "`" not in m.text
             text = (m.text if plain else _EMOJI_ETC.sub("", m.text)).strip()
-            verdict = verdicts[m.text] = (bool(text) and len(text) <= 80 and _DONT_KNOW.match(text) is not None) \
+            verdict = verdicts[m.text] = (bool(text) and len(text) <= 80 and _only_dont_know(text)) \
                 or _SHRUG.match(m.text) is not None
         if not verdict:
             continue
@@ -234,19 +198,14 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
 
 
 def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int = 11) -> Iterator[Finding]:
-    """Photos of children: media posted with a caption about them (on the media's own next line, as Android exports it,
-    or in the same author's text beside it), a media tag in a text naming children, a link to an album of them, or
-    one put on social media."""
+    """Media posted with a caption about children: on the media's own next line, as Android exports it, or in the
+    same author's text beside it (a text alone is the content check's: photos.shared_in_text)."""
     texts: dict[int, list[object]] = {}
     for k, media in enumerate(messages):
         if not media.is_media:
-            if media.is_post and _MEDIA_HINT.search(media.text):
-                found = _shared_online(media.text)
-                if found:
-                    yield Finding(media.id, "personal-data", "personal.child-photos", found)
             continue
         caption = media.text.partition("\n")[2]
-        if caption and _children_pictured(caption):
+        if caption and photos.children_pictured(caption):
             yield Finding(media.id, "personal-data", "personal.child-photos", "Posts a photo of children (its caption names them)")
             continue
         # The author's nearest text before the media (a caption), or just after it.
@@ -258,8 +217,9 @@ def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int
                 break
     for idx in sorted(texts):
         m = messages[idx]
-        if (_PHOTO_WORDS.search(m.text) or _SHOWING.search(m.text)) and _CHILD_WORDS.search(m.text) and not _NOT_CHILD_PHOTO.search(m.text):
+        if (photos.PHOTO_WORDS.search(m.text) or photos.SHOWING.search(m.text)) and photos.CHILD_WORDS.search(m.text) \
+                and not photos.NOT_CHILD_PHOTO.search(m.text):
             media_ids = texts[idx]
-            photos = "a photo" if len(media_ids) == 1 else f"{len(media_ids)} photos"
-            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {photos} of children",
+            how_many = "a photo" if len(media_ids) == 1 else f"{len(media_ids)} photos"
+            yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {how_many} of children",
                           related=tuple(media_ids))

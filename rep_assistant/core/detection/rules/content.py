@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import regex
 
-from rep_assistant.core.detection.rules import triggers
+from rep_assistant.core.detection.rules import photos, triggers
 from rep_assistant.core.detection.rules.contact_details import TRIGGERS as CONTACT_TRIGGERS
 from rep_assistant.core.detection.rules.contact_details import personal_contact
 from rep_assistant.core.detection.rules.lexicon import insults
@@ -41,6 +41,14 @@ def _disguised_insult(t: Text) -> Hit | None:
 
 
 # -- personal data: contact_details.py (phone numbers through libphonenumber, e-mails, addresses) ---------
+
+
+def _photo_of_children(t: Text) -> Hit | None:
+    """A text sharing a photo of children: a media tag with a caption naming them, a link to an album, a post online."""
+    if photos.TRIGGERS.isdisjoint(t.token_set):
+        return None
+    found = photos.shared_in_text(t.raw)
+    return Hit(found, ((0, len(t.raw.rstrip())),)) if found else None
 
 
 # -- shouting ---------------------------------------------------------------------------------------
@@ -152,6 +160,7 @@ _MODERATING = triggers.Gated(compile_i(r"\bplease\s+(?:delete|remove|take\s+(?:t
 CHECK_TRIGGERS: dict[str, frozenset[str]] = {
     "disguised_insult": frozenset({"#mask"}),
     "contact_details": CONTACT_TRIGGERS,
+    "photo_of_children": photos.TRIGGERS,
     "shouting": frozenset({"#shout"}) | _SARCASM_WORDS,
 }
 
@@ -160,5 +169,6 @@ CHECKS: dict[str, Callable[..., Hit | None]] = {
     "offensive_lexicon": _offensive,
     "disguised_insult": _disguised_insult,
     "contact_details": _contact_details,
+    "photo_of_children": _photo_of_children,
     "shouting": _shouting,
 }

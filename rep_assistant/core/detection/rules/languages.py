@@ -12,9 +12,10 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rep_assistant.core import resources
+from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.lexicon import profanity
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
@@ -38,18 +39,31 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[tu
     return terms, frozenset(unless)
 
 
-def _says_any(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether one of ``phrases`` is in ``tokens``, its words in a row: "اليوم العالمي" (world day), not "اليوم" (today) alone."""
+@functools.cache
+def _unless_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _disclosures()[1]:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _says_unless(tokens: list[str]) -> bool:
+    """Whether an unmaking phrase is in ``tokens``, its words in a row: "اليوم العالمي" (world day), not "اليوم" (today) alone."""
+    firsts = _unless_by_first_word()
     for i, word in enumerate(tokens):
-        for phrase in phrases:
-            if phrase[0] == word and tuple(tokens[i:i + len(phrase)]) == phrase:
+        for phrase in firsts.get(word, ()):
+            if len(phrase) == 1 or tuple(tokens[i:i + len(phrase)]) == phrase:
                 return True
     return False
 
 
 @functools.cache
-def _first_words() -> frozenset[str]:
-    return frozenset(k[0] for k in _disclosures()[0])
+def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First word -> the disclosure phrases that open with it: (words, topic, language)."""
+    out: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for key, (topic, language) in _disclosures()[0].items():
+        out.setdefault(key[0], []).append((key, topic, language))
+    return out
 
 
 def _insult(t: Text) -> Hit | None:
@@ -64,15 +78,14 @@ def _insult(t: Text) -> Hit | None:
 @functools.lru_cache(maxsize=1)  # the two rules below ask it of the same text one after the other
 def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     """Each disclosure of someone else's child's health, needs, exclusion or behaviour, in order: (span, topic, language)."""
-    terms, unless = _disclosures()
     found = t.key_words
-    firsts = _first_words()
+    firsts = _by_first_word()
     # An Arabic word may carry the article or a particle on its front ("السكري"): read it bare too.
     bare = [without_clitic(w) for w, _, _ in found]
-    if firsts.isdisjoint(w for w, _, _ in found) and firsts.isdisjoint(bare):
+    if firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare):
         return ()
     tokens = [w for w, _, _ in found]
-    if _says_any(tokens, unless) or speaks_of_own_child(tokens):
+    if _says_unless(tokens) or speaks_of_own_child(tokens):
         return ()  # an awareness week, or the writer's own child
     out = []
     mixed: str | None = None
@@ -80,8 +93,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         for first in dict.fromkeys((word, bare[i])):
             if first not in firsts:
                 continue
-            for key, (topic, language) in terms.items():
-                if key[0] == first and tuple(tokens[i + 1:i + len(key)]) == key[1:]:
+            for key, topic, language in firsts[first]:
+                if tuple(tokens[i + 1:i + len(key)]) == key[1:]:
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another script: the English rules, which read English grammar, judge English messages.
@@ -128,10 +141,17 @@ def _told(verb: str, topics: frozenset[str] = frozenset(_TOPIC)) -> Callable[[Te
     return check
 
 
+def _wake_word(words: Iterable[str]) -> str:
+    """The word of a phrase that wakes its rule: the longest that is not everyday school talk ("nikal", not "school")."""
+    words = list(words)
+    return max([w for w in words if w not in triggers.COMMON_WORDS] or words, key=len)
+
+
 def _triggers() -> frozenset[str]:
-    """The longest word of each Latin-script insult and disclosure, and '#script' for every other script."""
-    insult_words = {max(w.split(), key=len) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
-    disclosure_words = {max(k, key=len) for k in _disclosures()[0]}
+    """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
+    insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
+    # English words of a code-switched message need its other script ('#script') to count, so they wake nothing alone.
+    disclosure_words = {_wake_word(k) for k, (_, language) in _disclosures()[0].items() if language != "en"}
     return frozenset(w for w in insult_words | disclosure_words if w.isascii()) | {"#script"}
 
 

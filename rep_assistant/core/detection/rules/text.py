@@ -66,7 +66,7 @@ NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
-    r"|\b(?:boy|girl|kid|child)\s+in\s+(?:\d\w|year|reception|class|the other class)",
+    r"|\b(?:boy|girl|kid|child|lad|lass)\s+in\s+(?:the\s+|our\s+|their\s+|\w+'s\s+)?(?:\d\w*|year|reception|class|other\s+class|form|group|set)\b",
     _FLAGS,
 )
 

@@ -40,6 +40,8 @@ _SCHOOL_TALK = frozenset((
     "came", "home", "moved", "sorry", "today", "tomorrow", "please", "thanks", "thank",
 ))
 _COMMON = _FUNCTION | _SCHOOL_TALK
+#: Words too common to wake a rule on their own (other modules pick their wake words around them).
+COMMON_WORDS = _COMMON
 
 
 def words(pattern: str) -> frozenset[str] | None:
