@@ -83,3 +83,30 @@ def test_respellings_are_never_english_words_and_the_shipped_list_is_what_the_sc
     innocent, _ = build.innocent_words()
     assert innocent.isdisjoint(lex.respelled)
     assert build.render(build.respellings(build.swear_words(), innocent)) == (root / "resources" / "lexicons" / "respellings.csv").read_text()
+
+
+def test_no_spelling_the_lexicon_reads_as_a_swear_word_is_an_english_word() -> None:
+    """Dropped vowels, doubled letters and respellings of a swear word must not make a real word ("sheet", "Shiite")."""
+    dictionary = Path("/usr/share/dict/british-english-large")
+    if not dictionary.exists():
+        pytest.skip("the English word list is not installed")
+    english = {w.strip().lower() for w in dictionary.read_text(encoding="utf-8").splitlines()}
+    lex = profanity()
+    assert not {v for v, w in lex.words.items() if v != w and v in english and v not in lex.allowed}
+
+
+@pytest.mark.parametrize("text", [
+    "what a complete knob-head that driver was", "some toss-pot blocked the bus lane", "what the @#$% happened to the rota",
+    "honestly sh it organised this year", "utter wa nker on the school run", "kiss my a**, I'm not baking again",
+    "Ffsssss not the hall again", "that f—king gate", "fu(k this weather", "s 🙄 h 🙄 i 🙄 t, forgot the costume",
+])
+def test_swears_split_hyphenated_grawlixed_drawn_out_or_masked_short_are_found(text: str) -> None:
+    assert _offensive(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ox and the ass stood by the manger", "Our Shiite neighbours came to the iftar", "he got an A*, two As and a B",
+    "the wash it out setting", "rock-and-roll day!!!", "Q&A with the head at 3", "the co op on the corner",
+])
+def test_the_nativity_ass_a_faith_grades_and_joined_words_are_not(text: str) -> None:
+    assert not _offensive(text)

@@ -36,19 +36,19 @@ from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_k
 _SEVERITY = {"Mild": "mild", "Strong": "strong", "Severe": "severe"}
 # Leet digits and symbols -> the letters they stand for (1 and | are i or l).
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s", "+": "t", "!": "i",
-         "|": "il", "€": "e", "¢": "c", "¡": "i"}
+         "|": "il", "€": "e", "¢": "c", "¡": "i", "(": "c"}
 # Letters drawn with two or three characters: "|_|" u, "\/\/" w, "|<" k; a letter in brackets: "f(u)ck", "sh[i]t".
 _DRAWN = re.compile(r"\|_\||\\/\\/|\\/|/\\|\|<|\|\\\||[(\[{]([a-z0-9@$!*])[)\]}]")
 _DRAWN_LETTERS = {"|_|": "u", "\\/\\/": "w", "\\/": "v", "/\\": "a", "|<": "k", "|\\|": "n"}
 # Symbols that stand in for a letter inside a word: emoji, bullets, stars drawn beyond ASCII ("cl🤬sterf🤬ck", "f•••").
-_ODD_MASK = regex.compile(r"[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*")
-_ODD_MASK_IN_WORD = regex.compile(r"[a-z](?:[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*)+[a-z]|[a-z](?:[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*){3,}")
+_ODD_MASK = regex.compile(r"[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎—–][\p{M}\u200d]*")
+_ODD_MASK_IN_WORD = regex.compile(r"[a-z](?:[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎—–][\p{M}\u200d]*)+[a-z]|[a-z](?:[\p{So}\p{Sk}•·∙●○◦▪✱✲⁎][\p{M}\u200d]*){3,}")
 _DRAWN_SIGN = re.compile(r"[a-z][(\[{][a-z0-9@$!*][)\]}][a-z]|\|_\||\\/|/\\|\|<|[a-z]_+[a-z]")
 _MASKS = frozenset("*#%&_.?-~^\"")
 #: How far a phrasal verb's particle may follow it: "slag off", "slag the whole lot of them off".
 _PHRASAL_REACH = 5
 _CLAUSE_BREAK = re.compile(r"[,.!?;:]")
-_WRONG_LETTER = frozenset("@$!|+€¢¡")  # leet symbols that also serve as masks
+_WRONG_LETTER = frozenset("@$!|+€¢¡(")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A character beyond ASCII that _ANY_WORD counts as part of a word (an accent, a mark such as the emoji
@@ -58,6 +58,7 @@ _CHUNK = re.compile(r"\S+")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _SQUEEZE_ALL = re.compile(r"(.)\1+")
 _SQUEEZE_RUNS = re.compile(r"(.)\1{2,}")
+_SPLIT_ROOTS = ("toss", "knob", "nob", "dick", "arse", "ass", "shit", "piss", "cock", "twat", "wank", "fuck", "bum", "mother", "sod")
 _PREFIX_ROOTS = ("fuck", "cunt", "wank", "bollock", "twat", "shit", "dickhead", "motherf", "bastard")
 _SUFFIX_ROOTS = ("shit", "shite", "fuck", "fucker", "fucking", "cunt", "wanker", "twat")
 _ROOT_HEADS = frozenset(r[:4] for r in _PREFIX_ROOTS)
@@ -69,12 +70,18 @@ _SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
 # characters that draw a letter or bracket one ("|_|", "f(u)ck"): one scan spares most messages both patterns.
 _ANY_SYMBOL = re.compile("[" + re.escape("".join(sorted(_SYMBOLS | set("([{\\_")))) + "]")
 _DRAWN_HINT = re.compile(r"[(\[{\\|_]")
-_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
-_SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9]{1,2}[a-z0-9@$!*][^a-z0-9]{1,2}[a-z0-9@$!*](?![a-z])")
+_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|[a-z]\([a-z](?![a-z]*\))|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
+_GAP = r"(?:[^a-z0-9]{1,2}|[^a-z0-9]{0,2}[^\x00-\x7f][^a-z0-9]{0,2})"  # a space, a dot, a dash, or an emoji between spaces
+_SPACED = re.compile(rf"(?:^|[^a-z])[a-z]{_GAP}[a-z0-9@$!*]{_GAP}[a-z0-9@$!*](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
-_SPELLED = re.compile(r"(?:^|[^a-z0-9])[a-z0-9@$!*](?:[^a-z0-9]{1,2}[a-z0-9@$!*]){2,}(?![a-z0-9])")
+_SPELLED = re.compile(rf"(?:^|[^a-z0-9])[a-z0-9@$!*](?:{_GAP}[a-z0-9@$!*]){{2,}}(?![a-z0-9])")
 _SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
+# A cartoon's swear: three to eight of these symbols, at least three different ("$#!%", "@#%&!"), never a row of one ("!!!").
+_SYMBOL_RUN = re.compile(r"[$#!%@&*]{3}")  # in every grawlix
+_GRAWLIX = re.compile(r"(?=(?:.*?([$#!%@&*])(?!.*\1)){3})[$#!%@&*]{3,8}")
+# Lone fragments a word is split into to dodge a filter ("sh it", "wa nker"): joined with the next word, a swear.
+_FRAGMENT_HEADS = frozenset({"sh", "fu", "fk", "tw", "wa", "bi", "cu", "pi", "ar", "ba", "bo", "bu", "cr"})
 
 
 def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False,
@@ -91,7 +98,8 @@ def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: b
     signs = signs or _SIGNS
     inside = _signs_inside(token_set, signs) if split else signs.search(key)
     return bool(inside or "a-h" in key
-                or (_ANY_SYMBOL.search(key) and (_SYMBOL_IN_WORD.search(key) or (_DRAWN_HINT.search(key) and _DRAWN_SIGN.search(key))))
+                or (_ANY_SYMBOL.search(key) and (_SYMBOL_IN_WORD.search(key) or (_DRAWN_HINT.search(key) and _DRAWN_SIGN.search(key))
+                                                 or _SYMBOL_RUN.search(key)))
                 or (not key.isascii() and _LETTER_BEYOND_ASCII.search(key) and _ODD_MASK_IN_WORD.search(key))
                 or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
 
@@ -224,7 +232,8 @@ class Lexicon:
         words = not self.wordset.isdisjoint(token_set) or (  # "هالخرا": "this" + "the" + the word
             not plain and _ARABIC_LETTER.search(key) is not None and not self.wordset.isdisjoint(map(without_clitic, token_set)))
         phrases = not self.phrase_gate.isdisjoint(token_set)
-        if not (words or phrases or disguised or folded_masked):
+        split = not _FRAGMENT_HEADS.isdisjoint(token_set)
+        if not (words or phrases or disguised or folded_masked or split):
             return []
         hits: list[Hit] = []
         if words or disguised or folded_masked:
@@ -246,6 +255,8 @@ class Lexicon:
                     hits.append(self._hit(m.start(), m.end(), entry))
         if phrases:
             hits.extend(self._phrases(key, plain, token_set))
+        if split:
+            hits.extend(self._split_words(key, plain))
         if disguised:
             hits.extend(self._disguised(key, token_set))
         if hits and not self.allow_starts.isdisjoint(token_set):
@@ -279,11 +290,22 @@ class Lexicon:
         """'fuuuuck', 'shiiiite': three or more letters alike squeezed to one or two."""
         if not _STRETCHED.search(token) or token in self.allowed:
             return None
-        for squeezed in (_SQUEEZE_ALL.sub(r"\1", token), _SQUEEZE_RUNS.sub(r"\1\1", token)):
+        for squeezed in (_SQUEEZE_ALL.sub(r"\1", token), _SQUEEZE_RUNS.sub(r"\1\1", token), _SQUEEZE_RUNS.sub(r"\1", token)):
             found = self.words.get(squeezed) or (squeezed if squeezed in self.masked_only else None) or self._compound(squeezed)
             if found:
                 return found
         return None
+
+    def _split_words(self, key: str, plain: bool) -> list[Hit]:
+        """A common swear split in two to dodge a filter: "sh it", "wa nker" (the first part no word of its own)."""
+        spans = [(m.start(), m.end(), m.group()) for m in (_ASCII_WORD if plain else _ANY_WORD).finditer(key)]
+        out = []
+        for (start, _, first), (_, end, second) in itertools.pairwise(spans):
+            if first in _FRAGMENT_HEADS:
+                word = self.words.get(first + second)
+                if word in self.preferred and self._fits(word, frozenset()):
+                    out.append(self._hit(start, end, word))
+        return out
 
     def _phrases(self, key: str, plain: bool, token_set: frozenset[str] | set[str]) -> list[Hit]:
         out = []
@@ -315,6 +337,10 @@ class Lexicon:
                 if core.endswith("|") and text[text.find(core) + len(core):].startswith("<"):
                     core += "<"  # "dic|<": a k drawn as |<, not a bracket
                 core = core.strip("*_~") if core[:1] in "*_~" and core[-1:] in "*_~" else core  # WhatsApp *bold*
+                if _GRAWLIX.fullmatch(core):  # "$#!%": a cartoon's swear, symbols only
+                    start = at + text.find(core)
+                    out.append(Hit(start, start + len(core), core, "mild"))
+                    continue
                 if len(core) < 3 or core.isalpha() or not any(c.isalpha() for c in core):
                     continue
                 word = self.decode(core)
@@ -333,7 +359,8 @@ class Lexicon:
         runs: list[list[re.Match[str]]] = []
         for m in letters:
             gap = key[runs[-1][-1].end():m.start()] if runs else "\n"
-            if runs and len(gap) <= 2 and not any(ch.isalnum() for ch in gap):  # a line break too: "F\nU\nC\nK"
+            # a line break too ("F\nU\nC\nK"), or an emoji between ("s 💩 h 💩 i 💩 t")
+            if runs and (len(gap) <= 2 or (len(gap) <= 5 and not gap.isascii())) and not any(ch.isalnum() for ch in gap):
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -397,9 +424,10 @@ class Lexicon:
         odd = [c for c in chunk if not c.isalpha() and c not in _LEET and c not in _MASKS]
         if odd or (not chunk[0].isalpha() and chunk[0] not in _LEET and chunk[0] not in "*#"):
             return None  # a character that is neither a letter, a mask nor leet ("qz123x" has a 2)
-        if len(chunk) >= 4 and chunk[0].isalpha() and all(c in _MASKS for c in chunk[1:]):
-            # "f***": a first letter and stars is unmistakably a censored swear.
-            return next((w for w in sorted(self.preferred) if len(w) == len(chunk) and w[0] == chunk[0]), None)
+        if (len(chunk) >= 4 or "*" in chunk) and len(chunk) >= 3 and chunk[0].isalpha() and all(c in _MASKS for c in chunk[1:]):
+            # "f***", "a**": a first letter and stars is unmistakably a censored swear.
+            # The words rude only when disguised are what such a mask most often hides ("p***k", "a**").
+            return next((w for w in [*sorted(self.masked_only), *sorted(self.preferred)] if len(w) == len(chunk) and w[0] == chunk[0]), None)
         masks = sum(c in _MASKS for c in chunk)
         if masks == 0 and (letters >= 2 or len(chunk) >= 4):
             for reading in _leet_readings(chunk):
@@ -415,8 +443,8 @@ class Lexicon:
             return next((w for w in sorted(self.preferred | self.masked_only) if len(w) == len(chunk) and shape.fullmatch(w)), None)
         if letters < 2:
             return None
-        if len(chunk) < 4 or masks > letters + 1:
-            return None
+        if len(chunk) < 3 or (len(chunk) == 3 and (not chunk[0].isalpha() or not set(chunk) & set("*#"))) or masks > letters + 1:
+            return None  # "f*k", "a**": three characters will do when a letter leads and a star masks (A&E, M&S and B&Q are shops)
         shape = re.compile("".join(_shape_piece(c) for c in chunk))
         found = [w for w in self.by_length.get(len(chunk), ()) if shape.fullmatch(w)]
         if not found:  # a mask run may stand for more or fewer letters: "f*k", "sh**"
@@ -527,6 +555,11 @@ def profanity() -> Lexicon:
                 lex.preferred.add(word)
         if row["unless_near"]:
             lex.unless_near[word] = frozenset(row["unless_near"].split("|"))
+    # A compound written as two words or hyphenated ("toss-pot", "mother fucker"): its two halves in a row.
+    for word in lex.preferred:
+        for root in _SPLIT_ROOTS:
+            if word.startswith(root) and len(word) - len(root) >= 3:
+                lex.phrases[(root, word[len(root):])] = word
     lex.respelled = {row["respelling"]: row["word"] for row in _csv("lexicons/respellings.csv")}
     stems = []
     for row in _csv("lexicons/languages/offensive.csv"):
@@ -548,8 +581,8 @@ def profanity() -> Lexicon:
             lex.allowed.add(parts[0])
         elif parts:
             lex.allowed_phrases.setdefault(parts[0], []).append((parts, row["kind"] if row["kind"] in _CAPITALISED else ""))
-    for phrase in list(lex.phrases):
-        if " ".join(phrase) not in lex.entries:
+    for phrase, entry in list(lex.phrases.items()):
+        if entry not in lex.entries:  # its word was dropped
             del lex.phrases[phrase]
     lex.stems = tuple(stems)
     lex.signs = signs_inside(lex.stems)
