@@ -1,12 +1,13 @@
 """Probe sets written blind to the detector (issue #12), kept as floors so a change cannot quietly lose them.
 
-Six independent writers, none of whom read the rules, the word lists or the tests, wrote these
-(``tests/data/probes/written_blind/``, made-up people and details): disguised swearing with
-innocent look-alikes (a, b), swearing, insults and disclosures about a child in Urdu, Polish,
-Arabic, Bengali, Welsh and Somali with benign messages in them (c, d), and contact details,
-"don't know" replies and anger (e, f). Sets a, c and e were read to find the kinds of wording
-the rules lacked; b, d and f were measured before anyone read them (the README gives both
-figures), and read afterwards. Probes their writer marked ambiguous are not scored.
+Twelve independent writers in two rounds, none of whom read the rules, the word lists or the tests,
+wrote these (``tests/data/probes/written_blind/``, made-up people and details): disguised swearing
+with innocent look-alikes (a, b; g, h), swearing, insults and disclosures about a child in Urdu,
+Polish, Arabic, Bengali, Welsh and Somali with benign messages in them (c, d; i, j), and contact
+details, "don't know" replies and anger (e, f; k, l). Sets a, c, e, g, i and k were read to find the
+kinds of wording the rules lacked; b, d, f, h, j and l were measured before anyone read them (the
+README gives both figures); b, d, f and h were read afterwards, j and l never. Probes their writer
+marked ambiguous are not scored.
 """
 
 import json
@@ -37,7 +38,9 @@ def _found(rows: list[dict], ask_first: bool = False) -> list[set[str]]:
     return out
 
 
-@pytest.mark.parametrize(("name", "least", "innocent_flagged"), [("disguise_a.jsonl", 0.94, 0), ("disguise_b.jsonl", 0.93, 0)])
+@pytest.mark.parametrize(("name", "least", "innocent_flagged"), [
+    ("disguise_a.jsonl", 0.94, 0), ("disguise_b.jsonl", 0.93, 0), ("disguise_g.jsonl", 0.95, 0), ("disguise_h.jsonl", 0.95, 0),
+])
 def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: float, innocent_flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)
@@ -47,19 +50,22 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     assert len(innocent) <= innocent_flagged, innocent
 
 
-@pytest.mark.parametrize(("name", "least"), [("languages_c.jsonl", 0.9), ("languages_d.jsonl", 0.9)])
-def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float) -> None:
+@pytest.mark.parametrize(("name", "least", "flagged"), [("languages_c.jsonl", 0.9, 1), ("languages_d.jsonl", 0.9, 1), ("languages_i.jsonl", 0.8, 1),
+                                           ("languages_j.jsonl", 0.75, 2)])
+def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)
     caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
     benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f & WATCHED]
     assert sum(caught) / len(caught) >= least
-    assert len(benign) <= 1, benign
+    assert len(benign) <= flagged, benign
 
 
 @pytest.mark.parametrize(("name", "least"), [
     ("contact_and_behaviour_e.jsonl", {"personal-data": 0.9, "dont-know": 0.9, "anger": 0.75}),
     ("contact_and_behaviour_f.jsonl", {"personal-data": 0.85, "dont-know": 0.7, "anger": 0.6}),
+    ("contact_and_behaviour_k.jsonl", {"personal-data": 0.95, "dont-know": 0.95, "anger": 0.8}),
+    ("contact_and_behaviour_l.jsonl", {"personal-data": 0.9, "dont-know": 0.9, "anger": 0.8}),
 ])
 def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float]) -> None:
     rows = _rows(name)

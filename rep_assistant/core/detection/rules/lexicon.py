@@ -391,8 +391,11 @@ class Lexicon:
         for i, (start, _, first) in enumerate(spans):
             for phrase, proper in self.allowed_phrases.get(first, ()):
                 if proper and raw is not None and (not raw[start:start + 1].isupper()
-                                                   or (proper == "capitalised-place" and _starts_sentence(raw, start))):
-                    continue  # "a bell end" is the insult, "the Bell End sign" the village; "Effin hell!" opens a sentence
+                                                   or (proper == "capitalised-place" and _starts_sentence(raw, start)
+                                                       and not _all_capitalised(raw, spans[i:i + len(phrase)]))):
+                    # "a bell end" is the insult, "the Bell End sign" the village; "Effin hell!" opens a sentence, but a
+                    # name of two capitalised words does not lose them there ("Bell End is ten minutes away")
+                    continue
                 if tuple(s[2] for s in spans[i:i + len(phrase)]) == phrase:
                     covered.append((start, spans[i + len(phrase) - 1][1]))
             particle = self.phrasal.get(first)
@@ -459,6 +462,11 @@ class Lexicon:
 
 #: Allow-list kinds innocent only when written with a capital: a name ("Phuc"), or a place not opening a sentence ("Effin").
 _CAPITALISED = frozenset({"capitalised-place", "capitalised-name"})
+
+
+def _all_capitalised(raw: str, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether every word of a name of two words or more is written with its capital ("Bell End", not "Bell end")."""
+    return len(spans) > 1 and all(raw[s:s + 1].isupper() for s, _, _ in spans)
 
 
 def _starts_sentence(raw: str, i: int) -> bool:
