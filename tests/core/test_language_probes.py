@@ -50,3 +50,17 @@ def test_no_benign_message_is_flagged() -> None:
 def test_a_childs_behaviour_told_first_does_not_hide_their_health_told_after() -> None:
     found = _categories([{"text": "Ten chłopak od Nowaków popycha dzieci, a przecież ma padaczkę"}])
     assert {"individual-child", "personal-data"} <= found.get(0, set())
+
+
+def test_an_english_word_for_a_condition_inside_another_language_is_that_languages_disclosure() -> None:
+    texts = ["Zainab ko ADHD hai, isi liye TA saath baithti hai",  # Roman Urdu
+             "ফারহানের autism ধরা পড়েছে",  # Bengali script
+             "Ma maqlay in Bilaal uu qabo asthma, waa xaqiiq"]  # Somali
+    found = _categories([{"text": t} for t in texts])
+    assert all({"individual-child", "personal-data"} <= found.get(i, set()) for i in range(len(texts))), found
+
+
+def test_the_same_english_words_in_an_english_message_are_left_to_the_english_rules() -> None:
+    found = _categories([{"text": "The ADHD and autism talk is in the hall on Thursday, all welcome"},
+                         {"text": "Reminder: the asthma nurse is in on Monday for the inhaler checks"}])
+    assert not any(cats & WATCHED for cats in found.values()), found

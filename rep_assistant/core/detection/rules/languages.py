@@ -97,8 +97,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                 if tuple(tokens[i + 1:i + len(key)]) == key[1:]:
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
-                        # in another script: the English rules, which read English grammar, judge English messages.
-                        mixed = mixed if mixed is not None else _script_language(t.raw)
+                        # in another language: the English rules, which read English grammar, judge English messages.
+                        mixed = mixed if mixed is not None else _script_language(t.raw, tokens)
                         if not mixed:
                             continue
                         language = mixed
@@ -111,12 +111,28 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے: letters Arabic does not use
 
 
-def _script_language(raw: str) -> str:
-    """The language a message of another script is most likely in ("" when it is all Latin)."""
+# Words that show a message in Latin letters is written in one of the languages (two of them, of one language):
+# none is an everyday English word.
+_LATIN_MARKERS = {
+    "ur": frozenset({"hai", "hain", "nahi", "nahin", "mein", "aur", "bhi", "tha", "thi", "ko", "ki", "ka", "ke", "wala", "wali"}),
+    "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er", "nai"}),
+    "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay"}),
+    "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
+    "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
+}
+
+
+def _script_language(raw: str, tokens: list[str] | None = None) -> str:
+    """The language of a message written in another language ("" when it reads as English): its script, or, in Latin
+    letters, two of one language's own words."""
     if _BENGALI.search(raw):
         return "bn"
     if _ARABIC.search(raw):
         return "ur" if _URDU_ONLY.search(raw) else "ar"
+    words = set(tokens or ())
+    for language, markers in _LATIN_MARKERS.items():
+        if len(markers & words) >= 2:
+            return language
     return ""
 
 
@@ -150,8 +166,7 @@ def _wake_word(words: Iterable[str]) -> str:
 def _triggers() -> frozenset[str]:
     """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
-    # English words of a code-switched message need its other script ('#script') to count, so they wake nothing alone.
-    disclosure_words = {_wake_word(k) for k, (_, language) in _disclosures()[0].items() if language != "en"}
+    disclosure_words = {_wake_word(k) for k in _disclosures()[0]}
     return frozenset(w for w in insult_words | disclosure_words if w.isascii()) | {"#script"}
 
 
