@@ -4,7 +4,7 @@ Made-up names and wording throughout."""
 
 import pytest
 
-from rep_assistant.core.detection.rules import about
+from rep_assistant.core.detection.rules import Message, about, detect
 from rep_assistant.core.detection.rules.text import Text
 
 
@@ -65,3 +65,15 @@ def test_bodies_and_roles_a_claim_can_be_about(text: str) -> None:
 def test_a_rumour_can_be_about_the_police_or_ofsted() -> None:
     assert _found("I heard the police were called", "authority") == ["police"]
     assert _found("Year 5 are on after the choir", "authority") == []
+
+
+@pytest.mark.parametrize("text", [
+    "one of the boys in 6B has ADHD, that's why he gets to leave the room",
+    "the other Y4 girl who's always crying is on a behaviour plan now apparently",
+    "isn't he the one with the ear defenders? he had a meltdown in assembly",
+    "the lad with the scooter got a fixed term exclusion last week",
+    "the one whose epi pen is kept in the office was rushed off in an ambulance",
+])
+def test_a_child_pointed_at_without_a_name_and_their_record_is_personal_data(text: str) -> None:
+    cats = {f.category for f in detect([Message(1, "2025-03-04T10:00", "Parent", text)])}
+    assert {"individual-child", "personal-data"} <= cats

@@ -65,7 +65,9 @@ _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
-    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+)?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
+    # "one of the boys in 9K", "the one with the behaviour plan", "the one whose mum…"
+    r"|\bone\s+of\s+the\s+(?:\w+\s+)?(?:boys|girls|kids|lads|lasses|twins|children)\b|\bthe\s+(?:little\s+|big\s+|wee\s+)?one\s+(?:who|whose|with|that)\b"
     r"|\b(?:boy|girl|kid|child|lad|lass)\s+in\s+(?:the\s+|our\s+|their\s+|\w+'s\s+)?(?:\d\w*|year|reception|class|other\s+class|form|group|set)\b",
     _FLAGS,
 )
@@ -77,7 +79,7 @@ def words(text: str) -> frozenset[str]:
 
 # Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
 # Every match of _CHILD_NOUN_REF contains one of these words.
-_CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins")
+_CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins boys girls kids lads lasses children one")
 _TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
 _STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
     headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
