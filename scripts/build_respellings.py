@@ -14,6 +14,13 @@ word list (wpolish: "fuka"), of our allow list and of the names that are everyda
 refused, as is any spelling shorter than four letters. The lists are read here, never shipped; the file records their SHA-256 so a
 test can tell whether the shipped list is still what this script makes.
 
+Romanised Urdu and Bengali have no one spelling either: "patthi" and "pathi", "kuttay" and
+"kutte", "haramzada" and "haramjada". The swear words and insults of those two languages in
+resources/lexicons/languages/offensive.csv are respelled the same way by the habits of
+romanisation (``ROMANISED``: a doubled letter single or a single one doubled, long vowels
+short, the h of an aspirate dropped, a final i as ee or y, z and j, w and v), one at a time
+in a phrase, and refused on the same word lists.
+
 ``--check`` only says whether the shipped file is up to date (exit 1 when not).
 """
 
@@ -54,6 +61,55 @@ RESPELLINGS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
+#: How romanised Urdu and Bengali spell one sound several ways.
+ROMANISED: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (r"([bcdfgjklmnprstvz])\1", (r"\1",), "letter single"),
+    (r"(?<=[aeiou])([bdgjklmnprst])(?=[aeiouy])", (r"\1\1",), "letter doubled"),
+    (r"(?<=[aeiou])([bdgkpt])(?=h)", (r"\1\1",), "letter doubled"),
+    (r"aa", ("a",), "vowel short"),
+    (r"ee", ("i",), "vowel short"),
+    (r"oo", ("u",), "vowel short"),
+    (r"i$", ("ee", "y"), "final i"),
+    (r"ay$", ("e", "ey"), "final ay"),
+    (r"(?<=[^aeiouy])e$", ("ay",), "final e"),
+    (r"(?<=[bdgkpt])h", ("",), "aspirate h dropped"),
+    (r"z", ("j",), "z as j"),
+    (r"j", ("z",), "j as z"),
+    (r"w", ("v",), "w as v"),
+    (r"v", ("w",), "v as w"),
+)
+
+
+def romanised_terms() -> list[str]:
+    """Urdu and Bengali swear words and insults written in Latin letters (words or phrases)."""
+    rows = csv.DictReader(io.StringIO((LEXICONS / "languages" / "offensive.csv").read_text(encoding="utf-8")))
+    return sorted({r["term"].strip().lower() for r in rows
+                   if r["language"] in ("ur", "bn") and r["kind"] != "stem" and re.fullmatch(r"[a-z]+(?: [a-z]+)*", r["term"].strip().lower())})
+
+
+def romanised_respellings(terms: list[str], innocent: set[str], known: set[str]) -> dict[str, tuple[str, str]]:
+    """Spelling (a word or a phrase) -> (the listed term, how), one word of a phrase respelled by one habit or two."""
+    out: dict[str, tuple[str, str]] = {}
+    for term in terms:
+        words = term.split()
+        for i, word in enumerate(words):
+            if len(word) < 4:
+                continue
+            first = _once(word, ROMANISED, swaps=False)
+            spellings = dict(first)
+            if len(words) == 1:
+                for spelling, habit in first.items():
+                    for again, habit2 in _once(spelling, ROMANISED, swaps=False).items():
+                        if habit2 != habit:
+                            spellings.setdefault(again, f"{habit}, {habit2}")
+            for spelling, habit in spellings.items():
+                phrase = " ".join([*words[:i], spelling, *words[i + 1:]])
+                if len(spelling) < 4 or spelling in innocent or phrase in known or phrase in out:
+                    continue
+                out[phrase] = (term, habit)
+    return dict(sorted(out.items()))
+
+
 def swear_words() -> list[str]:
     """The single words uk_curation.csv adds: the swear words UK parents use."""
     rows = csv.DictReader(io.StringIO((LEXICONS / "uk_curation.csv").read_text(encoding="utf-8")))
@@ -77,14 +133,14 @@ def innocent_words() -> tuple[set[str], dict[str, str]]:
     return words, sums
 
 
-def _once(word: str) -> dict[str, str]:
+def _once(word: str, habits: tuple[tuple[str, tuple[str, ...], str], ...] = RESPELLINGS, swaps: bool = True) -> dict[str, str]:
     out = {}
-    for where, becomes, habit in RESPELLINGS:
+    for where, becomes, habit in habits:
         for m in re.finditer(where, word):
             for new in becomes:
                 out.setdefault(word[:m.start()] + m.expand(new) + word[m.end():], habit)
     # Two letters swapped inside the word ("fcuk", "cnut"): the first letter stays, as a reader needs it.
-    for i in range(1, len(word) - 1):
+    for i in range(1 if swaps else len(word), len(word) - 1):
         if word[i] != word[i + 1]:
             out.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2:], "letters swapped")
     return out
@@ -129,9 +185,13 @@ def main() -> int:
               file=sys.stderr)
         return 2
     innocent, sums = innocent_words()
-    text = render(respellings(swear_words(), innocent))
+    table = respellings(swear_words(), innocent)
+    known = set(swear_words()) | set(romanised_terms()) | set(table)
+    table.update(romanised_respellings(romanised_terms(), innocent, known))
+    text = render(dict(sorted(table.items())))
     meta = {"script": "scripts/build_respellings.py", "dictionaries_sha256": sums,
             "uk_curation_sha256": hashlib.sha256((LEXICONS / "uk_curation.csv").read_bytes()).hexdigest(),
+            "offensive_sha256": hashlib.sha256((LEXICONS / "languages" / "offensive.csv").read_bytes()).hexdigest(),
             "respellings_sha256": hashlib.sha256(text.encode()).hexdigest()}
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
@@ -139,7 +199,8 @@ def main() -> int:
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
     META.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"{text.count(chr(10)) - 1} respellings of {len(swear_words())} words -> {OUT.relative_to(ROOT)}")
+    print(f"{text.count(chr(10)) - 1} respellings of {len(swear_words())} English words and {len(romanised_terms())} romanised "
+          f"Urdu and Bengali terms -> {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -64,3 +64,9 @@ def test_the_same_english_words_in_an_english_message_are_left_to_the_english_ru
     found = _categories([{"text": "The ADHD and autism talk is in the hall on Thursday, all welcome"},
                          {"text": "Reminder: the asthma nurse is in on Monday for the inhaler checks"}])
     assert not any(cats & WATCHED for cats in found.values()), found
+
+
+def test_romanised_urdu_and_bengali_insults_are_found_however_they_are_spelled() -> None:
+    texts = ["woh admi poora ullu ka patha hai", "woh aurat ullu ki patthi hai", "kuttay ki aullad ne gate band kar diya"]
+    found = _categories([{"text": t} for t in texts])
+    assert all("abuse" in found.get(i, set()) for i in range(len(texts))), found

@@ -568,7 +568,11 @@ def profanity() -> Lexicon:
         for root in _SPLIT_ROOTS:
             if word.startswith(root) and len(word) - len(root) >= 3:
                 lex.phrases[(root, word[len(root):])] = word
-    lex.respelled = {row["respelling"]: row["word"] for row in _csv("lexicons/respellings.csv")}
+    for row in _csv("lexicons/respellings.csv"):
+        if " " in row["respelling"]:  # a phrase with one word respelled: "ullu ki patthi"
+            lex.phrases[tuple(row["respelling"].split())] = row["word"]
+        else:
+            lex.respelled[row["respelling"]] = row["word"]
     stems = []
     for row in _csv("lexicons/languages/offensive.csv"):
         term = lexicon_key(row["term"].strip().lower())
