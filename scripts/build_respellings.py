@@ -166,6 +166,14 @@ def respellings(words: list[str], innocent: set[str]) -> dict[str, tuple[str, st
     return dict(sorted(out.items()))
 
 
+def build_table(innocent: set[str]) -> dict[str, tuple[str, str]]:
+    """Every respelling this script ships: the English swear words', then romanised Urdu and Bengali terms'."""
+    table = respellings(swear_words(), innocent)
+    known = set(swear_words()) | set(romanised_terms()) | set(table)
+    table.update(romanised_respellings(romanised_terms(), innocent, known))
+    return dict(sorted(table.items()))
+
+
 def render(table: dict[str, tuple[str, str]]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -185,10 +193,7 @@ def main() -> int:
               file=sys.stderr)
         return 2
     innocent, sums = innocent_words()
-    table = respellings(swear_words(), innocent)
-    known = set(swear_words()) | set(romanised_terms()) | set(table)
-    table.update(romanised_respellings(romanised_terms(), innocent, known))
-    text = render(dict(sorted(table.items())))
+    text = render(build_table(innocent))
     meta = {"script": "scripts/build_respellings.py", "dictionaries_sha256": sums,
             "uk_curation_sha256": hashlib.sha256((LEXICONS / "uk_curation.csv").read_bytes()).hexdigest(),
             "offensive_sha256": hashlib.sha256((LEXICONS / "languages" / "offensive.csv").read_bytes()).hexdigest(),
