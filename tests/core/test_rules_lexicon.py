@@ -110,3 +110,9 @@ def test_swears_split_hyphenated_grawlixed_drawn_out_or_masked_short_are_found(t
 ])
 def test_the_nativity_ass_a_faith_grades_and_joined_words_are_not(text: str) -> None:
     assert not _offensive(text)
+
+
+def test_text_turned_upside_down_is_read_the_right_way_up() -> None:
+    assert _offensive("ʞɔnɟ, the minibus has a flat")
+    assert _offensive("ʇᴉɥs ʎpooןq")
+    assert not _offensive("ʎɐpᴉɹɟ ʇɐ ǝɔuɐp ɹǝɯɯns ǝɥʇ")  # "the summer dance at friday", turned over

@@ -9,6 +9,7 @@ Content categories depend on who a message is about (a member of staff by title 
 references are computed here, lazily, and shared by the rules that need them.
 """
 
+import dataclasses
 import re
 
 import regex
@@ -35,6 +36,9 @@ CAPS_PRAISE = re.compile(r"(?<![A-Za-z])(?:THANKS?|THANK\s+YOU|CHEERS|GREAT|BRIL
                          r"AMAZING|GENIUS|MARVELLOUS|SO|REALLY|EVER|VERY)(?![A-Za-z])")
 _UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
 _OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+# Letters turned upside down, as "flip text" tools write them (ASCII letters that stand for another turned: n for u).
+_UPSIDE_DOWN = dict(zip("ɐqɔpǝɟƃɓɥᴉıɾʞןɯuodbɹʇnʌʍʎ", "abcdefgghiijklmnopqrtuvwy", strict=True))
+_UPSIDE_ONLY = re.compile("[ɐɔǝɟƃɓɥᴉɾʞןɯɹʇʌʍʎ]")
 _NEXT_WORD = regex.compile(r"[\w']+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 
@@ -161,9 +165,15 @@ class Text:
 
     @once
     def lexicon_hits(self) -> list[Hit]:
-        """Swear words and listed insults in any language the lexicon holds, disguised or not."""
+        """Swear words and listed insults in any language the lexicon holds, disguised or not (upside down too)."""
         folded = None if self.folded is None else (lambda: self.disguised_letters)
-        return profanity().scan(self.lower, self.tokens, self.token_set, self.raw, folded)
+        hits = profanity().scan(self.lower, self.tokens, self.token_set, self.raw, folded)
+        if self.folded is not None and len(_UPSIDE_ONLY.findall(self.raw)) >= 2:
+            # Text turned upside down ("ʞɔnɟ") reads right to left: read it the right way up, spans turned back.
+            n = len(self.raw)
+            upright = "".join(_UPSIDE_DOWN.get(c, c) for c in reversed(self.raw)).lower()
+            hits += [dataclasses.replace(h, start=n - h.end, end=n - h.start) for h in profanity().scan(upright)]
+        return hits
 
     @once
     def disguised_letters(self) -> frozenset[int]:
