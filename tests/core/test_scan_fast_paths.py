@@ -153,7 +153,8 @@ def test_a_new_trigger_makes_remembered_words_start_again() -> None:
 
 
 def test_words_of_reads_every_text_as_the_plain_version_does() -> None:
-    extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍"]
+    extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍",
+             "what a JOKE honestly", "PE is at TEN today", "ABCDE12 is the code", "we're_not sure it's 'ok'", "o'clock 'til 3's"]
     for text in [m.text for m in made_up_chat(400)] + extra:
         assert words_of(text) == plain_words_of(text), text
 
@@ -165,7 +166,8 @@ def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
     for m in made_up_chat(300):
         words = words_of(m.text)
         assert model._sum(words) == plain_sum(model, words), m.text
-    for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh")):
+    for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh"), ["hello", "#ask", "#bang"],
+                  ["#email", "#ask", "#lines"], ["the", "cat", "and", "the", "hat"], ["new", "words", "zyzzyva", "new"]):
         assert model._sum(words) == plain_sum(model, words)
 
 
@@ -223,6 +225,22 @@ def test_every_match_of_a_pattern_holds_a_match_of_its_tail() -> None:
                     checked += 1
                     assert gate.search(raw), (rd.rule.id, text)
     assert checked >= 20
+
+
+def test_rules_are_woken_by_a_trigger_in_either_set_as_by_one_in_their_union() -> None:
+    """The index says at once when neither the trigger keys nor the tokens hold a trigger: never when one does."""
+    judge = engine._Judge(list(engine.content_rules()), Context(), prefilter=True)
+    index = judge.index
+    texts = [m.text for m in made_up_chat(400)] + ["call me on 07700 900123", "email parent1@example.com", "nothing here at all",
+                                                   "über café naïve", "WHY IS NOBODY LISTENING!!"]
+    woke = 0
+    for text in texts:
+        t = Text(text)
+        keys = triggers.keys_of(t)
+        plain = set(index.always).union(*(index.by_key[k] for k in (keys | t.token_set) & index.keyset))
+        assert set(index.woken(keys, t.token_set)) == plain, text
+        woke += plain != set(index.always)
+    assert woke >= 50
 
 
 def test_texts_alike_in_their_gate_words_are_gated_alike() -> None:

@@ -177,7 +177,7 @@ class _Judge:
         rules = self.rules
         if self.prefilter:
             keys = triggers.keys_of(t)
-            woken = self.index.woken(keys | t.token_set)
+            woken = self.index.woken(keys, t.token_set)
             sig = frozenset(keys & self.gate_words)
             gated = self.gated_memo.get(sig)
             if gated is None:

@@ -15,6 +15,7 @@ import re._constants as sre
 import re._parser as sre_parse
 import warnings
 from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from rep_assistant.core.detection.rules.model import kept
@@ -253,11 +254,17 @@ class Index:
         self.keyset = frozenset(by_key)
         _known(self.keyset)
 
-    def woken(self, keys: set[str]) -> set[Hashable]:
-        """Keys of the rules one of whose triggers is among ``keys`` (plus those that always run)."""
+    def woken(self, keys: AbstractSet[str], more: AbstractSet[str] = frozenset()) -> AbstractSet[Hashable]:
+        """Keys of the rules one of whose triggers is among ``keys`` or ``more`` (plus those that always run).
+
+        Most messages wake none: two lookups in C say so without building the union of the two sets.
+        """
+        keyset = self.keyset
+        if keyset.isdisjoint(keys) and keyset.isdisjoint(more):
+            return self.always
         out = set(self.always)
         by_key = self.by_key
-        for k in keys & self.keyset:  # the intersection runs in C; most words wake nothing
+        for k in (keys | more) & keyset:  # the intersection runs in C; most words wake nothing
             out |= by_key[k]
         return out
 
