@@ -310,7 +310,7 @@ def _matches(spec: PatternSpec, t: Text) -> Hit | None:
     if not hits and not spec.always:
         return None
     if len(hits) == 1 and not spec.always:
-        woken = spec.by_key[hits.pop()]  # the usual case: one trigger word, its patterns already in order
+        woken = spec.by_key[next(iter(hits))]  # the usual case: one trigger word, its patterns already in order
     else:
         found = set(spec.always)
         found.update(*map(spec.by_key.__getitem__, hits))

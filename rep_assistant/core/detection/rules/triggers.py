@@ -293,11 +293,12 @@ def _word_keys(w: str) -> tuple[str, ...]:
     return tuple(k for k in candidates if k in _KNOWN)
 
 
-def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
+def keys(lower: str, words: Iterable[str] | None = None) -> frozenset[str]:
     """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star.
 
     Only the keys some trigger uses are returned (every test against triggers sees the same answer):
     each word's are worked out once and remembered. ``words`` saves the split when the caller has it.
+    A frozenset: the engine remembers its gating by a message's keys, hashed once and never copied.
     """
     global _memo
     found = set(_WORD.findall(lower)) if words is None else words if isinstance(words, (set, frozenset)) else set(words)
@@ -311,15 +312,15 @@ def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
             k = memo[w] = _word_keys(w)
             if k:
                 hot.add(w)
-    return set().union(*map(memo.__getitem__, found & hot))
+    return frozenset().union(*map(memo.__getitem__, found & hot))
 
 
-def keys_of(t: Any) -> set[str]:
+def keys_of(t: Any) -> frozenset[str]:
     """keys() of a Text, worked out once per message and kept with it."""
     return kept(t, "trigger_keys", _text_keys)
 
 
-def _text_keys(t: Any) -> set[str]:
+def _text_keys(t: Any) -> frozenset[str]:
     lower = t.lower
     # ASCII with no underscore: the Text's words are exactly the \w+ words, no second split needed.
     words = t.words if t.folded is None and "_" not in lower else None
@@ -346,7 +347,7 @@ class Gated:
         return self.pattern.search(t.raw)
 
 
-def met(gates: tuple[frozenset[str], ...], keys: set[str]) -> bool:
+def met(gates: tuple[frozenset[str], ...], keys: AbstractSet[str]) -> bool:
     """Whether every requirement set has one of its words among ``keys``."""
     for g in gates:  # noqa: SIM110 - hot path: a loop is faster than all() over a generator
         if g.isdisjoint(keys):
