@@ -7,6 +7,7 @@ shared benchmark chat when ../shared is beside the checkout. The chat's wording 
 """
 
 import gc
+import itertools
 import math
 import re
 import subprocess
@@ -268,3 +269,31 @@ def test_the_name_search_is_spared_only_where_it_would_find_nothing() -> None:
         assert family._mentioned(raw, t.token_set) == family._mentioned(raw, family._NEWS_WORDS), text
         found += bool(family._mentioned(raw, t.token_set))
     assert found >= 7
+
+
+def _strings(alphabet: list[str], longest: int) -> list[str]:
+    """Every string of up to ``longest`` pieces of ``alphabet``."""
+    return ["".join(p) for n in range(1, longest + 1) for p in itertools.product(alphabet, repeat=n)]
+
+
+def test_a_symbol_inside_a_word_is_found_where_the_plain_pattern_finds_one() -> None:
+    """The symbol pattern opens with the symbol for speed; it must find one wherever the pattern as first written does."""
+    plain = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
+    texts = _strings(["a", "*", "!", "¡", "€", "@", "&", " ", "\n", "1", "A"], 4) + [m.text.lower() for m in made_up_chat(400)]
+    found = 0
+    for text in texts:
+        assert bool(lexicon._SYMBOL_IN_WORD.search(text)) == bool(plain.search(text)), repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+def test_names_told_news_of_are_found_as_the_plain_pattern_finds_them() -> None:
+    """The name pattern opens with the capital for speed; it must find the same names at the same places."""
+    plain = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s\b|\s+(?:" + "|".join(family._NEWS_VERBS) + r")\b)")
+    texts = _strings(["Bo", "bo", "'", "'s", " ", " has", "-", "-Al", "1", "_", "é", "\n"], 4) + [m.text for m in made_up_chat(400)]
+    found = 0
+    for text in texts:
+        assert [(m.start(), m.group(1)) for m in family._MENTION.finditer(text)] == \
+            [(m.start(), m.group(1)) for m in plain.finditer(text)], repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000

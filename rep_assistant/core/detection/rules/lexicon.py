@@ -69,7 +69,13 @@ _SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
 # characters that draw a letter or bracket one ("|_|", "f(u)ck"): one scan spares most messages both patterns.
 _ANY_SYMBOL = re.compile("[" + re.escape("".join(sorted(_SYMBOLS | set("([{\\_")))) + "]")
 _DRAWN_HINT = re.compile(r"[(\[{\\|_]")
-_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
+# A symbol inside a word: after a letter, a run of symbols then a letter or a mask ("sh!t", "f**k"); a mask before a
+# letter ("*ss", "@rse"); after a letter, a mask ("bollo*"). Written to open with the symbol and look behind it, so the
+# search skips from symbol to symbol (most messages have a "!" or "&" only after a word, which a pattern opening with
+# a letter tries at every letter); it finds one wherever "[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]
+# |[a-z][*#%&]" does (a test holds it), which is all _disguise_suspected asks.
+_SYMBOL_IN_WORD = re.compile(r"[*#%&@$!|+~^¢¡€](?:(?<=[a-z][*#%&@$!|+~^¢¡€])[*#%&@$!|+~^¢¡€]*[a-z*#%&@$]|(?<=[*#%&@$¡])[a-z]"
+                             r"|(?<=[a-z][*#%&]))")
 _SPACED = re.compile(r"(?:^|[^a-z])[a-z][^a-z0-9]{1,2}[a-z0-9@$!*][^a-z0-9]{1,2}[a-z0-9@$!*](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
