@@ -22,7 +22,8 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
-from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, triggers
+from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, normalise, triggers
+from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
@@ -297,3 +298,50 @@ def test_names_told_news_of_are_found_as_the_plain_pattern_finds_them() -> None:
             [(m.start(), m.group(1)) for m in plain.finditer(text)], repr(text)
         found += bool(plain.search(text))
     assert found > 1000
+
+
+def test_a_mask_or_digit_inside_a_word_is_found_where_the_plain_pattern_finds_one() -> None:
+    plain = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
+    texts = _strings(["a", "*", "@", "%", "1", " ", "\n", "_"], 5) + [Text(m.text).lower for m in made_up_chat(400)]
+    found = 0
+    for text in texts:
+        assert bool(text_module._MASKED.search(text)) == bool(plain.search(text)), repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+_EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_the_character_classes_hold_the_characters_of_their_sets() -> None:
+    """Sets and look-aheads written as one class for speed: the same characters, every one of them checked."""
+    assert text_module._OTHER_SCRIPT.findall(_EVERY_CHARACTER) == re.findall(r"(?![\x00-\x7f])[^\W\d_]", _EVERY_CHARACTER)
+    assert normalise._ANY_INVISIBLE.findall(_EVERY_CHARACTER) == [c for c in _EVERY_CHARACTER if c in normalise.INVISIBLE]
+    quotes_or_lookalikes = normalise._LOOKALIKES | frozenset(normalise._QUOTES)
+    assert normalise._QUOTE_OR_LOOKALIKE.findall(_EVERY_CHARACTER) == [c for c in _EVERY_CHARACTER if c in quotes_or_lookalikes]
+
+
+def test_a_mark_on_a_latin_letter_is_found_where_the_plain_pattern_finds_one() -> None:
+    plain = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+    found = 0
+    for text in _strings(["a", "Z", "\u0301", "\u1ab0", "\u20d0", "\ufe2f", "\u0370", " ", "\n", "é", "1"], 4):
+        assert bool(normalise._MARK_ON_LATIN.search(text)) == bool(plain.search(text)), repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+def test_folding_finds_what_it_did_when_every_text_was_tested_the_plain_way() -> None:
+    """fold() takes its quick path on exactly the texts the plain tests (sets, the regional-letter run) let through."""
+    texts = [m.text for m in made_up_chat(400)] + ["🇫🇺🇨🇰 off", "🇬🇧 flag", "f\u200bu\u200bck", "ｆｕｃｋ", "рrat", "it’s fine", "café",
+                                                   "cafe\u0301", "🅵🆄🅲🅺", "😀 ok", "naïve Zoë", "\u202eevil", "s̶h̶i̶t̶"]
+    for text in texts:
+        quick = unicodedata.is_normalized("NFKC", text) and normalise.INVISIBLE.isdisjoint(text) \
+            and not normalise._REGIONAL_RUN.search(text) and not normalise._ENCLOSED.search(text) \
+            and not re.search("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]", text)
+        folded = normalise.fold(text)
+        if text.isascii() or (quick and (normalise._LOOKALIKES | frozenset(normalise._QUOTES)).isdisjoint(text)):
+            assert folded == normalise.Folded(text), text
+        elif quick:
+            assert folded.starts is None and folded.text != text, text
+        else:
+            assert folded.starts is not None, text
