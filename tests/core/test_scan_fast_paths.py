@@ -245,6 +245,22 @@ def test_rules_are_woken_by_a_trigger_in_either_set_as_by_one_in_their_union() -
     assert woke >= 50
 
 
+def test_the_symbols_a_pattern_needs_are_in_every_match_of_it() -> None:
+    """A text without the symbols is never searched for the pattern: every text the pattern matches must have them."""
+    cases = {r"\b(?:again)\s*(?:[!?]{2,}|🙄|😡)": "(?:[!\\?]{2})|(?:🙄)|(?:😡)", r"a!+b": "!", r"\bsaid\s*[\"“]": '["“]',
+             r"a(?:b|!)": None, r"(?:\s+|!)": None, r"x[.!]?y": None, r"(?:a!|b\?)c": "(?:!)|(?:\\?)", r"[^a]!": "!"}
+    alphabet = ["a", "b", "c", "x", "y", "!", "?", ".", " ", "🙄", "😡", '"', "“"]
+    texts = [*_strings(alphabet, 4), "said “hi”", 'said "hi"', "again!!", "again ?!", "again 😡", "again!"]
+    for pattern, expected in cases.items():
+        assert triggers.symbols(pattern) == expected, pattern
+        if expected is None:
+            continue
+        whole, gate = regex.compile(pattern, regex.IGNORECASE), regex.compile(expected, regex.IGNORECASE)
+        assert any(whole.search(t) for t in texts), pattern
+        for text in texts:
+            assert not whole.search(text) or gate.search(text), (pattern, text)
+
+
 def test_texts_alike_in_their_trigger_keys_are_gated_alike() -> None:
     """The engine remembers a gating by the text's trigger keys: it must be what the text's own keys give."""
     judge = engine._Judge(list(engine.content_rules()), Context(), prefilter=True)

@@ -74,6 +74,57 @@ def requirements(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(o) for o in options[:most])
 
 
+def symbols(pattern: str) -> str | None:
+    """A pattern of characters other than letters, digits and spaces (punctuation, emoji) in every match of ``pattern``.
+
+    For what word triggers cannot express: a complaint that must end in "!!" or an eye-roll, a quote that must
+    open with a quotation mark. The first such item the pattern's sequence must match, written alone (a run of
+    one such character as that many of it); None when no item must.
+    """
+    for old, new in _REGEX_ONLY:
+        pattern = pattern.replace(old, new)
+    try:
+        tree = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return _symbols(list(tree))
+
+
+def _symbols(items: list) -> str | None:
+    for op, av in items:
+        found = _symbol_item(op, av)
+        if found:
+            return found
+    return None
+
+
+def _symbol_item(op: int, av: Any) -> str | None:
+    if op is sre.LITERAL:
+        return re.escape(chr(av)) if _symbol(av) else None
+    if op is sre.IN:
+        return "[" + "".join(re.escape(chr(a)) for _, a in av) + "]" if all(o is sre.LITERAL and _symbol(a) for o, a in av) else None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, _, body = av
+        if lo < 1:
+            return None
+        if len(body) == 1 and body[0][0] in (sre.LITERAL, sre.IN):  # one character repeated: that many of it
+            one = _symbol_item(*body[0])
+            return f"{one}{{{lo}}}" if one and lo > 1 else one
+        return _symbols(list(body))
+    if op is sre.SUBPATTERN:
+        return _symbols(list(av[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _symbols(list(av))
+    if op is sre.BRANCH:
+        branches = [_symbols(list(b)) for b in av[1]]
+        return "|".join(f"(?:{b})" for b in branches) if all(branches) else None  # type: ignore[misc]
+    return None
+
+
+def _symbol(code: int) -> bool:
+    return not _is_word_char(code) and not chr(code).isspace()
+
+
 _REGEX_ONLY = ((r"\p{Lu}", "[A-Z]"), (r"\p{Ll}", "[a-z]"), (r"\p{L}", "[a-zA-Z]"), (r"\p{So}", "[^\\w\\s]"))
 
 
