@@ -332,6 +332,7 @@ _EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <=
 def test_the_character_classes_hold_the_characters_of_their_sets() -> None:
     """Sets and look-aheads written as one class for speed: the same characters, every one of them checked."""
     assert text_module._OTHER_SCRIPT.findall(_EVERY_CHARACTER) == re.findall(r"(?![\x00-\x7f])[^\W\d_]", _EVERY_CHARACTER)
+    assert lexicon._WORD_BEYOND_ASCII.findall(_EVERY_CHARACTER) == regex.findall(r"(?![\x00-\x7f])[\p{L}\p{M}\p{N}]", _EVERY_CHARACTER)
     assert normalise._ANY_INVISIBLE.findall(_EVERY_CHARACTER) == [c for c in _EVERY_CHARACTER if c in normalise.INVISIBLE]
     quotes_or_lookalikes = normalise._LOOKALIKES | frozenset(normalise._QUOTES)
     assert normalise._QUOTE_OR_LOOKALIKE.findall(_EVERY_CHARACTER) == [c for c in _EVERY_CHARACTER if c in quotes_or_lookalikes]

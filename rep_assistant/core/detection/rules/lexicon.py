@@ -53,7 +53,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A character beyond ASCII that _ANY_WORD counts as part of a word (an accent, a mark such as the emoji
 # selector U+FE0F, a letter or digit of another script): without one, the ASCII split finds the same words.
-_WORD_BEYOND_ASCII = regex.compile(r"(?![\x00-\x7f])[\p{L}\p{M}\p{N}]")
+# (The character beyond ASCII first: the search skips to those, mostly emoji, and only then asks what it is.)
+_WORD_BEYOND_ASCII = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}\p{N}])")
 _CHUNK = re.compile(r"\S+")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _SQUEEZE_ALL = re.compile(r"(.)\1+")
