@@ -91,6 +91,7 @@ def symbols(pattern: str) -> str | None:
 
 
 def _symbols(items: list) -> str | None:
+    """The first item of a sequence that every match of it holds a match of (``_symbol_item``), or None."""
     for op, av in items:
         found = _symbol_item(op, av)
         if found:
@@ -99,6 +100,7 @@ def _symbols(items: list) -> str | None:
 
 
 def _symbol_item(op: int, av: Any) -> str | None:
+    """A pattern of symbols that whatever this item matches holds (a repeat at least once, a group, every branch)."""
     if op is sre.LITERAL:
         return re.escape(chr(av)) if _symbol(av) else None
     if op is sre.IN:
