@@ -7,6 +7,7 @@ shared benchmark chat when ../shared is beside the checkout. The chat's wording 
 """
 
 import gc
+import itertools
 import math
 import re
 import subprocess
@@ -21,7 +22,8 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
-from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, triggers
+from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, normalise, triggers
+from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
@@ -76,8 +78,8 @@ def plain_keys(lower: str) -> set[str]:
     return out
 
 
-def plain_keys_of(t: Text) -> set[str]:
-    return plain_keys(t.lower)
+def plain_keys_of(t: Text) -> frozenset[str]:
+    return frozenset(plain_keys(t.lower))
 
 
 def plain_words_of(text: str) -> list[str]:
@@ -153,7 +155,8 @@ def test_a_new_trigger_makes_remembered_words_start_again() -> None:
 
 
 def test_words_of_reads_every_text_as_the_plain_version_does() -> None:
-    extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍"]
+    extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍",
+             "what a JOKE honestly", "PE is at TEN today", "ABCDE12 is the code", "we're_not sure it's 'ok'", "o'clock 'til 3's"]
     for text in [m.text for m in made_up_chat(400)] + extra:
         assert words_of(text) == plain_words_of(text), text
 
@@ -165,7 +168,8 @@ def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
     for m in made_up_chat(300):
         words = words_of(m.text)
         assert model._sum(words) == plain_sum(model, words), m.text
-    for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh")):
+    for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh"), ["hello", "#ask", "#bang"],
+                  ["#email", "#ask", "#lines"], ["the", "cat", "and", "the", "hat"], ["new", "words", "zyzzyva", "new"]):
         assert model._sum(words) == plain_sum(model, words)
 
 
@@ -225,22 +229,51 @@ def test_every_match_of_a_pattern_holds_a_match_of_its_tail() -> None:
     assert checked >= 20
 
 
-def test_texts_alike_in_their_gate_words_are_gated_alike() -> None:
-    """The engine remembers a gating by the text's gate words: it must be what the text's own keys give."""
+def test_rules_are_woken_by_a_trigger_in_either_set_as_by_one_in_their_union() -> None:
+    """The index says at once when neither the trigger keys nor the tokens hold a trigger: never when one does."""
+    judge = engine._Judge(list(engine.content_rules()), Context(), prefilter=True)
+    index = judge.index
+    texts = [m.text for m in made_up_chat(400)] + ["call me on 07700 900123", "email parent1@example.com", "nothing here at all",
+                                                   "über café naïve", "WHY IS NOBODY LISTENING!!"]
+    woke = 0
+    for text in texts:
+        t = Text(text)
+        keys = triggers.keys_of(t)
+        plain = set(index.always).union(*(index.by_key[k] for k in (keys | t.token_set) & index.keyset))
+        assert set(index.woken(keys, t.token_set)) == plain, text
+        woke += plain != set(index.always)
+    assert woke >= 50
+
+
+def test_the_symbols_a_pattern_needs_are_in_every_match_of_it() -> None:
+    """A text without the symbols is never searched for the pattern: every text the pattern matches must have them."""
+    cases = {r"\b(?:again)\s*(?:[!?]{2,}|🙄|😡)": "(?:[!\\?]{2})|(?:🙄)|(?:😡)", r"a!+b": "!", r"\bsaid\s*[\"“]": '["“]',
+             r"a(?:b|!)": None, r"(?:\s+|!)": None, r"x[.!]?y": None, r"(?:a!|b\?)c": "(?:!)|(?:\\?)", r"[^a]!": "!"}
+    alphabet = ["a", "b", "c", "x", "y", "!", "?", ".", " ", "🙄", "😡", '"', "“"]
+    texts = [*_strings(alphabet, 4), "said “hi”", 'said "hi"', "again!!", "again ?!", "again 😡", "again!"]
+    for pattern, expected in cases.items():
+        assert triggers.symbols(pattern) == expected, pattern
+        if expected is None:
+            continue
+        whole, gate = regex.compile(pattern, regex.IGNORECASE), regex.compile(expected, regex.IGNORECASE)
+        assert any(whole.search(t) for t in texts), pattern
+        for text in texts:
+            assert not whole.search(text) or gate.search(text), (pattern, text)
+
+
+def test_texts_alike_in_their_trigger_keys_are_gated_alike() -> None:
+    """The engine remembers a gating by the text's trigger keys: it must be what the text's own keys give."""
     judge = engine._Judge(list(engine.content_rules()), Context(), prefilter=True)
     texts = [m.text for m in made_up_chat(800)] + [
         "she is a total clown", "he is a clown", "is it just me or is the car park a joke", "is it me",
         "they said the trip is off again!!", "the letter said the trip is off", "the letter from the office came home"]
-    by_sig: dict[frozenset[str], dict[int, list[int]]] = {}
     for text in texts:
         t = Text(text)
         judge(t)
         keys = triggers.keys_of(t)
-        own = judge._gated(keys)
-        sig = frozenset(keys & judge.gate_words)
-        assert judge.gated_memo[sig] == own, text
-        assert by_sig.setdefault(sig, own) == own, text
-    assert len(by_sig) < len(set(texts))  # some texts did share a gating
+        assert isinstance(keys, frozenset)  # hashable as it is: the memo's key
+        assert judge.gated_memo[keys] == judge._gated(keys), text
+    assert len(judge.gated_memo) < len(set(texts))  # some texts did share a gating
 
 
 def test_the_name_search_is_spared_only_where_it_would_find_nothing() -> None:
@@ -253,3 +286,79 @@ def test_the_name_search_is_spared_only_where_it_would_find_nothing() -> None:
         assert family._mentioned(raw, t.token_set) == family._mentioned(raw, family._NEWS_WORDS), text
         found += bool(family._mentioned(raw, t.token_set))
     assert found >= 7
+
+
+def _strings(alphabet: list[str], longest: int) -> list[str]:
+    """Every string of up to ``longest`` pieces of ``alphabet``."""
+    return ["".join(p) for n in range(1, longest + 1) for p in itertools.product(alphabet, repeat=n)]
+
+
+def test_a_symbol_inside_a_word_is_found_where_the_plain_pattern_finds_one() -> None:
+    """The symbol pattern opens with the symbol for speed; it must find one wherever the pattern as first written does."""
+    plain = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]|[a-z]\([a-z](?![a-z]*\))")
+    texts = _strings(["a", "*", "!", "¡", "€", "@", "&", "(", ")", " ", "\n", "1", "A"], 4) + [m.text.lower() for m in made_up_chat(400)]
+    found = 0
+    for text in texts:
+        assert bool(lexicon._SYMBOL_IN_WORD.search(text)) == bool(plain.search(text)), repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+def test_names_told_news_of_are_found_as_the_plain_pattern_finds_them() -> None:
+    """The name pattern opens with the capital for speed; it must find the same names at the same places."""
+    plain = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s\b|\s+(?:" + "|".join(family._NEWS_VERBS) + r")\b)")
+    texts = _strings(["Bo", "bo", "'", "'s", " ", " has", "-", "-Al", "1", "_", "é", "\n"], 4) + [m.text for m in made_up_chat(400)]
+    found = 0
+    for text in texts:
+        assert [(m.start(), m.group(1)) for m in family._MENTION.finditer(text)] == \
+            [(m.start(), m.group(1)) for m in plain.finditer(text)], repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+def test_a_mask_or_digit_inside_a_word_is_found_where_the_plain_pattern_finds_one() -> None:
+    plain = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
+    texts = _strings(["a", "*", "@", "%", "1", " ", "\n", "_"], 5) + [Text(m.text).lower for m in made_up_chat(400)]
+    found = 0
+    for text in texts:
+        assert bool(text_module._MASKED.search(text)) == bool(plain.search(text)), repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+_EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_the_character_classes_hold_the_characters_of_their_sets() -> None:
+    """Sets and look-aheads written as one class for speed: the same characters, every one of them checked."""
+    assert text_module._OTHER_SCRIPT.findall(_EVERY_CHARACTER) == re.findall(r"(?![\x00-\x7f])[^\W\d_]", _EVERY_CHARACTER)
+    assert lexicon._WORD_BEYOND_ASCII.findall(_EVERY_CHARACTER) == regex.findall(r"(?![\x00-\x7f])[\p{L}\p{M}\p{N}]", _EVERY_CHARACTER)
+    assert normalise._ANY_INVISIBLE.findall(_EVERY_CHARACTER) == [c for c in _EVERY_CHARACTER if c in normalise.INVISIBLE]
+    quotes_or_lookalikes = normalise._LOOKALIKES | frozenset(normalise._QUOTES)
+    assert normalise._QUOTE_OR_LOOKALIKE.findall(_EVERY_CHARACTER) == [c for c in _EVERY_CHARACTER if c in quotes_or_lookalikes]
+
+
+def test_a_mark_on_a_latin_letter_is_found_where_the_plain_pattern_finds_one() -> None:
+    plain = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+    found = 0
+    for text in _strings(["a", "Z", "\u0301", "\u1ab0", "\u20d0", "\ufe2f", "\u0370", " ", "\n", "é", "1"], 4):
+        assert bool(normalise._MARK_ON_LATIN.search(text)) == bool(plain.search(text)), repr(text)
+        found += bool(plain.search(text))
+    assert found > 1000
+
+
+def test_folding_finds_what_it_did_when_every_text_was_tested_the_plain_way() -> None:
+    """fold() takes its quick path on exactly the texts the plain tests (sets, the regional-letter run) let through."""
+    texts = [m.text for m in made_up_chat(400)] + ["🇫🇺🇨🇰 off", "🇬🇧 flag", "f\u200bu\u200bck", "ｆｕｃｋ", "рrat", "it’s fine", "café",
+                                                   "cafe\u0301", "🅵🆄🅲🅺", "😀 ok", "naïve Zoë", "\u202eevil", "s̶h̶i̶t̶"]
+    for text in texts:
+        quick = unicodedata.is_normalized("NFKC", text) and normalise.INVISIBLE.isdisjoint(text) \
+            and not normalise._REGIONAL_RUN.search(text) and not normalise._ENCLOSED.search(text) \
+            and not re.search("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]", text)
+        folded = normalise.fold(text)
+        if text.isascii() or (quick and (normalise._LOOKALIKES | frozenset(normalise._QUOTES)).isdisjoint(text)):
+            assert folded == normalise.Folded(text), text
+        elif quick:
+            assert folded.starts is None and folded.text != text, text
+        else:
+            assert folded.starts is not None, text

@@ -26,6 +26,10 @@ MAX_CHARS = 600
 
 
 _SHOUT = re.compile(r"\b[A-Z]{4,}\b")
+_FOUR_CAPITALS = re.compile("[A-Z]{4}")  # in every match of _SHOUT, and about twice as quick to look for
+# _WORD on a lower-cased ASCII text, where [^\W_] can only be [a-z0-9] and ’ cannot occur: the same words, a
+# cheaper character class (most messages).
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _ANGRY = frozenset("😡🤬😤😠🙄")
 
 
@@ -41,15 +45,23 @@ def words_of(text: str) -> list[str]:
     if not plain:
         head = unicodedata.normalize("NFKC", head)
     folded, contacts = contact_marks(head.lower() if plain else head.casefold().replace("’", "'"))
-    words = _WORD.findall(folded) + contacts
+    words = (_ASCII_WORD if plain else _WORD).findall(folded) + contacts
     if len(words) < MIN_WORDS:
         return words
-    marks = [mark for mark, present in (
-        ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
-        ("#ask", "?" in head), ("#angry", not plain and not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head),
-        ("#money", not plain and "£" in head),
-    ) if present]
-    return words + marks if marks else words
+    # In this order; each test only where it can be true (no list of every mark built per message).
+    if _FOUR_CAPITALS.search(head) and _SHOUT.search(head):
+        words.append("#shout")
+    if "!!" in head or "?!" in head or "!?" in head:
+        words.append("#bang")
+    if "?" in head:
+        words.append("#ask")
+    if not plain and not _ANGRY.isdisjoint(head):
+        words.append("#angry")
+    if "\n" in head:
+        words.append("#lines")
+    if not plain and "£" in head:
+        words.append("#money")
+    return words
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|ly|me|info|biz)\b(?:/\S*)?")

@@ -185,7 +185,7 @@ def dont_know(messages: Sequence[Message], *, lookback: int = 6, window_s: int =
             plain = m.text.isascii() and "^" not in m.text and "`" not in m.text
             text = (m.text if plain else _EMOJI_ETC.sub("", m.text)).strip()
             verdict = verdicts[m.text] = (bool(text) and len(text) <= 80 and _only_dont_know(text)) \
-                or _SHRUG.match(m.text) is not None
+                or (("🤷" in m.text or "¯" in m.text) and _SHRUG.match(m.text) is not None)  # every shrug has one of these
         if not verdict:
             continue
         now = m.when

@@ -244,7 +244,12 @@ def tail(pattern: str) -> str | None:
 
 
 def _compiled_tail(pattern: str) -> regex.Pattern[str] | None:
-    found = tail(pattern)
+    """What is searched before ``pattern``: its tail(), or where it has none the symbols every match holds.
+
+    The symbols (triggers.symbols: "!!" or an eye-roll, a quotation mark) are compiled as the pattern is, so they
+    match what they match inside it; most texts a pattern's words let through lack them, and one scan rules them out.
+    """
+    found = tail(pattern) or triggers.symbols(pattern)
     try:
         return compile_i(found) if found else None
     except regex.error:
@@ -272,7 +277,7 @@ class PatternSpec:
     """A pattern rule compiled: what its check needs, and what the engine reads to gate its patterns itself."""
 
     patterns: tuple[regex.Pattern[str], ...]
-    tails: tuple[regex.Pattern[str] | None, ...]  # per pattern: its tail() searched first, where it has one
+    tails: tuple[regex.Pattern[str] | None, ...]  # per pattern: its tail() or symbols searched first, where it has them
     gates: tuple[tuple[frozenset[str], ...], ...]  # per pattern: word sets a match must each meet (triggers.py)
     by_key: dict[str, tuple[int, ...]]  # trigger -> the patterns it wakes (patterns with no trigger run always)
     keyset: frozenset[str]
@@ -310,7 +315,7 @@ def _matches(spec: PatternSpec, t: Text) -> Hit | None:
     if not hits and not spec.always:
         return None
     if len(hits) == 1 and not spec.always:
-        woken = spec.by_key[hits.pop()]  # the usual case: one trigger word, its patterns already in order
+        woken = spec.by_key[next(iter(hits))]  # the usual case: one trigger word, its patterns already in order
     else:
         found = set(spec.always)
         found.update(*map(spec.by_key.__getitem__, hits))

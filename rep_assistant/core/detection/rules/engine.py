@@ -67,7 +67,7 @@ def _wanted(policy: Policy | None, options: DetectOptions) -> frozenset[str]:
 
 
 _MEMO_MAX = 120  # characters: longer messages are rarely repeated word for word
-#: Distinct sets of gate words remembered by one pass (a 100k-message chat has about 27,000); then it starts again.
+#: Distinct sets of trigger keys remembered by one pass (a 100k-message chat has about 27,000); then it starts again.
 _GATED_MEMO_MAX = 100_000
 
 
@@ -168,8 +168,7 @@ class _Judge:
         self.index = triggers.Index(plain)  # keyed by position: sorted() is rule order
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         self.pattern_keys = frozenset(by_key)
-        # _gated() reads only these of a message's keys: messages alike in them are gated alike (remembered).
-        self.gate_words = self.pattern_keys.union(*(need for _, _, rest in self.pattern_of for need in rest))
+        # Messages with the same trigger keys are gated alike: remembered by the keys (a frozenset, hashed once).
         self.gated_memo: dict[frozenset[str], dict[int, list[int]]] = {}
         self.order = {r.id: i for i, r in enumerate(rules)}
 
@@ -177,13 +176,12 @@ class _Judge:
         rules = self.rules
         if self.prefilter:
             keys = triggers.keys_of(t)
-            woken = self.index.woken(keys | t.token_set)
-            sig = frozenset(keys & self.gate_words)
-            gated = self.gated_memo.get(sig)
+            woken = self.index.woken(keys, t.token_set)
+            gated = self.gated_memo.get(keys)
             if gated is None:
                 if len(self.gated_memo) >= _GATED_MEMO_MAX:
                     self.gated_memo = {}
-                gated = self.gated_memo[sig] = self._gated(keys)
+                gated = self.gated_memo[keys] = self._gated(keys)
             candidates = sorted(woken.union(gated)) if gated else sorted(woken)
         else:
             gated, candidates = {}, range(len(rules))
@@ -207,14 +205,14 @@ class _Judge:
                 found_in.add(rule.category)
         return text_hits, context_rules
 
-    def _gated(self, keys: set[str]) -> dict[int, list[int]]:
+    def _gated(self, keys: frozenset[str]) -> dict[int, list[int]]:
         """Rule position -> its patterns (in order) whose trigger words are all among ``keys`` (never changed after)."""
         hot = keys & self.pattern_keys
         if not hot:
             return {}
         by_key = self.by_key
         if len(hot) == 1:
-            woken = by_key[hot.pop()]  # already in order
+            woken = by_key[next(iter(hot))]  # already in order
         else:
             found: set[int] = set()
             found.update(*map(by_key.__getitem__, hot))

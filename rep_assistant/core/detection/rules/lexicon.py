@@ -53,7 +53,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A character beyond ASCII that _ANY_WORD counts as part of a word (an accent, a mark such as the emoji
 # selector U+FE0F, a letter or digit of another script): without one, the ASCII split finds the same words.
-_WORD_BEYOND_ASCII = regex.compile(r"(?![\x00-\x7f])[\p{L}\p{M}\p{N}]")
+# (The character beyond ASCII first: the search skips to those, mostly emoji, and only then asks what it is.)
+_WORD_BEYOND_ASCII = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}\p{N}])")
 _CHUNK = re.compile(r"\S+")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _SQUEEZE_ALL = re.compile(r"(.)\1+")
@@ -70,7 +71,14 @@ _SYMBOLS = frozenset("*#%&@$!|+~^¢¡€")
 # characters that draw a letter or bracket one ("|_|", "f(u)ck"): one scan spares most messages both patterns.
 _ANY_SYMBOL = re.compile("[" + re.escape("".join(sorted(_SYMBOLS | set("([{\\_")))) + "]")
 _DRAWN_HINT = re.compile(r"[(\[{\\|_]")
-_SYMBOL_IN_WORD = re.compile(r"[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|[a-z]\([a-z](?![a-z]*\))|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]")
+# A symbol inside a word: after a letter, a run of symbols then a letter or a mask ("sh!t", "f**k"); a mask before a
+# letter ("*ss", "@rse"); after a letter, a mask ("bollo*"); a bracket left open between letters ("fu(k"). Written to open
+# with the symbol and look behind it, so the search skips from symbol to symbol (most messages have a "!" or "&" only
+# after a word, which a pattern opening with a letter tries at every letter); it finds one wherever
+# "[a-z][*#%&@$!|+~^¢¡€]+[a-z*#%&@$]|(?:^|[^a-z])[*#%&@$¡][a-z]|[a-z][*#%&]|[a-z]\([a-z](?![a-z]*\))" does (a test holds it),
+# which is all _disguise_suspected asks.
+_SYMBOL_IN_WORD = re.compile(r"[*#%&@$!|+~^¢¡€](?:(?<=[a-z][*#%&@$!|+~^¢¡€])[*#%&@$!|+~^¢¡€]*[a-z*#%&@$]|(?<=[*#%&@$¡])[a-z]"
+                             r"|(?<=[a-z][*#%&]))|\((?<=[a-z]\()(?=[a-z](?![a-z]*\)))")
 _GAP = r"(?:[^a-z0-9]{1,2}|[^a-z0-9]{0,2}[^\x00-\x7f][^a-z0-9]{0,2})"  # a space, a dot, a dash, or an emoji between spaces
 _SPACED = re.compile(rf"(?:^|[^a-z])[a-z]{_GAP}[a-z0-9@$!*]{_GAP}[a-z0-9@$!*](?![a-z])")
 _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len, reverse=True)))

@@ -28,9 +28,12 @@ _QUOTE_TABLE = str.maketrans(_QUOTES)
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols 🇦..🇿: "🇫🇺🇨🇰" spells a word
 # Three or more in a row, perhaps with invisible marks or spaces between them ("🇫\u200b🇫\u200b🇸", "🇼 🇹 🇫").
 _REGIONAL_RUN = re.compile("(?:[\U0001F1E6-\U0001F1FF][\u200b-\u200d\u2060\ufe0f ]*){3,}")
+_REGIONAL_LETTER = re.compile("[\U0001F1E6-\U0001F1FF]")  # in every match of _REGIONAL_RUN, and quicker to look for
 _WORD = re.compile(r"[^\W\d_]+")
 _ENCLOSED = re.compile("[\U0001F150-\U0001F189]")
-_MARK_ON_LATIN = re.compile("[A-Za-z][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# A combining mark on a Latin letter. Opens with the mark and looks behind it for the letter: the search then skips
+# from mark to mark (rare) rather than stopping at every letter.
+_MARK_ON_LATIN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f](?<=[A-Za-z].)")
 _LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W\d_])")  # a word of Latin letters only
 
 
@@ -63,16 +66,20 @@ class Folded:
 
 
 _LOOKALIKES = frozenset(confusables())
-_QUOTES_OR_LOOKALIKES = _LOOKALIKES | frozenset(_QUOTES)
+# The sets above as character classes: one scan of a text in C, where testing a set against a string makes an
+# object of every character beyond Latin-1 (an emoji) to look it up.
+_ANY_INVISIBLE = re.compile("[" + re.escape("".join(sorted(INVISIBLE))) + "]")
+_QUOTE_OR_LOOKALIKE = re.compile("[" + re.escape("".join(sorted(c for c in _LOOKALIKES | set(_QUOTES) if len(c) == 1))) + "]")
 
 
 def fold(raw: str) -> Folded:
     """``raw`` with look-alike letters, styled letters and invisible marks undone, and its offset map."""
     if raw.isascii():
         return Folded(raw)
-    if unicodedata.is_normalized("NFKC", raw) and INVISIBLE.isdisjoint(raw) and not _REGIONAL_RUN.search(raw) \
-            and not _ENCLOSED.search(raw) and not _MARK_ON_LATIN.search(raw):
-        if _QUOTES_OR_LOOKALIKES.isdisjoint(raw):
+    if unicodedata.is_normalized("NFKC", raw) and not _ANY_INVISIBLE.search(raw) \
+            and not (_REGIONAL_LETTER.search(raw) and _REGIONAL_RUN.search(raw)) and not _ENCLOSED.search(raw) \
+            and not _MARK_ON_LATIN.search(raw):
+        if not _QUOTE_OR_LOOKALIKE.search(raw):
             return Folded(raw)  # emoji and ordinary accented words: nothing to undo
         # Curly apostrophes and look-alike letters: one character for one, the offsets hold.
         return Folded(_fold_lookalikes(raw.translate(_QUOTE_TABLE)))

@@ -23,7 +23,10 @@ _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d\d\d")
-_MASKED = re.compile(r"[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]")
+# A mask or digits inside a word: "f*ck", "*ss", "sh1t". Opens with the mask or digit and looks behind it, so the search
+# skips to those instead of stopping at every letter; it finds one wherever "[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]"
+# does (a test holds it): only whether there is one counts.
+_MASKED = re.compile(r"[*@$#%0-9](?:(?<=[a-z][*@$#%])|(?<=[*@$#%])[a-z]|(?<=[a-z][0-9])[0-9]*[a-z])")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN and CAPS_SOUR, and quicker to look for
 _ANGRY_FACE = re.compile("[🤬😡😤😠🙄🙃]")  # an angry or sarcastic post may say it with faces alone (content.py decides)
@@ -35,7 +38,7 @@ CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?
 CAPS_PRAISE = re.compile(r"(?<![A-Za-z])(?:THANKS?|THANK\s+YOU|CHEERS|GREAT|BRILLIANT|FANTASTIC|HELPFUL|LOVELY|PERFECT|WONDERFUL|FAB|"
                          r"AMAZING|GENIUS|MARVELLOUS|SO|REALLY|EVER|VERY)(?![A-Za-z])")
 _UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
-_OTHER_SCRIPT = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter beyond ASCII: one class, the same characters as (?![\x00-\x7f])[^\W\d_]
 # Letters turned upside down, as "flip text" tools write them (ASCII letters that stand for another turned: n for u).
 _UPSIDE_DOWN = dict(zip("ɐqɔpǝɟƃɓɥᴉıɾʞןɯuodbɹʇnʌʍʎ", "abcdefgghiijklmnopqrtuvwy", strict=True))
 _UPSIDE_ONLY = re.compile("[ɐɔǝɟƃɓɥᴉɾʞןɯɹʇʌʍʎ]")

@@ -15,6 +15,7 @@ import re._constants as sre
 import re._parser as sre_parse
 import warnings
 from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from rep_assistant.core.detection.rules.model import kept
@@ -73,6 +74,59 @@ def requirements(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
     for o in options[:most]:
         _known(o)
     return tuple(frozenset(o) for o in options[:most])
+
+
+def symbols(pattern: str) -> str | None:
+    """A pattern of characters other than letters, digits and spaces (punctuation, emoji) in every match of ``pattern``.
+
+    For what word triggers cannot express: a complaint that must end in "!!" or an eye-roll, a quote that must
+    open with a quotation mark. The first such item the pattern's sequence must match, written alone (a run of
+    one such character as that many of it); None when no item must.
+    """
+    for old, new in _REGEX_ONLY:
+        pattern = pattern.replace(old, new)
+    try:
+        tree = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    return _symbols(list(tree))
+
+
+def _symbols(items: list) -> str | None:
+    """The first item of a sequence that every match of it holds a match of (``_symbol_item``), or None."""
+    for op, av in items:
+        found = _symbol_item(op, av)
+        if found:
+            return found
+    return None
+
+
+def _symbol_item(op: int, av: Any) -> str | None:
+    """A pattern of symbols that whatever this item matches holds (a repeat at least once, a group, every branch)."""
+    if op is sre.LITERAL:
+        return re.escape(chr(av)) if _symbol(av) else None
+    if op is sre.IN:
+        return "[" + "".join(re.escape(chr(a)) for _, a in av) + "]" if all(o is sre.LITERAL and _symbol(a) for o, a in av) else None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, _, body = av
+        if lo < 1:
+            return None
+        if len(body) == 1 and body[0][0] in (sre.LITERAL, sre.IN):  # one character repeated: that many of it
+            one = _symbol_item(*body[0])
+            return f"{one}{{{lo}}}" if one and lo > 1 else one
+        return _symbols(list(body))
+    if op is sre.SUBPATTERN:
+        return _symbols(list(av[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _symbols(list(av))
+    if op is sre.BRANCH:
+        branches = [_symbols(list(b)) for b in av[1]]
+        return "|".join(f"(?:{b})" for b in branches) if all(branches) else None  # type: ignore[misc]
+    return None
+
+
+def _symbol(code: int) -> bool:
+    return not _is_word_char(code) and not chr(code).isspace()
 
 
 _REGEX_ONLY = ((r"\p{Lu}", "[A-Z]"), (r"\p{Ll}", "[a-z]"), (r"\p{L}", "[a-zA-Z]"), (r"\p{So}", "[^\\w\\s]"))
@@ -255,11 +309,17 @@ class Index:
         self.keyset = frozenset(by_key)
         _known(self.keyset)
 
-    def woken(self, keys: set[str]) -> set[Hashable]:
-        """Keys of the rules one of whose triggers is among ``keys`` (plus those that always run)."""
+    def woken(self, keys: AbstractSet[str], more: AbstractSet[str] = frozenset()) -> AbstractSet[Hashable]:
+        """Keys of the rules one of whose triggers is among ``keys`` or ``more`` (plus those that always run).
+
+        Most messages wake none: two lookups in C say so without building the union of the two sets.
+        """
+        keyset = self.keyset
+        if keyset.isdisjoint(keys) and keyset.isdisjoint(more):
+            return self.always
         out = set(self.always)
         by_key = self.by_key
-        for k in keys & self.keyset:  # the intersection runs in C; most words wake nothing
+        for k in (keys | more) & keyset:  # the intersection runs in C; most words wake nothing
             out |= by_key[k]
         return out
 
@@ -288,11 +348,12 @@ def _word_keys(w: str) -> tuple[str, ...]:
     return tuple(k for k in candidates if k in _KNOWN)
 
 
-def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
+def keys(lower: str, words: Iterable[str] | None = None) -> frozenset[str]:
     """What triggers are matched against: each word of a lower-cased text, and its first 3 to 5 letters with a star.
 
     Only the keys some trigger uses are returned (every test against triggers sees the same answer):
     each word's are worked out once and remembered. ``words`` saves the split when the caller has it.
+    A frozenset: the engine remembers its gating by a message's keys, hashed once and never copied.
     """
     global _memo
     found = set(_WORD.findall(lower)) if words is None else words if isinstance(words, (set, frozenset)) else set(words)
@@ -306,15 +367,15 @@ def keys(lower: str, words: Iterable[str] | None = None) -> set[str]:
             k = memo[w] = _word_keys(w)
             if k:
                 hot.add(w)
-    return set().union(*map(memo.__getitem__, found & hot))
+    return frozenset().union(*map(memo.__getitem__, found & hot))
 
 
-def keys_of(t: Any) -> set[str]:
+def keys_of(t: Any) -> frozenset[str]:
     """keys() of a Text, worked out once per message and kept with it."""
     return kept(t, "trigger_keys", _text_keys)
 
 
-def _text_keys(t: Any) -> set[str]:
+def _text_keys(t: Any) -> frozenset[str]:
     lower = t.lower
     # ASCII with no underscore: the Text's words are exactly the \w+ words, no second split needed.
     words = t.words if t.folded is None and "_" not in lower else None
@@ -341,7 +402,7 @@ class Gated:
         return self.pattern.search(t.raw)
 
 
-def met(gates: tuple[frozenset[str], ...], keys: set[str]) -> bool:
+def met(gates: tuple[frozenset[str], ...], keys: AbstractSet[str]) -> bool:
     """Whether every requirement set has one of its words among ``keys``."""
     for g in gates:  # noqa: SIM110 - hot path: a loop is faster than all() over a generator
         if g.isdisjoint(keys):
