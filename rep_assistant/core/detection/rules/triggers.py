@@ -51,26 +51,31 @@ def words(pattern: str) -> frozenset[str] | None:
     Syntax only the ``regex`` module knows is read as its nearest ``re`` equivalent first
     (``\\p{Lu}`` as a letter class); a pattern ``re`` cannot read at all has no triggers.
     """
-    for old, new in _REGEX_ONLY:
-        pattern = pattern.replace(old, new)
-    try:
-        tree = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError):
+    tree = _parse(pattern)
+    if tree is None:
         return None
-    found = _sequence(list(tree), start_edge=False, end_edge=False)
+    found = _sequence(tree, start_edge=False, end_edge=False)
     _known(found or ())
     return frozenset(found) if found else None
 
 
-def requirements(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
-    """Up to ``most`` of the sets a match must each meet, cheapest first: all must be met before the regex runs."""
+def _parse(pattern: str) -> list | None:
+    """The parse tree of ``pattern`` as ``re`` reads it (``regex``-only syntax turned into its nearest ``re`` form first),
+    or None when ``re`` cannot read it."""
     for old, new in _REGEX_ONLY:
         pattern = pattern.replace(old, new)
     try:
-        tree = sre_parse.parse(pattern, re.IGNORECASE)
+        return list(sre_parse.parse(pattern, re.IGNORECASE))
     except (re.error, OverflowError, RecursionError):
+        return None
+
+
+def requirements(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to ``most`` of the sets a match must each meet, cheapest first: all must be met before the regex runs."""
+    tree = _parse(pattern)
+    if tree is None:
         return ()
-    options = sorted(_options(list(tree), False, False), key=lambda o: (cost(o), len(o)))
+    options = sorted(_options(tree, False, False), key=lambda o: (cost(o), len(o)))
     for o in options[:most]:
         _known(o)
     return tuple(frozenset(o) for o in options[:most])
@@ -83,13 +88,8 @@ def symbols(pattern: str) -> str | None:
     open with a quotation mark. The first such item the pattern's sequence must match, written alone (a run of
     one such character as that many of it); None when no item must.
     """
-    for old, new in _REGEX_ONLY:
-        pattern = pattern.replace(old, new)
-    try:
-        tree = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, OverflowError, RecursionError):
-        return None
-    return _symbols(list(tree))
+    tree = _parse(pattern)
+    return None if tree is None else _symbols(tree)
 
 
 def _symbols(items: list) -> str | None:
