@@ -69,7 +69,7 @@ ROMANISED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (r"aa", ("a",), "vowel short"),
     (r"ee", ("i",), "vowel short"),
     (r"oo", ("u",), "vowel short"),
-    (r"i$", ("ee", "y"), "final i"),
+    (r"i$", ("ee",), "final i"),  # not y: given names end so ("Kutty")
     (r"ay$", ("e", "ey"), "final ay"),
     (r"(?<=[^aeiouy])e$", ("ay",), "final e"),
     (r"(?<=[bdgkpt])h", ("",), "aspirate h dropped"),
@@ -113,8 +113,9 @@ def romanised_respellings(terms: list[str], innocent: set[str], known: set[str])
 def swear_words() -> list[str]:
     """The single words uk_curation.csv adds: the swear words UK parents use."""
     rows = csv.DictReader(io.StringIO((LEXICONS / "uk_curation.csv").read_text(encoding="utf-8")))
-    return sorted({r["word"].strip().lower() for r in rows
-                   if r["action"] == "add" and r["word"].strip().isalpha() and len(r["word"].strip()) >= 4})
+    # An abbreviation is not said, so not respelled ("stfu" swapped is "stuf", a typo of "stuff").
+    return sorted({r["word"].strip().lower() for r in rows if r["action"] == "add" and r["word"].strip().isalpha()
+                   and len(r["word"].strip()) >= 4 and "abbreviation" not in (r["reason"] or "")})
 
 
 def innocent_words() -> tuple[set[str], dict[str, str]]:
@@ -130,6 +131,8 @@ def innocent_words() -> tuple[set[str], dict[str, str]]:
     for line in (LEXICONS / "name_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             words.update(line.strip().lower().split())
+    for row in csv.DictReader(io.StringIO((LEXICONS / "nicknames.csv").read_text(encoding="utf-8"))):
+        words.update(w.strip().lower() for value in row.values() if value for w in value.replace("|", " ").split())
     return words, sums
 
 

@@ -70,7 +70,7 @@ def test_a_rumour_can_be_about_the_police_or_ofsted() -> None:
 @pytest.mark.parametrize("text", [
     "one of the boys in 6B has ADHD, that's why he gets to leave the room",
     "the other Y4 girl who's always crying is on a behaviour plan now apparently",
-    "isn't he the one with the ear defenders? he had a meltdown in assembly",
+    "the lad with the ear defenders had a meltdown in assembly again",
     "the lad with the scooter got a fixed term exclusion last week",
     "the one whose epi pen is kept in the office was rushed off in an ambulance",
 ])

@@ -64,7 +64,7 @@ def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_ar
 @pytest.mark.parametrize(("name", "least"), [
     ("contact_and_behaviour_e.jsonl", {"personal-data": 0.9, "dont-know": 0.9, "anger": 0.75}),
     ("contact_and_behaviour_f.jsonl", {"personal-data": 0.85, "dont-know": 0.7, "anger": 0.6}),
-    ("contact_and_behaviour_k.jsonl", {"personal-data": 0.95, "dont-know": 0.95, "anger": 0.8}),
+    ("contact_and_behaviour_k.jsonl", {"personal-data": 0.95, "dont-know": 0.95, "anger": 0.75}),
     ("contact_and_behaviour_l.jsonl", {"personal-data": 0.9, "dont-know": 0.9, "anger": 0.8}),
 ])
 def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float]) -> None:

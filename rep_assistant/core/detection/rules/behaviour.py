@@ -22,7 +22,7 @@ _DONT_KNOW_CORE = (
     r"|(?:haven'?t|have\s+not|havnae|not)\s+(?:got\s+)?the\s+(?:foggiest|faintest|slightest|first\s+idea)(?:\s+idea)?"
     r"|(?:i\s+)?wish\s+i\s+knew|your\s+guess\s+is\s+as\s+good\s+as\s+mine|(?:i'?m\s+)?as\s+lost\s+as\s+(?:you|u|everyone)(?:\s+are)?"
     r"|(?:i\s+)?no\s+(?:know|sabi)|dont\s+no|don'?t\s+no|don'?t\s+ask\s+me|ask\s+me\s+another|div(?:n'?t|vent)\s+kna+w?"
-    r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me|idk"
+    r"|(?:i\s+)?(?:couldn'?t|couldnae|can'?t|cannae|cannot)\s+tell\s+(?:you|ye|ya)|beats\s+me|search\s+me"
     r"|nie\s+wiem|nie\s+mam\s+pojęcia|(?:mujhe\s+)?(?:bhi\s+)?(?:nahi|nahin|nai)\s+pata|pata\s+(?:nahi|nahin|nai)|dim\s+syniad"
     r"|(?:(?:dwi\s+)?ddim\s+yn\s+gwybod|wn\s+i\s+ddim)|ma\s+(?:aqaan|aqaano|garanayo|garan)|لا\s+أعرف|لا\s+اعرف|ما\s+بعرف|مش\s+عارف|معرفش"
     r"|(?:مجھے\s+)?(?:بھی\s+)?(?:پتہ|پتا)\s+نہیں|(?:مجھے\s+)?(?:بھی\s+)?نہیں\s+(?:پتہ|پتا)|(?:আমি\s+)?জানি\s*না|(?:ami\s+)?jani\s*na"

@@ -89,7 +89,7 @@ _O_FOR_ZERO = regex.compile(r"(?<=\d)[oO]+(?=[oO\s-]*\d)")
 #: Words one of which is in every message this rule can flag (the engine's prefilter).
 TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
                       "staying", "postcode", "list", "dot",
-                      "zero", "oh", "nought",  # a number said in words opens with its 0
+                      "zero", "oh", "nought",  # a number said in words has a 0 in it (a UK one opens with it; a mobile read without its 0 still has 00)
                       # a house number and a street: "42 Makebelieve Avenue"
                       "road", "rd", "street", "avenue", "ave", "lane", "close", "drive", "crescent", "gardens", "court", "grove",
                       "terrace", "mews", "rise", "row", "square"})  # fewer digits than any phone number written with its area code

@@ -67,10 +67,14 @@ _POSITIVE = regex.compile(r"\b(?:happy|birthday|congrat\w*|thank\w*|well\s+done|
 # An eye-roll beside a plain thank-you is usually at one's own child ("found it in his bag 🙄 thanks all"): not enough.
 _PRAISE = compile_i(r"\b(?:thanks?|thank\s+you|thx|cheers|great|brilliant|fantastic|helpful|lovely|perfect|wonderful|fab|amazing|"
                     r"genius|marvellous|love\s+that)\b")
-_SARCASM_CUE = compile_i(r"\bnot\s*[.!]+\s*$|\bfor\s+nothing\b|\blove\s+that\s+for\s+(?:us|me)\b"
-                         r"|\bjust\s+(?:great|brilliant|fab|perfect|marvellous)\s*[.!]")
+_SARCASM_CUE = compile_i(r"(?:^|[.!?]\s*)not\s*[.!]+\s*$|\b(?:for|4)\s+nothing\b|\blove\s+that\s+for\s+(?:us|me)\b")
+# "GREAT. Just great.": praise said again flat, after it was shouted.
+_FLAT_AGAIN = compile_i(r"\bjust\s+(?:great|brilliant|fab|perfect|marvellous|wonderful)\s*[.!]")
+# An eye-roll at oneself or one's own child beside a thank-you: "it was in his bag all along 🙄".
+_OWN_SLIP = compile_i(r"\b(?:found|in\s+(?:his|her|their|my|the)\s+(?:bag|car|drawer|room)|all\s+along|sorry|my\s+bad|forget|forgot|"
+                      r"silly\s+me|oops)\b")
 # Words of the sarcasm cues said without capitals ("thanks for nothing", "love that for us"): they wake the check too.
-_SARCASM_WORDS = frozenset({"nothing", "love"})
+_SARCASM_WORDS = frozenset({"nothing", "love", "not"})
 # What turns a "thank you" sour: "THANKS FOR NOTHING", "brilliant, AGAIN", an eye-roll.
 _SOUR = compile_i(r"\b(?:for\s+nothing|again|nobody|no\s+one|never|not|why|ridiculous|joke|disgrace|seriously|useless|waste|"
                   r"sick|fed\s+up|can't|won't|didn't|wasn't|ffs|wtf)\b|🙄|😡|🤬|😤")
@@ -83,9 +87,13 @@ _NEGATIVE = compile_i(r"\b(?:why|nobody|no\s+one|never|again|ridiculous|sick|fed
                       r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|millionth)\s+time|every\s+(?:single\s+)?(?:day|time|week)|"
                       r"so\s+done|had\s+enough|sick\s+of|(?:meant|supposed)\s+to|come\s+on|how\s+many\s+times)\b|😡|🤬|😤")
 _EXASPERATED = regex.compile(r"\?{3,}")
-# A question shouted with ?! ("Who decided that?!?!", "Is ANYONE going to answer?!") asks nothing: it is exasperation.
+# A question shouted with ?! that asks nothing ("Who decided that?!?!", "Is anybody going to answer?!?"): exasperation.
+# Only the questions nobody asks to learn the answer: "How cute are they?!?!" and "Who's coming?!?" are excitement.
 _INTERROBANG = regex.compile(r"\?!|!\?|\?\?!|!!\?")
-_ASKING = compile_i(r"\b(?:who|whoever|why|when|how|what|excuse\s+me|are\s+you|is\s+(?:anyone|anybody|someone|this))\b")
+_ASKING = compile_i(r"\b(?:who\s+(?:decided|thought|signed|approved|agreed|said|keeps|put|took|counted|let|allowed|on\s+earth)"
+                    r"|why\s+(?:is|are|has|have|do|does|did|would|on\s+earth|can'?t|won'?t|isn'?t)|how\s+(?:hard|many\s+times|come|is\s+it|dare)"
+                    r"|when\s+(?:is|are|will)\s+(?:anyone|anybody|someone|somebody|they|the\s+school)|is\s+(?:anyone|anybody)\s+(?:\w+\s+){0,4}?(?:going|ever|actually)"
+                    r"|excuse\s+me|are\s+you\s+(?:serious|kidding|joking|having\s+a\s+laugh))\b")
 # Nothing but question and exclamation marks ("???!!!"): exasperation with no words at all.
 _ONLY_MARKS = regex.compile(r"\s*[?!]*(?:\?!|!\?)[?!]*\s*")
 # A cursing face, or angry faces in a row.
@@ -115,7 +123,7 @@ def _shouting(t: Text, ctx: Context) -> Hit | None:
     praise = _PRAISE.search(raw) if shouted or not _SARCASM_WORDS.isdisjoint(t.token_set) else None
     if praise and not ctx.writes_in_capitals:
         caps = CAPS_PRAISE.search(raw) if shouted else None
-        if _SARCASM_CUE.search(raw) or (caps and ("🙃" in raw or "🙄" in raw)):
+        if _SARCASM_CUE.search(raw) or (caps and (_FLAT_AGAIN.search(raw) or (("🙃" in raw or "🙄" in raw) and not _OWN_SLIP.search(raw)))):
             shown = caps or praise
             return Hit(f"Sarcastic thanks ('{shown.group()}')", (shown.span(),))
     if not shouted:

@@ -182,6 +182,7 @@ class Lexicon:
     phrasal: dict[str, str] = field(default_factory=dict)
     # a swear word spelled as it sounds, no English word ("krap", "basturd", "fcuk"): scripts/build_respellings.py
     respelled: dict[str, str] = field(default_factory=dict)
+    respelled_only: frozenset[str] = frozenset()  # the respellings that are not also a word of the lexicon
 
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
@@ -194,6 +195,7 @@ class Lexicon:
         for spelling, word in self.respelled.items():
             if word in self.entries:
                 self.words.setdefault(spelling, word)
+        self.respelled_only = frozenset(self.respelled) - frozenset(self.entries)
         for word in self.allowed | self.masked_only:
             self.words.pop(word, None)
         self.by_length: dict[int, list[str]] = {}
@@ -255,6 +257,9 @@ class Lexicon:
                 if entry is None and folded_masked and token in self.masked_only \
                         and not letters.isdisjoint(range(m.start(), m.end())):
                     entry = token
+                if entry is not None and token in self.respelled_only and raw is not None \
+                        and raw[m.start():m.start() + 1].isupper() and not _starts_sentence(raw, m.start()):
+                    entry = None  # a respelling with a capital inside a sentence is a name: "Mr Tozer", "Kutty"
                 if entry is None and rooted:
                     entry = self._compound(token)
                 if entry is None and stretched:
@@ -308,8 +313,9 @@ class Lexicon:
         """A common swear split in two to dodge a filter: "sh it", "wa nker" (the first part no word of its own)."""
         spans = [(m.start(), m.end(), m.group()) for m in (_ASCII_WORD if plain else _ANY_WORD).finditer(key)]
         out = []
-        for (start, _, first), (_, end, second) in itertools.pairwise(spans):
-            if first in _FRAGMENT_HEADS:
+        for (start, gap, first), (after, end, second) in itertools.pairwise(spans):
+            # only spaces between, and the second part not a word of its own with an apostrophe ("Sh, it's…")
+            if first in _FRAGMENT_HEADS and not key[gap:after].strip() and key[end:end + 1] not in ("'", "’"):
                 word = self.words.get(first + second)
                 if word in self.preferred and self._fits(word, frozenset()):
                     out.append(self._hit(start, end, word))
@@ -435,8 +441,8 @@ class Lexicon:
         odd = [c for c in chunk if not c.isalpha() and c not in _LEET and c not in _MASKS]
         if odd or (not chunk[0].isalpha() and chunk[0] not in _LEET and chunk[0] not in "*#"):
             return None  # a character that is neither a letter, a mask nor leet ("qz123x" has a 2)
-        if (len(chunk) >= 4 or "*" in chunk) and len(chunk) >= 3 and chunk[0].isalpha() and all(c in _MASKS for c in chunk[1:]):
-            # "f***", "a**": a first letter and stars is unmistakably a censored swear.
+        if len(chunk) >= 4 and chunk[0].isalpha() and all(c in _MASKS for c in chunk[1:]):
+            # "f***": a first letter and stars is unmistakably a censored swear ("A**" is a grade, three are too few).
             # The words rude only when disguised are what such a mask most often hides ("p***k", "a**").
             return next((w for w in [*sorted(self.masked_only), *sorted(self.preferred)] if len(w) == len(chunk) and w[0] == chunk[0]), None)
         masks = sum(c in _MASKS for c in chunk)
@@ -454,8 +460,8 @@ class Lexicon:
             return next((w for w in sorted(self.preferred | self.masked_only) if len(w) == len(chunk) and shape.fullmatch(w)), None)
         if letters < 2:
             return None
-        if len(chunk) < 3 or (len(chunk) == 3 and (not chunk[0].isalpha() or not set(chunk) & set("*#"))) or masks > letters + 1:
-            return None  # "f*k", "a**": three characters will do when a letter leads and a star masks (A&E, M&S and B&Q are shops)
+        if len(chunk) < 4 or masks > letters + 1:
+            return None
         shape = re.compile("".join(_shape_piece(c) for c in chunk))
         found = [w for w in self.by_length.get(len(chunk), ()) if shape.fullmatch(w)]
         if not found:  # a mask run may stand for more or fewer letters: "f*k", "sh**"

@@ -22,6 +22,15 @@ NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|m
 # Lost property photographed is a coat, not a child: "whose is this jumper?", "found this in the car park".
 _LOST_PROPERTY = regex.compile(r"\b(?:lost|found|whose|coat|jumper|cardigan|bottle|lunch\s*box|book\s*bag|shoe|shoes|trainers|hat|glove|"
                                r"gloves|scarf|bag|label(?:led)?)\b", regex.IGNORECASE)
+# Words for the children in a picture (an event's name alone is not one: a party invite, a match moved).
+_PICTURED = regex.compile(r"\b(?:kids|children|child|boys|girls|little\s+ones|babies|(?:the\s+)?whole\s+(?:class|year|team|lot|row)|"
+                          r"class\s+photo|our\s+lot|them\s+all|all\s+of\s+them|on\s+stage|in\s+their\s+(?:costumes|outfits|uniforms?))\b",
+                          regex.IGNORECASE)
+# What a picture of people shows: "look at their faces", "with their medals", "on the slide".
+_SHOWN = regex.compile(r"\b(?:faces?|smiles?|medals?|costumes?|outfits?|on\s+the\s+\w+|look\s+at|at\s+the\s+front|front\s+row|"
+                       r"in\s+the\s+middle)\b|😍|🥰|🥹", regex.IGNORECASE)
+# Not a picture of children: an invitation, a fixture, a cake made or prizes donated by someone.
+_NOT_PICTURED = regex.compile(r"\b(?:invite|invitation|fixture|made\s+these|donated|prizes?|for\s+sale|selling|tickets?)\b", regex.IGNORECASE)
 # Two or more names in a row: "Evie, Isla and Theo", "Tobi and Daria's faces".
 _NAMES = regex.compile(r"(?-i:\p{Lu}\p{Ll}+)(?:,\s*(?-i:\p{Lu}\p{Ll}+))*,?\s+(?:and|&)\s+(?-i:\p{Lu}\p{Ll}+)")
 # A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
@@ -33,13 +42,20 @@ _ONLINE = regex.compile(r"\b(?:put|putting|posted|posting|uploaded|uploading|sha
 
 
 _ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|don'?t|do\s+not|shouldn'?t|should\s+not|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
-                               r"please\s+(?:delete|remove|take))\b", regex.IGNORECASE)
+                               r"please\s+(?:delete|remove|take)|no\s+(?:photos|pictures|videos|filming)|is\s+it\s+ok|can\s+i|am\s+i\s+allowed)\b|\?",
+                               regex.IGNORECASE)
 
 
 def children_pictured(caption: str) -> bool:
-    """Whether a photo's caption says children are in it (and it is not a coat or a letter)."""
-    return bool((CHILD_WORDS.search(caption) or _NAMES.search(caption))
-                and not NOT_CHILD_PHOTO.search(caption) and not _LOST_PROPERTY.search(caption))
+    """Whether a photo's caption says children are in it: a word for them ("the kids", "the whole class", "them all"),
+    or three names, or two beside what a picture shows ("Tobi and Daria's faces") — not an event alone ("party
+    invite", "football match"), a coat, a letter or a cake someone made."""
+    if NOT_CHILD_PHOTO.search(caption) or _LOST_PROPERTY.search(caption) or _NOT_PICTURED.search(caption):
+        return False
+    if _PICTURED.search(caption):
+        return True
+    names = _NAMES.search(caption)
+    return names is not None and (names.group().count(",") >= 1 or _SHOWN.search(caption) is not None)
 
 
 def shared_in_text(text: str) -> str | None:
@@ -49,7 +65,7 @@ def shared_in_text(text: str) -> str | None:
     tag = _MEDIA_TAG.search(text)
     if tag is not None and children_pictured(text[:tag.start()] + " " + text[tag.end():]):
         return "Posts a photo of children (its caption names them)"
-    if not PHOTO_WORDS.search(text) or not (CHILD_WORDS.search(text) or _NAMES.search(text)) or NOT_CHILD_PHOTO.search(text):
+    if not PHOTO_WORDS.search(text) or not children_pictured(text):
         return None
     if _LINK.search(text):
         return "Shares a link to photos of children"

@@ -33,10 +33,10 @@ _ANGRY_FACE = re.compile("[🤬😡😤😠🙄🙃]")  # an angry or sarcastic 
 # A sour word in capitals is a raised voice however short the message: "this is a JOKE", "NOT HAPPY" ("AGAIN" alone is a sigh).
 CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?|UNACCEPTABLE|USELESS|PATHETIC|SHAMBLES|APPALLING|"
                            r"AWFUL|TERRIBLE|RUBBISH|WORST|UNBELIEVABLE|NOT\s+HAPPY|FED\s+UP|FUMING|FURIOUS|LIVID|"
-                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME|HAD\s+IT|STOP|NOTHING|ENOUGH|SERIOUSLY|WHY|NOT\s+(?i:ok|okay|acceptable|fair|on))(?![A-Za-z])")
+                           r"(?:SECOND|THIRD|FOURTH|FIFTH)\s+TIME|HAD\s+IT|SERIOUSLY|WHY|NOT\s+(?i:ok|okay|acceptable|fair|on))(?![A-Za-z])")
 # Praise or emphasis in capitals: sincere ("SO proud") or sarcastic ("THANKS A LOT 🙄"); content.py tells them apart.
 CAPS_PRAISE = re.compile(r"(?<![A-Za-z])(?:THANKS?|THANK\s+YOU|CHEERS|GREAT|BRILLIANT|FANTASTIC|HELPFUL|LOVELY|PERFECT|WONDERFUL|FAB|"
-                         r"AMAZING|GENIUS|MARVELLOUS|SO|REALLY|EVER|VERY)(?![A-Za-z])")
+                         r"AMAZING|GENIUS|MARVELLOUS)(?![A-Za-z])")
 _UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
 _OTHER_SCRIPT = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter beyond ASCII: one class, the same characters as (?![\x00-\x7f])[^\W\d_]
 # Letters turned upside down, as "flip text" tools write them (ASCII letters that stand for another turned: n for u).
@@ -74,7 +74,7 @@ _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
     # "one of the boys in 9K", "the one with the behaviour plan", "the one whose mum…"
-    r"|\bone\s+of\s+the\s+(?:\w+\s+)?(?:boys|girls|kids|lads|lasses|twins|children)\b|\bthe\s+(?:little\s+|big\s+|wee\s+)?one\s+(?:who|whose|with|that)\b"
+    r"|\bone\s+of\s+the\s+(?:\w+\s+)?(?:boys|girls|kids|lads|lasses|twins|children)\b|\bthe\s+(?:little\s+|big\s+|wee\s+)?one\s+(?:who|whose)\b"
     r"|\b(?:boy|girl|kid|child|lad|lass)\s+in\s+(?:the\s+|our\s+|their\s+|\w+'s\s+)?(?:\d\w*|year|reception|class|other\s+class|form|group|set)\b",
     _FLAGS,
 )
@@ -174,7 +174,7 @@ class Text:
         if self.folded is not None and len(_UPSIDE_ONLY.findall(self.raw)) >= 2:
             # Text turned upside down ("ʞɔnɟ") reads right to left: read it the right way up, spans turned back.
             n = len(self.raw)
-            upright = "".join(_UPSIDE_DOWN.get(c, c) for c in reversed(self.raw)).lower()
+            upright = "".join(c if len(c.lower()) != 1 else c.lower() for c in (_UPSIDE_DOWN.get(c, c) for c in reversed(self.raw)))
             hits += [dataclasses.replace(h, start=n - h.end, end=n - h.start) for h in profanity().scan(upright)]
         return hits
 
