@@ -122,14 +122,14 @@ _LATIN_MARKERS = {
 }
 
 
-def _script_language(raw: str, tokens: list[str] | None = None) -> str:
+def _script_language(raw: str, tokens: list[str]) -> str:
     """The language of a message written in another language ("" when it reads as English): its script, or, in Latin
     letters, two of one language's own words."""
     if _BENGALI.search(raw):
         return "bn"
     if _ARABIC.search(raw):
         return "ur" if _URDU_ONLY.search(raw) else "ar"
-    words = set(tokens or ())
+    words = set(tokens)
     for language, markers in _LATIN_MARKERS.items():
         if len(markers & words) >= 2:
             return language

@@ -269,7 +269,7 @@ class Lexicon:
         if phrases:
             hits.extend(self._phrases(key, plain, token_set))
         if split:
-            hits.extend(self._split_words(key, plain))
+            hits.extend(self._split_words(key, plain, token_set))
         if disguised:
             hits.extend(self._disguised(key, token_set))
         if hits and not self.allow_starts.isdisjoint(token_set):
@@ -309,7 +309,7 @@ class Lexicon:
                 return found
         return None
 
-    def _split_words(self, key: str, plain: bool) -> list[Hit]:
+    def _split_words(self, key: str, plain: bool, token_set: frozenset[str] | set[str]) -> list[Hit]:
         """A common swear split in two to dodge a filter: "sh it", "wa nker" (the first part no word of its own)."""
         spans = [(m.start(), m.end(), m.group()) for m in (_ASCII_WORD if plain else _ANY_WORD).finditer(key)]
         out = []
@@ -317,7 +317,7 @@ class Lexicon:
             # only spaces between, and the second part not a word of its own with an apostrophe ("Sh, it's…")
             if first in _FRAGMENT_HEADS and not key[gap:after].strip() and key[end:end + 1] not in ("'", "’"):
                 word = self.words.get(first + second)
-                if word in self.preferred and self._fits(word, frozenset()):
+                if word in self.preferred and self._fits(word, token_set):
                     out.append(self._hit(start, end, word))
         return out
 

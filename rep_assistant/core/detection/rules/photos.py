@@ -39,8 +39,7 @@ _MEDIA_TAG = regex.compile(r"<media omitted>|<attached:[^>]*>|\S+\.(?:jpe?g|png|
 _LINK = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|uk)/", regex.IGNORECASE)
 _ONLINE = regex.compile(r"\b(?:put|putting|posted|posting|uploaded|uploading|shared|sharing|post)\b[^.!?\n]{0,40}\b(?:on|to)\s+"
                         r"(?:my\s+|the\s+)?(?:facebook|fb|insta(?:gram)?|tiktok|story|snapchat|snap|youtube|twitter)\b", regex.IGNORECASE)
-
-
+# Talk about posting rather than a post: a request not to, "no photos", or a question ("is it ok to post…?").
 _ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|don'?t|do\s+not|shouldn'?t|should\s+not|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
                                r"please\s+(?:delete|remove|take)|no\s+(?:photos|pictures|videos|filming)|is\s+it\s+ok|can\s+i|am\s+i\s+allowed)\b|\?",
                                regex.IGNORECASE)

@@ -73,7 +73,7 @@ NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
-    # "one of the boys in 9K", "the one with the behaviour plan", "the one whose mum…"
+    # "one of the boys in 9K", "the one who bit him", "the one whose mum…" ("the one with…" is as often a thing)
     r"|\bone\s+of\s+the\s+(?:\w+\s+)?(?:boys|girls|kids|lads|lasses|twins|children)\b|\bthe\s+(?:little\s+|big\s+|wee\s+)?one\s+(?:who|whose)\b"
     r"|\b(?:boy|girl|kid|child|lad|lass)\s+in\s+(?:the\s+|our\s+|their\s+|\w+'s\s+)?(?:\d\w*|year|reception|class|other\s+class|form|group|set)\b",
     _FLAGS,
