@@ -8,8 +8,9 @@ model and calibrate its thresholds WITHOUT that chat (learned/train.py, the ship
 the rules' flags as features; the team's own sets in tests/data/labelled as one more chat and
 each writer's chat in tests/data/labelled/writers/ as a chat of its own, always in training),
 then score the chat with rules + that model, grouped runs counted as evaluate counts them.
-``--score-writers`` also leaves each writer's chat out in turn and scores it, in a table of its
-own: the worst-chat line is always over the ../shared chats.
+``--score-writers`` also leaves each writer's chat out in turn (with the writer's other chat,
+writers.csv) and scores it, in a table of its own: the worst-chat line is always over the
+../shared chats.
 Prints per chat: breach recall (main queue / both tiers), false alarms on benign messages
 (main / both) and macro-F1 (main / both); per category: recall main / both on each chat;
 and the WORST chat. Targets (issue #12): worst-chat breach recall >= 0.90 with both tiers,
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_model import clashing_writers, default_data, read_chats, rule_flags, team_data, writer_data  # noqa: E402
+from train_model import clashing_writers, default_data, read_chats, rule_flags, team_data, who_wrote, writer_data  # noqa: E402
 
 from rep_assistant.core.detection.evaluation import TieredReport, predict_tiers, score_tiers  # noqa: E402
 from rep_assistant.core.detection.learned.model import LearnedModel  # noqa: E402
@@ -61,13 +62,15 @@ def main() -> int:
     writers = read_chats(writer_data())
     everything = {**shared, **({} if args.no_team else read_chats(team_data())), **writers}
     flagged = {} if args.rules_only else rule_flags(everything)
+    wrote = who_wrote()
     reports: dict[str, dict[str, TieredReport]] = {}
     for group, chats in (("shared", shared), ("writers", writers if args.score_writers else {})):
         reports[group] = {}
         for held, rows in chats.items():
             start = time.perf_counter()
-            model = False if args.rules_only else LearnedModel(train({n: r for n, r in everything.items() if n != held}, params,
-                                                                       flagged=flagged))
+            writer = wrote.get(held, held)  # a writer's other chat leaves with it: it would teach the writer's phrasing
+            model = False if args.rules_only else LearnedModel(train({n: r for n, r in everything.items() if wrote.get(n, n) != writer},
+                                                                       params, flagged=flagged, writers=wrote))
             reports[group][held] = score_tiers(rows, predict_tiers(rows, policy, model=model), covered)
             print(f"  {held}: trained and scored in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     print(_table(reports["shared"]))

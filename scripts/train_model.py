@@ -7,14 +7,16 @@ Default data: every ../shared/corpus/*/labels.jsonl and ../shared/eval/dev/label
 (one chat each; the corpus's ios/ folders are the same chats rendered again and are not
 read), the team's own labelled sets in tests/data/labelled/*.jsonl (written by the team in
 its own words, none from ../shared), read together as one more chat "team", and each
-tests/data/labelled/writers/<name>.jsonl as a chat of its own named <name> (one writer per
-file): one writer is one chat for the leave-one-chat-out calibration. The model file records the SHA-256 of the data, the files'
+tests/data/labelled/writers/<name>.jsonl as a chat of its own named <name>; writers.csv there
+says who wrote which (each writer wrote two), and the calibration leaves out a writer's chats
+together. The model file records the SHA-256 of the data (writers.csv included), the files'
 names and sizes and every parameter, and the SHA-256 of what the rules flag on that data (the
 model reads the rules' flags as features and is calibrated with them, so a change to the rules
 means retraining); it is the same bytes for the same data, rules and parameters on any machine.
 """
 
 import argparse
+import csv
 import dataclasses
 import json
 import sys
@@ -30,6 +32,7 @@ SHARED = ROOT.parent / "shared"
 OUT = ROOT / "resources" / "model" / "learned.json"
 TEAM = ROOT / "tests" / "data" / "labelled"
 WRITERS = TEAM / "writers"
+WHO_WROTE = "writers.csv"
 
 
 def default_data() -> list[Path]:
@@ -50,6 +53,21 @@ def writer_data() -> list[Path]:
 def training_data() -> list[Path]:
     """Everything the shipped model is trained on, in the order its checksum reads it."""
     return default_data() + team_data() + writer_data()
+
+
+def checksummed() -> list[Path]:
+    """What the model's data checksum reads: the training data, then who wrote which chat."""
+    manifest = WRITERS / WHO_WROTE
+    return training_data() + ([manifest] if manifest.exists() else [])
+
+
+def who_wrote() -> dict[str, str]:
+    """By writer's chat, its writer (writers.csv); a chat missing there is a writer of its own."""
+    manifest = WRITERS / WHO_WROTE
+    if not manifest.exists():
+        return {}
+    with manifest.open(encoding="utf-8", newline="") as f:
+        return {row["chat"]: row["writer"] for row in csv.DictReader(f)}
 
 
 def clashing_writers() -> list[str]:
@@ -100,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     params = Params(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Params)})
     chats = read_chats(paths)
     flagged = rule_flags(chats)
-    meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(paths), "rule_flags_sha256": flags_checksum(flagged),
+    checked = paths if args.labels else checksummed()
+    meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(checked), "rule_flags_sha256": flags_checksum(flagged),
             "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}
-    document = train(chats, params, meta=meta, flagged=flagged)
+    document = train(chats, params, meta=meta, flagged=flagged, writers=who_wrote())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     size = args.out.stat().st_size

@@ -10,6 +10,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from rep_assistant.core.detection.rules import Message, detect
 
 PROBES = Path(__file__).resolve().parents[1] / "data" / "probes" / "languages.jsonl"
@@ -70,3 +72,49 @@ def test_romanised_urdu_and_bengali_insults_are_found_however_they_are_spelled()
     texts = ["woh admi poora ullu ka patha hai", "woh aurat ullu ki patthi hai", "kuttay ki aullad ne gate band kar diya"]
     found = _categories([{"text": t} for t in texts])
     assert all("abuse" in found.get(i, set()) for i in range(len(texts))), found
+
+
+def _flags(text: str) -> set[str]:
+    return _categories([{"text": text}]).get(0, set())
+
+
+@pytest.mark.parametrize("text", [
+    "Ten nowy trener to zwykły baran, krzyczy na dzieci",  # Polish: the new coach is a plain ram
+    "Hooyada Ladan waa doofaar, mar kale ayay iska dhex gashay",  # Somali: Ladan's mum is a pig
+    "المدير الجديد حمار، ما بيرد على حدا",  # Arabic: the new head (is a) donkey
+    "yeh naya coach poora gadha hai",  # Roman Urdu: this new coach is a complete donkey
+    "Mae'r hyfforddwr newydd yn hen fochyn",  # Welsh: the new coach is an old pig
+    "honestly the caretaker is such a حمار",  # code-switched
+])
+def test_someone_called_an_animal_in_another_language_is_abuse(text: str) -> None:
+    assert "abuse" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Na wycieczce na farmę dzieci karmiły krowa i osła",  # Polish: a farm trip
+    "Farm pe bachon ne gadha aur bakri dekhi, bohat maza aaya",  # Roman Urdu: saw a donkey and a goat at the farm
+    "الأولاد شافوا حمار بالمزرعة",  # Arabic: the kids saw a donkey at the farm
+    "Mae'r plant yn hoffi'r asyn yn y fferm",  # Welsh: the children like the donkey at the farm
+    "waxaan arkay dameer iyo ri",  # Somali: I saw a donkey and a goat (no one is called one)
+])
+def test_an_animal_that_is_an_animal_is_not(text: str) -> None:
+    assert "abuse" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nasz Kuba ma astmę, więc biorę mu inhalator na wycieczkę",  # Polish: our Kuba has asthma
+    "Mae gan Gethin ni epilepsi, felly dw i'n dod ar y trip",  # Welsh: our Gethin has epilepsy
+    "meri Sana ko dama hai, inhaler uske bag mein hai",  # Roman Urdu: my Sana has asthma
+])
+def test_a_parent_naming_their_own_child_with_their_languages_possessive_shares_nothing(text: str) -> None:
+    assert not _flags(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jarek z 3B ma wszy, jego mama nic nie robi",  # Polish: has lice
+    "Bilal ke sar mein joon hain, apne bachon ko door rakhna",  # Roman Urdu: lice
+    "Mae Osian yn dal i wlychu'r gwely ar dripiau, meddai ei nain",  # Welsh: still wets the bed (mutated)
+    "Tariq ka behaviour plan ban gaya hai, roz kisi ko marta hai aur school wale pareshan hain",  # Roman Urdu + English
+])
+def test_lice_wetting_and_a_behaviour_plan_told_in_another_language_are_about_a_child(text: str) -> None:
+    assert "individual-child" in _flags(text)

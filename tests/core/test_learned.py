@@ -219,13 +219,13 @@ def test_the_shipped_model_loads_offline_and_records_its_data() -> None:
 @pytest.mark.shared
 def test_the_shipped_model_was_trained_on_the_data_it_names(shared_dir: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_model import training_data
+    from train_model import checksummed
 
     from rep_assistant.core.detection.learned.train import data_checksum
 
     model = load_model()
     assert model is not None
-    assert data_checksum(training_data()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
+    assert data_checksum(checksummed()) == model.meta["data_sha256"], "retrain: scripts/train_model.py"
 
 
 @pytest.mark.shared
@@ -410,3 +410,29 @@ def test_a_store_from_before_tiers_keeps_its_flags_in_the_main_queue(tmp_path: P
 ])
 def test_contact_details_and_links_reach_the_model_as_what_they_are_not_what_they_spell(text: str, words: list[str]) -> None:
     assert words_of(text) == words
+
+
+def test_a_writers_chats_are_left_out_together_for_calibration() -> None:
+    from rep_assistant.core.detection.learned.train import writer_groups
+
+    chats = ["a_one", "a_two", "b_one", "b_two", "c", "d", "e"]
+    writers = {"a_one": "ann", "a_two": "ann", "b_one": "bob", "b_two": "bob"}
+    groups = writer_groups(chats, writers, folds=3)
+    assert sorted(n for g in groups for n in g) == sorted(chats)  # every chat once
+    for pair in (("a_one", "a_two"), ("b_one", "b_two")):
+        assert sum(set(pair) <= g for g in groups) == 1
+    assert len(groups) == 3
+    # Without writers every chat is a writer of its own, dealt in turn by name.
+    assert writer_groups(chats, {}, folds=3) == [set(chats[k::3]) for k in range(3)]
+    assert len(writer_groups(["x", "y"], {"x": "w", "y": "w"}, folds=10)) == 1
+
+
+def test_every_writers_chat_has_its_writer_on_record() -> None:
+    from collections import Counter
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_model import chat_name, who_wrote, writer_data
+
+    wrote = who_wrote()
+    assert {chat_name(p) for p in writer_data()} == set(wrote), "tests/data/labelled/writers/writers.csv: one row per chat"
+    assert set(Counter(wrote.values()).values()) == {2}  # each writer wrote two chats

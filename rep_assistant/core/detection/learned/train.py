@@ -8,7 +8,9 @@ Thresholds are set on chats the weights never saw: the training chats are dealt 
 ``Params.folds`` groups, each group is left out in turn, a model trained on the rest scores
 the chats left out, and each category's thresholds are read off those out-of-chat scores
 (``calibrate``). So a threshold is a measured promise about a new chat, not about sentences
-the model has memorised. (One chat per group, as it was with twenty chats, would mean sixty
+the model has memorised. Chats by one writer go into the same group: a writer's second chat
+in training would teach the model that writer's turns of phrase, and the thresholds would
+promise more than a chat by a writer it never read can give (a real rep's chat always is). (One chat per group, as it was with twenty chats, would mean sixty
 fits for sixty chats; ten groups keep every score out of chat at a sixth of the cost. The
 groups are fitted in parallel processes when there are cores for them: each fit is seeded,
 so the result is the same.)
@@ -49,7 +51,7 @@ class Params:
     #: (mean chat size / its chat's size) ** chat_balance (0: every message alike; 1: every chat alike).
     chat_balance: float = 0.5
     seed: int = 12
-    #: Groups the training chats are dealt into for calibration, each left out in turn (by name, in turn).
+    #: Groups the training chats' writers are dealt into for calibration, each left out in turn (by name, in turn).
     folds: int = 10
     #: Largest share of benign out-of-chat messages flagged, all categories together. Main queue: the model's own
     #: flags, over all calibration chats. Both tiers: everything, the rules' flags included, in each calibration
@@ -287,19 +289,29 @@ def _spend(curves: list[list[Point]], over: Callable[[list[float], float], bool]
     return choose(high)[0]
 
 
+def writer_groups(chats: Sequence[str], writers: Mapping[str, str], folds: int) -> list[set[str]]:
+    """The chats dealt into at most ``folds`` groups by writer (sorted, in turn): one writer's chats always together."""
+    writer = {name: writers.get(name, name) for name in chats}
+    dealt = sorted(set(writer.values()))
+    turn = {w: k % folds for k, w in enumerate(dealt)}
+    return [{n for n in chats if turn[writer[n]] == k} for k in range(min(folds, len(dealt)))]
+
+
 def _prob(z: float) -> float:
     return 1.0 + 1e-9 if z == math.inf else probability(z)  # inf: never reached, the category stays silent
 
 
 def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, categories: Sequence[str] = CATEGORIES,
-          meta: Mapping[str, Any] | None = None, flagged: Mapping[str, Sequence[Iterable[str]]] | None = None) -> dict[str, Any]:
-    """The model document (model.pack) trained on every chat, thresholds from leaving each out in turn.
+          meta: Mapping[str, Any] | None = None, flagged: Mapping[str, Sequence[Iterable[str]]] | None = None,
+          writers: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The model document (model.pack) trained on every chat, thresholds from leaving each writer out in turn.
 
     ``flagged``: by chat, by row, the categories the rules flag (none given: the model learns without them).
+    ``writers``: by chat, who wrote it; a chat not named there is a writer of its own.
     """
     per_chat = {name: examples(rows, name, (flagged or {}).get(name)) for name, rows in chats.items()}
     names = sorted(per_chat)
-    groups = [set(names[k::params.folds]) for k in range(min(params.folds, len(names)))]
+    groups = writer_groups(names, writers or {}, params.folds)
     jobs = [([ex for n in names if n not in held for ex in per_chat[n]], [ex for n in names if n in held for ex in per_chat[n]],
              categories, params) for held in groups]
     workers = min(len(jobs), os.cpu_count() or 1)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import regex
 
 from rep_assistant.core.detection.rules.model import Message
-from rep_assistant.core.detection.rules.subjects import own_child_spans
+from rep_assistant.core.detection.rules.subjects import OWN_WORDS, own_child_spans
 from rep_assistant.core.detection.rules.text import COMMON_CAPS
 
 _NAME = r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)"
@@ -50,7 +50,6 @@ _TALK_NEEDED = 2
 # Words without which each reading cannot match, looked up in the message's word set (the pass reads every message).
 _PARENT_WORDS = frozenset(["mum", "mam", "mom", "mummy", "mammy", "mother", "dad", "daddy", "father", "stepmum", "stepdad", "step",
                           "parent", "parents", "carer", "nan", "nana", "gran", "granny", "grandma", "grandad"])
-_OWN_WORDS = frozenset({"my", "our", "me", "mine"})
 _TALK_VERBS = frozenset(["took", "take", "taking", "picked", "pick", "dropped", "collected", "brought", "bring", "put"])
 _WORD = re.compile(r"[a-z]+")
 
@@ -94,7 +93,7 @@ def read(text: str, words: frozenset[str] | set[str]) -> Reading:
     text = text.replace("\u2019", "'")  # phones write "Ayaan’s mum"
     mentioned = _mentioned(text, words)
     intro = not _PARENT_WORDS.isdisjoint(words)
-    own = not _OWN_WORDS.isdisjoint(words)
+    own = not OWN_WORDS.isdisjoint(words)
     talk = not _TALK_VERBS.isdisjoint(words) or ("and" in words and ("me" in words or "i" in words))
     if not (intro or own or talk):
         return (frozenset(), frozenset(), mentioned) if mentioned else NOTHING

@@ -2,10 +2,11 @@
 
 Swear words of Urdu, Polish, Arabic, Bengali, Welsh and Somali are entries of the offensive
 lexicon (``Text.offensive``), so the offensive-language rule already finds them. What this
-module adds: insults in those languages (abuse), and a child's diagnosis, health, special
-needs or exclusion told in them (individual-child and personal-data), unless the writer is
-speaking of their own child or of an awareness day. The words are data:
-resources/lexicons/languages/offensive.csv, disclosure.csv and subjects.csv.
+module adds: insults in those languages (abuse), someone called an animal or rubbish in them
+(a word that is innocent alone, so only when said of someone), and a child's diagnosis,
+health, special needs or exclusion told in them (individual-child and personal-data), unless
+the writer is speaking of their own child or of an awareness day. The words are data:
+resources/lexicons/languages/offensive.csv, called.csv, disclosure.csv and subjects.csv.
 """
 
 import csv
@@ -19,7 +20,7 @@ from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.lexicon import profanity
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
-from rep_assistant.core.detection.rules.subjects import speaks_of_own_child
+from rep_assistant.core.detection.rules.subjects import own_child_spans, speaks_of_own_child
 from rep_assistant.core.detection.rules.text import Text
 
 _NAMES = {"ur": "Urdu", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
@@ -69,10 +70,67 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 def _insult(t: Text) -> Hit | None:
     hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both")]
     if not hits:
-        return None
+        return _called_names(t)
     h = hits[0]
     return Hit(f"Insults someone in {_NAMES.get(h.language, h.language)} ('{t.raw[h.start:h.end]}')",
                tuple((x.start, x.end) for x in hits))
+
+
+@functools.cache
+def _called() -> dict[str, dict[tuple[str, ...], tuple[str, str]]]:
+    """called.csv by kind: the words (as tuples, keyed as the text's words are) -> (gloss, language).
+
+    Kinds: ``noun`` (an animal or "rubbish", innocent alone), ``before`` / ``after`` (a word that, next to the noun,
+    says it of someone: "waa dameer", "gadha hai", "يا حمار"), ``between`` (what may come between a ``before`` word
+    and the noun: "to zwykła krowa"), ``subject`` (a person, up to three words before: "المعلمة الجديدة حمارة"),
+    ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals are animals). Frames are read across
+    languages: parents switch between them mid-sentence ("the new head is a حمار").
+    """
+    out: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {}
+    for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/called.csv"))):
+        words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
+        gloss = row["note"].split(":")[-1].split("(")[0].strip()
+        out.setdefault(row["kind"], {})[words] = (gloss, row["language"])
+    return out
+
+
+_VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
+
+
+def _said_of_someone(tokens: list[str], i: int, vocative: bool) -> bool:
+    """Whether the noun at ``i`` is said of someone: a frame word before it (fillers between), a person up to three
+    words before, or a frame word after it."""
+    table = _called()
+    if vocative:
+        return True
+    j = i - 1
+    while j >= 0 and i - j <= 2 and (tokens[j],) in table["between"]:
+        j -= 1
+    if j >= 0 and ((tokens[j],) in table["before"] or (without_clitic(tokens[j]),) in table["before"] or tokens[j].endswith("'n")):
+        return True
+    if any((tokens[k],) in table["subject"] for k in range(max(0, i - 3), i)):
+        return True
+    return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table["after"])
+
+
+def _called_names(t: Text) -> Hit | None:
+    """Someone called an animal or rubbish in another language ("Aabaha waa dameer", "to zwykła krowa")."""
+    table = _called()
+    nouns = table["noun"]
+    found = t.key_words
+    tokens = [w for w, _, _ in found]
+    bare = [without_clitic(w) for w in tokens]
+    if nouns.keys().isdisjoint((w,) for w in tokens) and nouns.keys().isdisjoint((w,) for w in bare):
+        return None
+    if not table["unless"].keys().isdisjoint((w,) for w in tokens):
+        return None  # the farm's donkeys, the nativity's ox, the Eid goat
+    for i, (word, start, end) in enumerate(found):
+        noun = nouns.get((word,)) or nouns.get((bare[i],))
+        if noun and _said_of_someone(tokens, i, word != bare[i] and word.startswith(_VOCATIVE)):
+            gloss, language = noun
+            return Hit(f"Calls someone {'an' if gloss[:1] in 'aeiou' else 'a'} '{gloss}' in {_NAMES.get(language, language)} "
+                       f"('{t.raw[start:end]}')", ((start, end),))
+    return None
 
 
 @functools.lru_cache(maxsize=1)  # the two rules below ask it of the same text one after the other
@@ -85,7 +143,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     if firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare):
         return ()
     tokens = [w for w, _, _ in found]
-    if _says_unless(tokens) or speaks_of_own_child(tokens):
+    if _says_unless(tokens) or speaks_of_own_child(tokens) or own_child_spans(t.raw):
         return ()  # an awareness week, or the writer's own child
     out = []
     mixed: str | None = None
@@ -167,12 +225,13 @@ def _triggers() -> frozenset[str]:
     """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
     disclosure_words = {_wake_word(k) for k in _disclosures()[0]}
-    return frozenset(w for w in insult_words | disclosure_words if w.isascii()) | {"#script"}
+    called_words = {w for (w,) in _called()["noun"]}
+    return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"}
 
 
 LANGUAGE_RULES: tuple[Rule, ...] = (
-    Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali "
-         "(resources/lexicons/languages/offensive.csv).", _insult, _triggers()),
+    Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali, or someone called "
+         "an animal in one (resources/lexicons/languages/offensive.csv, called.csv).", _insult, _triggers()),
     Rule("child.topic-other-language", "individual-child", "A child's health, special needs, exclusion or behaviour told in "
          "another language, not about the writer's own child (resources/lexicons/languages/disclosure.csv).", _told("Discusses"),
          _triggers()),

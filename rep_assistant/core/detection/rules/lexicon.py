@@ -183,9 +183,19 @@ class Lexicon:
     # a swear word spelled as it sounds, no English word ("krap", "basturd", "fcuk"): scripts/build_respellings.py
     respelled: dict[str, str] = field(default_factory=dict)
     respelled_only: frozenset[str] = frozenset()  # the respellings that are not also a word of the lexicon
+    forms: dict[str, str] = field(default_factory=dict)  # an inflection the list lacks -> its word ("gits" -> "git")
 
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
+        # The word inflected ("gits", "crapping", "bellends", "twatted"), a form the list lacks: the word's own.
+        for word, entry in list(self.entries.items()):
+            if (word in self.preferred or word in self.masked_only) and entry.language == "en" and word.isalpha() and len(word) >= 3:
+                for form in _inflections(word):
+                    if form not in self.entries and form not in self.allowed:
+                        if word in self.masked_only:
+                            self.masked_only.add(form)
+                        self.forms[form] = word
+                        self.words.setdefault(form, word)
         for word, entry in self.entries.items():
             # A word rude only when disguised has its disguised spellings too ("dck", "prck": dropping vowels disguises)
             if (word in self.preferred or word in self.masked_only) and entry.language == "en" and word.isalpha() and len(word) >= 4:
@@ -199,7 +209,7 @@ class Lexicon:
         for word in self.allowed | self.masked_only:
             self.words.pop(word, None)
         self.by_length: dict[int, list[str]] = {}
-        for word in self.entries:
+        for word in [*self.entries, *self.forms]:
             if word.isascii() and word.isalpha():
                 self.by_length.setdefault(len(word), []).append(word)
         self.phrase_starts = frozenset(p[0] for p in self.phrases)
@@ -277,6 +287,7 @@ class Lexicon:
         return _dedupe(hits) if len(hits) > 1 else hits
 
     def _hit(self, start: int, end: int, word: str) -> Hit:
+        word = self.forms.get(word, word)
         e = self.entries[word]
         return Hit(start, end, word, e.severity, e.kind, e.language)
 
@@ -527,6 +538,24 @@ def _variants(word: str) -> set[str]:
             for swap in itertools.combinations(spots, n):
                 out.add("".join(("l" if c == "i" else "i") if i in swap else c for i, c in enumerate(word)))
     out.discard(word)
+    return out
+
+
+_SUFFIXES = ("s", "ing", "in", "ed", "er", "ers", "y", "ish")
+
+
+def _inflections(word: str) -> set[str]:
+    """The word with an English ending: plural or third person, -ing (and dropped g), -ed, -er(s), -y, -ish; a final
+    consonant after one vowel doubled before a vowel ("crap" -> "crapping"), a final e dropped ("arse" -> "arsing")."""
+    if word.endswith("er"):
+        return {word + "s"}  # "minger" -> "mingers"
+    if word.endswith(("ing", "in", "ed", "ers", "y")) or word[-1] == "s":
+        return set()  # already a form, or a word in s ("bollocks", "piss") whose endings the list spells itself
+    stems = [word[:-1]] if word.endswith("e") else [word]
+    if len(word) >= 3 and word[-1] not in _VOWELS and word[-1] not in "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        stems.append(word + word[-1])
+    out = {word + "s"}
+    out.update(stem + suffix for stem in stems for suffix in _SUFFIXES if suffix != "s")
     return out
 
 

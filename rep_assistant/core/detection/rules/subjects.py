@@ -37,14 +37,25 @@ _ADULT_AFTER = regex.compile(
 )
 
 
+_POSSESSIVE_ROLES = ("own-before-name", "own-after-name")
+
+
+def _possessives() -> frozenset[str]:
+    """Other languages' possessives that name the writer's own child beside a name (subjects.csv), as typed and folded."""
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
+    terms = [r["term"].strip().lower() for r in rows if r["role"] in _POSSESSIVE_ROLES]
+    return frozenset(terms) | frozenset(lexicon_key(t) for t in terms)
+
+
 #: Words one of which is in every mention of the writer's own child, or of a grown-up (cheap gates).
-OWN_WORDS = frozenset({"my", "our", "me", "mine"})
+OWN_WORDS = frozenset({"my", "our", "me", "mine"}) | _possessives()
 ADULT_WORDS = frozenset(regex.findall(r"[a-z]+", _ADULT_NOUN.replace("fianc[eé]e?", "fiance fiancee"))) - {"in", "law", "other"}
 
 
 def own_child_spans(raw: str) -> list[tuple[int, int]]:
-    """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest', 'Macsen is mine'."""
-    return [m.span() for m in _OWN.finditer(raw)]
+    """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest', 'Macsen is mine', and in
+    another language's possessive, 'nasza Hania', 'Efa ni'."""
+    return [m.span() for m in _OWN.finditer(raw)] + [m.span() for m in _own_name().finditer(raw)]
 
 
 def is_adult(raw: str, span: tuple[int, int]) -> bool:
@@ -56,6 +67,19 @@ def is_own_child(raw: str, span: tuple[int, int], own: list[tuple[int, int]] | N
     """Whether ``span`` lies inside a mention of the writer's own child."""
     own = own_child_spans(raw) if own is None else own
     return any(s <= span[0] and span[1] <= e for s, e in own)
+
+
+@functools.cache
+def _own_name() -> regex.Pattern[str]:
+    """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa).
+
+    subjects.csv's ``own-before-name`` words go before the name, ``own-after-name`` words after it; the name is a
+    capitalised word, as "our Ayesha" is in English.
+    """
+    rows = list(csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv"))))
+    before = "|".join(regex.escape(r["term"].strip()) for r in rows if r["role"] == "own-before-name")
+    after = "|".join(regex.escape(r["term"].strip()) for r in rows if r["role"] == "own-after-name")
+    return regex.compile(rf"(?<!\w)(?i:{before})\s+{_NAME}(?!\w)|(?<!\w){_NAME}\s+(?i:{after})(?!\w)")
 
 
 @functools.cache
