@@ -122,8 +122,8 @@ def test_text_turned_upside_down_is_read_the_right_way_up() -> None:
 
 @pytest.mark.parametrize("text", [
     "a pair of lazy gits parked on the zigzags", "the prats at the council have shut the library", "crapping on about the rota again",
-    "bunch of bellends on bikes", "total arseholes in the car park", "the toilets are m1ng1ng", "cr*pping hell",
-    "silly c0w nearly hit the lollipop lady", "what a b4lls-up with the rota", "baaaaalls, forgot the costume",
+    "bunch of bellends on bikes", "total arseholes in the car park", "cr*pping hell",
+    "silly c0w nearly hit the lollipop lady", "a bunch of m1ng3rs by the bus stop", "what a b4lls-up with the rota", "baaaaalls, forgot the costume",
     "some ｇｉｔｓ took the wellies",  # fullwidth
 ])
 def test_a_swear_inflected_or_a_word_rude_only_disguised_is_found(text: str) -> None:

@@ -98,15 +98,17 @@ _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ي
 
 
 def _said_of_someone(tokens: list[str], i: int, vocative: bool) -> bool:
-    """Whether the noun at ``i`` is said of someone: a frame word before it (fillers between), a person up to three
-    words before, or a frame word after it."""
+    """Whether the noun at ``i`` is said of someone: a frame of one or two words before it (fillers between), a person
+    up to three words before, or a frame after it."""
     table = _called()
     if vocative:
         return True
     j = i - 1
     while j >= 0 and i - j <= 2 and (tokens[j],) in table["between"]:
         j -= 1
-    if j >= 0 and ((tokens[j],) in table["before"] or (without_clitic(tokens[j]),) in table["before"] or tokens[j].endswith("'n")):
+    before = table["before"]
+    if j >= 0 and ((tokens[j],) in before or (without_clitic(tokens[j]),) in before or tuple(tokens[max(0, j - 1):j + 1]) in before
+                   or tokens[j].endswith("'n")):
         return True
     if any((tokens[k],) in table["subject"] for k in range(max(0, i - 3), i)):
         return True
