@@ -118,3 +118,11 @@ def test_a_parent_naming_their_own_child_with_their_languages_possessive_shares_
 ])
 def test_lice_wetting_and_a_behaviour_plan_told_in_another_language_are_about_a_child(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Na piknik robię sernik, czy ktoś ma alergię na orzechy?",  # Polish: does anyone have a nut allergy?
+    "بعمل كبة للحفلة، حدا عنده حساسية من شي؟",  # Arabic: does anyone have an allergy to anything?
+])
+def test_asking_the_group_whether_anyone_has_an_allergy_tells_nothing_of_a_child(text: str) -> None:
+    assert not _flags(text) & {"individual-child", "personal-data"}

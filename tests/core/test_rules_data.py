@@ -132,3 +132,14 @@ def test_a_broken_rules_file_is_named_in_one_sentence(text: str, says: str) -> N
     with pytest.raises(RuleDataError, match=r"resources/rules/broken\.toml") as exc:
         parse(text, "broken.toml")
     assert says in str(exc.value)
+
+
+@pytest.mark.parametrize("text", [
+    "She came second at Crufts with our bitch puppy, so proud",  # dog showing, not name-calling
+    "Wee Callum kicked the baw over the fence again, sorry Mrs Reid!",  # a ball in play
+])
+def test_a_dog_shows_word_and_a_ball_in_play_are_not_breaches(text: str) -> None:
+    from rep_assistant.core.detection.rules import Message, detect
+
+    found = {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)])}
+    assert not found & {"abuse", "individual-child"}, found

@@ -125,6 +125,7 @@ def test_text_turned_upside_down_is_read_the_right_way_up() -> None:
     "bunch of bellends on bikes", "total arseholes in the car park", "cr*pping hell",
     "silly c0w nearly hit the lollipop lady", "a bunch of m1ng3rs by the bus stop", "what a b4lls-up with the rota", "baaaaalls, forgot the costume",
     "some ｇｉｔｓ took the wellies",  # fullwidth
+    "f---ing hell, the coach is late", "what the f--k is this letter",  # dashes for letters
 ])
 def test_a_swear_inflected_or_a_word_rude_only_disguised_is_found(text: str) -> None:
     assert _offensive(text)
@@ -133,7 +134,8 @@ def test_a_swear_inflected_or_a_word_rude_only_disguised_is_found(text: str) -> 
 @pytest.mark.parametrize("text", [
     "the cows at the farm were lovely", "he hit the bails with the first ball", "a damning report from Ofsted",
     "we turned the first sods for the allotment", "the coding club keeps its projects in git", "Mrs Cumming has the forms",
-    "the balls are in the PE shed",
+    "the balls are in the PE shed", "Harshit's dad is driving", "any shitzu groomers nearby?", "a mishit off the first tee",
+    "a well--known shortcut",
 ])
 def test_an_ordinary_word_that_looks_like_an_inflected_swear_is_not(text: str) -> None:
     assert not _offensive(text)

@@ -1,13 +1,13 @@
 """Probe sets written blind to the detector (issue #12), kept as floors so a change cannot quietly lose them.
 
-Fifteen independent writers in three rounds, none of whom read the rules, the word lists or the tests,
+Nineteen independent writers in three rounds, none of whom read the rules, the word lists or the tests,
 wrote these (``tests/data/probes/written_blind/``, made-up people and details): disguised swearing
-with innocent look-alikes (a, b; g, h; o), swearing, insults and disclosures about a child in Urdu,
-Polish, Arabic, Bengali, Welsh and Somali with benign messages in them (c, d; i, j; m, n), and contact
+with innocent look-alikes (a, b; g, h; o, q, s), swearing, insults and disclosures about a child in Urdu,
+Polish, Arabic, Bengali, Welsh and Somali with benign messages in them (c, d; i, j; m, n, p, r), and contact
 details, "don't know" replies and anger (e, f; k, l). Sets a, c, e, g, i and k were read to find the
-kinds of wording the rules lacked; b, d, f, h, j, l, m, n and o were measured before anyone read them
-(the README gives both figures); b, d, f, h, n and o were read afterwards, j, l and m never. Probes
-their writer marked ambiguous are not scored.
+kinds of wording the rules lacked; b, d, f, h, j, l and m to s were measured before anyone read them
+(the README gives both figures); b, d, f, h, n, o, r and s were read afterwards, j, l, m, p and q never.
+Probes their writer marked ambiguous are not scored.
 """
 
 import json
@@ -40,7 +40,7 @@ def _found(rows: list[dict], ask_first: bool = False) -> list[set[str]]:
 
 @pytest.mark.parametrize(("name", "least", "innocent_flagged"), [
     ("disguise_a.jsonl", 0.94, 0), ("disguise_b.jsonl", 0.93, 0), ("disguise_g.jsonl", 0.95, 0), ("disguise_h.jsonl", 0.95, 0),
-    ("disguise_o.jsonl", 0.92, 1),
+    ("disguise_o.jsonl", 0.92, 1), ("disguise_q.jsonl", 0.93, 1), ("disguise_s.jsonl", 0.95, 0),
 ])
 def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: float, innocent_flagged: int) -> None:
     rows = _rows(name)
@@ -53,7 +53,8 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
 
 @pytest.mark.parametrize(("name", "least", "flagged"), [("languages_c.jsonl", 0.9, 1), ("languages_d.jsonl", 0.9, 1), ("languages_i.jsonl", 0.85, 1),
                                            ("languages_j.jsonl", 0.83, 2), ("languages_m.jsonl", 0.75, 1),
-                                           ("languages_n.jsonl", 0.93, 0)])
+                                           ("languages_n.jsonl", 0.93, 0), ("languages_p.jsonl", 0.8, 1),
+                                           ("languages_r.jsonl", 0.9, 1)])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)

@@ -175,7 +175,8 @@ _URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ
 # none is an everyday English word.
 _LATIN_MARKERS = {
     "ur": frozenset({"hai", "hain", "nahi", "nahin", "mein", "aur", "bhi", "tha", "thi", "ko", "ki", "ka", "ke", "wala", "wali"}),
-    "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er", "nai"}),
+    "bn": frozenset({"ase", "ache", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
+                     "nai", "tai", "abar", "ekhon", "shob", "cheler", "meyer"}),
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),

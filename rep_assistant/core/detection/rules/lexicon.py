@@ -85,6 +85,7 @@ _ROOTS = re.compile("|".join(sorted(set(_PREFIX_ROOTS + _SUFFIX_ROOTS), key=len,
 _LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 _SPELLED = re.compile(rf"(?:^|[^a-z0-9])[a-z0-9@$!*](?:{_GAP}[a-z0-9@$!*]){{2,}}(?![a-z0-9])")
 _SHORTENED = re.compile(r"(?:^|[^a-z])[a-z]['.-][a-z]{2,}")  # "f-ing", "a-hole", "f'in"
+_DASH_MASK = re.compile(r"[a-z]-{2,}[a-z]")  # dashes for letters: "f---ing", "b----r" (one dash joins words)
 # A cartoon's swear: three to eight of these symbols, at least three different ("$#!%", "@#%&!"), never a row of one ("!!!").
 _SYMBOL_RUN = re.compile(r"[$#!%@&*]{3}")  # in every grawlix
 _GRAWLIX = re.compile(r"(?=(?:.*?([$#!%@&*])(?!.*\1)){3})[$#!%@&*]{3,8}")
@@ -94,8 +95,8 @@ _FRAGMENT_HEADS = frozenset({"sh", "fu", "fk", "tw", "wa", "bi", "cu", "pi", "ar
 
 def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False,
                         signs: re.Pattern[str] | None = None) -> bool:
-    """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, or a
-    swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
+    """Masks or leet inside a word, three letters alike, single letters spaced out, a shortened word, dashes for
+    letters, or a swear root inside a longer word (every root of ``_PREFIX_ROOTS`` and ``_SUFFIX_ROOTS`` contains one tested here).
 
     Spelled-out and shortened words have a lone letter other than 'a' and 'i' ("f u c k", "f-ing"), or are
     "a-hole": a set test spares the patterns most messages. ``signs``: what marks a word inside (``signs_inside``;
@@ -109,7 +110,8 @@ def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: b
                 or (_ANY_SYMBOL.search(key) and (_SYMBOL_IN_WORD.search(key) or (_DRAWN_HINT.search(key) and _DRAWN_SIGN.search(key))
                                                  or _SYMBOL_RUN.search(key)))
                 or (not key.isascii() and _LETTER_BEYOND_ASCII.search(key) and _ODD_MASK_IN_WORD.search(key))
-                or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key))))
+                or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key)))
+                or ("--" in key and _DASH_MASK.search(key) is not None))
 
 
 _INSIDE_ROOTS = ("fuck", "shit", "cunt", "twat", "wank", "bollock", "bastard", "dickhead", "motherf")
