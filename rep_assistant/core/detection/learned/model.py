@@ -161,6 +161,7 @@ class _FeatureSums:
         self._lanes = lanes
         self._found_shift = categories * LANE
         self._count_shift = self._found_shift + LANE
+        self._category_lanes = (1 << self._found_shift) - 1
         self._words: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
         self._runs: dict[tuple[str, str], int] = {}
@@ -172,7 +173,7 @@ class _FeatureSums:
         marks = 0
         while marks < len(words) and words[-1 - marks][0] == "#":
             marks += 1
-        plain = words[:len(words) - marks]
+        plain = words[:-marks] if marks else words
         known_words, known_pairs = self._words, self._pairs
         distinct = set(plain)
         if plain and len(distinct) == len(plain):  # every word once
@@ -190,7 +191,7 @@ class _FeatureSums:
             total += self._packed(bridge_grams(plain))
         if marks:
             total += self._packed(words[len(words) - marks:])
-        return total & ((1 << self._found_shift) - 1), (total >> self._found_shift) & MASK, total >> self._count_shift
+        return total & self._category_lanes, (total >> self._found_shift) & MASK, total >> self._count_shift
 
     def _word(self, word: str) -> int:
         packed = self._words.get(word)
