@@ -412,3 +412,17 @@ def test_a_condition_with_words_it_needs_is_searched_where_the_plain_search_woul
             skipped += bool(g.needs) and not triggers.met(g.needs, triggers.keys_of(t))
     assert skipped > 1000
 
+
+
+def test_quiet_hours_are_read_from_the_clock_as_from_each_post() -> None:
+    """late_night remembers each clock time's verdict: the same posts flagged as by reading every post's time."""
+    day = [f"2031-03-0{d}T{h:02d}:{mi:02d}:{s:02d}" for d in (4, 5) for h in range(24) for mi in range(0, 60, 7) for s in (0, 59)]
+    messages = [Message(i, ts, "Ayla" if i % 3 else "Bram", "hello") for i, ts in enumerate(day)]
+    for quiet in (("22:00", "07:00"), ("09:30", "15:15"), ("00:00", "06:00")):
+        start, end = (behaviour._hhmm_minutes(q) for q in quiet)
+        def is_quiet(ts: str, start: int = start, end: int = end) -> bool:
+            t = int(ts[11:13]) * 60 + int(ts[14:16])
+            return start <= t < end if start < end else (t >= start or t < end)
+        flagged = [f.message_id for f in behaviour.late_night(messages, *quiet)]
+        assert flagged == [m.id for m in messages if is_quiet(m.ts)]
+        assert 0 < len(flagged) < len(messages)

@@ -125,11 +125,15 @@ def late_night(messages: Sequence[Message], quiet_start: str, quiet_end: str) ->
     start, end = _hhmm_minutes(quiet_start), _hhmm_minutes(quiet_end)
     if start == end:
         return
+    quiet_at: dict[str, bool] = {}  # by the clock "HH:MM", all _minutes() reads: a day has 1,440 of them, a chat many more posts
     for m in messages:
         if not m.is_post:
             continue
-        t = _minutes(m.ts)
-        quiet = start <= t < end if start < end else (t >= start or t < end)
+        clock = m.ts[11:16]
+        quiet = quiet_at.get(clock)
+        if quiet is None:
+            t = _minutes(m.ts)
+            quiet = quiet_at[clock] = start <= t < end if start < end else (t >= start or t < end)
         if quiet:
             yield Finding(m.id, "late-night", "late-night.quiet-hours",
                           f"Posted at {m.ts[11:16]}, during quiet hours ({quiet_start} to {quiet_end})")
