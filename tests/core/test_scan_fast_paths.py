@@ -426,3 +426,33 @@ def test_quiet_hours_are_read_from_the_clock_as_from_each_post() -> None:
         flagged = [f.message_id for f in behaviour.late_night(messages, *quiet)]
         assert flagged == [m.id for m in messages if is_quiet(m.ts)]
         assert 0 < len(flagged) < len(messages)
+
+
+def test_the_words_that_weighed_most_are_those_the_plain_reading_picks() -> None:
+    """top_words asks whether a word is worth showing before looking it up: the same words, in the same order."""
+    from rep_assistant.core.detection.learned.model import LANE, MASK, OFFSET, _telling
+
+    model = load_model()
+    assert model is not None
+
+    def plain_top_words(words: list[str], index: int, k: int = 3) -> tuple[str, ...]:
+        lanes, shift = model.lanes, LANE * index
+        seen: dict[str, int] = {}
+        for w in words:
+            packed = lanes.get("~" + w)
+            if packed is not None and (lane := (packed >> shift) & MASK) > OFFSET and _telling(w):
+                seen[w] = lane
+        for a, b in itertools.pairwise(words):
+            packed = lanes.get(f"~{a} {b}")
+            if packed is not None and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)) \
+                    and (_telling(a) or _telling(b)):
+                seen[f"{a} {b}"] = lane
+        return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
+
+    shown = 0
+    for m in made_up_chat(300):
+        words = words_of(m.text)
+        for i in range(len(model.categories)):
+            assert model.top_words(words, i) == plain_top_words(words, i), m.text
+            shown += bool(plain_top_words(words, i))
+    assert shown > 300

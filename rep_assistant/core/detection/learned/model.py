@@ -126,14 +126,13 @@ class LearnedModel:
         """
         lanes, shift = self.lanes, LANE * index  # weights compared as their stored lanes: the same order, no scaling
         seen: dict[str, int] = {}
+        # Whether a word is worth showing is asked first: it is cheaper than building and looking up its feature.
         for w in words:
-            packed = lanes.get("~" + w)
-            if packed is not None and (lane := (packed >> shift) & MASK) > OFFSET and _telling(w):
+            if _telling(w) and (packed := lanes.get("~" + w)) is not None and (lane := (packed >> shift) & MASK) > OFFSET:
                 seen[w] = lane
         for a, b in itertools.pairwise(words):
-            packed = lanes.get(f"~{a} {b}")
-            if packed is not None and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)) \
-                    and (_telling(a) or _telling(b)):
+            if (_telling(a) or _telling(b)) and (packed := lanes.get(f"~{a} {b}")) is not None \
+                    and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)):
                 seen[f"{a} {b}"] = lane
         return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
 
