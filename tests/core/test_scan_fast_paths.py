@@ -22,7 +22,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
-from rep_assistant.core.detection.rules import Finding, Message, data, detect, engine, family, lexicon, normalise, triggers
+from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
 from rep_assistant.core.detection.rules.text import Text
@@ -110,12 +110,18 @@ def plain_gated_search(self: triggers.Gated, t: Text) -> object:
     return self.pattern.search(t.raw)
 
 
+def plain_openings_match(self: behaviour.Openings, text: str) -> object:
+    """The pattern tried on every text, however it opens."""
+    return self.pattern.match(text)
+
+
 def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None:
     policy = load_policy("builtin:model")
     fast = detect_all(messages, policy)
     with monkeypatch.context() as m:
         m.setattr(triggers, "keys_of", plain_keys_of)
         m.setattr(triggers.Gated, "search", plain_gated_search)
+        m.setattr(behaviour.Openings, "match", plain_openings_match)
         m.setattr(lexicon, "_WORD_BEYOND_ASCII", regex.compile(r"[^\x00-\x7f]"))  # every non-ASCII text the long way
         whole_text = lexicon._disguise_suspected
         m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False, signs=None: whole_text(key, token_set, signs=signs))
@@ -362,3 +368,91 @@ def test_folding_finds_what_it_did_when_every_text_was_tested_the_plain_way() ->
             assert folded.starts is None and folded.text != text, text
         else:
             assert folded.starts is not None, text
+
+
+# "Don't know" replies in our own words: openings, the reply itself, what may follow it, and what turns it into an answer.
+_DK_OPEN = ["", "sorry ", "Soz, ", "hmm ", "no ", "Honestly ", "I ", "i'm ", "ach ", "Oh ", "lol "]
+_DK_CORE = ["don't know", "DUNNO", "no idea", "not a clue", "haven't got the foggiest", "nie wiem", "idk", "IDEK", "same",
+            "beats me", "pata nahi", "জানি না", "لا أعرف", "dim syniad", "ditto", "wish i knew", "no sé", "the deadline is Friday"]
+_DK_TAIL = ["", " x", " either", " sorry hun", ", been off all week", " but ask the office", "!", "?", " Gwen", " 🤷", "...",
+            " think it's Tuesday"]
+
+
+def test_a_reply_is_ruled_out_by_its_opening_only_where_the_pattern_finds_no_match() -> None:
+    """The openings memo must answer as the pattern does: every reply, every prefix of one, each case, each opening."""
+    opens = behaviour.Openings(behaviour._DONT_KNOW)
+    texts = ["".join(p) for p in itertools.product(_DK_OPEN, _DK_CORE, _DK_TAIL)]
+    texts += [t[:n] for t in texts[::7] for n in range(1, 9)] + [t.upper() for t in texts[::5]] + [t.swapcase() for t in texts[::3]]
+    texts += _strings(["i", "d", "n", "o", "k", " ", "'", "S", "x", "ن"], 5)
+    matched = ruled_out = 0
+    for text in texts:
+        plain = behaviour._DONT_KNOW.match(text)
+        fast = opens.match(text)
+        assert (fast is None) == (plain is None), text
+        assert fast is None or fast.span() == plain.span(), text
+        matched += plain is not None
+        ruled_out += opens._can_open[text[:opens.WIDTH]] is False
+    assert matched > 500 and ruled_out > 5000  # both kinds were tried
+
+
+def test_a_condition_with_words_it_needs_is_searched_where_the_plain_search_would_find_it() -> None:
+    """``unless`` (over the whole message) and a file's ``unless_message`` are skipped without their words: never wrongly."""
+    texts = [m.text for m in made_up_chat(300)]
+    for rd in data.load():
+        texts += [*rd.examples, *rd.counter_examples]
+    conditions = {id(g): g for rd in data.load() if rd.rule.patterns is not None
+                  for g in (rd.rule.patterns.unless, rd.rule.patterns.unless_message) if g is not None}
+    assert len(conditions) > 20 and sum(bool(g.needs) for g in conditions.values()) > 10
+    skipped = 0
+    for text in texts:
+        t = Text(text)
+        for g in conditions.values():
+            plain = g.pattern.search(t.raw)
+            assert (g.search(t) is None) == (plain is None), (g.pattern.pattern[:60], text)
+            skipped += bool(g.needs) and not triggers.met(g.needs, triggers.keys_of(t))
+    assert skipped > 1000
+
+
+
+def test_quiet_hours_are_read_from_the_clock_as_from_each_post() -> None:
+    """late_night remembers each clock time's verdict: the same posts flagged as by reading every post's time."""
+    day = [f"2031-03-0{d}T{h:02d}:{mi:02d}:{s:02d}" for d in (4, 5) for h in range(24) for mi in range(0, 60, 7) for s in (0, 59)]
+    messages = [Message(i, ts, "Ayla" if i % 3 else "Bram", "hello") for i, ts in enumerate(day)]
+    for quiet in (("22:00", "07:00"), ("09:30", "15:15"), ("00:00", "06:00")):
+        start, end = (behaviour._hhmm_minutes(q) for q in quiet)
+        def is_quiet(ts: str, start: int = start, end: int = end) -> bool:
+            t = int(ts[11:13]) * 60 + int(ts[14:16])
+            return start <= t < end if start < end else (t >= start or t < end)
+        flagged = [f.message_id for f in behaviour.late_night(messages, *quiet)]
+        assert flagged == [m.id for m in messages if is_quiet(m.ts)]
+        assert 0 < len(flagged) < len(messages)
+
+
+def test_the_words_that_weighed_most_are_those_the_plain_reading_picks() -> None:
+    """top_words asks whether a word is worth showing before looking it up: the same words, in the same order."""
+    from rep_assistant.core.detection.learned.model import LANE, MASK, OFFSET, _telling
+
+    model = load_model()
+    assert model is not None
+
+    def plain_top_words(words: list[str], index: int, k: int = 3) -> tuple[str, ...]:
+        lanes, shift = model.lanes, LANE * index
+        seen: dict[str, int] = {}
+        for w in words:
+            packed = lanes.get("~" + w)
+            if packed is not None and (lane := (packed >> shift) & MASK) > OFFSET and _telling(w):
+                seen[w] = lane
+        for a, b in itertools.pairwise(words):
+            packed = lanes.get(f"~{a} {b}")
+            if packed is not None and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)) \
+                    and (_telling(a) or _telling(b)):
+                seen[f"{a} {b}"] = lane
+        return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
+
+    shown = 0
+    for m in made_up_chat(300):
+        words = words_of(m.text)
+        for i in range(len(model.categories)):
+            assert model.top_words(words, i) == plain_top_words(words, i), m.text
+            shown += bool(plain_top_words(words, i))
+    assert shown > 300

@@ -47,7 +47,8 @@ CONFIRM = 0.5
 #: A doubt on a rule's flag: the category, the model's probability, and the bar it did not reach.
 _Doubt = tuple[str, float, float]
 #: What the model makes of one text: its own flags, and its doubts on the rules' flags.
-_Judged = tuple[list[Scored], list[_Doubt]]
+_Judged = tuple[list[Scored], Sequence[_Doubt]]
+_NO_DOUBTS: tuple[_Doubt, ...] = ()
 
 
 def detect_all(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
@@ -81,12 +82,14 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         have = flagged.get(m.id, _NOTHING)
         found = by_text.get((m.text, have))
         if found is None:
-            words = with_rule_marks(words_of(m.text), have)
+            words = words_of(m.text)
+            if have:  # most messages: no rule flagged them, no marks to add and no flag to doubt
+                words = with_rule_marks(words, have)
             key = " ".join(words)
             found = cache.get(key)
             if found is None:
                 margins = learned.margins(words)
-                found = cache[key] = (learned.scored(words, margins), _doubts(learned, margins, have & judged))
+                found = cache[key] = (learned.scored(words, margins), _doubts(learned, margins, have & judged) if have else _NO_DOUBTS)
             by_text[(m.text, have)] = found
         scored, doubts = found
         if doubts:

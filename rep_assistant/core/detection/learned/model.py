@@ -126,14 +126,13 @@ class LearnedModel:
         """
         lanes, shift = self.lanes, LANE * index  # weights compared as their stored lanes: the same order, no scaling
         seen: dict[str, int] = {}
+        # Whether a word is worth showing is asked first: it is cheaper than building and looking up its feature.
         for w in words:
-            packed = lanes.get("~" + w)
-            if packed is not None and (lane := (packed >> shift) & MASK) > OFFSET and _telling(w):
+            if _telling(w) and (packed := lanes.get("~" + w)) is not None and (lane := (packed >> shift) & MASK) > OFFSET:
                 seen[w] = lane
         for a, b in itertools.pairwise(words):
-            packed = lanes.get(f"~{a} {b}")
-            if packed is not None and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)) \
-                    and (_telling(a) or _telling(b)):
+            if (_telling(a) or _telling(b)) and (packed := lanes.get(f"~{a} {b}")) is not None \
+                    and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)):
                 seen[f"{a} {b}"] = lane
         return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
 
@@ -161,6 +160,7 @@ class _FeatureSums:
         self._lanes = lanes
         self._found_shift = categories * LANE
         self._count_shift = self._found_shift + LANE
+        self._category_lanes = (1 << self._found_shift) - 1
         self._words: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
         self._runs: dict[tuple[str, str], int] = {}
@@ -172,7 +172,7 @@ class _FeatureSums:
         marks = 0
         while marks < len(words) and words[-1 - marks][0] == "#":
             marks += 1
-        plain = words[:len(words) - marks]
+        plain = words[:-marks] if marks else words
         known_words, known_pairs = self._words, self._pairs
         distinct = set(plain)
         if plain and len(distinct) == len(plain):  # every word once
@@ -190,7 +190,7 @@ class _FeatureSums:
             total += self._packed(bridge_grams(plain))
         if marks:
             total += self._packed(words[len(words) - marks:])
-        return total & ((1 << self._found_shift) - 1), (total >> self._found_shift) & MASK, total >> self._count_shift
+        return total & self._category_lanes, (total >> self._found_shift) & MASK, total >> self._count_shift
 
     def _word(self, word: str) -> int:
         packed = self._words.get(word)

@@ -53,12 +53,43 @@ _EXCUSE_SO = regex.compile(r"^([^.?!]{3,40}?)\s+so\s+", regex.IGNORECASE)
 _ANSWER = regex.compile(_ANSWER_CUE, regex.IGNORECASE)
 
 
+class Openings:
+    """``pattern.match`` behind a memo of the openings a match can start with.
+
+    A text whose first few characters no match can open with holds no match at its start, and
+    the pattern itself says which openings can: a partial match of the opening alone (the regex
+    module's ``partial=True``: the opening could be the start of a match), asked once per opening.
+    Chats open their messages in a few thousand ways, so most texts are settled by one dictionary
+    lookup instead of the pattern's fifty alternatives tried in turn. Nothing is kept by hand.
+    """
+
+    WIDTH = 4  # characters: about a word, so openings are few and still tell most texts apart
+    LIMIT = 50_000  # openings remembered; then the memo starts again (bounded memory)
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._can_open: dict[str, bool] = {}
+
+    def match(self, text: str) -> regex.Match[str] | None:
+        """``pattern.match(text)``, or None at once where its opening cannot start a match."""
+        head = text[:self.WIDTH]
+        can = self._can_open.get(head)
+        if can is None:
+            if len(self._can_open) >= self.LIMIT:
+                self._can_open = {}
+            can = self._can_open[head] = self.pattern.match(head, partial=True) is not None
+        return self.pattern.match(text) if can else None
+
+
+_DONT_KNOW_OPENS = Openings(_DONT_KNOW)
+
+
 def _only_dont_know(text: str) -> bool:
     """Whether a reply says only that the writer does not know (an excuse before or after it allowed)."""
-    if _DONT_KNOW.match(text) is not None:
+    if _DONT_KNOW_OPENS.match(text) is not None:
         return True
     excuse = _EXCUSE_SO.match(text) if " so " in text.lower() else None
-    return excuse is not None and not _ANSWER.search(excuse.group(1)) and _DONT_KNOW.match(text[excuse.end():]) is not None
+    return excuse is not None and not _ANSWER.search(excuse.group(1)) and _DONT_KNOW_OPENS.match(text[excuse.end():]) is not None
 
 
 _SHRUG_FACE = r"🤷[\U0001F3FB-\U0001F3FF]?(?:\u200d[♀♂]\ufe0f?)?|¯\\_+\(.{1,3}\)_+/¯"
@@ -94,11 +125,15 @@ def late_night(messages: Sequence[Message], quiet_start: str, quiet_end: str) ->
     start, end = _hhmm_minutes(quiet_start), _hhmm_minutes(quiet_end)
     if start == end:
         return
+    quiet_at: dict[str, bool] = {}  # by the clock "HH:MM", all _minutes() reads: a day has 1,440 of them, a chat many more posts
     for m in messages:
         if not m.is_post:
             continue
-        t = _minutes(m.ts)
-        quiet = start <= t < end if start < end else (t >= start or t < end)
+        clock = m.ts[11:16]
+        quiet = quiet_at.get(clock)
+        if quiet is None:
+            t = _minutes(m.ts)
+            quiet = quiet_at[clock] = start <= t < end if start < end else (t >= start or t < end)
         if quiet:
             yield Finding(m.id, "late-night", "late-night.quiet-hours",
                           f"Posted at {m.ts[11:16]}, during quiet hours ({quiet_start} to {quiet_end})")

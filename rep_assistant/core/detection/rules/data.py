@@ -287,12 +287,12 @@ class PatternSpec:
     about_within: str
     about_before: bool
     requires: regex.Pattern[str] | None
-    unless: regex.Pattern[str] | None
+    unless: triggers.Gated | None  # searched in the whole text only with the words it needs (in a sentence, always)
     within: str
     unless_before: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
     not_who: frozenset[str]
-    unless_message: regex.Pattern[str] | None = None  # the file's: found anywhere in the message, no rule of it applies
+    unless_message: triggers.Gated | None = None  # the file's: found anywhere in the message, no rule of it applies
 
 
 def _span_of(m: regex.Match[str]) -> tuple[int, int]:
@@ -350,12 +350,12 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
             lo, hi = (start, _closing(raw, end)) if spec.within == "sentence" else (0, len(raw))
             if spec.requires is not None and not spec.requires.search(raw, lo, hi):
                 continue
-            if spec.unless is not None and spec.unless.search(raw, lo, hi):
+            if spec.unless is not None and (spec.unless.pattern.search(raw, lo, hi) if spec.within == "sentence" else spec.unless.search(t)):
                 continue
             kind = _about(spec, t, m, start, end)
             if spec.about and kind is None:
                 continue
-            if spec.unless_message is not None and spec.unless_message.search(raw):
+            if spec.unless_message is not None and spec.unless_message.search(t):
                 return None  # the whole message is exempt: no other match of the rule counts either
             span = _span_of(m)
             words = raw[span[0]:span[1]].strip()
@@ -381,6 +381,11 @@ def _one(patterns: list[str], fragments: dict[str, str], where: str) -> regex.Pa
     return compile_i("|".join(f"(?:{expand(p, fragments, where)})" for p in patterns))
 
 
+def _gated(pattern: regex.Pattern[str] | None) -> triggers.Gated | None:
+    """A condition searched only in texts with the words every match of it needs (most texts a rule matches lack them)."""
+    return None if pattern is None else triggers.Gated(pattern)
+
+
 def _as_list(value: Any, where: str, key: str) -> list[str]:
     if value is None:
         return []
@@ -404,7 +409,7 @@ def _words(items: list[str], lists: dict[str, list[str]], where: str) -> frozens
 
 def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], lists: dict[str, list[str]], file: str,
            checks: dict[str, Callable[..., Hit | None]], check_triggers: dict[str, frozenset[str]],
-           unless_message: regex.Pattern[str] | None = None) -> RuleData:
+           unless_message: triggers.Gated | None = None) -> RuleData:
     rid = entry.get("id")
     where = f"resources/rules/{file} rule {rid or '?'}"
     unknown = set(entry) - _RULE_KEYS
@@ -443,7 +448,7 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
             about=tuple(_as_list(entry.get("about"), where, "about")), about_within=entry.get("about_within", "sentence"),
             about_before=bool(entry.get("about_before")),
             requires=_one(_as_list(entry.get("requires"), where, "requires"), fragments, where),
-            unless=_one(_as_list(entry.get("unless"), where, "unless"), fragments, where), within=entry.get("within", "message"),
+            unless=_gated(_one(_as_list(entry.get("unless"), where, "unless"), fragments, where)), within=entry.get("within", "message"),
             unless_before=_one(_as_list(entry.get("unless_before"), where, "unless_before"), fragments, where),
             unless_after=_one(_as_list(entry.get("unless_after"), where, "unless_after"), fragments, where),
             not_who=_words(_as_list(entry.get("not_who"), where, "not_who"), lists, where), unless_message=unless_message)
@@ -487,7 +492,7 @@ def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
     seen = set() if seen is None else seen
     where = f"resources/rules/{file}"
     try:
-        exempt = _one(_as_list(data.get("unless_message"), where, "unless_message"), fragments, where)
+        exempt = _gated(_one(_as_list(data.get("unless_message"), where, "unless_message"), fragments, where))
     except regex.error as exc:
         raise RuleDataError(f"{where}: unless_message does not compile ({exc})") from exc
     out = []
