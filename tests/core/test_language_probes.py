@@ -85,6 +85,7 @@ def _flags(text: str) -> set[str]:
     "yeh naya coach poora gadha hai",  # Roman Urdu: this new coach is a complete donkey
     "Mae'r hyfforddwr newydd yn hen fochyn",  # Welsh: the new coach is an old pig
     "honestly the caretaker is such a حمار",  # code-switched
+    "ابو سامي خنزير، صف سيارته قدام البوابة",  # Arabic: Sami's dad (is a) pig
 ])
 def test_someone_called_an_animal_in_another_language_is_abuse(text: str) -> None:
     assert "abuse" in _flags(text)
@@ -96,6 +97,8 @@ def test_someone_called_an_animal_in_another_language_is_abuse(text: str) -> Non
     "الأولاد شافوا حمار بالمزرعة",  # Arabic: the kids saw a donkey at the farm
     "Mae'r plant yn hoffi'r asyn yn y fferm",  # Welsh: the children like the donkey at the farm
     "waxaan arkay dameer iyo ri",  # Somali: I saw a donkey and a goat (no one is called one)
+    "ام سامي شافت كلب كبير بالحديقة الصبح",  # Arabic: Sami's mum saw a big dog this morning
+    "المعلمة عندها كلب اسمه ماكس",  # Arabic: the teacher has a dog called Max
 ])
 def test_an_animal_that_is_an_animal_is_not(text: str) -> None:
     assert "abuse" not in _flags(text)

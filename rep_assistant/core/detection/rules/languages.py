@@ -82,8 +82,9 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, str]]]:
 
     Kinds: ``noun`` (an animal or "rubbish", innocent alone), ``before`` / ``after`` (a word that, next to the noun,
     says it of someone: "waa dameer", "gadha hai", "يا حمار"), ``between`` (what may come between a ``before`` word
-    and the noun: "to zwykła krowa"), ``subject`` (a person, up to three words before: "المعلمة الجديدة حمارة"),
-    ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals are animals). Frames are read across
+    and the noun: "to zwykła krowa"), ``subject`` (a person just before: "المعلمة الجديدة حمارة"),
+    ``kin`` ("father/mother of", a name after it: "ابو علي خنزير"), ``unless`` (a farm, a zoo, the nativity, the Eid
+    sacrifice: the animals are animals). Frames are read across
     languages: parents switch between them mid-sentence ("the new head is a حمار").
     """
     out: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {}
@@ -95,11 +96,13 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, str]]]:
 
 
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
+_ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
 
 
 def _said_of_someone(tokens: list[str], i: int, vocative: bool) -> bool:
     """Whether the noun at ``i`` is said of someone: a frame of one or two words before it (fillers between), a person
-    up to three words before, or a frame after it."""
+    just before it (or with an adjective between), "father/mother of" a name before it, or a frame after it.
+    A person further off is the subject of some other verb: "ام علي شافت كلب" (Ali's mum saw a dog)."""
     table = _called()
     if vocative:
         return True
@@ -110,8 +113,10 @@ def _said_of_someone(tokens: list[str], i: int, vocative: bool) -> bool:
     if j >= 0 and ((tokens[j],) in before or (without_clitic(tokens[j]),) in before or tuple(tokens[max(0, j - 1):j + 1]) in before
                    or tokens[j].endswith("'n")):
         return True
-    if any((tokens[k],) in table["subject"] for k in range(max(0, i - 3), i)):
+    if i >= 1 and (tokens[i - 1],) in table["subject"]:
         return True
+    if i >= 2 and (((tokens[i - 2],) in table["subject"] and tokens[i - 1].startswith(_ARTICLE)) or (tokens[i - 2],) in table["kin"]):
+        return True  # "المعلمة الجديدة حمارة" (an adjective with the article between), "ابو علي خنزير" (a name between)
     return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table["after"])
 
 
