@@ -67,7 +67,14 @@ def who_wrote() -> dict[str, str]:
     if not manifest.exists():
         return {}
     with manifest.open(encoding="utf-8", newline="") as f:
-        return {row["chat"]: row["writer"] for row in csv.DictReader(f)}
+        rows = list(csv.DictReader(f))
+    if any(not (row.get("chat") or "").strip() or not (row.get("writer") or "").strip() for row in rows):
+        raise SystemExit(f"train_model: every row of {manifest} needs a chat and its writer")
+    wrote = {row["chat"].strip(): row["writer"].strip() for row in rows}
+    if clash := set(wrote.values()) & {chat_name(p) for p in training_data()}:
+        # an unlisted chat is a writer of its own, named as itself: a writer named like a chat would take it in
+        raise SystemExit(f"train_model: a writer in {manifest} is named like a chat ({', '.join(sorted(clash))}); rename the writer")
+    return wrote
 
 
 def clashing_writers() -> list[str]:
@@ -121,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     checked = paths if args.labels else checksummed()
     meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(checked), "rule_flags_sha256": flags_checksum(flagged),
             "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}
-    document = train(chats, params, meta=meta, flagged=flagged, writers=who_wrote())
+    document = train(chats, params, meta=meta, flagged=flagged, writers={} if args.labels else who_wrote())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     size = args.out.stat().st_size

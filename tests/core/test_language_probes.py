@@ -99,6 +99,10 @@ def test_someone_called_an_animal_in_another_language_is_abuse(text: str) -> Non
     "waxaan arkay dameer iyo ri",  # Somali: I saw a donkey and a goat (no one is called one)
     "ام سامي شافت كلب كبير بالحديقة الصبح",  # Arabic: Sami's mum saw a big dog this morning
     "المعلمة عندها كلب اسمه ماكس",  # Arabic: the teacher has a dog called Max
+    "هاد الكلب نبح طول الليل",  # Arabic: this dog barked all night
+    "wo kutta bohat bhonkta hai raat ko",  # Roman Urdu: that dog barks at night
+    "Zobacz, to krowa!",  # Polish: look, that's a cow
+    "Say thanks to Baran for the lift", "Tell Bandar he left his coat", "Happy birthday to Koza!",  # English, names
 ])
 def test_an_animal_that_is_an_animal_is_not(text: str) -> None:
     assert "abuse" not in _flags(text)
@@ -129,3 +133,16 @@ def test_lice_wetting_and_a_behaviour_plan_told_in_another_language_are_about_a_
 ])
 def test_asking_the_group_whether_anyone_has_an_allergy_tells_nothing_of_a_child(text: str) -> None:
     assert not _flags(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "My son says Jarek ma padaczkę, uważajcie na wycieczce",  # Polish: my son says Jarek has epilepsy
+    "Nasza Hania mówi, że Jarek ma padaczkę",  # Polish: our Hania says Jarek has epilepsy
+])
+def test_the_writers_own_child_telling_of_another_child_still_tells_of_that_child(text: str) -> None:
+    assert {"individual-child", "personal-data"} <= _flags(text)
+
+
+def test_a_possessive_that_is_also_a_given_name_is_a_name_when_capitalised() -> None:
+    assert {"individual-child", "personal-data"} <= _flags("Amar Hughes has head lice, keep your kids away from him")
+    assert not _flags("amar Rumi r asthma ache, inhaler bag e ache") & {"individual-child", "personal-data"}

@@ -436,3 +436,13 @@ def test_every_writers_chat_has_its_writer_on_record() -> None:
     wrote = who_wrote()
     assert {chat_name(p) for p in writer_data()} == set(wrote), "tests/data/labelled/writers/writers.csv: one row per chat"
     assert set(Counter(wrote.values()).values()) == {2}  # each writer wrote two chats
+
+
+def test_a_writers_list_with_a_blank_writer_stops_training_with_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_model
+
+    (tmp_path / "writers.csv").write_text("chat,writer\nseaside_y2,\n", encoding="utf-8")
+    monkeypatch.setattr(train_model, "WRITERS", tmp_path)
+    with pytest.raises(SystemExit, match="needs a chat and its writer"):
+        train_model.who_wrote()

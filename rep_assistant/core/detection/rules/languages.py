@@ -15,6 +15,8 @@ import io
 import re
 from collections.abc import Callable, Iterable
 
+import regex
+
 from rep_assistant.core import resources
 from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.lexicon import profanity
@@ -77,66 +79,98 @@ def _insult(t: Text) -> Hit | None:
 
 
 @functools.cache
-def _called() -> dict[str, dict[tuple[str, ...], tuple[str, str]]]:
-    """called.csv by kind: the words (as tuples, keyed as the text's words are) -> (gloss, language).
+def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
+    """called.csv by kind: the words (as tuples, keyed as the text's words are) -> (gloss, the languages it is of).
 
     Kinds: ``noun`` (an animal or "rubbish", innocent alone), ``before`` / ``after`` (a word that, next to the noun,
-    says it of someone: "waa dameer", "gadha hai", "يا حمار"), ``between`` (what may come between a ``before`` word
-    and the noun: "to zwykła krowa"), ``subject`` (a person just before: "المعلمة الجديدة حمارة"),
-    ``kin`` ("father/mother of", a name after it: "ابو علي خنزير"), ``unless`` (a farm, a zoo, the nativity, the Eid
-    sacrifice: the animals are animals). Frames are read across
-    languages: parents switch between them mid-sentence ("the new head is a حمار").
+    says it of someone: "gadha hai", "يا حمار", "waa dameer"), ``copula`` (the same, but only after a word of the
+    same clause: "ta pani to krowa", not "zobacz, to krowa!"), ``between`` (what may come between a frame and the
+    noun: "to zwykła krowa"), ``subject`` (a person just before: "المعلمة الجديدة حمارة"), ``kin`` ("father/mother
+    of", a name after it: "ابو علي خنزير"), ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals
+    are animals). A frame in Latin letters counts for a noun of its own language or when it is English (parents
+    switch mid-sentence: "the new head is a حمار"); one in another script, for any noun.
     """
-    out: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {}
+    out: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]] = {}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/called.csv"))):
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
-        gloss = row["note"].split(":")[-1].split("(")[0].strip()
-        out.setdefault(row["kind"], {})[words] = (gloss, row["language"])
+        gloss = row["note"].split("(")[0].split(":")[-1].strip()
+        known = out.setdefault(row["kind"], {}).get(words)
+        out[row["kind"]][words] = (known[0] if known else gloss, (known[1] if known else frozenset()) | {row["language"]})
     return out
 
 
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
 _ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
+_CLAUSE_BREAK = re.compile(r"[.,!?;:\n]")
 
 
-def _said_of_someone(tokens: list[str], i: int, vocative: bool) -> bool:
-    """Whether the noun at ``i`` is said of someone: a frame of one or two words before it (fillers between), a person
-    just before it (or with an adjective between), "father/mother of" a name before it, or a frame after it.
-    A person further off is the subject of some other verb: "ام علي شافت كلب" (Ali's mum saw a dog)."""
-    table = _called()
+def _frame(table: dict[tuple[str, ...], tuple[str, frozenset[str]]], words: tuple[str, ...], languages: frozenset[str]) -> bool:
+    """Whether ``words`` is a frame of the table for a noun of ``languages`` (see ``_called``)."""
+    entry = table.get(words)
+    return entry is not None and (not words[0].isascii() or "en" in entry[1] or not entry[1].isdisjoint(languages))
+
+
+def _said_of_someone(t: Text, i: int, languages: frozenset[str], vocative: bool) -> bool:
+    """Whether the noun at word ``i`` is said of someone: a frame of one or two words before it (fillers between), a
+    copula after a word of its clause, a person just before it (or with an adjective between), "father/mother of" a
+    name before it, or a frame after it. A person further off is the subject of some other verb: "ام علي شافت كلب"
+    (Ali's mum saw a dog)."""
     if vocative:
         return True
+    table = _called()
+    found = t.key_words
+    tokens = [w for w, _, _ in found]
     j = i - 1
-    while j >= 0 and i - j <= 2 and (tokens[j],) in table["between"]:
+    while j >= 0 and i - j <= 2 and _frame(table.get("between", {}), (tokens[j],), languages):
         j -= 1
-    before = table["before"]
-    if j >= 0 and ((tokens[j],) in before or (without_clitic(tokens[j]),) in before or tuple(tokens[max(0, j - 1):j + 1]) in before
-                   or tokens[j].endswith("'n")):
+    if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i])):  # "هاد الكلب": this dog, the animal
+        before = table.get("before", {})
+        if (_frame(before, (tokens[j],), languages) or _frame(before, (without_clitic(tokens[j]),), languages)
+                or _frame(before, tuple(tokens[max(0, j - 1):j + 1]), languages) or tokens[j].endswith("'n")):
+            return True
+        if _frame(table.get("copula", {}), (tokens[j],), languages) and j >= 1 \
+                and not _CLAUSE_BREAK.search(t.raw, found[j - 1][2], found[j][1]):
+            return True
+    subject, kin = table.get("subject", {}), table.get("kin", {})
+    if i >= 1 and _frame(subject, (tokens[i - 1],), languages):
         return True
-    if i >= 1 and (tokens[i - 1],) in table["subject"]:
-        return True
-    if i >= 2 and (((tokens[i - 2],) in table["subject"] and tokens[i - 1].startswith(_ARTICLE)) or (tokens[i - 2],) in table["kin"]):
+    if i >= 2 and ((_frame(subject, (tokens[i - 2],), languages) and tokens[i - 1].startswith(_ARTICLE))
+                   or _frame(kin, (tokens[i - 2],), languages)):
         return True  # "المعلمة الجديدة حمارة" (an adjective with the article between), "ابو علي خنزير" (a name between)
-    return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table["after"])
+    return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table.get("after", {}) if _frame(table["after"], p, languages))
+
+
+def _starts_sentence(raw: str, at: int) -> bool:
+    """Whether the word at ``at`` opens the message or a sentence (its capital says nothing then)."""
+    before = raw[:at].rstrip()
+    return not before or before[-1] in ".!?\n"
 
 
 def _called_names(t: Text) -> Hit | None:
-    """Someone called an animal or rubbish in another language ("Aabaha waa dameer", "to zwykła krowa")."""
+    """Someone called an animal or rubbish in another language ("Aabaha waa dameer", "ta pani to zwykła krowa").
+
+    A noun in Latin letters written with a capital is a name or a place ("thanks to Baran", "Tell Bandar"), and a
+    noun with the Arabic article after a demonstrative is the animal itself, so neither is read here.
+    """
     table = _called()
-    nouns = table["noun"]
+    nouns = table.get("noun", {})
     found = t.key_words
     tokens = [w for w, _, _ in found]
     bare = [without_clitic(w) for w in tokens]
     if nouns.keys().isdisjoint((w,) for w in tokens) and nouns.keys().isdisjoint((w,) for w in bare):
         return None
-    if not table["unless"].keys().isdisjoint((w,) for w in tokens):
+    if not table.get("unless", {}).keys().isdisjoint((w,) for w in tokens):
         return None  # the farm's donkeys, the nativity's ox, the Eid goat
     for i, (word, start, end) in enumerate(found):
         noun = nouns.get((word,)) or nouns.get((bare[i],))
-        if noun and _said_of_someone(tokens, i, word != bare[i] and word.startswith(_VOCATIVE)):
-            gloss, language = noun
-            return Hit(f"Calls someone {'an' if gloss[:1] in 'aeiou' else 'a'} '{gloss}' in {_NAMES.get(language, language)} "
-                       f"('{t.raw[start:end]}')", ((start, end),))
+        if noun is None or (word.isascii() and t.raw[start:start + 1].isupper() and not _starts_sentence(t.raw, start)):
+            continue
+        gloss, languages = noun
+        if _said_of_someone(t, i, languages, word != bare[i] and word.startswith(_VOCATIVE)):
+            language = _NAMES.get(min(languages), min(languages)) if len(languages) == 1 else " or ".join(
+                sorted(_NAMES.get(x, x) for x in languages))
+            return Hit(f"Calls someone {'an' if gloss[:1] in 'aeiou' else 'a'} '{gloss}' in {language} ('{t.raw[start:end]}')",
+                       ((start, end),))
     return None
 
 
@@ -150,7 +184,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     if firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare):
         return ()
     tokens = [w for w, _, _ in found]
-    if _says_unless(tokens) or speaks_of_own_child(tokens) or own_child_spans(t.raw):
+    if _says_unless(tokens) or speaks_of_own_child(tokens) or _only_own_child_named(t.raw):
         return ()  # an awareness week, or the writer's own child
     out = []
     mixed: str | None = None
@@ -171,6 +205,18 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     return tuple(out)
 
 
+# A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
+_NAME_INSIDE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)(?<!\b(?:Mr|Mrs|Miss|Ms|Sir|Pani|Pan|Dr)\.?\s+)"
+                             r"(?!(?:Mr|Mrs|Miss|Ms|Sir|Pani|Pan|Dr)\b)\p{Lu}\p{Ll}+")
+
+
+def _only_own_child_named(raw: str) -> bool:
+    """Whether the writer names their own child with a possessive ("Nasza Hania ma ADHD") and no other child by name:
+    "Nasza Hania mówi, że Jarek ma padaczkę" tells of Jarek."""
+    own = own_child_spans(raw)
+    return bool(own) and not any(not any(s <= m.start() < e for s, e in own) for m in _NAME_INSIDE.finditer(raw))
+
+
 _BENGALI = re.compile("[\u0980-\u09ff]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے: letters Arabic does not use
@@ -180,8 +226,8 @@ _URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ
 # none is an everyday English word.
 _LATIN_MARKERS = {
     "ur": frozenset({"hai", "hain", "nahi", "nahin", "mein", "aur", "bhi", "tha", "thi", "ko", "ki", "ka", "ke", "wala", "wali"}),
-    "bn": frozenset({"ase", "ache", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
-                     "nai", "tai", "abar", "ekhon", "shob", "cheler", "meyer"}),
+    "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
+                     "nai", "abar", "ekhon", "shob", "cheler", "meyer"}),
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
@@ -233,7 +279,7 @@ def _triggers() -> frozenset[str]:
     """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
     disclosure_words = {_wake_word(k) for k in _disclosures()[0]}
-    called_words = {w for (w,) in _called()["noun"]}
+    called_words = {w for (w,) in _called().get("noun", {})}
     return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"}
 
 

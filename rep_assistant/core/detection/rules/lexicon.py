@@ -543,22 +543,23 @@ def _variants(word: str) -> set[str]:
     return out
 
 
-_SUFFIXES = ("s", "ing", "in", "ed", "er", "ers", "y", "ish")
+_VOWEL_ENDINGS = ("ing", "in", "ed", "er", "ers", "y", "ish")
 
 
 def _inflections(word: str) -> set[str]:
-    """The word with an English ending: plural or third person, -ing (and dropped g), -ed, -er(s), -y, -ish; a final
-    consonant after one vowel doubled before a vowel ("crap" -> "crapping"), a final e dropped ("arse" -> "arsing")."""
+    """The word with an English ending: plural or third person, and -ing (or -in), -ed, -er(s), -y, -ish, before which
+    a final consonant after one vowel is doubled ("crap" -> "crapping") and a final e dropped ("arse" -> "arsing")."""
     if word.endswith("er"):
         return {word + "s"}  # "minger" -> "mingers"
     if word.endswith(("ing", "in", "ed", "ers", "y")) or word[-1] == "s":
         return set()  # already a form, or a word in s ("bollocks", "piss") whose endings the list spells itself
-    stems = [word[:-1]] if word.endswith("e") else [word]
-    if len(word) >= 3 and word[-1] not in _VOWELS and word[-1] not in "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
-        stems.append(word + word[-1])
-    out = {word + "s"}
-    out.update(stem + suffix for stem in stems for suffix in _SUFFIXES if suffix != "s")
-    return out
+    if word.endswith("e"):
+        stem = word[:-1]
+    elif word[-1] not in _VOWELS and word[-1] not in "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        stem = word + word[-1]
+    else:
+        stem = word
+    return {word + "s"} | {stem + ending for ending in _VOWEL_ENDINGS}
 
 
 def _words(key: str) -> list[str]:

@@ -37,13 +37,20 @@ _ADULT_AFTER = regex.compile(
 )
 
 
-_POSSESSIVE_ROLES = ("own-before-name", "own-after-name")
+# "-lower": a possessive that is also a given name counts only in lower case ("amar Rumi", not "Amar Hughes").
+_POSSESSIVE_ROLES = ("own-before-name", "own-before-name-lower", "own-after-name")
+
+
+@functools.cache
+def _possessive_rows() -> tuple[tuple[str, str], ...]:
+    """subjects.csv's possessives that name the writer's own child beside a name: (term, role)."""
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
+    return tuple((r["term"].strip().lower(), r["role"]) for r in rows if r["role"] in _POSSESSIVE_ROLES)
 
 
 def _possessives() -> frozenset[str]:
-    """Other languages' possessives that name the writer's own child beside a name (subjects.csv), as typed and folded."""
-    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
-    terms = [r["term"].strip().lower() for r in rows if r["role"] in _POSSESSIVE_ROLES]
+    """The possessives as typed and folded (a cheap gate: one of them is in every such mention)."""
+    terms = [term for term, _ in _possessive_rows()]
     return frozenset(terms) | frozenset(lexicon_key(t) for t in terms)
 
 
@@ -73,13 +80,15 @@ def is_own_child(raw: str, span: tuple[int, int], own: list[tuple[int, int]] | N
 def _own_name() -> regex.Pattern[str]:
     """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa).
 
-    subjects.csv's ``own-before-name`` words go before the name, ``own-after-name`` words after it; the name is a
-    capitalised word, as "our Ayesha" is in English.
+    subjects.csv's ``own-before-name`` words go before the name (``own-before-name-lower`` ones only in lower case),
+    ``own-after-name`` words after it; the name is a capitalised word, as "our Ayesha" is in English, and not followed
+    by another (a full name: "Moja Anna Kowalska" is not how a parent names their child).
     """
-    rows = list(csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv"))))
-    before = "|".join(regex.escape(r["term"].strip()) for r in rows if r["role"] == "own-before-name")
-    after = "|".join(regex.escape(r["term"].strip()) for r in rows if r["role"] == "own-after-name")
-    return regex.compile(rf"(?<!\w)(?i:{before})\s+{_NAME}(?!\w)|(?<!\w){_NAME}\s+(?i:{after})(?!\w)")
+    rows = _possessive_rows()
+    before = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name") or "(?!)"
+    lower = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name-lower") or "(?!)"
+    after = "|".join(regex.escape(term) for term, role in rows if role == "own-after-name") or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:(?i:{before})|{lower})\s+{_NAME}(?!\w)(?!\s+\p{{Lu}})|(?<!\w){_NAME}\s+(?i:{after})(?!\w)")
 
 
 @functools.cache
