@@ -19,7 +19,7 @@ import regex
 
 from rep_assistant.core import resources
 from rep_assistant.core.detection.rules import triggers
-from rep_assistant.core.detection.rules.lexicon import profanity
+from rep_assistant.core.detection.rules.lexicon import profanity, starts_sentence
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
 from rep_assistant.core.detection.rules.subjects import own_child_spans, speaks_of_own_child
@@ -110,7 +110,7 @@ def _frame(table: dict[tuple[str, ...], tuple[str, frozenset[str]]], words: tupl
     return entry is not None and (not words[0].isascii() or "en" in entry[1] or not entry[1].isdisjoint(languages))
 
 
-def _said_of_someone(t: Text, i: int, languages: frozenset[str], vocative: bool) -> bool:
+def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[str], vocative: bool) -> bool:
     """Whether the noun at word ``i`` is said of someone: a frame of one or two words before it (fillers between), a
     copula after a word of its clause, a person just before it (or with an adjective between), "father/mother of" a
     name before it, or a frame after it. A person further off is the subject of some other verb: "ام علي شافت كلب"
@@ -119,7 +119,6 @@ def _said_of_someone(t: Text, i: int, languages: frozenset[str], vocative: bool)
         return True
     table = _called()
     found = t.key_words
-    tokens = [w for w, _, _ in found]
     j = i - 1
     while j >= 0 and i - j <= 2 and _frame(table.get("between", {}), (tokens[j],), languages):
         j -= 1
@@ -140,12 +139,6 @@ def _said_of_someone(t: Text, i: int, languages: frozenset[str], vocative: bool)
     return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table.get("after", {}) if _frame(table["after"], p, languages))
 
 
-def _starts_sentence(raw: str, at: int) -> bool:
-    """Whether the word at ``at`` opens the message or a sentence (its capital says nothing then)."""
-    before = raw[:at].rstrip()
-    return not before or before[-1] in ".!?\n"
-
-
 def _called_names(t: Text) -> Hit | None:
     """Someone called an animal or rubbish in another language ("Aabaha waa dameer", "ta pani to zwykła krowa").
 
@@ -163,10 +156,10 @@ def _called_names(t: Text) -> Hit | None:
         return None  # the farm's donkeys, the nativity's ox, the Eid goat
     for i, (word, start, end) in enumerate(found):
         noun = nouns.get((word,)) or nouns.get((bare[i],))
-        if noun is None or (word.isascii() and t.raw[start:start + 1].isupper() and not _starts_sentence(t.raw, start)):
+        if noun is None or (word.isascii() and t.raw[start:start + 1].isupper() and not starts_sentence(t.raw, start)):
             continue
         gloss, languages = noun
-        if _said_of_someone(t, i, languages, word != bare[i] and word.startswith(_VOCATIVE)):
+        if _said_of_someone(t, tokens, i, languages, word != bare[i] and word.startswith(_VOCATIVE)):
             language = _NAMES.get(min(languages), min(languages)) if len(languages) == 1 else " or ".join(
                 sorted(_NAMES.get(x, x) for x in languages))
             return Hit(f"Calls someone {'an' if gloss[:1] in 'aeiou' else 'a'} '{gloss}' in {language} ('{t.raw[start:end]}')",

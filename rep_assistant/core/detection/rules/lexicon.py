@@ -270,7 +270,7 @@ class Lexicon:
                         and not letters.isdisjoint(range(m.start(), m.end())):
                     entry = token
                 if entry is not None and token in self.respelled_only and raw is not None \
-                        and raw[m.start():m.start() + 1].isupper() and not _starts_sentence(raw, m.start()):
+                        and raw[m.start():m.start() + 1].isupper() and not starts_sentence(raw, m.start()):
                     entry = None  # a respelling with a capital inside a sentence is a name: "Mr Tozer", "Kutty"
                 if entry is None and rooted:
                     entry = self._compound(token)
@@ -418,7 +418,7 @@ class Lexicon:
         for i, (start, _, first) in enumerate(spans):
             for phrase, proper in self.allowed_phrases.get(first, ()):
                 if proper and raw is not None and (not raw[start:start + 1].isupper()
-                                                   or (proper == "capitalised-place" and _starts_sentence(raw, start)
+                                                   or (proper == "capitalised-place" and starts_sentence(raw, start)
                                                        and not _all_capitalised(raw, spans[i:i + len(phrase)]))):
                     # "a bell end" is the insult, "the Bell End sign" the village; "Effin hell!" opens a sentence, but a
                     # name of two capitalised words does not lose them there ("Bell End is ten minutes away")
@@ -496,7 +496,7 @@ def _all_capitalised(raw: str, spans: list[tuple[int, int, str]]) -> bool:
     return len(spans) > 1 and all(raw[s:s + 1].isupper() for s, _, _ in spans)
 
 
-def _starts_sentence(raw: str, i: int) -> bool:
+def starts_sentence(raw: str, i: int) -> bool:
     """Whether the word at ``i`` opens the message or a sentence (a capital there says nothing about a name)."""
     before = raw[:i].rstrip()
     return not before or before[-1] in ".!?\n"

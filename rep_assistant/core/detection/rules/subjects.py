@@ -42,10 +42,15 @@ _POSSESSIVE_ROLES = ("own-before-name", "own-before-name-lower", "own-after-name
 
 
 @functools.cache
+def _subject_rows() -> tuple[tuple[str, str], ...]:
+    """subjects.csv read once: (term lower-cased, role)."""
+    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
+    return tuple((r["term"].strip().lower(), r["role"]) for r in rows)
+
+
 def _possessive_rows() -> tuple[tuple[str, str], ...]:
     """subjects.csv's possessives that name the writer's own child beside a name: (term, role)."""
-    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
-    return tuple((r["term"].strip().lower(), r["role"]) for r in rows if r["role"] in _POSSESSIVE_ROLES)
+    return tuple((term, role) for term, role in _subject_rows() if role in _POSSESSIVE_ROLES)
 
 
 def _possessives() -> frozenset[str]:
@@ -94,11 +99,10 @@ def _own_name() -> regex.Pattern[str]:
 @functools.cache
 def _own_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> phrases of other languages naming the writer's own child ('mera beta', 'moja córka', 'আমার মেয়ে')."""
-    rows = csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/subjects.csv")))
     out: dict[str, list[tuple[str, ...]]] = {}
-    for r in rows:
-        if r["role"] == "own":
-            words = tuple(lexicon_key(r["term"].strip().lower()).split())
+    for term, role in _subject_rows():
+        if role == "own":
+            words = tuple(lexicon_key(term).split())
             out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
 
