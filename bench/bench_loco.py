@@ -6,7 +6,8 @@ usage: bench/bench_loco.py [--json OUT] [--rules-only] [--no-team] [--score-writ
 For each labelled chat in ../shared/corpus/*/ and ../shared/eval/dev/: train the learned
 model and calibrate its thresholds WITHOUT that chat (learned/train.py, the shipped recipe:
 the rules' flags as features; the team's own sets in tests/data/labelled as one more chat and
-each writer's chat in tests/data/labelled/writers/ as a chat of its own, always in training),
+each writer's chat in tests/data/labelled/writers/ as a chat of its own, always in training, and the
+sets of single messages in tests/data/labelled/messages/ in every fold's training, never calibrated on),
 then score the chat with rules + that model, grouped runs counted as evaluate counts them.
 ``--score-writers`` also leaves each writer's chat out in turn (with the writer's other chat,
 writers.csv) and scores it, in a table of its own: the worst-chat line is always over the
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_model import clashing_writers, default_data, read_chats, rule_flags, team_data, who_wrote, writer_data  # noqa: E402
+from train_model import clashing_writers, default_data, message_data, read_chats, rule_flags, team_data, who_wrote, writer_data  # noqa: E402
 
 from rep_assistant.core.detection.evaluation import TieredReport, predict_tiers, score_tiers  # noqa: E402
 from rep_assistant.core.detection.learned.model import LearnedModel  # noqa: E402
@@ -60,7 +61,8 @@ def main() -> int:
         return 2
     shared = read_chats(paths)
     writers = read_chats(writer_data())
-    everything = {**shared, **({} if args.no_team else read_chats(team_data())), **writers}
+    messages = read_chats(message_data())  # teach every fold, never scored nor calibrated on
+    everything = {**shared, **({} if args.no_team else read_chats(team_data())), **writers, **messages}
     flagged = {} if args.rules_only else rule_flags(everything)
     wrote = who_wrote()
     reports: dict[str, dict[str, TieredReport]] = {}
@@ -70,7 +72,7 @@ def main() -> int:
             start = time.perf_counter()
             writer = wrote.get(held, held)  # a writer's other chat leaves with it: it would teach the writer's phrasing
             model = False if args.rules_only else LearnedModel(train({n: r for n, r in everything.items() if wrote.get(n, n) != writer},
-                                                                       params, flagged=flagged, writers=wrote))
+                                                                       params, flagged=flagged, writers=wrote, fit_only=messages))
             reports[group][held] = score_tiers(rows, predict_tiers(rows, policy, model=model), covered)
             print(f"  {held}: trained and scored in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     print(_table(reports["shared"]))

@@ -9,10 +9,14 @@ read), the team's own labelled sets in tests/data/labelled/*.jsonl (written by t
 its own words, none from ../shared), read together as one more chat "team", and each
 tests/data/labelled/writers/<name>.jsonl as a chat of its own named <name>; writers.csv there
 says who wrote which (each writer wrote two), and the calibration leaves out a writer's chats
-together. The model file records the SHA-256 of the data (writers.csv included), the files'
-names and sizes and every parameter, and the SHA-256 of what the rules flag on that data (the
-model reads the rules' flags as features and is calibrated with them, so a change to the rules
-means retraining); it is the same bytes for the same data, rules and parameters on any machine.
+together. tests/data/labelled/messages/<name>.jsonl are sets of single messages written apart by
+outside writers (the hard categories and their near misses, one labelled message per line: author,
+text, expect, also; those the writer marked ambiguous are not used): the model learns from them
+but they never calibrate it (a set of messages is not a chat, so it says nothing of false alarms).
+The model file records the SHA-256 of the data (writers.csv included), the files' names and
+sizes and every parameter, and the SHA-256 of what the rules flag on that data (the model
+reads the rules' flags as features and is calibrated with them, so a change to the rules means
+retraining); it is the same bytes for the same data, rules and parameters on any machine.
 """
 
 import argparse
@@ -20,6 +24,7 @@ import csv
 import dataclasses
 import json
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,12 +32,16 @@ sys.path.insert(0, str(ROOT))
 
 from rep_assistant.core.detection.evaluation import predict, read_labels  # noqa: E402
 from rep_assistant.core.detection.learned.train import Params, data_checksum, flags_checksum, train  # noqa: E402
+from rep_assistant.core.policy import CATEGORY_IDS  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "resources" / "model" / "learned.json"
 TEAM = ROOT / "tests" / "data" / "labelled"
 WRITERS = TEAM / "writers"
+MESSAGES = TEAM / "messages"
 WHO_WROTE = "writers.csv"
+#: A set of messages read as a chat: one message a day at ten, so no run of messages, no quiet hours.
+_FIRST_DAY = date(2025, 1, 6)
 
 
 def default_data() -> list[Path]:
@@ -50,9 +59,19 @@ def writer_data() -> list[Path]:
     return sorted(WRITERS.glob("*.jsonl"))
 
 
+def message_data() -> list[Path]:
+    """The sets of single labelled messages written apart by outside writers (teach the model, never calibrate it)."""
+    return sorted(MESSAGES.glob("*.jsonl"))
+
+
 def training_data() -> list[Path]:
     """Everything the shipped model is trained on, in the order its checksum reads it."""
-    return default_data() + team_data() + writer_data()
+    return default_data() + team_data() + writer_data() + message_data()
+
+
+def fit_only(paths: list[Path]) -> set[str]:
+    """The chats among ``paths`` that are sets of messages."""
+    return {chat_name(p) for p in paths if p.parent == MESSAGES}
 
 
 def checksummed() -> list[Path]:
@@ -88,6 +107,8 @@ def chat_name(path: Path) -> str:
     one chat, "team"; any other file (a writer's, writers/<name>.jsonl) is a chat named by its stem."""
     if path.parent == TEAM:
         return "team"
+    if path.parent == MESSAGES:
+        return f"messages-{path.stem}"
     return path.parent.name if path.name == "labels.jsonl" else path.stem
 
 
@@ -95,8 +116,23 @@ def read_chats(paths: list[Path]) -> dict[str, list[dict]]:
     """The labelled rows of ``paths`` by chat (``chat_name``), files of one chat joined in the order given."""
     chats: dict[str, list[dict]] = {}
     for p in paths:
-        chats.setdefault(chat_name(p), []).extend(read_labels(p))
+        chats.setdefault(chat_name(p), []).extend(message_rows(p) if p.parent == MESSAGES else read_labels(p))
     return chats
+
+
+def message_rows(path: Path) -> list[dict]:
+    """A set of single messages as the rows of a chat: the writer's category and any others it breaches as labels."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or (row := json.loads(line)).get("ambiguous"):
+            continue
+        labels = sorted({row["expect"], *row.get("also", [])}) if row.get("expect") else []
+        when = _FIRST_DAY + timedelta(days=len(out))
+        out.append({"timestamp": f"{when.isoformat()}T10:00", "author": row.get("author") or "Parent", "text": row["text"],
+                    "labels": labels, "group": None})
+    if unknown := {c for r in out for c in r["labels"]} - set(CATEGORY_IDS):
+        raise SystemExit(f"train_model: {path} uses unknown categories: {', '.join(sorted(unknown))}")
+    return out
 
 
 def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
@@ -128,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     checked = paths if args.labels else checksummed()
     meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(checked), "rule_flags_sha256": flags_checksum(flagged),
             "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}
-    document = train(chats, params, meta=meta, flagged=flagged, writers={} if args.labels else who_wrote())
+    document = train(chats, params, meta=meta, flagged=flagged, writers={} if args.labels else who_wrote(), fit_only=fit_only(paths))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     size = args.out.stat().st_size

@@ -129,19 +129,60 @@ def test_each_writers_file_is_a_chat_of_its_own_and_the_team_sets_are_one(tmp_pa
     monkeypatch.setattr(train_model, "SHARED", tmp_path / "shared")
     monkeypatch.setattr(train_model, "TEAM", team)
     monkeypatch.setattr(train_model, "WRITERS", team / "writers")
+    monkeypatch.setattr(train_model, "MESSAGES", team / "messages")
     x, y, z = _chats().values()
     _write_rows(tmp_path / "shared" / "corpus" / "x_city" / "labels.jsonl", x)
     _write_rows(team / "first.jsonl", y[:6])
     _write_rows(team / "second.jsonl", y[6:])
     _write_rows(team / "writers" / "z_seaside.jsonl", z[::2])
     _write_rows(team / "writers" / "z_valley.jsonl", z[1::2])
+    (team / "messages").mkdir()
+    (team / "messages" / "probe.jsonl").write_text("".join(json.dumps({"text": r["text"], "expect": (r["labels"] or [None])[0]}) + "\n"
+                                                          for r in x), encoding="utf-8")
     out = tmp_path / "model.json"
     assert train_model.main(["--out", str(out), "--epochs", "3", "--min-df", "1", "--min-chats", "1"]) == 0
     meta = json.loads(out.read_text(encoding="utf-8"))
-    assert meta["chats"] == {"x_city": len(x), "team": len(y), "z_seaside": len(z[::2]), "z_valley": len(z[1::2])}
+    assert meta["chats"] == {"x_city": len(x), "team": len(y), "z_seaside": len(z[::2]), "z_valley": len(z[1::2]), "messages-probe": len(x)}
     assert {d["file"]: d["chat"] for d in meta["data"]}["writers/z_valley.jsonl"] == "z_valley"
     _write_rows(team / "writers" / "team.jsonl", z)  # would silently join the team's chat
     assert train_model.main(["--out", str(out), "--epochs", "3"]) == 2
+
+
+def test_a_set_of_messages_teaches_every_fold_but_never_calibrates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Single messages written apart are dense in breaches: they teach the model, but a threshold's promise about
+    a real chat's false alarms must come from chats alone."""
+    import rep_assistant.core.detection.learned.train as training
+
+    taught = [{"text": "florbish gadgets at half price, florbish for everyone", "labels": ["commercial"]}] * 3
+    seen: list[list[str]] = []
+    real = training.calibrate
+    monkeypatch.setattr(training, "calibrate", lambda *a, **k: seen.append(list(a[5])) or real(*a, **k))
+    doc = train({**_chats(), "m": taught}, TINY, categories=("commercial", "threat"), fit_only=["m"])
+    assert seen and "m" not in seen[0] and {"x", "y", "z"} <= set(seen[0])
+    assert doc["chats"]["m"] == 3
+    model = LearnedModel(doc)
+    alone = LearnedModel(train(_chats(), TINY, categories=("commercial", "threat")))
+    words = words_of("florbish gadgets for everyone at the gate")
+    assert model.margins(words)[0] > alone.margins(words)[0]  # what only the set said was learned
+
+
+def test_a_set_of_messages_is_read_as_labelled_rows_without_the_ambiguous_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_model
+
+    monkeypatch.setattr(train_model, "MESSAGES", tmp_path)
+    path = tmp_path / "set_a.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"author": "Jo Bloggs", "text": "The office never answers, what a shambles", "expect": "grievance", "also": ["abuse"]},
+        {"author": "Sam Example", "text": "Lovely assembly this morning", "expect": None},
+        {"author": "Al Sample", "text": "Is that fair? Not sure", "expect": "grievance", "ambiguous": True}]) + "\n", encoding="utf-8")
+    rows = train_model.read_chats([path])["messages-set_a"]
+    assert [r["labels"] for r in rows] == [["abuse", "grievance"], []]
+    assert rows[0]["timestamp"][:10] != rows[1]["timestamp"][:10]  # a day apart: no run, no reply context
+    assert train_model.fit_only([path]) == {"messages-set_a"}
+    path.write_text(json.dumps({"text": "hello all", "expect": "moaning"}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="unknown categories: moaning"):
+        train_model.read_chats([path])
 
 
 def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:

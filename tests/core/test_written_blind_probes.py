@@ -7,6 +7,8 @@ Polish, Arabic, Bengali, Welsh and Somali with benign messages in them (c, d; i,
 details, "don't know" replies and anger (e, f; k, l). Sets a, c, e, g, i and k were read to find the
 kinds of wording the rules lacked; b, d, f, h, j, l and m to s were measured before anyone read them
 (the README gives both figures); b, d, f, h, n, o, r and s were read afterwards, j, l, m, p and q never.
+In the fourth round four more wrote single messages of the hard categories (grievance, another family's child,
+hearsay, accusations, sneers) with their near misses: t and u were read, v and w never.
 Probes their writer marked ambiguous are not scored.
 """
 
@@ -18,12 +20,16 @@ import pytest
 
 from rep_assistant.core.detection.rules import Message, detect
 
-HERE = Path(__file__).resolve().parents[1] / "data" / "probes" / "written_blind"
+DATA = Path(__file__).resolve().parents[1] / "data"
+HERE = DATA / "probes" / "written_blind"
+#: Sets the learned model is trained on (scripts/train_model.py): their floors here are the rules' alone.
+TAUGHT = DATA / "labelled" / "messages"
 WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
 
 
 def _rows(name: str) -> list[dict]:
-    rows = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = HERE / name if (HERE / name).exists() else TAUGHT / name
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if not r.get("ambiguous")]
 
 
@@ -79,3 +85,17 @@ def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float])
             total[r["expect"]] += 1
             caught[r["expect"]] += bool(({r["expect"], *r.get("also", [])}) & f)
     assert {c: round(caught[c] / total[c], 2) for c in least if caught[c] / total[c] < least[c]} == {}
+
+
+@pytest.mark.parametrize(("name", "least", "flagged"), [("content_t.jsonl", 0.66, 14), ("content_u.jsonl", 0.73, 10),
+                                                       ("content_v.jsonl", 0.55, 15), ("content_w.jsonl", 0.48, 12)])
+def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: float, flagged: int) -> None:
+    """The fourth round (t, u read and now training data for the model; v, w never read): what a rule can hear in
+    one message of the hard categories, and the near misses beside them (a complaint about the council, a parent's
+    own child, "apparently" about the weather) left alone."""
+    rows = _rows(name)
+    found = _found(rows)
+    caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
+    benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}]
+    assert sum(caught) / len(caught) >= least
+    assert len(benign) <= flagged, benign

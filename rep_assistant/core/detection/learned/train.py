@@ -303,15 +303,19 @@ def _prob(z: float) -> float:
 
 def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, categories: Sequence[str] = CATEGORIES,
           meta: Mapping[str, Any] | None = None, flagged: Mapping[str, Sequence[Iterable[str]]] | None = None,
-          writers: Mapping[str, str] | None = None) -> dict[str, Any]:
+          writers: Mapping[str, str] | None = None, fit_only: Iterable[str] = ()) -> dict[str, Any]:
     """The model document (model.pack) trained on every chat, thresholds from leaving each writer out in turn.
 
     ``flagged``: by chat, by row, the categories the rules flag (none given: the model learns without them).
     ``writers``: by chat, who wrote it; a chat not named there is a writer of its own.
+    ``fit_only``: sets that teach but never calibrate: single messages written apart, dense in breaches and their
+    near misses, say nothing about how often a real chat's benign messages are flagged, so they are never left out
+    and scored; every fold and the final model learn from them.
     """
     per_chat = {name: examples(rows, name, (flagged or {}).get(name)) for name, rows in chats.items()}
     names = sorted(per_chat)
-    groups = writer_groups(names, writers or {}, params.folds)
+    taught = set(fit_only)
+    groups = writer_groups([n for n in names if n not in taught], writers or {}, params.folds)
     jobs = [([ex for n in names if n not in held for ex in per_chat[n]], [ex for n in names if n in held for ex in per_chat[n]],
              categories, params) for held in groups]
     workers = min(len(jobs), os.cpu_count() or 1)

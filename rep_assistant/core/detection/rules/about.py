@@ -16,7 +16,9 @@ from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SC
 
 Spans = list[tuple[int, int]]
 
-_SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college)\b")
+# The school is also its parts and its keepers: a claim about the sixth form, the canteen or the trust is about the school.
+_SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college|sixth\s+form|canteen|school\s+kitchens?|breakfast\s+club|"
+                        r"after[- ]school\s+club|wraparound|the\s+trust|governors|(?:the\s+)?(?:\w+\s+)?(?:department|dept))\b")
 _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|father|husband|wife|partner|parents|nan|gran|"
                       r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
                       r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
