@@ -71,7 +71,12 @@ def training_data() -> list[Path]:
 
 def fit_only(paths: list[Path]) -> set[str]:
     """The chats among ``paths`` that are sets of messages."""
-    return {chat_name(p) for p in paths if p.parent == MESSAGES}
+    return {chat_name(p) for p in paths if _in(p, MESSAGES)}
+
+
+def _in(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a file directly in ``folder`` (a path given relative to where the script is run counts)."""
+    return path.resolve().parent == folder.resolve()
 
 
 def checksummed() -> list[Path]:
@@ -105,9 +110,9 @@ def clashing_writers() -> list[str]:
 def chat_name(path: Path) -> str:
     """A labels file's chat: its folder's name (corpus/b_glasgow_s2/labels.jsonl is 'b_glasgow_s2'); the team's sets are
     one chat, "team"; any other file (a writer's, writers/<name>.jsonl) is a chat named by its stem."""
-    if path.parent == TEAM:
+    if _in(path, TEAM):
         return "team"
-    if path.parent == MESSAGES:
+    if _in(path, MESSAGES):
         return f"messages-{path.stem}"
     return path.parent.name if path.name == "labels.jsonl" else path.stem
 
@@ -116,7 +121,7 @@ def read_chats(paths: list[Path]) -> dict[str, list[dict]]:
     """The labelled rows of ``paths`` by chat (``chat_name``), files of one chat joined in the order given."""
     chats: dict[str, list[dict]] = {}
     for p in paths:
-        chats.setdefault(chat_name(p), []).extend(message_rows(p) if p.parent == MESSAGES else read_labels(p))
+        chats.setdefault(chat_name(p), []).extend(message_rows(p) if _in(p, MESSAGES) else read_labels(p))
     return chats
 
 
@@ -164,7 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     checked = paths if args.labels else checksummed()
     meta = {"trained_by": "scripts/train_model.py", "data_sha256": data_checksum(checked), "rule_flags_sha256": flags_checksum(flagged),
             "data": [{"chat": chat_name(p), "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths]}
-    document = train(chats, params, meta=meta, flagged=flagged, writers={} if args.labels else who_wrote(), fit_only=fit_only(paths))
+    try:
+        document = train(chats, params, meta=meta, flagged=flagged, writers={} if args.labels else who_wrote(), fit_only=fit_only(paths))
+    except ValueError as exc:
+        print(f"train_model: {exc}", file=sys.stderr)
+        return 2
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     size = args.out.stat().st_size

@@ -6,6 +6,7 @@ The tiny training set below is made up for these tests (no sentence of any label
 import itertools
 import json
 import math
+import os
 import random
 import re
 import sys
@@ -140,7 +141,11 @@ def test_each_writers_file_is_a_chat_of_its_own_and_the_team_sets_are_one(tmp_pa
     (team / "messages" / "probe.jsonl").write_text("".join(json.dumps({"text": r["text"], "expect": (r["labels"] or [None])[0]}) + "\n"
                                                           for r in x), encoding="utf-8")
     out = tmp_path / "model.json"
+    taught: list[set[str]] = []
+    real_train = train_model.train
+    monkeypatch.setattr(train_model, "train", lambda *a, **k: taught.append(set(k.get("fit_only", ()))) or real_train(*a, **k))
     assert train_model.main(["--out", str(out), "--epochs", "3", "--min-df", "1", "--min-chats", "1"]) == 0
+    assert taught == [{"messages-probe"}]
     meta = json.loads(out.read_text(encoding="utf-8"))
     assert meta["chats"] == {"x_city": len(x), "team": len(y), "z_seaside": len(z[::2]), "z_valley": len(z[1::2]), "messages-probe": len(x)}
     assert {d["file"]: d["chat"] for d in meta["data"]}["writers/z_valley.jsonl"] == "z_valley"
@@ -157,8 +162,13 @@ def test_a_set_of_messages_teaches_every_fold_but_never_calibrates(monkeypatch: 
     seen: list[list[str]] = []
     real = training.calibrate
     monkeypatch.setattr(training, "calibrate", lambda *a, **k: seen.append(list(a[5])) or real(*a, **k))
+    folds: list[set[str]] = []
+    held_out = training._held_out
+    monkeypatch.setattr(training, "_held_out", lambda job: folds.append({ex.chat for ex in job[0]}) or held_out(job))
+    monkeypatch.setattr(training.os, "cpu_count", lambda: 1)  # the folds in this process, where the spy sees them
     doc = train({**_chats(), "m": taught}, TINY, categories=("commercial", "threat"), fit_only=["m"])
     assert seen and "m" not in seen[0] and {"x", "y", "z"} <= set(seen[0])
+    assert len(folds) == 3 and all("m" in rest for rest in folds)
     assert doc["chats"]["m"] == 3
     model = LearnedModel(doc)
     alone = LearnedModel(train(_chats(), TINY, categories=("commercial", "threat")))
@@ -180,9 +190,15 @@ def test_a_set_of_messages_is_read_as_labelled_rows_without_the_ambiguous_ones(t
     assert [r["labels"] for r in rows] == [["abuse", "grievance"], []]
     assert rows[0]["timestamp"][:10] != rows[1]["timestamp"][:10]  # a day apart: no run, no reply context
     assert train_model.fit_only([path]) == {"messages-set_a"}
+    assert train_model.fit_only([Path(os.path.relpath(path))]) == {"messages-set_a"}  # as typed on the command line
     path.write_text(json.dumps({"text": "hello all", "expect": "moaning"}) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="unknown categories: moaning"):
         train_model.read_chats([path])
+
+
+def test_training_on_sets_of_messages_alone_is_refused_in_one_sentence() -> None:
+    with pytest.raises(ValueError, match="at least two writers"):
+        train({"x": _chats()["x"], "m": _chats()["y"]}, TINY, categories=("commercial", "threat"), fit_only=["m"])
 
 
 def test_a_trained_model_tells_new_wording_apart_and_says_why() -> None:

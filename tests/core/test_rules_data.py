@@ -113,6 +113,8 @@ patterns = ['\\bpetitions?\\b']
     "Just a gentle reminder that the school asks us not to post petitions or campaigns on here",
     "Ladies let's leave this one. If you're worried, talk to the teacher, not fair to discuss any child on the group",
     "Petitions about the council's library cuts are not allowed in this group, sorry Bev",
+    "Shona love, petitions and campaigns can't go on here, sorry. You can share it on your status",
+    "Could we leave the selling for the village Facebook page please? Thanks x",
 ])
 def test_a_reminder_of_the_group_rules_is_not_the_breach_it_names(text: str) -> None:
     assert not _cats(text) & {"commercial", "political", "grievance", "individual-child", "disrepute"}

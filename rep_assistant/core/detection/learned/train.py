@@ -316,6 +316,8 @@ def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, cate
     names = sorted(per_chat)
     taught = set(fit_only)
     groups = writer_groups([n for n in names if n not in taught], writers or {}, params.folds)
+    if len(groups) < 2:
+        raise ValueError("the thresholds need chats by at least two writers, each left out in turn (sets of messages do not count)")
     jobs = [([ex for n in names if n not in held for ex in per_chat[n]], [ex for n in names if n in held for ex in per_chat[n]],
              categories, params) for held in groups]
     workers = min(len(jobs), os.cpu_count() or 1)

@@ -17,8 +17,9 @@ from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SC
 Spans = list[tuple[int, int]]
 
 # The school is also its parts and its keepers: a claim about the sixth form, the canteen or the trust is about the school.
-_SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college|sixth\s+form|canteen|school\s+kitchens?|breakfast\s+club|"
-                        r"after[- ]school\s+club|wraparound|the\s+trust|governors|(?:the\s+)?(?:\w+\s+)?(?:department|dept))\b")
+_SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college|sixth\s+form|school\s+kitchens?|breakfast\s+club|"
+                        r"after[- ]school\s+club|wraparound|the\s+trust|the\s+governors|(?:maths|english|science|pe|sen|send|pastoral|music|art|"
+                        r"history|geography|languages|mfl|drama|humanities|technology|computing|ict)\s+(?:department|dept))\b")
 _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|father|husband|wife|partner|parents|nan|gran|"
                       r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
                       r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
