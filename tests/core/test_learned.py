@@ -11,6 +11,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -327,10 +328,25 @@ def test_an_uncertain_rule_flags_worth_a_look(monkeypatch: pytest.MonkeyPatch) -
     assert finding.tier == "worth-a-look"
 
 
-def _constant_model(probability: float, main: float = 0.995, confirm: float = 0.0) -> LearnedModel:
+def _constant_model(probability: float, main: float = 0.995, confirm: float = 0.0, look: float = 0.99,
+                    dismiss: float | None = None) -> LearnedModel:
     """A real model that gives "commercial" the same ``probability`` whatever the words: only its bias is set."""
     bias = math.log(probability / (1 - probability))
-    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": {"look": 0.99, "main": main, "confirm": confirm}}, {})
+    bars = {"look": look, "main": main, "confirm": confirm} | ({} if dismiss is None else {"dismiss": dismiss})
+    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": bars}, {})
+
+
+def test_a_rule_flag_the_model_rules_out_is_withdrawn_and_the_model_judges_the_message_alone() -> None:
+    msgs = [Message(1, "2025-01-06T10:00", "A", "My handmade bracelets are for sale, £5 each, message me to order"),
+            Message(2, "2025-01-06T10:05", "B", "Selling cupcakes!")]  # too short for the model: never withdrawn
+    [rule_only, short] = detect(msgs)
+    assert layers.detect_all(msgs, None, model=_constant_model(0.05, dismiss=0.1)) == [short]
+    # Withdrawn, the category is the model's to flag on its own terms: here in worth a look, as a learned flag.
+    [kept_short, learned] = layers.detect_all(msgs, None, model=_constant_model(0.05, look=0.04, dismiss=0.1))
+    assert (learned.rule_id, learned.tier, kept_short) == ("learned.commercial", "worth-a-look", short)
+    # At or above the bar the rule's flag stands (doubted, so in worth a look); a model without a bar withdraws nothing.
+    assert layers.detect_all(msgs, None, model=_constant_model(0.1, dismiss=0.1))[0].rule_id == rule_only.rule_id
+    assert layers.detect_all(msgs, None, model=_constant_model(0.05))[0].rule_id == rule_only.rule_id
 
 
 def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> None:
@@ -373,6 +389,44 @@ def test_the_bar_for_a_rules_flag_is_where_the_rules_flags_are_right_nine_times_
     # A category the rules never flagged keeps its main threshold.
     none = calibrate(margins, labels, ["x"], Params(), rule_flags=[frozenset()] * 30)["x"]
     assert none["confirm"] == none["main"]
+
+
+def test_a_rules_flag_is_withdrawn_under_the_bar_where_such_flags_were_wrong_nine_times_in_ten() -> None:
+    """``dismiss``: under it, the rules' flags of a category were right at most one time in ten, on ten or more of them."""
+    scores = [-3.0, -2.8, -2.6, -2.4, -2.2, -2.0, -1.8, -1.6, -1.4, -1.2, -1.0, 0.0, 1.0, 2.0]
+    right = [False] * 4 + [True] + [False] * 6 + [True, True, True]
+    margins = [(z,) for z in scores] + [(-4.0,)] * 10
+    labels = [frozenset({"x"}) if ok else frozenset() for ok in right] + [frozenset()] * 10
+    flags = [frozenset({"x"})] * len(scores) + [frozenset()] * 10
+
+    def bar(**params: Any) -> float:
+        return calibrate(margins, labels, ["x"], Params(**params), rule_flags=flags)["x"]["dismiss"]
+
+    assert bar() == round(1 / (1 + math.exp(0.5)), 6)  # the lowest eleven are right once: halfway to the next score, 0.0
+    assert bar(dismiss_least=12) == 0.0  # with 0.0 included, two of twelve are right: nothing is withdrawn
+    assert bar(dismiss_precision=0.05) == 0.0
+    assert calibrate(margins, labels, ["x"], Params())["x"]["dismiss"] == 0.0  # no rule flags told: none withdrawn
+
+
+def test_a_message_whose_rule_flags_are_all_withdrawn_spends_the_benign_budget_like_any_other() -> None:
+    """Counted as the rules' false alarm, twenty wrong flags would fill two chats' 8 % budget and silence the model."""
+    margins: list[tuple[float, ...]] = []
+    labels: list[frozenset[str]] = []
+    flags: list[frozenset[str]] = []
+    chats: list[str] = []
+    for chat in ("a", "b"):
+        rows = ([((-3.0,), frozenset(), frozenset({"x"}))] * 20 + [((-4.0,), frozenset(), frozenset())] * 80
+                + [((1.5,), frozenset(), frozenset())] * 5 + [((1.0,), frozenset({"x"}), frozenset())] * 10)
+        for m, label, flag in rows:
+            margins.append(m)
+            labels.append(label)
+            flags.append(flag)
+            chats.append(chat)
+    ruled = [bool(f) for f in flags]
+    look = calibrate(margins, labels, ["x"], Params(look_spare=0.0), ruled, chats, flags)["x"]["look"]
+    assert look == round(1 / (1 + math.exp(-1.0)), 6)  # the ten breaches found, the five hard benign messages paid for
+    kept = calibrate(margins, labels, ["x"], Params(look_spare=0.0, dismiss_precision=-1.0), ruled, chats, flags)["x"]["look"]
+    assert kept > 0.99  # the rules' twenty flags stand: no budget left, the model stays silent
 
 
 CHAT = """\

@@ -8,7 +8,8 @@ details, "don't know" replies and anger (e, f; k, l). Sets a, c, e, g, i and k w
 kinds of wording the rules lacked; b, d, f, h, j, l and m to s were measured before anyone read them
 (the README gives both figures); b, d, f, h, n, o, r and s were read afterwards, j, l, m, p and q never.
 In the fourth round four more wrote single messages of the hard categories (grievance, another family's child,
-hearsay, accusations, sneers) with their near misses: t and u were read, v and w never.
+hearsay, accusations, sneers) with their near misses: t and u were read, v and w never; in the fifth, y and z,
+never read (six sisters of theirs, x7 to x12, teach the model unread).
 Probes their writer marked ambiguous are not scored.
 """
 
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from rep_assistant.core.detection.layers import detect_all
+from rep_assistant.core.detection.learned import load_model
 from rep_assistant.core.detection.rules import Message, detect
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -33,14 +36,15 @@ def _rows(name: str) -> list[dict]:
     return [r for r in rows if not r.get("ambiguous")]
 
 
-def _found(rows: list[dict], ask_first: bool = False) -> list[set[str]]:
-    """Each probe's categories, read on its own (a "don't know" reply after a question put to the group)."""
+def _found(rows: list[dict], ask_first: bool = False, *, whole: bool = False) -> list[set[str]]:
+    """Each probe's categories, read on its own (a "don't know" reply after a question put to the group); by the rules
+    alone, or (``whole``) by the whole detector, the shipped model's two tiers included."""
     out = []
     for r in rows:
         msgs = [Message(1, "2025-01-06T10:00", r.get("author", "Parent"), r["text"])]
         if ask_first and (r.get("expect") == "dont-know" or "answer" in r.get("kind", "")):
             msgs.insert(0, Message(0, "2025-01-06T09:58", "Another Parent", "Does anyone know what time the coach is back?"))
-        out.append({f.category for f in detect(msgs) if f.message_id == 1})
+        out.append({f.category for f in (detect_all(msgs) if whole else detect(msgs)) if f.message_id == 1})
     return out
 
 
@@ -88,13 +92,28 @@ def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float])
 
 
 @pytest.mark.parametrize(("name", "least", "flagged"), [("content_t.jsonl", 0.6, 14), ("content_u.jsonl", 0.67, 10),
-                                                       ("content_v.jsonl", 0.54, 14), ("content_w.jsonl", 0.46, 12)])
+                                                       ("content_v.jsonl", 0.54, 14), ("content_w.jsonl", 0.46, 12),
+                                                       ("content_y.jsonl", 0.47, 9), ("content_z.jsonl", 0.46, 7)])
 def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: float, flagged: int) -> None:
     """The fourth round (t, u read and now training data for the model; v, w never read): what a rule can hear in
     one message of the hard categories, and the near misses beside them (a complaint about the council, a parent's
     own child, "apparently" about the weather) left alone."""
     rows = _rows(name)
     found = _found(rows)
+    caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
+    benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}]
+    assert sum(caught) / len(caught) >= least
+    assert len(benign) <= flagged, benign
+
+
+@pytest.mark.skipif(load_model() is None, reason="no learned model shipped")
+@pytest.mark.parametrize(("name", "least", "flagged"), [("content_v.jsonl", 0.75, 13), ("content_w.jsonl", 0.71, 12),
+                                                       ("content_y.jsonl", 0.77, 9), ("content_z.jsonl", 0.7, 10)])
+def test_the_whole_detector_on_the_hard_categories_nobody_read(name: str, least: float, flagged: int) -> None:
+    """Rules and the shipped model, both tiers, on the sets never read nor trained on: a retrained model or a change to
+    how the tiers are joined (a rule's flag withdrawn, a threshold) cannot quietly lose what they find."""
+    rows = _rows(name)
+    found = _found(rows, whole=True)
     caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
     benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}]
     assert sum(caught) / len(caught) >= least

@@ -46,8 +46,8 @@ _NOTHING: frozenset[str] = frozenset()
 CONFIRM = 0.5
 #: A doubt on a rule's flag: the category, the model's probability, and the bar it did not reach.
 _Doubt = tuple[str, float, float]
-#: What the model makes of one text: its own flags, and its doubts on the rules' flags.
-_Judged = tuple[list[Scored], Sequence[_Doubt]]
+#: What the model makes of one text: its own flags, its doubts on the rules' flags, and the rules' flags it withdraws.
+_Judged = tuple[list[Scored], Sequence[_Doubt], frozenset[str]]
 _NO_DOUBTS: tuple[_Doubt, ...] = ()
 
 
@@ -71,6 +71,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         return findings
     judged = frozenset(learned.categories)
     doubted: dict[tuple[int, str], tuple[float, float]] = {}
+    withdrawn: set[tuple[int, str]] = set()
     flagged: dict[int, frozenset[str]] = {}
     for f in findings:
         flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
@@ -89,35 +90,42 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
             found = cache.get(key)
             if found is None:
                 margins = learned.margins(words)
-                found = cache[key] = (learned.scored(words, margins), _doubts(learned, margins, have & judged) if have else _NO_DOUBTS)
+                found = cache[key] = ((learned.scored(words, margins), *_doubts(learned, margins, have & judged)) if have
+                                      else (learned.scored(words, margins), _NO_DOUBTS, _NOTHING))
             by_text[(m.text, have)] = found
-        scored, doubts = found
+        scored, doubts, dismissed = found
         if doubts:
             doubted.update(((m.id, c), (p, bar)) for c, p, bar in doubts)
+        if dismissed:
+            withdrawn.update((m.id, c) for c in dismissed)
         for s in scored:
-            if s.category in wanted and s.category not in have:
+            if s.category in wanted and (s.category not in have or s.category in dismissed):
                 findings.append(_finding(m, s))
-    if doubted:
+    if doubted or withdrawn:
         findings = [_doubted(f, *doubted[(f.message_id, f.category)]) if f.tier == MAIN and (f.message_id, f.category) in doubted else f
-                    for f in findings]
+                    for f in findings if f.rule_id.startswith(LEARNED_PREFIX) or (f.message_id, f.category) not in withdrawn]
     return findings
 
 
-def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: frozenset[str]) -> list[_Doubt]:
-    """The rule-flagged ``categories`` the model gives less than even odds (or the main threshold) or their ``confirm`` bar.
+def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: frozenset[str]) -> tuple[list[_Doubt], frozenset[str]]:
+    """The rule-flagged ``categories`` the model gives less than even odds (or the main threshold) or their ``confirm``
+    bar, and those it gives less than their ``dismiss`` bar (withdrawn).
 
-    None for a message too short to score (``margins`` None).
+    Neither for a message too short to score (``margins`` None).
     """
     if margins is None:
-        return []
+        return [], _NOTHING
     out = []
+    dismissed = set()
     for c in categories:
         i = learned.categories.index(c)
         p = probability(margins[i])
         bar = max(learned.confirm[i], min(CONFIRM, learned.main[i]))
-        if p < bar:
+        if p < learned.dismiss[i]:
+            dismissed.add(c)
+        elif p < bar:
             out.append((c, p, bar))
-    return out
+    return out, frozenset(dismissed)
 
 
 def _doubted(f: Finding, p: float, bar: float) -> Finding:

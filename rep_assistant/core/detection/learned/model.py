@@ -64,6 +64,8 @@ class LearnedModel:
         # Below this, a rule's flag of the category waits in "worth a look" (layers.py); a model without it: the main threshold.
         self.confirm: tuple[float, ...] = tuple(document["thresholds"][c].get("confirm", document["thresholds"][c]["main"])
                                                 for c in self.categories)
+        # Below this, a rule's flag of the category is withdrawn (layers.py); a model without it withdraws none.
+        self.dismiss: tuple[float, ...] = tuple(document["thresholds"][c].get("dismiss", 0.0) for c in self.categories)
         self._look_margin = tuple(_logit(p) for p in self.look)
         self.scale: float = document["scale"]
         n = len(self.categories)

@@ -64,6 +64,11 @@ class Params:
     main_precision: float = 0.9
     #: What a flag on a message labelled with other categories costs against one on a benign message.
     confusion_cost: float = 0.2
+    #: A rule's flag the model gives less than its category's ``dismiss`` bar is withdrawn: under the bar, on chats the
+    #: model never saw, the rules' flags of that category were right at most this share of the time ...
+    dismiss_precision: float = 0.1
+    #: ... judged on at least this many of them (fewer say too little to overrule a rule that matched).
+    dismiss_least: int = 10
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], weigh: list[floa
 def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]], categories: Sequence[str],
               params: Params, ruled: Sequence[bool] | None = None, chats: Sequence[str] | None = None,
               rule_flags: Sequence[frozenset[str]] | None = None) -> dict[str, dict[str, float]]:
-    """Each category's ``main``, ``look`` and ``confirm`` probability thresholds from out-of-chat margins.
+    """Each category's ``main``, ``look``, ``confirm`` and ``dismiss`` probability thresholds from out-of-chat margins.
 
     The benign messages the model may flag are a budget shared by all categories, and it is
     spent where it buys most recall: for a price λ on each false alarm, every category takes
@@ -194,10 +199,18 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     are right ``main_precision`` of the time on chats the model never saw: a rule's flag the
     model gives less waits in "worth a look" (layers.py), so the main queue makes the same
     promise for the rules' flags as for the model's own. A category the rules never flagged
-    keeps the main threshold.
+    keeps the main threshold. ``dismiss`` is the probability under which a rule's flag of the category is withdrawn
+    (``_dismiss``): the rules' flags the model gives less were wrong nine times in ten on chats the model never saw,
+    and a message whose every rule flag is withdrawn spends the budget above like any message the rules passed over.
     """
     ruled = ruled or [False] * len(labels)
     chats = chats or [""] * len(labels)
+    dismiss = [_dismiss([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
+                        [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params)
+               if rule_flags is not None else -math.inf for i, c in enumerate(categories)]
+    if rule_flags is not None:  # a message whose every rule flag is withdrawn is the model's to judge, and to pay for
+        ruled = [r and any(c not in categories or not m or m[categories.index(c)] >= dismiss[categories.index(c)] for c in f)
+                 for r, f, m in zip(ruled, rule_flags, margins, strict=True)]
     is_benign = [not ls for ls in labels]
     benign = sum(is_benign)
     curves = [_curve([m[i] for m in margins], [c in ls for ls in labels], is_benign) for i, c in enumerate(categories)]
@@ -209,8 +222,24 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
                         [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params.main_precision)
                if rule_flags is not None else math.inf for i, c in enumerate(categories)]
     return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6),
-                "confirm": round(_prob(max(mn, lo)) if cf == math.inf else _prob(cf), 6)}
-            for c, lo, mn, cf in zip(categories, look, main, confirm, strict=True)}
+                "confirm": round(_prob(max(mn, lo)) if cf == math.inf else _prob(cf), 6), "dismiss": round(_prob(ds), 6)}
+            for c, lo, mn, cf, ds in zip(categories, look, main, confirm, dismiss, strict=True)}
+
+
+def _dismiss(scores: list[float], right: list[bool], params: Params) -> float:
+    """The margin under which the rules' flags were right at most ``dismiss_precision`` of the time (-inf: none).
+
+    Read from the bottom up: the longest run of the lowest-scored flags, at least ``dismiss_least`` of them, that is
+    wrong often enough, and the bar halfway to the next flag's score (just above the last, when every flag is in it).
+    """
+    ranked = sorted(zip(scores, right, strict=True))
+    bar, hits = -math.inf, 0
+    for k, (z, ok) in enumerate(ranked):
+        hits += ok
+        last = k + 1 == len(ranked)
+        if k + 1 >= params.dismiss_least and hits <= params.dismiss_precision * (k + 1) and (last or ranked[k + 1][0] > z):
+            bar = z + 1e-6 if last else (z + ranked[k + 1][0]) / 2
+    return bar
 
 
 def _confirm(scores: list[float], right: list[bool], precision: float) -> float:
