@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     size = args.out.stat().st_size
     print(f"wrote {args.out} ({size / 1e6:.2f} MB, {len(document['features']):,} features, data sha256 {meta['data_sha256'][:16]}…)")
     for c, t in document["thresholds"].items():
-        print(f"  {c:24} worth a look from {t['look']:.3f}, main queue from {t['main']:.3f}, a rule's flag withdrawn under {t['dismiss']:.3f}")
+        print(f"  {c:24} worth a look from {t['look']:.3f}, main queue from {t['main']:.3f}, a rule's flag withdrawn under {t['withdraw']:.3f}")
     return 0
 
 

@@ -19,6 +19,7 @@ from rep_assistant.cli import main
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
+from rep_assistant.core.detection.learned import train as train_module
 from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, features, pair_features, with_rule_marks, word_features, words_of
 from rep_assistant.core.detection.learned.train import Params, calibrate, train
 from rep_assistant.core.detection.rules import Message, Rule, detect
@@ -328,25 +329,30 @@ def test_an_uncertain_rule_flags_worth_a_look(monkeypatch: pytest.MonkeyPatch) -
     assert finding.tier == "worth-a-look"
 
 
-def _constant_model(probability: float, main: float = 0.995, confirm: float = 0.0, look: float = 0.99,
-                    dismiss: float | None = None) -> LearnedModel:
-    """A real model that gives "commercial" the same ``probability`` whatever the words: only its bias is set."""
+def _constant_model(probability: float, main: float = 0.995, confirm: float = 0.0, withdraw: float | None = None,
+                    category: str = "commercial") -> LearnedModel:
+    """A real model that gives ``category`` the same ``probability`` whatever the words: only its bias is set."""
     bias = math.log(probability / (1 - probability))
-    bars = {"look": look, "main": main, "confirm": confirm} | ({} if dismiss is None else {"dismiss": dismiss})
-    return LearnedModel.from_weights(["commercial"], {}, [bias], {"commercial": bars}, {})
+    bars = {"look": 0.99, "main": main, "confirm": confirm} | ({} if withdraw is None else {"withdraw": withdraw})
+    return LearnedModel.from_weights([category], {}, [bias], {category: bars}, {})
 
 
-def test_a_rule_flag_the_model_rules_out_is_withdrawn_and_the_model_judges_the_message_alone() -> None:
+def test_a_rule_flag_the_model_rules_out_is_withdrawn_and_no_other() -> None:
     msgs = [Message(1, "2025-01-06T10:00", "A", "My handmade bracelets are for sale, £5 each, message me to order"),
             Message(2, "2025-01-06T10:05", "B", "Selling cupcakes!")]  # too short for the model: never withdrawn
     [rule_only, short] = detect(msgs)
-    assert layers.detect_all(msgs, None, model=_constant_model(0.05, dismiss=0.1)) == [short]
-    # Withdrawn, the category is the model's to flag on its own terms: here in worth a look, as a learned flag.
-    [kept_short, learned] = layers.detect_all(msgs, None, model=_constant_model(0.05, look=0.04, dismiss=0.1))
-    assert (learned.rule_id, learned.tier, kept_short) == ("learned.commercial", "worth-a-look", short)
-    # At or above the bar the rule's flag stands (doubted, so in worth a look); a model without a bar withdraws nothing.
-    assert layers.detect_all(msgs, None, model=_constant_model(0.1, dismiss=0.1))[0].rule_id == rule_only.rule_id
+    assert layers.detect_all(msgs, None, model=_constant_model(0.05, withdraw=0.1)) == [short]
+    # At the bar the rule's flag stands; a model without a bar withdraws nothing.
+    [kept, _] = layers.detect_all(msgs, None, model=_constant_model(0.5, withdraw=0.5))
+    assert (kept.rule_id, kept.tier) == (rule_only.rule_id, "main")
     assert layers.detect_all(msgs, None, model=_constant_model(0.05))[0].rule_id == rule_only.rule_id
+    # Only the category ruled out goes: the same message's political flag, judged apart, stays.
+    both = [Message(3, "2025-01-06T11:00", "C", "The Tories have ruined this country. Anyway, selling my kids bike, £20 ono, message me")]
+    assert {f.category for f in detect(both)} == {"commercial", "political"}
+    model = LearnedModel.from_weights(["commercial", "political"], {}, [math.log(0.05 / 0.95), 0.0],
+                                      {"commercial": {"look": 0.99, "main": 0.995, "confirm": 0.0, "withdraw": 0.1},
+                                       "political": {"look": 0.99, "main": 0.3, "confirm": 0.0, "withdraw": 0.1}}, {})
+    assert [(f.category, f.tier) for f in layers.detect_all(both, None, model=model)] == [("political", "main")]
 
 
 def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> None:
@@ -392,20 +398,33 @@ def test_the_bar_for_a_rules_flag_is_where_the_rules_flags_are_right_nine_times_
 
 
 def test_a_rules_flag_is_withdrawn_under_the_bar_where_such_flags_were_wrong_nine_times_in_ten() -> None:
-    """``dismiss``: under it, the rules' flags of a category were right at most one time in ten, on ten or more of them."""
+    """``withdraw``: under it, the rules' flags of a category were right at most one time in ten, on ten or more of
+    them, and so were the ten nearest the bar."""
     scores = [-3.0, -2.8, -2.6, -2.4, -2.2, -2.0, -1.8, -1.6, -1.4, -1.2, -1.0, 0.0, 1.0, 2.0]
     right = [False] * 4 + [True] + [False] * 6 + [True, True, True]
+
+    def bar(scores: list[float], right: list[bool], **params: Any) -> float:
+        return train_module._withdraw(scores, right, Params(**params))
+
+    def prob(z: float) -> float:
+        return round(1 / (1 + math.exp(-z)), 6)
+
+    assert bar(scores, right) == prob(-0.5)  # the lowest eleven are right once: halfway to the next score, 0.0
+    assert bar(scores, right, withdraw_least=12) == 0.0  # with 0.0 included, two of twelve are right: none withdrawn
+    assert bar(scores, right, withdraw_precision=0.05) == 0.0
+    # Tied scores are withdrawn together or not at all: the bar never falls between two flags the model scored alike.
+    assert bar([-2.0] * 10 + [-1.0] * 3 + [1.0], [False] * 10 + [False, True, True, True]) == prob(-1.5)
+    # Many wrong flags far below do not carry a run of right ones just under the bar.
+    assert bar([-5.0] * 90 + [-1.0] * 10 + [1.0] * 5, [False] * 90 + [True] * 10 + [True] * 5) == prob(-3.0)
+    # Every flag wrong: the bar sits just above the highest.
+    assert bar([-2.0 + k / 10 for k in range(12)], [False] * 12) == prob(-0.89)
+    # Through calibrate: never above the category's own "worth a look" threshold, and none without the rules' flags.
     margins = [(z,) for z in scores] + [(-4.0,)] * 10
     labels = [frozenset({"x"}) if ok else frozenset() for ok in right] + [frozenset()] * 10
     flags = [frozenset({"x"})] * len(scores) + [frozenset()] * 10
-
-    def bar(**params: Any) -> float:
-        return calibrate(margins, labels, ["x"], Params(**params), rule_flags=flags)["x"]["dismiss"]
-
-    assert bar() == round(1 / (1 + math.exp(0.5)), 6)  # the lowest eleven are right once: halfway to the next score, 0.0
-    assert bar(dismiss_least=12) == 0.0  # with 0.0 included, two of twelve are right: nothing is withdrawn
-    assert bar(dismiss_precision=0.05) == 0.0
-    assert calibrate(margins, labels, ["x"], Params())["x"]["dismiss"] == 0.0  # no rule flags told: none withdrawn
+    bars = calibrate(margins, labels, ["x"], Params(look_spare=1.0), rule_flags=flags)["x"]
+    assert bars["withdraw"] == bars["look"] == prob(-2.2)  # the look threshold reaches the lowest breach, under -0.5
+    assert calibrate(margins, labels, ["x"], Params())["x"]["withdraw"] == 0.0
 
 
 def test_a_message_whose_rule_flags_are_all_withdrawn_spends_the_benign_budget_like_any_other() -> None:
@@ -425,7 +444,7 @@ def test_a_message_whose_rule_flags_are_all_withdrawn_spends_the_benign_budget_l
     ruled = [bool(f) for f in flags]
     look = calibrate(margins, labels, ["x"], Params(look_spare=0.0), ruled, chats, flags)["x"]["look"]
     assert look == round(1 / (1 + math.exp(-1.0)), 6)  # the ten breaches found, the five hard benign messages paid for
-    kept = calibrate(margins, labels, ["x"], Params(look_spare=0.0, dismiss_precision=-1.0), ruled, chats, flags)["x"]["look"]
+    kept = calibrate(margins, labels, ["x"], Params(look_spare=0.0, withdraw_precision=-1.0), ruled, chats, flags)["x"]["look"]
     assert kept > 0.99  # the rules' twenty flags stand: no budget left, the model stays silent
 
 

@@ -141,7 +141,7 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
     # The model may move a rule's flag to "worth a look" (layers.CONFIRM, its confirm bar) or withdraw it (its dismiss
     # bar); what it keeps is what the rule found.
     kept = [found(f) for f in fast if not f.rule_id.startswith(layers.LEARNED_PREFIX)]
-    assert set(kept) <= set(map(found, every_rule)) and kept == sorted(kept, key=list(map(found, every_rule)).index)
+    assert kept and set(kept) <= set(map(found, every_rule)) and kept == sorted(kept, key=list(map(found, every_rule)).index)
     assert {f.tier for f in fast} >= {"main"}
 
 

@@ -9,7 +9,7 @@ kinds of wording the rules lacked; b, d, f, h, j, l and m to s were measured bef
 (the README gives both figures); b, d, f, h, n, o, r and s were read afterwards, j, l, m, p and q never.
 In the fourth round four more wrote single messages of the hard categories (grievance, another family's child,
 hearsay, accusations, sneers) with their near misses: t and u were read, v and w never; in the fifth, y and z,
-never read (six sisters of theirs, x7 to x12, teach the model unread).
+never read (twelve sisters of theirs, x7 to x18, teach the model unread).
 Probes their writer marked ambiguous are not scored.
 """
 

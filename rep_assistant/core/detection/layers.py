@@ -7,9 +7,12 @@ the message. Where the rules do not flag a category, the model's flag joins the 
 at or above its calibrated threshold, or the "worth a look" tier below it.
 
 Where a rule flags a category the model also judges, the rule's flag stands (it can say
-exactly what matched) but the model decides its tier: the model has read the rule's flag
-as one of the message's features and learned, on other writers' chats, how often that flag
-was right. The flag stays in the main queue only where the model gives the category both
+exactly what matched) but the model decides its tier, or withdraws it: the model has read the
+rule's flag as one of the message's features and learned, on other writers' chats, how often
+that flag was right. Under the category's calibrated ``withdraw`` bar (learned/train.py) such
+flags were wrong nine times in ten on chats the model never saw, and the flag is dropped; the
+bar is never above the model's own "worth a look" threshold, so the category then goes
+unflagged on that message. The flag stays in the main queue only where the model gives the category both
 even odds (``CONFIRM``; the category's own main threshold where that is lower, as for the rare
 categories) and the category's calibrated ``confirm`` bar: the probability at and above which
 the rules' flags of that category were right 90 % of the time on chats the model never saw
@@ -53,7 +56,8 @@ _NO_DOUBTS: tuple[_Doubt, ...] = ()
 
 def detect_all(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
                model: LearnedModel | bool | None = True) -> list[Finding]:
-    """``detect()``'s findings, then the learned model's (``model=True``: the shipped one; None/False: rules only)."""
+    """``detect()``'s findings, less those the model withdraws, then the model's own (``model=True``: the shipped one;
+    None/False: rules only)."""
     with collector_paused():  # as detect() does, for the model's words and features too
         return _detect_all(messages, policy, options or DetectOptions(), model)
 
@@ -93,13 +97,13 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
                 found = cache[key] = ((learned.scored(words, margins), *_doubts(learned, margins, have & judged)) if have
                                       else (learned.scored(words, margins), _NO_DOUBTS, _NOTHING))
             by_text[(m.text, have)] = found
-        scored, doubts, dismissed = found
+        scored, doubts, ruled_out = found
         if doubts:
             doubted.update(((m.id, c), (p, bar)) for c, p, bar in doubts)
-        if dismissed:
-            withdrawn.update((m.id, c) for c in dismissed)
-        for s in scored:
-            if s.category in wanted and (s.category not in have or s.category in dismissed):
+        if ruled_out:
+            withdrawn.update((m.id, c) for c in ruled_out)
+        for s in scored:  # a withdrawn category is under the model's own threshold too (withdraw <= look)
+            if s.category in wanted and s.category not in have:
                 findings.append(_finding(m, s))
     if doubted or withdrawn:
         findings = [_doubted(f, *doubted[(f.message_id, f.category)]) if f.tier == MAIN and (f.message_id, f.category) in doubted else f
@@ -109,23 +113,23 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
 
 def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: frozenset[str]) -> tuple[list[_Doubt], frozenset[str]]:
     """The rule-flagged ``categories`` the model gives less than even odds (or the main threshold) or their ``confirm``
-    bar, and those it gives less than their ``dismiss`` bar (withdrawn).
+    bar, and those it gives less than their ``withdraw`` bar (withdrawn).
 
     Neither for a message too short to score (``margins`` None).
     """
     if margins is None:
         return [], _NOTHING
     out = []
-    dismissed = set()
+    ruled_out = set()
     for c in categories:
         i = learned.categories.index(c)
         p = probability(margins[i])
         bar = max(learned.confirm[i], min(CONFIRM, learned.main[i]))
-        if p < learned.dismiss[i]:
-            dismissed.add(c)
+        if p < learned.withdraw[i]:
+            ruled_out.add(c)
         elif p < bar:
             out.append((c, p, bar))
-    return out, frozenset(dismissed)
+    return out, frozenset(ruled_out)
 
 
 def _doubted(f: Finding, p: float, bar: float) -> Finding:

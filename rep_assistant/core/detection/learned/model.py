@@ -3,9 +3,10 @@
 The model is one-vs-rest logistic regression over the feature strings of features.py: a
 message's score for a category is the bias plus the sum of the weights of the features it
 has, scaled by 1/sqrt(number of features), through the logistic function. Each category has
-two calibrated thresholds (scripts/train_model.py sets them on held-out chats): at or above
+calibrated thresholds (scripts/train_model.py sets them on held-out chats): at or above
 ``main`` the flag joins the main queue; between ``look`` and ``main`` it goes to the
-"worth a look" tier. The file is JSON with the weights as base64 int16, loaded in a few
+"worth a look" tier; ``confirm`` and ``withdraw`` judge the rules' flags of the category
+(layers.py). The file is JSON with the weights as base64 int16, loaded in a few
 hundredths of a second, never fetched from anywhere.
 """
 
@@ -64,8 +65,9 @@ class LearnedModel:
         # Below this, a rule's flag of the category waits in "worth a look" (layers.py); a model without it: the main threshold.
         self.confirm: tuple[float, ...] = tuple(document["thresholds"][c].get("confirm", document["thresholds"][c]["main"])
                                                 for c in self.categories)
-        # Below this, a rule's flag of the category is withdrawn (layers.py); a model without it withdraws none.
-        self.dismiss: tuple[float, ...] = tuple(document["thresholds"][c].get("dismiss", 0.0) for c in self.categories)
+        # Below this (never above ``look``), a rule's flag of the category is withdrawn (layers.py); a model without it
+        # withdraws none.
+        self.withdraw: tuple[float, ...] = tuple(document["thresholds"][c].get("withdraw", 0.0) for c in self.categories)
         self._look_margin = tuple(_logit(p) for p in self.look)
         self.scale: float = document["scale"]
         n = len(self.categories)

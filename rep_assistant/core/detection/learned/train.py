@@ -64,11 +64,12 @@ class Params:
     main_precision: float = 0.9
     #: What a flag on a message labelled with other categories costs against one on a benign message.
     confusion_cost: float = 0.2
-    #: A rule's flag the model gives less than its category's ``dismiss`` bar is withdrawn: under the bar, on chats the
-    #: model never saw, the rules' flags of that category were right at most this share of the time ...
-    dismiss_precision: float = 0.1
-    #: ... judged on at least this many of them (fewer say too little to overrule a rule that matched).
-    dismiss_least: int = 10
+    #: A rule's flag the model gives less than its category's ``withdraw`` bar is withdrawn: under the bar, on chats the
+    #: model never saw, the rules' flags of that category were right at most this share of the time, and so were the
+    #: nearest ``withdraw_least`` of them under it ...
+    withdraw_precision: float = 0.1
+    #: ... judged on at least this many (fewer say too little to overrule a rule that matched).
+    withdraw_least: int = 10
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _fit_one(xs: list[tuple[list[int], float]], ys: list[bool], weigh: list[floa
 def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]], categories: Sequence[str],
               params: Params, ruled: Sequence[bool] | None = None, chats: Sequence[str] | None = None,
               rule_flags: Sequence[frozenset[str]] | None = None) -> dict[str, dict[str, float]]:
-    """Each category's ``main``, ``look``, ``confirm`` and ``dismiss`` probability thresholds from out-of-chat margins.
+    """Each category's ``main``, ``look``, ``confirm`` and ``withdraw`` probability thresholds from out-of-chat margins.
 
     The benign messages the model may flag are a budget shared by all categories, and it is
     spent where it buys most recall: for a price λ on each false alarm, every category takes
@@ -199,18 +200,17 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     are right ``main_precision`` of the time on chats the model never saw: a rule's flag the
     model gives less waits in "worth a look" (layers.py), so the main queue makes the same
     promise for the rules' flags as for the model's own. A category the rules never flagged
-    keeps the main threshold. ``dismiss`` is the probability under which a rule's flag of the category is withdrawn
-    (``_dismiss``): the rules' flags the model gives less were wrong nine times in ten on chats the model never saw,
+    keeps the main threshold. ``withdraw`` is the probability under which a rule's flag of the category is withdrawn
+    (``_withdraw``): the rules' flags the model gives less were wrong nine times in ten on chats the model never saw,
     and a message whose every rule flag is withdrawn spends the budget above like any message the rules passed over.
     """
     ruled = ruled or [False] * len(labels)
     chats = chats or [""] * len(labels)
-    dismiss = [_dismiss([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
-                        [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params)
-               if rule_flags is not None else -math.inf for i, c in enumerate(categories)]
-    if rule_flags is not None:  # a message whose every rule flag is withdrawn is the model's to judge, and to pay for
-        ruled = [r and any(c not in categories or not m or m[categories.index(c)] >= dismiss[categories.index(c)] for c in f)
-                 for r, f, m in zip(ruled, rule_flags, margins, strict=True)]
+    withdraw = [_withdraw([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
+                          [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params)
+                if rule_flags is not None else 0.0 for i, c in enumerate(categories)]
+    if rule_flags is not None:  # a message whose every rule flag is withdrawn is the model's to pay for, like any other
+        ruled = [r and not _all_withdrawn(f, m, categories, withdraw) for r, f, m in zip(ruled, rule_flags, margins, strict=True)]
     is_benign = [not ls for ls in labels]
     benign = sum(is_benign)
     curves = [_curve([m[i] for m in margins], [c in ls for ls in labels], is_benign) for i, c in enumerate(categories)]
@@ -221,24 +221,39 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     confirm = [_confirm([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
                         [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params.main_precision)
                if rule_flags is not None else math.inf for i, c in enumerate(categories)]
+    # The bar is held at or under ``look``: a withdrawn category is one the model would not flag on its own either. A
+    # flag between the two is kept, and in the budget it counted as flagged already (the model's own flag).
     return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6),
-                "confirm": round(_prob(max(mn, lo)) if cf == math.inf else _prob(cf), 6), "dismiss": round(_prob(ds), 6)}
-            for c, lo, mn, cf, ds in zip(categories, look, main, confirm, dismiss, strict=True)}
+                "confirm": round(_prob(max(mn, lo)) if cf == math.inf else _prob(cf), 6), "withdraw": min(wd, round(_prob(lo), 6))}
+            for c, lo, mn, cf, wd in zip(categories, look, main, confirm, withdraw, strict=True)}
 
 
-def _dismiss(scores: list[float], right: list[bool], params: Params) -> float:
-    """The margin under which the rules' flags were right at most ``dismiss_precision`` of the time (-inf: none).
+def _all_withdrawn(flags: frozenset[str], margins: Sequence[float], categories: Sequence[str], withdraw: Sequence[float]) -> bool:
+    """Whether every one of a message's rule flags is withdrawn (as layers.py decides it, on the stored probabilities)."""
+    return bool(flags) and bool(margins) and all(c in categories and probability(margins[categories.index(c)]) < withdraw[categories.index(c)]
+                                 for c in flags)
 
-    Read from the bottom up: the longest run of the lowest-scored flags, at least ``dismiss_least`` of them, that is
-    wrong often enough, and the bar halfway to the next flag's score (just above the last, when every flag is in it).
+
+def _withdraw(scores: list[float], right: list[bool], params: Params) -> float:
+    """The probability (as stored, rounded) under which the rules' flags were right at most ``withdraw_precision`` of
+    the time, all of them and the nearest ``withdraw_least`` alike (0.0: none withdrawn).
+
+    Read from the bottom up: the longest run of the lowest-scored flags, at least ``withdraw_least`` of them, wrong
+    often enough both as a whole and in its top ``withdraw_least`` (a run of right flags just under the bar is not
+    averaged away by many wrong ones far below), with the bar halfway to the next flag's score, or above the last.
     """
     ranked = sorted(zip(scores, right, strict=True))
-    bar, hits = -math.inf, 0
+    least, share = params.withdraw_least, params.withdraw_precision
+    bar, hits = 0.0, 0
     for k, (z, ok) in enumerate(ranked):
         hits += ok
-        last = k + 1 == len(ranked)
-        if k + 1 >= params.dismiss_least and hits <= params.dismiss_precision * (k + 1) and (last or ranked[k + 1][0] > z):
-            bar = z + 1e-6 if last else (z + ranked[k + 1][0]) / 2
+        n = k + 1
+        last = n == len(ranked)
+        if n < least or not (last or ranked[n][0] > z):
+            continue
+        near = sum(o for _, o in ranked[n - least:n])
+        if hits <= share * n and near <= share * least:
+            bar = round(probability((z + ranked[n][0]) / 2 if not last else z + 0.01), 6)
     return bar
 
 
