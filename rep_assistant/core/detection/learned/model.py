@@ -67,7 +67,8 @@ class LearnedModel:
                                                 for c in self.categories)
         # Below this (never above ``look``), a rule's flag of the category is withdrawn (layers.py); a model without it
         # withdraws none.
-        self.withdraw: tuple[float, ...] = tuple(document["thresholds"][c].get("withdraw", 0.0) for c in self.categories)
+        self.withdraw: tuple[float, ...] = tuple(min(document["thresholds"][c].get("withdraw", 0.0), look)
+                                                 for c, look in zip(self.categories, self.look, strict=True))
         self._look_margin = tuple(_logit(p) for p in self.look)
         self.scale: float = document["scale"]
         n = len(self.categories)
