@@ -94,8 +94,8 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
             found = cache.get(key)
             if found is None:
                 margins = learned.margins(words)
-                found = cache[key] = ((learned.scored(words, margins), *_doubts(learned, margins, have & judged)) if have
-                                      else (learned.scored(words, margins), _NO_DOUBTS, _NOTHING))
+                doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
+                found = cache[key] = (learned.scored(words, margins), doubts, ruled_out)
             by_text[(m.text, have)] = found
         scored, doubts, ruled_out = found
         if doubts:
@@ -107,7 +107,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
                 findings.append(_finding(m, s))
     if doubted or withdrawn:
         findings = [_doubted(f, *doubted[(f.message_id, f.category)]) if f.tier == MAIN and (f.message_id, f.category) in doubted else f
-                    for f in findings if f.rule_id.startswith(LEARNED_PREFIX) or (f.message_id, f.category) not in withdrawn]
+                    for f in findings if (f.message_id, f.category) not in withdrawn]  # only rule-flagged categories are
     return findings
 
 

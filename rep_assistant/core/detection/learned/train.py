@@ -206,9 +206,11 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     """
     ruled = ruled or [False] * len(labels)
     chats = chats or [""] * len(labels)
-    withdraw = [_withdraw([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
-                          [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params)
-                if rule_flags is not None else 0.0 for i, c in enumerate(categories)]
+    # By category, the out-of-chat scores of the rules' flags of it and whether each was right (none told: none).
+    judged = [([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
+               [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f]) if rule_flags is not None else None
+              for i, c in enumerate(categories)]
+    withdraw = [_withdraw(*j, params) if j is not None else 0.0 for j in judged]
     if rule_flags is not None:  # a message whose every rule flag is withdrawn is the model's to pay for, like any other
         ruled = [r and not _all_withdrawn(f, m, categories, withdraw) for r, f, m in zip(ruled, rule_flags, margins, strict=True)]
     is_benign = [not ls for ls in labels]
@@ -218,9 +220,7 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
     share = _BenignShare(margins, is_benign, ruled, chats)
     look = _spend(fresh, lambda picks, spent: share.over(picks, params.look_benign, params.look_spare), 0.0, params.confusion_cost)
     main = _spend(curves, lambda picks, spent: spent > benign * params.main_benign, params.main_precision, params.confusion_cost)
-    confirm = [_confirm([m[i] for m, f in zip(margins, rule_flags, strict=True) if c in f],
-                        [c in ls for ls, f in zip(labels, rule_flags, strict=True) if c in f], params.main_precision)
-               if rule_flags is not None else math.inf for i, c in enumerate(categories)]
+    confirm = [_confirm(*j, params.main_precision) if j is not None else math.inf for j in judged]
     # The bar is held at or under ``look``: a withdrawn category is one the model would not flag on its own either. A
     # flag between the two is kept, and in the budget it counted as flagged already (the model's own flag).
     return {c: {"look": round(_prob(lo), 6), "main": round(_prob(max(mn, lo)), 6),
