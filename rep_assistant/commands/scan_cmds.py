@@ -71,8 +71,13 @@ def cmd_scan(args: argparse.Namespace) -> int:
     else:
         print_rows(rows, _TABLE_COLUMNS, "table")
         print(f"{result.messages} messages scanned under {policy.id}: {result.flags_active} flags "
-              f"({result.flags_new} new, {result.flags_retired} no longer raised).", file=sys.stderr)
+              f"({result.flags_new} new, {result.flags_retired} no longer raised{_kept(result.flags_kept)}).", file=sys.stderr)
     return 0
+
+
+def _kept(n: int) -> str:
+    """The flags the scan no longer raises that stay because the rep decided them (none: nothing said)."""
+    return f"; {n} no longer raised but kept as you decided them" if n else ""
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

@@ -6,10 +6,14 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.detection.scan import flag_rows, scan_chat
+from rep_assistant.core.duties import audit
 from rep_assistant.core.duties.audit import verify
+from rep_assistant.core.duties.audit_sentences import Names, sentence
 from rep_assistant.core.errors import Cancelled, NotFoundError
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.policy import Clause, Policy, load_policy
+from rep_assistant.core.reviewing.manual import suppress_like
+from rep_assistant.core.reviewing.review import decide
 from rep_assistant.core.settings import Settings
 
 CHAT = """\
@@ -70,6 +74,44 @@ def test_rescan_under_another_policy_keeps_ids_and_decisions(store, chat_id: int
     assert ("no idea", "dont-know") not in rows and result.flags_retired == 3 and result.flags_new == 0
     retired = flag_rows(store, chat_id, active_only=False)
     assert len(retired) == len(first)
+
+
+def test_rescan_keeps_the_flags_the_rep_decided_when_it_no_longer_raises_them(store, chat_id: int) -> None:
+    scan_chat(store, chat_id, settings=Settings())
+    first = _by_key(flag_rows(store, chat_id))
+    confirmed, dismissed = first[("no idea", "dont-know")]["id"], first[("Reminder: tr", "late-night")]["id"]
+    undecided = first[("Mr Grant's p", "personal-data")]["id"]
+    decide(store, [confirmed], "confirmed")
+    decide(store, [dismissed], "dismissed")
+    swearing_only = Policy("oak", "Oak School", "Code", "2", (Clause("7", "No swearing.", ("offensive-language",), "breach"),))
+    result = scan_chat(store, chat_id, policy=swearing_only, settings=Settings())
+    assert (result.flags_kept, result.flags_new) == (2, 0)
+    assert result.flags_retired == len(first) - 3  # every undecided flag but the swearing one
+    state = {r["id"]: (r["status"], r["active"]) for r in store.query("SELECT id, status, active FROM flags")}
+    assert state[confirmed] == ("confirmed", 1) and state[dismissed] == ("dismissed", 1) and state[undecided] == ("new", 0)
+    rows = _by_key(flag_rows(store, chat_id))
+    assert rows[("no idea", "dont-know")]["clause_text"] == first[("no idea", "dont-know")]["clause_text"]  # as decided
+    assert result.flags_active == len(rows) == 3
+    entry = [e for e in audit.entries(store.db.conn) if e["action"] == "scan"][-1]
+    assert entry["details"]["flags_kept_as_decided"] == 2 and entry["details"]["flags_active"] == 3
+    assert sentence(entry, Names(store)).endswith(f"(0 new, {len(first) - 3} no longer raised, 2 kept because they had been decided).")
+    assert scan_chat(store, chat_id, policy=swearing_only, settings=Settings()).flags_kept == 2  # and again, unchanged
+
+
+def test_a_suppressed_kind_keeps_its_confirmed_flags_and_retires_the_dismissed(store, tmp_path: Path) -> None:
+    export = tmp_path / "WhatsApp Chat with Class 3.txt"
+    export.write_text("06/01/2025, 08:00 - Ann Bell: When is the trip money due?\n06/01/2025, 08:05 - Cal Dean: no idea\n"
+                      "07/01/2025, 08:00 - Ann Bell: What time is pick-up on Friday?\n07/01/2025, 08:05 - Cal Dean: no idea\n",
+                      encoding="utf-8")
+    chat = import_export(store, export).chat_id
+    scan_chat(store, chat, settings=Settings())
+    first, second = (r["id"] for r in sorted(flag_rows(store, chat), key=lambda r: r["timestamp"]) if r["category"] == "dont-know")
+    decide(store, [first], "confirmed")
+    suppress_like(store, second)  # dismisses it and asks for no more of its kind
+    result = scan_chat(store, chat, settings=Settings())
+    state = {r["id"]: (r["status"], r["active"]) for r in store.query("SELECT id, status, active FROM flags")}
+    assert state[first] == ("confirmed", 1) and state[second] == ("dismissed", 0)
+    assert (result.flags_kept, result.flags_retired) == (1, 1)
 
 
 def test_scan_is_audited_with_ids_and_counts_only(store, chat_id: int) -> None:

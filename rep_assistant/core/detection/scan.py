@@ -2,8 +2,12 @@
 
 A flag's identity is (message, category, rule): a re-scan after the rep loads their
 school's policy rewrites the clause, explanation and severity of the flags it still
-produces, keeps their ids and the rep's decisions, and retires (active=0) the ones it no
-longer produces. The scan row, the flag changes and the audit entry are one transaction.
+produces, keeps their ids and the rep's decisions, and retires (active=0) the undecided ones
+it no longer produces. A flag the rep has confirmed or dismissed is the rep's record, not the
+scanner's opinion: it stays as decided, with the clause it was decided under, when a changed
+rule, a retrained model or another policy no longer raises it (a member's confirmed breaches
+must not vanish because the detector changed its mind). The scan row, the flag changes and
+the audit entry are one transaction.
 """
 
 import json
@@ -33,6 +37,8 @@ class ScanResult:
     flags_active: int
     flags_new: int
     flags_retired: int
+    #: Flags the scan no longer raises that stay because the rep confirmed or dismissed them.
+    flags_kept: int = 0
 
 
 def explain(summary: str, policy: Policy, category: str) -> tuple[str, str, str, str]:
@@ -97,10 +103,16 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
            members: dict[int, int | None]) -> ScanResult:
     db = store.db.conn
     now = now_iso()
-    # The rep's own flags are not the scanner's to retire; kinds the rep suppressed in this chat are skipped.
-    existing = {(r[1], r[2], r[3]): r[0] for r in db.execute(
-        "SELECT id, message_id, category, rule_id FROM flags WHERE chat_id = ? AND rule_id != ?", (chat_id, MANUAL_RULE))}
+    # The rep's own flags are not the scanner's to retire; kinds the rep suppressed in this chat are skipped, and
+    # their dismissed flags retired with the undecided ones (the rep asked for no more of them; confirmed ones stay).
     suppressed = suppressed_kinds(store, chat_id)
+    existing: dict[tuple[int, str, str], int] = {}
+    decided: set[int] = set()
+    for fid, message_id, category, rule_id, status in db.execute(
+            "SELECT id, message_id, category, rule_id, status FROM flags WHERE chat_id = ? AND rule_id != ?", (chat_id, MANUAL_RULE)):
+        existing[(message_id, category, rule_id)] = fid
+        if status == "confirmed" or (status == "dismissed" and (category, rule_id) not in suppressed):
+            decided.add(fid)
     findings = [f for f in findings if (f.category, f.rule_id) not in suppressed]
     produced: set[int] = set()
     new = 0
@@ -129,18 +141,22 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
         counts[f.category] += 1
         tiers[f.tier] += 1
     stale = [fid for fid in existing.values() if fid not in produced]
-    retired = 0
+    retired = kept = 0
     for fid in stale:
-        retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=? AND active=1", (now, fid)).rowcount
+        if fid in decided:
+            kept += db.execute("SELECT count(*) FROM flags WHERE id=? AND active=1", (fid,)).fetchone()[0]
+        else:
+            retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=? AND active=1", (now, fid)).rowcount
+    active = len(produced) + kept
     scan_id = db.execute(
         "INSERT INTO scans (chat_id, policy_id, policy_version, scanned_at, messages, flags_active, flags_new) VALUES (?,?,?,?,?,?,?)",
-        (chat_id, policy.id, policy.version, now, count, len(produced), new),
+        (chat_id, policy.id, policy.version, now, count, active, new),
     ).lastrowid
     store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
                 details={"policy_id": policy.id, "policy_version": policy.version, "messages": count,
-                         "flags_active": len(produced), "flags_new": new, "flags_retired": retired, "categories": dict(sorted(counts.items())),
-                         "tiers": dict(sorted(tiers.items()))})
-    return ScanResult(scan_id, chat_id, policy.id, count, len(produced), new, retired)
+                         "flags_active": active, "flags_new": new, "flags_retired": retired, "flags_kept_as_decided": kept,
+                         "categories": dict(sorted(counts.items())), "tiers": dict(sorted(tiers.items()))})
+    return ScanResult(scan_id, chat_id, policy.id, count, active, new, retired, kept)
 
 
 FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "tier", "confidence", "clause_id", "clause_text", "rule_id",

@@ -139,7 +139,12 @@ def _scan(who: str, e: Entry, n: Names) -> str:
     d = e["details"]
     return (f"{who} checked {n.chat(e['objects'].get('chat'))} against {_policy(d.get('policy_id'))}: "
             f"{_plural(d.get('messages'), 'message')}, {_plural(d.get('flags_active'), 'flag')} "
-            f"({d.get('flags_new', 0):,} new, {d.get('flags_retired', 0):,} no longer raised).")
+            f"({d.get('flags_new', 0):,} new, {d.get('flags_retired', 0):,} no longer raised"
+            f"{_kept_as_decided(d.get('flags_kept_as_decided', 0))}).")
+
+
+def _kept_as_decided(n: int) -> str:
+    return f", {n:,} kept because they had been decided" if n else ""
 
 
 _DECISIONS = {"confirmed": "confirmed {flag} as a breach", "dismissed": "dismissed the flag on {flag} as not a breach",
