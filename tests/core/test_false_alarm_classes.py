@@ -92,13 +92,19 @@ def test_a_named_childs_nits_are_still_a_disclosure() -> None:
 # -- 3. the school's own numbers --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["If you have a worry about a child, ring the safeguarding lead on 07700 900345",
-                                  "Please call the attendance line on 01632 960456 before 9"])
+                                  "Please call the attendance line on 01632 960456 before 9",
+                                  "Worth giving the school office a quick ring about it? 01632 960456",
+                                  "I'd phone reception in the morning and ask for the head. It's 01632 960456, they're helpful",
+                                  "Give the office a bell first thing. Number's 01632 960456"])
 def test_a_number_given_to_ring_the_school_is_not_personal_data(text: str) -> None:
     assert "personal-data" not in _categories(_chat(("Rep", text)), 0)
 
 
-def test_a_staff_members_private_mobile_is_still_personal_data() -> None:
-    text = "Call the head on her personal mobile, 07700 900456"
+@pytest.mark.parametrize("text", ["Call the head on her personal mobile, 07700 900456",
+                                  "Ring the office and they'll give you Kerry's dad's number. It's 07700 900456",
+                                  "Give the office a ring. Or Tom's mum is on 07700 900456",
+                                  "Give Shauna a ring, 07700 900456"])
+def test_a_staff_members_private_mobile_or_a_parents_number_is_still_personal_data(text: str) -> None:
     assert "personal-data" in _categories(_chat(("Rep", text)), 0)
 
 

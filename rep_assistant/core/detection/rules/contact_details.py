@@ -70,10 +70,14 @@ _PUBLISHED_LINE = compile_i(r"\b(?:school(?:'s)?\s+(?:\w+\s+)?(?:office|number|p
                            r"(?:club|council|surgery|practice|clinic|library|centre|center|helpline|hotline|charity|service|"
                            r"group|team|organisation|organization|company|shop|brownies|scouts|cubs|guides)(?:'s)?\s+(?:\w+\s+){0,2}"
                            r"(?:number|line|phone|e-?mail|address)|(?:from|on)\s+(?:their|the|its)\s+(?:website|site|page|leaflet|letter))\b")
-# A sentence telling readers to ring someone at the school: "ring the safeguarding lead on…", "call the office on…".
+# A sentence telling readers to ring someone at the school: "ring the safeguarding lead on…", "call the office on…",
+# "give the office a ring".
+_SCHOOL_DESK = (r"(?:school|office|reception|safeguarding|(?-i:DSL|SENCO|SENCo|SENDCo)|designated|head(?:teacher)?|deputy|"
+                r"attendance|welfare|family\s+support|pastoral|school\s+nurse)")
 _RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\s+(?:hold\s+of|in\s+touch\s+with))\s+(?:\w+\s+){0,3}?"
-                             r"(?:school|office|reception|safeguarding|(?-i:DSL|SENCO|SENCo|SENDCo)|designated|head(?:teacher)?|deputy|"
-                             r"attendance|welfare|family\s+support|pastoral|school\s+nurse)\b")
+                             rf"{_SCHOOL_DESK}\b|\bgiv(?:e|ing)\s+(?:\w+\s+){{0,2}}?{_SCHOOL_DESK}\s+a\s+(?:quick\s+)?(?:ring|call|bell|buzz)\b")
+# A number given in a sentence of its own, after the one that says whose it is: "Ring the office. It's 0113 496 0000".
+_FEW_WORDS = 3
 _PRIVATE_LINE = compile_i(r"\b(?:personal|private|home|own)\s+(?:mobile|number|phone|line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta|\w*club\w*|bookings?|"
                           r"reception|hello|contact)@")
@@ -168,7 +172,12 @@ def _school_line(raw: str, span: tuple[int, int]) -> bool:
     """Whether the number at ``span`` is given as the school's: named so just before, or in a sentence telling readers to ring the school."""
     if _PUBLISHED_LINE.search(_sentence_before(raw, span[0])):
         return True
+    start = _sentence_start(raw, span[0])
     sentence = _sentence_at(raw, span[0])
+    if start > 1 and len(raw[start:span[0]].split()) <= _FEW_WORDS:  # "It's 0115 496 0000": the sentence before says whose
+        both = f"{_sentence_at(raw, start - 2)} {sentence}"
+        if _RING_THE_SCHOOL.search(both) and not _OTHERS_CONTACT.search(both) and not _PRIVATE_LINE.search(both):
+            return True
     return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence)
 
 
@@ -251,7 +260,11 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     return None
 
 
+def _sentence_start(raw: str, pos: int) -> int:
+    return max(raw.rfind(". ", 0, pos), raw.rfind("\n", 0, pos)) + 1
+
+
 def _sentence_at(raw: str, pos: int) -> str:
-    start = max(raw.rfind(". ", 0, pos), raw.rfind("\n", 0, pos)) + 1
+    start = _sentence_start(raw, pos)
     ends = [i for i in (raw.find(". ", pos), raw.find("\n", pos)) if i >= 0]
     return raw[start:min(ends) if ends else len(raw)]
