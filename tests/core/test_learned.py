@@ -106,6 +106,24 @@ def test_the_both_tier_budget_is_held_chat_by_chat_with_the_rules_flags_counted(
     assert look(set(), spare=0.0, chats=chats) == prob(5.0)
 
 
+def test_recall_weight_decides_whether_a_rare_categorys_one_find_or_a_common_ones_five_get_the_budget() -> None:
+    """One benign flag to spend: on the rare category's only breach (every category's recall alike), or on five of the
+    common one's ten (every breach alike); the square root between them weighs 1 × 1 against 0.5 × √10."""
+    margins = [(2.0, -5.0)] + [(-5.0, 5.0)] * 5 + [(-5.0, 2.0)] * 5 + [(2.5, -5.0), (-5.0, 2.5)] + [(-5.0, -5.0)] * 98
+    labels = [frozenset({"rare"})] + [frozenset({"common"})] * 10 + [frozenset()] * 100
+
+    def looks(weight: float) -> tuple[float, float]:
+        th = calibrate(margins, labels, ["rare", "common"], Params(look_benign=0.01, look_spare=0.0, recall_weight=weight))
+        return th["rare"]["look"], th["common"]["look"]
+
+    def prob(z: float) -> float:
+        return round(1 / (1 + math.exp(-z)), 6)
+
+    assert looks(0.0) == (prob(2.0), prob(5.0))
+    assert looks(1.0) == (1.0, prob(2.0))
+    assert looks(0.5) == (1.0, prob(2.0))
+
+
 def test_training_script_writes_the_same_bytes_twice(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_model import main as train_main

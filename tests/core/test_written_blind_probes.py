@@ -9,7 +9,8 @@ kinds of wording the rules lacked; b, d, f, h, j, l and m to s were measured bef
 (the README gives both figures); b, d, f, h, n, o, r and s were read afterwards, j, l, m, p and q never.
 In the fourth round four more wrote single messages of the hard categories (grievance, another family's child,
 hearsay, accusations, sneers) with their near misses: t and u were read, v and w never; in the fifth, y and z,
-never read (twelve sisters of theirs, x7 to x18, teach the model unread).
+never read (twelve sisters of theirs, x7 to x18, teach the model unread); in the sixth, aa and ab, never read
+(nine sisters, x19 to x27, teach the model unread).
 Probes their writer marked ambiguous are not scored.
 """
 
@@ -93,7 +94,8 @@ def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float])
 
 @pytest.mark.parametrize(("name", "least", "flagged"), [("content_t.jsonl", 0.6, 14), ("content_u.jsonl", 0.67, 10),
                                                        ("content_v.jsonl", 0.54, 14), ("content_w.jsonl", 0.46, 12),
-                                                       ("content_y.jsonl", 0.47, 9), ("content_z.jsonl", 0.46, 7)])
+                                                       ("content_y.jsonl", 0.47, 9), ("content_z.jsonl", 0.46, 7),
+                                                       ("content_aa.jsonl", 0.48, 9), ("content_ab.jsonl", 0.45, 14)])
 def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: float, flagged: int) -> None:
     """The fourth round (t, u read and now training data for the model; v, w never read): what a rule can hear in
     one message of the hard categories, and the near misses beside them (a complaint about the council, a parent's
@@ -107,8 +109,9 @@ def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: fl
 
 
 @pytest.mark.skipif(load_model() is None, reason="no learned model shipped")
-@pytest.mark.parametrize(("name", "least", "flagged"), [("content_v.jsonl", 0.75, 13), ("content_w.jsonl", 0.71, 12),
-                                                       ("content_y.jsonl", 0.77, 9), ("content_z.jsonl", 0.7, 10)])
+@pytest.mark.parametrize(("name", "least", "flagged"), [("content_v.jsonl", 0.82, 15), ("content_w.jsonl", 0.75, 11),
+                                                       ("content_y.jsonl", 0.83, 9), ("content_z.jsonl", 0.76, 9),
+                                                       ("content_aa.jsonl", 0.75, 7), ("content_ab.jsonl", 0.72, 19)])
 def test_the_whole_detector_on_the_hard_categories_nobody_read(name: str, least: float, flagged: int) -> None:
     """Rules and the shipped model, both tiers, on the sets never read nor trained on: a retrained model or a change to
     how the tiers are joined (a rule's flag withdrawn, a threshold) cannot quietly lose what they find."""

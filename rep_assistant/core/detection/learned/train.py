@@ -70,6 +70,12 @@ class Params:
     withdraw_precision: float = 0.1
     #: ... judged on at least this many (fewer say too little to overrule a rule that matched).
     withdraw_least: int = 10
+    #: What a category's finds are worth when the benign budget is shared out: its recall times (its breaches) ** this.
+    #: 0: every category's recall alike (a rare category's one find weighs as much as a fifth of grievance's ninety); 1:
+    #: every breach found alike (the rare categories starve). Between: the issue judges both breach recall and macro-F1.
+    #: Measured with the 29 sets of messages, 0 → 0.5: macro-F1 up on all six blind chats of bench/heldout, both-tier
+    #: recall up on five; on the six probe sets nobody read, 31 more of 1,119 breaches found for 5 more of 689 near misses.
+    recall_weight: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -182,10 +188,11 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
 
     The benign messages the model may flag are a budget shared by all categories, and it is
     spent where it buys most recall: for a price λ on each false alarm, every category takes
-    the threshold that maximises (its recall − λ × its false alarms), and λ is the lowest price
-    that keeps the total within budget (``look_benign`` for both tiers, ``main_benign`` for the
-    main queue, which also needs ``main_precision``). A frequent, wordy category such as
-    grievance gets a lower threshold than it would with an equal share.
+    the threshold that maximises (its recall × its breaches ** ``recall_weight`` − λ × its false
+    alarms), and λ is the lowest price that keeps the total within budget (``look_benign`` for
+    both tiers, ``main_benign`` for the main queue, which also needs ``main_precision``). A
+    frequent, wordy category such as grievance gets a lower threshold than it would with an
+    equal share, and with ``recall_weight`` above 0 lower still: its breaches are most of those missed.
 
     ``ruled``: by message, whether the rules flagged it (either tier), and ``chats``: by message,
     its chat. For both tiers the budget is held chat by chat, the rules' flags counted in: a
@@ -215,8 +222,9 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
         ruled = [r and not _all_withdrawn(f, m, categories, withdraw) for r, f, m in zip(ruled, rule_flags, margins, strict=True)]
     is_benign = [not ls for ls in labels]
     benign = sum(is_benign)
-    curves = [_curve([m[i] for m in margins], [c in ls for ls in labels], is_benign) for i, c in enumerate(categories)]
-    fresh = [_curve([m[i] for m in margins], [c in ls for ls in labels], is_benign, ruled) for i, c in enumerate(categories)]
+    w = params.recall_weight
+    curves = [_curve([m[i] for m in margins], [c in ls for ls in labels], is_benign, weight=w) for i, c in enumerate(categories)]
+    fresh = [_curve([m[i] for m in margins], [c in ls for ls in labels], is_benign, ruled, w) for i, c in enumerate(categories)]
     share = _BenignShare(margins, is_benign, ruled, chats)
     look = _spend(fresh, lambda picks, spent: share.over(picks, params.look_benign, params.look_spare), 0.0, params.confusion_cost)
     main = _spend(curves, lambda picks, spent: spent > benign * params.main_benign, params.main_precision, params.confusion_cost)
@@ -274,13 +282,15 @@ def _confirm(scores: list[float], right: list[bool], precision: float) -> float:
 Point = tuple[float, float, int, int, float]
 
 
-def _curve(scores: list[float], positive: list[bool], is_benign: list[bool], free: Sequence[bool] | None = None) -> list[Point]:
+def _curve(scores: list[float], positive: list[bool], is_benign: list[bool], free: Sequence[bool] | None = None,
+           weight: float = 0.0) -> list[Point]:
     """The candidates worth considering: just below each positive's score, ties taken together.
 
-    A false alarm on a ``free`` message (one the rules flag already) is not counted.
+    A false alarm on a ``free`` message (one the rules flag already) is not counted. The value of each is its recall
+    times (the category's breaches) ** ``weight`` (Params.recall_weight).
     """
     ranked = sorted(zip(scores, positive, is_benign, free or [False] * len(scores), strict=True), key=lambda t: -t[0])
-    total = sum(positive) or 1
+    total = (sum(positive) or 1) ** (1.0 - weight)
     out: list[Point] = []
     tp = benign = other = 0
     for k, (z, pos, ben, gratis) in enumerate(ranked):
