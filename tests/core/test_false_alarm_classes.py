@@ -103,7 +103,9 @@ def test_a_number_given_to_ring_the_school_is_not_personal_data(text: str) -> No
 @pytest.mark.parametrize("text", ["Call the head on her personal mobile, 07700 900456",
                                   "Ring the office and they'll give you Kerry's dad's number. It's 07700 900456",
                                   "Give the office a ring. Or Tom's mum is on 07700 900456",
-                                  "Give Shauna a ring, 07700 900456"])
+                                  "Give Shauna a ring, 07700 900456", "Ring the school. Or Dave, 07700 900456",
+                                  "I'd give the office a ring. Jo's 07700 900456", "Give the head a ring, her mobile is 07700 900456",
+                                  "Did you give the office a ring? Ring Dave on 07700 900456 instead"])
 def test_a_staff_members_private_mobile_or_a_parents_number_is_still_personal_data(text: str) -> None:
     assert "personal-data" in _categories(_chat(("Rep", text)), 0)
 

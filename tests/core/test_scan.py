@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rep_assistant.core.detection.scan import flag_rows, scan_chat
-from rep_assistant.core.duties import audit
+from rep_assistant.core.duties import audit, erasure
 from rep_assistant.core.duties.audit import verify
 from rep_assistant.core.duties.audit_sentences import Names, sentence
 from rep_assistant.core.errors import Cancelled, NotFoundError
@@ -112,6 +112,22 @@ def test_a_suppressed_kind_keeps_its_confirmed_flags_and_retires_the_dismissed(s
     state = {r["id"]: (r["status"], r["active"]) for r in store.query("SELECT id, status, active FROM flags")}
     assert state[first] == ("confirmed", 1) and state[second] == ("dismissed", 0)
     assert (result.flags_kept, result.flags_retired) == (1, 1)
+
+
+def test_a_rescan_after_an_erasure_counts_each_flag_left_without_its_message(store, chat_id: int) -> None:
+    scan_chat(store, chat_id, settings=Settings())
+    cals = {r["category"]: r["id"] for r in flag_rows(store, chat_id) if r["author"] == "Cal Dean"}
+    decide(store, [cals["dont-know"]], "confirmed")
+    erasure.erase(store, "Class 2", "Cal Dean")
+    left = store.query("SELECT id, status, active FROM flags WHERE message_id IS NULL")
+    result = scan_chat(store, chat_id, settings=Settings())
+    state = {r["id"]: (r["status"], r["active"]) for r in store.query("SELECT id, status, active FROM flags")}
+    kept = [r["id"] for r in left if r["status"] == "confirmed" and r["active"]]
+    assert kept, left  # the erasure left the confirmed flag without its message
+    undecided = [r["id"] for r in left if r["status"] == "new" and r["active"]]
+    assert result.flags_kept == len(kept) and all(state[i] == ("confirmed", 1) for i in kept)
+    assert all(state[i] == ("new", 0) for i in undecided)
+    assert result.flags_active == store.scalar("SELECT count(*) FROM flags WHERE active = 1 AND chat_id = ?", (chat_id,))
 
 
 def test_scan_is_audited_with_ids_and_counts_only(store, chat_id: int) -> None:

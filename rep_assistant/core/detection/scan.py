@@ -106,13 +106,11 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
     # The rep's own flags are not the scanner's to retire; kinds the rep suppressed in this chat are skipped, and
     # their dismissed flags retired with the undecided ones (the rep asked for no more of them; confirmed ones stay).
     suppressed = suppressed_kinds(store, chat_id)
-    existing: dict[tuple[int, str, str], int] = {}
-    decided: set[int] = set()
-    for fid, message_id, category, rule_id, status in db.execute(
-            "SELECT id, message_id, category, rule_id, status FROM flags WHERE chat_id = ? AND rule_id != ?", (chat_id, MANUAL_RULE)):
-        existing[(message_id, category, rule_id)] = fid
-        if status == "confirmed" or (status == "dismissed" and (category, rule_id) not in suppressed):
-            decided.add(fid)
+    # Every scanner flag of the chat, one by one: a flag whose message was erased (message_id NULL) is never produced
+    # again, and several such share a key, so the retiring below goes through the rows, not the keys.
+    rows = db.execute("SELECT id, message_id, category, rule_id, status, active FROM flags WHERE chat_id = ? AND rule_id != ?",
+                      (chat_id, MANUAL_RULE)).fetchall()
+    existing = {(m, c, r): fid for fid, m, c, r, _, _ in rows if m is not None}
     findings = [f for f in findings if (f.category, f.rule_id) not in suppressed]
     produced: set[int] = set()
     new = 0
@@ -140,18 +138,20 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
         produced.add(flag_id)
         counts[f.category] += 1
         tiers[f.tier] += 1
-    stale = [fid for fid in existing.values() if fid not in produced]
     retired = kept = 0
-    for fid in stale:
-        if fid in decided:
-            kept += db.execute("SELECT count(*) FROM flags WHERE id=? AND active=1", (fid,)).fetchone()[0]
+    for fid, _, category, rule_id, status, active in rows:
+        if fid in produced or not active:
+            continue
+        if status == "confirmed" or (status == "dismissed" and (category, rule_id) not in suppressed):
+            kept += 1
         else:
-            retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=? AND active=1", (now, fid)).rowcount
+            retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=?", (now, fid)).rowcount
     active = len(produced) + kept
     scan_id = db.execute(
         "INSERT INTO scans (chat_id, policy_id, policy_version, scanned_at, messages, flags_active, flags_new) VALUES (?,?,?,?,?,?,?)",
         (chat_id, policy.id, policy.version, now, count, active, new),
     ).lastrowid
+    # "categories" and "tiers" count the flags this scan raised; "flags_active" adds those kept as decided.
     store.audit("scan", objects={"chat": chat_id, "scan": scan_id},
                 details={"policy_id": policy.id, "policy_version": policy.version, "messages": count,
                          "flags_active": active, "flags_new": new, "flags_retired": retired, "flags_kept_as_decided": kept,
@@ -159,7 +159,7 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
     return ScanResult(scan_id, chat_id, policy.id, count, active, new, retired, kept)
 
 
-FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "tier", "confidence", "clause_id", "clause_text", "rule_id",
+FLAG_COLUMNS = ("id", "chat", "timestamp", "author", "text", "category", "tier", "confidence", "status", "clause_id", "clause_text", "rule_id",
                 "severity", "explanation", "spans")
 
 

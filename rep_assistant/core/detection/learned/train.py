@@ -278,7 +278,7 @@ def _confirm(scores: list[float], right: list[bool], precision: float) -> float:
     return -math.inf if best == ranked[-1][0] and hits >= precision * len(ranked) else best
 
 
-#: One threshold candidate: (margin, recall at and above it, benign false alarms, other false alarms, precision).
+#: One threshold candidate: (margin, its weighed recall at and above it (_curve), benign false alarms, other false alarms, precision).
 Point = tuple[float, float, int, int, float]
 
 
@@ -286,8 +286,8 @@ def _curve(scores: list[float], positive: list[bool], is_benign: list[bool], fre
            weight: float = 0.0) -> list[Point]:
     """The candidates worth considering: just below each positive's score, ties taken together.
 
-    A false alarm on a ``free`` message (one the rules flag already) is not counted. The value of each is its recall
-    times (the category's breaches) ** ``weight`` (Params.recall_weight).
+    A false alarm on a ``free`` message (one the rules flag already) is not counted. A point's second value is its
+    recall times (the category's breaches) ** ``weight`` (Params.recall_weight): what the budget buys there.
     """
     ranked = sorted(zip(scores, positive, is_benign, free or [False] * len(scores), strict=True), key=lambda t: -t[0])
     total = (sum(positive) or 1) ** (1.0 - weight)

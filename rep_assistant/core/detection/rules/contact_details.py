@@ -76,8 +76,9 @@ _SCHOOL_DESK = (r"(?:school|office|reception|safeguarding|(?-i:DSL|SENCO|SENCo|S
                 r"attendance|welfare|family\s+support|pastoral|school\s+nurse)")
 _RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\s+(?:hold\s+of|in\s+touch\s+with))\s+(?:\w+\s+){0,3}?"
                              rf"{_SCHOOL_DESK}\b|\bgiv(?:e|ing)\s+(?:\w+\s+){{0,2}}?{_SCHOOL_DESK}\s+a\s+(?:quick\s+)?(?:ring|call|bell|buzz)\b")
-# A number given in a sentence of its own, after the one that says whose it is: "Ring the office. It's 0113 496 0000".
-_FEW_WORDS = 3
+# A number given in a sentence of its own, after the one that says whose it is: "Ring the office. It's 0113 496 0000",
+# "…a ring? 0113 496 0000" (what may come before the number, and nothing else).
+_BARE_NUMBER = compile_i(r"^\W*(?:(?:it'?s|it\s+is|its|that'?s|that\s+is|(?:the\s+)?(?:number|no|tel|phone)(?:'s|\s+is)?|on)\W*)?$")
 _PRIVATE_LINE = compile_i(r"\b(?:personal|private|home|own)\s+(?:mobile|number|phone|line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta|\w*club\w*|bookings?|"
                           r"reception|hello|contact)@")
@@ -174,11 +175,9 @@ def _school_line(raw: str, span: tuple[int, int]) -> bool:
         return True
     start = _sentence_start(raw, span[0])
     sentence = _sentence_at(raw, span[0])
-    if start > 1 and len(raw[start:span[0]].split()) <= _FEW_WORDS:  # "It's 0115 496 0000": the sentence before says whose
-        both = f"{_sentence_at(raw, start - 2)} {sentence}"
-        if _RING_THE_SCHOOL.search(both) and not _OTHERS_CONTACT.search(both) and not _PRIVATE_LINE.search(both):
-            return True
-    return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence)
+    if start > 1 and _BARE_NUMBER.match(raw[start:span[0]]):  # "It's 0115 496 0000": the sentence before says whose
+        sentence = f"{_sentence_at(raw, start - 2)} {sentence}"
+    return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence) and not _OTHERS_CONTACT.search(sentence)
 
 
 def _e164(text: str) -> str:
@@ -260,11 +259,14 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     return None
 
 
+_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+
+
 def _sentence_start(raw: str, pos: int) -> int:
-    return max(raw.rfind(". ", 0, pos), raw.rfind("\n", 0, pos)) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(raw, 0, pos)]
+    return ends[-1] if ends else 0
 
 
 def _sentence_at(raw: str, pos: int) -> str:
-    start = _sentence_start(raw, pos)
-    ends = [i for i in (raw.find(". ", pos), raw.find("\n", pos)) if i >= 0]
-    return raw[start:min(ends) if ends else len(raw)]
+    end = _SENTENCE_END.search(raw, pos)
+    return raw[_sentence_start(raw, pos):end.start() if end else len(raw)]
