@@ -6,8 +6,9 @@ produces, keeps their ids and the rep's decisions, and retires (active=0) the un
 it no longer produces. A flag the rep has confirmed or dismissed is the rep's record, not the
 scanner's opinion: it stays as decided, with the clause it was decided under, when a changed
 rule, a retrained model or another policy no longer raises it (a member's confirmed breaches
-must not vanish because the detector changed its mind). The scan row, the flag changes and
-the audit entry are one transaction.
+must not vanish because the detector changed its mind); a snoozed flag is still waiting for the
+rep's decision and retires like a new one. The scan row, the flag changes and the audit entry
+are one transaction.
 """
 
 import json
