@@ -98,6 +98,24 @@ def test_rescan_keeps_the_flags_the_rep_decided_when_it_no_longer_raises_them(st
     assert scan_chat(store, chat_id, policy=swearing_only, settings=Settings()).flags_kept == 2  # and again, unchanged
 
 
+def test_a_decided_message_and_category_is_not_asked_again_under_another_rule(store, chat_id: int) -> None:
+    """A later version names the rule differently (or the model flags what a rule used to): the rep's decision stands."""
+    scan_chat(store, chat_id, settings=Settings())
+    first = _by_key(flag_rows(store, chat_id))
+    decided, undecided = first[("Mr Grant is ", "abuse")]["id"], first[("no idea", "dont-know")]["id"]
+    decide(store, [decided], "confirmed")
+    with store.transaction():
+        store.db.execute("UPDATE flags SET rule_id = 'retired.' || rule_id WHERE id IN (?, ?)", (decided, undecided))
+    result = scan_chat(store, chat_id, settings=Settings())
+    rows = flag_rows(store, chat_id)
+    abuse = [r for r in rows if r["text"].startswith("Mr Grant is ") and r["category"] == "abuse"]
+    assert [(r["id"], r["status"]) for r in abuse] == [(decided, "confirmed")]  # not asked again under the new name
+    dont_know = [r for r in rows if r["category"] == "dont-know"]
+    assert len(dont_know) == 1 and dont_know[0]["id"] != undecided and dont_know[0]["status"] == "new"  # undecided: the new one
+    assert (result.flags_new, result.flags_kept, result.flags_retired) == (1, 1, 1)
+    assert result.flags_active == len(rows) == len(first)
+
+
 def test_a_suppressed_kind_keeps_its_confirmed_flags_and_retires_the_dismissed(store, tmp_path: Path) -> None:
     export = tmp_path / "WhatsApp Chat with Class 3.txt"
     export.write_text("06/01/2025, 08:00 - Ann Bell: When is the trip money due?\n06/01/2025, 08:05 - Cal Dean: no idea\n"

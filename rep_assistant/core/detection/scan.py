@@ -6,8 +6,9 @@ produces, keeps their ids and the rep's decisions, and retires (active=0) the un
 it no longer produces. A flag the rep has confirmed or dismissed is the rep's record, not the
 scanner's opinion: it stays as decided, with the clause it was decided under, when a changed
 rule, a retrained model or another policy no longer raises it (a member's confirmed breaches
-must not vanish because the detector changed its mind); a snoozed flag is still waiting for the
-rep's decision and retires like a new one. The scan row, the flag changes and the audit entry
+must not vanish because the detector changed its mind), and the same message and category
+raised under another rule is not asked again; a snoozed flag is still waiting for the rep's
+decision and retires like a new one. The scan row, the flag changes and the audit entry
 are one transaction.
 """
 
@@ -113,6 +114,18 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
                       (chat_id, MANUAL_RULE)).fetchall()
     existing = {(m, c, r): fid for fid, m, c, r, _, _ in rows if m is not None}
     findings = [f for f in findings if (f.category, f.rule_id) not in suppressed]
+
+    def stands(status: str, category: str, rule_id: str) -> bool:
+        """Whether a flag the scan no longer raises stays, as the rep decided it."""
+        return status == "confirmed" or (status == "dismissed" and (category, rule_id) not in suppressed)
+
+    # A message and category the rep has already decided on, through a flag this scan no longer raises, is not put to
+    # them again under another rule's name (a changed rule, or the model flagging what a rule used to): the decision
+    # stands for it.
+    raised = {(f.message_id, f.category, f.rule_id) for f in findings}
+    decided = {(m, c) for _, m, c, r, status, active in rows
+               if m is not None and active and (m, c, r) not in raised and stands(status, c, r)}
+    findings = [f for f in findings if (f.message_id, f.category) not in decided]
     produced: set[int] = set()
     new = 0
     counts: Counter[str] = Counter()
@@ -143,7 +156,7 @@ def _write(store: Store, chat_id: int, policy: Policy, count: int, findings: lis
     for fid, _, category, rule_id, status, active in rows:
         if fid in produced or not active:
             continue
-        if status == "confirmed" or (status == "dismissed" and (category, rule_id) not in suppressed):
+        if stands(status, category, rule_id):
             kept += 1
         else:
             retired += db.execute("UPDATE flags SET active=0, updated_at=? WHERE id=?", (now, fid)).rowcount
