@@ -107,7 +107,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
                 findings.append(_finding(m, s))
     if doubted or withdrawn:
         findings = [_doubted(f, *doubted[(f.message_id, f.category)]) if f.tier == MAIN and (f.message_id, f.category) in doubted else f
-                    for f in findings if (f.message_id, f.category) not in withdrawn]  # only rule-flagged categories are
+                    for f in findings if (f.message_id, f.category) not in withdrawn]  # withdrawn: rule flags only
     return findings
 
 

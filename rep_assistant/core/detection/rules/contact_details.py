@@ -196,8 +196,7 @@ def _line_at(raw: str, pos: int) -> str:
 
 def _sentence_before(raw: str, pos: int) -> str:
     """The words of the sentence that lead up to ``pos`` (at most 80 characters of them)."""
-    before = raw[max(0, pos - 80):pos]
-    return regex.split(r"[.!?\n]\s", before)[-1]
+    return raw[max(pos - 80, _sentence_start(raw, pos)):pos]
 
 
 def personal_contact(t: Text, ctx: Context) -> Hit | None:
@@ -263,8 +262,11 @@ _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
 
 
 def _sentence_start(raw: str, pos: int) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(raw, 0, pos)]
-    return ends[-1] if ends else 0
+    """Where the sentence holding ``pos`` begins: after the last full stop, ! or ? and a space, or line break, before it."""
+    start = 0
+    for m in _SENTENCE_END.finditer(raw, 0, pos):
+        start = m.end()
+    return start
 
 
 def _sentence_at(raw: str, pos: int) -> str:
