@@ -4,7 +4,7 @@
 usage: scripts/build_respellings.py [--check]
 
 People dodge a filter, or write their accent, by spelling a swear word as it sounds: "krap",
-"pizzed", "basturd", "bluddy", "shoite", "tossa", "dikhed", "fcuk". A list of such spellings
+"pizzed", "basturd", "bluddy", "shoite", "tossa", "dikhed", "fcuk", or backwards: "kcuf". A list of such spellings
 kept by hand only ever holds the ones somebody thought of, so this script makes them by the
 habits themselves (below, in ``RESPELLINGS``), one or two at a time, from each word that
 resources/lexicons/uk_curation.csv adds, and keeps a spelling only when it is no English
@@ -169,9 +169,23 @@ def respellings(words: list[str], innocent: set[str]) -> dict[str, tuple[str, st
     return dict(sorted(out.items()))
 
 
+def reversals(words: list[str], innocent: set[str]) -> dict[str, tuple[str, str]]:
+    """Spelling -> (the swear word, "reversed"): each word written backwards ("kcuf", "tihs"), a dodge as old as
+    filters, kept only when it is no English word, name or place either way ("stun" is "nuts", "live" is "evil")."""
+    known = set(words)
+    out = {}
+    for word in words:
+        back = word[::-1]
+        if back != word and back not in known and back not in innocent:
+            out[back] = (word, "reversed")
+    return out
+
+
 def build_table(innocent: set[str]) -> dict[str, tuple[str, str]]:
-    """Every respelling this script ships: the English swear words', then romanised Urdu and Bengali terms'."""
+    """Every respelling this script ships: the English swear words' (as said, then backwards), then romanised Urdu and
+    Bengali terms'."""
     table = respellings(swear_words(), innocent)
+    table.update({k: v for k, v in reversals(swear_words(), innocent).items() if k not in table})
     known = set(swear_words()) | set(romanised_terms()) | set(table)
     table.update(romanised_respellings(romanised_terms(), innocent, known))
     return dict(sorted(table.items()))

@@ -146,3 +146,55 @@ def test_the_writers_own_child_telling_of_another_child_still_tells_of_that_chil
 def test_a_possessive_that_is_also_a_given_name_is_a_name_when_capitalised() -> None:
     assert {"individual-child", "personal-data"} <= _flags("Amar Hughes has head lice, keep your kids away from him")
     assert not _flags("amar Rumi r asthma ache, inhaler bag e ache") & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ten Kacper z 2A znowu uderzył Olę w twarz na przerwie",  # Polish: hit (a form not listed)
+    "Wiktoria kopnęła chłopca z równoległej klasy, pani dzwoniła do jej mamy",  # Polish: kicked (feminine past)
+    "Ahmed ne aaj phir Bilal ko maara, teacher ne kuch nahi kiya",  # Roman Urdu: hit (past)
+    "Liban ayaa garaacaya wiil kale fasalka dhexdiisa",  # Somali: hit (past)
+])
+def test_a_childs_conduct_is_found_in_any_form_of_its_verb(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zayan roz mere bete ko maarta hai aur teacher ko pata hai",  # Roman Urdu: hits my son
+    "Szymon ciągle dokucza mojej córce w szatni",  # Polish: picks on my daughter
+    "Yusuf ضرب ابني في الملعب مرة ثانية",  # Arabic: hit my son (verb first)
+    "Rafi amar cheleke roj dhakka dey",  # Romanised Bengali: pushes my son
+])
+def test_another_childs_conduct_towards_the_writers_child_is_still_told(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mera beta bohat shararti ho gaya hai aaj kal, maaf karna agar kisi ko tang kiya",  # Roman Urdu: my son is naughty
+    "Mój syn bije się z bratem w domu, nie wiem co robić",  # Polish: my son fights his brother at home
+])
+def test_a_parent_telling_of_their_own_childs_conduct_shares_nothing(text: str) -> None:
+    assert "individual-child" not in _flags(text)
+
+
+def test_the_writers_child_as_victim_tells_another_childs_conduct_not_the_writers_childs_health() -> None:
+    found = _flags("Danish ne mere bete ko dhakka diya, aur mere bete ko asthma hai, saans ruk gayi")
+    assert "individual-child" in found
+    assert "personal-data" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Simran nu ADHD hai, ohnu class vich extra help mildi",  # Punjabi: has ADHD
+    "Yousef 3ando autism, ya3ni lazem nkoon latifin ma3o",  # Arabizi: has autism
+])
+def test_an_english_condition_inside_punjabi_or_arabizi_is_that_languages_disclosure(text: str) -> None:
+    assert {"individual-child", "personal-data"} <= _flags(text)
+
+
+def test_the_times_table_is_not_hitting() -> None:
+    assert "individual-child" not in _flags("ساعدوا ولادكم في جدول الضرب قبل الامتحان")  # Arabic: help with the times table
+
+
+def test_a_stem_is_long_enough_to_name_one_verb() -> None:
+    from rep_assistant.core.detection.rules.languages import STEM, STEM_KEY, _disclosures
+    short = [k for k in _disclosures()[0] if k[0].endswith(STEM) and len(k[0]) - 1 < STEM_KEY]
+    assert short == []

@@ -69,6 +69,18 @@ def test_real_words_a_respelling_could_be_are_not(text: str) -> None:
     assert not _offensive(text)
 
 
+@pytest.mark.parametrize("text", ["kcuf me, the coach is late again", "this rota is tihs", "some tnuc took my parking space",
+                                  "what an absolute dratsab"])
+def test_swear_words_written_backwards_are_found(text: str) -> None:
+    assert _offensive(text)
+
+
+@pytest.mark.parametrize("text", ["Esra is bringing the cupcakes", "the kids were stunned, it was evil", "Live music at the fair!",
+                                  "Stop the bus, it's Reg"])
+def test_words_that_are_other_words_backwards_are_not(text: str) -> None:
+    assert not _offensive(text)
+
+
 def test_respellings_are_never_english_words_and_the_shipped_list_is_what_the_script_makes() -> None:
     root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("build_respellings", root / "scripts" / "build_respellings.py")

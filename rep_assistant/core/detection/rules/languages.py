@@ -22,10 +22,10 @@ from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.lexicon import profanity, starts_sentence
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
-from rep_assistant.core.detection.rules.subjects import own_child_spans, speaks_of_own_child
+from rep_assistant.core.detection.rules.subjects import own_child_mentions, own_child_spans
 from rep_assistant.core.detection.rules.text import Text
 
-_NAMES = {"ur": "Urdu", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
+_NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
 
 
 @functools.cache
@@ -60,13 +60,37 @@ def _says_unless(tokens: list[str]) -> bool:
     return False
 
 
+#: A disclosure word ending in this is a stem: any word that starts so ("uderz*": uderzył, uderzyła, uderza). A verb
+#: is told in many forms (tense, person, gender), and a list of forms holds only those somebody wrote down.
+STEM = "*"
+#: A stem's first letters, by which a word finds the stems it may start with (a stem is at least this long).
+STEM_KEY = 4
+
+Phrase = tuple[tuple[str, ...], str, str]
+
+
 @functools.cache
-def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """First word -> the disclosure phrases that open with it: (words, topic, language)."""
-    out: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+def _by_first_word() -> tuple[dict[str, list[Phrase]], dict[str, list[Phrase]]]:
+    """The disclosure phrases (words, topic, language) by their first word, and those opening with a stem by its
+    first ``STEM_KEY`` letters."""
+    exact: dict[str, list[Phrase]] = {}
+    stems: dict[str, list[Phrase]] = {}
     for key, (topic, language) in _disclosures()[0].items():
-        out.setdefault(key[0], []).append((key, topic, language))
-    return out
+        if key[0].endswith(STEM):
+            stems.setdefault(key[0][:STEM_KEY], []).append((key, topic, language))
+        else:
+            exact.setdefault(key[0], []).append((key, topic, language))
+    return exact, stems
+
+
+def _word_is(pattern: str, word: str) -> bool:
+    """Whether ``word`` is the phrase's word ``pattern``: the same, or starting with its stem."""
+    return word.startswith(pattern[:-1]) if pattern.endswith(STEM) else word == pattern
+
+
+def _phrases_at(word: str, exact: dict[str, list[Phrase]], stems: dict[str, list[Phrase]]) -> list[Phrase]:
+    """The phrases whose first word ``word`` is."""
+    return exact.get(word, []) + [p for p in stems.get(word[:STEM_KEY], ()) if _word_is(p[0][0], word)]
 
 
 def _insult(t: Text) -> Hit | None:
@@ -171,22 +195,24 @@ def _called_names(t: Text) -> Hit | None:
 def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     """Each disclosure of someone else's child's health, needs, exclusion or behaviour, in order: (span, topic, language)."""
     found = t.key_words
-    firsts = _by_first_word()
+    firsts, stems = _by_first_word()
     # An Arabic word may carry the article or a particle on its front ("السكري"): read it bare too.
     bare = [without_clitic(w) for w, _, _ in found]
-    if firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare):
+    if (firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare)
+            and stems.keys().isdisjoint(w[:STEM_KEY] for w in bare) and stems.keys().isdisjoint(w[:STEM_KEY] for w, _, _ in found)):
         return ()
     tokens = [w for w, _, _ in found]
-    if _says_unless(tokens) or speaks_of_own_child(tokens) or _only_own_child_named(t.raw):
+    if _says_unless(tokens) or _only_own_child_named(t.raw):
         return ()  # an awareness week, or the writer's own child
-    out = []
+    own = own_child_mentions(tokens)
+    out: list[tuple[tuple[int, int], str, str]] = []
+    ends: set[int] = set()  # where each disclosure phrase ends (a word index)
     mixed: str | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
-            if first not in firsts:
-                continue
-            for key, topic, language in firsts[first]:
-                if tuple(tokens[i + 1:i + len(key)]) == key[1:]:
+            for key, topic, language in _phrases_at(first, firsts, stems):
+                rest = tokens[i + 1:i + len(key)]
+                if len(rest) == len(key) - 1 and all(map(_word_is, key[1:], rest)):
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
@@ -195,7 +221,33 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                             continue
                         language = mixed
                     out.append(((start, found[i + len(key) - 1][2]), topic, language))
+                    ends.add(i + len(key))
+    if own:
+        # The writer's own child: their news is their own to tell, unless the child is the one another child's conduct
+        # was done to ("Ali mere bete ko maarta hai", "dokucza mojej córce"): then that conduct is still told.
+        if not all(_acted_on(tokens, span, ends) for span in own):
+            return ()
+        out = [d for d in out if d[1] == "behaviour"]
     return tuple(out)
+
+
+#: After a mention of the writer's child, a word making the child the one acted on: Urdu "ko", Punjabi "nu".
+_TO_OWN = frozenset(lexicon_key(w) for w in ("ko", "nu", "noo", "کو", "نوں"))
+#: Before it, a preposition of the one acted on: Arabic "على" (on), Polish "na" (at), Welsh "ar" (on).
+_AT_OWN = frozenset(lexicon_key(w) for w in ("على", "عالى", "na", "ar"))
+#: Polish possessives in the cases of an object ("bije mojego syna", "dokucza naszej córce"), not the subject's.
+_OBLIQUE = frozenset(lexicon_key(w) for w in ("mojego", "moją", "mojej", "mojemu", "moim", "naszego", "naszą", "naszej", "naszemu", "naszym"))
+#: Bengali's object ending on the child's word ("আমার ছেলেকে", "amar meyeke").
+_OBJECT_ENDINGS = ("কে", "ke")
+
+
+def _acted_on(tokens: list[str], span: tuple[int, int], ends: set[int]) -> bool:
+    """Whether the writer's child named at word ``span`` is the object of what is told: marked so by the grammar, or
+    named right after a phrase of conduct (Arabic and Welsh put the verb first: "ضرب ابني", "taro fy mab")."""
+    i, j = span
+    last = tokens[j - 1]
+    return ((j < len(tokens) and tokens[j] in _TO_OWN) or (j - i > 1 and last.endswith(_OBJECT_ENDINGS))
+            or tokens[i] in _OBLIQUE or (i > 0 and tokens[i - 1] in _AT_OWN) or i in ends)
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
@@ -224,6 +276,12 @@ _LATIN_MARKERS = {
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
+    # Punjabi's own postpositions and pronouns ("nu" for Urdu's "ko", "vich" for "mein"), not Urdu's shared ones.
+    "pa": frozenset({"nu", "vich", "ohnu", "ehnu", "usnu", "ohda", "ohdi", "ohde", "ehda", "ehdi", "naal", "karda", "kardi", "hoya",
+                     "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "gaya", "gayi", "dasya", "keha"}),
+    # Arabic in Latin letters ("Arabizi"), digits for the letters Latin has not: 3 for ع, 2 for ء, 7 for ح.
+    "ar": frozenset({"3ando", "3anda", "3endo", "3endha", "enno", "inno", "ya3ni", "kteer", "ktir", "shu", "mish", "mesh", "hayda",
+                     "haydi", "ma3", "3ala", "kaman", "howe", "hiye", "huwa", "ibni", "binti", "3am", "sar", "ma3o", "ma3a"}),
 }
 
 
@@ -268,10 +326,15 @@ def _wake_word(words: Iterable[str]) -> str:
     return max([w for w in words if w not in triggers.COMMON_WORDS] or words, key=len)
 
 
+def _wake_key(word: str) -> str:
+    """A wake word as a trigger: a stem as a prefix trigger (cut to the letters triggers.py reads), a word as itself."""
+    return word[:-1][:triggers.PREFIX_MAX] + STEM if word.endswith(STEM) else word
+
+
 def _triggers() -> frozenset[str]:
     """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
-    disclosure_words = {_wake_word(k) for k in _disclosures()[0]}
+    disclosure_words = {_wake_key(_wake_word(k)) for k in _disclosures()[0]}
     called_words = {w for (w,) in _called().get("noun", {})}
     return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"}
 

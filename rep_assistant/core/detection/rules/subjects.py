@@ -108,15 +108,23 @@ def _own_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def speaks_of_own_child(words: list[str]) -> bool:
-    """Whether ``words`` (a message's words, folded) name the writer's own child or the writer in another language.
+    """Whether ``words`` (a message's words, folded) name the writer's own child or the writer in another language."""
+    return bool(own_child_mentions(words))
+
+
+def own_child_mentions(words: list[str]) -> list[tuple[int, int]]:
+    """Where ``words`` (a message's words, folded) name the writer's own child or the writer in another language: the
+    [start, end) word spans.
 
     The last word of a phrase may carry an ending: Bengali 'আমার মেয়ের' (my daughter's), Polish 'mojej córce'.
     """
     phrases = _own_phrases()
+    out = []
     for i, word in enumerate(words):
         for phrase in phrases.get(word, ()):
             rest = words[i + 1:i + len(phrase)]
             if len(rest) == len(phrase) - 1 and all(a == b for a, b in zip(rest[:-1], phrase[1:-1], strict=False)) \
                     and (len(phrase) == 1 or rest[-1].startswith(phrase[-1])):
-                return True
-    return False
+                out.append((i, i + len(phrase)))
+                break
+    return out
