@@ -76,7 +76,7 @@ def test_swear_words_written_backwards_are_found(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Esra is bringing the cupcakes", "the kids were stunned, it was evil", "Live music at the fair!",
-                                  "Stop the bus, it's Reg"])
+                                  "Stop the bus, it's Reg", "Yesra and Desra are twins in 4B"])
 def test_words_that_are_other_words_backwards_are_not(text: str) -> None:
     assert not _offensive(text)
 

@@ -63,7 +63,8 @@ def _says_unless(tokens: list[str]) -> bool:
 #: A disclosure word ending in this is a stem: any word that starts so ("uderz*": uderzył, uderzyła, uderza). A verb
 #: is told in many forms (tense, person, gender), and a list of forms holds only those somebody wrote down.
 STEM = "*"
-#: A stem's first letters, by which a word finds the stems it may start with (a stem is at least this long).
+#: A stem's first characters, by which a word finds the stems it may start with (every stem has at least this many
+#: letters, vowel signs not counted: "গালি" is two letters, and too short a stem for one verb).
 STEM_KEY = 4
 
 Phrase = tuple[tuple[str, ...], str, str]
@@ -206,7 +207,6 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         return ()  # an awareness week, or the writer's own child
     own = own_child_mentions(tokens)
     out: list[tuple[tuple[int, int], str, str]] = []
-    ends: set[int] = set()  # where each disclosure phrase ends (a word index)
     mixed: str | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
@@ -221,11 +221,11 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                             continue
                         language = mixed
                     out.append(((start, found[i + len(key) - 1][2]), topic, language))
-                    ends.add(i + len(key))
     if own:
-        # The writer's own child: their news is their own to tell, unless the child is the one another child's conduct
-        # was done to ("Ali mere bete ko maarta hai", "dokucza mojej córce"): then that conduct is still told.
-        if not all(_acted_on(tokens, span, ends) for span in own):
+        # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
+        # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
+        # still told. Without a name it may be the writer's apology for their own child ("Przepraszam za mojego syna").
+        if not (all(_acted_on(tokens, span) for span in own) and _names_another(t.raw, found, own)):
             return ()
         out = [d for d in out if d[1] == "behaviour"]
     return tuple(out)
@@ -233,21 +233,27 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 
 #: After a mention of the writer's child, a word making the child the one acted on: Urdu "ko", Punjabi "nu".
 _TO_OWN = frozenset(lexicon_key(w) for w in ("ko", "nu", "noo", "کو", "نوں"))
-#: Before it, a preposition of the one acted on: Arabic "على" (on), Polish "na" (at), Welsh "ar" (on).
-_AT_OWN = frozenset(lexicon_key(w) for w in ("على", "عالى", "na", "ar"))
+#: Before it, a preposition of the one acted on: Arabic "على" (on), Polish "na" (at), Welsh "ar" (on) and "wrth" (to).
+_AT_OWN = frozenset(lexicon_key(w) for w in ("على", "عالى", "na", "ar", "wrth"))
 #: Polish possessives in the cases of an object ("bije mojego syna", "dokucza naszej córce"), not the subject's.
 _OBLIQUE = frozenset(lexicon_key(w) for w in ("mojego", "moją", "mojej", "mojemu", "moim", "naszego", "naszą", "naszej", "naszemu", "naszym"))
 #: Bengali's object ending on the child's word ("আমার ছেলেকে", "amar meyeke").
 _OBJECT_ENDINGS = ("কে", "ke")
 
 
-def _acted_on(tokens: list[str], span: tuple[int, int], ends: set[int]) -> bool:
-    """Whether the writer's child named at word ``span`` is the object of what is told: marked so by the grammar, or
-    named right after a phrase of conduct (Arabic and Welsh put the verb first: "ضرب ابني", "taro fy mab")."""
+def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
+    """Whether the writer's child named at word ``span`` is marked as the one acted on: Urdu "ko", Punjabi "nu" after it,
+    a Polish possessive in an object's case, Bengali's "-ke" on it, or a preposition of the one acted on before it."""
     i, j = span
-    last = tokens[j - 1]
-    return ((j < len(tokens) and tokens[j] in _TO_OWN) or (j - i > 1 and last.endswith(_OBJECT_ENDINGS))
-            or tokens[i] in _OBLIQUE or (i > 0 and tokens[i - 1] in _AT_OWN) or i in ends)
+    return ((j < len(tokens) and tokens[j] in _TO_OWN) or (j - i > 1 and tokens[j - 1].endswith(_OBJECT_ENDINGS))
+            or tokens[i] in _OBLIQUE or (i > 0 and tokens[i - 1] in _AT_OWN))
+
+
+def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised name inside a sentence, not the writer's child's, is in the message (Latin letters only:
+    other scripts have no capitals, and there the writer's child keeps the message as it always did)."""
+    mine = [(found[i][1], found[j - 1][2]) for i, j in own]
+    return any(not any(s <= m.start() < e for s, e in mine) for m in _NAME_INSIDE.finditer(raw))
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
@@ -276,12 +282,13 @@ _LATIN_MARKERS = {
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
-    # Punjabi's own postpositions and pronouns ("nu" for Urdu's "ko", "vich" for "mein"), not Urdu's shared ones.
+    # Punjabi's own postpositions, pronouns and verb forms ("nu" for Urdu's "ko", "vich" for "mein", "hoya" for "hua").
     "pa": frozenset({"nu", "vich", "ohnu", "ehnu", "usnu", "ohda", "ohdi", "ohde", "ehda", "ehdi", "naal", "karda", "kardi", "hoya",
-                     "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "gaya", "gayi", "dasya", "keha"}),
-    # Arabic in Latin letters ("Arabizi"), digits for the letters Latin has not: 3 for ع, 2 for ء, 7 for ح.
-    "ar": frozenset({"3ando", "3anda", "3endo", "3endha", "enno", "inno", "ya3ni", "kteer", "ktir", "shu", "mish", "mesh", "hayda",
-                     "haydi", "ma3", "3ala", "kaman", "howe", "hiye", "huwa", "ibni", "binti", "3am", "sar", "ma3o", "ma3a"}),
+                     "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "dasya", "keha"}),
+    # Arabic in Latin letters ("Arabizi"), digits for the letters Latin has not: 3 for ع, 2 for ء, 7 for ح; none an
+    # English word ("mesh", "howe" and "3am" are).
+    "ar": frozenset({"3ando", "3anda", "3endo", "3endha", "enno", "inno", "ya3ni", "kteer", "ktir", "shu", "mish", "hayda",
+                     "haydi", "ma3", "3ala", "kaman", "hiye", "huwa", "ibni", "binti", "ma3o", "ma3a"}),
 }
 
 

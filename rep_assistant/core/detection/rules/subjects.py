@@ -107,11 +107,6 @@ def _own_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def speaks_of_own_child(words: list[str]) -> bool:
-    """Whether ``words`` (a message's words, folded) name the writer's own child or the writer in another language."""
-    return bool(own_child_mentions(words))
-
-
 def own_child_mentions(words: list[str]) -> list[tuple[int, int]]:
     """Where ``words`` (a message's words, folded) name the writer's own child or the writer in another language: the
     [start, end) word spans.
