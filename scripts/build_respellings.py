@@ -14,8 +14,8 @@ word list (wpolish: "fuka"), of our allow list and of the names that are everyda
 refused, as is any spelling shorter than four letters. The lists are read here, never shipped; the file records their SHA-256 so a
 test can tell whether the shipped list is still what this script makes.
 
-Romanised Urdu and Bengali have no one spelling either: "patthi" and "pathi", "kuttay" and
-"kutte", "haramzada" and "haramjada". The swear words and insults of those two languages in
+Romanised Urdu, Punjabi and Bengali have no one spelling either: "patthi" and "pathi", "kuttay" and
+"kutte", "haramzada" and "haramjada". The swear words and insults of those languages in
 resources/lexicons/languages/offensive.csv are respelled the same way by the habits of
 romanisation (``ROMANISED``: a doubled letter single or a single one doubled, long vowels
 short, the h of an aspirate dropped, a final i as ee or y, z and j, w and v), one at a time
@@ -81,10 +81,10 @@ ROMANISED: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 
 def romanised_terms() -> list[str]:
-    """Urdu and Bengali swear words and insults written in Latin letters (words or phrases)."""
+    """Urdu, Punjabi and Bengali swear words and insults written in Latin letters (words or phrases)."""
     rows = csv.DictReader(io.StringIO((LEXICONS / "languages" / "offensive.csv").read_text(encoding="utf-8")))
     return sorted({r["term"].strip().lower() for r in rows
-                   if r["language"] in ("ur", "bn") and r["kind"] != "stem" and re.fullmatch(r"[a-z]+(?: [a-z]+)*", r["term"].strip().lower())})
+                   if r["language"] in ("ur", "pa", "bn") and r["kind"] != "stem" and re.fullmatch(r"[a-z]+(?: [a-z]+)*", r["term"].strip().lower())})
 
 
 def romanised_respellings(terms: list[str], innocent: set[str], known: set[str]) -> dict[str, tuple[str, str]]:
@@ -222,7 +222,7 @@ def main() -> int:
     OUT.write_text(text, encoding="utf-8")
     META.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"{text.count(chr(10)) - 1} respellings of {len(swear_words())} English words and {len(romanised_terms())} romanised "
-          f"Urdu and Bengali terms -> {OUT.relative_to(ROOT)}")
+          f"Urdu, Punjabi and Bengali terms -> {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -212,7 +212,15 @@ def test_an_english_condition_inside_punjabi_or_arabizi_is_that_languages_disclo
     "Riix badhanka cagaaran si aad u furto albaabka",  # Somali: press the green button
     "নতুন গালিচা কিনেছি ক্লাসরুমের জন্য",  # Bengali: a new carpet for the classroom
     "Mrs Howe has ADHD herself, she told us, up at 3am marking, lovely mesh tops in the uniform shop",
+    "Kuba gryzmoli w zeszycie zamiast pisać, normalka",  # Polish: scribbles
+    "Dzieci kopały dołek w piaskownicy cały ranek",  # Polish: were digging a hole
+    "عضة بعوض على يدها بس مش مشكلة",  # Arabic: a mosquito bite
+    "العاصفة العنيفة أغلقت الطريق للمدرسة",  # Arabic: the violent storm closed the road
+    "أحمد سلوكه ممتاز هالفصل، شكرا للمعلمة",  # Arabic: praise of a child's behaviour
+    "fi azmeh kteer 3al tari2 el yom, ta5arna",  # Arabizi: a traffic jam
+    "Roedd y cyngerdd wedi taro deuddeg, diolch i bawb",  # Welsh: the concert was a hit
     "Ajj meri maa di birthday hai, party te sab nu bulaya",  # Punjabi: my mother's birthday
+    "Meri bhen di wedding agle hafte hai, main nahi aa sakdi",  # Punjabi: my sister's wedding
     "Leora is coming to the Point of Ayre walk on Sunday",  # a given name and a place
 ])
 def test_everyday_words_that_share_a_verbs_letters_are_not_a_childs_conduct(text: str) -> None:
