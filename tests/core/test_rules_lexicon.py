@@ -138,6 +138,7 @@ def test_text_turned_upside_down_is_read_the_right_way_up() -> None:
     "silly c0w nearly hit the lollipop lady", "a bunch of m1ng3rs by the bus stop", "what a b4lls-up with the rota", "baaaaalls, forgot the costume",
     "some ｇｉｔｓ took the wellies",  # fullwidth
     "f---ing hell, the coach is late", "what the f--k is this letter",  # dashes for letters
+    "he called her a dyke in the playground",  # the slur, in lower case
 ])
 def test_a_swear_inflected_or_a_word_rude_only_disguised_is_found(text: str) -> None:
     assert _offensive(text)
@@ -147,7 +148,8 @@ def test_a_swear_inflected_or_a_word_rude_only_disguised_is_found(text: str) -> 
     "the cows at the farm were lovely", "he hit the bails with the first ball", "a damning report from Ofsted",
     "we turned the first sods for the allotment", "the coding club keeps its projects in git", "Mrs Cumming has the forms",
     "the balls are in the PE shed", "Harshit's dad is driving", "any shitzu groomers nearby?", "a mishit off the first tee",
-    "a well--known shortcut",
+    "a well--known shortcut", "Mrs Dyke is taking the choir today", "we walked part of Offa's Dyke at half term",
+    "Thanks to Mr Shitole for the lift",
 ])
 def test_an_ordinary_word_that_looks_like_an_inflected_swear_is_not(text: str) -> None:
     assert not _offensive(text)
