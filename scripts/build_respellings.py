@@ -182,8 +182,8 @@ def reversals(words: list[str], innocent: set[str]) -> dict[str, tuple[str, str]
 
 
 def build_table(innocent: set[str]) -> dict[str, tuple[str, str]]:
-    """Every respelling this script ships: the English swear words' (as said, then backwards), then romanised Urdu and
-    Bengali terms'."""
+    """Every respelling this script ships: the English swear words' (as said, then backwards), then romanised Urdu,
+    Punjabi and Bengali terms'."""
     table = respellings(swear_words(), innocent)
     table.update({k: v for k, v in reversals(swear_words(), innocent).items() if k not in table})
     known = set(swear_words()) | set(romanised_terms()) | set(table)

@@ -207,7 +207,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         return ()  # an awareness week, or the writer's own child
     own = own_child_mentions(tokens)
     out: list[tuple[tuple[int, int], str, str]] = []
-    mixed: str | None = None
+    written: tuple[str, ...] | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             for key, topic, language in _phrases_at(first, firsts, stems):
@@ -216,10 +216,12 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
-                        mixed = mixed if mixed is not None else _script_language(t.raw, tokens)
-                        if not mixed:
+                        written = written if written is not None else _languages_of(t.raw, tokens)
+                        if not written:
                             continue
-                        language = mixed
+                        language = written[0]
+                    elif word.isascii() and _capitalised_inside(t.raw, start):
+                        continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
                     out.append(((start, found[i + len(key) - 1][2]), topic, language))
     if own:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
@@ -235,25 +237,42 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 _TO_OWN = frozenset(lexicon_key(w) for w in ("ko", "nu", "noo", "کو", "نوں"))
 #: Before it, a preposition of the one acted on: Arabic "على" (on), Polish "na" (at), Welsh "ar" (on) and "wrth" (to).
 _AT_OWN = frozenset(lexicon_key(w) for w in ("على", "عالى", "na", "ar", "wrth"))
-#: Polish possessives in the cases of an object ("bije mojego syna", "dokucza naszej córce"), not the subject's.
+#: Polish possessives in the cases of an object ("bije mojego syna", "dokucza naszej córce"), not the subject's ...
 _OBLIQUE = frozenset(lexicon_key(w) for w in ("mojego", "moją", "mojej", "mojemu", "moim", "naszego", "naszą", "naszej", "naszemu", "naszym"))
-#: Bengali's object ending on the child's word ("আমার ছেলেকে", "amar meyeke").
+#: ... unless a preposition governs the case ("przepraszam za mojego syna": sorry for my son; "u mojej córki").
+_NOT_OBJECT = frozenset(lexicon_key(w) for w in ("za", "u", "dla", "od", "z", "o", "do", "bez", "przez", "przy"))
+#: Bengali's object ending on the child's word ("আমার ছেলেকে", "amar meyeke"), after a Bengali possessive only
+#: (Urdu "mere ladke" ends so too).
 _OBJECT_ENDINGS = ("কে", "ke")
+_BENGALI_MY = frozenset(lexicon_key(w) for w in ("amar", "amader", "আমার", "আমাদের"))
 
 
 def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
     """Whether the writer's child named at word ``span`` is marked as the one acted on: Urdu "ko", Punjabi "nu" after it,
     a Polish possessive in an object's case, Bengali's "-ke" on it, or a preposition of the one acted on before it."""
     i, j = span
-    return ((j < len(tokens) and tokens[j] in _TO_OWN) or (j - i > 1 and tokens[j - 1].endswith(_OBJECT_ENDINGS))
-            or tokens[i] in _OBLIQUE or (i > 0 and tokens[i - 1] in _AT_OWN))
+    return ((j < len(tokens) and tokens[j] in _TO_OWN) or (tokens[i] in _BENGALI_MY and tokens[j - 1].endswith(_OBJECT_ENDINGS))
+            or (tokens[i] in _OBLIQUE and not (i > 0 and tokens[i - 1] in _NOT_OBJECT)) or (i > 0 and tokens[i - 1] in _AT_OWN))
 
 
 def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]]) -> bool:
     """Whether a capitalised name inside a sentence, not the writer's child's, is in the message (Latin letters only:
     other scripts have no capitals, and there the writer's child keeps the message as it always did)."""
     mine = [(found[i][1], found[j - 1][2]) for i, j in own]
-    return any(not any(s <= m.start() < e for s, e in mine) for m in _NAME_INSIDE.finditer(raw))
+    return any(not any(s <= m.start() < e for s, e in mine) and m.group().casefold() not in _NOT_A_CHILD
+               and not _AFTER_A_NAME.search(raw, 0, m.start()) for m in _NAME_INSIDE.finditer(raw))
+
+
+#: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles in their
+#: other forms (Polish "Panią", "Pana").
+_NOT_A_CHILD = frozenset(w.casefold() for w in (
+    "Eid", "Allah", "Diwali", "Christmas", "Easter", "Ramadan", "Ramzan", "Vaisakhi", "Hanukkah", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Maths", "English", "Science", "History", "Geography", "Music", "Art", "Reception", "Year",
+    "Madam", "Teacher", "Miss", "Sir", "Panią", "Pana", "Panem", "Panu", "Pani", "Pan", "Dyrektor", "Ustad", "Ustadh", "Apa", "Baji",
+    "Bhai", "Aunty", "Uncle", "Mrs", "Mr", "Ms", "Dr", "Mae", "Yn", "Wedi"))
+#: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
+_AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
@@ -279,7 +298,7 @@ _LATIN_MARKERS = {
     "ur": frozenset({"hai", "hain", "nahi", "nahin", "mein", "aur", "bhi", "tha", "thi", "ko", "ki", "ka", "ke", "wala", "wali"}),
     "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
                      "nai", "abar", "ekhon", "shob", "cheler", "meyer"}),
-    "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay"}),
+    "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay", "wuu", "kale", "aad", "ku"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
     # Punjabi's own postpositions, pronouns and verb forms ("nu" for Urdu's "ko", "vich" for "mein", "hoya" for "hua").
@@ -292,18 +311,22 @@ _LATIN_MARKERS = {
 }
 
 
-def _script_language(raw: str, tokens: list[str]) -> str:
-    """The language of a message written in another language ("" when it reads as English): its script, or, in Latin
-    letters, two of one language's own words."""
+def _capitalised_inside(raw: str, start: int) -> bool:
+    """Whether the word at ``start`` is written as a name is (a capital, then small letters) inside a sentence."""
+    return raw[start].isupper() and raw[start + 1:start + 2].islower() and not starts_sentence(raw, start)
+
+
+def _languages_of(raw: str, tokens: list[str]) -> tuple[str, ...]:
+    """The languages a message is written in besides English (none when it reads as English): its script, and, in
+    Latin letters, each language two of whose own words it has (a Punjabi message may use Urdu's words too)."""
+    out = []
     if _BENGALI.search(raw):
-        return "bn"
+        out.append("bn")
     if _ARABIC.search(raw):
-        return "ur" if _URDU_ONLY.search(raw) else "ar"
+        out.append("ur" if _URDU_ONLY.search(raw) else "ar")
     words = set(tokens)
-    for language, markers in _LATIN_MARKERS.items():
-        if len(markers & words) >= 2:
-            return language
-    return ""
+    out += [language for language, markers in _LATIN_MARKERS.items() if len(markers & words) >= 2]
+    return tuple(out)
 
 
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
