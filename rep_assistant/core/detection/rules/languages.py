@@ -207,7 +207,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         return ()  # an awareness week, or the writer's own child
     own = own_child_mentions(tokens)
     out: list[tuple[tuple[int, int], str, str]] = []
-    written: tuple[str, ...] | None = None
+    mixed: str | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             for key, topic, language in _phrases_at(first, firsts, stems):
@@ -216,10 +216,10 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
-                        written = written if written is not None else _languages_of(t.raw, tokens)
-                        if not written:
+                        mixed = mixed if mixed is not None else _script_language(t.raw, tokens)
+                        if not mixed:
                             continue
-                        language = written[0]
+                        language = mixed
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
                     out.append(((start, found[i + len(key) - 1][2]), topic, language))
@@ -263,14 +263,14 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
                and not _AFTER_A_NAME.search(raw, 0, m.start()) for m in _NAME_INSIDE.finditer(raw))
 
 
-#: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles in their
-#: other forms (Polish "Panią", "Pana").
+#: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
+#: _NAME_INSIDE does not know (Polish "Panią", "Pana", "Madam"), Welsh words that open a clause.
 _NOT_A_CHILD = frozenset(w.casefold() for w in (
     "Eid", "Allah", "Diwali", "Christmas", "Easter", "Ramadan", "Ramzan", "Vaisakhi", "Hanukkah", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Maths", "English", "Science", "History", "Geography", "Music", "Art", "Reception", "Year",
-    "Madam", "Teacher", "Miss", "Sir", "Panią", "Pana", "Panem", "Panu", "Pani", "Pan", "Dyrektor", "Ustad", "Ustadh", "Apa", "Baji",
-    "Bhai", "Aunty", "Uncle", "Mrs", "Mr", "Ms", "Dr", "Mae", "Yn", "Wedi"))
+    "Madam", "Teacher", "Panią", "Pana", "Panem", "Panu", "Dyrektor", "Ustad", "Ustadh", "Apa", "Baji",
+    "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 
@@ -316,17 +316,18 @@ def _capitalised_inside(raw: str, start: int) -> bool:
     return raw[start].isupper() and raw[start + 1:start + 2].islower() and not starts_sentence(raw, start)
 
 
-def _languages_of(raw: str, tokens: list[str]) -> tuple[str, ...]:
-    """The languages a message is written in besides English (none when it reads as English): its script, and, in
-    Latin letters, each language two of whose own words it has (a Punjabi message may use Urdu's words too)."""
-    out = []
+def _script_language(raw: str, tokens: list[str]) -> str:
+    """The language of a message written in another language ("" when it reads as English): its script, or, in Latin
+    letters, two of one language's own words."""
     if _BENGALI.search(raw):
-        out.append("bn")
+        return "bn"
     if _ARABIC.search(raw):
-        out.append("ur" if _URDU_ONLY.search(raw) else "ar")
+        return "ur" if _URDU_ONLY.search(raw) else "ar"
     words = set(tokens)
-    out += [language for language, markers in _LATIN_MARKERS.items() if len(markers & words) >= 2]
-    return tuple(out)
+    for language, markers in _LATIN_MARKERS.items():
+        if len(markers & words) >= 2:
+            return language
+    return ""
 
 
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
