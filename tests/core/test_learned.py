@@ -22,7 +22,7 @@ from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned import train as train_module
 from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, features, pair_features, with_rule_marks, word_features, words_of
 from rep_assistant.core.detection.learned.train import Params, calibrate, train
-from rep_assistant.core.detection.rules import Message, Rule, detect
+from rep_assistant.core.detection.rules import DetectOptions, Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
 from rep_assistant.core.detection.rules.model import Hit
 from rep_assistant.core.errors import RepError
@@ -390,6 +390,83 @@ def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> No
     # Where the rules' flags of a category were often wrong on other chats, even odds are not enough, and the rep is told why.
     strict = layers.detect_all(msgs, None, model=_constant_model(0.8, confirm=0.9))[0]
     assert strict.tier == "worth-a-look" and "gives it 80%" in strict.summary and "right 9 times in 10 only from 90%" in strict.summary
+
+
+def _vetting_model(probability: float, confirm: float = 0.6, withdraw: float = 0.3) -> LearnedModel:
+    """A model that gives individual-child ``probability`` whatever the words, with bars for child-health flags."""
+    from rep_assistant.core.detection.learned.model import pack
+
+    bias = math.log(probability / (1 - probability))
+    bars = {"look": 0.99, "main": 0.995, "confirm": 0.0}
+    return LearnedModel(pack(["individual-child"], {}, [bias], {"individual-child": bars}, {},
+                             {"personal-data<individual-child": {"confirm": confirm, "withdraw": withdraw}}))
+
+
+def test_a_childs_health_told_is_judged_by_whether_the_model_reads_it_as_another_familys_child() -> None:
+    """personal.child-health names ``vetted_by = "individual-child"``: that category's probability decides its flag."""
+    from rep_assistant.core.detection.rules.data import vetted_rules
+
+    assert vetted_rules()["personal.child-health"] == "individual-child"
+    msgs = [Message(1, "2025-01-06T10:00", "A", "Tilly has been diagnosed with dyspraxia, we finally know what helps her"),
+            Message(2, "2025-01-06T10:05", "B", "Leo's asthma")]  # too short for the model: the rule alone decides
+    health = [f for f in detect(msgs) if f.rule_id == "personal.child-health"]
+    assert [f.message_id for f in health] == [1, 2] and all(f.tier == "main" for f in health)
+
+    def kept(p: float) -> list[tuple[int, str]]:
+        return [(f.message_id, f.tier) for f in layers.detect_all(msgs, None, model=_vetting_model(p)) if f.rule_id == "personal.child-health"]
+
+    assert kept(0.1) == [(2, "main")]  # under the withdraw bar: the parent's own news, withdrawn
+    assert kept(0.45) == [(1, "worth-a-look"), (2, "main")]  # between the bars: worth a look
+    assert kept(0.9) == [(1, "main"), (2, "main")]
+    doubted = next(f for f in layers.detect_all(msgs, None, model=_vetting_model(0.45)) if f.message_id == 1 and f.rule_id == "personal.child-health")
+    assert "the learned model gives individual child 45%" in doubted.summary and "only from 60%" in doubted.summary
+    # A model without bars for the mark vets nothing.
+    bare = LearnedModel.from_weights(["individual-child"], {}, [math.log(0.1 / 0.9)],
+                                     {"individual-child": {"look": 0.99, "main": 0.995, "confirm": 0.0}}, {})
+    assert [(f.message_id, f.tier) for f in layers.detect_all(msgs, None, model=bare) if f.rule_id == "personal.child-health"] == [(1, "main"), (2, "main")]
+
+
+def test_vetting_bars_are_read_off_out_of_chat_scores_of_the_vetted_flags_only() -> None:
+    # Twenty child-health flags scored out of chat on individual-child: the low ones wrong, the high ones right.
+    scores = [-3.0 + 0.3 * k for k in range(20)]
+    right = [k >= 12 for k in range(20)]
+    margins = [(z,) for z in scores] + [(5.0,)] * 10  # ten unvetted messages scored high and benign: not counted
+    labels = [frozenset({"personal-data"}) if ok else frozenset() for ok in right] + [frozenset()] * 10
+    vetted = [frozenset({"personal-data<individual-child"})] * 20 + [frozenset()] * 10
+    bars = train_module.vetting(margins, labels, ["individual-child"], vetted, Params())["personal-data<individual-child"]
+    # Withdrawn under the lowest thirteen (twelve wrong and one right: right at most one time in ten, the nearest ten
+    # too), halfway to the next; main from the lowest score above which nine in ten are right.
+    assert bars["withdraw"] == round(1 / (1 + math.exp(-(scores[12] + scores[13]) / 2)), 6)
+    assert bars["confirm"] == round(1 / (1 + math.exp(-scores[12])), 6)
+    # A flag on a message labelled with the vetting category is right too (another family's child, whichever clause).
+    relabelled = [frozenset({"individual-child"}) if ok else ls for ok, ls in zip(right, labels, strict=False)] + labels[20:]
+    assert train_module.vetting(margins, relabelled, ["individual-child"], vetted, Params())["personal-data<individual-child"] == bars
+    # A mark whose vetting category the model does not have is not calibrated.
+    assert train_module.vetting(margins, labels, ["grievance"], vetted, Params()) == {}
+
+
+def test_a_rules_vetted_by_must_name_another_category() -> None:
+    from rep_assistant.core.detection.rules.data import RuleDataError, parse
+
+    rule = 'category = "personal-data"\n[[rule]]\nid = "x.y"\ndescription = "d"\nreason = "r"\npatterns = ["asthma"]\nvetted_by = "{}"\n'
+    assert parse(rule.format("individual-child"), "t.toml")[0].rule.vetted_by == "individual-child"
+    for bad in ("personal-data", "children"):
+        with pytest.raises(RuleDataError, match="vetted_by"):
+            parse(rule.format(bad), "t.toml")
+
+
+def test_a_rule_file_can_send_a_rules_flags_to_worth_a_look() -> None:
+    from rep_assistant.core.detection.rules.data import RuleDataError, parse
+
+    rule = 'category = "anger"\n[[rule]]\nid = "x.y"\ndescription = "d"\nreason = "r"\npatterns = ["cross"]\n'
+    assert not parse(rule, "t.toml")[0].rule.uncertain
+    assert parse(rule + "uncertain = true\n", "t.toml")[0].rule.uncertain
+    with pytest.raises(RuleDataError, match="uncertain"):
+        parse(rule + 'uncertain = "yes"\n', "t.toml")
+    # Saying one is fuming is seldom what a labeller calls anger: worth a look, not the main queue.
+    [said] = detect([Message(1, "2025-01-06T10:00", "A", "Honestly I am fuming about the new parking rules")], None,
+                    DetectOptions(categories=frozenset({"anger"})))
+    assert (said.rule_id, said.tier) == ("anger.words", "worth-a-look")
 
 
 def test_the_bar_for_a_rules_flag_is_where_the_rules_flags_are_right_nine_times_in_ten() -> None:

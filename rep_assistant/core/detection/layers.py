@@ -35,8 +35,9 @@ from collections.abc import Sequence
 
 from rep_assistant.core.detection.learned import LearnedModel, Scored, load_model
 from rep_assistant.core.detection.learned.features import with_rule_marks, words_of
-from rep_assistant.core.detection.learned.model import probability
+from rep_assistant.core.detection.learned.model import probability, vet_mark
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
+from rep_assistant.core.detection.rules.data import vetted_rules
 from rep_assistant.core.detection.rules.engine import collector_paused
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
@@ -71,14 +72,16 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     wanted = frozenset(CATEGORY_IDS) if policy is None else policy.covered
     if options.categories is not None:
         wanted &= options.categories
+    flagged: dict[int, frozenset[str]] = {}
+    for f in findings:
+        flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
+    if learned.vetted:
+        findings = _vetted(findings, messages, learned, flagged)
     if not wanted & set(learned.categories):
         return findings
     judged = frozenset(learned.categories)
     doubted: dict[tuple[int, str], tuple[float, float]] = {}
     withdrawn: set[tuple[int, str]] = set()
-    flagged: dict[int, frozenset[str]] = {}
-    for f in findings:
-        flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
     cache: dict[str, _Judged] = {}
     by_text: dict[tuple[str, frozenset[str]], _Judged] = {}  # a text seen before is not split into words again
     for m in messages:
@@ -111,6 +114,36 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     return findings
 
 
+def _vetted(findings: list[Finding], messages: Sequence[Message], learned: LearnedModel,
+            flagged: dict[int, frozenset[str]]) -> list[Finding]:
+    """The flags of rules that put them to the model (a rule's ``vetted_by``): withdrawn under the vet mark's
+    ``withdraw`` bar on the vetting category's probability, in "worth a look" under its ``confirm`` bar (or even odds).
+
+    Few messages have such a flag (a child's health told), so their words are read again here rather than carried.
+    """
+    rules = vetted_rules()
+    marks = {k: (vet_mark(f.category, rules[f.rule_id]), rules[f.rule_id]) for k, f in enumerate(findings) if f.rule_id in rules}
+    marks = {k: v for k, v in marks.items() if v[0] in learned.vetted and v[1] in learned.categories}
+    if not marks:
+        return findings
+    wanted = {findings[k].message_id for k in marks}
+    margins = {m.id: learned.margins(with_rule_marks(words_of(m.text), flagged.get(m.id, _NOTHING))) for m in messages if m.id in wanted}
+    out = []
+    for k, f in enumerate(findings):
+        if k in marks and (z := margins.get(f.message_id)) is not None:
+            mark, by = marks[k]
+            i = learned.categories.index(by)
+            p = probability(z[i])
+            confirm, withdraw = learned.vetted[mark]
+            if p < withdraw:
+                continue
+            bar = max(confirm, min(CONFIRM, learned.main[i]))
+            if f.tier == MAIN and p < bar:
+                f = _doubted(f, p, bar, CATEGORIES[by].label.lower())
+        out.append(f)
+    return out
+
+
 def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: frozenset[str]) -> tuple[list[_Doubt], frozenset[str]]:
     """The rule-flagged ``categories`` the model gives less than even odds (or the main threshold) or their ``confirm``
     bar, and those it gives less than their ``withdraw`` bar (withdrawn).
@@ -132,14 +165,16 @@ def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: 
     return out, frozenset(ruled_out)
 
 
-def _doubted(f: Finding, p: float, bar: float) -> Finding:
+def _doubted(f: Finding, p: float, bar: float, vetting: str = "") -> Finding:
     """A rule's flag the model doubts: the same evidence, in "worth a look", saying why it is there.
 
     Where the bar is the category's calibrated one (above even odds), the rep is told what it
     means: a probability of 75 % sounds sure until one learns such flags were often wrong.
+    ``vetting``: the category the model judged instead of the flag's own (a rule's ``vetted_by``).
     """
-    why = (f"the learned model gives it {p:.0%}; on chats it had not seen, this rule's kind of flag was right 9 times "
-           f"in 10 only from {bar:.0%}" if bar > CONFIRM else f"the learned model gives it {p:.0%}")
+    gives = f"the learned model gives {vetting} {p:.0%}" if vetting else f"the learned model gives it {p:.0%}"
+    why = (f"{gives}; on chats it had not seen, this rule's kind of flag was right 9 times "
+           f"in 10 only from {bar:.0%}" if bar > CONFIRM else gives)
     return dataclasses.replace(f, tier=WORTH_A_LOOK, confidence=round(p, 3), summary=f"{f.summary} (Worth a look rather than certain: {why}.)")
 
 

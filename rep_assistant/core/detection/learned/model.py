@@ -69,6 +69,9 @@ class LearnedModel:
         # withdraws none.
         self.withdraw: tuple[float, ...] = tuple(min(document["thresholds"][c].get("withdraw", 0.0), look)
                                                  for c, look in zip(self.categories, self.look, strict=True))
+        # By vet mark ("personal-data<individual-child", train.vet_mark): (confirm, withdraw) on the vetting category's
+        # probability for the flags of a rule that names it ``vetted_by`` (layers.py); a mark not here is not vetted.
+        self.vetted: dict[str, tuple[float, float]] = {k: (v["confirm"], v["withdraw"]) for k, v in document.get("vetted", {}).items()}
         self._look_margin = tuple(_logit(p) for p in self.look)
         self.scale: float = document["scale"]
         n = len(self.categories)
@@ -239,6 +242,16 @@ def _telling(word: str) -> bool:
     return len(word) > 2 and word[0] != "#" and word not in _FUNCTION_WORDS
 
 
+#: Beside a row's flagged categories in training, a flag of a rule the model vets (a rule's ``vetted_by``) is marked
+#: "category<by" (``vet_mark``); the model file keeps that flag's bars under the same mark.
+VETS = "<"
+
+
+def vet_mark(category: str, by: str) -> str:
+    """The mark of a rule's flag of ``category`` whose tier the model's ``by`` probability decides (layers.py)."""
+    return f"{category}{VETS}{by}"
+
+
 def probability(z: float) -> float:
     """A margin (logit) as a probability (the logistic function; 0 far below, where exp would overflow)."""
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
@@ -251,14 +264,14 @@ def _logit(p: float) -> float:
 
 
 def pack(categories: list[str], weights: dict[str, list[float]], bias: list[float],
-         thresholds: dict[str, dict[str, float]], meta: dict[str, Any]) -> dict[str, Any]:
+         thresholds: dict[str, dict[str, float]], meta: dict[str, Any], vetted: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
     """The JSON document of a model: weights quantised to int16 (the loss is below 1/30000 of the largest)."""
     feats = sorted(weights)
     top = max((abs(v) for f in feats for v in weights[f]), default=1.0) or 1.0
     scale = top / 32767
     packed = array.array("h", (round(v / scale) for f in feats for v in weights[f]))
     return {"format": FORMAT, "ngram": NGRAM, **meta, "categories": list(categories), "bias": list(bias), "thresholds": thresholds,
-            "scale": scale, "features": feats, "weights": base64.b64encode(packed.tobytes()).decode("ascii")}
+            **({"vetted": vetted} if vetted else {}), "scale": scale, "features": feats, "weights": base64.b64encode(packed.tobytes()).decode("ascii")}
 
 
 @cache

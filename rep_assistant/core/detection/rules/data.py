@@ -37,6 +37,7 @@ from rep_assistant.core.detection.rules import about, triggers
 from rep_assistant.core.detection.rules.lexicon import insults, political_terms
 from rep_assistant.core.detection.rules.model import Context, Hit, Rule
 from rep_assistant.core.detection.rules.text import NAME_WORD, PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+from rep_assistant.core.policy import CATEGORY_IDS
 
 #: Fragments every file may use, defined once with the text model that finds the same people.
 BUILTIN_FRAGMENTS = {"TITLE_NAME": TITLE_NAME, "STAFF_ROLE": STAFF_ROLE, "PERSON_NOUN": PERSON_NOUN, "PRONOUN": PRONOUN,
@@ -47,7 +48,8 @@ _TABLES: dict[str, Callable[[], dict[str, str]]] = {"insults": insults, "politic
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z0-9_]+)\}")
 _SENTENCE_BREAK = regex.compile(r"[.!?…]+(?:\s|$)|\n\s*\n")
 _RULE_KEYS = frozenset({"id", "description", "reason", "patterns", "check", "about", "about_within", "about_before", "requires",
-                        "unless", "within", "unless_before", "unless_after", "not_who", "examples", "counter_examples"})
+                        "unless", "within", "unless_before", "unless_after", "not_who", "examples", "counter_examples",
+                        "vetted_by", "uncertain"})
 
 
 class RuleDataError(ValueError):
@@ -417,13 +419,19 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
         raise RuleDataError(f"{where}: needs id and description" + (f"; unknown keys {sorted(unknown)}" if unknown else ""))
     examples = tuple(_as_list(entry.get("examples"), where, "examples"))
     counter = tuple(_as_list(entry.get("counter_examples"), where, "counter_examples"))
+    uncertain = entry.get("uncertain", False)
+    if not isinstance(uncertain, bool):
+        raise RuleDataError(f"{where}: uncertain is true or false")
+    vetted_by = entry.get("vetted_by")
+    if vetted_by is not None and (vetted_by not in CATEGORY_IDS or vetted_by == category):
+        raise RuleDataError(f"{where}: vetted_by {vetted_by!r} is not another category id")
     if "check" in entry:
         check = checks.get(entry["check"])
         if check is None:
             raise RuleDataError(f"{where}: no check named {entry['check']!r} (there are {', '.join(sorted(checks))})")
         wants_context = check.__code__.co_argcount == 2
         trig = check_triggers.get(entry["check"])
-        return RuleData(Rule(rid, category, entry["description"], check, trig, wants_context), file, examples, counter)
+        return RuleData(Rule(rid, category, entry["description"], check, trig, wants_context, uncertain, vetted_by), file, examples, counter)
     sources = _as_list(entry.get("patterns"), where, "patterns")
     if not sources or not entry.get("reason"):
         raise RuleDataError(f"{where}: a rule needs patterns and a reason (or a check)")
@@ -459,7 +467,8 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
     def check(t: Text) -> Hit | None:
         return _matches(spec, t)
 
-    return RuleData(Rule(rid, category, entry["description"], check, trig, patterns=spec), file, examples, counter, tuple(expanded))
+    return RuleData(Rule(rid, category, entry["description"], check, trig, uncertain=uncertain, vetted_by=vetted_by, patterns=spec), file, examples, counter,
+                    tuple(expanded))
 
 
 @functools.cache
@@ -516,6 +525,12 @@ def load() -> tuple[RuleData, ...]:
 
 def content_rules() -> tuple[Rule, ...]:
     return tuple(rd.rule for rd in load())
+
+
+@functools.cache
+def vetted_rules() -> dict[str, str]:
+    """Rule id -> the category whose learned probability vets that rule's flags (``vetted_by``), for those that name one."""
+    return {r.id: r.vetted_by for r in content_rules() if r.vetted_by}
 
 
 def context_free(rule: Rule, t: Text, ctx: Context | None = None) -> Hit | None:

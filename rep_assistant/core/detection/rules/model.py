@@ -128,6 +128,10 @@ class Rule:
     A rule that ``wants_context`` is also given the poster; knowing the poster may only clear
     a message, never flag one (the engine relies on it to judge a repeated text once).
     An ``uncertain`` rule's flags go to the "worth a look" tier, not the main queue.
+    ``vetted_by`` names another category whose learned probability decides whether the rule's flag
+    is right: a child's health told is another family's data only when the message is about another
+    family's child, which the model's individual-child score tells better than a pattern can
+    (layers.py; the bars are read off chats the model never saw, learned/train.py).
     ``patterns`` is a pattern rule's compiled form (data.PatternSpec), which lets the engine
     check every rule's trigger words for a message in one pass instead of rule by rule.
     """
@@ -139,4 +143,5 @@ class Rule:
     triggers: frozenset[str] | None = None
     wants_context: bool = False
     uncertain: bool = False
+    vetted_by: str | None = None
     patterns: Any = field(default=None, repr=False, compare=False)
