@@ -241,6 +241,16 @@ def test_features_fold_styled_letters_and_case() -> None:
     assert "#shout" in features(shaped) and "~waiting #shout" not in features(shaped)
 
 
+def test_emoji_and_scare_quotes_are_marks_of_tone() -> None:
+    """Each picture once, skin tones and joiners aside; a few words in double quotes, not a long quotation."""
+    assert words_of("Super organised as ever 🙃🙃 👏🏾👏🏾") == ["super", "organised", "as", "ever", "#e🙃", "#e👏"]
+    assert words_of("The office said it is “being looked into” again")[-1] == "#scare"
+    assert words_of('They said it is "being looked into" again')[-1] == "#scare"
+    assert "#scare" not in words_of('She wrote "please can all parents make sure the forms are back by Friday" today')
+    assert words_of("Café trip on Friday ☕ → meet at the gate ⚽")[-2:] == ["#e☕", "#e⚽"]  # an arrow is not a picture
+    assert words_of("Lovely day at the park") == ["lovely", "day", "at", "the", "park"]  # no marks where none is written
+
+
 def test_a_word_used_twice_counts_once_and_a_shared_ngram_counts_for_each_word() -> None:
     feats = features(["meeting", "meeting", "waiting"])
     assert feats.count("~meeting") == 1 and feats.count("~meeting meeting") == 1

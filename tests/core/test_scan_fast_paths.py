@@ -21,7 +21,7 @@ import regex
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _SCARE, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
 from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
@@ -89,9 +89,12 @@ def plain_words_of(text: str) -> list[str]:
     words = _WORD.findall(folded) + contacts
     if len(words) < MIN_WORDS:
         return words
+    pictures = [f"#e{ch}" for ch in dict.fromkeys(head)
+                if unicodedata.category(ch) == "So" and ("\u2190" <= ch <= "\u2bff" or "\U0001f000" <= ch <= "\U0001faff")]
     marks = [mark for mark, present in (
         ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
-        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), ("#lines", "\n" in head), ("#money", "£" in head),
+        ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), *((p, True) for p in pictures),
+        ("#scare", _SCARE.search(head) is not None), ("#lines", "\n" in head), ("#money", "£" in head),
     ) if present]
     return words + marks
 

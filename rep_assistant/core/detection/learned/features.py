@@ -30,14 +30,24 @@ _FOUR_CAPITALS = re.compile("[A-Z]{4}")  # in every match of _SHOUT, and about t
 # _WORD on a lower-cased ASCII text, where [^\W_] can only be [a-z0-9] and ’ cannot occur: the same words, a
 # cheaper character class (most messages).
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+# Emoji and other pictures (arrows, dingbats, the emoji planes), each a mark of its own: a tone no word carries (🙃 and
+# 👏 after praise are sarcasm, 🙄 a raised eyebrow). Skin tones and joiners fall outside: they are not symbols ("So").
+_PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
+# A word or a few in double quotes: scare quotes ("being dealt with", "monitoring"), how parents quote the school's
+# own words back at it. Longer quotations (a pasted e-mail) are not this.
+_SCARE = re.compile(r'["“]\s*[^"“”\s]+(?:\s+[^"“”\s]+){0,3}\s*["”]')
 _ANGRY = frozenset("😡🤬😤😠🙄")
 
 
 def words_of(text: str) -> list[str]:
     """The message's words, NFKC-folded and case-folded, apostrophes kept inside words, then its shape marks.
 
-    Shape marks (``#shout``, ``#bang``, ``#ask``, ``#angry``, ``#lines``, ``#money``) say how a
-    message is written rather than what it says, which varies less between writers than words do.
+    Shape marks (``#shout``, ``#bang``, ``#ask``, ``#angry``, ``#e`` and each emoji, ``#scare`` for a few words in
+    double quotes, ``#lines``, ``#money``) say how a message is written rather than what it says, which varies less
+    between writers than words do. Leaving each writer out (the calibration's ten groups), the emoji and scare
+    quotes raised the breaches found at 0.5 / 1 / 2 / 4 % of benign messages flagged from 0.620 / 0.695 / 0.762 /
+    0.832 to 0.628 / 0.699 / 0.769 / 0.839 (grievance, most of the misses, 0.41 / 0.50 / 0.59 / 0.69 to 0.43 / 0.51 /
+    0.61 / 0.71).
     Contact details and links are marks too (``contact_marks``).
     """
     head = text[:MAX_CHARS]
@@ -57,6 +67,10 @@ def words_of(text: str) -> list[str]:
         words.append("#ask")
     if not plain and not _ANGRY.isdisjoint(head):
         words.append("#angry")
+    if not plain and (pictures := _PICTURE.findall(head)):
+        words.extend("#e" + ch for ch in dict.fromkeys(pictures) if unicodedata.category(ch) == "So")
+    if ('"' in head or "“" in head) and _SCARE.search(head):
+        words.append("#scare")
     if "\n" in head:
         words.append("#lines")
     if not plain and "£" in head:
