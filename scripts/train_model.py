@@ -35,6 +35,7 @@ from rep_assistant.core.detection.layers import detect_all  # noqa: E402
 from rep_assistant.core.detection.learned.model import vet_mark  # noqa: E402
 from rep_assistant.core.detection.learned.train import Params, data_checksum, flags_checksum, train  # noqa: E402
 from rep_assistant.core.detection.rules.data import vetted_rules  # noqa: E402
+from rep_assistant.core.detection.rules.languages import reads_as_english  # noqa: E402
 from rep_assistant.core.policy import CATEGORY_IDS  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -145,14 +146,15 @@ def message_rows(path: Path) -> list[dict]:
 
 def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
     """By chat, by row, the categories the rules (every category, both tiers, no model) flag, and a vet mark
-    ("personal-data<individual-child") for each flag of a rule that puts its flags to the model (``vetted_by``)."""
+    ("personal-data<individual-child") for each flag of a rule that puts its flags to the model (``vetted_by``) on a
+    message the model can read (``reads_as_english``), as a scan puts them (layers.py)."""
     vetted = vetted_rules()
     out = {}
     for name, rows in chats.items():
         flags: list[set[str]] = [set() for _ in rows]
         for f in detect_all(messages_from_labels(rows), None, model=False):
             flags[f.message_id].add(f.category)
-            if f.rule_id in vetted:
+            if f.rule_id in vetted and reads_as_english(rows[f.message_id]["text"]):
                 flags[f.message_id].add(vet_mark(f.category, vetted[f.rule_id]))
         out[name] = [frozenset(s) for s in flags]
     return out
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     for c, t in document["thresholds"].items():
         print(f"  {c:24} worth a look from {t['look']:.3f}, main queue from {t['main']:.3f}, a rule's flag withdrawn under {t['withdraw']:.3f}")
     for mark, t in document.get("vetted", {}).items():
-        print(f"  {mark}: the flag stays main from {t['confirm']:.3f}, withdrawn under {t['withdraw']:.3f}")
+        print(f"  {mark}: the flag stays in the main queue from {t['confirm']:.3f}")
     return 0
 
 

@@ -249,6 +249,10 @@ def test_emoji_and_scare_quotes_are_marks_of_tone() -> None:
     assert "#scare" not in words_of('She wrote "please can all parents make sure the forms are back by Friday" today')
     assert words_of("Café trip on Friday ☕ → meet at the gate ⚽")[-2:] == ["#e☕", "#e⚽"]  # an arrow is not a picture
     assert words_of("Lovely day at the park") == ["lovely", "day", "at", "the", "park"]  # no marks where none is written
+    # Quotes pair up: two quotations are not one short one between them; an inch mark is not a quote.
+    assert "#scare" not in words_of('The letter says "all children must bring a packed lunch for the trip" and "please label everything clearly with names"')
+    assert "#scare" not in words_of('Has anyone got a 26" waist school skirt or a 28" one spare')
+    assert words_of("Flags out for the match 🇬🇧 ┌──┐ done")[-1] != "#e🇬"  # flag letters and box drawing are not pictures
 
 
 def test_a_word_used_twice_counts_once_and_a_shared_ngram_counts_for_each_word() -> None:
@@ -402,38 +406,60 @@ def test_a_rule_flag_the_model_doubts_waits_in_worth_a_look_and_says_why() -> No
     assert strict.tier == "worth-a-look" and "gives it 80%" in strict.summary and "right 9 times in 10 only from 90%" in strict.summary
 
 
-def _vetting_model(probability: float, confirm: float = 0.6, withdraw: float = 0.3) -> LearnedModel:
-    """A model that gives individual-child ``probability`` whatever the words, with bars for child-health flags."""
+def _vetting_model(probability: float, confirm: float = 0.6, marked: float = 0.0) -> LearnedModel:
+    """A model that gives individual-child ``probability`` (and ``marked`` more margin where the rules flagged individual
+    child), with a bar for child-health flags."""
     from rep_assistant.core.detection.learned.model import pack
 
     bias = math.log(probability / (1 - probability))
     bars = {"look": 0.99, "main": 0.995, "confirm": 0.0}
-    return LearnedModel(pack(["individual-child"], {}, [bias], {"individual-child": bars}, {},
-                             {"personal-data<individual-child": {"confirm": confirm, "withdraw": withdraw}}))
+    return LearnedModel(pack(["individual-child"], {"#r:individual-child": [marked]}, [bias], {"individual-child": bars}, {},
+                             {"personal-data<individual-child": {"confirm": confirm}}))
+
+
+def _health(findings: list[Any]) -> list[tuple[int, str]]:
+    return [(f.message_id, f.tier) for f in findings if f.rule_id == "personal.child-health"]
 
 
 def test_a_childs_health_told_is_judged_by_whether_the_model_reads_it_as_another_familys_child() -> None:
-    """personal.child-health names ``vetted_by = "individual-child"``: that category's probability decides its flag."""
+    """personal.child-health names ``vetted_by = "individual-child"``: that category's probability decides its tier."""
     from rep_assistant.core.detection.rules.data import vetted_rules
 
     assert vetted_rules()["personal.child-health"] == "individual-child"
     msgs = [Message(1, "2025-01-06T10:00", "A", "Tilly has been diagnosed with dyspraxia, we finally know what helps her"),
             Message(2, "2025-01-06T10:05", "B", "Leo's asthma")]  # too short for the model: the rule alone decides
-    health = [f for f in detect(msgs) if f.rule_id == "personal.child-health"]
-    assert [f.message_id for f in health] == [1, 2] and all(f.tier == "main" for f in health)
-
-    def kept(p: float) -> list[tuple[int, str]]:
-        return [(f.message_id, f.tier) for f in layers.detect_all(msgs, None, model=_vetting_model(p)) if f.rule_id == "personal.child-health"]
-
-    assert kept(0.1) == [(2, "main")]  # under the withdraw bar: the parent's own news, withdrawn
-    assert kept(0.45) == [(1, "worth-a-look"), (2, "main")]  # between the bars: worth a look
-    assert kept(0.9) == [(1, "main"), (2, "main")]
-    doubted = next(f for f in layers.detect_all(msgs, None, model=_vetting_model(0.45)) if f.message_id == 1 and f.rule_id == "personal.child-health")
-    assert "the learned model gives individual child 45%" in doubted.summary and "only from 60%" in doubted.summary
-    # A model without bars for the mark vets nothing.
+    assert _health(detect(msgs)) == [(1, "main"), (2, "main")]
+    # Under the bar: worth a look, never withdrawn (the model may not read the message as well as it seems to).
+    assert _health(layers.detect_all(msgs, None, model=_vetting_model(0.1))) == [(1, "worth-a-look"), (2, "main")]
+    assert _health(layers.detect_all(msgs, None, model=_vetting_model(0.9))) == [(1, "main"), (2, "main")]
+    doubted = next(f for f in layers.detect_all(msgs, None, model=_vetting_model(0.45)) if f.rule_id == "personal.child-health")
+    assert "holds only where the message is “Individual child”, and the learned model reads it so only 45%" in doubted.summary
+    assert doubted.confidence is None  # the probability is of another category, not of this flag's
+    # A model without a bar for the mark vets nothing.
     bare = LearnedModel.from_weights(["individual-child"], {}, [math.log(0.1 / 0.9)],
                                      {"individual-child": {"look": 0.99, "main": 0.995, "confirm": 0.0}}, {})
-    assert [(f.message_id, f.tier) for f in layers.detect_all(msgs, None, model=bare) if f.rule_id == "personal.child-health"] == [(1, "main"), (2, "main")]
+    assert _health(layers.detect_all(msgs, None, model=bare)) == [(1, "main"), (2, "main")]
+
+
+def test_vetting_reads_a_message_as_training_did_whatever_the_policy_covers_and_not_in_another_language() -> None:
+    # The model here leans on the rules' individual-child mark, as the real one does: it must be there even when the
+    # policy (or the options) leave individual child out, since training read every category's rule flags.
+    msgs = [Message(1, "2025-01-06T10:00", "A", "Did you hear Hugo was excluded for two days? Not surprised")]
+    model = _vetting_model(0.3, marked=60.0)  # the mark weighs against 1/sqrt(the features): about +6
+    assert _health(layers.detect_all(msgs, None, model=model)) == [(1, "main")]
+    only = DetectOptions(categories=frozenset({"personal-data"}))
+    assert [(f.rule_id, f.tier) for f in layers.detect_all(msgs, None, only, model=model)] == [("personal.child-health", "main")]
+    # A message in another language is not put to the model, which read English.
+    urdu = [Message(1, "2025-01-06T10:00", "A", "Hamza ko asthma hai aur woh bohat bimar tha kal, school mein inhaler bhi nahi tha")]
+    assert [f.tier for f in layers.detect_all(urdu, None, model=_vetting_model(0.1)) if f.category == "personal-data"] == ["main"]
+
+
+def test_a_vetted_rule_does_not_hide_another_rule_of_its_category() -> None:
+    """The engine keeps one flag per category on a message: a rule that stands on its own is kept before a vetted one."""
+    text = "Lola's party is Saturday, her address is 4 Mill Lane, she has a peanut allergy so no nuts please"
+    [pd] = [f for f in layers.detect_all([Message(1, "2025-01-06T10:00", "A", text)], None, model=_vetting_model(0.1))
+            if f.category == "personal-data"]
+    assert pd.rule_id != "personal.child-health" and pd.tier == "main"  # the address, found by a rule of its own
 
 
 def test_vetting_bars_are_read_off_out_of_chat_scores_of_the_vetted_flags_only() -> None:
@@ -443,16 +469,29 @@ def test_vetting_bars_are_read_off_out_of_chat_scores_of_the_vetted_flags_only()
     margins = [(z,) for z in scores] + [(5.0,)] * 10  # ten unvetted messages scored high and benign: not counted
     labels = [frozenset({"personal-data"}) if ok else frozenset() for ok in right] + [frozenset()] * 10
     vetted = [frozenset({"personal-data<individual-child"})] * 20 + [frozenset()] * 10
-    bars = train_module.vetting(margins, labels, ["individual-child"], vetted, Params())["personal-data<individual-child"]
-    # Withdrawn under the lowest thirteen (twelve wrong and one right: right at most one time in ten, the nearest ten
-    # too), halfway to the next; main from the lowest score above which nine in ten are right.
-    assert bars["withdraw"] == round(1 / (1 + math.exp(-(scores[12] + scores[13]) / 2)), 6)
-    assert bars["confirm"] == round(1 / (1 + math.exp(-scores[12])), 6)
+    bars = train_module.vetting(margins, labels, ["individual-child"], vetted, Params())
+    # Main from the lowest score at and above which nine in ten are right (the first right one here).
+    assert bars == {"personal-data<individual-child": {"confirm": round(1 / (1 + math.exp(-scores[12])), 6)}}
     # A flag on a message labelled with the vetting category is right too (another family's child, whichever clause).
     relabelled = [frozenset({"individual-child"}) if ok else ls for ok, ls in zip(right, labels, strict=False)] + labels[20:]
-    assert train_module.vetting(margins, relabelled, ["individual-child"], vetted, Params())["personal-data<individual-child"] == bars
+    assert train_module.vetting(margins, relabelled, ["individual-child"], vetted, Params()) == bars
     # A mark whose vetting category the model does not have is not calibrated.
     assert train_module.vetting(margins, labels, ["grievance"], vetted, Params()) == {}
+
+
+def test_vet_marks_calibrate_but_are_not_features() -> None:
+    rows = [{"text": "Noah has been diagnosed with dyslexia apparently", "labels": ["personal-data"]}]
+    [ex] = train_module.examples(rows, "c", [frozenset({"personal-data", "individual-child", "personal-data<individual-child"})])
+    assert ex.vetted == frozenset({"personal-data<individual-child"})
+    assert "#r:personal-data" in ex.words and not any("<" in w for w in ex.words)
+
+
+def test_every_vetted_rule_is_judged_by_a_learned_category_and_is_not_one() -> None:
+    """Otherwise its flags would be vetted never (no bar) or twice (by ``_doubts`` too)."""
+    from rep_assistant.core.detection.rules.data import content_rules
+
+    vetted = [r for r in content_rules() if r.vetted_by]
+    assert vetted and all(r.vetted_by in train_module.CATEGORIES and r.category not in train_module.CATEGORIES for r in vetted)
 
 
 def test_a_rules_vetted_by_must_name_another_category() -> None:

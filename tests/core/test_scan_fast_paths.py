@@ -21,7 +21,7 @@ import regex
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import _ANGRY, _SCARE, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _QUOTED, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
 from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
@@ -89,12 +89,12 @@ def plain_words_of(text: str) -> list[str]:
     words = _WORD.findall(folded) + contacts
     if len(words) < MIN_WORDS:
         return words
-    pictures = [f"#e{ch}" for ch in dict.fromkeys(head)
-                if unicodedata.category(ch) == "So" and ("\u2190" <= ch <= "\u2bff" or "\U0001f000" <= ch <= "\U0001faff")]
+    pictures = [f"#e{ch}" for ch in dict.fromkeys(head) if unicodedata.category(ch) == "So" and (
+        "\u2600" <= ch <= "\u27bf" or "\u2b00" <= ch <= "\u2bff" or ("\U0001f000" <= ch <= "\U0001faff" and not "\U0001f1e6" <= ch <= "\U0001f1ff"))]
     marks = [mark for mark, present in (
         ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
         ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), *((p, True) for p in pictures),
-        ("#scare", _SCARE.search(head) is not None), ("#lines", "\n" in head), ("#money", "£" in head),
+        ("#scare", any(0 < len(q.split()) <= 4 for q in _QUOTED.findall(head))), ("#lines", "\n" in head), ("#money", "£" in head),
     ) if present]
     return words + marks
 

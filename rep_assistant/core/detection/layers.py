@@ -39,12 +39,14 @@ from rep_assistant.core.detection.learned.model import probability, vet_mark
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.detection.rules.data import vetted_rules
 from rep_assistant.core.detection.rules.engine import collector_paused
+from rep_assistant.core.detection.rules.languages import reads_as_english
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
 
 #: The learned model's rule ids are this plus the category ("learned.grievance").
 LEARNED_PREFIX = "learned."
 _NOTHING: frozenset[str] = frozenset()
+_ALL = frozenset(CATEGORY_IDS)
 #: The model's probability a rule's flag needs to stay in the main queue (or the category's main threshold, where lower),
 #: as well as the category's calibrated ``confirm`` bar (module docstring).
 CONFIRM = 0.5
@@ -65,15 +67,18 @@ def detect_all(messages: Sequence[Message], policy: Policy | None = None, option
 
 def _detect_all(messages: Sequence[Message], policy: Policy | None, options: DetectOptions,
                 model: LearnedModel | bool | None) -> list[Finding]:
-    findings = detect(messages, policy, options)
     learned = load_model() if model is True else (model or None)
     if learned is None:
-        return findings
+        return detect(messages, policy, options)
     wanted = frozenset(CATEGORY_IDS) if policy is None else policy.covered
     if options.categories is not None:
         wanted &= options.categories
+    # The model learned with every category's rule marks (training reads the rules under no policy), so it is given
+    # them whatever the policy covers: a category switched off must not change how the model judges the others.
+    every = detect(messages, None, dataclasses.replace(options, categories=None))
+    findings = every if wanted == _ALL else [f for f in every if f.category in wanted]
     flagged: dict[int, frozenset[str]] = {}
-    for f in findings:
+    for f in every:
         flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
     if learned.vetted:
         findings = _vetted(findings, messages, learned, flagged)
@@ -85,7 +90,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     cache: dict[str, _Judged] = {}
     by_text: dict[tuple[str, frozenset[str]], _Judged] = {}  # a text seen before is not split into words again
     for m in messages:
-        if not m.is_post or m.is_media or m.kind != "message" or not m.text:
+        if not _readable(m):
             continue
         have = flagged.get(m.id, _NOTHING)
         found = by_text.get((m.text, have))
@@ -116,32 +121,39 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
 
 def _vetted(findings: list[Finding], messages: Sequence[Message], learned: LearnedModel,
             flagged: dict[int, frozenset[str]]) -> list[Finding]:
-    """The flags of rules that put them to the model (a rule's ``vetted_by``): withdrawn under the vet mark's
-    ``withdraw`` bar on the vetting category's probability, in "worth a look" under its ``confirm`` bar (or even odds).
+    """The main-queue flags of rules that put them to the model (a rule's ``vetted_by``), in "worth a look" where the
+    vetting category's probability is under the vet mark's ``confirm`` bar (or even odds).
 
-    Few messages have such a flag (a child's health told), so their words are read again here rather than carried.
+    Never withdrawn: the model read English, and a child's health told half in Urdu or Arabizi, with a word or two of
+    English, is read as English by any test of its language a scan can afford; the flag stays in sight, apart.
+    Few messages have such a flag (a child's health told), so their words are read again here rather than carried. A
+    message in another language is not put to the model (``reads_as_english``; training alike).
     """
     rules = vetted_rules()
-    marks = {k: (vet_mark(f.category, rules[f.rule_id]), rules[f.rule_id]) for k, f in enumerate(findings) if f.rule_id in rules}
-    marks = {k: v for k, v in marks.items() if v[0] in learned.vetted and v[1] in learned.categories}
-    if not marks:
+    put = {k: rules[f.rule_id] for k, f in enumerate(findings)
+           if f.tier == MAIN and f.rule_id in rules and vet_mark(f.category, rules[f.rule_id]) in learned.vetted
+           and rules[f.rule_id] in learned.categories}
+    if not put:
         return findings
-    wanted = {findings[k].message_id for k in marks}
-    margins = {m.id: learned.margins(with_rule_marks(words_of(m.text), flagged.get(m.id, _NOTHING))) for m in messages if m.id in wanted}
+    wanted = {findings[k].message_id for k in put}
+    margins = {m.id: learned.margins(with_rule_marks(words_of(m.text), flagged.get(m.id, _NOTHING)))
+               for m in messages if m.id in wanted and _readable(m) and reads_as_english(m.text)}
     out = []
     for k, f in enumerate(findings):
-        if k in marks and (z := margins.get(f.message_id)) is not None:
-            mark, by = marks[k]
+        if k in put and (z := margins.get(f.message_id)) is not None:
+            by = put[k]
             i = learned.categories.index(by)
             p = probability(z[i])
-            confirm, withdraw = learned.vetted[mark]
-            if p < withdraw:
-                continue
-            bar = max(confirm, min(CONFIRM, learned.main[i]))
-            if f.tier == MAIN and p < bar:
-                f = _doubted(f, p, bar, CATEGORIES[by].label.lower())
+            bar = max(learned.vetted[vet_mark(f.category, by)], min(CONFIRM, learned.main[i]))
+            if p < bar:
+                f = _doubted(f, p, bar, CATEGORIES[by].label)
         out.append(f)
     return out
+
+
+def _readable(m: Message) -> bool:
+    """A message the model reads: a post with text of its own (not media, a poll or a system line)."""
+    return m.is_post and not m.is_media and m.kind == "message" and bool(m.text)
 
 
 def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: frozenset[str]) -> tuple[list[_Doubt], frozenset[str]]:
@@ -170,9 +182,13 @@ def _doubted(f: Finding, p: float, bar: float, vetting: str = "") -> Finding:
 
     Where the bar is the category's calibrated one (above even odds), the rep is told what it
     means: a probability of 75 % sounds sure until one learns such flags were often wrong.
-    ``vetting``: the category the model judged instead of the flag's own (a rule's ``vetted_by``).
+    ``vetting``: the label of the category the model judged instead of the flag's own (a rule's ``vetted_by``); the
+    rep is told which, and the flag carries no confidence of its own category.
     """
-    gives = f"the learned model gives {vetting} {p:.0%}" if vetting else f"the learned model gives it {p:.0%}"
+    if vetting:
+        why = f"this flag holds only where the message is “{vetting}”, and the learned model reads it so only {p:.0%}"
+        return dataclasses.replace(f, tier=WORTH_A_LOOK, summary=f"{f.summary} (Worth a look rather than certain: {why}.)")
+    gives = f"the learned model gives it {p:.0%}"
     why = (f"{gives}; on chats it had not seen, this rule's kind of flag was right 9 times "
            f"in 10 only from {bar:.0%}" if bar > CONFIRM else gives)
     return dataclasses.replace(f, tier=WORTH_A_LOOK, confidence=round(p, 3), summary=f"{f.summary} (Worth a look rather than certain: {why}.)")

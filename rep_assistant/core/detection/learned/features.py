@@ -30,12 +30,16 @@ _FOUR_CAPITALS = re.compile("[A-Z]{4}")  # in every match of _SHOUT, and about t
 # _WORD on a lower-cased ASCII text, where [^\W_] can only be [a-z0-9] and ’ cannot occur: the same words, a
 # cheaper character class (most messages).
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-# Emoji and other pictures (arrows, dingbats, the emoji planes), each a mark of its own: a tone no word carries (🙃 and
-# 👏 after praise are sarcasm, 🙄 a raised eyebrow). Skin tones and joiners fall outside: they are not symbols ("So").
-_PICTURE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
-# A word or a few in double quotes: scare quotes ("being dealt with", "monitoring"), how parents quote the school's
-# own words back at it. Longer quotations (a pasted e-mail) are not this.
-_SCARE = re.compile(r'["“]\s*[^"“”\s]+(?:\s+[^"“”\s]+){0,3}\s*["”]')
+# Emoji and pictures (the symbols and dingbats blocks, ⭐, the emoji planes), each a mark of its own: a tone no word
+# carries (🙃 and 👏 after praise are sarcasm, 🙄 a raised eyebrow, also #angry). Arrows, box drawing, braille and
+# shapes (pasted tables, text art) and the letters flags are made of are left out; skin tones and joiners are not
+# symbols ("So") and fall out too.
+_PICTURE = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001f1e5\U0001f200-\U0001faff]")
+# Each pair of double quotes ("…" or “…”), what is inside them; scare quotes are one to four words of it ("being dealt
+# with", "monitoring"), how parents quote the school's own words back at it. A longer quotation (a pasted e-mail)
+# is not this, nor an inch mark after a digit (26", 5'2").
+_QUOTED = re.compile(r'(?<!\d)["“]([^"“”\n]*)["”]')
+_SCARE_MOST = 4
 _ANGRY = frozenset("😡🤬😤😠🙄")
 
 
@@ -69,7 +73,7 @@ def words_of(text: str) -> list[str]:
         words.append("#angry")
     if not plain and (pictures := _PICTURE.findall(head)):
         words.extend("#e" + ch for ch in dict.fromkeys(pictures) if unicodedata.category(ch) == "So")
-    if ('"' in head or "“" in head) and _SCARE.search(head):
+    if ('"' in head or "“" in head) and any(0 < len(q.split()) <= _SCARE_MOST for q in _QUOTED.findall(head)):
         words.append("#scare")
     if "\n" in head:
         words.append("#lines")

@@ -69,9 +69,9 @@ class LearnedModel:
         # withdraws none.
         self.withdraw: tuple[float, ...] = tuple(min(document["thresholds"][c].get("withdraw", 0.0), look)
                                                  for c, look in zip(self.categories, self.look, strict=True))
-        # By vet mark ("personal-data<individual-child", train.vet_mark): (confirm, withdraw) on the vetting category's
+        # By vet mark ("personal-data<individual-child", ``vet_mark``): the ``confirm`` bar on the vetting category's
         # probability for the flags of a rule that names it ``vetted_by`` (layers.py); a mark not here is not vetted.
-        self.vetted: dict[str, tuple[float, float]] = {k: (v["confirm"], v["withdraw"]) for k, v in document.get("vetted", {}).items()}
+        self.vetted: dict[str, float] = {k: v["confirm"] for k, v in document.get("vetted", {}).items()}
         self._look_margin = tuple(_logit(p) for p in self.look)
         self.scale: float = document["scale"]
         n = len(self.categories)

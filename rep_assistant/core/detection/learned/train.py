@@ -241,15 +241,15 @@ def calibrate(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str
 
 def vetting(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]], categories: Sequence[str],
             vetted: Sequence[frozenset[str]], params: Params) -> dict[str, dict[str, float]]:
-    """By vet mark ("personal-data<individual-child"), the ``confirm`` and ``withdraw`` bars on the vetting category's
-    probability, read off out-of-chat margins as a category's own are (``_confirm``, ``_withdraw``).
+    """By vet mark ("personal-data<individual-child"), the ``confirm`` bar on the vetting category's probability,
+    read off out-of-chat margins as a category's own is (``_confirm``): the lowest at and above which the rule's flags
+    were right ``main_precision`` of the time. A flag under it waits in "worth a look" (layers.py); none is withdrawn.
 
     A vetted flag is right when the message is labelled with the rule's category or with the vetting one: the vetting
     category is the rule's premise (a child's health told of another family's child breaches the code, whichever of the
     two clauses its labeller chose; writers often chose only individual-child), so such a flag accuses nobody falsely.
     Counted strictly, the rule's flags were right under 80 % of the time even where the model was surest, and none
-    would have stayed in the main queue. Not spent from the benign budget of ``calibrate``: a vetted flag withdrawn
-    only takes a false alarm away.
+    would have stayed in the main queue.
     """
     out = {}
     for mark in sorted({v for vs in vetted for v in vs}):
@@ -257,10 +257,9 @@ def vetting(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]]
         if by not in categories:
             continue
         i = categories.index(by)
-        scores = [m[i] for m, vs in zip(margins, vetted, strict=True) if mark in vs and m]
-        right = [category in ls or by in ls for m, ls, vs in zip(margins, labels, vetted, strict=True) if mark in vs and m]
-        confirm = _confirm(scores, right, params.main_precision)
-        out[mark] = {"confirm": round(_prob(confirm), 6), "withdraw": _withdraw(scores, right, params)}
+        scores = [m[i] for m, vs in zip(margins, vetted, strict=True) if mark in vs]
+        right = [category in ls or by in ls for ls, vs in zip(labels, vetted, strict=True) if mark in vs]
+        out[mark] = {"confirm": round(_prob(_confirm(scores, right, params.main_precision)), 6)}
     return out
 
 

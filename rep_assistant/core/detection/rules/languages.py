@@ -330,6 +330,18 @@ def _script_language(raw: str, tokens: list[str]) -> str:
     return ""
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def reads_as_english(raw: str) -> bool:
+    """Whether a message is not written in one of the other languages (``_script_language`` on its words).
+
+    The learned model read English; its judgement of a message in Urdu or Welsh says little, so a rule's flag there is
+    not put to it (layers.py, a rule's ``vetted_by``), in training or in a scan.
+    """
+    return not _script_language(raw, _WORDS.findall(raw.casefold()))
+
+
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
 #: What is a child's personal data as well as talk of one child: a child's behaviour is only the latter.
 _PERSONAL = frozenset({"health", "sen", "exclusion"})
