@@ -24,7 +24,7 @@ from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, f
 from rep_assistant.core.detection.learned.train import Params, calibrate, train
 from rep_assistant.core.detection.rules import DetectOptions, Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
-from rep_assistant.core.detection.rules.model import Hit
+from rep_assistant.core.detection.rules.model import Finding, Hit
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.reviewing.review import flag_summaries, list_flag_ids
 
@@ -251,8 +251,8 @@ def test_emoji_and_scare_quotes_are_marks_of_tone() -> None:
     assert words_of("Lovely day at the park") == ["lovely", "day", "at", "the", "park"]  # no marks where none is written
     # Quotes pair up: two quotations are not one short one between them; an inch mark is not a quote.
     assert "#scare" not in words_of('The letter says "all children must bring a packed lunch for the trip" and "please label everything clearly with names"')
-    assert "#scare" not in words_of('Has anyone got a 26" waist school skirt or a 28" one spare')
-    assert words_of("Flags out for the match 🇬🇧 ┌──┐ done")[-1] != "#e🇬"  # flag letters and box drawing are not pictures
+    assert "#scare" not in words_of('Has anyone got a 26" or 28" waist skirt spare')
+    assert not [w for w in words_of("Flags out for the match 🇬🇧 ┌──┐ ⠿ done") if w.startswith("#e")]  # flag letters, box drawing, braille
 
 
 def test_a_word_used_twice_counts_once_and_a_shared_ngram_counts_for_each_word() -> None:
@@ -449,17 +449,38 @@ def test_vetting_reads_a_message_as_training_did_whatever_the_policy_covers_and_
     assert _health(layers.detect_all(msgs, None, model=model)) == [(1, "main")]
     only = DetectOptions(categories=frozenset({"personal-data"}))
     assert [(f.rule_id, f.tier) for f in layers.detect_all(msgs, None, only, model=model)] == [("personal.child-health", "main")]
-    # A message in another language is not put to the model, which read English.
-    urdu = [Message(1, "2025-01-06T10:00", "A", "Hamza ko asthma hai aur woh bohat bimar tha kal, school mein inhaler bhi nahi tha")]
-    assert [f.tier for f in layers.detect_all(urdu, None, model=_vetting_model(0.1)) if f.category == "personal-data"] == ["main"]
+    # The restriction still restricts, and a policy's gaps work as the options' do.
+    assert {f.category for f in layers.detect_all(msgs, None, only, model=model)} == {"personal-data"}
+
+
+def test_a_vetted_flag_on_a_message_in_another_language_is_not_put_to_the_model() -> None:
+    """The model read English (the other languages' own rule, not vetted, usually wins such a message first)."""
+    from rep_assistant.core.detection.rules.languages import reads_as_english
+
+    urdu = "Hamza ko asthma hai aur woh bohat bimar tha kal, school mein inhaler bhi nahi tha"
+    english = "Hamza has asthma and was really poorly yesterday, no inhaler in school either"
+    assert not reads_as_english(urdu) and reads_as_english(english) and reads_as_english("") and reads_as_english("👍🙃")
+    model = _vetting_model(0.1)
+    for text, tier in ((urdu, "main"), (english, "worth-a-look")):
+        m = Message(1, "2025-01-06T10:00", "A", text)
+        flag = Finding(1, "personal-data", "personal.child-health", "Shares a child's health or school record ('asthma')")
+        [vetted] = layers._vetted([flag], [m], model, {1: frozenset({"personal-data"})})
+        assert vetted.tier == tier
+    # Nor are polls or media: the model never read them.
+    poll = Message(1, "2025-01-06T10:00", "A", english, kind="poll")
+    flag = Finding(1, "personal-data", "personal.child-health", "…")
+    assert layers._vetted([flag], [poll], model, {1: frozenset({"personal-data"})}) == [flag]
 
 
 def test_a_vetted_rule_does_not_hide_another_rule_of_its_category() -> None:
-    """The engine keeps one flag per category on a message: a rule that stands on its own is kept before a vetted one."""
-    text = "Lola's party is Saturday, her address is 4 Mill Lane, she has a peanut allergy so no nuts please"
+    """The engine keeps one flag per category on a message: a rule that stands on its own is kept before a vetted one,
+    though declared after it (child-address follows child-health in its file)."""
+    text = "Mia's party is Sunday, Mia's address is the big house by the church, she has a nut allergy so no nuts"
     [pd] = [f for f in layers.detect_all([Message(1, "2025-01-06T10:00", "A", text)], None, model=_vetting_model(0.1))
             if f.category == "personal-data"]
-    assert pd.rule_id != "personal.child-health" and pd.tier == "main"  # the address, found by a rule of its own
+    assert (pd.rule_id, pd.tier) == ("personal.child-address", "main")
+    order = [r.id for r in rules_engine.content_rules()]
+    assert order.index("personal.child-health") > max(order.index("personal.child-address"), order.index("personal.child-health-other-language"))
 
 
 def test_vetting_bars_are_read_off_out_of_chat_scores_of_the_vetted_flags_only() -> None:
@@ -502,6 +523,8 @@ def test_a_rules_vetted_by_must_name_another_category() -> None:
     for bad in ("personal-data", "children"):
         with pytest.raises(RuleDataError, match="vetted_by"):
             parse(rule.format(bad), "t.toml")
+    with pytest.raises(RuleDataError, match="not both"):  # a vetted flag's tier is the model's to decide
+        parse(rule.format("individual-child") + "uncertain = true\n", "t.toml")
 
 
 def test_a_rule_file_can_send_a_rules_flags_to_worth_a_look() -> None:

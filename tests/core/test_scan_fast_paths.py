@@ -21,7 +21,7 @@ import regex
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
-from rep_assistant.core.detection.learned.features import _ANGRY, _QUOTED, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
 from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
@@ -82,6 +82,22 @@ def plain_keys_of(t: Text) -> frozenset[str]:
     return frozenset(plain_keys(t.lower))
 
 
+def _quoted(head: str) -> list[str]:
+    """What each pair of double quotes holds, paired left to right (a line break ends an open quote, a new opening
+    one starts again); a straight quote just after a digit opens nothing (an inch mark)."""
+    out: list[str] = []
+    start = None
+    for i, ch in enumerate(head):
+        if start is not None and ch in '"”':
+            out.append(head[start:i])
+            start = None
+        elif ch == "\n":
+            start = None
+        elif ch == "“" or (ch == '"' and not (i and head[i - 1].isdigit())):
+            start = i + 1
+    return out
+
+
 def plain_words_of(text: str) -> list[str]:
     """Every text NFKC-folded and case-folded, every shape mark looked for."""
     head = unicodedata.normalize("NFKC", text[:MAX_CHARS])
@@ -94,7 +110,7 @@ def plain_words_of(text: str) -> list[str]:
     marks = [mark for mark, present in (
         ("#shout", _SHOUT.search(head) is not None), ("#bang", "!!" in head or "?!" in head or "!?" in head),
         ("#ask", "?" in head), ("#angry", not _ANGRY.isdisjoint(head)), *((p, True) for p in pictures),
-        ("#scare", any(0 < len(q.split()) <= 4 for q in _QUOTED.findall(head))), ("#lines", "\n" in head), ("#money", "£" in head),
+        ("#scare", any(0 < len(q.split()) <= 4 for q in _quoted(head))), ("#lines", "\n" in head), ("#money", "£" in head),
     ) if present]
     return words + marks
 
@@ -169,7 +185,10 @@ def test_a_new_trigger_makes_remembered_words_start_again() -> None:
 
 def test_words_of_reads_every_text_as_the_plain_version_does() -> None:
     extra = ["ＦＵＬＬＷＩＤＴＨ SHOUTING here", "it’s £5 for the raffle 🙄", "STRASSE Straße straße is it?!", "a\nb\nc d", "ok 👍",
-             "what a JOKE honestly", "PE is at TEN today", "ABCDE12 is the code", "we're_not sure it's 'ok'", "o'clock 'til 3's"]
+             "what a JOKE honestly", "PE is at TEN today", "ABCDE12 is the code", "we're_not sure it's 'ok'", "o'clock 'til 3's",
+             'they said it is "in hand" again', 'a 26" or 28" waist skirt, any spare', 'she wrote "please all bring the forms back on time" and "ta"',
+             "it is “being looked into” apparently", "“half a quote\nand then” more", 'open " and “two” closes', "skin tones 👏🏽👍🏿 and 👨‍👩‍👧 too",
+             "flags 🇬🇧 boxes ┌─┐ braille ⠿ stars ⭐ arrows → ➡ clocks ⏰"]
     for text in [m.text for m in made_up_chat(400)] + extra:
         assert words_of(text) == plain_words_of(text), text
 

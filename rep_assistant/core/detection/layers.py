@@ -30,6 +30,7 @@ from, and a false accusation costs a rep a friendship.
 """
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 
@@ -38,7 +39,7 @@ from rep_assistant.core.detection.learned.features import with_rule_marks, words
 from rep_assistant.core.detection.learned.model import probability, vet_mark
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.detection.rules.data import vetted_rules
-from rep_assistant.core.detection.rules.engine import collector_paused
+from rep_assistant.core.detection.rules.engine import collector_paused, content_rules
 from rep_assistant.core.detection.rules.languages import reads_as_english
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
@@ -73,6 +74,8 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     wanted = frozenset(CATEGORY_IDS) if policy is None else policy.covered
     if options.categories is not None:
         wanted &= options.categories
+    if wanted.isdisjoint(learned.categories) and wanted.isdisjoint(_vetted_categories()):
+        return detect(messages, policy, options)  # nothing for the model to flag or vet (a swearing-only policy)
     # The model learned with every category's rule marks (training reads the rules under no policy), so it is given
     # them whatever the policy covers: a category switched off must not change how the model judges the others.
     every = detect(messages, None, dataclasses.replace(options, categories=None))
@@ -82,7 +85,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
     if learned.vetted:
         findings = _vetted(findings, messages, learned, flagged)
-    if not wanted & set(learned.categories):
+    if wanted.isdisjoint(learned.categories):
         return findings
     judged = frozenset(learned.categories)
     doubted: dict[tuple[int, str], tuple[float, float]] = {}
@@ -126,8 +129,8 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
 
     Never withdrawn: the model read English, and a child's health told half in Urdu or Arabizi, with a word or two of
     English, is read as English by any test of its language a scan can afford; the flag stays in sight, apart.
-    Few messages have such a flag (a child's health told), so their words are read again here rather than carried. A
-    message in another language is not put to the model (``reads_as_english``; training alike).
+    Few messages have such a flag (a child's health told), so their words are read again here rather than carried. The
+    vetted flags of a message in another language are not put to the model (``reads_as_english``; training alike).
     """
     rules = vetted_rules()
     put = {k: rules[f.rule_id] for k, f in enumerate(findings)
@@ -146,9 +149,15 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
             p = probability(z[i])
             bar = max(learned.vetted[vet_mark(f.category, by)], min(CONFIRM, learned.main[i]))
             if p < bar:
-                f = _doubted(f, p, bar, CATEGORIES[by].label)
+                f = _vetting_doubt(f, p, CATEGORIES[by].label)
         out.append(f)
     return out
+
+
+@functools.cache
+def _vetted_categories() -> frozenset[str]:
+    """The categories of the rules the model vets (personal data)."""
+    return frozenset(r.category for r in content_rules() if r.vetted_by)
 
 
 def _readable(m: Message) -> bool:
@@ -177,21 +186,25 @@ def _doubts(learned: LearnedModel, margins: Sequence[float] | None, categories: 
     return out, frozenset(ruled_out)
 
 
-def _doubted(f: Finding, p: float, bar: float, vetting: str = "") -> Finding:
+def _doubted(f: Finding, p: float, bar: float) -> Finding:
     """A rule's flag the model doubts: the same evidence, in "worth a look", saying why it is there.
 
     Where the bar is the category's calibrated one (above even odds), the rep is told what it
     means: a probability of 75 % sounds sure until one learns such flags were often wrong.
-    ``vetting``: the label of the category the model judged instead of the flag's own (a rule's ``vetted_by``); the
-    rep is told which, and the flag carries no confidence of its own category.
     """
-    if vetting:
-        why = f"this flag holds only where the message is “{vetting}”, and the learned model reads it so only {p:.0%}"
-        return dataclasses.replace(f, tier=WORTH_A_LOOK, summary=f"{f.summary} (Worth a look rather than certain: {why}.)")
     gives = f"the learned model gives it {p:.0%}"
     why = (f"{gives}; on chats it had not seen, this rule's kind of flag was right 9 times "
            f"in 10 only from {bar:.0%}" if bar > CONFIRM else gives)
     return dataclasses.replace(f, tier=WORTH_A_LOOK, confidence=round(p, 3), summary=f"{f.summary} (Worth a look rather than certain: {why}.)")
+
+
+def _vetting_doubt(f: Finding, p: float, vetting: str) -> Finding:
+    """A vetted rule's flag under its bar: in "worth a look", telling the rep which category's reading it rests on.
+
+    It carries no confidence: ``p`` is the model's reading of another category, not of this flag's.
+    """
+    why = f"this flag holds only where the message is “{vetting}”, and the learned model reads it so only {p:.0%}"
+    return dataclasses.replace(f, tier=WORTH_A_LOOK, summary=f"{f.summary} (Worth a look rather than certain: {why}.)")
 
 
 def _finding(m: Message, s: Scored) -> Finding:

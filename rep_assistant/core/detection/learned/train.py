@@ -257,8 +257,8 @@ def vetting(margins: Sequence[Sequence[float]], labels: Sequence[frozenset[str]]
         if by not in categories:
             continue
         i = categories.index(by)
-        scores = [m[i] for m, vs in zip(margins, vetted, strict=True) if mark in vs]
-        right = [category in ls or by in ls for ls, vs in zip(labels, vetted, strict=True) if mark in vs]
+        scores = [m[i] for m, vs in zip(margins, vetted, strict=True) if mark in vs and m]  # () : too short to score
+        right = [category in ls or by in ls for m, ls, vs in zip(margins, labels, vetted, strict=True) if mark in vs and m]
         out[mark] = {"confirm": round(_prob(_confirm(scores, right, params.main_precision)), 6)}
     return out
 

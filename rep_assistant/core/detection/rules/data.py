@@ -425,6 +425,8 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
     vetted_by = entry.get("vetted_by")
     if vetted_by is not None and (vetted_by not in CATEGORY_IDS or vetted_by == category):
         raise RuleDataError(f"{where}: vetted_by {vetted_by!r} is not another category id")
+    if vetted_by is not None and uncertain:
+        raise RuleDataError(f"{where}: a rule is either uncertain or vetted_by a category, not both")
     if "check" in entry:
         check = checks.get(entry["check"])
         if check is None:
@@ -516,14 +518,11 @@ def parse(text: str, file: str, seen: set[str] | None = None) -> list[RuleData]:
 
 @functools.cache
 def load() -> tuple[RuleData, ...]:
-    """Every rule of every file in resources/rules/, in file then declaration order, the vetted ones last."""
+    """Every rule of every file in resources/rules/, in file then declaration order."""
     seen: set[str] = set()
     files = sorted(resources.resource("rules").iterdir(), key=lambda n: n.name)
-    rules = [rd for node in files if node.name.endswith(".toml") and not node.name.startswith("_")
-             for rd in parse(node.read_text(encoding="utf-8"), node.name, seen)]
-    # The engine keeps the first rule's flag of a category on a message, and a vetted rule's flag may wait in worth a look
-    # where another rule's of its category (a child's address beside their allergy) would stand: vetted rules go last.
-    return tuple(sorted(rules, key=lambda rd: rd.rule.vetted_by is not None))
+    return tuple(rd for node in files if node.name.endswith(".toml") and not node.name.startswith("_")
+                 for rd in parse(node.read_text(encoding="utf-8"), node.name, seen))
 
 
 def content_rules() -> tuple[Rule, ...]:

@@ -52,8 +52,14 @@ SEQUENCE_RULES: tuple[tuple[str, str, str], ...] = (
 
 
 def content_rules() -> tuple[Rule, ...]:
-    """The rules files' rules, then the other-language word lists' (languages.py: swearing, insults, disclosures)."""
-    return data_rules() + LANGUAGE_RULES
+    """The rules files' rules, then the other-language word lists' (languages.py: swearing, insults, disclosures), then
+    the rules whose flags the model vets (``vetted_by``).
+
+    A message keeps the first rule's flag of a category, and a vetted rule's flag may wait in worth a look where
+    another rule's of its category (a child's address beside their allergy, a diagnosis told in Urdu) would stand.
+    """
+    rules = data_rules() + LANGUAGE_RULES
+    return tuple(r for r in rules if not r.vetted_by) + tuple(r for r in rules if r.vetted_by)
 
 
 def all_rules() -> list[tuple[str, str, str]]:
