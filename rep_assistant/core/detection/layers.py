@@ -133,8 +133,8 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
     vetted flags of a message in another language are not put to the model (``reads_as_english``; training alike).
     """
     rules = vetted_rules()
-    put = {k: rules[f.rule_id] for k, f in enumerate(findings)
-           if f.tier == MAIN and f.rule_id in rules and vet_mark(f.category, rules[f.rule_id]) in learned.vetted
+    put = {k: (mark, rules[f.rule_id]) for k, f in enumerate(findings)
+           if f.tier == MAIN and f.rule_id in rules and (mark := vet_mark(f.category, rules[f.rule_id])) in learned.vetted
            and rules[f.rule_id] in learned.categories}
     if not put:
         return findings
@@ -144,10 +144,10 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
     out = []
     for k, f in enumerate(findings):
         if k in put and (z := margins.get(f.message_id)) is not None:
-            by = put[k]
+            mark, by = put[k]
             i = learned.categories.index(by)
             p = probability(z[i])
-            bar = max(learned.vetted[vet_mark(f.category, by)], min(CONFIRM, learned.main[i]))
+            bar = max(learned.vetted[mark], min(CONFIRM, learned.main[i]))
             if p < bar:
                 f = _vetting_doubt(f, p, CATEGORIES[by].label)
         out.append(f)

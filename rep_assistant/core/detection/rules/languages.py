@@ -330,16 +330,15 @@ def _script_language(raw: str, tokens: list[str]) -> str:
     return ""
 
 
-_WORDS = re.compile(r"[^\W_]+")
-
-
-def reads_as_english(raw: str) -> bool:
-    """Whether a message is not written in one of the other languages (``_script_language`` on its words).
+def reads_as_english(text: str) -> bool:
+    """Whether a message is not written in one of the other languages (``_script_language`` on its words, read as this
+    module's rules read them).
 
     The learned model read English; its judgement of a message in Urdu or Welsh says little, so a rule's flag there is
     not put to it (layers.py, a rule's ``vetted_by``), in training or in a scan.
     """
-    return not _script_language(raw, _WORDS.findall(raw.casefold()))
+    t = Text(text)
+    return not _script_language(t.raw, [w for w, _, _ in t.key_words])
 
 
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
