@@ -105,6 +105,11 @@ def user_templates_dir() -> Path:
     return ensure_private_dir(config_dir() / "templates")
 
 
+def part_path(path: Path) -> Path:
+    """Where ``write_private`` writes ``path``'s new bytes before the rename; a kill can leave it behind."""
+    return path.with_name(f".{path.name}.part")
+
+
 def write_private(path: Path, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` (UTF-8 if text), readable only by the user, all or nothing.
 
@@ -117,7 +122,7 @@ def write_private(path: Path, data: str | bytes) -> None:
     with_mode = path.stat().st_mode if path.exists() else None
     if with_mode is not None and stat.S_ISREG(with_mode) and not with_mode & stat.S_IWUSR:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    tmp = path.with_name(f".{path.name}.part")
+    tmp = part_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:

@@ -4,7 +4,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from rep_assistant.core.duties import retention, scratch
+from rep_assistant.core import paths
+from rep_assistant.core.duties import anchor, retention, scratch
+from rep_assistant.core.duties.ledger import ledger_path
 from rep_assistant.core.importing.importer import import_export
 from rep_assistant.core.store import Store
 from tests.core import forensic_group as fg
@@ -59,6 +61,30 @@ def test_full_copies_left_by_killed_backups_restores_and_exports_go_at_the_next_
     with Store(store.path):
         pass
     assert not part.exists() and not handed.exists() and not staged.exists()
+
+
+def test_a_ledger_or_anchor_half_written_when_killed_goes_at_the_next_start(store: Store, tmp_path: Path) -> None:
+    fg.build(store, tmp_path)
+    retention.purge(store, retention.plan_purge(store, 30, today=TODAY))
+    ledger = ledger_path(store.path)
+    kept = ledger.read_bytes()
+    store.close()
+    halves = [paths.part_path(ledger), paths.part_path(anchor.anchor_path(store.path))]
+    for half in halves:
+        half.write_text('{"format": "rep-assistant erasure led', encoding="utf-8")  # killed mid-write
+    with Store(store.path):
+        pass
+    assert not any(half.exists() for half in halves)
+    assert ledger.read_bytes() == kept
+
+
+def test_a_half_written_ledger_is_left_while_another_window_holds_the_write_lock(store: Store) -> None:
+    half = paths.part_path(ledger_path(store.path))
+    with store.transaction():  # this window is writing the ledger of an erasure
+        half.write_text("{}", encoding="utf-8")
+        with Store(store.path):
+            assert half.exists()
+    assert half.exists()
 
 
 def test_a_reimport_after_a_purge_brings_no_photo_back(store: Store, tmp_path: Path) -> None:

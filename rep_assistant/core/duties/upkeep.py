@@ -1,7 +1,8 @@
 """What every start does before the rep sees the store: finish what a crash or a restore left undone.
 
 Opening a store (``Store(path)``) calls ``on_open``, which
-- removes temporary full copies and uncommitted photos that a killed operation left (``scratch``);
+- removes temporary full copies and uncommitted photos that a killed operation left (``scratch``),
+  and a half-written erasure ledger or anchor;
 - starts the audit anchor for a store that has none yet, and moves it forward after a crash
   between a commit and its anchor write (``anchor``);
 - re-applies the erasure ledger when the store does not reflect it yet: a restored older
@@ -19,8 +20,9 @@ import json
 import sqlite3
 from pathlib import Path
 
+from rep_assistant.core import paths
 from rep_assistant.core.duties import anchor, audit, erasure, retention, scratch, wipe
-from rep_assistant.core.duties.ledger import Ledger
+from rep_assistant.core.duties.ledger import Ledger, ledger_path
 from rep_assistant.core.errors import StoreError
 from rep_assistant.core.progress import CancelFn, ProgressFn
 from rep_assistant.core.store import Store
@@ -32,6 +34,8 @@ ANCHOR_STATE = "audit_anchor"
 def on_open(store: Store) -> None:
     scratch.tidy(store.path, lambda: wipe.sweep_orphan_media(store))
     with contextlib.suppress(StoreError, sqlite3.Error, OSError):
+        remove_half_written_companions(store)
+    with contextlib.suppress(StoreError, sqlite3.Error, OSError):
         start_anchor(store)
     book = Ledger.for_store(store)
     with contextlib.suppress(StoreError, sqlite3.Error):
@@ -41,6 +45,18 @@ def on_open(store: Store) -> None:
         wipe.compact(store)
     if book.erased or book.purges:
         reach_copies(store.path, book)  # copies an older version kept beside the store by default
+
+
+def remove_half_written_companions(store: Store) -> None:
+    """Remove the ``.part`` a kill left of the ledger or the anchor beside the store.
+
+    The ledger is written only under the store's write lock, so holding it here means no other
+    window is half-way through writing one. An anchor write another window makes meanwhile may
+    lose its ``.part``; that write is already allowed to fail, and the next commit moves it on.
+    """
+    with store.transaction():
+        for companion in (ledger_path(store.path), anchor.anchor_path(store.path)):
+            paths.part_path(companion).unlink(missing_ok=True)
 
 
 def start_anchor(store: Store) -> None:
