@@ -460,6 +460,9 @@ def test_a_vetted_flag_on_a_message_in_another_language_is_not_put_to_the_model(
     urdu = "Hamza ko asthma hai aur woh bohat bimar tha kal, school mein inhaler bhi nahi tha"
     english = "Hamza has asthma and was really poorly yesterday, no inhaler in school either"
     assert not reads_as_english(urdu) and reads_as_english(english) and reads_as_english("") and reads_as_english("👍🙃")
+    # Other alphabets than the ones the language rules read: Punjabi in Gurmukhi, Russian; a disguise stays English.
+    assert not reads_as_english("ਹਮਜ਼ਾ ਨੂੰ ਦਮਾ ਹੈ, inhaler ਵੀ ਨਹੀਂ ਸੀ") and not reads_as_english("У Хамзы астма, он вчера болел")
+    assert reads_as_english("Hamza has аsthmа аgаin, no inhaler") and reads_as_english("Ｈａｍｚａ has asthma")
     model = _vetting_model(0.1)
     for text, tier in ((urdu, "main"), (english, "worth-a-look")):
         m = Message(1, "2025-01-06T10:00", "A", text)

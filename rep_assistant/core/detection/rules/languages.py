@@ -330,13 +330,21 @@ def _script_language(raw: str, tokens: list[str]) -> str:
     return ""
 
 
+#: A letter of any alphabet but the Latin one (Cyrillic, Greek, Devanagari, Gurmukhi, Chinese, Arabic…).
+_NOT_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+
+
 def reads_as_english(text: str) -> bool:
     """Whether a message is not written in one of the other languages (``_script_language`` on its words, read as this
-    module's rules read them).
+    module's rules read them) nor mostly in another alphabet (Punjabi in Gurmukhi, Hindi, Russian, Chinese…).
 
     The learned model read English; its judgement of a message in Urdu or Welsh says little, so a rule's flag there is
-    not put to it (layers.py, a rule's ``vetted_by``), in training or in a scan.
+    not put to it (layers.py, a rule's ``vetted_by``), in training or in a scan. A few look-alike letters from another
+    alphabet inside English words (a disguise) leave it English: it takes more letters of other alphabets than Latin ones.
     """
+    letters = sum(ch.isalpha() for ch in text)
+    if 2 * len(_NOT_LATIN_LETTER.findall(text)) > letters:
+        return False
     t = Text(text)
     return not _script_language(t.raw, [w for w, _, _ in t.key_words])
 
