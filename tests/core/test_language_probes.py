@@ -247,5 +247,46 @@ def test_everyday_words_that_share_a_verbs_letters_are_not_a_childs_conduct(text
 def test_a_stem_has_enough_letters_to_name_one_verb_wherever_it_is_in_a_phrase() -> None:
     from rep_assistant.core.detection.rules.languages import STEM, STEM_KEY, _disclosures
     letters = [w for key in _disclosures()[0] for w in key if w.endswith(STEM)]
-    short = [w for w in letters if sum(unicodedata.category(c).startswith("L") for c in w[:-1]) < STEM_KEY]
+    # Arabizi writes a letter Latin lacks with a digit ("3and*": every form of "has", 3ando, 3andaha, 3andhom)
+    short = [w for w in letters if sum(unicodedata.category(c).startswith("L") or c in "2357" for c in w[:-1]) < STEM_KEY]
     assert letters and short == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zofia znowu gryzie dzieci w szatni, moja córka płakała cały wieczór",  # Polish: bites; my daughter cried
+    "حمزہ روز بچوں کو مارتا ہے، میری بیٹی اب ڈرتی ہے",  # Urdu: hits children every day، my daughter is scared now
+    "Mae Tomos yn brathu'r plant eraill amser cinio, mae fy merch yn ofnus",  # Welsh: bites the other children
+])
+def test_another_childs_conduct_told_before_the_writers_child_comes_in_is_told(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+def test_the_writers_child_named_first_keeps_their_own_conduct_theirs() -> None:
+    assert "individual-child" not in _flags("Mój syn gryzie inne dzieci, bardzo przepraszam wszystkich")  # my son bites
+
+
+@pytest.mark.parametrize("text", [
+    "Lina 3andaha asthma, ma2dar tel3ab bel PE",  # Arabizi: Lina has asthma, can't play in PE
+    "Omar 3ando seizures, el nurse 2alet lazem ykoon ma3o 7ada",  # Arabizi: Omar has seizures
+])
+def test_arabic_written_with_digits_for_its_letters_is_read_as_arabic(text: str) -> None:
+    assert {"individual-child", "personal-data"} <= _flags(text)
+
+
+def test_times_ordinals_and_paper_sizes_do_not_make_a_message_arabic() -> None:
+    text = "Asthma awareness talk at 3pm on the 2nd, bring A5 paper and the mp3 player, 5ish finish"
+    assert not _flags(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Miss Gorringe 7mara, ma bte3ref tsharre7 shi",  # Arabizi: Miss Gorringe (is a) donkey
+    "Mr Hale khota aa, bacheyan nu kuch nahi sikhaunda",  # Punjabi: Mr Hale is a donkey
+    "new head teacher ta pura gadha, kichu bojhe na",  # romanised Bengali: the head teacher is a complete donkey
+])
+def test_a_teacher_called_an_animal_by_title_or_role_is_abuse(text: str) -> None:
+    assert "abuse" in _flags(text)
+
+
+@pytest.mark.parametrize("text", ["kos om el parking hena, kol yom nafs el mashakel", "Teri maa di, bus phir late aa"])
+def test_common_oaths_of_egyptian_arabic_and_punjabi_are_offensive(text: str) -> None:
+    assert "offensive-language" in _flags(text)

@@ -153,3 +153,42 @@ def test_a_swear_inflected_or_a_word_rude_only_disguised_is_found(text: str) -> 
 ])
 def test_an_ordinary_word_that_looks_like_an_inflected_swear_is_not(text: str) -> None:
     assert not _offensive(text)
+
+
+@pytest.mark.parametrize("text", [
+    "whoever parked across the drive is a total 💩head", "the new lunch menu is bull💩 honestly", "some 🍑hole nicked the cones",
+    "what a 🍆head, blocking the zebra crossing", "sh💩tty weather for sports day",
+])
+def test_an_emoji_written_for_a_swear_words_syllable_is_that_word(text: str) -> None:
+    assert _offensive(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "💩 weather again, bring wellies", "peach🍑 and mango smoothies at the stall", "🍆 parmigiana for the bring-a-dish night",
+    "the 🐓 on the farm trip woke everyone", "lovely😍 photos from the nativity",
+])
+def test_an_emoji_alone_or_beside_an_innocent_word_is_not(text: str) -> None:
+    assert not _offensive(text), text
+
+
+def test_a_word_both_stretched_and_masked_is_found_and_a_stretched_mask_alone_is_not() -> None:
+    assert _offensive("fuuuuu**k, the costume is still in the wash")
+    assert _offensive("shhhhh*t, forgot the cake")
+    assert not _offensive("sooooo**** excited for the disco") and not _offensive("helloooo** anyone there?")
+
+
+@pytest.mark.parametrize("text", [
+    "S c u n t h o r p e  T R I P  forms back by Friday", "Pudding: S P O T T E D  D I C K and custard",
+    "Spotted D I C K for Victorian day", "C O C K E R M O U T H here we come",
+])
+def test_letters_spelled_out_for_an_innocent_name_are_not_a_swear_inside_it(text: str) -> None:
+    assert not _offensive(text), text
+
+
+def test_letters_spelled_out_for_a_swear_word_still_are_one() -> None:
+    assert _offensive("what a c u n t, parked on the zigzags") and _offensive("f u c k i n g traffic on the bypass")
+
+
+@pytest.mark.parametrize("text", ["lmfao at the nativity donkey", "jfc the queue for pick-up", "idgaf about the bake sale rota"])
+def test_the_acronyms_of_swearing_are_found(text: str) -> None:
+    assert _offensive(text), text

@@ -64,7 +64,8 @@ def _says_unless(tokens: list[str]) -> bool:
 #: is told in many forms (tense, person, gender), and a list of forms holds only those somebody wrote down.
 STEM = "*"
 #: A stem's first characters, by which a word finds the stems it may start with (every stem has at least this many
-#: letters, vowel signs not counted: "গালি" is two letters, and too short a stem for one verb).
+#: letters, vowel signs not counted: "গালি" is two letters, and too short a stem for one verb; Arabizi's digits for letters
+#: count: "3and*").
 STEM_KEY = 4
 
 Phrase = tuple[tuple[str, ...], str, str]
@@ -124,9 +125,11 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
     return out
 
 
+#: Titles before a name ("Miss Pelling 7mara", "Mr Halloway khota aa"): the titled person is who the noun is said of.
+_TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "dr", "pani", "pan", "ustad", "ustadh", "madam"))
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
 _ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
-_CLAUSE_BREAK = re.compile(r"[.,!?;:\n]")
+_CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؛؟۔]")  # Arabic and Urdu write their own comma, semicolon, question mark, full stop
 
 
 def _frame(table: dict[tuple[str, ...], tuple[str, frozenset[str]]], words: tuple[str, ...], languages: frozenset[str]) -> bool:
@@ -147,6 +150,8 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     j = i - 1
     while j >= 0 and i - j <= 2 and _frame(table.get("between", {}), (tokens[j],), languages):
         j -= 1
+    if j >= 0 and (_frame(table.get("subject", {}), (tokens[j],), languages) or (j >= 1 and tokens[j - 1] in _TITLES)):
+        return True  # a person just before, perhaps with fillers between ("head teacher ta pura gadha"), or a titled name
     if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i])):  # "هاد الكلب": this dog, the animal
         before = table.get("before", {})
         if (_frame(before, (tokens[j],), languages) or _frame(before, (without_clitic(tokens[j]),), languages)
@@ -156,8 +161,6 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
                 and not _CLAUSE_BREAK.search(t.raw, found[j - 1][2], found[j][1]):
             return True
     subject, kin = table.get("subject", {}), table.get("kin", {})
-    if i >= 1 and _frame(subject, (tokens[i - 1],), languages):
-        return True
     if i >= 2 and ((_frame(subject, (tokens[i - 2],), languages) and tokens[i - 1].startswith(_ARTICLE))
                    or _frame(kin, (tokens[i - 2],), languages)):
         return True  # "المعلمة الجديدة حمارة" (an adjective with the article between), "ابو علي خنزير" (a name between)
@@ -212,7 +215,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         for first in dict.fromkeys((word, bare[i])):
             for key, topic, language in _phrases_at(first, firsts, stems):
                 rest = tokens[i + 1:i + len(key)]
-                if len(rest) == len(key) - 1 and all(map(_word_is, key[1:], rest)):
+                if len(rest) == len(key) - 1 and all(_word_is(k, w) or _word_is(k, b)
+                                                     for k, w, b in zip(key[1:], rest, bare[i + 1:], strict=False)):
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
@@ -227,9 +231,15 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
         # still told. Without a name it may be the writer's apology for their own child ("Przepraszam za mojego syna").
-        if not (all(_acted_on(tokens, span) for span in own) and _names_another(t.raw, found, own)):
+        # Conduct told in a clause of its own before the writer's child comes in is another child's: "Maja gryzie inne
+        # dzieci, moja córka wróciła z siniakiem" (and "my son is sorry, he bit…" tells the writer's child first).
+        first = min(found[i][1] for i, _ in own)
+        if all(_acted_on(tokens, span) for span in own) and _names_another(t.raw, found, own):
+            out = [d for d in out if d[1] == "behaviour"]
+        else:
+            out = [d for d in out if d[1] == "behaviour" and d[0][1] <= first and _CLAUSE_BREAK.search(t.raw, d[0][1], first)]
+        if not out:
             return ()
-        out = [d for d in out if d[1] == "behaviour"]
     return tuple(out)
 
 
@@ -297,13 +307,16 @@ _URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ
 _LATIN_MARKERS = {
     "ur": frozenset({"hai", "hain", "nahi", "nahin", "mein", "aur", "bhi", "tha", "thi", "ko", "ki", "ka", "ke", "wala", "wali"}),
     "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
-                     "nai", "abar", "ekhon", "shob", "cheler", "meyer"}),
-    "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay", "wuu", "kale", "aad", "ku"}),
+                     "nai", "abar", "ekhon", "shob", "cheler", "meyer", "theke", "jonno", "ejonno", "kichu", "kichui", "onek",
+                     "ekdom", "hobe", "dise", "diyeche", "koreche", "shunlam", "bolse", "protidin", "tai", "ache", "chilo"}),
+    "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay", "wuu", "kale", "aad", "ku",
+                     "waxaa", "loo", "qabto", "qabaa", "walba", "sidee", "maxaa", "hooyadeed", "aabihiis"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
     # Punjabi's own postpositions, pronouns and verb forms ("nu" for Urdu's "ko", "vich" for "mein", "hoya" for "hua").
     "pa": frozenset({"nu", "vich", "ohnu", "ehnu", "usnu", "ohda", "ohdi", "ohde", "ehda", "ehdi", "naal", "karda", "kardi", "hoya",
-                     "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "dasya", "keha"}),
+                     "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "dasya", "keha", "layi", "ditta", "kiti", "kitta",
+                     "sunya", "karde", "onu"}),
     # Arabic in Latin letters ("Arabizi"), digits for the letters Latin has not: 3 for ع, 2 for ء, 7 for ح; none an
     # English word ("mesh", "howe" and "3am" are).
     "ar": frozenset({"3ando", "3anda", "3endo", "3endha", "enno", "inno", "ya3ni", "kteer", "ktir", "shu", "mish", "hayda",
@@ -327,7 +340,23 @@ def _script_language(raw: str, tokens: list[str]) -> str:
     for language, markers in _LATIN_MARKERS.items():
         if len(markers & words) >= 2:
             return language
+    if len(markers := _LATIN_MARKERS["ar"] & words) + sum(map(_arabizi, words - markers)) >= 2:
+        return "ar"
     return ""
+
+
+# A word of Arabic in Latin letters spells ع, ح, خ or ء with a digit among its letters ("ba3ref", "7mara", "2aletli",
+# "bya5od"), and has a vowel and three letters at least ("mp3", "a5" and "ps5" have not); a digit before an English
+# ending is a time, an ordinal, an amount or a textism ("3pm", "2nd", "5ish", "2day").
+_VOWELS = frozenset("aeiou")
+_ARABIZI_WORD = re.compile(r"[a-z]*[2357][a-z]+|[a-z]+[2357][a-z]*")
+_DIGIT_ENGLISH = re.compile(r"\d+(?:st|nd|rd|th|am|pm|ish|s|k|m|g|kg|km|ml|cm|mm|x|d|p|ft|mph|yrs?|hrs?|mins?|secs?|wks?"
+                            r"|day|days|nite|night|moro|morrow|go|u|gether)")
+
+
+def _arabizi(word: str) -> bool:
+    return (_ARABIZI_WORD.fullmatch(word) is not None and sum(c.isalpha() for c in word) >= 3
+            and not _VOWELS.isdisjoint(word) and _DIGIT_ENGLISH.fullmatch(word) is None)
 
 
 #: A letter of any alphabet but the Latin one (Cyrillic, Greek, Devanagari, Gurmukhi, Chinese, Arabic…).

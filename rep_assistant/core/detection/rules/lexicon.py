@@ -186,6 +186,8 @@ class Lexicon:
     respelled: dict[str, str] = field(default_factory=dict)
     respelled_only: frozenset[str] = frozenset()  # the respellings that are not also a word of the lexicon
     forms: dict[str, str] = field(default_factory=dict)  # an inflection the list lacks -> its word ("gits" -> "git")
+    # an emoji written for a swear word's syllable, glued to letters ("bull💩", "🍑hole") -> the syllables it reads as
+    rebus: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def finish(self) -> "Lexicon":
         self.words.update((word, word) for word in self.entries)
@@ -220,6 +222,8 @@ class Lexicon:
         self.phrase_gate = frozenset(max(p, key=lambda w: (w in self.entries, len(w))) for p in self.phrases)
         self.wordset = frozenset(self.words)
         self.allow_starts = frozenset(self.allowed_phrases) | frozenset(self.phrasal)
+        pictures = "".join(map(re.escape, self.rebus))
+        self.rebus_glued = re.compile(f"[a-z][{pictures}]|[{pictures}]\ufe0f?[a-z]") if self.rebus else None
         return self
 
     # -- lookups ---------------------------------------------------------------------------
@@ -250,7 +254,8 @@ class Lexicon:
             if key is not lower:  # an accented or small-capital letter in "prïck", "ᴘʀɪᴄᴋ"
                 letters = letters.union(k for k, (a, b) in enumerate(zip(lower, key, strict=True)) if a != b)
         folded_masked = bool(letters)
-        disguised = _disguise_suspected(key, token_set, split=plain and key is lower, signs=self.signs)
+        disguised = _disguise_suspected(key, token_set, split=plain and key is lower, signs=self.signs) or (
+            not key.isascii() and self.rebus_glued is not None and self.rebus_glued.search(key) is not None)
         words = not self.wordset.isdisjoint(token_set) or (  # "هالخرا": "this" + "the" + the word
             not plain and _ARABIC_LETTER.search(key) is not None and not self.wordset.isdisjoint(map(without_clitic, token_set)))
         phrases = not self.phrase_gate.isdisjoint(token_set)
@@ -394,6 +399,7 @@ class Lexicon:
         for run in runs:
             if len(run) < 3:
                 continue
+            innocent = self._innocent_in_run(key, run)
             i = 0
             while i <= len(run) - 3:
                 found = None
@@ -404,11 +410,33 @@ class Lexicon:
                     if word:
                         found = (j, self.words.get(word, word))
                         break
-                if found and self._fits(found[1], token_set):
+                if found and self._fits(found[1], token_set) and not any(a <= i and found[0] <= b for a, b in innocent):
                     out.append(self._hit(run[i].start(), run[found[0] - 1].end(), found[1]))
                     i = found[0]
                 else:
                     i += 1
+        return out
+
+    def _innocent_in_run(self, key: str, run: list[re.Match[str]]) -> list[tuple[int, int]]:
+        """Which letters of a spelled-out run spell an innocent word or name, alone or with the word beside the run, as
+        [start, end) letter ranges: a poster's "S c u n t h o r p e  T R I P" or "Spotted D I C K" is the town and the
+        pudding, not the swear word inside."""
+        spelled = "".join(m.group() for m in run)
+        out = []
+        for word in (*self.allowed, *("".join(phrase) for phrases in self.allowed_phrases.values() for phrase, _ in phrases)):
+            at = spelled.find(word)
+            while at >= 0:
+                out.append((at, at + len(word)))
+                at = spelled.find(word, at + 1)
+        before = _ASCII_WORD.findall(key, 0, run[0].start())[-1:]
+        after = _ASCII_WORD.findall(key, run[-1].end())[:1]
+        for phrase, _ in self.allowed_phrases.get(before[0], ()) if before else ():
+            if len(phrase) > 1 and spelled.startswith(rest := "".join(phrase[1:])):
+                out.append((0, len(rest)))
+        for phrases in self.allowed_phrases.values() if after else ():
+            for phrase, _ in phrases:
+                if len(phrase) > 1 and phrase[-1] == after[0] and spelled.endswith(head := "".join(phrase[:-1])):
+                    out.append((len(spelled) - len(head), len(spelled)))
         return out
 
     def _without_allowed(self, key: str, hits: list[Hit], raw: str | None) -> list[Hit]:
@@ -433,6 +461,13 @@ class Lexicon:
                     covered.append((start, spans[i][1]))
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
 
+    def _rebus_readings(self, chunk: str) -> list[str]:
+        """``chunk`` with each emoji of the rebus table read as each of its syllables ("🍑hole": "arsehole", "asshole")."""
+        readings = [""]
+        for ch in chunk.replace("\ufe0f", ""):
+            readings = [r + s for r in readings for s in self.rebus.get(ch, (ch,))]
+        return readings
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one lexicon lives for the whole process
     def decode(self, chunk: str) -> str | None:
         """The lexicon word a masked or leet chunk stands for ('f**k' -> 'fuck', 'sh1t' -> 'shit'), if any.
@@ -442,6 +477,11 @@ class Lexicon:
         """
         if chunk in self.words:
             return self.words[chunk]
+        if not chunk.isascii() and self.rebus_glued is not None and self.rebus_glued.search(chunk):
+            for reading in self._rebus_readings(chunk):
+                found = self.words.get(reading) or self._compound(reading)
+                if found:
+                    return found
         if not chunk.isascii():
             marked = _ODD_MASK.sub("*", chunk)
             stripped = marked.rstrip("*")
@@ -450,6 +490,10 @@ class Lexicon:
             chunk = _DRAWN.sub(lambda m: m.group(1) or _DRAWN_LETTERS[m.group()], chunk)
         if chunk in self.words or chunk in self.masked_only:
             return self.words.get(chunk, chunk)
+        if not chunk.isalpha() and _STRETCHED.search(chunk):  # stretched and masked: "fuuuuu**k"
+            squeezed = _SQUEEZE_RUNS.sub(r"\1", chunk)
+            if (found := self.decode(squeezed)) is not None:
+                return found
         letters = sum(c.isalpha() for c in chunk)
         odd = [c for c in chunk if not c.isalpha() and c not in _LEET and c not in _MASKS]
         if odd or (not chunk[0].isalpha() and chunk[0] not in _LEET and chunk[0] not in "*#"):
@@ -642,6 +686,7 @@ def profanity() -> Lexicon:
     for phrase, entry in list(lex.phrases.items()):
         if entry not in lex.entries:  # its word was dropped
             del lex.phrases[phrase]
+    lex.rebus = {row["emoji"]: tuple(row["reads"].split("|")) for row in _csv("lexicons/emoji_rebus.csv")}
     lex.stems = tuple(stems)
     lex.signs = signs_inside(lex.stems)
     return lex.finish()
