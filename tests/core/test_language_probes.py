@@ -254,15 +254,21 @@ def test_a_stem_has_enough_letters_to_name_one_verb_wherever_it_is_in_a_phrase()
 
 @pytest.mark.parametrize("text", [
     "Zofia znowu gryzie dzieci w szatni, moja córka płakała cały wieczór",  # Polish: bites; my daughter cried
-    "حمزہ روز بچوں کو مارتا ہے، میری بیٹی اب ڈرتی ہے",  # Urdu: hits children every day، my daughter is scared now
     "Mae Tomos yn brathu'r plant eraill amser cinio, mae fy merch yn ofnus",  # Welsh: bites the other children
 ])
-def test_another_childs_conduct_told_before_the_writers_child_comes_in_is_told(text: str) -> None:
+def test_another_named_childs_conduct_told_before_the_writers_child_comes_in_is_told(text: str) -> None:
     assert "individual-child" in _flags(text)
 
 
-def test_the_writers_child_named_first_keeps_their_own_conduct_theirs() -> None:
-    assert "individual-child" not in _flags("Mój syn gryzie inne dzieci, bardzo przepraszam wszystkich")  # my son bites
+@pytest.mark.parametrize("text", [
+    "Mój syn gryzie inne dzieci, bardzo przepraszam wszystkich",  # Polish: my son bites (the writer's child first)
+    "Gryzie inne dzieci, moja córka ma ciężki czas, pracujemy nad tym",  # Polish: (she) bites…, my daughter: no name
+    "Przepraszam wszystkich, Kuba dokucza innym dzieciom, mój syn…",  # an apology: the writer's own child, named
+    "Maazrat sab se, party mein bachon ko maara, mera beta bohat thaka tha",  # Roman Urdu: sorry, (he) hit children
+    "آسفة، يضرب البنات بالصف، ابني عنده مشكلة ونحن نتابع",  # Arabic: sorry, (he) hits the girls, my son…
+])
+def test_conduct_with_its_doer_unsaid_or_in_an_apology_stays_the_writers_own_childs(text: str) -> None:
+    assert "individual-child" not in _flags(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -273,9 +279,19 @@ def test_arabic_written_with_digits_for_its_letters_is_read_as_arabic(text: str)
     assert {"individual-child", "personal-data"} <= _flags(text)
 
 
-def test_times_ordinals_and_paper_sizes_do_not_make_a_message_arabic() -> None:
-    text = "Asthma awareness talk at 3pm on the 2nd, bring A5 paper and the mp3 player, 5ish finish"
-    assert not _flags(text) & {"individual-child", "personal-data"}
+@pytest.mark.parametrize("text", [
+    "Asthma awareness talk at 3pm on the 2nd, 5ish finish, 7ish for the older ones",
+    "Year3 and Year5: the nurse talks about seizures and insulin, page5 and page7 of the leaflet",
+    "Back in 2weeks: 5aside, 3hours of it, and a talk on asthma for the mp3 club",
+])
+def test_times_ordinals_years_and_pages_do_not_make_a_message_arabic(text: str) -> None:
+    from rep_assistant.core.detection.rules.languages import reads_as_english
+    assert reads_as_english(text) and not _flags(text) & {"individual-child", "personal-data"}
+
+
+def test_styled_letters_are_english() -> None:
+    from rep_assistant.core.detection.rules.languages import reads_as_english
+    assert reads_as_english("𝐑𝐞𝐦𝐢𝐧𝐝𝐞𝐫: 𝐧𝐨 𝐬𝐜𝐡𝐨𝐨𝐥 𝐨𝐧 𝐌𝐨𝐧𝐝𝐚𝐲")
 
 
 @pytest.mark.parametrize("text", [
@@ -287,6 +303,51 @@ def test_a_teacher_called_an_animal_by_title_or_role_is_abuse(text: str) -> None
     assert "abuse" in _flags(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Mr Khan bandar wali kahani parh rahe thay, bachay bohat hanse",  # Roman Urdu: read the monkey story
+    "Miss Sana kutta le kar nahi aa sakti school mein",  # Roman Urdu: can't bring a dog to school
+    "Pani Kasia koza na wycieczce była super, dzieci ją karmiły",  # Polish: the goat on the trip
+    "Head teacher gadha wala play dekhne aayengi kal",  # Roman Urdu: coming to see the donkey play
+])
+def test_an_animal_beside_a_teachers_title_or_role_but_not_said_of_them_is_not_abuse(text: str) -> None:
+    assert "abuse" not in _flags(text)
+
+
 @pytest.mark.parametrize("text", ["kos om el parking hena, kol yom nafs el mashakel", "Teri maa di, bus phir late aa"])
 def test_common_oaths_of_egyptian_arabic_and_punjabi_are_offensive(text: str) -> None:
     assert "offensive-language" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My son Rayan has asthma so he's off today, sorry all",  # English: "My" opening the message is no name
+    "Our daughter Isla is off with chickenpox, keep an eye out",
+    "Mera beta Hamza aaj bimar hai, asthma ki wajah se ghar pe hai",  # Roman Urdu: my son Hamza
+    "Moja córka Zosia ma astmę, więc nie będzie na basenie",  # Polish: my daughter Zosia
+    "Saade Arjun nu ADHD hai, tusi sab bahut changa support karde ho",  # Punjabi: our Arjun
+    "Mae Gwion ni adre heddiw efo chickenpox, sori bawb",  # Welsh: our Gwion is home ("Mae" is "is")
+])
+def test_a_parent_naming_their_own_child_after_my_son_or_my_daughter_shares_nothing(text: str) -> None:
+    assert not _flags(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Diabetes UK ke liye sponsored walk Sunday ko hai, naam likhwa dein",  # Roman Urdu: a charity walk
+    "Nits er letter aise abar, bacchader chul check koren",  # romanised Bengali: the nits letter again
+    "Czy któreś dziecko ma alergię na orzechy? Robię ciasto na urodziny",  # Polish: does any child have an allergy?
+    "Nits er jonno sobai bacchader baal check koren please",  # romanised Bengali: check the children's hair for nits
+    "Zoo te bacchara kuttar baccha ar gadha dekhse, khub moja",  # romanised Bengali: at the zoo, puppies and a donkey
+])
+def test_charity_walks_nits_letters_questions_to_the_group_hair_and_zoo_animals_tell_nothing(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Aliya Qureshi ne aaj phir mere bete ko kaata, koi kuch nahi karta", "individual-child"),  # full name, bit my son
+    ("Cai Roberts wedi brathu fy mab i eto heddiw", "individual-child"),  # Welsh: bit my son (my son as the object)
+    ("Mam Osian yw'r hen jadan fwya snobyddlyd", "abuse"),  # Welsh: the most snobbish old hussy
+    ("Us bande di wife poori kanjari ae", "abuse"),  # Punjabi: a slur said of a woman
+    ("tumi ekta kuttar baccha, gate e gari rakhse", "abuse"),  # romanised Bengali: son of a dog, said of someone
+    ("baal, abar late hoye gelam", "offensive-language"),  # romanised Bengali: the swear word, no hair in sight
+])
+def test_full_names_objects_welsh_and_punjabi_insults_and_bengali_swearing_are_found(text: str, category: str) -> None:
+    assert category in _flags(text)

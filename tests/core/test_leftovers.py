@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 from rep_assistant.core import paths
@@ -85,6 +86,14 @@ def test_a_half_written_ledger_is_left_while_another_window_holds_the_write_lock
         with Store(store.path):
             assert half.exists()
     assert half.exists()
+
+
+def test_a_start_with_nothing_half_written_does_not_wait_for_another_windows_write_lock(store: Store) -> None:
+    with store.transaction():  # another window is importing
+        started = time.monotonic()
+        with Store(store.path):
+            pass
+        assert time.monotonic() - started < 4  # the busy timeout is 5 s: opening took no lock
 
 
 def test_a_reimport_after_a_purge_brings_no_photo_back(store: Store, tmp_path: Path) -> None:

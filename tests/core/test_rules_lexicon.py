@@ -157,7 +157,7 @@ def test_an_ordinary_word_that_looks_like_an_inflected_swear_is_not(text: str) -
 
 @pytest.mark.parametrize("text", [
     "whoever parked across the drive is a total 💩head", "the new lunch menu is bull💩 honestly", "some 🍑hole nicked the cones",
-    "what a 🍆head, blocking the zebra crossing", "sh💩tty weather for sports day",
+    "what a 🍆head, blocking the zebra crossing",
 ])
 def test_an_emoji_written_for_a_swear_words_syllable_is_that_word(text: str) -> None:
     assert _offensive(text), text
@@ -165,10 +165,15 @@ def test_an_emoji_written_for_a_swear_words_syllable_is_that_word(text: str) -> 
 
 @pytest.mark.parametrize("text", [
     "💩 weather again, bring wellies", "peach🍑 and mango smoothies at the stall", "🍆 parmigiana for the bring-a-dish night",
-    "the 🐓 on the farm trip woke everyone", "lovely😍 photos from the nativity",
+    "the 🐓 on the farm trip woke everyone", "lovely😍 photos from the nativity", "dog💩 on the path by the gate again",
+    "horse💩 all along the bridleway, wellies needed", "ordered 12 🍑es for the fruit table", "who made the 💩emoji cupcakes?",
 ])
 def test_an_emoji_alone_or_beside_an_innocent_word_is_not(text: str) -> None:
     assert not _offensive(text), text
+
+
+def test_a_long_row_of_emoji_glued_to_a_word_is_read_at_once() -> None:
+    assert not _offensive("yum" + "🍑" * 40) and not _offensive("🍆" * 40 + "head")  # each emoji has two readings: 2^40
 
 
 def test_a_word_both_stretched_and_masked_is_found_and_a_stretched_mask_alone_is_not() -> None:
@@ -187,8 +192,10 @@ def test_letters_spelled_out_for_an_innocent_name_are_not_a_swear_inside_it(text
 
 def test_letters_spelled_out_for_a_swear_word_still_are_one() -> None:
     assert _offensive("what a c u n t, parked on the zigzags") and _offensive("f u c k i n g traffic on the bypass")
+    # a name innocent only with its capital (the village of Bell End) is all capitals when spelled out: no cover
+    assert _offensive("honestly what a b e l l e n d") and _offensive("stop being such a d y k e")
 
 
-@pytest.mark.parametrize("text", ["lmfao at the nativity donkey", "jfc the queue for pick-up", "idgaf about the bake sale rota"])
+@pytest.mark.parametrize("text", ["lmfao at the nativity donkey", "dgaf about the bake sale rota any more"])
 def test_the_acronyms_of_swearing_are_found(text: str) -> None:
     assert _offensive(text), text

@@ -14,7 +14,8 @@ never read (twelve sisters of theirs, x7 to x18, teach the model unread); in the
 languages, Punjabi and Arabic in Latin letters among them) were scored before anyone read them, then taught from
 their misses counted by kind (a word written backwards, a verb's other forms, the writer's child as the one hurt),
 their sentences never read; then x (disguised swearing) and w (six languages) were written and scored once, never
-read. In the eighth, ae (disguised swearing) and ad (ten languages and scripts) were scored as they came, then read.
+read. In the eighth, ae (disguised swearing) and ad (ten languages and scripts) were scored as they came, then read;
+then ag (seven languages, half benign) was scored and read, and af (ten languages and scripts) scored, never read.
 Probes their writer marked ambiguous are not scored.
 """
 
@@ -70,8 +71,8 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
 @pytest.mark.parametrize(("name", "least", "flagged"), [("languages_c.jsonl", 0.9, 1), ("languages_d.jsonl", 0.9, 1), ("languages_i.jsonl", 0.85, 1),
                                            ("languages_j.jsonl", 0.83, 2), ("languages_m.jsonl", 0.75, 2),
                                            ("languages_n.jsonl", 0.93, 0), ("languages_p.jsonl", 0.78, 1),
-                                           ("languages_r.jsonl", 0.9, 1), ("languages_u.jsonl", 0.72, 4),
-                                           ("languages_w.jsonl", 0.84, 1), ("languages_ad.jsonl", 0.94, 0)])
+                                           ("languages_r.jsonl", 0.9, 1), ("languages_u.jsonl", 0.72, 3),
+                                           ("languages_w.jsonl", 0.84, 1), ("languages_ad.jsonl", 0.9, 0), ("languages_ag.jsonl", 0.81, 1)])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)

@@ -54,9 +54,12 @@ def remove_half_written_companions(store: Store) -> None:
     window is half-way through writing one. An anchor write another window makes meanwhile may
     lose its ``.part``; that write is already allowed to fail, and the next commit moves it on.
     """
+    halves = [paths.part_path(c) for c in (ledger_path(store.path), anchor.anchor_path(store.path))]
+    if not any(half.exists() for half in halves):
+        return  # the usual start: no lock taken, so a window busy writing never makes this one wait
     with store.transaction():
-        for companion in (ledger_path(store.path), anchor.anchor_path(store.path)):
-            paths.part_path(companion).unlink(missing_ok=True)
+        for half in halves:
+            half.unlink(missing_ok=True)
 
 
 def start_anchor(store: Store) -> None:

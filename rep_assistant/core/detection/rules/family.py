@@ -102,7 +102,9 @@ def read(text: str, words: frozenset[str] | set[str]) -> Reading:
         claimed.update(n for m in _INTRO.finditer(text) for n in _names(m))
     if own:
         for s, e in own_child_spans(text):
-            named = _NAME_ONLY.findall(text[s:e]) or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
+            # "My daughter Isla": the span's capitalised "My" is no name, and the name comes after the span
+            named = [w for w in _NAME_ONLY.findall(text[s:e]) if w.lower() not in COMMON_CAPS and w.lower() not in OWN_WORDS] \
+                or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
             claimed.update(w.lower() for w in named if w.lower() not in COMMON_CAPS)
     talked = frozenset(n for f in _FAMILY_TALK.finditer(text) for n in _names(f)) if talk else frozenset()
     return (frozenset(claimed), talked, mentioned) if claimed or talked or mentioned else NOTHING

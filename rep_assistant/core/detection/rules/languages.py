@@ -13,6 +13,7 @@ import csv
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 import regex
@@ -97,6 +98,8 @@ def _phrases_at(word: str, exact: dict[str, list[Phrase]], stems: dict[str, list
 
 def _insult(t: Text) -> Hit | None:
     hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both")]
+    if hits and not _called().get("unless", {}).keys().isdisjoint((w,) for w, _, _ in t.key_words):
+        hits = [h for h in hits if not _of_an_animal(h.word)]  # at the zoo "kuttar baccha" is a puppy
     if not hits:
         return _called_names(t)
     h = hits[0]
@@ -127,6 +130,18 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
 
 #: Titles before a name ("Miss Pelling 7mara", "Mr Halloway khota aa"): the titled person is who the noun is said of.
 _TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "dr", "pani", "pan", "ustad", "ustadh", "madam"))
+def _of_an_animal(term: str) -> bool:
+    """Whether an insult is made of an animal's name ("kuttar baccha": a dog's young), read by the animal nouns of
+    called.csv, a word of the insult starting as one does ("kuttar" as "kutta")."""
+    heads = _animal_heads()
+    return any(word[:STEM_KEY] in heads for word in term.split())
+
+
+@functools.cache
+def _animal_heads() -> frozenset[str]:
+    return frozenset(noun[0][:STEM_KEY] for noun in _called().get("noun", {}) if len(noun) == 1 and len(noun[0]) >= STEM_KEY)
+
+
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
 _ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
 _CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؛؟۔]")  # Arabic and Urdu write their own comma, semicolon, question mark, full stop
@@ -150,8 +165,16 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     j = i - 1
     while j >= 0 and i - j <= 2 and _frame(table.get("between", {}), (tokens[j],), languages):
         j -= 1
-    if j >= 0 and (_frame(table.get("subject", {}), (tokens[j],), languages) or (j >= 1 and tokens[j - 1] in _TITLES)):
-        return True  # a person just before, perhaps with fillers between ("head teacher ta pura gadha"), or a titled name
+    subject = table.get("subject", {})
+    if j >= 0:
+        person = _frame(subject, (tokens[j],), languages)
+        if person and j == i - 1 and "en" not in subject[(tokens[j],)][1]:
+            return True  # a person just before: "المعلمة حمارة"
+        if (person or (j >= 1 and tokens[j - 1] in _TITLES)) and _ends_clause(t, tokens, i, table):
+            # a person in English or a titled name, fillers perhaps between, and the noun ends the clause or a copula
+            # follows: said of them ("head teacher ta pura gadha, …", "Miss X 7mara, …", "Mr X khota aa"), not "Miss
+            # Sana kutta le kar…" (brings a dog) nor "Mr Khan bandar wali story…" (the monkey story)
+            return True
     if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i])):  # "هاد الكلب": this dog, the animal
         before = table.get("before", {})
         if (_frame(before, (tokens[j],), languages) or _frame(before, (without_clitic(tokens[j]),), languages)
@@ -160,11 +183,19 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
         if _frame(table.get("copula", {}), (tokens[j],), languages) and j >= 1 \
                 and not _CLAUSE_BREAK.search(t.raw, found[j - 1][2], found[j][1]):
             return True
-    subject, kin = table.get("subject", {}), table.get("kin", {})
+    kin = table.get("kin", {})
     if i >= 2 and ((_frame(subject, (tokens[i - 2],), languages) and tokens[i - 1].startswith(_ARTICLE))
                    or _frame(kin, (tokens[i - 2],), languages)):
         return True  # "المعلمة الجديدة حمارة" (an adjective with the article between), "ابو علي خنزير" (a name between)
     return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table.get("after", {}) if _frame(table["after"], p, languages))
+
+
+def _ends_clause(t: Text, tokens: list[str], i: int, table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]) -> bool:
+    """Whether the word at ``i`` ends its clause (the message ends, or a clause break comes before the next word), or a
+    copula of any of the languages follows it ("khota aa", "gadha hai")."""
+    found = t.key_words
+    return (i + 1 == len(tokens) or _CLAUSE_BREAK.search(t.raw, found[i][2], found[i + 1][1]) is not None
+            or (tokens[i + 1],) in table.get("after", {}))
 
 
 def _called_names(t: Text) -> Hit | None:
@@ -221,8 +252,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
                         mixed = mixed if mixed is not None else _script_language(t.raw, tokens)
-                        if not mixed:
-                            continue
+                        if not mixed or (not _BENGALI.search(t.raw) and not _ARABIC.search(t.raw) and not _names_someone(t.raw, start)):
+                            continue  # in Latin letters, a child named ("Rafi r ADHD…"), not "Nits er jonno sobai…"
                         language = mixed
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
@@ -231,16 +262,46 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
         # still told. Without a name it may be the writer's apology for their own child ("Przepraszam za mojego syna").
-        # Conduct told in a clause of its own before the writer's child comes in is another child's: "Maja gryzie inne
-        # dzieci, moja córka wróciła z siniakiem" (and "my son is sorry, he bit…" tells the writer's child first).
-        first = min(found[i][1] for i, _ in own)
-        if all(_acted_on(tokens, span) for span in own) and _names_another(t.raw, found, own):
+        # A child is acted on when their language marks them so, or when they come straight after the conduct, as its
+        # object ("Cai Roberts wedi brathu fy merch", "pobił mojego syna").
+        ends = {d[0][1] for d in out if d[1] == "behaviour"}
+        if all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) for span in own) \
+                and _names_another(t.raw, found, own):
             out = [d for d in out if d[1] == "behaviour"]
         else:
-            out = [d for d in out if d[1] == "behaviour" and d[0][1] <= first and _CLAUSE_BREAK.search(t.raw, d[0][1], first)]
+            first = min(found[i][1] for i, _ in own)
+            out = [d for d in out if d[1] == "behaviour" and _told_before(t.raw, d[0], first, tokens)]
         if not out:
             return ()
     return tuple(out)
+
+
+#: Words of an apology, in each language: "Przepraszam, gryzie inne dzieci, mój syn…" is the writer's own child, the
+#: subject left unsaid.
+_APOLOGY = frozenset(lexicon_key(w) for w in (
+    "sorry", "apologies", "przepraszam", "przepraszamy", "maaf", "maafi", "maazrat", "mazrat", "muafi", "sori",
+    "معذرت", "معافی", "آسف", "آسفة", "اسف", "اسفة", "معذرة", "ymddiheuro", "ymddiheuriadau", "raali", "cafis", "দুঃখিত"))
+
+
+def _told_before(raw: str, span: tuple[int, int], first: int, tokens: list[str]) -> bool:
+    """Whether conduct at ``span`` is another child's, told in a clause of its own before the writer's child comes in
+    at ``first``, its doer named there: "Maja gryzie inne dzieci, moja córka wróciła z siniakiem". Only in Latin
+    letters (a name has a capital), and never in an apology: languages that leave the subject unsaid tell the writer's
+    own child's conduct so ("Bardzo przepraszam. Dokucza innym dzieciom, mój syn…")."""
+    if span[1] > first or not _CLAUSE_BREAK.search(raw, span[1], first) or not _APOLOGY.isdisjoint(tokens):
+        return False
+    opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, span[0])), default=0)
+    return any(m.end() <= span[0] and m.group().casefold() not in _NOT_A_CHILD
+               for m in _CAPITALISED_WORD.finditer(raw, opens, span[0]))
+
+
+_CAPITALISED_WORD = regex.compile(r"\b\p{Lu}\p{Ll}+")
+
+
+def _names_someone(raw: str, at: int) -> bool:
+    """Whether a message in Latin letters names someone: a capitalised word, not the one at ``at`` (an English word for
+    a condition opening the message: "Nits…", "Diabetes…"), nor a word that names no child."""
+    return any(m.start() != at and m.group().casefold() not in _NOT_A_CHILD for m in _CAPITALISED_WORD.finditer(raw))
 
 
 #: After a mention of the writer's child, a word making the child the one acted on: Urdu "ko", Punjabi "nu".
@@ -269,8 +330,16 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
     """Whether a capitalised name inside a sentence, not the writer's child's, is in the message (Latin letters only:
     other scripts have no capitals, and there the writer's child keeps the message as it always did)."""
     mine = [(found[i][1], found[j - 1][2]) for i, j in own]
-    return any(not any(s <= m.start() < e for s, e in mine) and m.group().casefold() not in _NOT_A_CHILD
-               and not _AFTER_A_NAME.search(raw, 0, m.start()) for m in _NAME_INSIDE.finditer(raw))
+    return any(not any(s <= m.start() < e for s, e in mine) and lexicon_key(m.group(1).casefold()) not in _TITLES
+               and _NOT_A_CHILD.isdisjoint((m.group(1).casefold(), m.group(2).casefold())) for m in _FULL_NAME_OPENING.finditer(raw)) or \
+        any(not any(s <= m.start() < e for s, e in mine) and m.group().casefold() not in _NOT_A_CHILD
+            and not _AFTER_A_NAME.search(raw, 0, m.start()) for m in _NAME_INSIDE.finditer(raw))
+
+
+#: A first name and surname opening a sentence ("Igor Nowak znowu pobił…", "Cai Roberts wedi brathu…"): a sentence's
+#: first word alone may be any word, two capitalised in a row are a person, unless the first is a title or either is a
+#: word that names no child ("Kal Maths class mein…", "Mae Osian…").
+_FULL_NAME_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?!\w)")
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
@@ -280,7 +349,7 @@ _NOT_A_CHILD = frozenset(w.casefold() for w in (
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Maths", "English", "Science", "History", "Geography", "Music", "Art", "Reception", "Year",
     "Madam", "Teacher", "Panią", "Pana", "Panem", "Panu", "Dyrektor", "Ustad", "Ustadh", "Apa", "Baji",
-    "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi"))
+    "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi", "Roedd", "Bydd", "Oedd"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 
@@ -340,16 +409,20 @@ def _script_language(raw: str, tokens: list[str]) -> str:
     for language, markers in _LATIN_MARKERS.items():
         if len(markers & words) >= 2:
             return language
-    if len(markers := _LATIN_MARKERS["ar"] & words) + sum(map(_arabizi, words - markers)) >= 2:
+    arabizi = [w for w in words if _arabizi(w)]
+    if len(_LATIN_MARKERS["ar"] & words) + len(arabizi) >= 2 and any(_ARABIZI_INSIDE.search(w) for w in arabizi):
         return "ar"
     return ""
 
 
-# A word of Arabic in Latin letters spells ع, ح, خ or ء with a digit among its letters ("ba3ref", "7mara", "2aletli",
-# "bya5od"), and has a vowel and three letters at least ("mp3", "a5" and "ps5" have not); a digit before an English
-# ending is a time, an ordinal, an amount or a textism ("3pm", "2nd", "5ish", "2day").
+# A word of Arabic in Latin letters spells ع, ح, خ or ء with a digit before or among its letters ("7mara", "2aletli",
+# "ba3ref", "bya5od"), and has a vowel and three letters at least; a digit before an English ending is a time, an
+# ordinal, an amount or a textism ("3pm", "2nd", "5ish", "2day"). One such word at least has its digit between letters
+# ("ya3ni", "ma2dar"), which no English word has: a digit first is also "3hours" and "5aside", and a digit last is
+# "Year5", "page7", "Frozen2" and "mp3", never counted.
 _VOWELS = frozenset("aeiou")
-_ARABIZI_WORD = re.compile(r"[a-z]*[2357][a-z]+|[a-z]+[2357][a-z]*")
+_ARABIZI_WORD = re.compile(r"[a-z]*[2357][a-z]+")
+_ARABIZI_INSIDE = re.compile(r"[a-z][2357]+[a-z]")
 _DIGIT_ENGLISH = re.compile(r"\d+(?:st|nd|rd|th|am|pm|ish|s|k|m|g|kg|km|ml|cm|mm|x|d|p|ft|mph|yrs?|hrs?|mins?|secs?|wks?"
                             r"|day|days|nite|night|moro|morrow|go|u|gether)")
 
@@ -371,8 +444,8 @@ def reads_as_english(text: str) -> bool:
     not put to it (layers.py, a rule's ``vetted_by``), in training or in a scan. A few look-alike letters from another
     alphabet inside English words (a disguise) leave it English: it takes more letters of other alphabets than Latin ones.
     """
-    letters = sum(ch.isalpha() for ch in text)
-    if 2 * len(_NOT_LATIN_LETTER.findall(text)) > letters:
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)  # styled letters (𝐑𝐞𝐦𝐢𝐧𝐝𝐞𝐫) are Latin
+    if 2 * len(_NOT_LATIN_LETTER.findall(folded)) > sum(ch.isalpha() for ch in folded):
         return False
     t = Text(text)
     return not _script_language(t.raw, [w for w, _, _ in t.key_words])

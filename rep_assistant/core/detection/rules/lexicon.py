@@ -51,6 +51,9 @@ _CLAUSE_BREAK = re.compile(r"[,.!?;:]")
 _WRONG_LETTER = frozenset("@$!|+€¢¡(")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+#: The word just before a spelled-out run, looked for only this far back (no longer word is innocent with it).
+_WORD_REACH = 40
+_LAST_WORD = re.compile(r"([a-z0-9]+)[^a-z0-9]*\Z")
 # A character beyond ASCII that _ANY_WORD counts as part of a word (an accent, a mark such as the emoji
 # selector U+FE0F, a letter or digit of another script): without one, the ASCII split finds the same words.
 # (The character beyond ASCII first: the search skips to those, mostly emoji, and only then asks what it is.)
@@ -222,6 +225,14 @@ class Lexicon:
         self.phrase_gate = frozenset(max(p, key=lambda w: (w in self.entries, len(w))) for p in self.phrases)
         self.wordset = frozenset(self.words)
         self.allow_starts = frozenset(self.allowed_phrases) | frozenset(self.phrasal)
+        # What an innocent word or phrase spells with no spaces ("scunthorpe", "spotteddick"), and the phrases by their last
+        # word, for letters spelled out (``_innocent_in_run``); names innocent only with their capital are left out.
+        plain = [phrase for phrases in self.allowed_phrases.values() for phrase, proper in phrases if not proper]
+        self.spelled_innocent = frozenset(self.allowed) | frozenset("".join(p) for p in plain)
+        self.phrases_ending: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in plain:
+            if len(phrase) > 1:
+                self.phrases_ending.setdefault(phrase[-1], []).append(phrase)
         pictures = "".join(map(re.escape, self.rebus))
         self.rebus_glued = re.compile(f"[a-z][{pictures}]|[{pictures}]\ufe0f?[a-z]") if self.rebus else None
         return self
@@ -399,7 +410,7 @@ class Lexicon:
         for run in runs:
             if len(run) < 3:
                 continue
-            innocent = self._innocent_in_run(key, run)
+            innocent: list[tuple[int, int]] | None = None  # worked out only when the run spells a swear
             i = 0
             while i <= len(run) - 3:
                 found = None
@@ -410,7 +421,9 @@ class Lexicon:
                     if word:
                         found = (j, self.words.get(word, word))
                         break
-                if found and self._fits(found[1], token_set) and not any(a <= i and found[0] <= b for a, b in innocent):
+                if found and innocent is None:
+                    innocent = self._innocent_in_run(key, run)
+                if found and self._fits(found[1], token_set) and not any(a <= i and found[0] <= b for a, b in innocent or ()):
                     out.append(self._hit(run[i].start(), run[found[0] - 1].end(), found[1]))
                     i = found[0]
                 else:
@@ -420,23 +433,23 @@ class Lexicon:
     def _innocent_in_run(self, key: str, run: list[re.Match[str]]) -> list[tuple[int, int]]:
         """Which letters of a spelled-out run spell an innocent word or name, alone or with the word beside the run, as
         [start, end) letter ranges: a poster's "S c u n t h o r p e  T R I P" or "Spotted D I C K" is the town and the
-        pudding, not the swear word inside."""
+        pudding, not the swear word inside. Names innocent only with their capital ("Bell End") are not read here:
+        spelled out, every letter is a capital."""
         spelled = "".join(m.group() for m in run)
         out = []
-        for word in (*self.allowed, *("".join(phrase) for phrases in self.allowed_phrases.values() for phrase, _ in phrases)):
+        for word in self.spelled_innocent:
             at = spelled.find(word)
             while at >= 0:
                 out.append((at, at + len(word)))
                 at = spelled.find(word, at + 1)
-        before = _ASCII_WORD.findall(key, 0, run[0].start())[-1:]
-        after = _ASCII_WORD.findall(key, run[-1].end())[:1]
-        for phrase, _ in self.allowed_phrases.get(before[0], ()) if before else ():
-            if len(phrase) > 1 and spelled.startswith(rest := "".join(phrase[1:])):
+        before = _LAST_WORD.search(key, max(0, run[0].start() - _WORD_REACH), run[0].start())
+        after = _ASCII_WORD.search(key, run[-1].end(), run[-1].end() + _WORD_REACH)
+        for phrase, proper in self.allowed_phrases.get(before.group(1), ()) if before else ():
+            if not proper and len(phrase) > 1 and spelled.startswith(rest := "".join(phrase[1:])):
                 out.append((0, len(rest)))
-        for phrases in self.allowed_phrases.values() if after else ():
-            for phrase, _ in phrases:
-                if len(phrase) > 1 and phrase[-1] == after[0] and spelled.endswith(head := "".join(phrase[:-1])):
-                    out.append((len(spelled) - len(head), len(spelled)))
+        for phrase in self.phrases_ending.get(after.group(), ()) if after else ():
+            if spelled.endswith(head := "".join(phrase[:-1])):
+                out.append((len(spelled) - len(head), len(spelled)))
         return out
 
     def _without_allowed(self, key: str, hits: list[Hit], raw: str | None) -> list[Hit]:
@@ -462,9 +475,15 @@ class Lexicon:
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
 
     def _rebus_readings(self, chunk: str) -> list[str]:
-        """``chunk`` with each emoji of the rebus table read as each of its syllables ("🍑hole": "arsehole", "asshole")."""
+        """``chunk`` with each emoji of the rebus table read as each of its syllables ("🍑hole": "arsehole", "asshole").
+
+        Only a word of one or two such emoji and three letters or more: "🍑es" is peaches, and a row of emoji is no word.
+        """
+        chunk = chunk.replace("\ufe0f", "")
+        if sum(ch in self.rebus for ch in chunk) > 2 or sum(ch.isalpha() for ch in chunk) < 3:
+            return []
         readings = [""]
-        for ch in chunk.replace("\ufe0f", ""):
+        for ch in chunk:
             readings = [r + s for r in readings for s in self.rebus.get(ch, (ch,))]
         return readings
 
@@ -478,10 +497,10 @@ class Lexicon:
         if chunk in self.words:
             return self.words[chunk]
         if not chunk.isascii() and self.rebus_glued is not None and self.rebus_glued.search(chunk):
-            for reading in self._rebus_readings(chunk):
-                found = self.words.get(reading) or self._compound(reading)
-                if found:
-                    return found
+            # a common swear word only: "bull💩" and "🍑hole" are the words, "dog💩" and "horse💩" what the dog and horse left
+            found = next((self.words[r] for r in self._rebus_readings(chunk) if self.words.get(r) in self.preferred), None)
+            if found:
+                return found
         if not chunk.isascii():
             marked = _ODD_MASK.sub("*", chunk)
             stripped = marked.rstrip("*")
@@ -670,6 +689,8 @@ def profanity() -> Lexicon:
         if row["kind"] == "stem":
             stems.append(term)
         lex.entries[term] = Entry(row["severity"] or "mild", "swear" if row["kind"] == "stem" else row["kind"], row["language"])
+        if row.get("unless_near"):  # a word that is also innocent: "baal" is hair beside nits or a comb
+            lex.unless_near[term] = frozenset(row["unless_near"].split("|"))
         if " " in term:
             lex.phrases[tuple(term.split())] = term
     for row in _csv("lexicons/allow_list.csv"):

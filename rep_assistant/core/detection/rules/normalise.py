@@ -191,7 +191,7 @@ _ARABIC_CLITICS = tuple(c.translate(_ACCENTS) for c in ("وال", "بال", "ف�
 
 def without_clitic(word: str) -> str:
     """An Arabic-script word without the article or particle joined to its front, or a Welsh word without the article
-    or "yn" joined to its end ("brathu'r plant", "fi'n"), when three letters or more remain."""
+    or "yn" joined to its end ("brathu'r plant", "gweld'n"), when three letters or more remain."""
     if not "\u0600" <= word[:1] <= "\u06ff":
         if word[-2:-1] == "'" and word[-1:] in ("r", "n") and len(word) >= 5:
             return word[:-2]

@@ -83,7 +83,8 @@ def is_own_child(raw: str, span: tuple[int, int], own: list[tuple[int, int]] | N
 
 @functools.cache
 def _own_name() -> regex.Pattern[str]:
-    """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa).
+    """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa),
+    or after the language's words for the writer's child: "mera beta Rayan", "moja córka Zosia".
 
     subjects.csv's ``own-before-name`` words go before the name (``own-before-name-lower`` ones only in lower case),
     ``own-after-name`` words after it; the name is a capitalised word, as "our Ayesha" is in English, and not followed
@@ -93,7 +94,11 @@ def _own_name() -> regex.Pattern[str]:
     before = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name") or "(?!)"
     lower = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name-lower") or "(?!)"
     after = "|".join(regex.escape(term) for term, role in rows if role == "own-after-name") or "(?!)"
-    return regex.compile(rf"(?<!\w)(?:(?i:{before})|{lower})\s+{_NAME}(?!\w)(?!\s+\p{{Lu}})|(?<!\w){_NAME}\s+(?i:{after})(?!\w)")
+    # "mera beta Rayan", "moja córka Zosia": the language's words for my child, then the child's name
+    kin = "|".join(r"\s+".join(map(regex.escape, term.split())) for term, role in _subject_rows()
+                   if role == "own" and regex.match(r"\p{Latin}", term)) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:(?i:{before})|{lower})\s+{_NAME}(?!\w)(?!\s+\p{{Lu}})|(?<!\w){_NAME}\s+(?i:{after})(?!\w)"
+                         rf"|(?<!\w)(?i:{kin}),?\s+{_NAME}(?!\w)")
 
 
 @functools.cache

@@ -101,6 +101,7 @@ why how which if so but and or not no yes yeah yep nope ok okay hi hello hey mor
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
 actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
 whoever whatever anybody everybody
+back home due away late early free open closed nearly almost finally again first next last lots loads plenty busy ready done
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december christmas easter diwali eid halloween ramadan hanukkah xmas new year term half mr mrs ms miss
 dr sir school class year reception nursery pta pe ofsted head office maths english science art music french spanish
@@ -114,6 +115,8 @@ parents parent mum dad mums dads kids children teacher teachers
 look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
 labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
 """)
+#: Welsh verbs that open a sentence with the child's name after them ("Mae Osian…", "Roedd Efa…").
+_WELSH_VERBS = frozenset({"mae", "roedd", "oedd", "bydd", "fydd", "dyw", "doedd"})
 NAME_FOLLOWERS = words("""has is was keeps kept hit hits bit bites pushed pushes kicked punched said says told got gets
 had hasn't isn't wasn't won't will can can't does doesn't did didn't always never in from and w b
 wet comes came cried cries threw throws swore smells stole steals broke ran runs copied cheated started starts called calls
@@ -240,6 +243,8 @@ class Text:
                 continue
             if sentence_start and not (after.startswith("'s") or follows.lower() in NAME_FOLLOWERS or follows[:1].isupper()):
                 continue
+            if sentence_start and word in _WELSH_VERBS and follows[:1].isupper():
+                continue  # "Mae Osian yn sâl": Welsh "is", a name after it (Mae alone is a name)
             out.append(m.span())
         return out
 
