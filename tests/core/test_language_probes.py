@@ -335,9 +335,8 @@ def test_a_parent_naming_their_own_child_after_my_son_or_my_daughter_shares_noth
     "Nits er letter aise abar, bacchader chul check koren",  # romanised Bengali: the nits letter again
     "Czy któreś dziecko ma alergię na orzechy? Robię ciasto na urodziny",  # Polish: does any child have an allergy?
     "Nits er jonno sobai bacchader baal check koren please",  # romanised Bengali: check the children's hair for nits
-    "Zoo te bacchara kuttar baccha ar gadha dekhse, khub moja",  # romanised Bengali: at the zoo, puppies and a donkey
 ])
-def test_charity_walks_nits_letters_questions_to_the_group_hair_and_zoo_animals_tell_nothing(text: str) -> None:
+def test_charity_walks_nits_letters_questions_to_the_group_and_hair_tell_nothing(text: str) -> None:
     assert not _flags(text) & WATCHED
 
 
@@ -347,7 +346,42 @@ def test_charity_walks_nits_letters_questions_to_the_group_hair_and_zoo_animals_
     ("Mam Osian yw'r hen jadan fwya snobyddlyd", "abuse"),  # Welsh: the most snobbish old hussy
     ("Us bande di wife poori kanjari ae", "abuse"),  # Punjabi: a slur said of a woman
     ("tumi ekta kuttar baccha, gate e gari rakhse", "abuse"),  # romanised Bengali: son of a dog, said of someone
+    ("Farm trip ke baad bhi, ye organiser kutte ki aulad hai", "abuse"),  # a farm in the message: the insult stays one
     ("baal, abar late hoye gelam", "offensive-language"),  # romanised Bengali: the swear word, no hair in sight
+    ("baal, form ta abar check korte hobe", "offensive-language"),  # "check" alone is no sign of hair
+    ("Przepraszam za spóźnienie. Hania znowu gryzie dzieci w szatni, mój syn ma siniaki", "individual-child"),  # apology elsewhere
+    ("Mojej córce Zosia znowu dokuczała w szatni", "individual-child"),  # Polish: Zosia picked on my daughter
+    ("Mr Qadir gadha banda hai, koi sunta hi nahi", "abuse"),  # an animal said of a titled man, a noun after it
+    ("Pani Kowalska krowa jedna", "abuse"),  # Polish: a cow, that one
+    ("Zayd 3ando autism, kolna 3arfeen", "individual-child"),  # Arabizi with one of its own words and a digit first
 ])
 def test_full_names_objects_welsh_and_punjabi_insults_and_bengali_swearing_are_found(text: str, category: str) -> None:
     assert category in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dzień Dobry. Ktoś pobił mojego syna na przerwie, pani już wie",  # a greeting is no child's name
+    "Good Morning. Ktoś pobił mojego syna wczoraj",
+    "Red Nose Day pe kisi ne meri beti ko kaata",  # an event's name
+    "Zielona Szkoła była super. Ktoś pobił mojego syna",  # a school trip named in another sentence
+    "Kal Ali ko kaata mere bete ne, maazrat",  # Roman Urdu: my son bit Ali ("ne" marks the doer), sorry
+    "Kisi bache ko allergy hai kya? Cake bana rahi hoon",  # Roman Urdu: does any child have an allergy?
+    "Kal school mein nurse aa rahi hai, asthma aur allergy wale forms bhar dein",  # a sentence-opening word is no name
+    "Niestety gryzie inne dzieci, moja córka ma ciężki czas",  # Polish: (she) bites, unfortunately: no doer named
+    "Oes gan unrhyw blentyn alergedd i gnau? Dw i'n gwneud cacen",  # Welsh: does any child have a nut allergy?
+    "Wiilkayga Abdi wuxuu qabaa asthma, inhaler-ka wuu sitaa",  # Somali: my son Abdi has asthma
+])
+def test_greetings_events_the_writers_child_as_doer_and_questions_name_no_other_child(text: str) -> None:
+    assert not _flags(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Dawid Zieliński znowu pobił mojego syna, ile można",  # Polish: a full name opening the sentence
+    "Back in class today and Jayden still has nits, keep yours away",  # English: a name later in the sentence
+])
+def test_a_full_name_opening_the_sentence_or_a_name_after_a_common_opener_is_another_child(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+def test_letters_spelled_out_at_length_are_read_at_once() -> None:
+    assert _flags(" ".join("HAPPYBIRTHDAYAMELIAWELLDONE" * 40)) == set()

@@ -157,7 +157,7 @@ def test_an_ordinary_word_that_looks_like_an_inflected_swear_is_not(text: str) -
 
 @pytest.mark.parametrize("text", [
     "whoever parked across the drive is a total 💩head", "the new lunch menu is bull💩 honestly", "some 🍑hole nicked the cones",
-    "what a 🍆head, blocking the zebra crossing",
+    "what a 🍆head, blocking the zebra crossing", "sh💩tty weather for sports day",
 ])
 def test_an_emoji_written_for_a_swear_words_syllable_is_that_word(text: str) -> None:
     assert _offensive(text), text
@@ -196,6 +196,7 @@ def test_letters_spelled_out_for_a_swear_word_still_are_one() -> None:
     assert _offensive("honestly what a b e l l e n d") and _offensive("stop being such a d y k e")
 
 
-@pytest.mark.parametrize("text", ["lmfao at the nativity donkey", "dgaf about the bake sale rota any more"])
+@pytest.mark.parametrize("text", ["lmfao at the nativity donkey", "dgaf about the bake sale rota any more", "jfc the queue for pick-up",
+                                  "idgaf about the bake sale rota"])
 def test_the_acronyms_of_swearing_are_found(text: str) -> None:
     assert _offensive(text), text

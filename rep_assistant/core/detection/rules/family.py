@@ -104,8 +104,8 @@ def read(text: str, words: frozenset[str] | set[str]) -> Reading:
         for s, e in own_child_spans(text):
             # "My daughter Isla": the span's capitalised "My" is no name, and the name comes after the span
             named = [w for w in _NAME_ONLY.findall(text[s:e]) if w.lower() not in COMMON_CAPS and w.lower() not in OWN_WORDS] \
-                or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m]
-            claimed.update(w.lower() for w in named if w.lower() not in COMMON_CAPS)
+                or [m.group(1) for m in [_NAME_AFTER.match(text, e)] if m and m.group(1).lower() not in COMMON_CAPS]
+            claimed.update(w.lower() for w in named)
     talked = frozenset(n for f in _FAMILY_TALK.finditer(text) for n in _names(f)) if talk else frozenset()
     return (frozenset(claimed), talked, mentioned) if claimed or talked or mentioned else NOTHING
 

@@ -24,7 +24,7 @@ from rep_assistant.core.detection.rules.lexicon import profanity, starts_sentenc
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
 from rep_assistant.core.detection.rules.subjects import own_child_mentions, own_child_spans
-from rep_assistant.core.detection.rules.text import Text
+from rep_assistant.core.detection.rules.text import COMMON_CAPS, Text
 
 _NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
 
@@ -98,8 +98,6 @@ def _phrases_at(word: str, exact: dict[str, list[Phrase]], stems: dict[str, list
 
 def _insult(t: Text) -> Hit | None:
     hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both")]
-    if hits and not _called().get("unless", {}).keys().isdisjoint((w,) for w, _, _ in t.key_words):
-        hits = [h for h in hits if not _of_an_animal(h.word)]  # at the zoo "kuttar baccha" is a puppy
     if not hits:
         return _called_names(t)
     h = hits[0]
@@ -128,20 +126,13 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
     return out
 
 
+#: After an animal noun, words that make it a thing or an object, not what a person is called: Urdu and Punjabi "wala"
+#: (the … one), "ki"/"da" (of), "le kar" (bringing), Polish "na", "z", "do", "w" (on, of, to, in), Welsh "yn"/"ar".
+_NOT_SAID_OF = frozenset(lexicon_key(w) for w in (
+    "wala", "wali", "wale", "waala", "waali", "ki", "ka", "ke", "kay", "da", "di", "de", "le", "lekar", "leke", "ko", "ne",
+    "na", "z", "ze", "do", "w", "we", "dla", "od", "o", "ar", "i", "gyda", "efo"))
 #: Titles before a name ("Miss Pelling 7mara", "Mr Halloway khota aa"): the titled person is who the noun is said of.
 _TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "dr", "pani", "pan", "ustad", "ustadh", "madam"))
-def _of_an_animal(term: str) -> bool:
-    """Whether an insult is made of an animal's name ("kuttar baccha": a dog's young), read by the animal nouns of
-    called.csv, a word of the insult starting as one does ("kuttar" as "kutta")."""
-    heads = _animal_heads()
-    return any(word[:STEM_KEY] in heads for word in term.split())
-
-
-@functools.cache
-def _animal_heads() -> frozenset[str]:
-    return frozenset(noun[0][:STEM_KEY] for noun in _called().get("noun", {}) if len(noun) == 1 and len(noun[0]) >= STEM_KEY)
-
-
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
 _ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
 _CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؛؟۔]")  # Arabic and Urdu write their own comma, semicolon, question mark, full stop
@@ -170,10 +161,10 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
         person = _frame(subject, (tokens[j],), languages)
         if person and j == i - 1 and "en" not in subject[(tokens[j],)][1]:
             return True  # a person just before: "المعلمة حمارة"
-        if (person or (j >= 1 and tokens[j - 1] in _TITLES)) and _ends_clause(t, tokens, i, table):
-            # a person in English or a titled name, fillers perhaps between, and the noun ends the clause or a copula
-            # follows: said of them ("head teacher ta pura gadha, …", "Miss X 7mara, …", "Mr X khota aa"), not "Miss
-            # Sana kutta le kar…" (brings a dog) nor "Mr Khan bandar wali story…" (the monkey story)
+        if (person or (j >= 1 and tokens[j - 1] in _TITLES)) and (i + 1 == len(tokens) or tokens[i + 1] not in _NOT_SAID_OF):
+            # a person in English or a titled name, fillers perhaps between: said of them ("head teacher ta pura gadha",
+            # "Miss X 7mara, …", "Mr X khota aa", "Pani X krowa jedna"), unless a word after the noun makes it a thing
+            # of theirs or an object: "Miss Sana kutta le kar…" (brings a dog), "Mr Khan bandar wali story…"
             return True
     if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i])):  # "هاد الكلب": this dog, the animal
         before = table.get("before", {})
@@ -188,14 +179,6 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
                    or _frame(kin, (tokens[i - 2],), languages)):
         return True  # "المعلمة الجديدة حمارة" (an adjective with the article between), "ابو علي خنزير" (a name between)
     return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table.get("after", {}) if _frame(table["after"], p, languages))
-
-
-def _ends_clause(t: Text, tokens: list[str], i: int, table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]) -> bool:
-    """Whether the word at ``i`` ends its clause (the message ends, or a clause break comes before the next word), or a
-    copula of any of the languages follows it ("khota aa", "gadha hai")."""
-    found = t.key_words
-    return (i + 1 == len(tokens) or _CLAUSE_BREAK.search(t.raw, found[i][2], found[i + 1][1]) is not None
-            or (tokens[i + 1],) in table.get("after", {}))
 
 
 def _called_names(t: Text) -> Hit | None:
@@ -265,12 +248,13 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # A child is acted on when their language marks them so, or when they come straight after the conduct, as its
         # object ("Cai Roberts wedi brathu fy merch", "pobił mojego syna").
         ends = {d[0][1] for d in out if d[1] == "behaviour"}
-        if all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) for span in own) \
-                and _names_another(t.raw, found, own):
+        if all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and tokens[span[1]:span[1] + 1] != ["ne"]
+                                           and tokens[span[1]:span[1] + 1] != [_ERGATIVE]) for span in own) \
+                and _names_another(t.raw, found, own, [d[0] for d in out if d[1] == "behaviour"]):
             out = [d for d in out if d[1] == "behaviour"]
         else:
             first = min(found[i][1] for i, _ in own)
-            out = [d for d in out if d[1] == "behaviour" and _told_before(t.raw, d[0], first, tokens)]
+            out = [d for d in out if d[1] == "behaviour" and _told_before(t.raw, d[0], first)]
         if not out:
             return ()
     return tuple(out)
@@ -283,27 +267,47 @@ _APOLOGY = frozenset(lexicon_key(w) for w in (
     "معذرت", "معافی", "آسف", "آسفة", "اسف", "اسفة", "معذرة", "ymddiheuro", "ymddiheuriadau", "raali", "cafis", "দুঃখিত"))
 
 
-def _told_before(raw: str, span: tuple[int, int], first: int, tokens: list[str]) -> bool:
+def _told_before(raw: str, span: tuple[int, int], first: int) -> bool:
     """Whether conduct at ``span`` is another child's, told in a clause of its own before the writer's child comes in
     at ``first``, its doer named there: "Maja gryzie inne dzieci, moja córka wróciła z siniakiem". Only in Latin
-    letters (a name has a capital), and never in an apology: languages that leave the subject unsaid tell the writer's
-    own child's conduct so ("Bardzo przepraszam. Dokucza innym dzieciom, mój syn…")."""
-    if span[1] > first or not _CLAUSE_BREAK.search(raw, span[1], first) or not _APOLOGY.isdisjoint(tokens):
+    letters (a name has a capital), and not in a sentence that apologises: languages that leave the subject unsaid tell
+    the writer's own child's conduct so ("Przepraszam, gryzie inne dzieci, moja córka…")."""
+    if span[1] > first or not _CLAUSE_BREAK.search(raw, span[1], first):
+        return False
+    sentence = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, span[0])), default=0)
+    ends = _SENTENCE_BREAK.search(raw, first)
+    if not _APOLOGY.isdisjoint(lexicon_key(w.casefold()) for w in _LETTERS.findall(raw, sentence, ends.start() if ends else len(raw))):
         return False
     opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, span[0])), default=0)
-    return any(m.end() <= span[0] and m.group().casefold() not in _NOT_A_CHILD
-               for m in _CAPITALISED_WORD.finditer(raw, opens, span[0]))
+    return any(m.end() <= span[0] and _person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw, opens, span[0]))
 
 
 _CAPITALISED_WORD = regex.compile(r"\b\p{Lu}\p{Ll}+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n؟۔]")
+_LETTERS = regex.compile(r"[\p{L}\p{M}']+")
+#: Words that open a sentence in the other languages and name nobody ("Kal school mein…", "Niestety gryzie…").
+_OPENERS = frozenset(lexicon_key(w) for w in (
+    "kal", "aaj", "ajj", "kisi", "koi", "sab", "sare", "phir", "fir", "abhi", "yaar", "acha", "bas", "niestety", "dzisiaj", "dziś",
+    "wczoraj", "jutro", "ktoś", "znowu", "proszę", "oes", "heddiw", "ddoe", "yfory", "plis", "maanta", "shalay", "berri", "ajke",
+    "kalke", "gotokal", "ekhon", "abar", "shunlam", "sobai", "please", "thanks"))
+
+
+def _person_word(word: str) -> bool:
+    """Whether a capitalised word may be someone's name: not a word that names no child, opens a sentence in one of the
+    languages, or is one of their own function words or English's (``COMMON_CAPS``)."""
+    folded = lexicon_key(word.casefold())
+    return (word.casefold() not in _NOT_A_CHILD and folded not in _OPENERS and folded not in COMMON_CAPS
+            and not any(folded in markers for markers in _LATIN_MARKERS.values()))
 
 
 def _names_someone(raw: str, at: int) -> bool:
-    """Whether a message in Latin letters names someone: a capitalised word, not the one at ``at`` (an English word for
-    a condition opening the message: "Nits…", "Diabetes…"), nor a word that names no child."""
-    return any(m.start() != at and m.group().casefold() not in _NOT_A_CHILD for m in _CAPITALISED_WORD.finditer(raw))
+    """Whether a message in Latin letters names someone: a capitalised word that may be a name, not the one at ``at``
+    (an English word for a condition opening the message: "Nits…", "Diabetes…")."""
+    return any(m.start() != at and _person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw))
 
 
+#: Urdu's mark of the doer after a noun in Arabic script ("mere bete ne": my son did it); "ne" in Latin letters.
+_ERGATIVE = lexicon_key("نے")
 #: After a mention of the writer's child, a word making the child the one acted on: Urdu "ko", Punjabi "nu".
 _TO_OWN = frozenset(lexicon_key(w) for w in ("ko", "nu", "noo", "کو", "نوں"))
 #: Before it, a preposition of the one acted on: Arabic "على" (on), Polish "na" (at), Welsh "ar" (on) and "wrth" (to).
@@ -326,20 +330,30 @@ def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
             or (tokens[i] in _OBLIQUE and not (i > 0 and tokens[i - 1] in _NOT_OBJECT)) or (i > 0 and tokens[i - 1] in _AT_OWN))
 
 
-def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]]) -> bool:
-    """Whether a capitalised name inside a sentence, not the writer's child's, is in the message (Latin letters only:
-    other scripts have no capitals, and there the writer's child keeps the message as it always did)."""
+def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a first name and
+    surname open the sentence that tells the ``conduct`` (Latin letters only: other scripts have no capitals, and there
+    the writer's child keeps the message as it always did)."""
     mine = [(found[i][1], found[j - 1][2]) for i, j in own]
-    return any(not any(s <= m.start() < e for s, e in mine) and lexicon_key(m.group(1).casefold()) not in _TITLES
-               and _NOT_A_CHILD.isdisjoint((m.group(1).casefold(), m.group(2).casefold())) for m in _FULL_NAME_OPENING.finditer(raw)) or \
-        any(not any(s <= m.start() < e for s, e in mine) and m.group().casefold() not in _NOT_A_CHILD
-            and not _AFTER_A_NAME.search(raw, 0, m.start()) for m in _NAME_INSIDE.finditer(raw))
+    for m in _FULL_NAME_OPENING.finditer(raw):
+        ends = _SENTENCE_BREAK.search(raw, m.end())
+        told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
+        if told and lexicon_key(m.group(1).casefold()) not in _TITLES and _person_word(m.group(1)) and _person_word(m.group(2)):
+            return True
+    return any(not any(s <= m.start() < e for s, e in mine) and _person_word(m.group())
+               and not _AFTER_A_NAME.search(raw, 0, m.start()) and _led_in(raw, m.start()) for m in _NAME_INSIDE.finditer(raw))
+
+
+def _led_in(raw: str, at: int) -> bool:
+    """Whether the capitalised word at ``at`` is not the second word of a greeting or a name opening the sentence."""
+    opening = _AFTER_AN_OPENING.search(raw, 0, at)
+    return opening is None or lexicon_key(opening.group(1).casefold()) in _LEAD_INS
 
 
 #: A first name and surname opening a sentence ("Igor Nowak znowu pobił…", "Cai Roberts wedi brathu…"): a sentence's
 #: first word alone may be any word, two capitalised in a row are a person, unless the first is a title or either is a
 #: word that names no child ("Kal Maths class mein…", "Mae Osian…").
-_FULL_NAME_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?!\w)")
+_FULL_NAME_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?!\w)(?!\s+\p{Lu})")
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
@@ -352,6 +366,11 @@ _NOT_A_CHILD = frozenset(w.casefold() for w in (
     "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi", "Roedd", "Bydd", "Oedd"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
+#: A capitalised word opening the sentence just before: the word after it is a name only after a word that leads into
+#: one ("Wczoraj Szymon…", "Kal Ali…"), not in a greeting or a name of two words ("Good Morning", "Red Nose Day").
+_AFTER_AN_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+\Z")
+_LEAD_INS = _OPENERS | {"yesterday", "today", "tonight", "tomorrow", "then", "and", "but", "so", "apparently", "also", "now",
+                        "honestly", "anyway", "again", "wczoraj", "dzisiaj", "ddoe", "heddiw"}
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
@@ -410,7 +429,8 @@ def _script_language(raw: str, tokens: list[str]) -> str:
         if len(markers & words) >= 2:
             return language
     arabizi = [w for w in words if _arabizi(w)]
-    if len(_LATIN_MARKERS["ar"] & words) + len(arabizi) >= 2 and any(_ARABIZI_INSIDE.search(w) for w in arabizi):
+    markers = _LATIN_MARKERS["ar"] & words
+    if len(markers) + len(arabizi) >= 2 and (markers or any(_ARABIZI_INSIDE.search(w) for w in arabizi)):
         return "ar"
     return ""
 
@@ -418,8 +438,8 @@ def _script_language(raw: str, tokens: list[str]) -> str:
 # A word of Arabic in Latin letters spells ع, ح, خ or ء with a digit before or among its letters ("7mara", "2aletli",
 # "ba3ref", "bya5od"), and has a vowel and three letters at least; a digit before an English ending is a time, an
 # ordinal, an amount or a textism ("3pm", "2nd", "5ish", "2day"). One such word at least has its digit between letters
-# ("ya3ni", "ma2dar"), which no English word has: a digit first is also "3hours" and "5aside", and a digit last is
-# "Year5", "page7", "Frozen2" and "mp3", never counted.
+# ("ya3ni", "ma2dar"), which no English word has, or one of Arabizi's own words is there ("3ando"): a digit first is also
+# "3hours" and "5aside", and a digit last is "Year5", "page7", "Frozen2" and "mp3", never counted.
 _VOWELS = frozenset("aeiou")
 _ARABIZI_WORD = re.compile(r"[a-z]*[2357][a-z]+")
 _ARABIZI_INSIDE = re.compile(r"[a-z][2357]+[a-z]")

@@ -220,6 +220,7 @@ class Lexicon:
             if word.isascii() and word.isalpha():
                 self.by_length.setdefault(len(word), []).append(word)
         self.phrase_starts = frozenset(p[0] for p in self.phrases)
+        self.longest = max(map(len, self.words), default=0)
         # One word of each phrase wakes the phrase search: a swear word in it if any ("what the fuck"),
         # else its longest ("be ghairat"): "what", "be", "ya" alone are everywhere.
         self.phrase_gate = frozenset(max(p, key=lambda w: (w in self.entries, len(w))) for p in self.phrases)
@@ -414,7 +415,7 @@ class Lexicon:
             i = 0
             while i <= len(run) - 3:
                 found = None
-                for j in range(len(run), i + 2, -1):
+                for j in range(min(len(run), i + self.longest), i + 2, -1):  # no spelling is longer: linear, not cubic
                     spelled = "".join(r.group() for r in run[i:j])
                     word = (self.words.get(spelled) or (spelled if spelled in self.masked_only else None)
                             or (self.decode(spelled) if not spelled.isalpha() else None))

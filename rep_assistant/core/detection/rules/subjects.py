@@ -59,8 +59,14 @@ def _possessives() -> frozenset[str]:
     return frozenset(terms) | frozenset(lexicon_key(t) for t in terms)
 
 
+def _own_firsts() -> frozenset[str]:
+    """The first words of the other languages' "my son", "our daughter" ("mera", "fy", "wiilkayga", "ibni"), as typed and folded."""
+    firsts = [term.split()[0] for term, role in _subject_rows() if role == "own"]
+    return frozenset(firsts) | frozenset(lexicon_key(w) for w in firsts)
+
+
 #: Words one of which is in every mention of the writer's own child, or of a grown-up (cheap gates).
-OWN_WORDS = frozenset({"my", "our", "me", "mine"}) | _possessives()
+OWN_WORDS = frozenset({"my", "our", "me", "mine"}) | _possessives() | _own_firsts()
 ADULT_WORDS = frozenset(regex.findall(r"[a-z]+", _ADULT_NOUN.replace("fianc[eé]e?", "fiance fiancee"))) - {"in", "law", "other"}
 
 
@@ -81,6 +87,10 @@ def is_own_child(raw: str, span: tuple[int, int], own: list[tuple[int, int]] | N
     return any(s <= span[0] and span[1] <= e for s, e in own)
 
 
+#: Polish possessives in the cases of an object or a recipient: the name after "mojej córce" is not the writer's child.
+_OBLIQUE = frozenset({"mojej", "mojego", "mojemu", "moim", "moją", "naszej", "naszego", "naszemu", "naszym", "naszą"})
+
+
 @functools.cache
 def _own_name() -> regex.Pattern[str]:
     """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa),
@@ -95,8 +105,9 @@ def _own_name() -> regex.Pattern[str]:
     lower = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name-lower") or "(?!)"
     after = "|".join(regex.escape(term) for term, role in rows if role == "own-after-name") or "(?!)"
     # "mera beta Rayan", "moja córka Zosia": the language's words for my child, then the child's name
+    # (not a possessive in an object's case: in "mojej córce Zosia dokuczała" Zosia is the one who did it)
     kin = "|".join(r"\s+".join(map(regex.escape, term.split())) for term, role in _subject_rows()
-                   if role == "own" and regex.match(r"\p{Latin}", term)) or "(?!)"
+                   if role == "own" and regex.match(r"\p{Latin}", term) and term.split()[0] not in _OBLIQUE) or "(?!)"
     return regex.compile(rf"(?<!\w)(?:(?i:{before})|{lower})\s+{_NAME}(?!\w)(?!\s+\p{{Lu}})|(?<!\w){_NAME}\s+(?i:{after})(?!\w)"
                          rf"|(?<!\w)(?i:{kin}),?\s+{_NAME}(?!\w)")
 
