@@ -369,6 +369,20 @@ def _constant_model(probability: float, main: float = 0.995, confirm: float = 0.
     return LearnedModel.from_weights([category], {}, [bias], {category: bars}, {})
 
 
+def test_a_rule_flag_on_a_message_in_another_language_is_neither_withdrawn_nor_doubted() -> None:
+    """The model read English: its low score for an insult in Roman Urdu says nothing of the rule's flag."""
+    urdu = Message(1, "2025-01-06T10:00", "A", "Yaar woh naya coach poora gadha hai, kuch nahi aata usko")
+    english = Message(2, "2025-01-06T10:05", "B", "Honestly that new coach is a total idiot and a disgrace")
+    [in_urdu] = [f for f in detect([urdu]) if f.category == "abuse"]
+    [in_english] = [f for f in detect([english]) if f.category == "abuse"]
+    withdrawing = _constant_model(0.05, withdraw=0.1, category="abuse")
+    found = layers.detect_all([urdu, english], None, model=withdrawing)
+    assert [(f.message_id, f.rule_id, f.tier) for f in found if f.category == "abuse"] == [(1, in_urdu.rule_id, "main")]
+    doubting = _constant_model(0.2, confirm=0.9, category="abuse")
+    tiers = {f.message_id: f.tier for f in layers.detect_all([urdu, english], None, model=doubting) if f.category == "abuse"}
+    assert tiers == {1: "main", 2: "worth-a-look"} and in_english.tier == "main"
+
+
 def test_a_rule_flag_the_model_rules_out_is_withdrawn_and_no_other() -> None:
     msgs = [Message(1, "2025-01-06T10:00", "A", "My handmade bracelets are for sale, £5 each, message me to order"),
             Message(2, "2025-01-06T10:05", "B", "Selling cupcakes!")]  # too short for the model: never withdrawn
