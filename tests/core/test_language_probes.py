@@ -131,8 +131,18 @@ def test_lice_wetting_and_a_behaviour_plan_told_in_another_language_are_about_a_
 @pytest.mark.parametrize("text", [
     "Na piknik robię sernik, czy ktoś ma alergię na orzechy?",  # Polish: does anyone have a nut allergy?
     "بعمل كبة للحفلة، حدا عنده حساسية من شي؟",  # Arabic: does anyone have an allergy to anything?
+    "Dzień Dobry. Ktoś pobił mojego syna na przerwie, pani już wie",  # a greeting is no child's name
+    "Good Morning. Ktoś pobił mojego syna wczoraj",
+    "Red Nose Day pe kisi ne meri beti ko kaata",  # an event's name
+    "Zielona Szkoła była super. Ktoś pobił mojego syna",  # a school trip named in another sentence
+    "Kal Ali ko kaata mere bete ne, maazrat",  # Roman Urdu: my son bit Ali ("ne" marks the doer), sorry
+    "Kisi bache ko allergy hai kya? Cake bana rahi hoon",  # Roman Urdu: does any child have an allergy?
+    "Kal school mein nurse aa rahi hai, asthma aur allergy wale forms bhar dein",  # a sentence-opening word is no name
+    "Niestety gryzie inne dzieci, moja córka ma ciężki czas",  # Polish: (she) bites, unfortunately: no doer named
+    "Oes gan unrhyw blentyn alergedd i gnau? Dw i'n gwneud cacen",  # Welsh: does any child have a nut allergy?
+    "Wiilkayga Abdi wuxuu qabaa asthma, inhaler-ka wuu sitaa",  # Somali: my son Abdi has asthma
 ])
-def test_asking_the_group_whether_anyone_has_an_allergy_tells_nothing_of_a_child(text: str) -> None:
+def test_questions_to_the_group_greetings_events_and_the_writers_child_as_doer_tell_of_no_other_child(text: str) -> None:
     assert not _flags(text) & {"individual-child", "personal-data"}
 
 
@@ -359,20 +369,6 @@ def test_full_names_objects_welsh_and_punjabi_insults_and_bengali_swearing_are_f
     assert category in _flags(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Dzień Dobry. Ktoś pobił mojego syna na przerwie, pani już wie",  # a greeting is no child's name
-    "Good Morning. Ktoś pobił mojego syna wczoraj",
-    "Red Nose Day pe kisi ne meri beti ko kaata",  # an event's name
-    "Zielona Szkoła była super. Ktoś pobił mojego syna",  # a school trip named in another sentence
-    "Kal Ali ko kaata mere bete ne, maazrat",  # Roman Urdu: my son bit Ali ("ne" marks the doer), sorry
-    "Kisi bache ko allergy hai kya? Cake bana rahi hoon",  # Roman Urdu: does any child have an allergy?
-    "Kal school mein nurse aa rahi hai, asthma aur allergy wale forms bhar dein",  # a sentence-opening word is no name
-    "Niestety gryzie inne dzieci, moja córka ma ciężki czas",  # Polish: (she) bites, unfortunately: no doer named
-    "Oes gan unrhyw blentyn alergedd i gnau? Dw i'n gwneud cacen",  # Welsh: does any child have a nut allergy?
-    "Wiilkayga Abdi wuxuu qabaa asthma, inhaler-ka wuu sitaa",  # Somali: my son Abdi has asthma
-])
-def test_greetings_events_the_writers_child_as_doer_and_questions_name_no_other_child(text: str) -> None:
-    assert not _flags(text) & {"individual-child", "personal-data"}
 
 
 @pytest.mark.parametrize("text", [
