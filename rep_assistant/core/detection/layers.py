@@ -108,8 +108,9 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
             found = cache.get(key)
             if found is None:
                 margins = learned.margins(words)
-                # The rules' flags on a message in another language are not put to the model: it read English.
-                doubts, ruled_out = _doubts(learned, margins, have & judged) if have and reads_as_english(m.text) else (_NO_DOUBTS, _NOTHING)
+                doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
+                if (doubts or ruled_out) and not reads_as_english(m.text):
+                    doubts, ruled_out = _NO_DOUBTS, _NOTHING  # a message in another language: the model read English
                 found = cache[key] = (learned.scored(words, margins), doubts, ruled_out)
             by_text[(m.text, have)] = found
         scored, doubts, ruled_out = found

@@ -72,8 +72,14 @@ ADULT_WORDS = frozenset(regex.findall(r"[a-z]+", _ADULT_NOUN.replace("fianc[eé]
 
 def own_child_spans(raw: str) -> list[tuple[int, int]]:
     """Spans naming the writer's own child: 'my daughter', 'our Ayesha', 'Zara, my eldest', 'Macsen is mine', and in
-    another language's possessive, 'nasza Hania', 'Efa ni'."""
-    return [m.span() for m in _OWN.finditer(raw)] + [m.span() for m in _own_name().finditer(raw)]
+    another language's possessive, 'nasza Hania', 'Efa ni', 'mera beta Rayan'."""
+    spans = [m.span() for m in _OWN.finditer(raw)] + [m.span() for m in _own_name().finditer(raw)]
+    if not _kin_firsts().isdisjoint(_LOWER_WORD.findall(raw.lower())):  # the long pattern only where it can match
+        spans += [m.span() for m in _own_kin().finditer(raw)]
+    return spans
+
+
+_LOWER_WORD = regex.compile(r"[\p{Ll}\p{Lo}\p{M}']+")
 
 
 def is_adult(raw: str, span: tuple[int, int]) -> bool:
@@ -93,8 +99,7 @@ _OBLIQUE = frozenset({"mojej", "mojego", "mojemu", "moim", "moją", "naszej", "n
 
 @functools.cache
 def _own_name() -> regex.Pattern[str]:
-    """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa),
-    or after the language's words for the writer's child: "mera beta Rayan", "moja córka Zosia".
+    """A child's name with a possessive of another language beside it: Polish "nasza Hania", Welsh "Efa ni" (our Efa).
 
     subjects.csv's ``own-before-name`` words go before the name (``own-before-name-lower`` ones only in lower case),
     ``own-after-name`` words after it; the name is a capitalised word, as "our Ayesha" is in English, and not followed
@@ -104,12 +109,25 @@ def _own_name() -> regex.Pattern[str]:
     before = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name") or "(?!)"
     lower = "|".join(regex.escape(term) for term, role in rows if role == "own-before-name-lower") or "(?!)"
     after = "|".join(regex.escape(term) for term, role in rows if role == "own-after-name") or "(?!)"
-    # "mera beta Rayan", "moja córka Zosia": the language's words for my child, then the child's name
-    # (not a possessive in an object's case: in "mojej córce Zosia dokuczała" Zosia is the one who did it)
-    kin = "|".join(r"\s+".join(map(regex.escape, term.split())) for term, role in _subject_rows()
-                   if role == "own" and regex.match(r"\p{Latin}", term) and term.split()[0] not in _OBLIQUE) or "(?!)"
-    return regex.compile(rf"(?<!\w)(?:(?i:{before})|{lower})\s+{_NAME}(?!\w)(?!\s+\p{{Lu}})|(?<!\w){_NAME}\s+(?i:{after})(?!\w)"
-                         rf"|(?<!\w)(?i:{kin}),?\s+{_NAME}(?!\w)")
+    return regex.compile(rf"(?<!\w)(?:(?i:{before})|{lower})\s+{_NAME}(?!\w)(?!\s+\p{{Lu}})|(?<!\w){_NAME}\s+(?i:{after})(?!\w)")
+
+
+def _kin_rows() -> list[str]:
+    """The other languages' words for my child in Latin letters ("mera beta", "moja córka"), not a possessive in an
+    object's case: in "mojej córce Zosia dokuczała" Zosia is the one who did it."""
+    return [term for term, role in _subject_rows() if role == "own" and regex.match(r"\p{Latin}", term) and term.split()[0] not in _OBLIQUE]
+
+
+@functools.cache
+def _kin_firsts() -> frozenset[str]:
+    return frozenset(term.split()[0] for term in _kin_rows())
+
+
+@functools.cache
+def _own_kin() -> regex.Pattern[str]:
+    """The other languages' words for my child, then the child's name: "mera beta Rayan", "moja córka Zosia"."""
+    kin = "|".join(r"\s+".join(map(regex.escape, term.split())) for term in _kin_rows()) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?i:{kin}),?\s+{_NAME}(?!\w)")
 
 
 @functools.cache
