@@ -370,7 +370,7 @@ _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 #: one ("Wczoraj Szymon…", "Kal Ali…"), not in a greeting or a name of two words ("Good Morning", "Red Nose Day").
 _AFTER_AN_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+\Z")
 _LEAD_INS = _OPENERS | {"yesterday", "today", "tonight", "tomorrow", "then", "and", "but", "so", "apparently", "also", "now",
-                        "honestly", "anyway", "again", "wczoraj", "dzisiaj", "ddoe", "heddiw"}
+                        "honestly", "anyway", "again"}
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
