@@ -65,9 +65,9 @@ def _run(argv: list[str]) -> int:
             if no_display():
                 raise RepError("There is no display here, so the window cannot open; run rep-assistant on your desktop, "
                                "or use its commands here (rep-assistant --help lists them).")
-            from rep_assistant.ui.app import run_gui  # Qt only from here on
+            from rep_assistant.ui.app import run_app  # Qt only from here on
 
-            return run_gui(db_path=args.db, demo=args.demo, open_files=args.open_files, quit_after=args.quit_after)
+            return run_app(db_path=args.db, demo=args.demo, open_files=args.open_files, quit_after=args.quit_after)
         return int(args.func(args) or 0)
     except RepError as exc:
         print(f"rep-assistant: {exc}", file=sys.stderr)

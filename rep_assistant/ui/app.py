@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -108,7 +109,7 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
         return 2
     window = MainWindow(store, settings)
     finder_files(app).set_window(window)
-    install_excepthook(lambda: window)
+    install_excepthook(lambda: window if shiboken6.isValid(window) else None)
     last_crash = start_crash_log(paths.data_dir() / CRASH_LOG)
     window.show()
     if last_crash:
@@ -125,8 +126,25 @@ def run_gui(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
         return app.exec()
     finally:
         finder_files(app).set_window(None)
+        # Destroyed here, while the application and the crash log still live: left to Python's own
+        # teardown, the window's C++ side could outlive the QApplication (an end-of-process crash).
+        shiboken6.delete(window)
         stop_crash_log()
         store.close()
+
+
+def run_app(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_after: float | None = None) -> int:
+    """The process's window, from start to a clean end: ``run_gui``, then the QApplication shut down.
+
+    Why: PySide can fault at interpreter exit when Qt objects are torn down in Python's arbitrary
+    order (PYSIDE-2254); shutting the application down explicitly leaves nothing of Qt to Python's
+    teardown. Not in ``run_gui``, which tests call inside their own long-lived application.
+    """
+    code = run_gui(db_path, demo, open_files, quit_after)
+    app = QApplication.instance()
+    if app is not None:
+        app.shutdown()
+    return code
 
 
 def _report_and_close(window: MainWindow) -> None:

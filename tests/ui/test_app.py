@@ -44,6 +44,8 @@ def test_demo_opens_the_bundled_chat_in_its_own_store(qapp: object, monkeypatch:
     assert run_gui(db_path=None, demo=True, open_files=[]) == 0
     assert seen["title"].startswith("Maple Class Parents") and seen["flags"] > 5 and seen["other_windows"] == []
     assert seen["db"].is_relative_to(private_home / "data" / "demo")
+    # Destroyed before run_gui returns, not left to Python's teardown (an end-of-process crash in PySide)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
 def test_open_option_imports_the_files(qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, demo_export: Path) -> None:
