@@ -379,5 +379,31 @@ def test_a_full_name_opening_the_sentence_or_a_name_after_a_common_opener_is_ano
     assert "individual-child" in _flags(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Zubair ne mere bete ko dhakka diya line mein",  # one name opening the sentence, "ne" marking him the doer
+    "Tomek znowu popchnął moją córkę na schodach",  # Polish: one name, the writer's daughter the object
+    "Aaj Faisal ne Hamid ko zor se maara playground mein",  # Roman Urdu: "zor se" (hard) inside "ko … maara"
+    "Bartek uderzył znowu moją córkę w szatni",  # Polish: "znowu" (again) between the verb and its object
+    "Sabbir amar meye ke dhakka dise break e",  # romanised Bengali: the object ending typed as a word of its own
+    "Kareem darabo la ibni bel sa7a",  # Arabizi: Levantine "la" (to) before "ibni" (my son)
+    "Mere bete ko Danish ne haath pe laat maari",  # the writer's son told first, the other child named after
+    "Abdi maanta wiilkayga ayuu garaacay fasalka dhexdiisa",  # Somali: word order marks no role; Abdi named
+])
+def test_another_childs_conduct_told_with_one_name_a_word_between_or_the_writers_child_first(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry sab ko, mere bete ne aaj Hamid ko dhakka diya, main ne usay samjha diya hai",  # the writer's son did it
+    "Wiilkaygu shalay wuu riixay Cabdi, waan la hadlay, raali noqo",  # Somali: "my son" in the subject's case
+    "Red Nose Day pe kisi ne meri beti ko dhakka diya",  # an event's name opening the sentence is no child
+    "Kamil pobił rekord szkoły w skoku w dal!",  # Polish: broke the school record
+    "Mae'r ci wedi bwyta esgid ysgol Owain eto",  # Welsh: the dog ate Owain's school shoe
+    "Inaya ke baal bahut lambe hain, koi acha shampoo batayein",  # Urdu: "baal" is hair, not Bengali's swear word
+])
+def test_the_writers_own_child_as_doer_events_records_and_hair_are_no_other_childs_conduct(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
 def test_letters_spelled_out_at_length_are_read_at_once() -> None:
     assert _flags(" ".join("HAPPYBIRTHDAYAMELIAWELLDONE" * 40)) == set()

@@ -220,17 +220,18 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
             and stems.keys().isdisjoint(w[:STEM_KEY] for w in bare) and stems.keys().isdisjoint(w[:STEM_KEY] for w, _, _ in found)):
         return ()
     tokens = [w for w, _, _ in found]
-    if _says_unless(tokens) or _only_own_child_named(t.raw):
-        return ()  # an awareness week, or the writer's own child
+    if _says_unless(tokens):
+        return ()  # an awareness week
     own = own_child_mentions(tokens)
+    if not own and _only_own_child_named(t.raw):
+        return ()  # the writer's own child, by name (where their child is a word of the lists, the reading below decides)
     out: list[tuple[tuple[int, int], str, str]] = []
     mixed: str | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             for key, topic, language in _phrases_at(first, firsts, stems):
-                rest = tokens[i + 1:i + len(key)]
-                if len(rest) == len(key) - 1 and all(_word_is(k, w) or _word_is(k, b)
-                                                     for k, w, b in zip(key[1:], rest, bare[i + 1:], strict=False)):
+                last = _phrase_end(key, tokens, bare, i)
+                if last is not None:
                     if language == "en":
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
@@ -240,17 +241,22 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                         language = mixed
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
-                    out.append(((start, found[i + len(key) - 1][2]), topic, language))
+                    out.append(((start, found[last][2]), topic, language))
     if own:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
         # still told. Without a name it may be the writer's apology for their own child ("Przepraszam za mojego syna").
         # A child is acted on when their language marks them so, or when they come straight after the conduct, as its
         # object ("Cai Roberts wedi brathu fy merch", "pobił mojego syna").
+        # Where no word marks the roles (Somali and Welsh word order, a victim told first: "Mere bete ko Rayyan ne…",
+        # "wiilkayga garaacay"), another child named beside the conduct is the one told of, unless the writer
+        # apologises (their own child did it) or marks their child as the doer ("mere bete ne").
         ends = {d[0][1] for d in out if d[1] == "behaviour"}
-        if all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and tokens[span[1]:span[1] + 1] != ["ne"]
-                                           and tokens[span[1]:span[1] + 1] != [_ERGATIVE]) for span in own) \
-                and _names_another(t.raw, found, own, [d[0] for d in out if d[1] == "behaviour"]):
+        conduct = [d[0] for d in out if d[1] == "behaviour"]
+        hurt = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
+                   for span in own)
+        unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span) for span in own)
+        if (hurt or unmarked) and _names_another(t.raw, found, own, conduct):
             out = [d for d in out if d[1] == "behaviour"]
         else:
             first = min(found[i][1] for i, _ in own)
@@ -258,6 +264,31 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         if not out:
             return ()
     return tuple(out)
+
+
+#: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
+#: maara" (hit again), "uderzył znowu", "darabo kaman". Only adverbs of force, time and repetition, never a noun or
+#: a verb, so the phrase is still one clause.
+_FILLERS = frozenset(lexicon_key(w) for w in (
+    "zor", "se", "phir", "fir", "bhi", "aaj", "kal", "bohat", "bahut", "bht", "dobara", "wapis", "zoor", "زور", "سے", "پھر", "بھی",
+    "آج", "znowu", "znów", "dziś", "dzisiaj", "wczoraj", "mocno", "ciągle", "też", "abar", "aj", "jore", "kalke", "আবার", "আজ",
+    "জোরে", "mar", "kale", "maanta", "shalay", "eto", "heddiw", "ddoe", "kaman", "lyom", "elyom", "mbare7", "كمان", "اليوم"))
+#: At most this many of them inside one phrase.
+_FILLERS_MOST = 2
+
+
+def _phrase_end(key: tuple[str, ...], tokens: list[str], bare: list[str], i: int) -> int | None:
+    """The index of the last word of phrase ``key`` read from word ``i`` (its first), or None: the phrase's words in a
+    row, with at most ``_FILLERS_MOST`` of ``_FILLERS`` between them."""
+    j, skipped = i, 0
+    for k in key[1:]:
+        j += 1
+        while j < len(tokens) and not (_word_is(k, tokens[j]) or _word_is(k, bare[j])) and tokens[j] in _FILLERS \
+                and skipped < _FILLERS_MOST:
+            j, skipped = j + 1, skipped + 1
+        if j >= len(tokens) or not (_word_is(k, tokens[j]) or _word_is(k, bare[j])):
+            return None
+    return j
 
 
 #: Words of an apology, in each language: "Przepraszam, gryzie inne dzieci, mój syn…" is the writer's own child, the
@@ -285,11 +316,14 @@ def _told_before(raw: str, span: tuple[int, int], first: int) -> bool:
 _CAPITALISED_WORD = regex.compile(r"\b\p{Lu}\p{Ll}+")
 _SENTENCE_BREAK = re.compile(r"[.!?\n؟۔]")
 _LETTERS = regex.compile(r"[\p{L}\p{M}']+")
-#: Words that open a sentence in the other languages and name nobody ("Kal school mein…", "Niestety gryzie…").
+#: Words that open a sentence in the other languages and name nobody ("Kal school mein…", "Niestety gryzie…", "Salam…").
 _OPENERS = frozenset(lexicon_key(w) for w in (
     "kal", "aaj", "ajj", "kisi", "koi", "sab", "sare", "phir", "fir", "abhi", "yaar", "acha", "bas", "niestety", "dzisiaj", "dziś",
     "wczoraj", "jutro", "ktoś", "znowu", "proszę", "oes", "heddiw", "ddoe", "yfory", "plis", "maanta", "shalay", "berri", "ajke",
-    "kalke", "gotokal", "ekhon", "abar", "shunlam", "sobai", "please", "thanks"))
+    "kalke", "gotokal", "ekhon", "abar", "shunlam", "sobai", "please", "thanks",
+    # greetings and blessings that open a message
+    "salam", "salaam", "assalam", "assalamualaikum", "asalamualaikum", "aoa", "marhaba", "mar7aba", "shukran", "mashallah",
+    "inshallah", "alhamdulillah", "jazakallah", "cześć", "hej", "helo", "shwmae", "bore", "haye", "hi", "hello", "hey"))
 
 
 def _person_word(word: str) -> bool:
@@ -306,12 +340,11 @@ def _names_someone(raw: str, at: int) -> bool:
     return any(m.start() != at and _person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw))
 
 
-#: Urdu's mark of the doer after a noun in Arabic script ("mere bete ne": my son did it); "ne" in Latin letters.
-_ERGATIVE = lexicon_key("نے")
 #: After a mention of the writer's child, a word making the child the one acted on: Urdu "ko", Punjabi "nu".
 _TO_OWN = frozenset(lexicon_key(w) for w in ("ko", "nu", "noo", "کو", "نوں"))
-#: Before it, a preposition of the one acted on: Arabic "على" (on), Polish "na" (at), Welsh "ar" (on) and "wrth" (to).
-_AT_OWN = frozenset(lexicon_key(w) for w in ("على", "عالى", "na", "ar", "wrth"))
+#: Before it, a preposition of the one acted on: Arabic "على" (on) and Levantine "la" (to: "darabo la ibni"), Polish "na"
+#: (at), Welsh "ar" (on) and "wrth" (to).
+_AT_OWN = frozenset(lexicon_key(w) for w in ("على", "عالى", "na", "ar", "wrth", "la"))
 #: Polish possessives in the cases of an object ("bije mojego syna", "dokucza naszej córce"), not the subject's ...
 _OBLIQUE = frozenset(lexicon_key(w) for w in ("mojego", "moją", "mojej", "mojemu", "moim", "naszego", "naszą", "naszej", "naszemu", "naszym"))
 #: ... unless a preposition governs the case ("przepraszam za mojego syna": sorry for my son; "u mojej córki").
@@ -320,25 +353,42 @@ _NOT_OBJECT = frozenset(lexicon_key(w) for w in ("za", "u", "dla", "od", "z", "o
 #: (Urdu "mere ladke" ends so too).
 _OBJECT_ENDINGS = ("কে", "ke")
 _BENGALI_MY = frozenset(lexicon_key(w) for w in ("amar", "amader", "আমার", "আমাদের"))
+#: The same ending typed as a word of its own ("amar chele ke"), and Sylheti's "re" ("amar fua re").
+_OBJECT_WORDS = frozenset(lexicon_key(w) for w in ("ke", "re", "কে", "রে"))
+
+
+#: After the writer's child, a word marking them as the doer: Urdu's "ne" ("mere bete ne"). (Somali's focus words and
+#: Polish or Urdu possessives in a subject's case also come with the child as the one hurt: "gabadhayda ayuu garaacay"
+#: (my daughter, he hit her), "moja córka została pobita" (was beaten).)
+_DOER_AFTER = frozenset(lexicon_key(w) for w in ("ne", "نے"))
+#: Somali's "my" in the subject's case ends the word ("wiilkaygu", "gabadhaydu": my son, my daughter, as the doer).
+_SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
+
+
+def _doer(tokens: list[str], span: tuple[int, int]) -> bool:
+    """Whether the writer's child at word ``span`` is marked as the doer: by a word after it (``_DOER_AFTER``), or by
+    Somali's subject case (``_SOMALI_MY_SUBJECT``)."""
+    return (span[1] < len(tokens) and tokens[span[1]] in _DOER_AFTER) or tokens[span[1] - 1].endswith(_SOMALI_MY_SUBJECT)
 
 
 def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
     """Whether the writer's child named at word ``span`` is marked as the one acted on: Urdu "ko", Punjabi "nu" after it,
     a Polish possessive in an object's case, Bengali's "-ke" on it, or a preposition of the one acted on before it."""
     i, j = span
-    return ((j < len(tokens) and tokens[j] in _TO_OWN) or (tokens[i] in _BENGALI_MY and tokens[j - 1].endswith(_OBJECT_ENDINGS))
+    return ((j < len(tokens) and tokens[j] in _TO_OWN)
+            or (tokens[i] in _BENGALI_MY and (tokens[j - 1].endswith(_OBJECT_ENDINGS) or (j < len(tokens) and tokens[j] in _OBJECT_WORDS)))
             or (tokens[i] in _OBLIQUE and not (i > 0 and tokens[i - 1] in _NOT_OBJECT)) or (i > 0 and tokens[i - 1] in _AT_OWN))
 
 
 def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
-    """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a first name and
-    surname open the sentence that tells the ``conduct`` (Latin letters only: other scripts have no capitals, and there
-    the writer's child keeps the message as it always did)."""
+    """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a name opens the
+    sentence that tells the ``conduct`` (``_SENTENCE_OPENING``; Latin letters only: other scripts have no capitals, and
+    there the writer's child keeps the message as it always did)."""
     mine = [(found[i][1], found[j - 1][2]) for i, j in own]
-    for m in _FULL_NAME_OPENING.finditer(raw):
+    for m in _SENTENCE_OPENING.finditer(raw):
         ends = _SENTENCE_BREAK.search(raw, m.end())
         told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
-        if told and lexicon_key(m.group(1).casefold()) not in _TITLES and _person_word(m.group(1)) and _person_word(m.group(2)):
+        if told and _opens_with_a_name(m) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
             return True
     return any(not any(s <= m.start() < e for s, e in mine) and _person_word(m.group())
                and not _AFTER_A_NAME.search(raw, 0, m.start()) and _led_in(raw, m.start()) for m in _NAME_INSIDE.finditer(raw))
@@ -350,10 +400,19 @@ def _led_in(raw: str, at: int) -> bool:
     return opening is None or lexicon_key(opening.group(1).casefold()) in _LEAD_INS
 
 
-#: A first name and surname opening a sentence ("Igor Nowak znowu pobił…", "Cai Roberts wedi brathu…"): a sentence's
-#: first word alone may be any word, two capitalised in a row are a person, unless the first is a title or either is a
-#: word that names no child ("Kal Maths class mein…", "Mae Osian…").
-_FULL_NAME_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?!\w)(?!\s+\p{Lu})")
+#: A capitalised word opening the sentence that tells the conduct done to the writer's child is its doer, a child named
+#: ("Bilal ne mere bete ko maara", "Igor Nowak znowu pobił mojego syna", "Cai Roberts wedi brathu fy merch"), unless it
+#: is a word that opens a sentence and names nobody (``_person_word``: "Kal", "Wczoraj", "Mae"), a title or an apology
+#: (``_opens_with_a_name``).
+_SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?\n]\s*))(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?!\w)(?!\s+\p{Lu})")
+
+
+def _opens_with_a_name(m: regex.Match[str]) -> bool:
+    """Whether a ``_SENTENCE_OPENING`` match is a person: its word (or first name and surname) may be a name, and it is
+    not three capitalised words or more ("Red Nose Day", which the pattern leaves out), a title or an apology."""
+    first = lexicon_key(m.group(1).casefold())
+    return first not in _TITLES and first not in _APOLOGY and _person_word(m.group(1)) \
+        and (m.group(2) is None or _person_word(m.group(2)))
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
