@@ -141,6 +141,7 @@ def run_app(db_path: Path | None, demo: bool, open_files: Sequence[Path], quit_a
     teardown. Not in ``run_gui``, which tests call inside their own long-lived application.
     """
     code = run_gui(db_path, demo, open_files, quit_after)
+    sys.excepthook = sys.__excepthook__  # its error dialog needs the application about to go
     app = QApplication.instance()
     if app is not None:
         app.shutdown()

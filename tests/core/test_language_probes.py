@@ -387,7 +387,8 @@ def test_a_full_name_opening_the_sentence_or_a_name_after_a_common_opener_is_ano
     "Sabbir amar meye ke dhakka dise break e",  # romanised Bengali: the object ending typed as a word of its own
     "Kareem darabo la ibni bel sa7a",  # Arabizi: Levantine "la" (to) before "ibni" (my son)
     "Mere bete ko Danish ne haath pe laat maari",  # the writer's son told first, the other child named after
-    "Abdi maanta wiilkayga ayuu garaacay fasalka dhexdiisa",  # Somali: word order marks no role; Abdi named
+    "Abdi Warsame maanta wiilkayga ayuu garaacay fasalka dhexdiisa",  # Somali: word order marks no role; Abdi named
+    "Mae Dylan wedi brathu fy merch ddoe",  # Welsh: "Mae" leads into the name
 ])
 def test_another_childs_conduct_told_with_one_name_a_word_between_or_the_writers_child_first(text: str) -> None:
     assert "individual-child" in _flags(text)
@@ -400,6 +401,15 @@ def test_another_childs_conduct_told_with_one_name_a_word_between_or_the_writers
     "Kamil pobił rekord szkoły w skoku w dal!",  # Polish: broke the school record
     "Mae'r ci wedi bwyta esgid ysgol Owain eto",  # Welsh: the dog ate Owain's school shoe
     "Inaya ke baal bahut lambe hain, koi acha shampoo batayein",  # Urdu: "baal" is hair, not Bengali's swear word
+    "Shayad kisi ne mere bete ko dhakka diya, pata nahi kaun tha",  # a capitalised first word is no name: someone did it
+    "Podobno ktoś popchnął mojego syna na korytarzu",  # Polish: apparently someone pushed my son
+    "Mój syn Kuba popchnął kolegę, rozmawialiśmy w domu",  # Polish: my son Kuba did it
+    "Mae'n ddrwg gen i, fy merch wedi brathu Cai heddiw",  # Welsh: I'm sorry, my daughter bit Cai
+    "Wiilkayga ayaa garaacay Cabdi, waan ka xumahay",  # Somali: my son hit Cabdi, I'm sorry
+    "Meri beti Inaya ne Sara ko dhakka diya, main ne samjha diya hai",  # "ne" after the writer's child's name
+    "Gardło mnie drapie od rana, chyba zostanę w domu",  # Polish: a scratchy throat
+    "Mae'r tywydd yn bygwth glaw, cofiwch gotiau",  # Welsh: the weather threatens rain
+    "Gaari ko dhakka lagana para subah, battery khatam thi",  # Urdu: we had to push the car
 ])
 def test_the_writers_own_child_as_doer_events_records_and_hair_are_no_other_childs_conduct(text: str) -> None:
     assert not _flags(text) & WATCHED

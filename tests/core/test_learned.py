@@ -383,6 +383,21 @@ def test_a_rule_flag_on_a_message_in_another_language_is_neither_withdrawn_nor_d
     assert tiers == {1: "main", 2: "worth-a-look"} and in_english.tier == "main"
 
 
+def test_an_other_language_rules_flag_inside_a_message_read_as_english_is_neither_withdrawn_nor_doubted() -> None:
+    """A phrase of Urdu matched in a message mostly in English: the model read English and cannot judge that phrase."""
+    mixed = Message(1, "2025-01-06T10:00", "A", "Honestly at pickup today Zain ne Adam ko maara again, nobody saw it apparently")
+    from rep_assistant.core.detection.rules.languages import reads_as_english
+
+    assert reads_as_english(mixed.text)
+    [rule] = [f for f in detect([mixed]) if f.category == "individual-child"]
+    assert rule.rule_id == "child.topic-other-language"
+    withdrawing = _constant_model(0.05, withdraw=0.1, category="individual-child")
+    doubting = _constant_model(0.2, confirm=0.9, category="individual-child")
+    for model in (withdrawing, doubting):
+        assert [(f.rule_id, f.tier) for f in layers.detect_all([mixed], None, model=model)
+                if f.category == "individual-child"] == [(rule.rule_id, "main")]
+
+
 def test_a_rule_flag_the_model_rules_out_is_withdrawn_and_no_other() -> None:
     msgs = [Message(1, "2025-01-06T10:00", "A", "My handmade bracelets are for sale, £5 each, message me to order"),
             Message(2, "2025-01-06T10:05", "B", "Selling cupcakes!")]  # too short for the model: never withdrawn

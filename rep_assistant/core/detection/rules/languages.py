@@ -255,7 +255,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         conduct = [d[0] for d in out if d[1] == "behaviour"]
         hurt = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
                    for span in own)
-        unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span) for span in own)
+        unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span, by_case=True) for span in own)
         if (hurt or unmarked) and _names_another(t.raw, found, own, conduct):
             out = [d for d in out if d[1] == "behaviour"]
         else:
@@ -272,7 +272,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 _FILLERS = frozenset(lexicon_key(w) for w in (
     "zor", "se", "phir", "fir", "bhi", "aaj", "kal", "bohat", "bahut", "bht", "dobara", "wapis", "zoor", "زور", "سے", "پھر", "بھی",
     "آج", "znowu", "znów", "dziś", "dzisiaj", "wczoraj", "mocno", "ciągle", "też", "abar", "aj", "jore", "kalke", "আবার", "আজ",
-    "জোরে", "mar", "kale", "maanta", "shalay", "eto", "heddiw", "ddoe", "kaman", "lyom", "elyom", "mbare7", "كمان", "اليوم"))
+    "জোরে", "kale", "maanta", "shalay", "eto", "heddiw", "ddoe", "kaman", "lyom", "elyom", "mbare7", "كمان", "اليوم"))
 #: At most this many of them inside one phrase.
 _FILLERS_MOST = 2
 
@@ -295,7 +295,8 @@ def _phrase_end(key: tuple[str, ...], tokens: list[str], bare: list[str], i: int
 #: subject left unsaid.
 _APOLOGY = frozenset(lexicon_key(w) for w in (
     "sorry", "apologies", "przepraszam", "przepraszamy", "maaf", "maafi", "maazrat", "mazrat", "muafi", "sori",
-    "معذرت", "معافی", "آسف", "آسفة", "اسف", "اسفة", "معذرة", "ymddiheuro", "ymddiheuriadau", "raali", "cafis", "দুঃখিত"))
+    "معذرت", "معافی", "آسف", "آسفة", "اسف", "اسفة", "معذرة", "ymddiheuro", "ymddiheuriadau", "raali", "cafis", "দুঃখিত",
+    "ddrwg", "xumahay", "asfe", "asef", "aasif", "asif", "dukkhito", "wstyd", "głupio", "sharminda", "sharmindah", "sharmanda"))
 
 
 def _told_before(raw: str, span: tuple[int, int], first: int) -> bool:
@@ -323,7 +324,10 @@ _OPENERS = frozenset(lexicon_key(w) for w in (
     "kalke", "gotokal", "ekhon", "abar", "shunlam", "sobai", "please", "thanks",
     # greetings and blessings that open a message
     "salam", "salaam", "assalam", "assalamualaikum", "asalamualaikum", "aoa", "marhaba", "mar7aba", "shukran", "mashallah",
-    "inshallah", "alhamdulillah", "jazakallah", "cześć", "hej", "helo", "shwmae", "bore", "haye", "hi", "hello", "hey"))
+    "inshallah", "alhamdulillah", "jazakallah", "cześć", "hej", "helo", "shwmae", "bore", "haye", "hi", "hello", "hey",
+    # someone, a child, a boy: no name ("Keu amar chele ke marlo", "Rhywun wedi…"); and words that open a question or a doubt
+    "keu", "ekjon", "kono", "rhywun", "plentyn", "bachgen", "qof", "ardey", "wiil", "gabar", "walad", "wahad", "7ada", "ek",
+    "shayad", "pata", "lagta", "kya", "jab", "yeh", "podobno", "chyba", "czy", "ostatnio", "rano", "neithiwr", "fi"))
 
 
 def _person_word(word: str) -> bool:
@@ -365,10 +369,19 @@ _DOER_AFTER = frozenset(lexicon_key(w) for w in ("ne", "نے"))
 _SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
 
 
-def _doer(tokens: list[str], span: tuple[int, int]) -> bool:
-    """Whether the writer's child at word ``span`` is marked as the doer: by a word after it (``_DOER_AFTER``), or by
-    Somali's subject case (``_SOMALI_MY_SUBJECT``)."""
-    return (span[1] < len(tokens) and tokens[span[1]] in _DOER_AFTER) or tokens[span[1] - 1].endswith(_SOMALI_MY_SUBJECT)
+#: Possessives in a subject's case: Polish "mój syn", "moja córka"; Urdu "mera beta"; Welsh "fy" opening the clause.
+_SUBJECT_POSSESSIVE = frozenset(lexicon_key(w) for w in ("mój", "moja", "nasz", "nasza", "mera", "hamara", "میرا", "ہمارا"))
+
+
+def _doer(tokens: list[str], span: tuple[int, int], by_case: bool = False) -> bool:
+    """Whether the writer's child at word ``span`` is marked as the doer: by a word after it or after their name
+    (``_DOER_AFTER``: "meri beti Inaya ne…"), by Somali's subject case (``_SOMALI_MY_SUBJECT``), or, with ``by_case``
+    (where nothing else marks the roles), by a possessive in a subject's case (``_SUBJECT_POSSESSIVE``; a passive, "moja
+    córka została pobita", is then missed: the cheaper error)."""
+    if not _DOER_AFTER.isdisjoint(tokens[span[1]:span[1] + 2]) or tokens[span[1] - 1].endswith(_SOMALI_MY_SUBJECT):
+        return True
+    i = span[0]
+    return by_case and (tokens[i] in _SUBJECT_POSSESSIVE or (tokens[i] == "fy" and (i == 0 or tokens[i - 1] in ("mae", "roedd"))))
 
 
 def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
@@ -384,11 +397,11 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
     """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a name opens the
     sentence that tells the ``conduct`` (``_SENTENCE_OPENING``; Latin letters only: other scripts have no capitals, and
     there the writer's child keeps the message as it always did)."""
-    mine = [(found[i][1], found[j - 1][2]) for i, j in own]
+    mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(raw)  # "Mój syn Kuba", "Amar chele Rafi"
     for m in _SENTENCE_OPENING.finditer(raw):
         ends = _SENTENCE_BREAK.search(raw, m.end())
         told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
-        if told and _opens_with_a_name(m) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
+        if told and _opens_with_a_name(m, raw, conduct, mine) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
             return True
     return any(not any(s <= m.start() < e for s, e in mine) and _person_word(m.group())
                and not _AFTER_A_NAME.search(raw, 0, m.start()) and _led_in(raw, m.start()) for m in _NAME_INSIDE.finditer(raw))
@@ -407,12 +420,38 @@ def _led_in(raw: str, at: int) -> bool:
 _SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?\n]\s*))(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?!\w)(?!\s+\p{Lu})")
 
 
-def _opens_with_a_name(m: regex.Match[str]) -> bool:
-    """Whether a ``_SENTENCE_OPENING`` match is a person: its word (or first name and surname) may be a name, and it is
-    not three capitalised words or more ("Red Nose Day", which the pattern leaves out), a title or an apology."""
+def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether a ``_SENTENCE_OPENING`` match is the conduct's doer: a first name and surname that may be a name, not a
+    title or an apology; or one such word with Urdu's "ne" or the conduct straight after it ("Bilal ne…", "Tomek
+    popchnął…", an adverb or two between them). Phones capitalise every sentence's first word ("Shayad kisi ne…", "Podobno ktoś…"), so one word alone
+    is no name; three capitalised words or more ("Red Nose Day") the pattern leaves out. Languages that put the object
+    before the verb put the writer's child (``mine``) and its object word between them: "Sabbir amar meye ke dhakka
+    dise"."""
     first = lexicon_key(m.group(1).casefold())
-    return first not in _TITLES and first not in _APOLOGY and _person_word(m.group(1)) \
-        and (m.group(2) is None or _person_word(m.group(2)))
+    if first in _TITLES or first in _APOLOGY or not _person_word(m.group(1)):
+        return False
+    if m.group(2) is not None:
+        return _person_word(m.group(2))
+    at = m.end()
+    for _ in range(_FILLERS_MOST + 1):  # "Tomek znowu popchnął…", "Abdi maanta … garaacay": an adverb between
+        after = _NEXT_WORD.match(raw, at)
+        if after is None:
+            return False
+        word = lexicon_key(after.group(1).casefold())
+        if word in _DOER_AFTER or any(c == after.start(1) for c, _ in conduct):
+            return True
+        child = next((e for s, e in mine if s == after.start(1)), None)
+        if child is not None:  # the writer's child, then perhaps its object word, then the conduct
+            object_word = _NEXT_WORD.match(raw, child)
+            at = object_word.end() if object_word and lexicon_key(object_word.group(1).casefold()) in _TO_OWN | _OBJECT_WORDS else child
+            continue
+        if word not in _FILLERS:
+            return False
+        at = after.end()
+    return False
+
+
+_NEXT_WORD = regex.compile(r"\s+([\p{L}\p{M}']+)")
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
@@ -429,7 +468,7 @@ _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 #: one ("Wczoraj Szymon…", "Kal Ali…"), not in a greeting or a name of two words ("Good Morning", "Red Nose Day").
 _AFTER_AN_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+\Z")
 _LEAD_INS = _OPENERS | {"yesterday", "today", "tonight", "tomorrow", "then", "and", "but", "so", "apparently", "also", "now",
-                        "honestly", "anyway", "again"}
+                        "honestly", "anyway", "again", "mae", "roedd", "fe", "wnaeth"}
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
