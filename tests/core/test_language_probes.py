@@ -394,6 +394,37 @@ def test_another_childs_conduct_told_with_one_name_a_word_between_or_the_writers
     assert "individual-child" in _flags(text)
 
 
+@pytest.mark.parametrize(("hurt", "not_hurt"), [
+    ("Kacper ugryzł moją córkę w rękę", "Komar ugryzł Zosię w nocy, ma bąbel"),  # Polish: bit (a mosquito bites too)
+    ("Filip kopnął mojego syna na przerwie", "Na WF Kuba kopnął piłkę za bramkę"),  # kicked (a ball is kicked too)
+    ("Ayaan ayaa riixay wiilkayga fasalka", "Cabdi wuxuu riixay badhanka lifka"),  # Somali: pushed (a lift button too)
+    ("Hamza ne mere bete ko mukka maara", "Bachon ne aaj football mein mukka maar ke khela"),  # Roman Urdu: punched
+    ("Simran ne saadi kudi de vaal khiche", "Mummy ne photo khiche trip di"),  # Punjabi: pulled (photos are taken too)
+    ("Omar darab ibni bel sa7a", "Mrs Haddad darabetli telefon embare7"),  # Arabizi: hit (and "gave me a call")
+])
+def test_a_verb_that_is_conduct_only_when_done_to_the_writers_child_counts_only_then(hurt: str, not_hurt: str) -> None:
+    assert "individual-child" in _flags(hurt)
+    assert not _flags(not_hurt) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "عمر ضرب ابني في المدرسة",  # Arabic: Omar hit my son at school (no capitals: the word opening the sentence)
+    "সাব্বির আমার ছেলেকে মেরেছে",  # Bengali: Sabbir hit my son
+    "احمد نے میرے بیٹے کو مارا",  # Urdu: Ahmed (before "نے") hit my son
+])
+def test_in_scripts_without_capitals_the_doer_is_the_word_opening_the_sentence_or_before_ne(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "اليوم ولد ضرب ابني بالملعب",  # Arabic: today a boy hit my son (no one named)
+    "কেউ আমার ছেলেকে মেরেছে, জানি না কে",  # Bengali: someone hit my son
+    "کسی نے میرے بیٹے کو مارا، پتہ نہیں کون تھا",  # Urdu: someone hit my son
+])
+def test_in_scripts_without_capitals_someone_or_a_boy_is_no_child_named(text: str) -> None:
+    assert "individual-child" not in _flags(text)
+
+
 @pytest.mark.parametrize("text", [
     "Sorry sab ko, mere bete ne aaj Hamid ko dhakka diya, main ne usay samjha diya hai",  # the writer's son did it
     "Wiilkaygu shalay wuu riixay Cabdi, waan la hadlay, raali noqo",  # Somali: "my son" in the subject's case

@@ -242,6 +242,10 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
                     out.append(((start, found[last][2]), topic, language))
+    if not own:
+        # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here:
+        # a wasp stings, a baby kicks, a cake is cut.
+        out = [d for d in out if d[1] != _HURT]
     if own:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
@@ -251,13 +255,14 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # Where no word marks the roles (Somali and Welsh word order, a victim told first: "Mere bete ko Rayyan ne…",
         # "wiilkayga garaacay"), another child named beside the conduct is the one told of, unless the writer
         # apologises (their own child did it) or marks their child as the doer ("mere bete ne").
-        ends = {d[0][1] for d in out if d[1] == "behaviour"}
-        conduct = [d[0] for d in out if d[1] == "behaviour"]
-        hurt = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
-                   for span in own)
+        # A verb of the "hurt" topic counts as conduct here, and only where the writer's child is the one hurt.
+        ends = {d[0][1] for d in out if d[1] in _CONDUCT}
+        conduct = [d[0] for d in out if d[1] in _CONDUCT]
+        acted_on = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
+                       for span in own)
         unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span, by_case=True) for span in own)
-        if (hurt or unmarked) and _names_another(t.raw, found, own, conduct):
-            out = [d for d in out if d[1] == "behaviour"]
+        if (acted_on or unmarked) and _names_another(t.raw, found, own, conduct):
+            out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
         else:
             first = min(found[i][1] for i, _ in own)
             out = [d for d in out if d[1] == "behaviour" and _told_before(t.raw, d[0], first)]
@@ -266,13 +271,19 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     return tuple(out)
 
 
+#: The topic of verbs that are a child's conduct only when done to the writer's child ("kopnął", "garaacay", "مارا":
+#: also a baby's kick, a pressed button, a cut cake): told as behaviour, and only then.
+_HURT = "hurt"
+_CONDUCT = frozenset({"behaviour", _HURT})
+
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
 #: maara" (hit again), "uderzył znowu", "darabo kaman". Only adverbs of force, time and repetition, never a noun or
 #: a verb, so the phrase is still one clause.
 _FILLERS = frozenset(lexicon_key(w) for w in (
     "zor", "se", "phir", "fir", "bhi", "aaj", "kal", "bohat", "bahut", "bht", "dobara", "wapis", "zoor", "زور", "سے", "پھر", "بھی",
     "آج", "znowu", "znów", "dziś", "dzisiaj", "wczoraj", "mocno", "ciągle", "też", "abar", "aj", "jore", "kalke", "আবার", "আজ",
-    "জোরে", "kale", "maanta", "shalay", "eto", "heddiw", "ddoe", "kaman", "lyom", "elyom", "mbare7", "كمان", "اليوم"))
+    "জোরে", "kale", "roz", "rooz", "hamesha", "ciągle", "codziennie", "protidin", "roj", "daily", "always", "روز", "ہمیشہ", "প্রতিদিন",
+    "دايما", "dayman", "maalin", "walba", "maanta", "shalay", "eto", "heddiw", "ddoe", "kaman", "lyom", "elyom", "mbare7", "كمان", "اليوم"))
 #: At most this many of them inside one phrase.
 _FILLERS_MOST = 2
 
@@ -365,6 +376,8 @@ _OBJECT_WORDS = frozenset(lexicon_key(w) for w in ("ke", "re", "কে", "রে
 #: Polish or Urdu possessives in a subject's case also come with the child as the one hurt: "gabadhayda ayuu garaacay"
 #: (my daughter, he hit her), "moja córka została pobita" (was beaten).)
 _DOER_AFTER = frozenset(lexicon_key(w) for w in ("ne", "نے"))
+#: After a name opening the sentence, Somali's words of the subject in focus ("Cabdi ayaa…", "Xamza wuxuu…").
+_SOMALI_SUBJECT_AFTER = frozenset({"ayaa", "baa", "ayuu", "ayay", "wuxuu", "waxay"})
 #: Somali's "my" in the subject's case ends the word ("wiilkaygu", "gabadhaydu": my son, my daughter, as the doer).
 _SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
 
@@ -395,16 +408,72 @@ def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
 
 def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
     """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a name opens the
-    sentence that tells the ``conduct`` (``_SENTENCE_OPENING``; Latin letters only: other scripts have no capitals, and
-    there the writer's child keeps the message as it always did)."""
+    sentence that tells the ``conduct`` (``_SENTENCE_OPENING``). Scripts without capitals: a word before Urdu's "نے"
+    (``_urdu_doer``), or a word opening the sentence with only the writer's child between it and the conduct
+    (``_script_doer``)."""
     mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(raw)  # "Mój syn Kuba", "Amar chele Rafi"
     for m in _SENTENCE_OPENING.finditer(raw):
         ends = _SENTENCE_BREAK.search(raw, m.end())
         told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
         if told and _opens_with_a_name(m, raw, conduct, mine) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
             return True
+    if _ARABIC.search(raw) and any(_urdu_doer(found, k, mine) for k, (word, _, _) in enumerate(found) if word == _DOER_NE):
+        return True
+    if (_ARABIC.search(raw) or _BENGALI.search(raw)) and _script_doer(raw, found, conduct, mine):
+        return True
     return any(not any(s <= m.start() < e for s, e in mine) and _person_word(m.group())
                and not _AFTER_A_NAME.search(raw, 0, m.start()) and _led_in(raw, m.start()) for m in _NAME_INSIDE.finditer(raw))
+
+
+_DOER_NE = lexicon_key("نے")
+#: Words before Urdu's "نے" that name no child: pronouns, "someone", "a child", a teacher.
+_NOT_A_DOER = frozenset(lexicon_key(w) for w in (
+    "اس", "اُس", "انہوں", "انھوں", "ان", "جس", "جن", "کس", "کسی", "کوئی", "میں", "ہم", "تم", "آپ", "اسی", "انہی", "بچے", "بچی", "بچہ",
+    "لڑکے", "لڑکی", "لڑکا", "ٹیچر", "استاد", "استانی", "مس", "میڈم", "سر", "ہیڈ", "بیٹے", "بیٹی", "بیٹا", "اسکول", "سکول"))
+
+
+def _urdu_doer(found: list[tuple[str, int, int]], k: int, mine: list[tuple[int, int]]) -> bool:
+    """Whether the word before Urdu's "نے" at word ``k`` names a child (Arabic script has no capitals: a word that is no
+    pronoun, no "someone", no teacher, and not the writer's child: "احمد نے میرے بیٹے کو مارا")."""
+    if k == 0:
+        return False
+    word, start, _ = found[k - 1]
+    return word not in _NOT_A_DOER and "\u0600" <= word[:1] <= "\u06ff" and not any(s <= start < e for s, e in mine)
+
+
+#: Words opening a sentence in Arabic, Urdu or Bengali script that name no child: days, "again", "someone", "a boy",
+#: pronouns, greetings, the teacher, "my" and "in class" (with ``_NOT_A_DOER``).
+_NOT_A_NAME_IN_SCRIPT = _NOT_A_DOER | frozenset(lexicon_key(w) for w in (
+    "اليوم", "امبارح", "مبارح", "أمس", "امس", "في", "ولد", "بنت", "طفل", "حدا", "واحد", "شخص", "هو", "هي", "ابني", "بنتي", "والله",
+    "يا", "صار", "كان", "شي", "بعض", "المعلم", "المعلمة", "الاستاذ", "الاستاذة", "مرة", "كمان", "للأسف", "للاسف", "بصراحة", "لو",
+    "اذا", "إذا", "هل", "شو", "ليش", "ما", "مش", "ولدي", "اولادي", "السلام", "مرحبا", "صباح", "مساء", "يعني", "بس", "الولد", "البنت",
+    "آج", "کل", "پھر", "روز", "ایک", "میرا", "میری", "میرے", "ہمارا", "ہماری", "وہ", "یہ", "سب", "السلام", "آجکل",
+    "আজ", "আজকে", "কাল", "কালকে", "গতকাল", "আবার", "একটা", "একজন", "কেউ", "কোন", "কোনো", "আমার", "আমাদের", "সে", "ও", "তার", "ওর",
+    "প্রতিদিন", "ক্লাসে", "স্কুলে", "সবাই", "আসসালামু", "আইজ", "এক", "একটি", "ছেলে", "মেয়ে", "বাচ্চা", "টিচার", "মিস"))
+
+
+def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether, in Arabic, Urdu or Bengali script, a word opening the sentence of the ``conduct`` names its doer: one not
+    of ``_NOT_A_NAME_IN_SCRIPT``, with only the writer's child (``mine``), its object word or adverbs (``_FILLERS``)
+    between it and the conduct ("عمر ضرب ابني", "সাব্বির আমার ছেলেকে মেরেছে"). The conduct's object being the writer's
+    child is asked by the caller."""
+    starts = {start: k for k, (_, start, _) in enumerate(found)}
+    for c, _ in conduct:
+        k = starts.get(c)
+        if k is None:
+            continue
+        opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, c)), default=0)
+        first = next((j for j in range(k) if found[j][1] >= opens), None)
+        if first is None or first == k:
+            continue
+        word, start, _ = found[first]
+        if word in _NOT_A_NAME_IN_SCRIPT or word.isascii() or any(s <= start < e for s, e in mine):
+            continue
+        between = range(first + 1, k)
+        if all(found[j][0] in _FILLERS or found[j][0] in _TO_OWN or found[j][0] in _OBJECT_WORDS or found[j][0] == _DOER_NE
+               or any(s <= found[j][1] < e for s, e in mine) for j in between):
+            return True
+    return False
 
 
 def _led_in(raw: str, at: int) -> bool:
@@ -438,7 +507,7 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
         if after is None:
             return False
         word = lexicon_key(after.group(1).casefold())
-        if word in _DOER_AFTER or any(c == after.start(1) for c, _ in conduct):
+        if word in _DOER_AFTER or word in _SOMALI_SUBJECT_AFTER or any(c == after.start(1) for c, _ in conduct):
             return True
         child = next((e for s, e in mine if s == after.start(1)), None)
         if child is not None:  # the writer's child, then perhaps its object word, then the conduct
