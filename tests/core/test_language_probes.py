@@ -426,6 +426,26 @@ def test_in_scripts_without_capitals_someone_or_a_boy_is_no_child_named(text: st
 
 
 @pytest.mark.parametrize("text", [
+    "আজ আবার রাফি আমার ছেলেকে মেরেছে",  # Bengali: today again Rafi hit my son (words of time before the name)
+    "আমার মেয়েকে নুসরাত খামচি দিয়েছে",  # Bengali: my daughter, Nusrat scratched her (the writer's child first)
+    "سامي حداد ضرب ابني بالملعب",  # Arabic: a first name and surname
+    "Bartek pluje na dzieci w szatni, moja Ola płakała",  # Polish: the writer's child in a clause of its own
+])
+def test_the_doer_after_words_of_time_or_the_writers_child_and_with_a_surname(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("bhainchod app phir crash ho gayi", "offensive-language"),  # Punjabi and Urdu, spelled with 'ai'
+    ("Uffern dân, mae'r maes parcio yn llawn eto", "offensive-language"),  # Welsh: hell's fire
+    ("كسم الزحمة دي كل يوم", "offensive-language"),  # Egyptian Arabic, run together
+    ("Ilaahay ha habaaro ninkaas", "abuse"),  # Somali: may God curse that man
+])
+def test_common_oaths_and_curses_spelled_as_people_type_them(text: str, category: str) -> None:
+    assert category in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
     "Sorry sab ko, mere bete ne aaj Hamid ko dhakka diya, main ne usay samjha diya hai",  # the writer's son did it
     "Wiilkaygu shalay wuu riixay Cabdi, waan la hadlay, raali noqo",  # Somali: "my son" in the subject's case
     "Red Nose Day pe kisi ne meri beti ko dhakka diya",  # an event's name opening the sentence is no child

@@ -223,8 +223,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     if _says_unless(tokens):
         return ()  # an awareness week
     own = own_child_mentions(tokens)
-    if not own and _only_own_child_named(t.raw):
-        return ()  # the writer's own child, by name (where their child is a word of the lists, the reading below decides)
+    only_own_named = not own and _only_own_child_named(t.raw)  # "Nasza Hania ma ADHD": the writer's own child, by name
     out: list[tuple[tuple[int, int], str, str]] = []
     mixed: str | None = None
     for i, (word, start, _) in enumerate(found):
@@ -242,6 +241,13 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
                     out.append(((start, found[last][2]), topic, language))
+    if only_own_named:
+        # Only conduct whose sentence opens with another child's name is told ("Wiktor pluje na dzieci…, moja Lena
+        # płakała"); where the writer's child is a word of the lists (own), the reading below decides.
+        conduct = [d[0] for d in out if d[1] == "behaviour"]
+        if not _name_opens_conduct(t.raw, conduct, own_child_spans(t.raw)):
+            return ()
+        out = [d for d in out if d[1] == "behaviour"]
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here:
         # a wasp stings, a baby kicks, a cake is cut.
@@ -260,7 +266,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         conduct = [d[0] for d in out if d[1] in _CONDUCT]
         acted_on = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
                        for span in own)
-        unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span, by_case=True) for span in own)
+        unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(
+            _doer(tokens, span, by_case=any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in conduct)) for span in own)
         if (acted_on or unmarked) and _names_another(t.raw, found, own, conduct):
             out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
         else:
@@ -386,6 +393,11 @@ _SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
 _SUBJECT_POSSESSIVE = frozenset(lexicon_key(w) for w in ("mój", "moja", "nasz", "nasza", "mera", "hamara", "میرا", "ہمارا"))
 
 
+def _same_clause(raw: str, a: int, b: int) -> bool:
+    """Whether characters ``a`` and ``b`` are in one clause ("moja Lena płakała" after a comma is another clause)."""
+    return _CLAUSE_BREAK.search(raw, min(a, b), max(a, b)) is None
+
+
 def _doer(tokens: list[str], span: tuple[int, int], by_case: bool = False) -> bool:
     """Whether the writer's child at word ``span`` is marked as the doer: by a word after it or after their name
     (``_DOER_AFTER``: "meri beti Inaya ne…"), by Somali's subject case (``_SOMALI_MY_SUBJECT``), or, with ``by_case``
@@ -412,11 +424,8 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
     (``_urdu_doer``), or a word opening the sentence with only the writer's child between it and the conduct
     (``_script_doer``)."""
     mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(raw)  # "Mój syn Kuba", "Amar chele Rafi"
-    for m in _SENTENCE_OPENING.finditer(raw):
-        ends = _SENTENCE_BREAK.search(raw, m.end())
-        told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
-        if told and _opens_with_a_name(m, raw, conduct, mine) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
-            return True
+    if _name_opens_conduct(raw, conduct, mine):
+        return True
     if _ARABIC.search(raw) and any(_urdu_doer(found, k, mine) for k, (word, _, _) in enumerate(found) if word == _DOER_NE):
         return True
     if (_ARABIC.search(raw) or _BENGALI.search(raw)) and _script_doer(raw, found, conduct, mine):
@@ -430,6 +439,16 @@ _DOER_NE = lexicon_key("نے")
 _NOT_A_DOER = frozenset(lexicon_key(w) for w in (
     "اس", "اُس", "انہوں", "انھوں", "ان", "جس", "جن", "کس", "کسی", "کوئی", "میں", "ہم", "تم", "آپ", "اسی", "انہی", "بچے", "بچی", "بچہ",
     "لڑکے", "لڑکی", "لڑکا", "ٹیچر", "استاد", "استانی", "مس", "میڈم", "سر", "ہیڈ", "بیٹے", "بیٹی", "بیٹا", "اسکول", "سکول"))
+
+
+def _name_opens_conduct(raw: str, conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether a name opens a sentence that tells the ``conduct`` (``_opens_with_a_name``), not the writer's child's."""
+    for m in _SENTENCE_OPENING.finditer(raw):
+        ends = _SENTENCE_BREAK.search(raw, m.end())
+        told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
+        if told and _opens_with_a_name(m, raw, conduct, mine) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
+            return True
+    return False
 
 
 def _urdu_doer(found: list[tuple[str, int, int]], k: int, mine: list[tuple[int, int]]) -> bool:
@@ -452,26 +471,45 @@ _NOT_A_NAME_IN_SCRIPT = _NOT_A_DOER | frozenset(lexicon_key(w) for w in (
     "প্রতিদিন", "ক্লাসে", "স্কুলে", "সবাই", "আসসালামু", "আইজ", "এক", "একটি", "ছেলে", "মেয়ে", "বাচ্চা", "টিচার", "মিস"))
 
 
+#: Words a sentence in those scripts may open with before the doer's name: today, yesterday, again, every day, in class.
+_SCRIPT_LEAD_INS = frozenset(lexicon_key(w) for w in (
+    "اليوم", "امبارح", "مبارح", "أمس", "امس", "مرة", "كمان", "للأسف", "للاسف", "بصراحة", "والله", "يعني", "بس", "بالصف", "بالمدرسة",
+    "آج", "کل", "پھر", "روز", "آجکل", "کلاس", "আজ", "আজকে", "আইজ", "কাল", "কালকে", "গতকাল", "আবার", "প্রতিদিন", "ক্লাসে", "স্কুলে"))
+#: Between the doer's name and the conduct, the part of the writer's child that was hurt: hair, face, hand, arm.
+_BODY = frozenset(lexicon_key(w) for w in (
+    "شعر", "وجه", "وجها", "ايد", "إيد", "ايدها", "ايده", "بال", "بالوں", "منہ", "ہاتھ", "بازو", "চুল", "মুখ", "হাত", "গালে"))
+
+
 def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
-    """Whether, in Arabic, Urdu or Bengali script, a word opening the sentence of the ``conduct`` names its doer: one not
-    of ``_NOT_A_NAME_IN_SCRIPT``, with only the writer's child (``mine``), its object word or adverbs (``_FILLERS``)
-    between it and the conduct ("عمر ضرب ابني", "সাব্বির আমার ছেলেকে মেরেছে"). The conduct's object being the writer's
-    child is asked by the caller."""
+    """Whether, in Arabic, Urdu or Bengali script, a word opening the clause of the ``conduct`` names its doer: after
+    words of time (``_SCRIPT_LEAD_INS``) and the writer's child told first (``mine``, with its object word), a word not
+    of ``_NOT_A_NAME_IN_SCRIPT`` (perhaps with a surname), then only adverbs (``_FILLERS``), the writer's child or the
+    part of them hurt (``_BODY``) before the conduct: "عمر ضرب ابني", "সাব্বির আমার ছেলেকে মেরেছে", "আমার মেয়েকে সুমাইয়া
+    খামচি দিছে". The conduct's object being the writer's child is asked by the caller."""
     starts = {start: k for k, (_, start, _) in enumerate(found)}
+
+    def minor(j: int) -> bool:
+        word = found[j][0]
+        return (word in _FILLERS or word in _TO_OWN or word in _OBJECT_WORDS or word == _DOER_NE or word in _BODY
+                or any(s <= found[j][1] < e for s, e in mine))
+
     for c, _ in conduct:
         k = starts.get(c)
         if k is None:
             continue
         opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, c)), default=0)
-        first = next((j for j in range(k) if found[j][1] >= opens), None)
-        if first is None or first == k:
+        first = next((j for j in range(k) if found[j][1] >= opens), k)
+        while first < k and (found[first][0] in _SCRIPT_LEAD_INS or minor(first)):
+            first += 1
+        if first == k:
             continue
-        word, start, _ = found[first]
-        if word in _NOT_A_NAME_IN_SCRIPT or word.isascii() or any(s <= start < e for s, e in mine):
+        word = found[first][0]
+        if word in _NOT_A_NAME_IN_SCRIPT or word.isascii():
             continue
-        between = range(first + 1, k)
-        if all(found[j][0] in _FILLERS or found[j][0] in _TO_OWN or found[j][0] in _OBJECT_WORDS or found[j][0] == _DOER_NE
-               or any(s <= found[j][1] < e for s, e in mine) for j in between):
+        rest = first + 1
+        if rest < k and not minor(rest) and found[rest][0] not in _NOT_A_NAME_IN_SCRIPT and not found[rest][0].isascii():
+            rest += 1  # a surname: "يوسف حداد ضرب ابني"
+        if all(minor(j) for j in range(rest, k)):
             return True
     return False
 
