@@ -466,5 +466,15 @@ def test_the_writers_own_child_as_doer_events_records_and_hair_are_no_other_chil
     assert not _flags(text) & WATCHED
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Mrs Kaur nu kuch nahi pata, poori khoti aa oh", True),  # Punjabi: a complete donkey, said of her
+    ("Ohda peo kutta banda, har roz gate te chikda", True),  # Punjabi: a dog of a man
+    ("Sadi kutti bimaar aa, vet kol lai ke jaana", False),  # Punjabi: our dog is ill (a pet, not an insult)
+    ("keu jane ukun er jonno bhalo shampoo? meyer chul e ukun paisi", False),  # Bengali: does anyone know (asking)
+])
+def test_animals_said_of_someone_in_punjabi_and_pets_and_questions_to_the_group(text: str, flagged: bool) -> None:
+    assert bool(_flags(text) & WATCHED) == flagged
+
+
 def test_letters_spelled_out_at_length_are_read_at_once() -> None:
     assert _flags(" ".join("HAPPYBIRTHDAYAMELIAWELLDONE" * 40)) == set()

@@ -131,6 +131,11 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
 _NOT_SAID_OF = frozenset(lexicon_key(w) for w in (
     "wala", "wali", "wale", "waala", "waali", "ki", "ka", "ke", "kay", "da", "di", "de", "le", "lekar", "leke", "ko", "ne",
     "na", "z", "ze", "do", "w", "we", "dla", "od", "o", "ar", "i", "gyda", "efo"))
+#: Possessives just before an animal noun: a pet or the family's animal ("sadi kutti", "hamara kutta", "nasz pies").
+_PET_OWNER = frozenset(lexicon_key(w) for w in (
+    "sadi", "sada", "sade", "saadi", "saada", "saade", "sadda", "saddi", "meri", "mera", "mere", "hamari", "hamara", "hamare",
+    "humari", "humara", "tuhadi", "tuhada", "ohdi", "ohda", "uski", "uska", "unki", "unka", "nasz", "nasza", "mój", "moja", "fy",
+    "ein", "amar", "amader", "ہمارا", "ہماری", "میرا", "میری"))
 #: Titles before a name ("Miss Pelling 7mara", "Mr Halloway khota aa"): the titled person is who the noun is said of.
 _TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "dr", "pani", "pan", "ustad", "ustadh", "madam"))
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
@@ -151,6 +156,8 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     (Ali's mum saw a dog)."""
     if vocative:
         return True
+    if i > 0 and tokens[i - 1] in _PET_OWNER:
+        return False  # "sadi kutti bimaar aa": our dog, a pet
     table = _called()
     found = t.key_words
     j = i - 1
