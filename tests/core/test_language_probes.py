@@ -476,5 +476,19 @@ def test_animals_said_of_someone_in_punjabi_and_pets_and_questions_to_the_group(
     assert bool(_flags(text) & WATCHED) == flagged
 
 
+@pytest.mark.parametrize("text", [
+    "Mere bete ko Bilal ke kutte ne kaata, chhota sa zakham hai",  # Bilal's dog bit him: an animal, no child's conduct
+    "Pies Kuby ugryzł moją córkę, ale to nic poważnego",  # Polish: Kuba's dog
+    "Zara ne meri beti ke liye birthday cake kaata, bohat shukriya!",  # a cake cut for her: not marked as hurt
+    "Macallinka ayaa wiilkayga garaacay",  # Somali: "the teacher" (a definite ending), no child named
+    "Dziękuję, że Kuba pomógł mojemu synowi, kiedy się przewrócił",  # Polish: fell over (reflexive)
+    "نانی نے میری بیٹی کے لیے کیک کاٹا",  # Urdu: grandma cut a cake for my daughter
+    "البعوض قرص ابني طول الليل",  # Arabic: the mosquito (the article: no name)
+    "Bilal ne mere bete ki taraf ball ko laat maari aur goal ho gaya",  # a ball kicked towards him
+])
+def test_animals_owners_family_teachers_and_play_are_no_other_childs_conduct(text: str) -> None:
+    assert "individual-child" not in _flags(text)
+
+
 def test_letters_spelled_out_at_length_are_read_at_once() -> None:
     assert _flags(" ".join("HAPPYBIRTHDAYAMELIAWELLDONE" * 40)) == set()

@@ -137,7 +137,8 @@ _PET_OWNER = frozenset(lexicon_key(w) for w in (
     "humari", "humara", "tuhadi", "tuhada", "ohdi", "ohda", "uski", "uska", "unki", "unka", "nasz", "nasza", "mój", "moja", "fy",
     "ein", "amar", "amader", "ہمارا", "ہماری", "میرا", "میری"))
 #: Titles before a name ("Miss Pelling 7mara", "Mr Halloway khota aa"): the titled person is who the noun is said of.
-_TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "dr", "pani", "pan", "ustad", "ustadh", "madam"))
+_TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "dr", "pani", "pan", "ustad", "ustadh", "madam", "macallin",
+                                             "macalin", "macallimad", "bare"))
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
 _ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
 _CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؛؟۔]")  # Arabic and Urdu write their own comma, semicolon, question mark, full stop
@@ -247,14 +248,18 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                         language = mixed
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
+                    if topic == _HURT and _REFLEXIVE in tokens[max(0, i - 1):last + 2]:
+                        continue  # Polish "przewrócił się", "uderzył się": done to oneself
                     out.append(((start, found[last][2]), topic, language))
     if only_own_named:
         # Only conduct whose sentence opens with another child's name is told ("Wiktor pluje na dzieci…, moja Lena
         # płakała"); where the writer's child is a word of the lists (own), the reading below decides.
         conduct = [d[0] for d in out if d[1] == "behaviour"]
-        if not _name_opens_conduct(t.raw, conduct, own_child_spans(t.raw)):
+        if not _APOLOGY.isdisjoint(tokens) or not _name_opens_conduct(t.raw, conduct, own_child_spans(t.raw)):
             return ()
         out = [d for d in out if d[1] == "behaviour"]
+    if out and not _ANIMALS.isdisjoint(tokens):
+        out = [d for d in out if d[1] != _HURT]  # a dog bit, a cat scratched, a mosquito: "Bilal ke kutte ne kaata"
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here:
         # a wasp stings, a baby kicks, a cake is cut.
@@ -268,15 +273,20 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # Where no word marks the roles (Somali and Welsh word order, a victim told first: "Mere bete ko Rayyan ne…",
         # "wiilkayga garaacay"), another child named beside the conduct is the one told of, unless the writer
         # apologises (their own child did it) or marks their child as the doer ("mere bete ne").
-        # A verb of the "hurt" topic counts as conduct here, and only where the writer's child is the one hurt.
+        # A verb of the "hurt" topic counts as conduct only where the writer's child is marked as the one hurt
+        # (``acted_on``): "kaata", "kopnął" and "ضرب" are also a cake cut, a ball kicked, the times table.
         ends = {d[0][1] for d in out if d[1] in _CONDUCT}
         conduct = [d[0] for d in out if d[1] in _CONDUCT]
+        behaviour = [d[0] for d in out if d[1] == "behaviour"]
         acted_on = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
                        for span in own)
-        unmarked = bool(conduct) and _APOLOGY.isdisjoint(tokens) and not any(
-            _doer(tokens, span, by_case=any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in conduct)) for span in own)
-        if (acted_on or unmarked) and _names_another(t.raw, found, own, conduct):
+        unmarked = bool(behaviour) and _APOLOGY.isdisjoint(tokens) and not any(
+            _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
+            for span in own)
+        if acted_on and _names_another(t.raw, found, own, conduct):
             out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
+        elif unmarked and _names_another(t.raw, found, own, behaviour):
+            out = [d for d in out if d[1] == "behaviour"]
         else:
             first = min(found[i][1] for i, _ in own)
             out = [d for d in out if d[1] == "behaviour" and _told_before(t.raw, d[0], first)]
@@ -288,6 +298,14 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 #: The topic of verbs that are a child's conduct only when done to the writer's child ("kopnął", "garaacay", "مارا":
 #: also a baby's kick, a pressed button, a cut cake): told as behaviour, and only then.
 _HURT = "hurt"
+_REFLEXIVE = lexicon_key("się")
+#: Animals and insects, whose bites and scratches are no child's conduct (with the animal nouns of called.csv).
+_ANIMALS = frozenset(lexicon_key(w) for w in (
+    "kutta", "kutte", "kuttay", "kutti", "billi", "billiyan", "machar", "makhi", "bhirr", "pies", "psa", "psem", "kot", "kota",
+    "kotek", "komar", "osa", "pszczoła", "kleszcz", "ci", "cath", "gath", "gwenyn", "mosgito", "eey", "eeyga", "bisad", "bisadda",
+    "kaneeco", "shinni", "kukur", "biral", "mosha", "moumachi", "কুকুর", "বিড়াল", "মশা", "كلب", "الكلب", "قطة", "القطة", "بعوض",
+    "البعوض", "نحلة", "کتا", "کتے", "بلی", "مچھر", "مکھی", "dog", "cat", "puppy", "kitten", "hamster", "rabbit", "wasp", "bee",
+    "mosquito", "horse", "pony", "goat", "parrot", "hen", "geese", "goose", "swan", "duck"))
 _CONDUCT = frozenset({"behaviour", _HURT})
 
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
@@ -400,6 +418,11 @@ _SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
 _SUBJECT_POSSESSIVE = frozenset(lexicon_key(w) for w in ("mój", "moja", "nasz", "nasza", "mera", "hamara", "میرا", "ہمارا"))
 
 
+def _subject_case(tokens: list[str], span: tuple[int, int]) -> bool:
+    """Whether the writer's child at word ``span`` opens with a possessive that may be a subject's (``_doer``'s by_case)."""
+    return tokens[span[0]] in _SUBJECT_POSSESSIVE or tokens[span[0]] == "fy"
+
+
 def _same_clause(raw: str, a: int, b: int) -> bool:
     """Whether characters ``a`` and ``b`` are in one clause ("moja Lena płakała" after a comma is another clause)."""
     return _CLAUSE_BREAK.search(raw, min(a, b), max(a, b)) is None
@@ -433,7 +456,7 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
     mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(raw)  # "Mój syn Kuba", "Amar chele Rafi"
     if _name_opens_conduct(raw, conduct, mine):
         return True
-    if _ARABIC.search(raw) and any(_urdu_doer(found, k, mine) for k, (word, _, _) in enumerate(found) if word == _DOER_NE):
+    if _ARABIC.search(raw) and any(_urdu_doer(raw, found, k, mine, conduct) for k, (word, _, _) in enumerate(found) if word == _DOER_NE):
         return True
     if (_ARABIC.search(raw) or _BENGALI.search(raw)) and _script_doer(raw, found, conduct, mine):
         return True
@@ -445,12 +468,18 @@ _DOER_NE = lexicon_key("نے")
 #: Words before Urdu's "نے" that name no child: pronouns, "someone", "a child", a teacher.
 _NOT_A_DOER = frozenset(lexicon_key(w) for w in (
     "اس", "اُس", "انہوں", "انھوں", "ان", "جس", "جن", "کس", "کسی", "کوئی", "میں", "ہم", "تم", "آپ", "اسی", "انہی", "بچے", "بچی", "بچہ",
-    "لڑکے", "لڑکی", "لڑکا", "ٹیچر", "استاد", "استانی", "مس", "میڈم", "سر", "ہیڈ", "بیٹے", "بیٹی", "بیٹا", "اسکول", "سکول"))
+    "لڑکے", "لڑکی", "لڑکا", "ٹیچر", "استاد", "استانی", "مس", "میڈم", "سر", "ہیڈ", "بیٹے", "بیٹی", "بیٹا", "اسکول", "سکول",
+    "امی", "ابو", "نانی", "دادی", "نانا", "دادا", "بھائی", "باجی", "بہن", "خالہ", "ماموں", "چچا", "پھپھو", "میم", "مچھر", "کتے", "کتا",
+    "بلی", "بلی", "شہد", "مکھی"))
 
 
 def _name_opens_conduct(raw: str, conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
-    """Whether a name opens a sentence that tells the ``conduct`` (``_opens_with_a_name``), not the writer's child's."""
+    """Whether a name opens a sentence that tells the ``conduct`` (``_opens_with_a_name``), not the writer's child's
+    (named in ``mine``, perhaps again later: "Moja Lena… Lena popycha…")."""
+    own_names = {raw[s:e].split()[-1].casefold() for s, e in mine if raw[s:e].split()}
     for m in _SENTENCE_OPENING.finditer(raw):
+        if m.group(1).casefold() in own_names:
+            continue
         ends = _SENTENCE_BREAK.search(raw, m.end())
         told = any(m.end() <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
         if told and _opens_with_a_name(m, raw, conduct, mine) and not any(s <= m.start(k) < e for s, e in mine for k in (1, 2) if m.group(k)):
@@ -458,13 +487,20 @@ def _name_opens_conduct(raw: str, conduct: list[tuple[int, int]], mine: list[tup
     return False
 
 
-def _urdu_doer(found: list[tuple[str, int, int]], k: int, mine: list[tuple[int, int]]) -> bool:
-    """Whether the word before Urdu's "نے" at word ``k`` names a child (Arabic script has no capitals: a word that is no
-    pronoun, no "someone", no teacher, and not the writer's child: "احمد نے میرے بیٹے کو مارا")."""
+def _urdu_doer(raw: str, found: list[tuple[str, int, int]], k: int, mine: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
+    """Whether the word before Urdu's "نے" at word ``k`` names the doer of ``conduct`` later in its sentence (Arabic
+    script has no capitals: a word that is no pronoun, no "someone", no family, no teacher, no plural, and not the
+    writer's child: "احمد نے میرے بیٹے کو مارا")."""
     if k == 0:
         return False
     word, start, _ = found[k - 1]
-    return word not in _NOT_A_DOER and "\u0600" <= word[:1] <= "\u06ff" and not any(s <= start < e for s, e in mine)
+    ends = _SENTENCE_BREAK.search(raw, found[k][2])
+    told = any(found[k][2] <= c < (ends.start() if ends else len(raw)) for c, _ in conduct)
+    return (told and word not in _NOT_A_DOER and "\u0600" <= word[:1] <= "\u06ff" and not word.endswith(_URDU_PLURAL)
+            and not any(s <= start < e for s, e in mine))
+
+
+_URDU_PLURAL = tuple(lexicon_key(w) for w in ("وں",))
 
 
 #: Words opening a sentence in Arabic, Urdu or Bengali script that name no child: days, "again", "someone", "a boy",
@@ -475,7 +511,13 @@ _NOT_A_NAME_IN_SCRIPT = _NOT_A_DOER | frozenset(lexicon_key(w) for w in (
     "اذا", "إذا", "هل", "شو", "ليش", "ما", "مش", "ولدي", "اولادي", "السلام", "مرحبا", "صباح", "مساء", "يعني", "بس", "الولد", "البنت",
     "آج", "کل", "پھر", "روز", "ایک", "میرا", "میری", "میرے", "ہمارا", "ہماری", "وہ", "یہ", "سب", "السلام", "آجکل",
     "আজ", "আজকে", "কাল", "কালকে", "গতকাল", "আবার", "একটা", "একজন", "কেউ", "কোন", "কোনো", "আমার", "আমাদের", "সে", "ও", "তার", "ওর",
-    "প্রতিদিন", "ক্লাসে", "স্কুলে", "সবাই", "আসসালামু", "আইজ", "এক", "একটি", "ছেলে", "মেয়ে", "বাচ্চা", "টিচার", "মিস"))
+    "প্রতিদিন", "ক্লাসে", "স্কুলে", "সবাই", "আসসালামু", "আইজ", "এক", "একটি", "ছেলে", "মেয়ে", "বাচ্চা", "টিচার", "মিস", "ওই", "এই",
+    "স্যার", "ম্যাডাম", "মশা", "বিড়াল", "কুকুর", "শনিবার", "রবিবার", "সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার",
+    "হঠাৎ", "مدرس", "مدرسة", "معلم", "معلمة", "استاذ", "استاذة", "قطة", "قطه", "كلب", "بعوض", "بعوضة", "يوم", "الصبح", "صبح",
+    "ولاد", "اولاد", "كلبهم", "قطتهم", "جدول", "مرحبا", "جميعا", "أهلا", "اهلا", "هلا", "حبيبتي", "حبيبي", "جدته", "جدتها",
+    "جدتي",
+    "امه", "امها", "ابوه", "ابوها", "خالته", "خالتها", "عمته", "عمتها", "اخوه",
+    "اخته", "اخوها", "اختها", "پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"))
 
 
 #: Words a sentence in those scripts may open with before the doer's name: today, yesterday, again, every day, in class.
@@ -485,6 +527,19 @@ _SCRIPT_LEAD_INS = frozenset(lexicon_key(w) for w in (
 #: Between the doer's name and the conduct, the part of the writer's child that was hurt: hair, face, hand, arm.
 _BODY = frozenset(lexicon_key(w) for w in (
     "شعر", "وجه", "وجها", "ايد", "إيد", "ايدها", "ايده", "بال", "بالوں", "منہ", "ہاتھ", "بازو", "চুল", "মুখ", "হাত", "গালে"))
+
+
+#: What a name in those scripts never carries: Arabic's article or a particle with it on its front ("البعوض", "بالملعب",
+#: "هالولد"), Bengali's classifiers, plural and possessive endings ("ছেলেটা", "বিড়ালটি", "ছেলেরা", "সাব্বিরের").
+_ARTICLE_FRONTS = tuple(lexicon_key(w) for w in ("ال", "بال", "هال", "وال", "فال", "كال", "لل"))
+_BENGALI_NOT_NAME_ENDINGS = ("টা", "টি", "রা", "দের", "ের", "গুলো")
+
+
+def _may_be_a_name_in_script(word: str) -> bool:
+    """Whether a word in Arabic, Urdu or Bengali script may be a child's name (``_NOT_A_NAME_IN_SCRIPT``, the fronts
+    and endings above)."""
+    return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not word.startswith(_ARTICLE_FRONTS)
+            and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
 
 
 def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
@@ -510,11 +565,10 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
             first += 1
         if first == k:
             continue
-        word = found[first][0]
-        if word in _NOT_A_NAME_IN_SCRIPT or word.isascii():
+        if not _may_be_a_name_in_script(found[first][0]):
             continue
         rest = first + 1
-        if rest < k and not minor(rest) and found[rest][0] not in _NOT_A_NAME_IN_SCRIPT and not found[rest][0].isascii():
+        if rest < k and not minor(rest) and _may_be_a_name_in_script(found[rest][0]):
             rest += 1  # a surname: "يوسف حداد ضرب ابني"
         if all(minor(j) for j in range(rest, k)):
             return True
@@ -552,7 +606,11 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
         if after is None:
             return False
         word = lexicon_key(after.group(1).casefold())
-        if word in _DOER_AFTER or word in _SOMALI_SUBJECT_AFTER or any(c == after.start(1) for c, _ in conduct):
+        if word in _GENITIVE:
+            return False  # "Bilal ke kutte ne…": Bilal's dog, Bilal the owner
+        if word in _SOMALI_SUBJECT_AFTER:
+            return not first.endswith(_SOMALI_DEFINITE)  # "Macallinka ayaa…", "Walaalkiis ayaa…": the teacher, his brother
+        if word in _DOER_AFTER or any(c == after.start(1) for c, _ in conduct):
             return True
         child = next((e for s, e in mine if s == after.start(1)), None)
         if child is not None:  # the writer's child, then perhaps its object word, then the conduct
@@ -565,7 +623,11 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
     return False
 
 
-_NEXT_WORD = regex.compile(r"\s+([\p{L}\p{M}']+)")
+_NEXT_WORD = regex.compile(r"\s+([\p{L}\p{M}\p{N}']+)")  # digits too: Arabizi "3adda"
+#: Urdu and Punjabi's "of" after a name: the name is an owner ("Bilal ke kutte ne", "Simran di kudi").
+_GENITIVE = frozenset({"ke", "ki", "ka", "kay", "da", "di", "de"})
+#: Somali's definite and possessive endings: "macallinka" (the teacher), "walaalkiis" (his brother), no name.
+_SOMALI_DEFINITE = ("ka", "ta", "kii", "tii", "iis", "eed", "kaa", "taa", "ga", "da")
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
@@ -575,7 +637,11 @@ _NOT_A_CHILD = frozenset(w.casefold() for w in (
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Maths", "English", "Science", "History", "Geography", "Music", "Art", "Reception", "Year",
     "Madam", "Teacher", "Panią", "Pana", "Panem", "Panu", "Dyrektor", "Ustad", "Ustadh", "Apa", "Baji",
-    "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi", "Roedd", "Bydd", "Oedd"))
+    "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi", "Roedd", "Bydd", "Oedd",
+    # family: "Nani ne meri beti ko…" is grandma
+    "Nani", "Nana", "Dadi", "Dada", "Ammi", "Abbu", "Abba", "Papa", "Mama", "Mummy", "Daddy", "Khala", "Phuppo", "Chacha", "Mamu",
+    "Mamoo", "Baji", "Apa", "Aabbe", "Aabo", "Hooyo", "Walaal", "Abti", "Eedo", "Habaryar", "Taid", "Nain", "Mamgu", "Tadcu",
+    "Babcia", "Dziadek", "Tata", "Ciocia", "Wujek", "Macallin", "Macalin", "Macallimad", "Bare", "Ustaad"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 #: A capitalised word opening the sentence just before: the word after it is a name only after a word that leads into
