@@ -16,8 +16,10 @@ their misses counted by kind (a word written backwards, a verb's other forms, th
 their sentences never read; then x (disguised swearing) and w (six languages) were written and scored once, never
 read. In the eighth, ae (disguised swearing) and ad (ten languages and scripts) were scored as they came, then read;
 then ag (seven languages, half benign) was scored and read, and af (ten languages and scripts) scored, never read
-(kept as a floor, as w and x are).
-Probes their writer marked ambiguous are not scored.
+(kept as a floor, as w and x are). In the tenth, ah (ten languages and scripts) was scored, then read; ai and aj, never
+read.
+Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
+kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
 
 import json
@@ -35,6 +37,19 @@ HERE = DATA / "probes" / "written_blind"
 #: Sets the learned model is trained on (scripts/train_model.py): their floors here are the rules' alone.
 TAUGHT = DATA / "labelled" / "messages"
 WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
+
+
+#: The sets nobody has read (af's failure once printed four of its benign messages; m's, three).
+NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "content_aa", "content_ab", "disguise_t", "disguise_x",
+                        "disguise_q", "languages_j", "languages_m", "languages_p", "languages_u", "languages_w", "languages_af",
+                        "languages_ai", "languages_aj", "contact_and_behaviour_l"})
+
+
+def _shown(name: str, rows: list[dict]) -> list[str]:
+    """What a failing floor shows of the ``rows`` it flagged: their words, or for a set never read only their kinds."""
+    if name.removesuffix(".jsonl") in NEVER_READ:
+        return [f"{r.get('lang', '')} {r.get('kind', '')}".strip() for r in rows]
+    return [r["text"] for r in rows]
 
 
 def _rows(name: str) -> list[dict]:
@@ -64,7 +79,7 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     rows = _rows(name)
     found = _found(rows)
     swearing = [("offensive-language" in f) for r, f in zip(rows, found, strict=True) if r["expect"]]
-    innocent = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and "offensive-language" in f]
+    innocent = _shown(name, [r for r, f in zip(rows, found, strict=True) if not r["expect"] and "offensive-language" in f])
     assert sum(swearing) / len(swearing) >= least
     assert len(innocent) <= innocent_flagged, innocent
 
@@ -80,7 +95,7 @@ def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_ar
     rows = _rows(name)
     found = _found(rows)
     caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
-    benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f & WATCHED]
+    benign = _shown(name, [r for r, f in zip(rows, found, strict=True) if not r["expect"] and f & WATCHED])
     assert sum(caught) / len(caught) >= least
     assert len(benign) <= flagged, benign
 
@@ -113,7 +128,7 @@ def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: fl
     rows = _rows(name)
     found = _found(rows)
     caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
-    benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}]
+    benign = _shown(name, [r for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}])
     assert sum(caught) / len(caught) >= least
     assert len(benign) <= flagged, benign
 
@@ -128,6 +143,13 @@ def test_the_whole_detector_on_the_hard_categories_nobody_read(name: str, least:
     rows = _rows(name)
     found = _found(rows, whole=True)
     caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
-    benign = [r["text"] for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}]
+    benign = _shown(name, [r for r, f in zip(rows, found, strict=True) if not r["expect"] and f - {"late-night"}])
     assert sum(caught) / len(caught) >= least
     assert len(benign) <= flagged, benign
+
+
+def test_a_failing_floor_on_a_set_never_read_names_kinds_not_words() -> None:
+    flagged = [{"text": "words nobody may read", "lang": "ur", "kind": "near-miss"}]
+    assert _shown("languages_aj.jsonl", flagged) == ["ur near-miss"]
+    assert _shown("languages_ah.jsonl", flagged) == ["words nobody may read"]  # read after scoring
+    assert all((HERE / f"{name}.jsonl").exists() or (TAUGHT / f"{name}.jsonl").exists() for name in NEVER_READ)
