@@ -483,11 +483,25 @@ def test_animals_said_of_someone_in_punjabi_and_pets_and_questions_to_the_group(
     "Macallinka ayaa wiilkayga garaacay",  # Somali: "the teacher" (a definite ending), no child named
     "Dziękuję, że Kuba pomógł mojemu synowi, kiedy się przewrócił",  # Polish: fell over (reflexive)
     "نانی نے میری بیٹی کے لیے کیک کاٹا",  # Urdu: grandma cut a cake for my daughter
-    "البعوض قرص ابني طول الليل",  # Arabic: the mosquito (the article: no name)
+    "بالملعب ضرب ابني الكرة",  # Arabic: at the playground my son hit the ball (a word with the article is no name)
     "Bilal ne mere bete ki taraf ball ko laat maari aur goal ho gaya",  # a ball kicked towards him
 ])
 def test_animals_owners_family_teachers_and_play_are_no_other_childs_conduct(text: str) -> None:
     assert "individual-child" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kuba kopnął mojego syna jak psa",  # Polish: kicked my son like a dog (a likeness, not a dog's bite)
+    "Bilal ne mere bete ko kutte ki tarah maara",  # Roman Urdu: like a dog
+    "Cabdi ayaa wiilkayga riixay",  # Somali: the writer's son after the subject's focus word, not in the subject's case
+    "Malika ayaa gabadhayda garaacday",  # Somali: a name that ends like a definite noun
+    "Kuba kopnął mojego syna, mój syn płakał cały dzień",  # the writer's son named again
+    "Bilal ke bete ne mere bete ko maara",  # a child named by a parent ("Bilal's son")
+    "Super zabawa była, ale Kuba ma padaczkę i dostał ataku",  # fun unmakes conduct, never a child's health
+    "الياس ضرب ابني بالملعب",  # Arabic: a name that opens with the article's letters
+])
+def test_likenesses_somali_order_names_a_second_mention_and_fun_beside_a_disclosure(text: str) -> None:
+    assert "individual-child" in _flags(text)
 
 
 def test_letters_spelled_out_at_length_are_read_at_once() -> None:

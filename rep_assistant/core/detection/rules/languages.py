@@ -30,30 +30,37 @@ _NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "
 
 
 @functools.cache
-def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], frozenset[tuple[str, ...]]]:
-    """Disclosure phrases (as word tuples) -> (topic, language), and the phrases that unmake one."""
+def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, frozenset[tuple[str, ...]]]]:
+    """Disclosure phrases (as word tuples) -> (topic, language), and by kind the phrases that unmake them: ``unless``
+    every disclosure of the message (an awareness day), ``unless-conduct`` only its conduct, never a child's health (a
+    ball kicked, a game)."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
-    unless: set[tuple[str, ...]] = set()
+    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_CONDUCT: set()}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
-        if row["topic"] == "unless":
-            unless.add(words)
+        if row["topic"] in unless:
+            unless[row["topic"]].add(words)
         else:
             terms[words] = (row["topic"], row["language"])
-    return terms, frozenset(unless)
+    return terms, {kind: frozenset(phrases) for kind, phrases in unless.items()}
+
+
+_UNLESS = "unless"
+_UNLESS_CONDUCT = "unless-conduct"
 
 
 @functools.cache
-def _unless_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+def _unless_by_first_word(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _disclosures()[1]:
+    for phrase in _disclosures()[1][kind]:
         out.setdefault(phrase[0], []).append(phrase)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _says_unless(tokens: list[str]) -> bool:
-    """Whether an unmaking phrase is in ``tokens``, its words in a row: "اليوم العالمي" (world day), not "اليوم" (today) alone."""
-    firsts = _unless_by_first_word()
+def _says_unless(tokens: list[str], kind: str = _UNLESS) -> bool:
+    """Whether an unmaking phrase of ``kind`` is in ``tokens``, its words in a row: "اليوم العالمي" (world day), not
+    "اليوم" (today) alone."""
+    firsts = _unless_by_first_word(kind)
     for i, word in enumerate(tokens):
         for phrase in firsts.get(word, ()):
             if len(phrase) == 1 or tuple(tokens[i:i + len(phrase)]) == phrase:
@@ -248,7 +255,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                         language = mixed
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
-                    if topic == _HURT and _REFLEXIVE in tokens[max(0, i - 1):last + 2]:
+                    if topic == _HURT and (tokens[last + 1:last + 2] == [_REFLEXIVE] or (
+                            i > 0 and tokens[i - 1] == _REFLEXIVE and not _CLAUSE_BREAK.search(t.raw, found[i - 1][2], start))):
                         continue  # Polish "przewrócił się", "uderzył się": done to oneself
                     out.append(((start, found[last][2]), topic, language))
     if only_own_named:
@@ -258,8 +266,11 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         if not _APOLOGY.isdisjoint(tokens) or not _name_opens_conduct(t.raw, conduct, own_child_spans(t.raw)):
             return ()
         out = [d for d in out if d[1] == "behaviour"]
-    if out and not _ANIMALS.isdisjoint(tokens):
-        out = [d for d in out if d[1] != _HURT]  # a dog bit, a cat scratched, a mosquito: "Bilal ke kutte ne kaata"
+    if any(d[1] in _CONDUCT for d in out):
+        # A ball or a game ("ball ko laat maari", "super zabawa") makes no conduct; a dog bit, a cat scratched ("Bilal ke
+        # kutte ne kaata") makes no "hurt"
+        play = _says_unless(tokens, _UNLESS_CONDUCT)
+        out = [d for d in out if d[1] not in _CONDUCT or not (play or (d[1] == _HURT and _animal_did(t.raw, found, d[0])))]
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here:
         # a wasp stings, a baby kicks, a cake is cut.
@@ -278,8 +289,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         ends = {d[0][1] for d in out if d[1] in _CONDUCT}
         conduct = [d[0] for d in out if d[1] in _CONDUCT]
         behaviour = [d[0] for d in out if d[1] == "behaviour"]
-        acted_on = all(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends and not _doer(tokens, span))
-                       for span in own)
+        acted_on = any(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) for span in own) \
+            and not any(_doer(tokens, span) for span in own)
         unmarked = bool(behaviour) and _APOLOGY.isdisjoint(tokens) and not any(
             _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
             for span in own)
@@ -299,13 +310,28 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 #: also a baby's kick, a pressed button, a cut cake): told as behaviour, and only then.
 _HURT = "hurt"
 _REFLEXIVE = lexicon_key("się")
-#: Animals and insects, whose bites and scratches are no child's conduct (with the animal nouns of called.csv).
+def _animal_did(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
+    """Whether an animal is named before the verb at ``span`` in its clause, not as a likeness ("jak pies", "kutte ki
+    tarah", "متل الكلب": like a dog)."""
+    opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, span[0])), default=0)
+    words = [w for w, start, _ in found if opens <= start < span[0]]
+    return any(w in _ANIMALS and not (k > 0 and words[k - 1] in _LIKENESS) and _LIKENESS_AFTER.isdisjoint(words[k + 1:k + 3])
+               for k, w in enumerate(words))
+
+
+#: Words of likeness after an animal: "kutte ki tarah", "kutte jaisa", "kutte wangu".
+_LIKENESS_AFTER = frozenset({"tarah", "jaisa", "jaise", "jaisi", "wang", "wangu", "warga", "wargi"})
+#: Animal words a sentence may open with ("Eey ayaa…", "Eeyga Cabdi…", "Pies Kuby…"): no name.
+_ANIMAL_FRONTS = ("eey", "bisad", "kutt", "billi", "pies", "psa", "kot")
+#: Words of likeness before an animal: "jak pies" (Polish), "jaise", "مثل", "متل", "sida" (Somali), "like".
+_LIKENESS = frozenset(lexicon_key(w) for w in ("jak", "jako", "jaise", "jaisa", "jaisi", "like", "sida", "مثل", "متل", "زي", "جیسے", "মতো"))
+#: Animals and insects, whose bites and scratches are no child's conduct.
 _ANIMALS = frozenset(lexicon_key(w) for w in (
     "kutta", "kutte", "kuttay", "kutti", "billi", "billiyan", "machar", "makhi", "bhirr", "pies", "psa", "psem", "kot", "kota",
     "kotek", "komar", "osa", "pszczoła", "kleszcz", "ci", "cath", "gath", "gwenyn", "mosgito", "eey", "eeyga", "bisad", "bisadda",
     "kaneeco", "shinni", "kukur", "biral", "mosha", "moumachi", "কুকুর", "বিড়াল", "মশা", "كلب", "الكلب", "قطة", "القطة", "بعوض",
     "البعوض", "نحلة", "کتا", "کتے", "بلی", "مچھر", "مکھی", "dog", "cat", "puppy", "kitten", "hamster", "rabbit", "wasp", "bee",
-    "mosquito", "horse", "pony", "goat", "parrot", "hen", "geese", "goose", "swan", "duck"))
+    "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck"))
 _CONDUCT = frozenset({"behaviour", _HURT})
 
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
@@ -441,11 +467,13 @@ def _doer(tokens: list[str], span: tuple[int, int], by_case: bool = False) -> bo
 
 def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
     """Whether the writer's child named at word ``span`` is marked as the one acted on: Urdu "ko", Punjabi "nu" after it,
-    a Polish possessive in an object's case, Bengali's "-ke" on it, or a preposition of the one acted on before it."""
+    a Polish possessive in an object's case, Bengali's "-ke" on it, a preposition of the one acted on before it, or, in
+    Somali, after the subject's focus word and not in the subject's case ("Cabdi ayaa wiilkayga riixay")."""
     i, j = span
     return ((j < len(tokens) and tokens[j] in _TO_OWN)
             or (tokens[i] in _BENGALI_MY and (tokens[j - 1].endswith(_OBJECT_ENDINGS) or (j < len(tokens) and tokens[j] in _OBJECT_WORDS)))
-            or (tokens[i] in _OBLIQUE and not (i > 0 and tokens[i - 1] in _NOT_OBJECT)) or (i > 0 and tokens[i - 1] in _AT_OWN))
+            or (tokens[i] in _OBLIQUE and not (i > 0 and tokens[i - 1] in _NOT_OBJECT)) or (i > 0 and tokens[i - 1] in _AT_OWN)
+            or (i > 0 and tokens[i - 1] in _SOMALI_SUBJECT_AFTER and not tokens[j - 1].endswith(_SOMALI_MY_SUBJECT)))
 
 
 def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
@@ -470,7 +498,7 @@ _NOT_A_DOER = frozenset(lexicon_key(w) for w in (
     "اس", "اُس", "انہوں", "انھوں", "ان", "جس", "جن", "کس", "کسی", "کوئی", "میں", "ہم", "تم", "آپ", "اسی", "انہی", "بچے", "بچی", "بچہ",
     "لڑکے", "لڑکی", "لڑکا", "ٹیچر", "استاد", "استانی", "مس", "میڈم", "سر", "ہیڈ", "بیٹے", "بیٹی", "بیٹا", "اسکول", "سکول",
     "امی", "ابو", "نانی", "دادی", "نانا", "دادا", "بھائی", "باجی", "بہن", "خالہ", "ماموں", "چچا", "پھپھو", "میم", "مچھر", "کتے", "کتا",
-    "بلی", "بلی", "شہد", "مکھی"))
+    "بلی", "شہد", "مکھی"))
 
 
 def _name_opens_conduct(raw: str, conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
@@ -509,12 +537,12 @@ _NOT_A_NAME_IN_SCRIPT = _NOT_A_DOER | frozenset(lexicon_key(w) for w in (
     "اليوم", "امبارح", "مبارح", "أمس", "امس", "في", "ولد", "بنت", "طفل", "حدا", "واحد", "شخص", "هو", "هي", "ابني", "بنتي", "والله",
     "يا", "صار", "كان", "شي", "بعض", "المعلم", "المعلمة", "الاستاذ", "الاستاذة", "مرة", "كمان", "للأسف", "للاسف", "بصراحة", "لو",
     "اذا", "إذا", "هل", "شو", "ليش", "ما", "مش", "ولدي", "اولادي", "السلام", "مرحبا", "صباح", "مساء", "يعني", "بس", "الولد", "البنت",
-    "آج", "کل", "پھر", "روز", "ایک", "میرا", "میری", "میرے", "ہمارا", "ہماری", "وہ", "یہ", "سب", "السلام", "آجکل",
+    "آج", "کل", "پھر", "روز", "ایک", "میرا", "میری", "میرے", "ہمارا", "ہماری", "وہ", "یہ", "سب", "آجکل",
     "আজ", "আজকে", "কাল", "কালকে", "গতকাল", "আবার", "একটা", "একজন", "কেউ", "কোন", "কোনো", "আমার", "আমাদের", "সে", "ও", "তার", "ওর",
     "প্রতিদিন", "ক্লাসে", "স্কুলে", "সবাই", "আসসালামু", "আইজ", "এক", "একটি", "ছেলে", "মেয়ে", "বাচ্চা", "টিচার", "মিস", "ওই", "এই",
     "স্যার", "ম্যাডাম", "মশা", "বিড়াল", "কুকুর", "শনিবার", "রবিবার", "সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার",
     "হঠাৎ", "مدرس", "مدرسة", "معلم", "معلمة", "استاذ", "استاذة", "قطة", "قطه", "كلب", "بعوض", "بعوضة", "يوم", "الصبح", "صبح",
-    "ولاد", "اولاد", "كلبهم", "قطتهم", "جدول", "مرحبا", "جميعا", "أهلا", "اهلا", "هلا", "حبيبتي", "حبيبي", "جدته", "جدتها",
+    "ولاد", "اولاد", "كلبهم", "قطتهم", "جدول", "جميعا", "أهلا", "اهلا", "هلا", "حبيبتي", "حبيبي", "جدته", "جدتها",
     "جدتي",
     "امه", "امها", "ابوه", "ابوها", "خالته", "خالتها", "عمته", "عمتها", "اخوه",
     "اخته", "اخوها", "اختها", "پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"))
@@ -532,13 +560,16 @@ _BODY = frozenset(lexicon_key(w) for w in (
 #: What a name in those scripts never carries: Arabic's article or a particle with it on its front ("البعوض", "بالملعب",
 #: "هالولد"), Bengali's classifiers, plural and possessive endings ("ছেলেটা", "বিড়ালটি", "ছেলেরা", "সাব্বিরের").
 _ARTICLE_FRONTS = tuple(lexicon_key(w) for w in ("ال", "بال", "هال", "وال", "فال", "كال", "لل"))
-_BENGALI_NOT_NAME_ENDINGS = ("টা", "টি", "রা", "দের", "ের", "গুলো")
+_BENGALI_NOT_NAME_ENDINGS = ("টা", "দের", "গুলো")  # not "টি", "রা", "ের": Mishti, Sara, Taher
+#: Names that open with the letters of Arabic's article.
+_NAMES_WITH_AL = frozenset(lexicon_key(w) for w in ("الياس", "إلياس", "الهام", "إلهام", "الطاف", "اليسا", "الينا", "الماس"))
 
 
 def _may_be_a_name_in_script(word: str) -> bool:
     """Whether a word in Arabic, Urdu or Bengali script may be a child's name (``_NOT_A_NAME_IN_SCRIPT``, the fronts
     and endings above)."""
-    return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not word.startswith(_ARTICLE_FRONTS)
+    fronted = any(word.startswith(f) and len(word) - len(f) >= 3 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
+    return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not fronted
             and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
 
 
@@ -596,20 +627,23 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
     before the verb put the writer's child (``mine``) and its object word between them: "Sabbir amar meye ke dhakka
     dise"."""
     first = lexicon_key(m.group(1).casefold())
-    if first in _TITLES or first in _APOLOGY or not _person_word(m.group(1)):
+    if first in _TITLES or first in _APOLOGY or first.startswith(_ANIMAL_FRONTS) or not _person_word(m.group(1)):
         return False
     if m.group(2) is not None:
-        return _person_word(m.group(2))
+        return _person_word(m.group(2)) and lexicon_key(m.group(2).casefold()) not in _ANIMALS
     at = m.end()
     for _ in range(_FILLERS_MOST + 1):  # "Tomek znowu popchnął…", "Abdi maanta … garaacay": an adverb between
         after = _NEXT_WORD.match(raw, at)
         if after is None:
             return False
         word = lexicon_key(after.group(1).casefold())
-        if word in _GENITIVE:
-            return False  # "Bilal ke kutte ne…": Bilal's dog, Bilal the owner
-        if word in _SOMALI_SUBJECT_AFTER:
-            return not first.endswith(_SOMALI_DEFINITE)  # "Macallinka ayaa…", "Walaalkiis ayaa…": the teacher, his brother
+        if word in _GENITIVE:  # "Bilal ke kutte ne…": Bilal's dog; "Bilal ke bete ne…": Bilal's son, a child named by a parent
+            child = _NEXT_WORD.match(raw, after.end())
+            doer = child and _NEXT_WORD.match(raw, child.end())
+            return bool(child and doer and lexicon_key(child.group(1).casefold()) in _CHILD_WORDS
+                        and lexicon_key(doer.group(1).casefold()) in _DOER_AFTER)
+        if word in _SOMALI_SUBJECT_AFTER:  # "Macallinka ayaa…", "Walaalkiis ayaa…": the teacher, his brother
+            return not (first.startswith(_SOMALI_NOUNS) and first.endswith(_SOMALI_DEFINITE))
         if word in _DOER_AFTER or any(c == after.start(1) for c, _ in conduct):
             return True
         child = next((e for s, e in mine if s == after.start(1)), None)
@@ -624,10 +658,16 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
 
 
 _NEXT_WORD = regex.compile(r"\s+([\p{L}\p{M}\p{N}']+)")  # digits too: Arabizi "3adda"
+#: A child named by a parent ("Bilal ke bete ne…", "Simran di kudi ne…").
+_CHILD_WORDS = frozenset({"beta", "bete", "beti", "betay", "munda", "munde", "kudi", "kuri", "dhee", "bacha", "bache", "bachi", "bachay",
+                          "bhai", "behan", "bhen"})
 #: Urdu and Punjabi's "of" after a name: the name is an owner ("Bilal ke kutte ne", "Simran di kudi").
 _GENITIVE = frozenset({"ke", "ki", "ka", "kay", "da", "di", "de"})
 #: Somali's definite and possessive endings: "macallinka" (the teacher), "walaalkiis" (his brother), no name.
 _SOMALI_DEFINITE = ("ka", "ta", "kii", "tii", "iis", "eed", "kaa", "taa", "ga", "da")
+#: ... on these nouns only: names end so too ("Malika", "Huda", "Saeed").
+_SOMALI_NOUNS = ("macallin", "macalin", "walaal", "arday", "wiil", "gabadh", "gabar", "hooy", "aabb", "aabo", "eey", "bisad",
+                 "saaxiib", "naag", "nin", "qof", "ilma", "carruur")
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
@@ -640,7 +680,7 @@ _NOT_A_CHILD = frozenset(w.casefold() for w in (
     "Bhai", "Aunty", "Uncle", "Mae", "Yn", "Wedi", "Roedd", "Bydd", "Oedd",
     # family: "Nani ne meri beti ko…" is grandma
     "Nani", "Nana", "Dadi", "Dada", "Ammi", "Abbu", "Abba", "Papa", "Mama", "Mummy", "Daddy", "Khala", "Phuppo", "Chacha", "Mamu",
-    "Mamoo", "Baji", "Apa", "Aabbe", "Aabo", "Hooyo", "Walaal", "Abti", "Eedo", "Habaryar", "Taid", "Nain", "Mamgu", "Tadcu",
+    "Mamoo", "Aabbe", "Aabo", "Hooyo", "Walaal", "Abti", "Eedo", "Habaryar", "Taid", "Nain", "Mamgu", "Tadcu",
     "Babcia", "Dziadek", "Tata", "Ciocia", "Wujek", "Macallin", "Macalin", "Macallimad", "Bare", "Ustaad"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
