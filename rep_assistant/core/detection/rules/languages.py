@@ -9,6 +9,7 @@ the writer is speaking of their own child or of an awareness day. The words are 
 resources/lexicons/languages/offensive.csv, called.csv, disclosure.csv and subjects.csv.
 """
 
+import bisect
 import csv
 import functools
 import io
@@ -270,7 +271,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # A ball or a game ("ball ko laat maari", "super zabawa") makes no conduct; a dog bit, a cat scratched ("Bilal ke
         # kutte ne kaata") makes no "hurt"
         play = _says_unless(tokens, _UNLESS_CONDUCT)
-        out = [d for d in out if d[1] not in _CONDUCT or not (play or (d[1] == _HURT and _animal_did(t.raw, found, d[0])))]
+        starts = [start for _, start, _ in found]
+        out = [d for d in out if d[1] not in _CONDUCT or not (play or (d[1] == _HURT and _animal_did(t.raw, found, starts, d[0])))]
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here:
         # a wasp stings, a baby kicks, a cake is cut.
@@ -310,11 +312,29 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 #: also a baby's kick, a pressed button, a cut cake): told as behaviour, and only then.
 _HURT = "hurt"
 _REFLEXIVE = lexicon_key("się")
-def _animal_did(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
-    """Whether an animal is named before the verb at ``span`` in its clause, not as a likeness ("jak pies", "kutte ki
-    tarah", "متل الكلب": like a dog)."""
-    opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, span[0])), default=0)
-    words = [w for w, start, _ in found if opens <= start < span[0]]
+#: How many words before a verb its doer is looked for.
+_DOER_REACH = 12
+#: The characters that end a clause (``_CLAUSE_BREAK``'s), for ``_clause_start``.
+_CLAUSE_CHARS = ".,!?;:\n،؛؟۔"
+
+
+def _clause_start(raw: str, at: int) -> int:
+    """Where the clause holding character ``at`` starts: just after the last clause break before it (looked for
+    backwards, so a long message costs no more than the clause does)."""
+    return max(raw.rfind(c, 0, at) for c in _CLAUSE_CHARS) + 1
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies in one of the sorted, non-overlapping ``spans``."""
+    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+def _animal_did(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether an animal is named before the verb at ``span`` in its clause (at most ``_DOER_REACH`` words back), not as
+    a likeness ("jak pies", "kutte ki tarah", "متل الكلب": like a dog). ``starts``: where each word of ``found`` starts."""
+    verb = bisect.bisect_left(starts, span[0])
+    words = [w for w, _, _ in found[max(bisect.bisect_left(starts, _clause_start(raw, span[0])), verb - _DOER_REACH):verb]]
     return any(w in _ANIMALS and not (k > 0 and words[k - 1] in _LIKENESS) and _LIKENESS_AFTER.isdisjoint(words[k + 1:k + 3])
                for k, w in enumerate(words))
 
@@ -379,7 +399,7 @@ def _told_before(raw: str, span: tuple[int, int], first: int) -> bool:
     ends = _SENTENCE_BREAK.search(raw, first)
     if not _APOLOGY.isdisjoint(lexicon_key(w.casefold()) for w in _LETTERS.findall(raw, sentence, ends.start() if ends else len(raw))):
         return False
-    opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, span[0])), default=0)
+    opens = _clause_start(raw, span[0])
     return any(m.end() <= span[0] and _person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw, opens, span[0]))
 
 
@@ -579,19 +599,25 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
     of ``_NOT_A_NAME_IN_SCRIPT`` (perhaps with a surname), then only adverbs (``_FILLERS``), the writer's child or the
     part of them hurt (``_BODY``) before the conduct: "عمر ضرب ابني", "সাব্বির আমার ছেলেকে মেরেছে", "আমার মেয়েকে সুমাইয়া
     খামচি দিছে". The conduct's object being the writer's child is asked by the caller."""
-    starts = {start: k for k, (_, start, _) in enumerate(found)}
+    starts = [start for _, start, _ in found]
+    index = {start: k for k, start in enumerate(starts)}
+    spans: list[tuple[int, int]] = []
+    for s_, e in sorted(mine):  # merged: the writer's child found by word and by pattern may overlap
+        if spans and s_ <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s_, e))
 
     def minor(j: int) -> bool:
         word = found[j][0]
         return (word in _FILLERS or word in _TO_OWN or word in _OBJECT_WORDS or word == _DOER_NE or word in _BODY
-                or any(s <= found[j][1] < e for s, e in mine))
+                or _inside(spans, found[j][1]))
 
     for c, _ in conduct:
-        k = starts.get(c)
+        k = index.get(c)
         if k is None:
             continue
-        opens = max((m.end() for m in _CLAUSE_BREAK.finditer(raw, 0, c)), default=0)
-        first = next((j for j in range(k) if found[j][1] >= opens), k)
+        first = bisect.bisect_left(starts, _clause_start(raw, c), 0, k)
         while first < k and (found[first][0] in _SCRIPT_LEAD_INS or minor(first)):
             first += 1
         if first == k:
