@@ -504,5 +504,11 @@ def test_likenesses_somali_order_names_a_second_mention_and_fun_beside_a_disclos
     assert "individual-child" in _flags(text)
 
 
+def test_a_question_to_the_group_in_another_language_unmakes_the_english_words_for_a_condition() -> None:
+    """The English rules read "egg allergy" and a name; the Somali words around them ask the group (those who have…)."""
+    assert not _flags("Hooyooyin, xafladda dhalashada Ayaan waa Jimcaha, kuwa egg allergy qaba fadlan noo sheega") & WATCHED
+    assert "individual-child" in _flags("Ayaan waxa uu qabaa egg allergy, fadlan ha siinina keega")  # told of Ayaan
+
+
 def test_letters_spelled_out_at_length_are_read_at_once() -> None:
     assert _flags(" ".join("HAPPYBIRTHDAYAMELIAWELLDONE" * 40)) == set()

@@ -800,6 +800,12 @@ def _arabizi(word: str) -> bool:
 _NOT_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 
 
+def asks_the_group(t: Text) -> bool:
+    """Whether a message in another language says its own way that it tells of no child: a question to the group, an
+    awareness day (disclosure.csv's ``unless`` rows). The English rules' words for a condition inside it are unmade too."""
+    return _says_unless([w for w, _, _ in t.key_words]) and not reads_as_english(t.original)
+
+
 def reads_as_english(text: str) -> bool:
     """Whether a message is not written in one of the other languages (``_script_language`` on its words, read as this
     module's rules read them) nor mostly in another alphabet (Punjabi in Gurmukhi, Hindi, Russian, Chinese…).
