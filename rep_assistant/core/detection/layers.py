@@ -43,16 +43,13 @@ from rep_assistant.core.detection.learned.model import probability, vet_mark
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.detection.rules.data import vetted_rules
 from rep_assistant.core.detection.rules.engine import collector_paused, content_rules
-from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES, reads_as_english
+from rep_assistant.core.detection.rules.languages import LANGUAGE_RULE_IDS, reads_as_english
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
 
 #: The learned model's rule ids are this plus the category ("learned.grievance").
 LEARNED_PREFIX = "learned."
 _NOTHING: frozenset[str] = frozenset()
-#: The other languages' rules: what they flag is a phrase of Urdu, Polish or Arabizi, which the model (it read English)
-#: cannot judge even inside a message mostly in English ("Mrs Hill ki class mein Zain ne Adam ko maara, again").
-_OTHER_LANGUAGE_RULES = frozenset(r.id for r in LANGUAGE_RULES)
 _ALL = frozenset(CATEGORY_IDS)
 #: The model's probability a rule's flag needs to stay in the main queue (or the category's main threshold, where lower),
 #: as well as the category's calibrated ``confirm`` bar (module docstring).
@@ -90,7 +87,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     foreign: dict[int, frozenset[str]] = {}  # by message, what the other languages' rules flagged: never the model's to judge
     for f in every:
         flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
-        if f.rule_id in _OTHER_LANGUAGE_RULES:
+        if f.rule_id in LANGUAGE_RULE_IDS:  # a phrase of another language, even inside a message mostly in English
             foreign[f.message_id] = foreign.get(f.message_id, _NOTHING) | {f.category}
     if learned.vetted:
         findings = _vetted(findings, messages, learned, flagged)

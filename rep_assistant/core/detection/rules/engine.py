@@ -20,7 +20,7 @@ from rep_assistant.core.detection.rules import behaviour, family, triggers
 from rep_assistant.core.detection.rules.content import in_capitals
 from rep_assistant.core.detection.rules.data import content_rules as data_rules
 from rep_assistant.core.detection.rules.data import first_hit
-from rep_assistant.core.detection.rules.languages import LANGUAGE_RULES, asks_the_group
+from rep_assistant.core.detection.rules.languages import LANGUAGE_RULE_IDS, LANGUAGE_RULES, asks_the_group
 from rep_assistant.core.detection.rules.model import Context, Finding, Hit, Message, Rule
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
@@ -51,8 +51,7 @@ SEQUENCE_RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-#: The other languages' rules, and the categories whose English rules a question to the group in another language unmakes.
-_LANGUAGE_RULE_IDS = frozenset(r.id for r in LANGUAGE_RULES)
+#: The categories whose English rules a question to the group in another language unmakes.
 _ASKED = frozenset({"individual-child", "personal-data"})
 
 
@@ -214,11 +213,11 @@ class _Judge:
             if hit is not None:
                 text_hits.append((rule, t.in_original(hit)))
                 found_in.add(rule.category)
-        if found_in & _ASKED and any(rule.category in _ASKED and rule.id not in _LANGUAGE_RULE_IDS for rule, _ in text_hits) \
+        if found_in & _ASKED and any(rule.category in _ASKED and rule.id not in LANGUAGE_RULE_IDS for rule, _ in text_hits) \
                 and asks_the_group(t):
             # An English word for a condition in a question to the group in another language ("kuwa nut allergy qaba…"):
             # that language's own words say no child is told of, as they do for its own rules.
-            text_hits = [(rule, hit) for rule, hit in text_hits if rule.category not in _ASKED or rule.id in _LANGUAGE_RULE_IDS]
+            text_hits = [(rule, hit) for rule, hit in text_hits if rule.category not in _ASKED or rule.id in LANGUAGE_RULE_IDS]
         return text_hits, context_rules
 
     def _gated(self, keys: frozenset[str]) -> dict[int, list[int]]:

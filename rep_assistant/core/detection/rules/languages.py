@@ -149,7 +149,9 @@ _TITLES = frozenset(lexicon_key(w) for w in ("mr", "mrs", "miss", "ms", "sir", "
                                              "macalin", "macallimad", "bare"))
 _VOCATIVE = lexicon_key("يا")  # joined to the front of the word it calls: "ياحمار"
 _ARTICLE = lexicon_key("ال")  # an adjective agreeing with a definite noun: "المعلمة الجديدة"
-_CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؛؟۔]")  # Arabic and Urdu write their own comma, semicolon, question mark, full stop
+#: What ends a clause; Arabic and Urdu write their own comma, semicolon, question mark and full stop.
+_CLAUSE_CHARS = ".,!?;:\n،؛؟۔"
+_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_CHARS) + "]")
 
 
 def _frame(table: dict[tuple[str, ...], tuple[str, frozenset[str]]], words: tuple[str, ...], languages: frozenset[str]) -> bool:
@@ -314,9 +316,6 @@ _HURT = "hurt"
 _REFLEXIVE = lexicon_key("się")
 #: How many words before a verb its doer is looked for.
 _DOER_REACH = 12
-#: The characters that end a clause (``_CLAUSE_BREAK``'s), for ``_clause_start``.
-_CLAUSE_CHARS = ".,!?;:\n،؛؟۔"
-
 
 def _clause_start(raw: str, at: int) -> int:
     """Where the clause holding character ``at`` starts: just after the last clause break before it (looked for
@@ -448,6 +447,7 @@ _OBJECT_ENDINGS = ("কে", "ke")
 _BENGALI_MY = frozenset(lexicon_key(w) for w in ("amar", "amader", "আমার", "আমাদের"))
 #: The same ending typed as a word of its own ("amar chele ke"), and Sylheti's "re" ("amar fua re").
 _OBJECT_WORDS = frozenset(lexicon_key(w) for w in ("ke", "re", "কে", "রে"))
+_OBJECT_MARKS = _TO_OWN | _OBJECT_WORDS
 
 
 #: After the writer's child, a word marking them as the doer: Urdu's "ne" ("mere bete ne"). (Somali's focus words and
@@ -675,7 +675,7 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
         child = next((e for s, e in mine if s == after.start(1)), None)
         if child is not None:  # the writer's child, then perhaps its object word, then the conduct
             object_word = _NEXT_WORD.match(raw, child)
-            at = object_word.end() if object_word and lexicon_key(object_word.group(1).casefold()) in _TO_OWN | _OBJECT_WORDS else child
+            at = object_word.end() if object_word and lexicon_key(object_word.group(1).casefold()) in _OBJECT_MARKS else child
             continue
         if word not in _FILLERS:
             return False
@@ -803,7 +803,7 @@ _NOT_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 def asks_the_group(t: Text) -> bool:
     """Whether a message in another language says its own way that it tells of no child: a question to the group, an
     awareness day (disclosure.csv's ``unless`` rows). The English rules' words for a condition inside it are unmade too."""
-    return _says_unless([w for w, _, _ in t.key_words]) and not reads_as_english(t.original)
+    return _says_unless([w for w, _, _ in t.key_words]) and not _in_english(t)
 
 
 def reads_as_english(text: str) -> bool:
@@ -814,10 +814,15 @@ def reads_as_english(text: str) -> bool:
     not put to it (layers.py, a rule's ``vetted_by``), in training or in a scan. A few look-alike letters from another
     alphabet inside English words (a disguise) leave it English: it takes more letters of other alphabets than Latin ones.
     """
+    return _in_english(Text(text))
+
+
+def _in_english(t: Text) -> bool:
+    """``reads_as_english`` of a message already read."""
+    text = t.original
     folded = text if text.isascii() else unicodedata.normalize("NFKC", text)  # styled letters (𝐑𝐞𝐦𝐢𝐧𝐝𝐞𝐫) are Latin
     if 2 * len(_NOT_LATIN_LETTER.findall(folded)) > sum(ch.isalpha() for ch in folded):
         return False
-    t = Text(text)
     return not _script_language(t.raw, [w for w, _, _ in t.key_words])
 
 
@@ -870,3 +875,6 @@ LANGUAGE_RULES: tuple[Rule, ...] = (
     Rule("personal.child-health-other-language", "personal-data", "A child's health, special needs or exclusion told in "
          "another language, not about the writer's own child.", _told("Shares", _PERSONAL), _triggers()),
 )
+#: Their ids: what they flag is a phrase of another language (the model, which read English, never judges it; engine.py
+#: and layers.py).
+LANGUAGE_RULE_IDS = frozenset(r.id for r in LANGUAGE_RULES)
