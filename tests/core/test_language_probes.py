@@ -512,3 +512,101 @@ def test_a_question_to_the_group_in_another_language_unmakes_the_english_words_f
 
 def test_letters_spelled_out_at_length_are_read_at_once() -> None:
     assert _flags(" ".join("HAPPYBIRTHDAYAMELIAWELLDONE" * 40)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "ضرب يوسف ابني اليوم بالملعب",  # Arabic, verb first: Youssef hit my son
+    "امبارح عضت سلمى بنتي بالصف",  # the verb, the doer's name, then the writer's daughter
+    "شدت ريم شعر بنتي بالفرصة",  # and the part of the child hurt before her (pulled my daughter's hair)
+    "يوسف الحلبي ضرب ابني مرة ثانية",  # a surname with the article
+    "রাকিব আজকে আবার আমার ছেলেকে মেরেছে",  # Bengali: today and again between the doer and the child
+    "Faris ne kal lunch mein Adam ko thappad maara",  # Roman Urdu: one named child marked as doer, another as hurt
+    "Rehan roz line mein Sana ke baal kheenchta hai",  # the one hurt by her hair (genitive and a part of the body)
+])
+def test_verb_first_arabic_words_of_time_and_one_named_child_hurting_another(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "شدت شعر بنتي اليوم وصار مثل الكيرلي",  # I pulled my daughter's hair back: "hair" is no doer's name
+    "كسر لعبة ابني وما حدا اعتذر",  # broke my son's toy: the toy is no name
+    "ضرب المعلم ابني",  # the teacher (the article): no child named
+    "Hamza ne Ali ko ball maari aur goal ho gaya",  # the ball, not a child, was hit
+    "Miss Sana ne Ali ko bohat pyaar se samjhaya",  # a teacher, and no hurt
+])
+def test_nouns_after_a_verb_a_ball_and_a_teacher_are_no_child_hurting_another(text: str) -> None:
+    assert "individual-child" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "yaar ye behanchod traffic har roz",
+    "kya bakchodi hai ye parking ki",
+    "woh banda pura madarjaat hai",
+    "Bhosdiwale ne phir gate block kar diya",
+    "ki holo re shuor, gari sorao",
+])
+def test_romanised_swearing_of_a_permissive_list_in_its_spellings(text: str) -> None:
+    assert _flags(text) & {"offensive-language", "abuse"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Lund said the trip money is due Friday",  # a surname
+    "Loved the film about Niki Lauda, the kids were gripped",  # a surname
+    "Idziemy na loda po szkole, ktoś chętny?",  # Polish: going for an ice cream
+    "She graduated magna cum laude, so proud of my sister",
+])
+def test_surnames_polish_ice_cream_and_latin_are_not_those_swear_words(text: str) -> None:
+    assert not _flags(text) & {"offensive-language", "abuse"}
+
+
+@pytest.mark.parametrize("text", [
+    "Koi bacha egg allergy wala hai class mein? Cupcakes bana rahi hoon",  # Roman Urdu: is any child…?
+    "کسی بچے کو گلوٹین سے الرجی ہے؟ میں کیک بنا رہی ہوں",  # Urdu: does any child have a gluten allergy?
+    "Kise bache nu dairy ton allergy aa? Party layi puchh rahi aan",  # Punjabi
+    "কোনো বাচ্চার ডিমে এলার্জি আছে? পার্টির জন্য খাবার বানাচ্ছি",  # Bengali
+    "هل يوجد طفل عنده حساسية من الحليب؟ بدي اعمل كيك للصف",  # Arabic: is there a child with a milk allergy?
+    "Ma jiraa ilmo xasaasiyad caano ku leh? Keeg ayaan keenayaa",  # Somali: is there a child with a milk allergy?
+    "Czy któreś dziecko ma alergię na orzechy? Piekę ciasto na piątek",  # Polish: does any child…?
+])
+def test_a_question_to_the_group_about_any_child_tells_of_no_child(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+def test_a_question_to_the_group_that_also_names_a_child_still_tells_of_that_child() -> None:
+    assert "individual-child" in _flags("Party kal hai, Zayan ko nut allergy hai, kisi aur bache ko bhi?")
+
+
+@pytest.mark.parametrize("text", [
+    "Cunto ma keenaynaa xafladda? Anigu bariis ayaan keenayaa",  # Somali: food
+    "Bachon ne ek phook mein saari candles bujha di 🎂",  # Roman Urdu: a puff of breath
+    "Mera saala kal aa raha hai shaadi ke liye",  # Roman Urdu: my brother-in-law
+    "amar shala ajke London theke ashbe",  # Bengali: my brother-in-law
+    "The baler on the farm broke down again, harvest festival bales delayed",
+    "Ye jhoota wada tha, trip cancel ho gaya",  # a false promise, not a person called a liar
+])
+def test_food_breath_in_laws_a_hay_baler_and_a_false_promise_are_not_offensive(text: str) -> None:
+    assert not _flags(text) & {"offensive-language", "abuse"}
+
+
+@pytest.mark.parametrize("text", [
+    "Saala ye ParentPay phir se band hai",  # Roman Urdu: damned (not of a relative)
+    "Shala ei app abar kaj kortese na",  # Bengali: damned
+    "Kita balor traffic re bhai",  # Sylheti: f*cking (hair's)
+    "Ayaan ka abbu pakka jhoota hai, kabhi time pe nahi aata",  # called a liar
+    "Om Sami di wa7da kaddaba",  # Arabizi: she is a liar
+    "Pani od WF to taki kłamca, nic nie robi",  # Polish: such a liar
+])
+def test_damned_as_a_brother_in_law_is_said_and_a_liar_said_of_someone(text: str) -> None:
+    assert _flags(text) & {"offensive-language", "abuse"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rayyan roz doosre bachon ka tiffin chura leta hai",  # Roman Urdu: steals (a compound verb)
+    "Gurleen roz bacheyan di chocolate chak laindi aa",  # Punjabi: takes
+    "Tanvir protidin onno bacchader chul tane",  # Bengali: pulls hair
+    "علي كل يوم يسحب شعر البنات بالطابور",  # Arabic: pulls the girls' hair
+    "Ola ciągle podkrada dzieciom kredki z piórników",  # Polish: pinches
+    "Cabdi wuxuu xadaa cuntada carruurta kale",  # Somali: steals
+])
+def test_theft_snatching_spitting_and_hair_pulling_in_their_common_forms_are_conduct(text: str) -> None:
+    assert "individual-child" in _flags(text)

@@ -17,7 +17,8 @@ their sentences never read; then x (disguised swearing) and w (six languages) we
 read. In the eighth, ae (disguised swearing) and ad (ten languages and scripts) were scored as they came, then read;
 then ag (seven languages, half benign) was scored and read, and af (ten languages and scripts) scored, never read
 (kept as a floor, as w and x are). In the tenth, ah (ten languages and scripts) was scored, then read; ai and aj, never
-read.
+read. In the eleventh, ak (ten languages and scripts) was scored, then read; disguise_ak (disguised swearing) and ac
+(the hard categories, whole detector) were scored and never read; then al (ten languages and scripts), never read.
 Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
 kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
@@ -42,7 +43,8 @@ WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
 #: The sets nobody has read (af's failure once printed four of its benign messages; m's, three).
 NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "content_aa", "content_ab", "disguise_t", "disguise_x",
                         "disguise_q", "languages_j", "languages_m", "languages_p", "languages_u", "languages_w", "languages_af",
-                        "languages_ai", "languages_aj", "contact_and_behaviour_l"})
+                        "languages_ai", "languages_aj", "contact_and_behaviour_l", "disguise_ak", "content_ac",
+                        "languages_al"})
 
 
 def _shown(name: str, rows: list[dict]) -> list[str]:
@@ -73,7 +75,7 @@ def _found(rows: list[dict], ask_first: bool = False, *, whole: bool = False) ->
 @pytest.mark.parametrize(("name", "least", "innocent_flagged"), [
     ("disguise_a.jsonl", 0.94, 0), ("disguise_b.jsonl", 0.93, 0), ("disguise_g.jsonl", 0.95, 0), ("disguise_h.jsonl", 0.95, 0),
     ("disguise_o.jsonl", 0.92, 1), ("disguise_q.jsonl", 0.93, 1), ("disguise_s.jsonl", 0.95, 0), ("disguise_t.jsonl", 0.94, 0),
-    ("disguise_x.jsonl", 0.95, 1), ("disguise_ae.jsonl", 0.99, 0),
+    ("disguise_x.jsonl", 0.95, 1), ("disguise_ae.jsonl", 0.99, 0), ("disguise_ak.jsonl", 0.98, 0),
 ])
 def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: float, innocent_flagged: int) -> None:
     rows = _rows(name)
@@ -84,13 +86,14 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     assert len(innocent) <= innocent_flagged, innocent
 
 
-@pytest.mark.parametrize(("name", "least", "flagged"), [("languages_c.jsonl", 0.9, 1), ("languages_d.jsonl", 0.9, 1), ("languages_i.jsonl", 0.85, 1),
-                                           ("languages_j.jsonl", 0.83, 2), ("languages_m.jsonl", 0.75, 2),
-                                           ("languages_n.jsonl", 0.93, 0), ("languages_p.jsonl", 0.78, 1),
-                                           ("languages_r.jsonl", 0.9, 1), ("languages_u.jsonl", 0.75, 3),
-                                           ("languages_w.jsonl", 0.87, 1), ("languages_ad.jsonl", 0.92, 0), ("languages_ag.jsonl", 0.86, 1),
-                                           ("languages_af.jsonl", 0.77, 3), ("languages_ah.jsonl", 0.85, 0),
-                                           ("languages_ai.jsonl", 0.67, 5), ("languages_aj.jsonl", 0.66, 6)])
+@pytest.mark.parametrize(("name", "least", "flagged"), [("languages_c.jsonl", 0.9, 1), ("languages_d.jsonl", 0.9, 1), ("languages_i.jsonl", 0.9, 1),
+                                           ("languages_j.jsonl", 0.86, 1), ("languages_m.jsonl", 0.8, 1),
+                                           ("languages_n.jsonl", 0.95, 0), ("languages_p.jsonl", 0.85, 0),
+                                           ("languages_r.jsonl", 0.92, 1), ("languages_u.jsonl", 0.76, 3),
+                                           ("languages_w.jsonl", 0.89, 0), ("languages_ad.jsonl", 0.93, 0), ("languages_ag.jsonl", 0.91, 1),
+                                           ("languages_af.jsonl", 0.77, 2), ("languages_ah.jsonl", 0.9, 0),
+                                           ("languages_ai.jsonl", 0.7, 5), ("languages_aj.jsonl", 0.68, 6), ("languages_ak.jsonl", 0.85, 0),
+                                           ("languages_al.jsonl", 0.72, 7)])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)
@@ -120,7 +123,8 @@ def test_contact_details_dont_know_and_anger(name: str, least: dict[str, float])
 @pytest.mark.parametrize(("name", "least", "flagged"), [("content_t.jsonl", 0.6, 14), ("content_u.jsonl", 0.67, 10),
                                                        ("content_v.jsonl", 0.54, 14), ("content_w.jsonl", 0.46, 12),
                                                        ("content_y.jsonl", 0.47, 9), ("content_z.jsonl", 0.46, 7),
-                                                       ("content_aa.jsonl", 0.48, 9), ("content_ab.jsonl", 0.45, 14)])
+                                                       ("content_aa.jsonl", 0.48, 9), ("content_ab.jsonl", 0.45, 14),
+                                                       ("content_ac.jsonl", 0.5, 3)])
 def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: float, flagged: int) -> None:
     """The fourth round (t, u read and now training data for the model; v, w never read): what a rule can hear in
     one message of the hard categories, and the near misses beside them (a complaint about the council, a parent's
@@ -136,7 +140,8 @@ def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: fl
 @pytest.mark.skipif(load_model() is None, reason="no learned model shipped")
 @pytest.mark.parametrize(("name", "least", "flagged"), [("content_v.jsonl", 0.81, 12), ("content_w.jsonl", 0.75, 11),
                                                        ("content_y.jsonl", 0.83, 9), ("content_z.jsonl", 0.76, 8),
-                                                       ("content_aa.jsonl", 0.74, 7), ("content_ab.jsonl", 0.72, 16)])
+                                                       ("content_aa.jsonl", 0.74, 7), ("content_ab.jsonl", 0.72, 16),
+                                                       ("content_ac.jsonl", 0.76, 6)])
 def test_the_whole_detector_on_the_hard_categories_nobody_read(name: str, least: float, flagged: int) -> None:
     """Rules and the shipped model, both tiers, on the sets never read nor trained on: a retrained model or a change to
     how the tiers are joined (a rule's flag withdrawn, a threshold) cannot quietly lose what they find."""

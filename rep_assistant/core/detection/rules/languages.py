@@ -33,10 +33,11 @@ _NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "
 @functools.cache
 def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, frozenset[tuple[str, ...]]]]:
     """Disclosure phrases (as word tuples) -> (topic, language), and by kind the phrases that unmake them: ``unless``
-    every disclosure of the message (an awareness day), ``unless-conduct`` only its conduct, never a child's health (a
+    every disclosure of the message (an awareness day), ``unless-asked`` every disclosure of a message that asks (a
+    question mark: "does any child have a nut allergy?"), ``unless-conduct`` only its conduct, never a child's health (a
     ball kicked, a game)."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
-    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_CONDUCT: set()}
+    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set()}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
         if row["topic"] in unless:
@@ -47,7 +48,16 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, fr
 
 
 _UNLESS = "unless"
+_UNLESS_ASKED = "unless-asked"
 _UNLESS_CONDUCT = "unless-conduct"
+_QUESTION_MARKS = ("?", "؟")
+
+
+def _asks_unless(raw: str, tokens: list[str]) -> bool:
+    """Whether the message unmakes its disclosures: an ``unless`` phrase, or an ``unless-asked`` one in a question that
+    names nobody inside a sentence ("Party hai, kisi bache ko nut allergy hai?", not "…Zayan ko hai, kisi aur bache ko?")."""
+    return _says_unless(tokens) or (any(q in raw for q in _QUESTION_MARKS) and _says_unless(tokens, _UNLESS_ASKED)
+                                    and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw)))
 
 
 @functools.cache
@@ -238,8 +248,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
             and stems.keys().isdisjoint(w[:STEM_KEY] for w in bare) and stems.keys().isdisjoint(w[:STEM_KEY] for w, _, _ in found)):
         return ()
     tokens = [w for w, _, _ in found]
-    if _says_unless(tokens):
-        return ()  # an awareness week
+    if _asks_unless(t.raw, tokens):
+        return ()  # an awareness week, a question to the group
     own = own_child_mentions(tokens)
     only_own_named = not own and _only_own_child_named(t.raw)  # "Nasza Hania ma ADHD": the writer's own child, by name
     out: list[tuple[tuple[int, int], str, str]] = []
@@ -276,9 +286,10 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         starts = [start for _, start, _ in found]
         out = [d for d in out if d[1] not in _CONDUCT or not (play or (d[1] == _HURT and _animal_did(t.raw, found, starts, d[0])))]
     if not own:
-        # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here:
-        # a wasp stings, a baby kicks, a cake is cut.
-        out = [d for d in out if d[1] != _HURT]
+        # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here
+        # (a wasp stings, a baby kicks, a cake is cut), unless one named child did it to another, each marked so.
+        out = [(span, "behaviour", language) if topic == _HURT else (span, topic, language) for span, topic, language in out
+               if topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, span))]
     if own:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
@@ -293,8 +304,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         ends = {d[0][1] for d in out if d[1] in _CONDUCT}
         conduct = [d[0] for d in out if d[1] in _CONDUCT]
         behaviour = [d[0] for d in out if d[1] == "behaviour"]
-        acted_on = any(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) for span in own) \
-            and not any(_doer(tokens, span) for span in own)
+        acted_on = any(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) or _after_verb_and_doer(t.raw, found, span, ends)
+                       for span in own) and not any(_doer(tokens, span) for span in own)
         unmarked = bool(behaviour) and _APOLOGY.isdisjoint(tokens) and not any(
             _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
             for span in own)
@@ -316,6 +327,28 @@ _HURT = "hurt"
 _REFLEXIVE = lexicon_key("się")
 #: How many words before a verb its doer is looked for.
 _DOER_REACH = 12
+
+def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
+    """Whether, in the clause of the verb at ``span``, one named child is marked as the doer and another as the one hurt,
+    in Latin letters: the doer by Urdu's "ne" after the name or by opening the clause, the other by "ko"/"nu" after the
+    name, or by "ke"/"de" and a part of the body ("Arjun ne Manveer de mooh te thukkeya", "Inaya roz Eshal ke baal
+    kheenchti hai")."""
+    starts = [start for _, start, _ in found]
+    verb = bisect.bisect_left(starts, span[0])
+    first = bisect.bisect_left(starts, _clause_start(raw, span[0]), 0, verb)
+    doer = hurt = None
+    for k in range(first, verb):
+        word, start, end = found[k]
+        if not (raw[start:start + 1].isupper() and raw[start + 1:end].islower()) or not _person_word(raw[start:end]) \
+                or (k > 0 and found[k - 1][0] in _TITLES):
+            continue
+        after = [w for w, _, _ in found[k + 1:k + 3]] + ["", ""]
+        if after[0] in _TO_OWN or (after[0] in _GENITIVE and after[1] in _BODY):
+            hurt = hurt or word
+        elif after[0] in _DOER_AFTER or k == first:  # "Arjun ne…", or a name opening the clause ("Inaya roz…")
+            doer = doer or word
+    return doer is not None and hurt is not None and doer != hurt
+
 
 def _clause_start(raw: str, at: int) -> int:
     """Where the clause holding character ``at`` starts: just after the last clause break before it (looked for
@@ -496,6 +529,21 @@ def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
             or (i > 0 and tokens[i - 1] in _SOMALI_SUBJECT_AFTER and not tokens[j - 1].endswith(_SOMALI_MY_SUBJECT)))
 
 
+def _after_verb_and_doer(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int], ends: set[int]) -> bool:
+    """Whether the writer's child at word ``span`` follows a verb of conduct (ending at one of ``ends``) and a word that
+    may be a name in Arabic script: the object of Arabic's verb-subject-object order ("ضرب عمر ابني")."""
+    i = span[0]
+    if i > 0 and found[i - 1][0] in _BODY:
+        i -= 1  # the part of the child hurt before them: "شدت جنى شعر بنتي"
+    return i > 1 and found[i - 2][2] in ends and _verb_first_name(found[i - 1][0]) and _same_clause(raw, found[i - 2][2], found[i][1])
+
+
+def _verb_first_name(word: str) -> bool:
+    """Whether a word after a verb may be its doer's name in Arabic's verb-first order (Arabic script only: Urdu and
+    Bengali put the verb last)."""
+    return "\u0600" <= word[:1] <= "\u06ff" and word not in _OWNED and word not in _SCRIPT_LEAD_INS and _may_be_a_name_in_script(word)
+
+
 def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
     """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a name opens the
     sentence that tells the ``conduct`` (``_SENTENCE_OPENING``). Scripts without capitals: a word before Urdu's "نے"
@@ -563,7 +611,7 @@ _NOT_A_NAME_IN_SCRIPT = _NOT_A_DOER | frozenset(lexicon_key(w) for w in (
     "স্যার", "ম্যাডাম", "মশা", "বিড়াল", "কুকুর", "শনিবার", "রবিবার", "সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার",
     "হঠাৎ", "مدرس", "مدرسة", "معلم", "معلمة", "استاذ", "استاذة", "قطة", "قطه", "كلب", "بعوض", "بعوضة", "يوم", "الصبح", "صبح",
     "ولاد", "اولاد", "كلبهم", "قطتهم", "جدول", "جميعا", "أهلا", "اهلا", "هلا", "حبيبتي", "حبيبي", "جدته", "جدتها",
-    "جدتي",
+    "جدتي", "بسة", "بسه", "قطتي", "قطتنا", "كلبي", "كلبنا", "دبور", "دبورة", "نحلة", "نحله",
     "امه", "امها", "ابوه", "ابوها", "خالته", "خالتها", "عمته", "عمتها", "اخوه",
     "اخته", "اخوها", "اختها", "پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"))
 
@@ -574,7 +622,18 @@ _SCRIPT_LEAD_INS = frozenset(lexicon_key(w) for w in (
     "آج", "کل", "پھر", "روز", "آجکل", "کلاس", "আজ", "আজকে", "আইজ", "কাল", "কালকে", "গতকাল", "আবার", "প্রতিদিন", "ক্লাসে", "স্কুলে"))
 #: Between the doer's name and the conduct, the part of the writer's child that was hurt: hair, face, hand, arm.
 _BODY = frozenset(lexicon_key(w) for w in (
-    "شعر", "وجه", "وجها", "ايد", "إيد", "ايدها", "ايده", "بال", "بالوں", "منہ", "ہاتھ", "بازو", "চুল", "মুখ", "হাত", "গালে"))
+    "شعر", "وجه", "وجها", "ايد", "إيد", "ايدها", "ايده", "بال", "بالوں", "منہ", "ہاتھ", "بازو", "চুল", "মুখ", "হাত", "গালে",
+    "baal", "bal", "vaal", "waal", "mooh", "munh", "muh", "moonh", "haath", "hath", "baazu", "bazu", "kaan", "naak", "chehre", "chehra",
+    "gaal", "chul", "mukh", "haat"))
+
+
+#: What comes between a verb and the writer's child as the thing of theirs acted on, not a doer ("كسر لعبة ابني": broke my
+#: son's toy; "شدت شعر بنتي": pulled my daughter's hair): the body, friends and family, things brought to school.
+_OWNED = _BODY | frozenset(lexicon_key(w) for w in (
+    "صاحب", "صاحبة", "صاحبه", "صديق", "صديقة", "صديقه", "رفيق", "رفيقة", "اخو", "أخو", "اخت", "أخت", "معلمة", "معلمه", "استاذ",
+    "استاذة", "مدرسة", "مدرسه", "صف", "لعبة", "لعبه", "العاب", "اكل", "أكل", "لانش", "سندويشة", "شنطة", "شنطه", "حقيبة", "كتاب",
+    "كتب", "دفتر", "قلم", "اقلام", "جاكيت", "جاكيتة", "مريول", "تيشيرت", "كنزة", "حذاء", "صباط", "كندرة", "نظارة", "نظارات", "مصاري",
+    "فلوس", "رسمة", "واجب", "مشروع", "ظهر", "بطن", "رأس", "راس", "رجل", "اجر", "خد", "عين", "انف", "اذن", "يد", "اصبع", "رقبة"))
 
 
 #: What a name in those scripts never carries: Arabic's article or a particle with it on its front ("البعوض", "بالملعب",
@@ -591,6 +650,11 @@ def _may_be_a_name_in_script(word: str) -> bool:
     fronted = any(word.startswith(f) and len(word) - len(f) >= 3 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
     return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not fronted
             and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
+
+
+def _may_be_a_surname_in_script(word: str) -> bool:
+    """``_may_be_a_name_in_script`` for the word after a first name, where Arabic's article is a family name's ("الحلبي")."""
+    return _may_be_a_name_in_script(word) or (word.startswith(_ARTICLE_FRONTS[0]) and word not in _NOT_A_NAME_IN_SCRIPT)
 
 
 def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
@@ -610,13 +674,18 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
 
     def minor(j: int) -> bool:
         word = found[j][0]
-        return (word in _FILLERS or word in _TO_OWN or word in _OBJECT_WORDS or word == _DOER_NE or word in _BODY
-                or _inside(spans, found[j][1]))
+        return (word in _FILLERS or word in _SCRIPT_LEAD_INS or word in _TO_OWN or word in _OBJECT_WORDS or word == _DOER_NE
+                or word in _BODY or _inside(spans, found[j][1]))
 
-    for c, _ in conduct:
+    for c, e in conduct:
         k = index.get(c)
         if k is None:
             continue
+        after = bisect.bisect_left(starts, e)  # Arabic's verb-subject-object order: "ضرب عمر ابني", "شدت جنى شعر بنتي"
+        then = after + 2 if after + 2 < len(found) and found[after + 1][0] in _BODY else after + 1
+        if then < len(found) and _verb_first_name(found[after][0]) and not _inside(spans, found[after][1]) \
+                and _inside(spans, found[then][1]) and _same_clause(raw, e, found[then][1]):
+            return True
         first = bisect.bisect_left(starts, _clause_start(raw, c), 0, k)
         while first < k and (found[first][0] in _SCRIPT_LEAD_INS or minor(first)):
             first += 1
@@ -625,8 +694,8 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
         if not _may_be_a_name_in_script(found[first][0]):
             continue
         rest = first + 1
-        if rest < k and not minor(rest) and _may_be_a_name_in_script(found[rest][0]):
-            rest += 1  # a surname: "يوسف حداد ضرب ابني"
+        if rest < k and not minor(rest) and _may_be_a_surname_in_script(found[rest][0]):
+            rest += 1  # a surname, perhaps with the article: "يوسف حداد ضرب ابني", "يوسف الحلبي ضرب ابني"
         if all(minor(j) for j in range(rest, k)):
             return True
     return False
@@ -803,7 +872,7 @@ _NOT_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 def asks_the_group(t: Text) -> bool:
     """Whether a message in another language says its own way that it tells of no child: a question to the group, an
     awareness day (disclosure.csv's ``unless`` rows). The English rules' words for a condition inside it are unmade too."""
-    return _says_unless([w for w, _, _ in t.key_words]) and not _in_english(t)
+    return _asks_unless(t.raw, [w for w, _, _ in t.key_words]) and not _in_english(t)
 
 
 def reads_as_english(text: str) -> bool:
