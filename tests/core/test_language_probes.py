@@ -610,3 +610,24 @@ def test_damned_as_a_brother_in_law_is_said_and_a_liar_said_of_someone(text: str
 ])
 def test_theft_snatching_spitting_and_hair_pulling_in_their_common_forms_are_conduct(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Meri saas ko diabetes hai, aaj pickup late hoga",  # Roman Urdu: my mother-in-law
+    "Mere shohar ko asthma hai, woh nahi aa sakenge",  # my husband
+    "Moja teściowa ma cukrzycę, więc nie dam rady przyjść",  # Polish: my mother-in-law
+    "امي عندها سكري وبدي آخدها عالدكتور",  # Arabic: my mum has diabetes
+    "আমার মায়ের ডায়াবেটিস, তাই আজ দেরি হবে",  # Bengali: my mother's diabetes
+    "Hooyaday waxay qabtaa sonkorow, maanta ma imaan karo",  # Somali: my mother has diabetes
+])
+def test_a_grown_up_of_the_writers_family_is_no_child(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "ليلى بنت أبو خالد عندها سكري",  # Arabic: Abu Khalid's daughter (a father named as a child's)
+    "Khala ke bete ko asthma hai, bohat pareshan hain",  # Roman Urdu: my aunt's son
+    "Zara ki ammi ne bataya ke Zara ko asthma hai",  # a mum telling of Zara: Zara is named
+])
+def test_a_child_named_by_a_grown_up_of_theirs_is_still_told_of(text: str) -> None:
+    assert "individual-child" in _flags(text)

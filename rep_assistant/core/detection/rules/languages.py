@@ -279,6 +279,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         if not _APOLOGY.isdisjoint(tokens) or not _name_opens_conduct(t.raw, conduct, own_child_spans(t.raw)):
             return ()
         out = [d for d in out if d[1] == "behaviour"]
+    if out and not _GROWN_UPS.isdisjoint(tokens):
+        out = [d for d in out if not _of_a_grown_up(t.raw, found, d[0])]
     if any(d[1] in _CONDUCT for d in out):
         # A ball or a game ("ball ko laat maari", "super zabawa") makes no conduct; a dog bit, a cat scratched ("Bilal ke
         # kutte ne kaata") makes no "hurt"
@@ -319,6 +321,39 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         if not out:
             return ()
     return tuple(out)
+
+
+#: Grown-ups of the writer's family and life, whose illness or conduct is no child's: mother-in-law, mum, husband, wife,
+#: grandparents, aunts and uncles, a neighbour, a boss ("Meri saas ko diabetes hai", "Moja teściowa ma cukrzycę",
+#: "امي عندها سكري", "আমার মায়ের ডায়াবেটিস", "Hooyaday waxay qabtaa sonkorow").
+_GROWN_UPS = frozenset(lexicon_key(w) for w in (
+    "saas", "sasur", "ammi", "ammu", "amma", "abbu", "abba", "abbo", "walida", "walid", "shohar", "shauhar", "husband", "biwi", "wife",
+    "nani", "nana", "dadi", "dada", "khala", "khalu", "phuppo", "phupho", "chacha", "chachi", "mamu", "mami", "taya", "tayi",
+    "bhabhi", "behnoi", "nanad", "devar", "mummy", "papa", "mum", "mom", "dad", "grandma", "grandad", "nan", "biji",
+    "papaji", "mataji", "boss", "neighbour", "پڑوسی", "ساس", "سسر", "امی", "شوہر", "بیوی", "نانی", "دادی", "نانا", "دادا", "خالہ",
+    "پھپھو", "چچا", "ماموں", "بھابھی",
+    "mama", "mamie", "mamy", "mamą", "tata", "taty", "tacie", "tatą", "mąż", "męża", "mężem", "żona", "żony", "teściowa", "teściowej",
+    "teść", "teścia", "babcia", "babci", "dziadek", "dziadka", "ciocia", "cioci", "wujek", "wujka", "sąsiad", "sąsiadka", "szef",
+    "szefowa",
+    "bou", "shami", "shashuri", "shoshur", "fupu", "মা", "মায়ের", "মার", "বাবা", "বাবার", "আম্মা", "আব্বা", "আম্মু", "আব্বু", "বউ",
+    "স্বামী", "স্বামীর", "শাশুড়ি", "শাশুড়ির", "শ্বশুর", "শ্বশুরের", "নানী", "দাদী", "খালা", "ফুপু", "চাচা",
+    "امي", "أمي", "ماما", "ابوي", "أبوي", "بابا", "زوجي", "جوزي", "زوجتي", "مرتي", "حماتي", "حمايا", "جدتي", "ستي", "تيتا", "جدي",
+    "خالتي", "عمتي", "خالي", "عمي", "جارتي", "جاري", "jozi", "zawji", "marti", "7amati", "teta", "sitti", "jiddo", "khalti", "3amti",
+    "hooyaday", "hooyadey", "aabahay", "aabbahay", "ninkayga", "naagtayda", "xaaskayga", "ayeeyaday", "ayeeyo", "awoowe", "eeddo",
+    "habaryar", "abti", "deriskayga",
+    "mam", "nhad", "tad", "ngŵr", "ngwr", "gŵr", "gwr", "ngwraig", "gwraig", "wraig", "nain", "taid", "mamgu", "tadcu", "modryb",
+    "ewythr", "yncl"))
+
+
+def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
+    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` in its clause before it, and no
+    name in the clause ("Zara ki ammi ne bataya ke Zara ko asthma hai" still tells of Zara)."""
+    start = _clause_start(raw, span[0])
+    if not any(start <= s < span[0] and w in _GROWN_UPS and not _child_of(found, k) for k, (w, s, _) in enumerate(found)):
+        return False
+    return not any(_person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw, start, span[0])
+                   if lexicon_key(m.group().casefold()) not in _GROWN_UPS and lexicon_key(m.group().casefold()) not in _MY)
+
 
 
 #: The topic of verbs that are a child's conduct only when done to the writer's child ("kopnął", "garaacay", "مارا":
@@ -495,6 +530,14 @@ _SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
 
 #: Possessives in a subject's case: Polish "mój syn", "moja córka"; Urdu "mera beta"; Welsh "fy" opening the clause.
 _SUBJECT_POSSESSIVE = frozenset(lexicon_key(w) for w in ("mój", "moja", "nasz", "nasza", "mera", "hamara", "میرا", "ہمارا"))
+def _child_of(found: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the grown-up at word ``k`` is named as a child's parent or kin ("بنت أبو خالد", "ammi ke bete", "mab fy
+    modryb"): the child is then who is told of."""
+    before = found[k - 1][0] if k > 0 else ""
+    after = [w for w, _, _ in found[k + 1:k + 3]]
+    return before in _CHILD_OF or (len(after) == 2 and after[0] in _GENITIVE and after[1] in _CHILD_OF)
+
+
 
 
 def _subject_case(tokens: list[str], span: tuple[int, int]) -> bool:
@@ -763,6 +806,12 @@ _SOMALI_DEFINITE = ("ka", "ta", "kii", "tii", "iis", "eed", "kaa", "taa", "ga", 
 #: ... on these nouns only: names end so too ("Malika", "Huda", "Saeed").
 _SOMALI_NOUNS = ("macallin", "macalin", "walaal", "arday", "wiil", "gabadh", "gabar", "hooy", "aabb", "aabo", "eey", "bisad",
                  "saaxiib", "naag", "nin", "qof", "ilma", "carruur")
+#: A child of someone: Arabic "son/daughter of", Urdu and Punjabi's children after "ke/di", Polish, Welsh, Somali, Bengali.
+_CHILD_OF = _CHILD_WORDS | frozenset(lexicon_key(w) for w in (
+    "ابن", "بنت", "ولد", "beta", "beti", "bete", "syn", "córka", "córki", "syna", "mab", "merch", "wiilka", "gabadha", "ছেলে",
+    "মেয়ে", "chele", "meye", "پوتا", "پوتی", "نواسہ", "نواسی", "pota", "poti", "nawasa", "nawasi"))
+#: "My" and "our" in the languages' forms, which open a sentence capitalised and name nobody.
+_MY = _PET_OWNER | _SUBJECT_POSSESSIVE | _OBLIQUE | _BENGALI_MY
 
 
 #: Capitalised words inside a sentence that name no child: feasts, days, months, school subjects, God, titles that
