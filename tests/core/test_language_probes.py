@@ -631,3 +631,25 @@ def test_a_grown_up_of_the_writers_family_is_no_child(text: str) -> None:
 ])
 def test_a_child_named_by_a_grown_up_of_theirs_is_still_told_of(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamza kal raat se hospital mein admit hai, dua karein",  # Roman Urdu: admitted to hospital
+    "Jasleen hospital ch daakhil aa, operation hoya",  # Punjabi
+    "Wiktor leży w szpitalu z zapaleniem płuc",  # Polish: in hospital with pneumonia
+    "Liban isbitaalka ku jira tan iyo shalay",  # Somali: in hospital since yesterday
+    "Tomos yn gorfod cael llawdriniaeth ar ei glust wythnos nesa",  # Welsh: an operation
+])
+def test_another_childs_hospital_stay_or_operation_is_their_health(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Miss Sarah ko sugar hai, card bhejein sab mil ke?",  # a teacher, by title
+    "Pani Nowak leży w szpitalu, zbieramy na kwiaty",  # Polish: the teacher is in hospital
+    "Mujhe kal operation hua tha, is liye message late dekha",  # the writer
+    "Meri ammi hospital mein admit hain, koi pickup kar sakta hai?",  # the writer's mum
+    "Ravneet ki ammi ko sugar hai, dua karein",  # a child's mum: a grown-up
+])
+def test_a_teacher_the_writer_and_a_childs_mum_are_grown_ups(text: str) -> None:
+    assert not _flags(text) & WATCHED

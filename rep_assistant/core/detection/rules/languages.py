@@ -342,17 +342,44 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "hooyaday", "hooyadey", "aabahay", "aabbahay", "ninkayga", "naagtayda", "xaaskayga", "ayeeyaday", "ayeeyo", "awoowe", "eeddo",
     "habaryar", "abti", "deriskayga",
     "mam", "nhad", "tad", "ngŵr", "ngwr", "gŵr", "gwr", "ngwraig", "gwraig", "wraig", "nain", "taid", "mamgu", "tadcu", "modryb",
-    "ewythr", "yncl"))
+    "ewythr", "yncl",
+    # the writer, and grown-ups by title or role: a teacher's illness is no child's
+    "mujhe", "mujhko", "mainu", "main", "ja", "انا", "أنا", "আমি", "aniga", "anigu",
+    "mr", "mrs", "miss", "ms", "sir", "pani", "pan", "madam", "teacher", "ustad", "ustani", "macallin", "macallimad", "مس", "ٹیچر",
+    "استاد", "استانی", "المعلمة", "المعلم", "الاستاذ", "الاستاذة", "المس", "টিচার", "ম্যাডাম", "স্যার", "nauczycielka", "nauczyciel",
+    "athro", "athrawes"))
 
 
 def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
-    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` in its clause before it, and no
-    name in the clause ("Zara ki ammi ne bataya ke Zara ko asthma hai" still tells of Zara)."""
+    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` in its clause before it, with no
+    name between them ("Zara ki ammi ne bataya ke Zara ko asthma hai" tells of Zara), and any name before it the
+    grown-up's owner ("Ravneet ki ammi hospital mein hain": Ravneet's mum)."""
     start = _clause_start(raw, span[0])
-    if not any(start <= s < span[0] and w in _GROWN_UPS and not _child_of(found, k) for k, (w, s, _) in enumerate(found)):
+    last = None
+    for k, (w, s, _) in enumerate(found):
+        if s >= span[0]:
+            break
+        if s >= start and w in _GROWN_UPS and not _child_of(found, k):
+            last = k
+    if last is None:
         return False
-    return not any(_person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw, start, span[0])
-                   if lexicon_key(m.group().casefold()) not in _GROWN_UPS and lexicon_key(m.group().casefold()) not in _MY)
+    after = found[last][2]
+    if found[last][0] in _TITLES:  # "Miss Sarah", "Pani Kowalska": the name after a title is the grown-up's
+        named = _TITLED_NAME.match(raw, after)
+        after = named.end() if named else after
+    if _named_between(raw, after, span[0]):
+        return False
+    owner = found[last - 1][0] if last > 0 else ""
+    return not _named_between(raw, start, found[last][1]) or owner in _GENITIVE or owner in ("er", "r") or owner.endswith("'s")
+
+
+_TITLED_NAME = regex.compile(r"(?:\s+\p{Lu}\p{Ll}+){1,2}")
+
+
+def _named_between(raw: str, start: int, end: int) -> bool:
+    """Whether a capitalised word that may be a name, not a grown-up or "my", lies between ``start`` and ``end``."""
+    return any(_person_word(m.group()) and lexicon_key(m.group().casefold()) not in _GROWN_UPS
+               and lexicon_key(m.group().casefold()) not in _MY for m in _CAPITALISED_WORD.finditer(raw, start, end))
 
 
 
