@@ -54,10 +54,28 @@ _QUESTION_MARKS = ("?", "؟")
 
 
 def _asks_unless(raw: str, tokens: list[str]) -> bool:
-    """Whether the message unmakes its disclosures: an ``unless`` phrase, or an ``unless-asked`` one in a question that
-    names nobody inside a sentence ("Party hai, kisi bache ko nut allergy hai?", not "…Zayan ko hai, kisi aur bache ko?")."""
-    return _says_unless(tokens) or (any(q in raw for q in _QUESTION_MARKS) and _says_unless(tokens, _UNLESS_ASKED)
+    """Whether the message as a whole unmakes the English rules' words for a condition in it (``asks_the_group``): an
+    ``unless`` phrase, or an ``unless-asked`` one in a question that names nobody inside a sentence."""
+    return _says_unless(tokens) or (any(q in raw for q in _QUESTION_MARKS) and bool(_unless_at(tokens, _UNLESS_ASKED))
                                     and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw)))
+
+
+def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[int], at: list[int], span: tuple[int, int],
+                      asked: bool) -> bool:
+    """Whether one of the unmaking phrases starting at words ``at`` is in the clause of the disclosure at ``span``: a
+    ball or a game beside the conduct ("ball ko laat maari"), or, with ``asked``, a question to the group about any child
+    ("Koi bacha nuts allergy wala hai class mein?") in a clause that names nobody and a sentence that asks. The next
+    clause may tell of a child ("Zainab ko epilepsy hai. Koi bachi hai jo…?")."""
+    _, _, lo, hi = _window(found, starts, span)
+    start, end = _clause_start(raw, span[0], lo), _clause_end(raw, span[1], hi)
+    k = bisect.bisect_left(at, bisect.bisect_left(starts, start))
+    if k == len(at) or found[at[k]][1] >= end:
+        return False
+    if not asked:
+        return True
+    asks = _SENTENCE_BREAK.search(raw, span[1], hi)
+    return (asks is not None and asks.group() in _QUESTION_MARKS
+            and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw, start, end)))
 
 
 @functools.cache
@@ -71,12 +89,21 @@ def _unless_by_first_word(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 def _says_unless(tokens: list[str], kind: str = _UNLESS) -> bool:
     """Whether an unmaking phrase of ``kind`` is in ``tokens``, its words in a row: "اليوم العالمي" (world day), not
     "اليوم" (today) alone."""
+    return bool(_unless_at(tokens, kind, first_only=True))
+
+
+def _unless_at(tokens: list[str], kind: str, first_only: bool = False) -> list[int]:
+    """Where (word indices) the unmaking phrases of ``kind`` start in ``tokens`` (``first_only``: the first only)."""
     firsts = _unless_by_first_word(kind)
+    out = []
     for i, word in enumerate(tokens):
         for phrase in firsts.get(word, ()):
             if len(phrase) == 1 or tuple(tokens[i:i + len(phrase)]) == phrase:
-                return True
-    return False
+                out.append(i)
+                if first_only:
+                    return out
+                break
+    return out
 
 
 #: A disclosure word ending in this is a stem: any word that starts so ("uderz*": uderzył, uderzyła, uderza). A verb
@@ -248,8 +275,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
             and stems.keys().isdisjoint(w[:STEM_KEY] for w in bare) and stems.keys().isdisjoint(w[:STEM_KEY] for w, _, _ in found)):
         return ()
     tokens = [w for w, _, _ in found]
-    if _asks_unless(t.raw, tokens):
-        return ()  # an awareness week, a question to the group
+    if _says_unless(tokens):
+        return ()  # an awareness week
     own = own_child_mentions(tokens)
     only_own_named = not own and _only_own_child_named(t.raw)  # "Nasza Hania ma ADHD": the writer's own child, by name
     out: list[tuple[tuple[int, int], str, str]] = []
@@ -279,19 +306,22 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         if not _APOLOGY.isdisjoint(tokens) or not _name_opens_conduct(t.raw, conduct, own_child_spans(t.raw)):
             return ()
         out = [d for d in out if d[1] == "behaviour"]
+    starts = [start for _, start, _ in found]
     if out and not _GROWN_UPS.isdisjoint(tokens):
-        out = [d for d in out if not _of_a_grown_up(t.raw, found, d[0])]
+        out = [d for d in out if not _of_a_grown_up(t.raw, found, starts, d[0])]
+    if out and any(q in t.raw for q in _QUESTION_MARKS) and (asked := _unless_at(tokens, _UNLESS_ASKED)):
+        out = [d for d in out if not _unmade_in_clause(t.raw, found, starts, asked, d[0], asked=True)]
     if any(d[1] in _CONDUCT for d in out):
-        # A ball or a game ("ball ko laat maari", "super zabawa") makes no conduct; a dog bit, a cat scratched ("Bilal ke
-        # kutte ne kaata") makes no "hurt"
-        play = _says_unless(tokens, _UNLESS_CONDUCT)
-        starts = [start for _, start, _ in found]
-        out = [d for d in out if d[1] not in _CONDUCT or not (play or (d[1] == _HURT and _animal_did(t.raw, found, starts, d[0])))]
+        # A ball or a game in the clause ("ball ko laat maari", "super zabawa") makes no conduct; a dog bit, a cat stole
+        # ("Bilal ke kutte ne kaata", "Hamari billi khana chura leti hai") makes no child's
+        play = _unless_at(tokens, _UNLESS_CONDUCT)
+        out = [d for d in out if d[1] not in _CONDUCT
+               or not ((play and _unmade_in_clause(t.raw, found, starts, play, d[0], asked=False)) or _animal_did(t.raw, found, starts, d[0]))]
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here
         # (a wasp stings, a baby kicks, a cake is cut), unless one named child did it to another, each marked so.
         out = [(span, "behaviour", language) if topic == _HURT else (span, topic, language) for span, topic, language in out
-               if topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, span))]
+               if topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span))]
     if own:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
@@ -306,8 +336,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         ends = {d[0][1] for d in out if d[1] in _CONDUCT}
         conduct = [d[0] for d in out if d[1] in _CONDUCT]
         behaviour = [d[0] for d in out if d[1] == "behaviour"]
-        acted_on = any(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) or _after_verb_and_doer(t.raw, found, span, ends)
-                       for span in own) and not any(_doer(tokens, span) for span in own)
+        acted_on = any(_acted_on(tokens, span) or (span[0] > 0 and found[span[0] - 1][2] in ends) for span in own) \
+            and not any(_doer(tokens, span) for span in own)
         unmarked = bool(behaviour) and _APOLOGY.isdisjoint(tokens) and not any(
             _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
             for span in own)
@@ -350,17 +380,14 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "athro", "athrawes"))
 
 
-def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
-    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` in its clause before it, with no
-    name between them ("Zara ki ammi ne bataya ke Zara ko asthma hai" tells of Zara), and any name before it the
-    grown-up's owner ("Ravneet ki ammi hospital mein hain": Ravneet's mum)."""
-    start = _clause_start(raw, span[0])
-    last = None
-    for k, (w, s, _) in enumerate(found):
-        if s >= span[0]:
-            break
-        if s >= start and w in _GROWN_UPS and not _child_of(found, k):
-            last = k
+def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` in its clause before it (at most
+    ``_DOER_REACH`` words back), with no name between them ("Zara ki ammi ne bataya ke Zara ko asthma hai" tells of Zara),
+    and any name before it the grown-up's owner ("Ravneet ki ammi hospital mein hain": Ravneet's mum)."""
+    _, told, lo, _ = _window(found, starts, span)
+    start = _clause_start(raw, span[0], lo)
+    last = next((k for k in range(told - 1, max(-1, told - 1 - _DOER_REACH), -1)
+                 if found[k][1] >= start and found[k][0] in _GROWN_UPS and not _child_of(found, k)), None)
     if last is None:
         return False
     after = found[last][2]
@@ -390,14 +417,14 @@ _REFLEXIVE = lexicon_key("się")
 #: How many words before a verb its doer is looked for.
 _DOER_REACH = 12
 
-def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
-    """Whether, in the clause of the verb at ``span``, one named child is marked as the doer and another as the one hurt,
-    in Latin letters: the doer by Urdu's "ne" after the name or by opening the clause, the other by "ko"/"nu" after the
-    name, or by "ke"/"de" and a part of the body ("Arjun ne Manveer de mooh te thukkeya", "Inaya roz Eshal ke baal
-    kheenchti hai")."""
-    starts = [start for _, start, _ in found]
-    verb = bisect.bisect_left(starts, span[0])
-    first = bisect.bisect_left(starts, _clause_start(raw, span[0]), 0, verb)
+def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether, in the clause of the verb at ``span`` (at most ``_DOER_REACH`` words back), one named child is marked as
+    the doer and another as the one hurt, in Latin letters: the doer by Urdu's "ne" after the name or by opening the
+    clause, the other by "ko"/"nu" after the name, or by "ke"/"de" and a part of the body, with nothing but a part of
+    the body or an adverb between them and the verb ("Arjun ne Manveer de mooh te thukkeya", "Inaya roz Eshal ke baal
+    kheenchti hai"; not "Zara ne Aisha ko awaaz maari", called out to her). ``starts``: where each word starts."""
+    first, verb, lo, _ = _window(found, starts, span)
+    first = bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, verb)
     doer = hurt = None
     for k in range(first, verb):
         word, start, end = found[k]
@@ -405,17 +432,37 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], span: 
                 or (k > 0 and found[k - 1][0] in _TITLES):
             continue
         after = [w for w, _, _ in found[k + 1:k + 3]] + ["", ""]
-        if after[0] in _TO_OWN or (after[0] in _GENITIVE and after[1] in _BODY):
+        marked = 2 if after[0] in _TO_OWN else 3 if after[0] in _GENITIVE and after[1] in _BODY else 0
+        if marked and all(w in _BODY or w in _FILLERS or w in _HURT_PLACES for w, _, _ in found[k + marked:verb]):
             hurt = hurt or word
         elif after[0] in _DOER_AFTER or k == first:  # "Arjun ne…", or a name opening the clause ("Inaya roz…")
             doer = doer or word
     return doer is not None and hurt is not None and doer != hurt
 
 
-def _clause_start(raw: str, at: int) -> int:
+#: Between the one hurt and the verb, where on them: Punjabi "te" (on), Urdu "par"/"pe" (on).
+_HURT_PLACES = frozenset({"te", "par", "pe", "per", "nu", "ko"})
+
+
+def _clause_start(raw: str, at: int, lo: int = 0) -> int:
     """Where the clause holding character ``at`` starts: just after the last clause break before it (looked for
-    backwards, so a long message costs no more than the clause does)."""
-    return max(raw.rfind(c, 0, at) for c in _CLAUSE_CHARS) + 1
+    backwards, so a long message costs no more than the clause does), or at ``lo``, where the caller stops looking."""
+    return max(lo, max(raw.rfind(c, lo, at) for c in _CLAUSE_CHARS) + 1)
+
+
+def _clause_end(raw: str, at: int, hi: int | None = None) -> int:
+    """Where the clause holding character ``at`` ends: at the next clause break after it, or at ``hi`` (the text's end)."""
+    hi = len(raw) if hi is None else hi
+    ends = [k for k in (raw.find(c, at, hi) for c in _CLAUSE_CHARS) if k >= 0]
+    return min(ends) if ends else hi
+
+
+def _window(found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The words around the one at ``span``, at most ``_DOER_REACH`` each way: (first word, word at span, their
+    characters' start and end), so a look at the clause costs the same in a message of any length."""
+    k = bisect.bisect_left(starts, span[0])
+    first, last = max(0, k - _DOER_REACH), min(len(found), k + _DOER_REACH)
+    return first, k, found[first][1] if found else 0, found[last - 1][2] if last > k else span[1]
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
@@ -427,8 +474,8 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 def _animal_did(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
     """Whether an animal is named before the verb at ``span`` in its clause (at most ``_DOER_REACH`` words back), not as
     a likeness ("jak pies", "kutte ki tarah", "متل الكلب": like a dog). ``starts``: where each word of ``found`` starts."""
-    verb = bisect.bisect_left(starts, span[0])
-    words = [w for w, _, _ in found[max(bisect.bisect_left(starts, _clause_start(raw, span[0])), verb - _DOER_REACH):verb]]
+    first, verb, lo, _ = _window(found, starts, span)
+    words = [w for w, _, _ in found[bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, verb):verb]]
     return any(w in _ANIMALS and not (k > 0 and words[k - 1] in _LIKENESS) and _LIKENESS_AFTER.isdisjoint(words[k + 1:k + 3])
                for k, w in enumerate(words))
 
@@ -445,7 +492,8 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
     "kotek", "komar", "osa", "pszczoła", "kleszcz", "ci", "cath", "gath", "gwenyn", "mosgito", "eey", "eeyga", "bisad", "bisadda",
     "kaneeco", "shinni", "kukur", "biral", "mosha", "moumachi", "কুকুর", "বিড়াল", "মশা", "كلب", "الكلب", "قطة", "القطة", "بعوض",
     "البعوض", "نحلة", "کتا", "کتے", "بلی", "مچھر", "مکھی", "dog", "cat", "puppy", "kitten", "hamster", "rabbit", "wasp", "bee",
-    "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck"))
+    "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck", "tota", "totay", "chuha", "chuhe", "bandar",
+    "جرو", "نملة", "قط", "بسة", "بسه", "kot", "papuga", "mysz"))
 _CONDUCT = frozenset({"behaviour", _HURT})
 
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
@@ -599,21 +647,6 @@ def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
             or (i > 0 and tokens[i - 1] in _SOMALI_SUBJECT_AFTER and not tokens[j - 1].endswith(_SOMALI_MY_SUBJECT)))
 
 
-def _after_verb_and_doer(raw: str, found: list[tuple[str, int, int]], span: tuple[int, int], ends: set[int]) -> bool:
-    """Whether the writer's child at word ``span`` follows a verb of conduct (ending at one of ``ends``) and a word that
-    may be a name in Arabic script: the object of Arabic's verb-subject-object order ("ضرب عمر ابني")."""
-    i = span[0]
-    if i > 0 and found[i - 1][0] in _BODY:
-        i -= 1  # the part of the child hurt before them: "شدت جنى شعر بنتي"
-    return i > 1 and found[i - 2][2] in ends and _verb_first_name(found[i - 1][0]) and _same_clause(raw, found[i - 2][2], found[i][1])
-
-
-def _verb_first_name(word: str) -> bool:
-    """Whether a word after a verb may be its doer's name in Arabic's verb-first order (Arabic script only: Urdu and
-    Bengali put the verb last)."""
-    return "\u0600" <= word[:1] <= "\u06ff" and word not in _OWNED and word not in _SCRIPT_LEAD_INS and _may_be_a_name_in_script(word)
-
-
 def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
     """Whether a capitalised name inside a sentence, not the writer's child's, is in the message, or a name opens the
     sentence that tells the ``conduct`` (``_SENTENCE_OPENING``). Scripts without capitals: a word before Urdu's "نے"
@@ -697,14 +730,6 @@ _BODY = frozenset(lexicon_key(w) for w in (
     "gaal", "chul", "mukh", "haat"))
 
 
-#: What comes between a verb and the writer's child as the thing of theirs acted on, not a doer ("كسر لعبة ابني": broke my
-#: son's toy; "شدت شعر بنتي": pulled my daughter's hair): the body, friends and family, things brought to school.
-_OWNED = _BODY | frozenset(lexicon_key(w) for w in (
-    "صاحب", "صاحبة", "صاحبه", "صديق", "صديقة", "صديقه", "رفيق", "رفيقة", "اخو", "أخو", "اخت", "أخت", "معلمة", "معلمه", "استاذ",
-    "استاذة", "مدرسة", "مدرسه", "صف", "لعبة", "لعبه", "العاب", "اكل", "أكل", "لانش", "سندويشة", "شنطة", "شنطه", "حقيبة", "كتاب",
-    "كتب", "دفتر", "قلم", "اقلام", "جاكيت", "جاكيتة", "مريول", "تيشيرت", "كنزة", "حذاء", "صباط", "كندرة", "نظارة", "نظارات", "مصاري",
-    "فلوس", "رسمة", "واجب", "مشروع", "ظهر", "بطن", "رأس", "راس", "رجل", "اجر", "خد", "عين", "انف", "اذن", "يد", "اصبع", "رقبة"))
-
 
 #: What a name in those scripts never carries: Arabic's article or a particle with it on its front ("البعوض", "بالملعب",
 #: "هالولد"), Bengali's classifiers, plural and possessive endings ("ছেলেটা", "বিড়ালটি", "ছেলেরা", "সাব্বিরের").
@@ -720,11 +745,6 @@ def _may_be_a_name_in_script(word: str) -> bool:
     fronted = any(word.startswith(f) and len(word) - len(f) >= 3 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
     return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not fronted
             and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
-
-
-def _may_be_a_surname_in_script(word: str) -> bool:
-    """``_may_be_a_name_in_script`` for the word after a first name, where Arabic's article is a family name's ("الحلبي")."""
-    return _may_be_a_name_in_script(word) or (word.startswith(_ARTICLE_FRONTS[0]) and word not in _NOT_A_NAME_IN_SCRIPT)
 
 
 def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
@@ -747,15 +767,10 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
         return (word in _FILLERS or word in _SCRIPT_LEAD_INS or word in _TO_OWN or word in _OBJECT_WORDS or word == _DOER_NE
                 or word in _BODY or _inside(spans, found[j][1]))
 
-    for c, e in conduct:
+    for c, _ in conduct:
         k = index.get(c)
         if k is None:
             continue
-        after = bisect.bisect_left(starts, e)  # Arabic's verb-subject-object order: "ضرب عمر ابني", "شدت جنى شعر بنتي"
-        then = after + 2 if after + 2 < len(found) and found[after + 1][0] in _BODY else after + 1
-        if then < len(found) and _verb_first_name(found[after][0]) and not _inside(spans, found[after][1]) \
-                and _inside(spans, found[then][1]) and _same_clause(raw, e, found[then][1]):
-            return True
         first = bisect.bisect_left(starts, _clause_start(raw, c), 0, k)
         while first < k and (found[first][0] in _SCRIPT_LEAD_INS or minor(first)):
             first += 1
@@ -764,8 +779,8 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
         if not _may_be_a_name_in_script(found[first][0]):
             continue
         rest = first + 1
-        if rest < k and not minor(rest) and _may_be_a_surname_in_script(found[rest][0]):
-            rest += 1  # a surname, perhaps with the article: "يوسف حداد ضرب ابني", "يوسف الحلبي ضرب ابني"
+        if rest < k and not minor(rest) and _may_be_a_name_in_script(found[rest][0]):
+            rest += 1  # a surname: "يوسف حداد ضرب ابني"
         if all(minor(j) for j in range(rest, k)):
             return True
     return False
