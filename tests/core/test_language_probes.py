@@ -628,7 +628,7 @@ def test_damned_as_a_brother_in_law_is_said_and_a_liar_said_of_someone(text: str
 
 @pytest.mark.parametrize("text", [
     "Rayyan roz doosre bachon ka tiffin chura leta hai",  # Roman Urdu: steals (a compound verb)
-    "Gurleen roz bacheyan di chocolate chak laindi aa",  # Punjabi: takes
+    "Gurleen roz bacheyan di chocolate khoh laindi aa",  # Punjabi: snatches
     "Tanvir protidin onno bacchader chul tane",  # Bengali: pulls hair
     "علي كل يوم يسحب شعر البنات بالطابور",  # Arabic: pulls the girls' hair
     "Ola ciągle podkrada dzieciom kredki z piórników",  # Polish: pinches
@@ -660,13 +660,25 @@ def test_a_child_named_by_a_grown_up_of_theirs_is_still_told_of(text: str) -> No
 
 
 @pytest.mark.parametrize("text", [
-    "Hamza kal raat se hospital mein admit hai, dua karein",  # Roman Urdu: admitted to hospital
-    "Jasleen hospital ch daakhil aa, operation hoya",  # Punjabi
-    "Wiktor leży w szpitalu z zapaleniem płuc",  # Polish: in hospital with pneumonia
-    "Liban isbitaalka ku jira tan iyo shalay",  # Somali: in hospital since yesterday
-    "Tomos yn gorfod cael llawdriniaeth ar ei glust wythnos nesa",  # Welsh: an operation
+    "Mama Kuby leży w szpitalu, zbieramy na kwiaty",  # Polish: Kuba's mum
+    "Aabaha Cali isbitaalka ku jira",  # Somali: Cali's father
+    "Hamari billi ka operation hua, vet ne kaha theek hai",  # a pet
+    "Zainab ko Grammar school mein admit hua, mubarak ho",  # admitted to a school
+    "Jutro idę z Olą do logopedy, więc odbierze ją babcia",  # the writer's own appointment
+    "Ayaan ki smile sab ka dil chura leti hai",  # steals everyone's heart
 ])
-def test_another_childs_hospital_stay_or_operation_is_their_health(text: str) -> None:
+def test_hospital_stays_pets_school_admissions_and_idioms_tell_of_no_child(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "ماما قالت إن يوسف عنده سكري",  # Arabic: mum said Youssef has diabetes (the grown-up tells, the child has it)
+    "المعلمة قالت إن خالد عنده توحد",  # the teacher said Khalid has autism
+    "مس نے بتایا کہ زید کو آٹزم ہے",  # Urdu: Miss told that Zaid has autism
+    "Mrs Khan ne bataya ke unke bete ko epilepsy hai",  # her son
+    "Mam wrażenie że jej syn ma autyzm",  # Polish: I have the impression her son has autism ("mam" is no mum)
+])
+def test_a_grown_up_telling_of_a_child_does_not_hide_the_child(text: str) -> None:
     assert "individual-child" in _flags(text)
 
 

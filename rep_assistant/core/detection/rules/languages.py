@@ -371,24 +371,26 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "خالتي", "عمتي", "خالي", "عمي", "جارتي", "جاري", "jozi", "zawji", "marti", "7amati", "teta", "sitti", "jiddo", "khalti", "3amti",
     "hooyaday", "hooyadey", "aabahay", "aabbahay", "ninkayga", "naagtayda", "xaaskayga", "ayeeyaday", "ayeeyo", "awoowe", "eeddo",
     "habaryar", "abti", "deriskayga",
-    "mam", "nhad", "tad", "ngŵr", "ngwr", "gŵr", "gwr", "ngwraig", "gwraig", "wraig", "nain", "taid", "mamgu", "tadcu", "modryb",
+    "nhad", "tad", "ngŵr", "ngwr", "gŵr", "gwr", "ngwraig", "gwraig", "wraig", "nain", "taid", "mamgu", "tadcu", "modryb",
     "ewythr", "yncl",
     # the writer, and grown-ups by title or role: a teacher's illness is no child's
-    "mujhe", "mujhko", "mainu", "main", "ja", "انا", "أنا", "আমি", "aniga", "anigu",
+    "mujhe", "mujhko", "mainu", "main", "انا", "أنا", "আমি", "aniga", "anigu",
     "mr", "mrs", "miss", "ms", "sir", "pani", "pan", "madam", "teacher", "ustad", "ustani", "macallin", "macallimad", "مس", "ٹیچر",
     "استاد", "استانی", "المعلمة", "المعلم", "الاستاذ", "الاستاذة", "المس", "টিচার", "ম্যাডাম", "স্যার", "nauczycielka", "nauczyciel",
     "athro", "athrawes"))
 
 
 def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
-    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` in its clause before it (at most
-    ``_DOER_REACH`` words back), with no name between them ("Zara ki ammi ne bataya ke Zara ko asthma hai" tells of Zara),
-    and any name before it the grown-up's owner ("Ravneet ki ammi hospital mein hain": Ravneet's mum)."""
+    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` as its subject, at most
+    ``_SUBJECT_REACH`` words before it in its clause ("Meri saas ko diabetes", "امي عندها سكري", "Moja teściowa ma
+    cukrzycę"), with no word of telling and no name between them ("Ammi ne bataya Zara ko asthma hai", "المعلمة قالت إن
+    خالد عنده توحد": the grown-up tells of a child), and any name before it the grown-up's owner ("Ravneet ki ammi ko
+    sugar hai": Ravneet's mum)."""
     _, told, lo, _ = _window(found, starts, span)
     start = _clause_start(raw, span[0], lo)
-    last = next((k for k in range(told - 1, max(-1, told - 1 - _DOER_REACH), -1)
+    last = next((k for k in range(told - 1, max(-1, told - 1 - _SUBJECT_REACH), -1)
                  if found[k][1] >= start and found[k][0] in _GROWN_UPS and not _child_of(found, k)), None)
-    if last is None:
+    if last is None or any(w in _TELLING for w, _, _ in found[last + 1:told]):
         return False
     after = found[last][2]
     if found[last][0] in _TITLES:  # "Miss Sarah", "Pani Kowalska": the name after a title is the grown-up's
@@ -400,6 +402,13 @@ def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int
     return not _named_between(raw, start, found[last][1]) or owner in _GENITIVE or owner in ("er", "r") or owner.endswith("'s")
 
 
+#: How many words before a condition its grown-up subject may come ("Hooyaday waxay qabtaa sonkorow").
+_SUBJECT_REACH = 3
+#: Words of telling: a grown-up before one tells of someone else ("ne bataya", "قالت", "বলল", "powiedziała").
+_TELLING = frozenset(lexicon_key(w) for w in (
+    "bataya", "batati", "batata", "kaha", "kehti", "kehta", "suna", "dasya", "dassya", "keha", "said", "says", "told", "قال", "قالت",
+    "بتقول", "بيقول", "بتحكي", "حكت", "বলল", "বললো", "বলছে", "bollo", "bolse", "powiedziała", "powiedział", "mówi", "słyszałam",
+    "yiri", "tiri", "sheegtay", "sheegay", "dywedodd", "meddai", "بتایا", "کہا", "سنا"))
 _TITLED_NAME = regex.compile(r"(?:\s+\p{Lu}\p{Ll}+){1,2}")
 
 

@@ -635,12 +635,17 @@ def _words(key: str) -> list[str]:
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
-    seen: dict[tuple[int, int], Hit] = {}
+    """The hits that start outside every longer or earlier one kept (taken in order of start, longest first): a hit
+    starting before the furthest end kept so far overlaps a kept one, so one pass does it (a long message of many
+    hits costs no more than sorting them)."""
+    kept: dict[tuple[int, int], Hit] = {}
+    reach = -1
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if any(s <= h.start < e for s, e in seen):
+        if h.start < reach or (h.start, h.end) in kept:
             continue
-        seen[(h.start, h.end)] = h
-    return list(seen.values())
+        kept[(h.start, h.end)] = h
+        reach = max(reach, h.end)
+    return list(kept.values())
 
 
 def _csv(name: str) -> list[dict[str, str]]:
