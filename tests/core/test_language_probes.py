@@ -691,3 +691,7 @@ def test_a_grown_up_telling_of_a_child_does_not_hide_the_child(text: str) -> Non
 ])
 def test_a_teacher_the_writer_and_a_childs_mum_are_grown_ups(text: str) -> None:
     assert not _flags(text) & WATCHED
+
+
+def test_a_ball_far_from_the_conduct_in_a_long_sentence_does_not_unmake_it() -> None:
+    assert "individual-child" in _flags("Bilal ne ball maari aur phir Ahmed ko thappad maara")

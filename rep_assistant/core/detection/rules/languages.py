@@ -60,6 +60,11 @@ def _asks_unless(raw: str, tokens: list[str]) -> bool:
                                     and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw)))
 
 
+#: How many words from the conduct a ball or a game unmakes it ("ball ko laat maari"; not "ball maari aur phir Ahmed ko
+#: thappad maara").
+_PLAY_REACH = 4
+
+
 def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[int], at: list[int], span: tuple[int, int],
                       asked: bool) -> bool:
     """Whether one of the unmaking phrases starting at words ``at`` is in the clause of the disclosure at ``span``: a
@@ -71,8 +76,9 @@ def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[
     k = bisect.bisect_left(at, bisect.bisect_left(starts, start))
     if k == len(at) or found[at[k]][1] >= end:
         return False
-    if not asked:
-        return True
+    if not asked:  # a ball or a game beside the conduct, not in the next half of a long sentence
+        first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]) - 1
+        return any(first - _PLAY_REACH <= i <= last + _PLAY_REACH for i in at)
     asks = _SENTENCE_BREAK.search(raw, span[1], hi)
     return (asks is not None and asks.group() in _QUESTION_MARKS
             and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw, start, end)))
