@@ -618,11 +618,10 @@ def test_food_breath_in_laws_a_hay_baler_and_a_false_promise_are_not_offensive(t
 
 @pytest.mark.parametrize("text", [
     "Saala ye ParentPay phir se band hai",  # Roman Urdu: damned (not of a relative)
-    "Ayaan ka abbu pakka jhoota hai, kabhi time pe nahi aata",  # called a liar
     "Om Sami di wa7da kaddaba",  # Arabizi: she is a liar
     "Pani od WF to taki kłamca, nic nie robi",  # Polish: such a liar
 ])
-def test_damned_as_a_brother_in_law_is_said_and_a_liar_said_of_someone(text: str) -> None:
+def test_damned_not_of_a_brother_in_law_and_a_liar_said_of_someone(text: str) -> None:
     assert _flags(text) & {"offensive-language", "abuse"}
 
 
@@ -631,7 +630,6 @@ def test_damned_as_a_brother_in_law_is_said_and_a_liar_said_of_someone(text: str
     "Gurleen roz bacheyan di chocolate khoh laindi aa",  # Punjabi: snatches
     "Tanvir protidin onno bacchader chul tane",  # Bengali: pulls hair
     "علي كل يوم يسحب شعر البنات بالطابور",  # Arabic: pulls the girls' hair
-    "Ola ciągle podkrada dzieciom kredki z piórników",  # Polish: pinches
     "Cabdi wuxuu xadaa cuntada carruurta kale",  # Somali: steals
 ])
 def test_theft_snatching_spitting_and_hair_pulling_in_their_common_forms_are_conduct(text: str) -> None:
@@ -695,3 +693,17 @@ def test_a_teacher_the_writer_and_a_childs_mum_are_grown_ups(text: str) -> None:
 
 def test_a_ball_far_from_the_conduct_in_a_long_sentence_does_not_unmake_it() -> None:
     assert "individual-child" in _flags("Bilal ne ball maari aur phir Ahmed ko thappad maara")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Woh aunty roz line mein dhakke deti hai", False),  # a grown-up's conduct, the verb further off
+    ("Bilal ka main masla ADHD hai, focus nahi kar pata", True),  # "main" is the English word here, not "I"
+    ("Ahmed ke abbu kehte hain autism hai, isliye alag baithta hai", True),  # a grown-up telling of a child
+    ("টিচার বলেছে রাহিমের অটিজম আছে", True),  # Bengali: the teacher said Rahim has autism
+    ("قالت المعلمة خالد عنده توحد", True),  # Arabic, the word of telling before the grown-up
+    ("Ahmed ne Bilal ko maara aur mera dil toot gaya", True),  # "my heart broke" unmakes no hit
+    ("Yeh WhatsApp forward pakka jhoota hai, share mat karo", False),  # a fake forward, not a liar
+    ("Seagull haath se chips cheen leta hai, trip pe dhyan rakhna", False),  # a seagull snatches
+])
+def test_grown_ups_words_of_telling_hearts_fakes_and_seagulls(text: str, flagged: bool) -> None:
+    assert bool(_flags(text) & WATCHED) == flagged

@@ -314,7 +314,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         out = [d for d in out if d[1] == "behaviour"]
     starts = [start for _, start, _ in found]
     if out and not _GROWN_UPS.isdisjoint(tokens):
-        out = [d for d in out if not _of_a_grown_up(t.raw, found, starts, d[0])]
+        out = [d for d in out if not _of_a_grown_up(t.raw, found, starts, d[0], _DOER_REACH if d[1] in _CONDUCT else _SUBJECT_REACH)]
     if out and any(q in t.raw for q in _QUESTION_MARKS) and (asked := _unless_at(tokens, _UNLESS_ASKED)):
         out = [d for d in out if not _unmade_in_clause(t.raw, found, starts, asked, d[0], asked=True)]
     if any(d[1] in _CONDUCT for d in out):
@@ -380,24 +380,25 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "nhad", "tad", "ngŵr", "ngwr", "gŵr", "gwr", "ngwraig", "gwraig", "wraig", "nain", "taid", "mamgu", "tadcu", "modryb",
     "ewythr", "yncl",
     # the writer, and grown-ups by title or role: a teacher's illness is no child's
-    "mujhe", "mujhko", "mainu", "main", "انا", "أنا", "আমি", "aniga", "anigu",
+    "mujhe", "mujhko", "mainu", "انا", "أنا", "আমি", "aniga", "anigu", "aunty", "auntie", "uncle",
     "mr", "mrs", "miss", "ms", "sir", "pani", "pan", "madam", "teacher", "ustad", "ustani", "macallin", "macallimad", "مس", "ٹیچر",
     "استاد", "استانی", "المعلمة", "المعلم", "الاستاذ", "الاستاذة", "المس", "টিচার", "ম্যাডাম", "স্যার", "nauczycielka", "nauczyciel",
     "athro", "athrawes"))
 
 
-def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
-    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` as its subject, at most
-    ``_SUBJECT_REACH`` words before it in its clause ("Meri saas ko diabetes", "امي عندها سكري", "Moja teściowa ma
-    cukrzycę"), with no word of telling and no name between them ("Ammi ne bataya Zara ko asthma hai", "المعلمة قالت إن
+def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int], reach: int) -> bool:
+    """Whether the disclosure at ``span`` is told of a grown-up: one of ``_GROWN_UPS`` as its subject, at most ``reach``
+    words before it in its clause (``_SUBJECT_REACH`` for a condition: "Meri saas ko diabetes", "امي عندها سكري", "Moja
+    teściowa ma cukrzycę"; ``_DOER_REACH`` for conduct: "Woh aunty roz line mein dhakke deti hai"), with no word of
+    telling near and no name between them ("Ammi ne bataya Zara ko asthma hai", "المعلمة قالت إن
     خالد عنده توحد": the grown-up tells of a child), and any name before it the grown-up's owner ("Ravneet ki ammi ko
     sugar hai": Ravneet's mum)."""
     _, told, lo, _ = _window(found, starts, span)
     start = _clause_start(raw, span[0], lo)
-    last = next((k for k in range(told - 1, max(-1, told - 1 - _SUBJECT_REACH), -1)
+    last = next((k for k in range(told - 1, max(-1, told - 1 - reach), -1)
                  if found[k][1] >= start and found[k][0] in _GROWN_UPS and not _child_of(found, k)), None)
-    if last is None or any(w in _TELLING for w, _, _ in found[last + 1:told]):
-        return False
+    if last is None or any(w in _TELLING for w, _, _ in found[max(0, last - _SUBJECT_REACH):told]):
+        return False  # a word of telling after the grown-up or before it ("قالت المعلمة خالد عنده توحد")
     after = found[last][2]
     if found[last][0] in _TITLES:  # "Miss Sarah", "Pani Kowalska": the name after a title is the grown-up's
         named = _TITLED_NAME.match(raw, after)
@@ -412,9 +413,11 @@ def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int
 _SUBJECT_REACH = 3
 #: Words of telling: a grown-up before one tells of someone else ("ne bataya", "قالت", "বলল", "powiedziała").
 _TELLING = frozenset(lexicon_key(w) for w in (
-    "bataya", "batati", "batata", "kaha", "kehti", "kehta", "suna", "dasya", "dassya", "keha", "said", "says", "told", "قال", "قالت",
-    "بتقول", "بيقول", "بتحكي", "حكت", "বলল", "বললো", "বলছে", "bollo", "bolse", "powiedziała", "powiedział", "mówi", "słyszałam",
-    "yiri", "tiri", "sheegtay", "sheegay", "dywedodd", "meddai", "بتایا", "کہا", "سنا"))
+    "bataya", "batati", "batata", "batate", "kaha", "kehti", "kehta", "kehte", "bola", "boli", "bolti", "bolta", "bolte", "suna",
+    "dasya", "dassya", "keha", "said", "says", "told", "heard", "قال", "قالت", "قالتلي", "قاللي", "تقول", "يقول", "بتقول", "بيقول",
+    "بتحكي", "بيحكي", "حكت", "حكى", "سمعت", "বলল", "বললো", "বলছে", "বলেছে", "বলেছেন", "জানিয়েছে", "জানাল", "শুনেছি", "শুনলাম",
+    "bollo", "bolse", "boleche", "shunlam", "powiedziała", "powiedział", "mówi", "mówiła", "mówił", "słyszałam", "słyszałem", "yiri",
+    "tiri", "sheegtay", "sheegay", "dywedodd", "meddai", "بتایا", "بتاتی", "کہا", "کہتی", "کہتے", "سنا"))
 _TITLED_NAME = regex.compile(r"(?:\s+\p{Lu}\p{Ll}+){1,2}")
 
 
@@ -507,7 +510,8 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
     "kotek", "komar", "osa", "pszczoła", "kleszcz", "ci", "cath", "gath", "gwenyn", "mosgito", "eey", "eeyga", "bisad", "bisadda",
     "kaneeco", "shinni", "kukur", "biral", "mosha", "moumachi", "কুকুর", "বিড়াল", "মশা", "كلب", "الكلب", "قطة", "القطة", "بعوض",
     "البعوض", "نحلة", "کتا", "کتے", "بلی", "مچھر", "مکھی", "dog", "cat", "puppy", "kitten", "hamster", "rabbit", "wasp", "bee",
-    "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck", "tota", "totay", "chuha", "chuhe", "bandar",
+    "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck", "seagull", "seagulls", "gull", "gulls", "pigeon",
+    "pigeons", "fox", "squirrel", "tota", "totay", "chuha", "chuhe", "bandar",
     "جرو", "نملة", "قط", "بسة", "بسه", "kot", "papuga", "mysz"))
 _CONDUCT = frozenset({"behaviour", _HURT})
 
@@ -573,7 +577,8 @@ _OPENERS = frozenset(lexicon_key(w) for w in (
     "inshallah", "alhamdulillah", "jazakallah", "cześć", "hej", "helo", "shwmae", "bore", "haye", "hi", "hello", "hey",
     # someone, a child, a boy: no name ("Keu amar chele ke marlo", "Rhywun wedi…"); and words that open a question or a doubt
     "keu", "ekjon", "kono", "rhywun", "plentyn", "bachgen", "qof", "ardey", "wiil", "gabar", "walad", "wahad", "7ada", "ek",
-    "shayad", "pata", "lagta", "kya", "jab", "yeh", "podobno", "chyba", "czy", "ostatnio", "rano", "neithiwr", "fi"))
+    "shayad", "pata", "lagta", "kya", "jab", "yeh", "ye", "woh", "wo", "voh", "vo", "podobno", "chyba", "czy", "ostatnio", "rano",
+    "neithiwr", "fi"))
 
 
 def _person_word(word: str) -> bool:
