@@ -707,3 +707,13 @@ def test_a_ball_far_from_the_conduct_in_a_long_sentence_does_not_unmake_it() -> 
 ])
 def test_grown_ups_words_of_telling_hearts_fakes_and_seagulls(text: str, flagged: bool) -> None:
     assert bool(_flags(text) & WATCHED) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Oes plentyn arall efo alergedd cnau?",  # Welsh: is there another child…? (the question ends the message)
+    "Koi aur bacha hai class mein jisko egg allergy ho?",  # Roman Urdu: any other child
+    "Czy któreś dziecko ma alergię na orzechy?",
+    "هل يوجد طفل عنده حساسية من الحليب؟",
+])
+def test_a_question_to_the_group_that_ends_the_message_tells_of_no_child(text: str) -> None:
+    assert not _flags(text) & WATCHED

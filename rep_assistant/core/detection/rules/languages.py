@@ -60,6 +60,8 @@ def _asks_unless(raw: str, tokens: list[str]) -> bool:
                                     and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw)))
 
 
+#: How far past the last word read a clause's closing mark is looked for (spaces, an emoji or two).
+_PAST_THE_WORDS = 16
 #: How many words from the conduct a ball or a game unmakes it ("ball ko laat maari"; not "ball maari aur phir Ahmed ko
 #: thappad maara").
 _PLAY_REACH = 4
@@ -72,6 +74,7 @@ def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[
     ("Koi bacha nuts allergy wala hai class mein?") in a clause that names nobody and a sentence that asks. The next
     clause may tell of a child ("Zainab ko epilepsy hai. Koi bachi hai jo…?")."""
     _, _, lo, hi = _window(found, starts, span)
+    hi = min(len(raw), hi + _PAST_THE_WORDS)  # the question mark after the window's last word
     start, end = _clause_start(raw, span[0], lo), _clause_end(raw, span[1], hi)
     k = bisect.bisect_left(at, bisect.bisect_left(starts, start))
     if k == len(at) or found[at[k]][1] >= end:
