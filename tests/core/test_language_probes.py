@@ -717,3 +717,18 @@ def test_grown_ups_words_of_telling_hearts_fakes_and_seagulls(text: str, flagged
 ])
 def test_a_question_to_the_group_that_ends_the_message_tells_of_no_child(text: str) -> None:
     assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("W naszej klasie córeczka pani Kasi ma padaczkę", True),  # Polish: Mrs Kasia's little daughter (a child of a grown-up)
+    ("Woh jhooti aurat hai, uski baat pe yaqeen mat karo", True),  # called a liar
+    ("Tu bhen chod hai", True),
+    ("Coach ne rain karke match suspend kar ditta", False),  # a match called off, not a child suspended
+    ("Hania toh har saal nativity mein sab ka dhyan chura leti hai", False),  # steals the show
+    ("Zara ne Aisha ke baal kheench ke pony banayi sleepover pe", False),  # a ponytail
+    ("The Year 4 trip to the tufa caves was amazing", False),  # a rock, not Somali spitting
+    ("Damia's 7th birthday party is Saturday at the soft play", False),  # a name, not Welsh "damn"
+    ("Sadde saale Canada ton aa rahe ne, Diwali te party aa", False),  # Punjabi: our brothers-in-law
+])
+def test_a_childs_kin_liars_shows_stolen_ponytails_rocks_names_and_in_laws(text: str, flagged: bool) -> None:
+    assert bool(_flags(text) & (WATCHED | {"offensive-language", "abuse"})) == flagged

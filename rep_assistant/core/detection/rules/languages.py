@@ -874,7 +874,8 @@ _SOMALI_NOUNS = ("macallin", "macalin", "walaal", "arday", "wiil", "gabadh", "ga
 #: A child of someone: Arabic "son/daughter of", Urdu and Punjabi's children after "ke/di", Polish, Welsh, Somali, Bengali.
 _CHILD_OF = _CHILD_WORDS | frozenset(lexicon_key(w) for w in (
     "ابن", "بنت", "ولد", "beta", "beti", "bete", "syn", "córka", "córki", "syna", "mab", "merch", "wiilka", "gabadha", "ছেলে",
-    "মেয়ে", "chele", "meye", "پوتا", "پوتی", "نواسہ", "نواسی", "pota", "poti", "nawasa", "nawasi"))
+    "মেয়ে", "chele", "meye", "پوتا", "پوتی", "نواسہ", "نواسی", "pota", "poti", "nawasa", "nawasi", "synek", "synka", "córeczka",
+    "córeczki", "wnuczek", "wnuczka", "dziecko", "dziecka"))
 #: "My" and "our" in the languages' forms, which open a sentence capitalised and name nobody.
 _MY = _PET_OWNER | _SUBJECT_POSSESSIVE | _OBLIQUE | _BENGALI_MY
 
