@@ -5,10 +5,12 @@ in the team's own words; this runs all of them, so adding a rule or a category i
 change that brings its own test cases.
 """
 
+import random
+
 import pytest
 
 from rep_assistant.core.detection.rules import Message, detect, triggers
-from rep_assistant.core.detection.rules.data import RuleDataError, alternatives, context_free, load, parse
+from rep_assistant.core.detection.rules.data import _SENTENCE_BREAK, RuleDataError, alternatives, context_free, load, parse, sentence_bounds
 from rep_assistant.core.detection.rules.text import Text
 
 RULES = load()
@@ -145,3 +147,18 @@ def test_a_dog_shows_word_and_a_ball_in_play_are_not_breaches(text: str) -> None
 
     found = {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)])}
     assert not found & {"abuse", "individual-child"}, found
+
+
+def test_a_sentences_start_is_where_the_last_break_before_it_ends_read_from_the_whole_text_once() -> None:
+    """sentence_bounds looks the breaks up instead of reading the text from its start each time; it must give what
+    reading ``raw[:pos]`` from the start gives, a break cut short at ``pos`` and closing marks at the cut included."""
+    def by_reading(raw: str, pos: int) -> tuple[int, int]:
+        start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
+        end = _SENTENCE_BREAK.search(raw, pos)
+        return start, end.start() if end else len(raw)
+
+    rnd = random.Random(12)
+    for _ in range(20_000):
+        raw = "".join(rnd.choice("ab .!?…\n\t") for _ in range(rnd.randint(0, 16)))
+        pos = rnd.randint(0, len(raw))
+        assert sentence_bounds(raw, pos) == by_reading(raw, pos), (raw, pos)

@@ -24,6 +24,7 @@ without doing either).
 for the prefilter are derived from the patterns (triggers.py), never written by hand.
 """
 
+import bisect
 import functools
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
@@ -259,10 +260,32 @@ def _compiled_tail(pattern: str) -> regex.Pattern[str] | None:
 
 
 def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
-    """Start and end of the sentence around ``pos`` (a line break alone does not end one)."""
-    start = max((m.end() for m in _SENTENCE_BREAK.finditer(raw, 0, pos)), default=0)
+    """Start and end of the sentence around ``pos`` (a line break alone does not end one).
+
+    The start is where the last sentence break of ``raw[:pos]`` ends. The breaks of the whole text are found once
+    (``_breaks``) and looked up, so a long message with a pattern match in every sentence costs no more than its
+    sentences do. Cutting the text at ``pos`` can only change the break that spans ``pos`` (read again up to the cut)
+    or make one of closing marks that end right at the cut ("$"): the same start as reading ``raw[:pos]`` itself.
+    """
+    starts, ends = _breaks(raw)
+    k = bisect.bisect_right(ends, pos)  # the breaks that end at or before pos
+    start = ends[k - 1] if k else 0
+    if k < len(starts) and starts[k] < pos:  # a break spans the cut: read what is left of it
+        start = max([start, *(m.end() for m in _SENTENCE_BREAK.finditer(raw, starts[k], pos))])
+    elif pos and raw[pos - 1] in _CLOSING_MARKS:
+        start = pos  # closing marks just before the cut end a sentence there
     end = _SENTENCE_BREAK.search(raw, pos)
     return start, end.start() if end else len(raw)
+
+
+_CLOSING_MARKS = ".!?…"
+
+
+@functools.lru_cache(maxsize=16)
+def _breaks(raw: str) -> tuple[list[int], list[int]]:
+    """Where each sentence break of ``raw`` starts and ends (the rules of one message ask about the same text)."""
+    spans = [m.span() for m in _SENTENCE_BREAK.finditer(raw)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 _CLOSING = regex.compile(r"[.!?…]+")
