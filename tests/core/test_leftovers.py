@@ -125,3 +125,22 @@ def test_a_purge_removes_what_the_reps_notes_quote(store: Store, tmp_path: Path)
     assert "Tom posted [quote removed with the message] again" in notes
     assert not any("wombatish" in n for n in notes)
     assert "She said it was brontosaurish, I will call her" in notes  # a recent message's words stay
+
+
+def test_a_handover_killed_among_its_renames_is_finished_at_the_next_start(store: Store, tmp_path: Path) -> None:
+    """The entry committed and the journal names the renames: the next start puts both files of the export in place."""
+    store.close()
+    out = tmp_path / "usb"
+    out.mkdir()
+    done = out / "tom.json"
+    done.write_text("{}", encoding="utf-8")  # renamed before the kill
+    left = out / ".tom.html.1a2b.part"
+    left.write_text("<html>the page</html>", encoding="utf-8")  # not renamed yet
+    journal = _dead_journal(store.path, "handover", [out / ".tom.json.9f8e.part", left])
+    record = json.loads(journal.read_text(encoding="utf-8"))
+    record["renames"] = [[str(out / ".tom.json.9f8e.part"), str(done)], [str(left), str(out / "tom.html")]]
+    journal.write_text(json.dumps(record), encoding="utf-8")
+    with Store(store.path):
+        pass
+    assert sorted(p.name for p in out.iterdir()) == ["tom.html", "tom.json"]
+    assert (out / "tom.html").read_text(encoding="utf-8") == "<html>the page</html>" and not journal.exists()

@@ -10,8 +10,10 @@ are removed, and for an import, every photo in ``media/`` that no row refers to.
 still held is a live operation in another window and is left alone.
 
 This is also what makes a handed-over file accountable: its audit entry commits before the
-file is renamed into place, and a crash in between leaves only a ``.part`` that the next start
-removes, so no file ever exists without its entry.
+file is renamed into place, and a crash before the commit leaves only a ``.part`` that the next
+start removes, so no file ever exists without its entry. Once the entry has committed, the
+journal says so (``renames``), and a crash among the renames is finished by the next start
+instead: a subject-access export is its JSON and its page together, never one of them alone.
 """
 
 import contextlib
@@ -55,12 +57,14 @@ def pending_dir(db_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def journal(db_path: Path, kind: str, files: list[Path]) -> Iterator[None]:
+def journal(db_path: Path, kind: str, files: list[Path]) -> Iterator[Callable[[list[tuple[Path, Path]]], None]]:
     """Hold a journal naming ``files`` (removed by ``tidy`` if this process dies) while the block runs.
 
     On a normal exit or an exception the journal is removed; the caller removes or keeps the
     files (it knows which to keep). An import names no files: ``tidy`` then removes the photos
-    no row refers to, since the ones it committed are referred to.
+    no row refers to, since the ones it committed are referred to. The block may call what it is
+    given with ``(file, target)`` pairs: from then on a dead journal's files are renamed to their
+    targets by ``tidy`` (the work they belong to has committed), not removed.
     """
     try:
         folder = paths.ensure_private_dir(pending_dir(db_path))
@@ -69,11 +73,20 @@ def journal(db_path: Path, kind: str, files: list[Path]) -> Iterator[None]:
     except OSError as exc:
         raise RepError(f"The folder {db_path.parent} cannot be written ({exc.strerror or exc}); "
                        "check its permissions or free some space.") from exc
+    record: dict[str, object] = {"kind": kind, "files": [str(f) for f in files]}
+
+    def committed(renames: list[tuple[Path, Path]]) -> None:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps({**record, "renames": [[str(a), str(b)] for a, b in renames]}).encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
     try:
         _lock(handle)
-        handle.write(json.dumps({"kind": kind, "files": [str(f) for f in files]}).encode("utf-8"))
+        handle.write(json.dumps(record).encode("utf-8"))
         handle.flush()
-        yield
+        yield committed
     finally:
         try:
             final.unlink(missing_ok=True)  # before closing, so no other process sees it unlocked
@@ -117,6 +130,9 @@ def tidy(db_path: Path, sweep_media: Callable[[], int]) -> int:
                     record = json.loads(handle.read() or b"{}")
                 except ValueError:
                     record = {}
+                for part, target in record.get("renames", []):  # its work committed: finish handing the files over
+                    with contextlib.suppress(OSError):
+                        os.replace(part, target)
                 for file in record.get("files", []):
                     removed += _remove_copy(Path(file))
                 dead_import |= record.get("kind") == "import" or entry.name.startswith("import-")
@@ -167,18 +183,20 @@ def handover(db_path: Path, files: list[tuple[Path, bytes]], record: Callable[[]
 
     ``record`` runs the caller's transaction with its audit entry. The bytes go to ``.part``
     files beside their paths first, named in a journal; the renames come after the commit. A
-    crash before the commit leaves ``.part`` files and no entry, one after it leaves ``.part``
-    files and an entry: the next start removes the ``.part`` files either way, so a file the rep
-    can hand over always has its entry. OSError propagates for the caller to phrase.
+    crash before the commit leaves ``.part`` files and no entry, which the next start removes; one
+    after it (the journal then names the renames) leaves the entry, and the next start renames
+    whatever ``.part`` files are left into place: every file with its entry, and all the files of
+    one handover or none. OSError propagates for the caller to phrase.
     """
     parts = [(path.with_name(f".{path.name}.{secrets.token_hex(4)}.part"), path, data) for path, data in files]
-    with journal(db_path, "handover", [part for part, _, _ in parts]):
+    with journal(db_path, "handover", [part for part, _, _ in parts]) as committed:
         try:
             for part, _, data in parts:
                 fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
             record()
+            committed([(part, path) for part, path, _ in parts])  # a kill among the renames: the next start finishes them
             for part, path, _ in parts:
                 os.replace(part, path)
         finally:
