@@ -384,9 +384,8 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "ewythr", "yncl",
     # the writer, and grown-ups by title or role: a teacher's illness is no child's
     "mujhe", "mujhko", "mainu", "انا", "أنا", "আমি", "aniga", "anigu", "aunty", "auntie", "uncle",
-    "mr", "mrs", "miss", "ms", "sir", "pani", "pan", "madam", "teacher", "ustad", "ustani", "macallin", "macallimad", "مس", "ٹیچر",
-    "استاد", "استانی", "المعلمة", "المعلم", "الاستاذ", "الاستاذة", "المس", "টিচার", "ম্যাডাম", "স্যার", "nauczycielka", "nauczyciel",
-    "athro", "athrawes"))
+    "teacher", "ustani", "مس", "ٹیچر", "استاد", "استانی", "المعلمة", "المعلم", "الاستاذ", "الاستاذة", "المس", "টিচার", "ম্যাডাম",
+    "স্যার", "nauczycielka", "nauczyciel", "athro", "athrawes")) | _TITLES
 
 
 def _of_a_grown_up(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int], reach: int) -> bool:
@@ -430,13 +429,13 @@ def _named_between(raw: str, start: int, end: int) -> bool:
                and lexicon_key(m.group().casefold()) not in _MY for m in _CAPITALISED_WORD.finditer(raw, start, end))
 
 
-
 #: The topic of verbs that are a child's conduct only when done to the writer's child ("kopnął", "garaacay", "مارا":
 #: also a baby's kick, a pressed button, a cut cake): told as behaviour, and only then.
 _HURT = "hurt"
 _REFLEXIVE = lexicon_key("się")
 #: How many words before a verb its doer is looked for.
 _DOER_REACH = 12
+
 
 def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
     """Whether, in the clause of the verb at ``span`` (at most ``_DOER_REACH`` words back), one named child is marked as
@@ -628,14 +627,14 @@ _SOMALI_MY_SUBJECT = ("aygu", "eygu", "aydu", "eydu")
 
 #: Possessives in a subject's case: Polish "mój syn", "moja córka"; Urdu "mera beta"; Welsh "fy" opening the clause.
 _SUBJECT_POSSESSIVE = frozenset(lexicon_key(w) for w in ("mój", "moja", "nasz", "nasza", "mera", "hamara", "میرا", "ہمارا"))
+
+
 def _child_of(found: list[tuple[str, int, int]], k: int) -> bool:
     """Whether the grown-up at word ``k`` is named as a child's parent or kin ("بنت أبو خالد", "ammi ke bete", "mab fy
     modryb"): the child is then who is told of."""
     before = found[k - 1][0] if k > 0 else ""
     after = [w for w, _, _ in found[k + 1:k + 3]]
     return before in _CHILD_OF or (len(after) == 2 and after[0] in _GENITIVE and after[1] in _CHILD_OF)
-
-
 
 
 def _subject_case(tokens: list[str], span: tuple[int, int]) -> bool:

@@ -641,7 +641,7 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     kept: dict[tuple[int, int], Hit] = {}
     reach = -1
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if h.start < reach or (h.start, h.end) in kept:
+        if h.start < reach:  # the same span twice too: it starts before the end of its first
             continue
         kept[(h.start, h.end)] = h
         reach = max(reach, h.end)
