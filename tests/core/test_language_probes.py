@@ -732,3 +732,52 @@ def test_a_question_to_the_group_that_ends_the_message_tells_of_no_child(text: s
 ])
 def test_a_childs_kin_liars_shows_stolen_ponytails_rocks_names_and_in_laws(text: str, flagged: bool) -> None:
     assert bool(_flags(text) & (WATCHED | {"offensive-language", "abuse"})) == flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Bilal ko aaj phir saza mili, poori chutti andar baitha raha", True),  # Roman Urdu: Bilal punished, kept in
+    ("Kinga została ukarana za rzucanie butami w szatni", True),  # Polish: Kinga was punished
+    ("Ddoe, Gethin wedi colli amser chwarae am regi", True),  # Welsh: Gethin lost playtime for swearing
+    ("Sumaiya re head er kase pathaise, fight korsilo", True),  # Banglish: sent to the head
+    ("নাফিসকে তিন দিন প্লেটাইম দেয়নি", True),  # Bengali script: a name with the object ending
+    ("ہانی نے شیشہ توڑا تو اسے سزا ملی", True),  # Urdu script: a name before "نے"
+    ("Sari class ko saza mili kyunke bahut shor tha", False),  # the whole class, no one child
+    ("Cała klasa została ukarana, bo było za głośno", False),  # Polish: the whole class
+    ("Mae'r dosbarth cyfan wedi colli amser chwarae oherwydd y glaw", False),  # Welsh: the whole class, the rain
+    ("Miss Rahman ne saza di poori class ko", False),  # a teacher by her title is no child
+    ("আজ বৃষ্টির জন্য কাউকে প্লেটাইম দেয়নি", False),  # Bengali script: nobody got playtime in the rain
+    ("الصف كله تعاقب بسبب الفوضى", False),  # Arabic: the class (an article on a short noun is no name)
+])
+def test_a_schools_sanction_tells_of_a_child_only_where_one_is_named(text: str, flagged: bool) -> None:
+    assert ("individual-child" in _flags(text)) == flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Yusra ne Hiba ka lunchbox chura liya aur jhoot bola", True),  # Roman Urdu: one named child stole from another
+    ("Bryn wedi dwyn pensiliau newydd Cerys", True),  # Welsh: Bryn has stolen Cerys's pencils
+    ("Mera purse kisi ne chura liya car park mein", False),  # someone stole the writer's purse
+    ("Hamare kutte ne pados ki chappal chura li", False),  # the dog did
+    ("Mae rhywun wedi dwyn fy meic o'r iard", False),  # Welsh: someone stole my bike
+])
+def test_a_theft_tells_of_a_child_only_where_one_is_named(text: str, flagged: bool) -> None:
+    assert ("individual-child" in _flags(text)) == flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Oliwer pobił chłopaka z równoległej klasy", True),  # Polish: a named child beat up a boy
+    ("Staś uderzył innego chłopca na przerwie", True),  # Polish: another boy
+    ("Dylan wedi taro bachgen arall ar yr iard", True),  # Welsh: hit another boy
+    ("Ktoś pobił chłopaka pod sklepem", False),  # Polish: someone, named by nobody
+    ("Franek kopnął piłkę do chłopca z 2b", False),  # kicked a ball to a boy
+])
+def test_a_named_child_hurting_a_child_told_by_what_they_are_is_told(text: str, flagged: bool) -> None:
+    assert ("individual-child" in _flags(text)) == flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Mae ei fag ysgol ar goll ers dydd Gwener, plis edrychwch", False),  # Welsh: his school bag (soft mutation of bag)
+    ("Ydy rhywun wedi gweld fag ymarfer corff glas?", False),  # Welsh: a blue PE bag
+    ("don't be such a fag about it", True),  # English: still a slur
+])
+def test_welsh_bag_after_a_soft_mutation_is_no_slur(text: str, flagged: bool) -> None:
+    assert ("offensive-language" in _flags(text)) == flagged

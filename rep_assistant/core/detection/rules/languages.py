@@ -328,9 +328,14 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                or not ((play and _unmade_in_clause(t.raw, found, starts, play, d[0], asked=False)) or _animal_did(t.raw, found, starts, d[0]))]
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here
-        # (a wasp stings, a baby kicks, a cake is cut), unless one named child did it to another, each marked so.
-        out = [(span, "behaviour", language) if topic == _HURT else (span, topic, language) for span, topic, language in out
-               if topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span))]
+        # (a wasp stings, a baby kicks, a cake is cut), unless one named child did it to another, each marked so. A
+        # sanction or a theft ("saza mili", "ukarany", "chura liya") tells of a child only where one is named.
+        out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
+               for span, topic, language in out
+               if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
+               and (topic != _IF_NAMED or _names_the_child(t.raw, found, starts, span))]
+    else:
+        out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
         # The writer's own child: their news is their own to tell, unless the child is the one another child, named,
         # did something to ("Aaj Zayan ne mere bete ko maara", "Wczoraj Szymon dokuczał mojej córce"): that conduct is
@@ -442,7 +447,9 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
     the doer and another as the one hurt, in Latin letters: the doer by Urdu's "ne" after the name or by opening the
     clause, the other by "ko"/"nu" after the name, or by "ke"/"de" and a part of the body, with nothing but a part of
     the body or an adverb between them and the verb ("Arjun ne Manveer de mooh te thukkeya", "Inaya roz Eshal ke baal
-    kheenchti hai"; not "Zara ne Aisha ko awaaz maari", called out to her). ``starts``: where each word starts."""
+    kheenchti hai"; not "Zara ne Aisha ko awaaz maari", called out to her). The one hurt may also be a child named by
+    what they are, straight after the verb ("Kuba pobił chłopaka", ``_another_child_hurt``); the doer is still named.
+    ``starts``: where each word starts."""
     first, verb, lo, _ = _window(found, starts, span)
     first = bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, verb)
     doer = hurt = None
@@ -457,7 +464,30 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
             hurt = hurt or word
         elif after[0] in _DOER_AFTER or k == first:  # "Arjun ne…", or a name opening the clause ("Inaya roz…")
             doer = doer or word
+    if doer is not None and hurt is None:
+        hurt = _another_child_hurt(found, bisect.bisect_left(starts, span[1]) - 1)
     return doer is not None and hurt is not None and doer != hurt
+
+
+#: A child named by what they are, not by name, as the one hurt, straight after the verb in the languages that put the
+#: one acted on there: Polish "pobił chłopaka", Welsh "taro bachgen arall", Arabizi "dreb wa7ed". (Urdu's and Punjabi's
+#: "larke ko maara" are rows of their own.)
+_CHILD_AFTER = frozenset(lexicon_key(w) for w in (
+    "chłopaka", "chłopca", "chłopców", "dziewczynkę", "dziewczynki", "kolegę", "kolegów", "koleżankę", "koleżanki", "dziecko",
+    "dzieci", "bachgen", "bechgyn", "plentyn", "plant", "wa7ed", "wa7da", "walad", "wlad", "bent", "tfl", "6efl"))
+#: "Another" between the verb and such a child: Polish "pobił innego chłopaka" (Welsh's "arall" comes after the noun).
+_ANOTHER = frozenset(lexicon_key(w) for w in ("innego", "inną", "inne", "innych"))
+
+
+def _another_child_hurt(found: list[tuple[str, int, int]], last: int) -> str | None:
+    """A word of ``_CHILD_AFTER`` straight after the verb ending at word ``last`` (perhaps after ``_ANOTHER``): the one
+    it hurt."""
+    for k in range(last + 1, min(len(found), last + 3)):
+        if found[k][0] in _CHILD_AFTER:
+            return found[k][0]
+        if found[k][0] not in _ANOTHER:
+            break
+    return None
 
 
 #: Between the one hurt and the verb, where on them: Punjabi "te" (on), Urdu "par"/"pe" (on).
@@ -515,7 +545,13 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
     "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck", "seagull", "seagulls", "gull", "gulls", "pigeon",
     "pigeons", "fox", "squirrel", "tota", "totay", "chuha", "chuhe", "bandar",
     "جرو", "نملة", "قط", "بسة", "بسه", "kot", "papuga", "mysz"))
-_CONDUCT = frozenset({"behaviour", _HURT})
+#: The topic of conduct that tells of a child only where the clause names one (``_names_the_child``): a school's
+#: sanctions (punished, kept in at break, sent to the head: "the whole class got no playtime" names nobody) and theft
+#: (anyone's phone or bike may be stolen).
+_IF_NAMED = "if-named"
+#: Topics that tell of a child's behaviour only where the message says which child.
+_TOLD_WITH_A_NAME = frozenset({_HURT, _IF_NAMED})
+_CONDUCT = frozenset({"behaviour", _HURT, _IF_NAMED})
 
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
 #: maara" (hit again), "uderzył znowu", "darabo kaman". Only adverbs of force, time and repetition, never a noun or
@@ -764,7 +800,7 @@ _NAMES_WITH_AL = frozenset(lexicon_key(w) for w in ("الياس", "إلياس", 
 def _may_be_a_name_in_script(word: str) -> bool:
     """Whether a word in Arabic, Urdu or Bengali script may be a child's name (``_NOT_A_NAME_IN_SCRIPT``, the fronts
     and endings above)."""
-    fronted = any(word.startswith(f) and len(word) - len(f) >= 3 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
+    fronted = any(word.startswith(f) and len(word) - len(f) >= 2 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
     return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not fronted
             and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
 
@@ -806,6 +842,50 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
         if all(minor(j) for j in range(rest, k)):
             return True
     return False
+
+
+#: After a name opening a sentence in Latin letters, a word marking it as the one a sanction fell on or the doer: Urdu
+#: and Punjabi "ko", "nu", "ne", Bengali "re", Polish "został"/"dostał", Welsh "wedi", Somali "waa"/"ayaa". Phones
+#: capitalise a sentence's first word, so without one "Poori class ko saza mili" would name "Poori".
+_MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _OBJECT_WORDS | _SOMALI_SUBJECT_AFTER | frozenset(lexicon_key(w) for w in (
+    "został", "została", "dostał", "dostała", "wedi", "waa"))
+#: Words of Bengali script with the object ending that name no one child: someone, everyone, him, her, me, the child.
+_NOT_NAMED_OBJECTS = frozenset(lexicon_key(w) for w in (
+    "কাউকে", "সবাইকে", "ওকে", "তাকে", "আমাকে", "আমাদেরকে", "তোমাকে", "বাচ্চাকে", "বাচ্চাদেরকে", "ছেলেকে", "মেয়েকে", "ছেলেটাকে",
+    "মেয়েটাকে", "ক্লাসকে"))
+_URDU_MARKS = frozenset(lexicon_key(w) for w in ("کو", "نے"))
+
+
+def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether the clause of a sanction or a theft at ``span`` names the child it tells of: in Latin letters a
+    capitalised word that may be a name, not after a title, opening the sentence only with a word that marks its role
+    after it or the conduct itself ("Hamza ko…saza mili", "Igor został ukarany", "Ilyas t3a9eb"; not "Poori class ko…",
+    "Miss Sarah ne…"); in Arabic or Urdu script a word before "کو" or "نے", or opening the clause just before the
+    conduct ("ياسين تعاقب"); in Bengali script a word with the object ending ("লাবিবকে"), not someone or everyone."""
+    first, at, lo, _ = _window(found, starts, span)
+    first = bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, at)
+    for k in range(first, at):
+        word, start, end = found[k]
+        after = found[k + 1][0] if k + 1 < len(found) else ""
+        if word.isascii():
+            written = raw[start:end]
+            if (written[:1].isupper() and written[1:].islower() and _person_word(written)
+                    and not (k > 0 and found[k - 1][0] in _TITLES)
+                    and (after in _MARKED_AFTER_A_NAME or k + 1 == at or not _opens_a_sentence(raw, start))):
+                return True
+        elif _may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
+                _BENGALI.match(word) and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS)):
+            return True
+    return _script_doer(raw, found, [span], [])
+
+
+def _opens_a_sentence(raw: str, at: int) -> bool:
+    """Whether the word at ``at`` opens the message, a sentence or a line (``starts_sentence``, reading back only over
+    the spaces before it, so a long message costs no more)."""
+    j = at - 1
+    while j >= 0 and raw[j].isspace() and raw[j] != "\n":
+        j -= 1
+    return j < 0 or raw[j] in ".!?\n"
 
 
 def _led_in(raw: str, at: int) -> bool:
