@@ -747,6 +747,15 @@ def test_a_childs_kin_liars_shows_stolen_ponytails_rocks_names_and_in_laws(text:
     ("Miss Rahman ne saza di poori class ko", False),  # a teacher by her title is no child
     ("আজ বৃষ্টির জন্য কাউকে প্লেটাইম দেয়নি", False),  # Bengali script: nobody got playtime in the rain
     ("الصف كله تعاقب بسبب الفوضى", False),  # Arabic: the class (an article on a short noun is no name)
+    ("Lewandowski został ukarany żółtą kartką w meczu", False),  # a footballer's card
+    ("Kal Tesco ke bahar kisi ne meri cycle chura li", False),  # a shop's name is no child's
+    ("Mae plant Ysgol Pen y Bryn wedi colli amser chwarae", False),  # a school's name
+    ("Mere bhai Imran ko office mein saza mili", False),  # a grown-up of the family
+    ("Zubair ne bataya ke poori class ko saza mili", False),  # the one who told it
+    ("Wychowawczyni wysłała do dyrektora pół klasy", False),  # the teacher, by her role
+    ("সবাইকে আজ শাস্তি দিয়েছে", False),  # everyone
+    ("পুলিশ চোরকে শাস্তি দিয়েছে", False),  # the police punished a thief
+    ("پولیس نے چور کو سزا دی", False),
 ])
 def test_a_schools_sanction_tells_of_a_child_only_where_one_is_named(text: str, flagged: bool) -> None:
     assert ("individual-child" in _flags(text)) == flagged
@@ -769,6 +778,8 @@ def test_a_theft_tells_of_a_child_only_where_one_is_named(text: str, flagged: bo
     ("Dylan wedi taro bachgen arall ar yr iard", True),  # Welsh: hit another boy
     ("Ktoś pobił chłopaka pod sklepem", False),  # Polish: someone, named by nobody
     ("Franek kopnął piłkę do chłopca z 2b", False),  # kicked a ball to a boy
+    ("Bartek uderzył w bęben, dzieci tańczyły", False),  # the children in the next clause were not hurt
+    ("Janek pobił chłopaka w szachy na kółku", False),  # beat him at chess, at the club
 ])
 def test_a_named_child_hurting_a_child_told_by_what_they_are_is_told(text: str, flagged: bool) -> None:
     assert ("individual-child" in _flags(text)) == flagged
@@ -776,8 +787,10 @@ def test_a_named_child_hurting_a_child_told_by_what_they_are_is_told(text: str, 
 
 @pytest.mark.parametrize(("text", "flagged"), [
     ("Mae ei fag ysgol ar goll ers dydd Gwener, plis edrychwch", False),  # Welsh: his school bag (soft mutation of bag)
-    ("Ydy rhywun wedi gweld fag ymarfer corff glas?", False),  # Welsh: a blue PE bag
+    ("Dwi wedi gadael dy fag di yn y car bore 'ma", False),  # Welsh: your bag
     ("don't be such a fag about it", True),  # English: still a slur
+    ("Diolch for the lift, but Mae called my boy a fag at the gate", True),  # a Welsh word or an English name beside it
+    ("Mae Cai yn galw Emyr yn 'fag' drwy'r amser", True),  # Welsh around the English slur, not after a mutating word
 ])
 def test_welsh_bag_after_a_soft_mutation_is_no_slur(text: str, flagged: bool) -> None:
     assert ("offensive-language" in _flags(text)) == flagged

@@ -465,24 +465,29 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
         elif after[0] in _DOER_AFTER or k == first:  # "Arjun ne…", or a name opening the clause ("Inaya roz…")
             doer = doer or word
     if doer is not None and hurt is None:
-        hurt = _another_child_hurt(found, bisect.bisect_left(starts, span[1]) - 1)
+        hurt = _another_child_hurt(raw, found, bisect.bisect_left(starts, span[1]) - 1)
     return doer is not None and hurt is not None and doer != hurt
 
 
 #: A child named by what they are, not by name, as the one hurt, straight after the verb in the languages that put the
-#: one acted on there: Polish "pobił chłopaka", Welsh "taro bachgen arall", Arabizi "dreb wa7ed". (Urdu's and Punjabi's
+#: one acted on there: Polish "pobił chłopaka", Welsh "taro bachgen arall", Arabizi "dreb walad" ("wa7ed" is also "one":
+#: "darab wa7ed shawerma", ate one). (Urdu's and Punjabi's
 #: "larke ko maara" are rows of their own.)
 _CHILD_AFTER = frozenset(lexicon_key(w) for w in (
     "chłopaka", "chłopca", "chłopców", "dziewczynkę", "dziewczynki", "kolegę", "kolegów", "koleżankę", "koleżanki", "dziecko",
-    "dzieci", "bachgen", "bechgyn", "plentyn", "plant", "wa7ed", "wa7da", "walad", "wlad", "bent", "tfl", "6efl"))
-#: "Another" between the verb and such a child: Polish "pobił innego chłopaka" (Welsh's "arall" comes after the noun).
-_ANOTHER = frozenset(lexicon_key(w) for w in ("innego", "inną", "inne", "innych"))
+    "dzieci", "dziewczynę", "ucznia", "uczennicę", "bachgen", "bechgyn", "plentyn", "plant", "merch", "ferch", "hogyn", "hogan",
+    "walad", "wlad", "bent", "tfl", "6efl"))
+#: "Another", "some", "younger" between the verb and such a child: Polish "pobił innego chłopaka" (Welsh's "arall" comes
+#: after the noun).
+_ANOTHER = frozenset(lexicon_key(w) for w in ("innego", "inną", "inne", "innych", "jakiegoś", "jakąś", "młodszego", "starszego"))
 
 
-def _another_child_hurt(found: list[tuple[str, int, int]], last: int) -> str | None:
-    """A word of ``_CHILD_AFTER`` straight after the verb ending at word ``last`` (perhaps after ``_ANOTHER``): the one
-    it hurt."""
+def _another_child_hurt(raw: str, found: list[tuple[str, int, int]], last: int) -> str | None:
+    """A word of ``_CHILD_AFTER`` straight after the verb ending at word ``last`` (perhaps after ``_ANOTHER``), in its
+    clause ("Oliwer uderzył, dzieci zaczęły krzyczeć" hurt nobody named): the one it hurt."""
     for k in range(last + 1, min(len(found), last + 3)):
+        if _CLAUSE_BREAK.search(raw, found[k - 1][2], found[k][1]):
+            break
         if found[k][0] in _CHILD_AFTER:
             return found[k][0]
         if found[k][0] not in _ANOTHER:
@@ -774,7 +779,8 @@ _NOT_A_NAME_IN_SCRIPT = _NOT_A_DOER | frozenset(lexicon_key(w) for w in (
     "ولاد", "اولاد", "كلبهم", "قطتهم", "جدول", "جميعا", "أهلا", "اهلا", "هلا", "حبيبتي", "حبيبي", "جدته", "جدتها",
     "جدتي", "بسة", "بسه", "قطتي", "قطتنا", "كلبي", "كلبنا", "دبور", "دبورة", "نحلة", "نحله",
     "امه", "امها", "ابوه", "ابوها", "خالته", "خالتها", "عمته", "عمتها", "اخوه",
-    "اخته", "اخوها", "اختها", "پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"))
+    "اخته", "اخوها", "اختها", "پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار",
+    "کلاس", "پولیس", "چور", "اللہ", "اسے", "انہیں", "سب"))
 
 
 #: Words a sentence in those scripts may open with before the doer's name: today, yesterday, again, every day, in class.
@@ -844,24 +850,39 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
     return False
 
 
-#: After a name opening a sentence in Latin letters, a word marking it as the one a sanction fell on or the doer: Urdu
-#: and Punjabi "ko", "nu", "ne", Bengali "re", Polish "został"/"dostał", Welsh "wedi", Somali "waa"/"ayaa". Phones
-#: capitalise a sentence's first word, so without one "Poori class ko saza mili" would name "Poori".
-_MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _OBJECT_WORDS | _SOMALI_SUBJECT_AFTER | frozenset(lexicon_key(w) for w in (
-    "został", "została", "dostał", "dostała", "wedi", "waa"))
-#: Words of Bengali script with the object ending that name no one child: someone, everyone, him, her, me, the child.
+#: After a child's name in Latin letters, a word marking them as the one a sanction fell on or the doer: Urdu and
+#: Punjabi "ko", "nu", "ne", Bengali "re", Polish "został"/"dostał", Welsh "wedi", Somali "waa"/"ayaa". A capitalised
+#: word without one is as often a team, a shop, a school or a language ("Salah ko…" has one; "Kal Tesco ke bahar…",
+#: "Heddiw yn Gymraeg…" have none), unless the conduct follows it straight away ("Ilyas t3a9eb").
+_MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _SOMALI_SUBJECT_AFTER | frozenset(lexicon_key(w) for w in (
+    "re", "został", "została", "zostali", "dostał", "dostała", "wedi", "waa"))
+#: Beside a capitalised word, a word that makes it a grown-up's name, not a child's: a title or a grown-up of the
+#: family before it ("Mere bhai Bilal", "Miss Sarah"), an honorific after it ("Ahmed uncle", "Ali Baba", "Bilal bhai").
+_GROWN_UP_BESIDE = _GROWN_UPS | frozenset(lexicon_key(w) for w in (
+    "bhai", "bhaiya", "bhaijan", "behen", "behn", "baji", "apa", "apu", "baba", "sahib", "sahab", "ji", "jee"))
+#: Words that make the capitalised words after them a school, a team or a shop's name: "Ysgol Glan Clwyd", "St Mary's".
+_INSTITUTIONS = frozenset(lexicon_key(w) for w in (
+    "ysgol", "school", "st", "saint", "academy", "primary", "college", "club", "fc", "szkoła", "szkole", "szkoły"))
+#: Words of Bengali script with the object ending that name no one child: someone, everyone, him, her, me, the child, the
+#: class, a grown-up of the family, a teacher, the police, a thief.
 _NOT_NAMED_OBJECTS = frozenset(lexicon_key(w) for w in (
     "কাউকে", "সবাইকে", "ওকে", "তাকে", "আমাকে", "আমাদেরকে", "তোমাকে", "বাচ্চাকে", "বাচ্চাদেরকে", "ছেলেকে", "মেয়েকে", "ছেলেটাকে",
-    "মেয়েটাকে", "ক্লাসকে"))
+    "মেয়েটাকে", "ক্লাসকে", "টিচারকে", "স্যারকে", "ম্যাডামকে", "আব্বুকে", "আম্মুকে", "বাবাকে", "মাকে", "ভাইকে", "বোনকে", "আপুকে",
+    "পুলিশকে", "চোরকে", "ওদেরকে", "তাদেরকে"))
 _URDU_MARKS = frozenset(lexicon_key(w) for w in ("کو", "نے"))
 
 
 def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
-    """Whether the clause of a sanction or a theft at ``span`` names the child it tells of: in Latin letters a
-    capitalised word that may be a name, not after a title, opening the sentence only with a word that marks its role
-    after it or the conduct itself ("Hamza ko…saza mili", "Igor został ukarany", "Ilyas t3a9eb"; not "Poori class ko…",
-    "Miss Sarah ne…"); in Arabic or Urdu script a word before "کو" or "نے", or opening the clause just before the
-    conduct ("ياسين تعاقب"); in Bengali script a word with the object ending ("লাবিবকে"), not someone or everyone."""
+    """Whether the clause of a sanction or a theft at ``span`` names the child it tells of, with no word of telling
+    between the name and the conduct ("Ali ne bataya ke sab ko saza mili": Ali told it).
+
+    In Latin letters: a capitalised word that may be a name (``_person_word``: no teacher, no day, no family word), with
+    no title, grown-up or honorific beside it (``_GROWN_UP_BESIDE``) and no school or team word before it, marked by the
+    word after it (``_MARKED_AFTER_A_NAME``) or straight before the conduct: "Hamza ko…saza mili", "Igor został ukarany",
+    "Ilyas t3a9eb". In Arabic and Urdu script: a word before "کو" or "نے" that may be a name. In Bengali script: a
+    word with the object ending ("লাবিবকে"), not someone, everyone or a grown-up. Arabic written in its own script
+    marks neither, so a sanction told in it is not read (a name and a footballer's card read alike: "صلاح تعاقب").
+    """
     first, at, lo, _ = _window(found, starts, span)
     first = bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, at)
     for k in range(first, at):
@@ -869,23 +890,29 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
         after = found[k + 1][0] if k + 1 < len(found) else ""
         if word.isascii():
             written = raw[start:end]
-            if (written[:1].isupper() and written[1:].islower() and _person_word(written)
-                    and not (k > 0 and found[k - 1][0] in _TITLES)
-                    and (after in _MARKED_AFTER_A_NAME or k + 1 == at or not _opens_a_sentence(raw, start))):
-                return True
-        elif _may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
-                _BENGALI.match(word) and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS)):
+            named = (written[:1].isupper() and written[1:].islower() and _person_word(written)
+                     and (after in _MARKED_AFTER_A_NAME or k + 1 == at)
+                     and word not in _GROWN_UP_BESIDE and after not in _GROWN_UP_BESIDE
+                     and not (k > 0 and found[k - 1][0] in _GROWN_UP_BESIDE) and not _of_an_institution(raw, found, k))
+        else:
+            named = _may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
+                _BENGALI.match(word) is not None and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS))
+        if named and _TELLING.isdisjoint(w for w, _, _ in found[k + 1:at]):
             return True
-    return _script_doer(raw, found, [span], [])
+    return False
 
 
-def _opens_a_sentence(raw: str, at: int) -> bool:
-    """Whether the word at ``at`` opens the message, a sentence or a line (``starts_sentence``, reading back only over
-    the spaces before it, so a long message costs no more)."""
-    j = at - 1
-    while j >= 0 and raw[j].isspace() and raw[j] != "\n":
-        j -= 1
-    return j < 0 or raw[j] in ".!?\n"
+def _of_an_institution(raw: str, found: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the capitalised word ``k`` ends a run of capitalised words (and the small words inside names: "Ysgol Pen
+    y Bryn", "Academy of…") opened by a school's or a team's word."""
+    while k > 0 and (raw[found[k - 1][1]:found[k - 1][1] + 1].isupper() or found[k - 1][0] in _INSIDE_NAMES):
+        k -= 1
+        if found[k][0] in _INSTITUTIONS:
+            return True
+    return False
+
+
+_INSIDE_NAMES = frozenset({"y", "yr", "of", "the", "de", "la"})
 
 
 def _led_in(raw: str, at: int) -> bool:
@@ -970,7 +997,10 @@ _NOT_A_CHILD = frozenset(w.casefold() for w in (
     # family: "Nani ne meri beti ko…" is grandma
     "Nani", "Nana", "Dadi", "Dada", "Ammi", "Abbu", "Abba", "Papa", "Mama", "Mummy", "Daddy", "Khala", "Phuppo", "Chacha", "Mamu",
     "Mamoo", "Aabbe", "Aabo", "Hooyo", "Walaal", "Abti", "Eedo", "Habaryar", "Taid", "Nain", "Mamgu", "Tadcu",
-    "Babcia", "Dziadek", "Tata", "Ciocia", "Wujek", "Macallin", "Macalin", "Macallimad", "Bare", "Ustaad"))
+    "Babcia", "Dziadek", "Tata", "Ciocia", "Wujek", "Macallin", "Macalin", "Macallimad", "Bare", "Ustaad",
+    # staff, referees and the police: "Wychowawczyni wysłała…", "Mae'r Pennaeth wedi cosbi…", "Sędzia ukarał…"
+    "Pennaeth", "Athrawes", "Athro", "Wychowawczyni", "Wychowawca", "Nauczycielka", "Nauczyciel", "Dyrektorka", "Sędzia",
+    "Referee", "Ref", "Coach", "Police", "Policja", "Head", "Headteacher", "Principal", "Blwyddyn", "Ysgol"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 #: A capitalised word opening the sentence just before: the word after it is a name only after a word that leads into
