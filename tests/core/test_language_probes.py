@@ -794,3 +794,12 @@ def test_a_named_child_hurting_a_child_told_by_what_they_are_is_told(text: str, 
 ])
 def test_welsh_bag_after_a_soft_mutation_is_no_slur(text: str, flagged: bool) -> None:
     assert ("offensive-language" in _flags(text)) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Tahmid r diabetes khub kharap, insulin chara lunch korte parena",  # Banglish: a name, English words
+    "Cabdi laga helay autism, sidaas darteed dugsiga ma tago",  # Somali
+    "Jaspreet ajj vi inhaler bina aundi aa, ohnu asthma haiga",  # Punjabi
+])
+def test_an_english_word_for_a_condition_in_banglish_somali_or_punjabi_is_read_in_that_language(text: str) -> None:
+    assert "individual-child" in _flags(text)

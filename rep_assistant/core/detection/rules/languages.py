@@ -1033,15 +1033,17 @@ _LATIN_MARKERS = {
     "ur": frozenset({"hai", "hain", "nahi", "nahin", "mein", "aur", "bhi", "tha", "thi", "ko", "ki", "ka", "ke", "wala", "wali"}),
     "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
                      "nai", "abar", "ekhon", "shob", "cheler", "meyer", "theke", "jonno", "ejonno", "kichu", "kichui", "onek",
-                     "ekdom", "hobe", "dise", "diyeche", "koreche", "shunlam", "bolse", "protidin", "tai", "ache", "chilo"}),
+                     "ekdom", "hobe", "dise", "diyeche", "koreche", "shunlam", "bolse", "protidin", "tai", "ache", "chilo", "khub",
+                     "kharap", "korte", "korbe", "korche", "parena", "bhalo", "valo", "tader", "oder", "amader", "tomar"}),
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay", "wuu", "kale", "aad", "ku",
-                     "waxaa", "loo", "qabto", "qabaa", "walba", "sidee", "maxaa", "hooyadeed", "aabihiis"}),
+                     "waxaa", "loo", "qabto", "qabaa", "walba", "sidee", "maxaa", "hooyadeed", "aabihiis", "laga", "lagu", "helay",
+                     "sidaas", "darteed", "isaga", "iyada", "ugu", "jira"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
     # Punjabi's own postpositions, pronouns and verb forms ("nu" for Urdu's "ko", "vich" for "mein", "hoya" for "hua").
     "pa": frozenset({"nu", "vich", "ohnu", "ehnu", "usnu", "ohda", "ohdi", "ohde", "ehda", "ehdi", "naal", "karda", "kardi", "hoya",
                      "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "dasya", "keha", "layi", "ditta", "kiti", "kitta",
-                     "sunya", "karde", "onu"}),
+                     "sunya", "karde", "onu", "jaanda", "jaandi", "aunda", "aundi", "ajj", "haiga", "gya"}),
     # Arabic in Latin letters ("Arabizi"), digits for the letters Latin has not: 3 for ع, 2 for ء, 7 for ح; none an
     # English word ("mesh", "howe" and "3am" are).
     "ar": frozenset({"3ando", "3anda", "3endo", "3endha", "enno", "inno", "ya3ni", "kteer", "ktir", "shu", "mish", "hayda",
