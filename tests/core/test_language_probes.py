@@ -735,38 +735,17 @@ def test_a_childs_kin_liars_shows_stolen_ponytails_rocks_names_and_in_laws(text:
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
-    ("Bilal ko aaj phir saza mili, poori chutti andar baitha raha", True),  # Roman Urdu: Bilal punished, kept in
-    ("Kinga została ukarana za rzucanie butami w szatni", True),  # Polish: Kinga was punished
-    ("Ddoe, Gethin wedi colli amser chwarae am regi", True),  # Welsh: Gethin lost playtime for swearing
-    ("Sumaiya re head er kase pathaise, fight korsilo", True),  # Banglish: sent to the head
-    ("নাফিসকে তিন দিন প্লেটাইম দেয়নি", True),  # Bengali script: a name with the object ending
-    ("ہانی نے شیشہ توڑا تو اسے سزا ملی", True),  # Urdu script: a name before "نے"
-    ("Sari class ko saza mili kyunke bahut shor tha", False),  # the whole class, no one child
-    ("Cała klasa została ukarana, bo było za głośno", False),  # Polish: the whole class
-    ("Mae'r dosbarth cyfan wedi colli amser chwarae oherwydd y glaw", False),  # Welsh: the whole class, the rain
-    ("Miss Rahman ne saza di poori class ko", False),  # a teacher by her title is no child
-    ("আজ বৃষ্টির জন্য কাউকে প্লেটাইম দেয়নি", False),  # Bengali script: nobody got playtime in the rain
-    ("الصف كله تعاقب بسبب الفوضى", False),  # Arabic: the class (an article on a short noun is no name)
-    ("Lewandowski został ukarany żółtą kartką w meczu", False),  # a footballer's card
-    ("Kal Tesco ke bahar kisi ne meri cycle chura li", False),  # a shop's name is no child's
-    ("Mae plant Ysgol Pen y Bryn wedi colli amser chwarae", False),  # a school's name
-    ("Mere bhai Imran ko office mein saza mili", False),  # a grown-up of the family
-    ("Zubair ne bataya ke poori class ko saza mili", False),  # the one who told it
-    ("Wychowawczyni wysłała do dyrektora pół klasy", False),  # the teacher, by her role
-    ("সবাইকে আজ শাস্তি দিয়েছে", False),  # everyone
-    ("পুলিশ চোরকে শাস্তি দিয়েছে", False),  # the police punished a thief
-    ("پولیس نے چور کو سزا دی", False),
-])
-def test_a_schools_sanction_tells_of_a_child_only_where_one_is_named(text: str, flagged: bool) -> None:
-    assert ("individual-child" in _flags(text)) == flagged
-
-
-@pytest.mark.parametrize(("text", "flagged"), [
     ("Yusra ne Hiba ka lunchbox chura liya aur jhoot bola", True),  # Roman Urdu: one named child stole from another
     ("Bryn wedi dwyn pensiliau newydd Cerys", True),  # Welsh: Bryn has stolen Cerys's pencils
     ("Mera purse kisi ne chura liya car park mein", False),  # someone stole the writer's purse
     ("Hamare kutte ne pados ki chappal chura li", False),  # the dog did
     ("Mae rhywun wedi dwyn fy meic o'r iard", False),  # Welsh: someone stole my bike
+    ("Kal Tesco ke bahar kisi ne meri cycle chura li", False),  # a shop's name is no child's
+    ("Mere dost Kamran ne mera charger chura liya office mein", False),  # a friend of the writer's
+    ("Thanks Sana, kisi ne gate se mera umbrella chura liya tha", False),  # the one thanked
+    ("Mae gwaith caled Deio wedi dwyn ffrwyth, da iawn", False),  # Welsh: hard work has borne fruit
+    ("Ceri wedi dwyn y sioe yn y cyngerdd!", False),  # Welsh: stole the show
+    ("Zubair ne bataya ke Asad ne uska pencil case chura liya", True),  # the teller is not the child; Asad is
 ])
 def test_a_theft_tells_of_a_child_only_where_one_is_named(text: str, flagged: bool) -> None:
     assert ("individual-child" in _flags(text)) == flagged

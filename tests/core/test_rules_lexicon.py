@@ -200,3 +200,11 @@ def test_letters_spelled_out_for_a_swear_word_still_are_one() -> None:
                                   "idgaf about the bake sale rota"])
 def test_the_acronyms_of_swearing_are_found(text: str) -> None:
     assert _offensive(text), text
+
+
+def test_a_slur_after_many_allowed_phrases_is_still_found() -> None:
+    """Allowed phrases ("ei fag": Welsh for "his bag") clear only the hits inside them, however many there are."""
+    from rep_assistant.core.detection.rules import Message, detect
+    text = "Mae ei fag ysgol yma. " * 300 + "shut up you fag"
+    assert "offensive-language" in {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)])}
+    assert not detect([Message(1, "2025-01-06T10:00", "Parent", "Mae ei fag ysgol yma. " * 300)])

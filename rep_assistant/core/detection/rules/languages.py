@@ -329,7 +329,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     if not own:
         # A verb that is conduct only when done to someone ("hurt": "kopnął", "garaacay", "مارا") tells of nothing here
         # (a wasp stings, a baby kicks, a cake is cut), unless one named child did it to another, each marked so. A
-        # sanction or a theft ("saza mili", "ukarany", "chura liya") tells of a child only where one is named.
+        # theft ("chura liya", "wedi dwyn") tells of a child only where one is named.
         out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
@@ -550,9 +550,10 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
     "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck", "seagull", "seagulls", "gull", "gulls", "pigeon",
     "pigeons", "fox", "squirrel", "tota", "totay", "chuha", "chuhe", "bandar",
     "جرو", "نملة", "قط", "بسة", "بسه", "kot", "papuga", "mysz"))
-#: The topic of conduct that tells of a child only where the clause names one (``_names_the_child``): a school's
-#: sanctions (punished, kept in at break, sent to the head: "the whole class got no playtime" names nobody) and theft
-#: (anyone's phone or bike may be stolen).
+#: The topic of conduct that tells of a child only where the clause names one (``_names_the_child``): a theft told in
+#: the past ("chura liya", "wedi dwyn"), for anyone's phone or bike may be stolen. (A school's sanctions were tried
+#: so and dropped: a name beside "punished" or "sent to the head" was as often a footballer, a politician in court, a
+#: child sent to the head for a sticker, or the parent who punished.)
 _IF_NAMED = "if-named"
 #: Topics that tell of a child's behaviour only where the message says which child.
 _TOLD_WITH_A_NAME = frozenset({_HURT, _IF_NAMED})
@@ -850,38 +851,42 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
     return False
 
 
-#: After a child's name in Latin letters, a word marking them as the one a sanction fell on or the doer: Urdu and
-#: Punjabi "ko", "nu", "ne", Bengali "re", Polish "został"/"dostał", Welsh "wedi", Somali "waa"/"ayaa". A capitalised
-#: word without one is as often a team, a shop, a school or a language ("Salah ko…" has one; "Kal Tesco ke bahar…",
-#: "Heddiw yn Gymraeg…" have none), unless the conduct follows it straight away ("Ilyas t3a9eb").
+#: After a child's name in Latin letters, a word marking their role: Urdu and Punjabi "ko", "nu", "ne", Bengali "re",
+#: Polish "został"/"dostał", Welsh "wedi", Somali "waa"/"ayaa". A capitalised word without one is as often a shop, a
+#: school or a language ("Kal Tesco ke bahar…", "Heddiw yn Gymraeg…"), unless the conduct follows it straight away.
 _MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _SOMALI_SUBJECT_AFTER | frozenset(lexicon_key(w) for w in (
     "re", "został", "została", "zostali", "dostał", "dostała", "wedi", "waa"))
 #: Beside a capitalised word, a word that makes it a grown-up's name, not a child's: a title or a grown-up of the
 #: family before it ("Mere bhai Bilal", "Miss Sarah"), an honorific after it ("Ahmed uncle", "Ali Baba", "Bilal bhai").
 _GROWN_UP_BESIDE = _GROWN_UPS | frozenset(lexicon_key(w) for w in (
-    "bhai", "bhaiya", "bhaijan", "behen", "behn", "baji", "apa", "apu", "baba", "sahib", "sahab", "ji", "jee"))
+    "bhai", "bhaiya", "bhaijan", "behen", "behn", "baji", "apa", "apu", "baba", "sahib", "sahab", "ji", "jee", "dost", "cousin",
+    "saala", "saale", "kuzyn", "kuzynka", "szwagier", "cefnder", "cyfnither", "ffrind", "friend",
+    # thanks or agreement to the one spoken to: "Thanks Sana…", "Diolch Nia…", "Bilkul Amina…"
+    "thanks", "thank", "diolch", "shukriya", "shukria", "bilkul", "dzięki", "mahadsanid", "ameen"))
 #: Words that make the capitalised words after them a school, a team or a shop's name: "Ysgol Glan Clwyd", "St Mary's".
 _INSTITUTIONS = frozenset(lexicon_key(w) for w in (
     "ysgol", "school", "st", "saint", "academy", "primary", "college", "club", "fc", "szkoła", "szkole", "szkoły"))
 #: Words of Bengali script with the object ending that name no one child: someone, everyone, him, her, me, the child, the
-#: class, a grown-up of the family, a teacher, the police, a thief.
+#: class, a grown-up of the family, a teacher, the police, a thief (and any with a classifier: ``_CLASSIFIED``).
 _NOT_NAMED_OBJECTS = frozenset(lexicon_key(w) for w in (
     "কাউকে", "সবাইকে", "ওকে", "তাকে", "আমাকে", "আমাদেরকে", "তোমাকে", "বাচ্চাকে", "বাচ্চাদেরকে", "ছেলেকে", "মেয়েকে", "ছেলেটাকে",
     "মেয়েটাকে", "ক্লাসকে", "টিচারকে", "স্যারকে", "ম্যাডামকে", "আব্বুকে", "আম্মুকে", "বাবাকে", "মাকে", "ভাইকে", "বোনকে", "আপুকে",
     "পুলিশকে", "চোরকে", "ওদেরকে", "তাদেরকে"))
 _URDU_MARKS = frozenset(lexicon_key(w) for w in ("کو", "نے"))
+#: Bengali classifiers and counts before the object ending: "ছেলেগুলোকে" (the boys), "লোকটাকে" (the man), "দুজনকে" (the two).
+_CLASSIFIED = tuple(lexicon_key(w) for w in ("গুলোকে", "গুলিকে", "টাকে", "টিকে", "জনকে"))
 
 
 def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
-    """Whether the clause of a sanction or a theft at ``span`` names the child it tells of, with no word of telling
-    between the name and the conduct ("Ali ne bataya ke sab ko saza mili": Ali told it).
+    """Whether the clause of a theft at ``span`` names the child it tells of, with no word of telling between the name
+    and the conduct ("Ali ne bataya ke kisi ne phone chura liya": Ali told it).
 
     In Latin letters: a capitalised word that may be a name (``_person_word``: no teacher, no day, no family word), with
     no title, grown-up or honorific beside it (``_GROWN_UP_BESIDE``) and no school or team word before it, marked by the
-    word after it (``_MARKED_AFTER_A_NAME``) or straight before the conduct: "Hamza ko…saza mili", "Igor został ukarany",
-    "Ilyas t3a9eb". In Arabic and Urdu script: a word before "کو" or "نے" that may be a name. In Bengali script: a
-    word with the object ending ("লাবিবকে"), not someone, everyone or a grown-up. Arabic written in its own script
-    marks neither, so a sanction told in it is not read (a name and a footballer's card read alike: "صلاح تعاقب").
+    word after it (``_MARKED_AFTER_A_NAME``) or straight before the conduct: "Yusra ne…chura liya", "Bryn wedi dwyn…".
+    In Arabic and Urdu script: a word before "کو" or "نے" that may be a name. In Bengali script: a word with the object
+    ending, not someone, everyone or a grown-up. Arabic written in its own script marks neither, so a theft told in it
+    is read by its own rows alone ("سرق").
     """
     first, at, lo, _ = _window(found, starts, span)
     first = bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, at)
@@ -896,7 +901,8 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
                      and not (k > 0 and found[k - 1][0] in _GROWN_UP_BESIDE) and not _of_an_institution(raw, found, k))
         else:
             named = _may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
-                _BENGALI.match(word) is not None and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS))
+                _BENGALI.match(word) is not None and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS
+                and not word.endswith(_CLASSIFIED)))
         if named and _TELLING.isdisjoint(w for w, _, _ in found[k + 1:at]):
             return True
     return False

@@ -20,6 +20,7 @@ and are not (Scunthorpe, Twatt, Bitchfield, cock pheasant, Dick Whittington), an
 ``languages/`` add swear words and insults of Urdu, Polish, Arabic, Bengali, Welsh and Somali.
 """
 
+import bisect
 import csv
 import functools
 import io
@@ -473,7 +474,14 @@ class Lexicon:
                 ends = [s[0] for s in spans[i + 1:i + 1 + _PHRASAL_REACH] if s[2] == particle]
                 if ends and not _CLAUSE_BREAK.search(key, spans[i][1], ends[0]):
                     covered.append((start, spans[i][1]))
-        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
+        if not covered:
+            return hits
+        # A hit is inside an allowed span when, of the spans starting at or before it, the furthest end reaches past it:
+        # one look-up per hit, not one per span (a long message of "ei fag" has as many spans as hits).
+        covered.sort()
+        starts = [s for s, _ in covered]
+        reach = list(itertools.accumulate((e for _, e in covered), max))
+        return [h for h in hits if (k := bisect.bisect_right(starts, h.start) - 1) < 0 or reach[k] < h.end]
 
     def _rebus_readings(self, chunk: str) -> list[str]:
         """``chunk`` with each emoji of the rebus table read as each of its syllables ("🍑hole": "arsehole", "asshole").
