@@ -782,3 +782,22 @@ def test_welsh_bag_after_a_soft_mutation_is_no_slur(text: str, flagged: bool) ->
 ])
 def test_an_english_word_for_a_condition_in_banglish_somali_or_punjabi_is_read_in_that_language(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Oliwia kopnęła koleżankę niechcący na WF", False),  # Polish: by accident
+    ("Bartek przypadkiem uderzył chłopca piłką", False),  # by accident, with a ball
+    ("Mae Lowri wedi dwyn ein calonnau yn y sioe Nadolig", False),  # Welsh: stole our hearts
+    ("Rehan ne mujhse nazrein chura li aaj gate pe", False),  # Roman Urdu: avoided my eyes
+    ("Eh phone bada tang karda, har vaari hang", False),  # Punjabi: a phone that gives trouble
+])
+def test_accidents_hearts_eyes_and_things_that_give_trouble_tell_of_no_childs_conduct(text: str, flagged: bool) -> None:
+    assert ("individual-child" in _flags(text)) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Weiß jemand ob Sport morgen ist oder nicht? Er hat Asthma",  # German "oder" and "er": no Bengali
+    "Kale salad again, then Jira all afternoon. Reminder: inhalers for anyone with asthma on the trip",  # no Somali
+])
+def test_english_and_german_words_are_not_markers_of_bengali_or_somali(text: str) -> None:
+    assert "individual-child" not in _flags(text)

@@ -265,7 +265,8 @@ def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
     The start is where the last sentence break of ``raw[:pos]`` ends. The breaks of the whole text are found once
     (``_breaks``) and looked up, so a long message with a pattern match in every sentence costs no more than its
     sentences do. Cutting the text at ``pos`` can only change the break that spans ``pos`` (read again up to the cut)
-    or make one of closing marks that end right at the cut ("$"): the same start as reading ``raw[:pos]`` itself.
+    or make one of closing marks that end right at the cut ("$"): the same start as reading ``raw[:pos]`` itself; the
+    end is the same as searching on from ``pos``.
     """
     starts, ends = _breaks(raw)
     k = bisect.bisect_right(ends, pos)  # the breaks that end at or before pos
@@ -274,8 +275,13 @@ def sentence_bounds(raw: str, pos: int) -> tuple[int, int]:
         start = max([start, *(m.end() for m in _SENTENCE_BREAK.finditer(raw, starts[k], pos))])
     elif pos and raw[pos - 1] in _CLOSING_MARKS:
         start = pos  # closing marks just before the cut end a sentence there
-    end = _SENTENCE_BREAK.search(raw, pos)
-    return start, end.start() if end else len(raw)
+    # The end: the first break at or after pos. Searching from pos finds a cached break's start unless pos is inside
+    # a break (read that one again); a text with no break after pos is not read to its end for every match.
+    k = bisect.bisect_left(starts, pos)
+    if k and ends[k - 1] > pos:
+        end = _SENTENCE_BREAK.search(raw, pos)
+        return start, end.start() if end else len(raw)
+    return start, starts[k] if k < len(starts) else len(raw)
 
 
 _CLOSING_MARKS = ".!?…"
@@ -357,6 +363,10 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
     """
     raw = t.raw
     tails = spec.tails
+    # By sentence (or the whole message), whether ``requires`` and ``unless`` are there: every match in one sentence
+    # asks the same, and a long message without a full stop is one sentence asked once per match.
+    required: dict[tuple[int, int], bool] = {}
+    unmade: dict[tuple[int, int], bool] = {}
     for i in woken:
         gate = tails[i]
         if gate is not None and gate.search(raw) is None:
@@ -373,10 +383,17 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
                 continue
             # A sentence's own closing mark belongs to it: "…, seems far?" is a question.
             lo, hi = (start, _closing(raw, end)) if spec.within == "sentence" else (0, len(raw))
-            if spec.requires is not None and not spec.requires.search(raw, lo, hi):
-                continue
-            if spec.unless is not None and (spec.unless.pattern.search(raw, lo, hi) if spec.within == "sentence" else spec.unless.search(t)):
-                continue
+            if spec.requires is not None:
+                if (lo, hi) not in required:
+                    required[lo, hi] = spec.requires.search(raw, lo, hi) is not None
+                if not required[lo, hi]:
+                    continue
+            if spec.unless is not None:
+                if (lo, hi) not in unmade:
+                    unmade[lo, hi] = (spec.unless.pattern.search(raw, lo, hi) if spec.within == "sentence"
+                                      else spec.unless.search(t)) is not None
+                if unmade[lo, hi]:
+                    continue
             kind = _about(spec, t, m, start, end)
             if spec.about and kind is None:
                 continue

@@ -13,6 +13,7 @@ import bisect
 import csv
 import functools
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -290,6 +291,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     only_own_named = not own and _only_own_child_named(t.raw)  # "Nasza Hania ma ADHD": the writer's own child, by name
     out: list[tuple[tuple[int, int], str, str]] = []
     mixed: str | None = None
+    names: tuple[int, ...] | None = None
+    scripted: bool | None = None
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             for key, topic, language in _phrases_at(first, firsts, stems):
@@ -299,8 +302,14 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                         # An English word for a condition ("ADHD", "diagnosis") counts here only inside a message written
                         # in another language: the English rules, which read English grammar, judge English messages.
                         mixed = mixed if mixed is not None else _script_language(t.raw, tokens)
-                        if not mixed or (not _BENGALI.search(t.raw) and not _ARABIC.search(t.raw) and not _names_someone(t.raw, start)):
-                            continue  # in Latin letters, a child named ("Rafi r ADHD…"), not "Nits er jonno sobai…"
+                        if not mixed:
+                            continue
+                        # Each found once a message: a long one may have a word for a condition in every line.
+                        scripted = scripted if scripted is not None else bool(_BENGALI.search(t.raw) or _ARABIC.search(t.raw))
+                        if not scripted:
+                            names = names if names is not None else _first_names(t.raw)
+                            if not _names_someone(names, start):
+                                continue  # in Latin letters, a child named ("Rafi r ADHD…"), not "Nits er jonno sobai…"
                         language = mixed
                     elif word.isascii() and _capitalised_inside(t.raw, start):
                         continue  # a name or a place in Latin letters ("Mrs Sokkari", "vote for Maara", "Nagano")
@@ -590,7 +599,9 @@ def _phrase_end(key: tuple[str, ...], tokens: list[str], bare: list[str], i: int
 _APOLOGY = frozenset(lexicon_key(w) for w in (
     "sorry", "apologies", "przepraszam", "przepraszamy", "maaf", "maafi", "maazrat", "mazrat", "muafi", "sori",
     "معذرت", "معافی", "آسف", "آسفة", "اسف", "اسفة", "معذرة", "ymddiheuro", "ymddiheuriadau", "raali", "cafis", "দুঃখিত",
-    "ddrwg", "xumahay", "asfe", "asef", "aasif", "asif", "dukkhito", "wstyd", "głupio", "sharminda", "sharmindah", "sharmanda"))
+    "ddrwg", "xumahay", "asfe", "asef", "aasif", "asif", "dukkhito", "wstyd", "głupio", "sharminda", "sharmindah", "sharmanda",
+    # by accident: no conduct to tell
+    "przypadkiem", "przypadek", "niechcący", "ddamweiniol", "damwain"))
 
 
 def _told_before(raw: str, span: tuple[int, int], first: int) -> bool:
@@ -633,10 +644,17 @@ def _person_word(word: str) -> bool:
             and not any(folded in markers for markers in _LATIN_MARKERS.values()))
 
 
-def _names_someone(raw: str, at: int) -> bool:
-    """Whether a message in Latin letters names someone: a capitalised word that may be a name, not the one at ``at``
-    (an English word for a condition opening the message: "Nits…", "Diabetes…")."""
-    return any(m.start() != at and _person_word(m.group()) for m in _CAPITALISED_WORD.finditer(raw))
+def _names_someone(names: tuple[int, ...], at: int) -> bool:
+    """Whether a message in Latin letters names someone: a capitalised word that may be a name (``names``, from
+    ``_first_names``), not the one at ``at`` (an English word for a condition opening the message: "Nits…",
+    "Diabetes…")."""
+    return any(start != at for start in names)
+
+
+def _first_names(raw: str) -> tuple[int, ...]:
+    """Where the first two capitalised words that may be names start: enough to answer ``_names_someone`` for any word,
+    found once for a message however many words for a condition it has."""
+    return tuple(itertools.islice((m.start() for m in _CAPITALISED_WORD.finditer(raw) if _person_word(m.group())), 2))
 
 
 #: After a mention of the writer's child, a word making the child the one acted on: Urdu "ko", Punjabi "nu".
@@ -807,7 +825,7 @@ _NAMES_WITH_AL = frozenset(lexicon_key(w) for w in ("الياس", "إلياس", 
 def _may_be_a_name_in_script(word: str) -> bool:
     """Whether a word in Arabic, Urdu or Bengali script may be a child's name (``_NOT_A_NAME_IN_SCRIPT``, the fronts
     and endings above)."""
-    fronted = any(word.startswith(f) and len(word) - len(f) >= 2 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
+    fronted = any(word.startswith(f) and len(word) - len(f) >= 3 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
     return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not fronted
             and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
 
@@ -1040,10 +1058,10 @@ _LATIN_MARKERS = {
     "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
                      "nai", "abar", "ekhon", "shob", "cheler", "meyer", "theke", "jonno", "ejonno", "kichu", "kichui", "onek",
                      "ekdom", "hobe", "dise", "diyeche", "koreche", "shunlam", "bolse", "protidin", "tai", "ache", "chilo", "khub",
-                     "kharap", "korte", "korbe", "korche", "parena", "bhalo", "valo", "tader", "oder", "amader", "tomar"}),
+                     "kharap", "korbe", "korche", "parena", "bhalo", "tader", "amader"}),
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay", "wuu", "kale", "aad", "ku",
                      "waxaa", "loo", "qabto", "qabaa", "walba", "sidee", "maxaa", "hooyadeed", "aabihiis", "laga", "lagu", "helay",
-                     "sidaas", "darteed", "isaga", "iyada", "ugu", "jira"}),
+                     "sidaas", "darteed", "isaga", "iyada"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
     # Punjabi's own postpositions, pronouns and verb forms ("nu" for Urdu's "ko", "vich" for "mein", "hoya" for "hua").
