@@ -801,3 +801,13 @@ def test_accidents_hearts_eyes_and_things_that_give_trouble_tell_of_no_childs_co
 ])
 def test_english_and_german_words_are_not_markers_of_bengali_or_somali(text: str) -> None:
     assert "individual-child" not in _flags(text)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Mae Gruffudd wedi taro bachgen arall ar y cae", True),  # Welsh: "Mae" leads into the name
+    ("Dzisiaj Antek popchnął chłopca na schodach", True),  # Polish: "today" leads into the name
+    ("Heddiw Mam wedi taro'r car yn y maes parcio", False),  # a grown-up and a car
+    ("ہمارے بلے نے پڑوسی کی مچھلی چرا لی", False),  # Urdu script: our tomcat stole the neighbour's fish
+])
+def test_a_name_after_a_word_that_leads_into_it_opens_the_clause_and_a_tomcat_is_no_child(text: str, flagged: bool) -> None:
+    assert ("individual-child" in _flags(text)) == flagged

@@ -461,6 +461,9 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
     ``starts``: where each word starts."""
     first, verb, lo, _ = _window(found, starts, span)
     first = bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, verb)
+    opening = first  # the clause's first word after a word that leads into a name: "Mae Dylan…", "Wczoraj Kuba…"
+    while opening < verb and found[opening][0] in _LEAD_INS:
+        opening += 1
     doer = hurt = None
     for k in range(first, verb):
         word, start, end = found[k]
@@ -471,7 +474,7 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
         marked = 2 if after[0] in _TO_OWN else 3 if after[0] in _GENITIVE and after[1] in _BODY else 0
         if marked and all(w in _BODY or w in _FILLERS or w in _HURT_PLACES for w, _, _ in found[k + marked:verb]):
             hurt = hurt or word
-        elif after[0] in _DOER_AFTER or k == first:  # "Arjun ne…", or a name opening the clause ("Inaya roz…")
+        elif after[0] in _DOER_AFTER or k == opening:  # "Arjun ne…", or a name opening the clause ("Inaya roz…")
             doer = doer or word
     if doer is not None and hurt is None:
         hurt = _another_child_hurt(raw, found, bisect.bisect_left(starts, span[1]) - 1)
@@ -558,7 +561,7 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
     "البعوض", "نحلة", "کتا", "کتے", "بلی", "مچھر", "مکھی", "dog", "cat", "puppy", "kitten", "hamster", "rabbit", "wasp", "bee",
     "mosquito", "horse", "pony", "goat", "parrot", "geese", "goose", "swan", "duck", "seagull", "seagulls", "gull", "gulls", "pigeon",
     "pigeons", "fox", "squirrel", "tota", "totay", "chuha", "chuhe", "bandar",
-    "جرو", "نملة", "قط", "بسة", "بسه", "kot", "papuga", "mysz"))
+    "جرو", "نملة", "قط", "بسة", "بسه", "kot", "papuga", "mysz", "بلا", "بلے"))
 #: The topic of conduct that tells of a child only where the clause names one (``_names_the_child``): a theft told in
 #: the past ("chura liya", "wedi dwyn"), for anyone's phone or bike may be stolen. (A school's sanctions were tried
 #: so and dropped: a name beside "punished" or "sent to the head" was as often a footballer, a politician in court, a
