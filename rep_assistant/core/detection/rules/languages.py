@@ -483,8 +483,7 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
 
 #: A child named by what they are, not by name, as the one hurt, straight after the verb in the languages that put the
 #: one acted on there: Polish "pobił chłopaka", Welsh "taro bachgen arall", Arabizi "dreb walad" ("wa7ed" is also "one":
-#: "darab wa7ed shawerma", ate one). (Urdu's and Punjabi's
-#: "larke ko maara" are rows of their own.)
+#: "darab wa7ed shawerma", ate one). Urdu's and Punjabi's "larke ko maara" are rows of their own.
 _CHILD_AFTER = frozenset(lexicon_key(w) for w in (
     "chłopaka", "chłopca", "chłopców", "dziewczynkę", "dziewczynki", "kolegę", "kolegów", "koleżankę", "koleżanki", "dziecko",
     "dzieci", "dziewczynę", "ucznia", "uczennicę", "bachgen", "bechgyn", "plentyn", "plant", "merch", "ferch", "hogyn", "hogan",
@@ -873,13 +872,12 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
 
 
 #: After a child's name in Latin letters, a word marking their role: Urdu and Punjabi "ko", "nu", "ne", Bengali "re",
-#: Polish "został"/"dostał", Welsh "wedi", Somali "waa"/"ayaa". A capitalised word without one is as often a shop, a
-#: school or a language ("Kal Tesco ke bahar…", "Heddiw yn Gymraeg…"), unless the conduct follows it straight away.
-_MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _SOMALI_SUBJECT_AFTER | frozenset(lexicon_key(w) for w in (
-    "re", "został", "została", "zostali", "dostał", "dostała", "wedi", "waa"))
-#: Beside a capitalised word, a word that makes it a grown-up's name, not a child's: a title or a grown-up of the
-#: family before it ("Mere bhai Bilal", "Miss Sarah"), an honorific after it ("Ahmed uncle", "Ali Baba", "Bilal bhai").
-_GROWN_UP_BESIDE = _GROWN_UPS | frozenset(lexicon_key(w) for w in (
+#: Welsh "wedi", Somali "waa"/"ayaa". A capitalised word without one is as often a shop, a school or a language ("Kal
+#: Tesco ke bahar…", "Heddiw yn Gymraeg…"), unless the conduct follows it straight away.
+_MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _SOMALI_SUBJECT_AFTER | frozenset(lexicon_key(w) for w in ("re", "wedi", "waa"))
+#: Beside a capitalised word, a word that makes it no child's name: a title or a grown-up of the family before it
+#: ("Mere bhai Bilal", "Miss Sarah"), an honorific after it ("Ahmed uncle", "Ali Baba", "Bilal bhai"), thanks before it.
+_NO_CHILD_BESIDE = _GROWN_UPS | frozenset(lexicon_key(w) for w in (
     "bhai", "bhaiya", "bhaijan", "behen", "behn", "baji", "apa", "apu", "baba", "sahib", "sahab", "ji", "jee", "dost", "cousin",
     "saala", "saale", "kuzyn", "kuzynka", "szwagier", "cefnder", "cyfnither", "ffrind", "friend",
     # thanks or agreement to the one spoken to: "Thanks Sana…", "Diolch Nia…", "Bilkul Amina…"
@@ -903,8 +901,9 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
     and the conduct ("Ali ne bataya ke kisi ne phone chura liya": Ali told it).
 
     In Latin letters: a capitalised word that may be a name (``_person_word``: no teacher, no day, no family word), with
-    no title, grown-up or honorific beside it (``_GROWN_UP_BESIDE``) and no school or team word before it, marked by the
-    word after it (``_MARKED_AFTER_A_NAME``) or straight before the conduct: "Yusra ne…chura liya", "Bryn wedi dwyn…".
+    no title, grown-up, honorific or thanks beside it (``_NO_CHILD_BESIDE``) and no school or team word before it,
+    marked by the word after it (``_MARKED_AFTER_A_NAME``) or straight before the conduct: "Yusra ne…chura liya", "Bryn
+    wedi dwyn…".
     In Arabic and Urdu script: a word before "کو" or "نے" that may be a name. In Bengali script: a word with the object
     ending, not someone, everyone or a grown-up. Arabic written in its own script marks neither, so a theft told in it
     is read by its own rows alone ("سرق").
@@ -918,8 +917,8 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
             written = raw[start:end]
             named = (written[:1].isupper() and written[1:].islower() and _person_word(written)
                      and (after in _MARKED_AFTER_A_NAME or k + 1 == at)
-                     and word not in _GROWN_UP_BESIDE and after not in _GROWN_UP_BESIDE
-                     and not (k > 0 and found[k - 1][0] in _GROWN_UP_BESIDE) and not _of_an_institution(raw, found, k))
+                     and word not in _NO_CHILD_BESIDE and after not in _NO_CHILD_BESIDE
+                     and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE) and not _of_an_institution(raw, found, k))
         else:
             named = _may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
                 _BENGALI.match(word) is not None and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS
@@ -927,6 +926,10 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
         if named and _TELLING.isdisjoint(w for w, _, _ in found[k + 1:at]):
             return True
     return False
+
+
+#: The small words inside a school's or a team's name: "Ysgol Pen y Bryn", "Academy of…".
+_INSIDE_NAMES = frozenset({"y", "yr", "of", "the", "de", "la"})
 
 
 def _of_an_institution(raw: str, found: list[tuple[str, int, int]], k: int) -> bool:
@@ -937,9 +940,6 @@ def _of_an_institution(raw: str, found: list[tuple[str, int, int]], k: int) -> b
         if found[k][0] in _INSTITUTIONS:
             return True
     return False
-
-
-_INSIDE_NAMES = frozenset({"y", "yr", "of", "the", "de", "la"})
 
 
 def _led_in(raw: str, at: int) -> bool:
