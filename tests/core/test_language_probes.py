@@ -600,6 +600,28 @@ def test_a_question_to_the_group_about_any_child_tells_of_no_child(text: str) ->
     assert not _flags(text) & WATCHED
 
 
+@pytest.mark.parametrize("text", [
+    "Kisi bache ko nuts se allergy ho to bata dein, party bags bana rahi hun",  # Roman Urdu: if any child…, do tell
+    "اگر کسی بچے کو انڈے سے الرجی ہو تو بتا دیں، کپ کیک بنا رہی ہوں",  # Urdu
+    "Kise bache nu gluten ton allergy hove taan das dena, langar da khana bana rahe aan",  # Punjabi
+    "Kono bacchar nut allergy thakle janaben, cake order dibo",  # romanised Bengali: if any child has…, let me know
+    "কোনো বাচ্চার দুধে এলার্জি থাকলে জানাবেন, পার্টির খাবার বানাচ্ছি",  # Bengali
+    "اذا اي طفل عنده حساسية من المكسرات خبروني، بحضر الكيك",  # Arabic: if any child…, tell me
+    "Ilmo ma jiraa oo xasaasiyad ku leh looska, ii soo sheega",  # Somali: is there a child…, let me know
+    "Koi bacha hai jisko asthma hai to let me know, trip ke liye inhaler list bana rahe hain",  # English request inside
+])
+def test_a_request_to_tell_asks_the_group_about_any_child_as_a_question_mark_does(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "Zara ko nuts se allergy hai. Party ka time bata dein",  # told; the request is another sentence's
+    "Rahim er nut allergy ase, janaben sobai",  # a child named: told whatever is asked
+])
+def test_a_request_to_tell_leaves_a_child_named_or_told_in_another_sentence_told(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
 def test_a_question_to_the_group_that_also_names_a_child_still_tells_of_that_child() -> None:
     assert "individual-child" in _flags("Party kal hai, Zayan ko nut allergy hai, kisi aur bache ko bhi?")
 

@@ -16,7 +16,7 @@ import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -35,10 +35,10 @@ _NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "
 def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, frozenset[tuple[str, ...]]]]:
     """Disclosure phrases (as word tuples) -> (topic, language), and by kind the phrases that unmake them: ``unless``
     every disclosure of the message (an awareness day), ``unless-asked`` every disclosure of a message that asks (a
-    question mark: "does any child have a nut allergy?"), ``unless-conduct`` only its conduct, never a child's health (a
-    ball kicked, a game)."""
+    question mark: "does any child have a nut allergy?", or an ``asks`` phrase: "…allergy ho to bata dein", let me
+    know), ``unless-conduct`` only its conduct, never a child's health (a ball kicked, a game)."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
-    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set()}
+    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set(), _ASKS: set()}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
         if row["topic"] in unless:
@@ -51,13 +51,22 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, fr
 _UNLESS = "unless"
 _UNLESS_ASKED = "unless-asked"
 _UNLESS_CONDUCT = "unless-conduct"
+#: Not a disclosure's unmaking but a request to the group to tell ("bata dein", "das dena", "জানাবেন", "dajcie znać",
+#: "rhowch wybod", "خبروني"): a sentence with one asks as a question mark does ("…allergy ho to bata dein").
+_ASKS = "asks"
 _QUESTION_MARKS = ("?", "؟")
+
+
+def _asks(raw: str, tokens: list[str]) -> list[int]:
+    """Where (word indices) the message's requests to tell start, or [-1] when it has a question mark only ([]: it asks
+    nothing)."""
+    return _unless_at(tokens, _ASKS) or ([-1] if any(q in raw for q in _QUESTION_MARKS) else [])
 
 
 def _asks_unless(raw: str, tokens: list[str]) -> bool:
     """Whether the message as a whole unmakes the English rules' words for a condition in it (``asks_the_group``): an
-    ``unless`` phrase, or an ``unless-asked`` one in a question that names nobody inside a sentence."""
-    return _says_unless(tokens) or (any(q in raw for q in _QUESTION_MARKS) and bool(_unless_at(tokens, _UNLESS_ASKED))
+    ``unless`` phrase, or an ``unless-asked`` one in a message that asks and names nobody inside a sentence."""
+    return _says_unless(tokens) or (bool(_asks(raw, tokens)) and bool(_unless_at(tokens, _UNLESS_ASKED))
                                     and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw)))
 
 
@@ -69,11 +78,12 @@ _PLAY_REACH = 4
 
 
 def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[int], at: list[int], span: tuple[int, int],
-                      asked: bool) -> bool:
+                      asked: bool, requests: Sequence[int] = ()) -> bool:
     """Whether one of the unmaking phrases starting at words ``at`` is in the clause of the disclosure at ``span``: a
     ball or a game beside the conduct ("ball ko laat maari"), or, with ``asked``, a question to the group about any child
-    ("Koi bacha nuts allergy wala hai class mein?") in a clause that names nobody and a sentence that asks. The next
-    clause may tell of a child ("Zainab ko epilepsy hai. Koi bachi hai jo…?")."""
+    ("Koi bacha nuts allergy wala hai class mein?") in a clause that names nobody and a sentence that asks: with a
+    question mark, or with one of the message's ``requests`` to tell ("…allergy ho to bata dein"). The next clause may
+    tell of a child ("Zainab ko epilepsy hai. Koi bachi hai jo…?")."""
     _, _, lo, hi = _window(found, starts, span)
     hi = min(len(raw), hi + _PAST_THE_WORDS)  # the question mark after the window's last word
     start, end = _clause_start(raw, span[0], lo), _clause_end(raw, span[1], hi)
@@ -84,8 +94,18 @@ def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[
         first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]) - 1
         return any(first - _PLAY_REACH <= i <= last + _PLAY_REACH for i in at)
     asks = _SENTENCE_BREAK.search(raw, span[1], hi)
-    return (asks is not None and asks.group() in _QUESTION_MARKS
+    return (((asks is not None and asks.group() in _QUESTION_MARKS) or _requested(raw, found, requests, span, lo, hi))
             and not any(_person_word(m.group()) for m in _NAME_INSIDE.finditer(raw, start, end)))
+
+
+def _requested(raw: str, found: list[tuple[str, int, int]], requests: Sequence[int], span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether a request to tell (``_asks``) is in the sentence of the disclosure at ``span``, within the characters
+    ``lo``..``hi`` looked at: "kisi bache ko allergy ho to bata dein", not "…allergy hai. Kal party ka time bata dein"."""
+    for i in requests:
+        at = found[i][1] if i >= 0 else -1
+        if lo <= at < hi and not _SENTENCE_BREAK.search(raw, min(at, span[1]), max(at, span[0])):
+            return True
+    return False
 
 
 @functools.cache
@@ -327,8 +347,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     starts = [start for _, start, _ in found]
     if out and not _GROWN_UPS.isdisjoint(tokens):
         out = [d for d in out if not _of_a_grown_up(t.raw, found, starts, d[0], _DOER_REACH if d[1] in _CONDUCT else _SUBJECT_REACH)]
-    if out and any(q in t.raw for q in _QUESTION_MARKS) and (asked := _unless_at(tokens, _UNLESS_ASKED)):
-        out = [d for d in out if not _unmade_in_clause(t.raw, found, starts, asked, d[0], asked=True)]
+    if out and (requests := _asks(t.raw, tokens)) and (asked := _unless_at(tokens, _UNLESS_ASKED)):
+        out = [d for d in out if not _unmade_in_clause(t.raw, found, starts, asked, d[0], asked=True, requests=requests)]
     if any(d[1] in _CONDUCT for d in out):
         # A ball or a game in the clause ("ball ko laat maari", "super zabawa") makes no conduct; a dog bit, a cat stole
         # ("Bilal ke kutte ne kaata", "Hamari billi khana chura leti hai") makes no child's
