@@ -77,3 +77,33 @@ def test_a_rumour_can_be_about_the_police_or_ofsted() -> None:
 def test_a_child_pointed_at_without_a_name_and_their_record_is_personal_data(text: str) -> None:
     cats = {f.category for f in detect([Message(1, "2025-03-04T10:00", "Parent", text)])}
     assert {"individual-child", "personal-data"} <= cats
+
+
+def _categories(text: str) -> set[str]:
+    return {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)])}
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Foster's husband is running the tombola again",
+    "Mr Okoro's wife is divorcing him, the whole village knows",
+    "Rumour has it the head has been suspended",
+    "Word has it the deputy head is leaving",
+])
+def test_a_grown_ups_partner_a_surname_and_a_rumours_opening_words_are_no_child(text: str) -> None:
+    assert not _categories(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ellie's parents are splitting up, go gently with her", "Ellie's parents"),
+    ("poor lad, his dad's in prison again", "his dad"),
+    ("Theo's nan got arrested last week", "Theo's nan"),
+])
+def test_a_childs_family_is_named_through_the_child(text: str, name: str) -> None:
+    assert name in _found(text, "family_of")
+    assert "individual-child" in _categories(text)
+
+
+def test_fostering_is_a_childs_home_life_and_a_surname_foster_is_not() -> None:
+    assert "individual-child" in _categories("Kayden is in foster care now, poor mite")
+    assert "individual-child" in _categories("Poppy's been fostered since Easter")
+    assert not _found("Mrs Foster's husband is running the tombola", "family_of")

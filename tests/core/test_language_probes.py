@@ -833,3 +833,50 @@ def test_english_and_german_words_are_not_markers_of_bengali_or_somali(text: str
 ])
 def test_a_name_after_a_word_that_leads_into_it_opens_the_clause_and_a_tomcat_is_no_child(text: str, flagged: bool) -> None:
     assert ("individual-child" in _flags(text)) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Wiilkaygu cuntadiisa oo dhan wuu cunay, gabadhayduna way cuntay 😋",  # Somali: my son ate all his food, my girl ate too
+    "Carruurtu waxay cuntaan bariis iyo hilib maalin walba",  # they eat rice and meat every day
+    "Fadlan ha cunteen keega ilaa xafladda",  # don't eat (plural) the cake until the party
+    "Cuntadeena dugsiga waa ka fiican tahay sanadkii hore",  # our school food is better than last year
+])
+def test_somali_words_for_eating_and_food_are_not_swearing(text: str) -> None:
+    assert "offensive-language" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mój Kuba dostał dziś detention, znowu gadał na lekcji 🙄",  # Polish: my Kuba got detention today
+    "Mój Staś ma astmę, inhaler jest w plecaku",  # my Staś has asthma
+])
+def test_a_possessive_with_letters_beyond_ascii_names_the_writers_own_child_for_the_english_rules(text: str) -> None:
+    assert not _flags(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Zubair ab on report hai, har din head ke paas card le jata hai",  # Roman Urdu: on report
+    "Tamim ekhon on report, teacher er shathe kharap bhasha use korse",  # Banglish
+    "Mariusz ma detention w piątek bo się bił na przerwie",  # Polish: detention
+    "Wiilka Xaliimo, Yuusuf, wuxuu qabaa sickle cell, isbitaalka ayuu jiifaa",  # Somali: sickle cell
+    "Gurpreet de munde nu school ne expel kar ditta",  # Punjabi: expelled
+    "Shahana r furi autism, class e ekla boshe thake",  # Sylheti: her girl has autism
+    "Kamran da puttar ohnu ADHD hai, ohnu extra help lagdi",  # Punjabi: his son has ADHD
+])
+def test_english_school_and_health_words_inside_another_language_tell_of_a_named_child(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Detention letter sab ko aaya hai, sign kar ke wapas bhejna",  # a letter to every family
+    "Mera munda detention ch ae ajj, late aauga",  # Punjabi: my boy
+])
+def test_english_school_words_inside_another_language_without_another_child_tell_nothing(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "Wiilka Faadumo ayaa garaacay wiilkayga maanta",  # Somali: Faadumo's son hit my son today
+    "Gabadha Sahra ayaa qaniinay gabadhayda, calaamad ayaa ka muuqata",  # Sahra's girl bit my girl
+])
+def test_a_child_named_through_their_parent_opening_the_sentence_is_the_doer(text: str) -> None:
+    assert "individual-child" in _flags(text)

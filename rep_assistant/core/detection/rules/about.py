@@ -23,6 +23,10 @@ _SCHOOL_RE = compile_i(rf"{SCHOOL}|\b(?:school|nursery|academy|college|sixth\s+f
 _ADULT_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|dad|mother|father|husband|wife|partner|parents|nan|gran|"
                       r"grandma|grandad|uncle|aunt(?:ie)?|boyfriend|girlfriend|ex|fella|feller|bloke|man|missus|mrs|hubby|"
                       r"other\s+half|maw|mam|da|brother-in-law|sister-in-law|cousin)\b")
+# A child's family as the child's: "Grace's parents", "his mum", "their nan". Not a grown-up's partner ("Mrs Foster's
+# husband", "his wife"): whose husband it is, is a grown-up, and their private life is no child's home life.
+_FAMILY_OF_RE = compile_i(r"\b(?:(?:his|her|their|\w+'s)\s+)(?:mum|mom|mummy|dad|daddy|mother|father|parents|nan|nana|gran|granny|"
+                          r"grandma|grandad|grandpa|grandparents|uncle|aunt(?:ie|y)?|step-?(?:mum|dad)|maw|mam|da)\b")
 _PEOPLE_RE = compile_i(PERSON_NOUN)
 # Bodies whose arrival or verdict is news a rumour passes on ("the police were called", "Ofsted are coming",
 # "requires improvement"), and the school's staff that Text's roles leave out (the janitor).
@@ -117,6 +121,19 @@ def _adult(t: Text) -> Spans:
     return sorted([m.span() for m in _ADULT_RE.finditer(t.raw)] + t.parents_of)
 
 
+def _family_of(t: Text) -> Spans:
+    """A child's parents, grandparents and kin named through the child ("Grace's parents", "his dad"), not through a
+    title ("Mrs Foster's husband") or a grown-up's partner."""
+    return sorted([m.span() for m in _FAMILY_OF_RE.finditer(t.raw) if not _titled_before(t.raw, m.start())] + t.parents_of)
+
+
+_TITLE_BEFORE = compile_i(r"\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+$")
+
+
+def _titled_before(raw: str, at: int) -> bool:
+    return bool(_TITLE_BEFORE.search(raw[max(0, at - 8):at]))
+
+
 def _people(t: Text) -> Spans:
     return [m.span() for m in _PEOPLE_RE.finditer(t.raw)]
 
@@ -137,6 +154,7 @@ KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "child_noun": (lambda t: t.child_nouns, "a child"),
     "named": (lambda t: [n for n in t.names if t.lower[n[0]:n[1]] not in t.own_names], "someone named"),
     "adult": (_adult, "another parent"),
+    "family_of": (_family_of, "a child's family"),
     "person": (lambda t: t.persons, "someone"),
     "people": (_people, "people"),
     "accused": (_accused, "someone"),

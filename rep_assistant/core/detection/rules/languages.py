@@ -979,10 +979,13 @@ def _opens_with_a_name(m: regex.Match[str], raw: str, conduct: list[tuple[int, i
     """Whether a ``_SENTENCE_OPENING`` match is the conduct's doer: a first name and surname that may be a name, not a
     title or an apology; or one such word with Urdu's "ne" or the conduct straight after it ("Bilal ne…", "Tomek
     popchnął…", an adverb or two between them). Phones capitalise every sentence's first word ("Shayad kisi ne…", "Podobno ktoś…"), so one word alone
-    is no name; three capitalised words or more ("Red Nose Day") the pattern leaves out. Languages that put the object
+    is no name; three capitalised words or more ("Red Nose Day") the pattern leaves out. A word for a child and a name
+    ("Wiilka Faadumo…": Faadumo's son) names the child by their parent. Languages that put the object
     before the verb put the writer's child (``mine``) and its object word between them: "Sabbir amar meye ke dhakka
     dise"."""
     first = lexicon_key(m.group(1).casefold())
+    if first in _CHILD_OF and m.group(2) is not None:  # "Gabadha Hodan…", "Merch Sioned…": a child named by their parent
+        return _person_word(m.group(2))
     if first in _TITLES or first in _APOLOGY or first.startswith(_ANIMAL_FRONTS) or not _person_word(m.group(1)):
         return False
     if m.group(2) is not None:
@@ -1081,16 +1084,20 @@ _LATIN_MARKERS = {
     "bn": frozenset({"ase", "hoise", "hoyeche", "kore", "korse", "porse", "ekta", "amar", "tumi", "apni", "keno", "kintu", "er",
                      "nai", "abar", "ekhon", "shob", "cheler", "meyer", "theke", "jonno", "ejonno", "kichu", "kichui", "onek",
                      "ekdom", "hobe", "dise", "diyeche", "koreche", "shunlam", "bolse", "protidin", "tai", "ache", "chilo", "khub",
-                     "kharap", "korbe", "korche", "parena", "bhalo", "tader", "amader"}),
+                     "kharap", "korbe", "korche", "parena", "bhalo", "tader", "amader",
+                     # Sylheti and spoken Bengali: boy, girl, has become, went, happens, is needed, did, can, will go, saw, stays.
+                     "fuwa", "furi", "oise", "gese", "hoy", "lagbe", "korsi", "korsilo", "hoini", "parbe", "jabe", "dekhlam", "thake"}),
     "so": frozenset({"waa", "uu", "ayaa", "iyo", "ayuu", "ayay", "baa", "qabo", "qaba", "wuxuu", "waxay", "wuu", "kale", "aad", "ku",
                      "waxaa", "loo", "qabto", "qabaa", "walba", "sidee", "maxaa", "hooyadeed", "aabihiis", "laga", "lagu", "helay",
-                     "sidaas", "darteed", "isaga", "iyada"}),
+                     "sidaas", "darteed", "isaga", "iyada", "wiilka", "gabadha", "inanta", "ilmaha", "maanta", "hadda"}),
     "pl": frozenset({"jest", "nie", "się", "sie", "że", "już", "juz", "bardzo", "mój", "moja", "ma", "ze"}),
     "cy": frozenset({"mae", "yn", "wedi", "gyda", "ganddo", "ganddi", "efo", "ydy", "dydy", "roedd"}),
     # Punjabi's own postpositions, pronouns and verb forms ("nu" for Urdu's "ko", "vich" for "mein", "hoya" for "hua").
     "pa": frozenset({"nu", "vich", "ohnu", "ehnu", "usnu", "ohda", "ohdi", "ohde", "ehda", "ehdi", "naal", "karda", "kardi", "hoya",
                      "hoyi", "sanu", "mainu", "tuhanu", "hunda", "hundi", "dasya", "keha", "layi", "ditta", "kiti", "kitta",
-                     "sunya", "karde", "onu", "jaanda", "jaandi", "aunda", "aundi", "ajj", "haiga", "gya"}),
+                     "sunya", "karde", "onu", "jaanda", "jaandi", "aunda", "aundi", "ajj", "haiga", "gya",
+                     # boy, boys, girl, son, where, they say, she tells, he tells
+                     "munda", "munde", "kudi", "puttar", "kithay", "kithe", "kende", "kehnde", "dasdi", "dasda"}),
     # Arabic in Latin letters ("Arabizi"), digits for the letters Latin has not: 3 for ع, 2 for ء, 7 for ح; none an
     # English word ("mesh", "howe" and "3am" are).
     "ar": frozenset({"3ando", "3anda", "3endo", "3endha", "enno", "inno", "ya3ni", "kteer", "ktir", "shu", "mish", "hayda",

@@ -22,6 +22,7 @@ from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, Folded, f
 _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
 _TOKEN = re.compile(r"[a-z0-9]+")
+_UNICODE_WORD = regex.compile(r"[\p{L}\p{M}']+")
 _NUMBER = re.compile(r"\d\d\d")
 # A mask or digits inside a word: "f*ck", "*ss", "sh1t". Opens with the mask or digit and looks behind it, so the search
 # skips to those instead of stopping at every letter; it finds one wherever "[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]"
@@ -100,7 +101,7 @@ i a an the this that these those it its it's there here he she they we you my ou
 why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
 actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
-whoever whatever anybody everybody
+whoever whatever anybody everybody rumour rumor word legend gossip
 back home due away late early free open closed nearly almost finally again first next last lots loads plenty busy ready done
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december christmas easter diwali eid halloween ramadan hanukkah xmas new year term half mr mrs ms miss
@@ -262,7 +263,10 @@ class Text:
         Sarah", "Dave's wife", "Tyler's dad": the talk is about the parent).
         """
         tokens = self.token_set
-        own = [] if subjects.OWN_WORDS.isdisjoint(tokens) else subjects.own_child_spans(self.raw)
+        # Tokens are ASCII: a possessive with a letter beyond it ("Mój Kuba", "আমার মেয়ে") is looked for in the words.
+        mine = not subjects.OWN_WORDS.isdisjoint(tokens) or (
+            self.folded is not None and not subjects.OWN_WORDS.isdisjoint(_UNICODE_WORD.findall(self.lower)))
+        own = subjects.own_child_spans(self.raw) if mine else []
         adults = not subjects.ADULT_WORDS.isdisjoint(tokens)
         refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
             [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
