@@ -880,3 +880,11 @@ def test_english_school_words_inside_another_language_without_another_child_tell
 ])
 def test_a_child_named_through_their_parent_opening_the_sentence_is_the_doer(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "রাকিব আমার ছেলেকে থাপ্পড় মেরেছে",  # Bengali: Rakib slapped my son (slap, then the verb that deals it)
+    "রাকিব আজকে আমার মেয়েকে লাথি মেরেছে",  # Rakib kicked my daughter today
+])
+def test_the_blow_between_the_writers_child_and_the_verb_leaves_the_name_opening_the_sentence_the_doer(text: str) -> None:
+    assert "individual-child" in _flags(text)

@@ -833,6 +833,10 @@ _BODY = frozenset(lexicon_key(w) for w in (
     "شعر", "وجه", "وجها", "ايد", "إيد", "ايدها", "ايده", "بال", "بالوں", "منہ", "ہاتھ", "بازو", "চুল", "মুখ", "হাত", "গালে",
     "baal", "bal", "vaal", "waal", "mooh", "munh", "muh", "moonh", "haath", "hath", "baazu", "bazu", "kaan", "naak", "chehre", "chehra",
     "gaal", "chul", "mukh", "haat"))
+#: The blow itself, a noun before the verb that deals it (Bengali and Urdu say "slap hit", "kick gave"): "সাব্বির আমার
+#: ছেলেকে থাপ্পড় মেরেছে", "احمد نے میرے بیٹے کو لات ماری".
+_BLOWS = frozenset(lexicon_key(w) for w in (
+    "থাপ্পড়", "থাপ্পর", "চড়", "লাথি", "ঘুষি", "কামড়", "ধাক্কা", "চিমটি", "খামচি", "تھپڑ", "چانٹا", "لات", "مکا", "مکے", "دھکا", "چٹکی"))
 
 
 
@@ -855,8 +859,8 @@ def _may_be_a_name_in_script(word: str) -> bool:
 def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
     """Whether, in Arabic, Urdu or Bengali script, a word opening the clause of the ``conduct`` names its doer: after
     words of time (``_SCRIPT_LEAD_INS``) and the writer's child told first (``mine``, with its object word), a word not
-    of ``_NOT_A_NAME_IN_SCRIPT`` (perhaps with a surname), then only adverbs (``_FILLERS``), the writer's child or the
-    part of them hurt (``_BODY``) before the conduct: "عمر ضرب ابني", "সাব্বির আমার ছেলেকে মেরেছে", "আমার মেয়েকে সুমাইয়া
+    of ``_NOT_A_NAME_IN_SCRIPT`` (perhaps with a surname), then only adverbs (``_FILLERS``), the writer's child, the
+    part of them hurt (``_BODY``) or the blow (``_BLOWS``) before the conduct: "عمر ضرب ابني", "সাব্বির আমার ছেলেকে মেরেছে", "আমার মেয়েকে সুমাইয়া
     খামচি দিছে". The conduct's object being the writer's child is asked by the caller."""
     starts = [start for _, start, _ in found]
     index = {start: k for k, start in enumerate(starts)}
@@ -870,7 +874,7 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
     def minor(j: int) -> bool:
         word = found[j][0]
         return (word in _FILLERS or word in _SCRIPT_LEAD_INS or word in _TO_OWN or word in _OBJECT_WORDS or word == _DOER_NE
-                or word in _BODY or _inside(spans, found[j][1]))
+                or word in _BODY or word in _BLOWS or _inside(spans, found[j][1]))
 
     for c, _ in conduct:
         k = index.get(c)
