@@ -111,13 +111,17 @@ def clashing_writers() -> list[str]:
     return sorted({chat_name(p) for p in writer_data()} & taken)
 
 
+#: How a set of single messages' chat name starts (``chat_name``).
+MESSAGE_SET = "messages-"
+
+
 def chat_name(path: Path) -> str:
     """A labels file's chat: its folder's name (corpus/b_glasgow_s2/labels.jsonl is 'b_glasgow_s2'); the team's sets are
     one chat, "team"; any other file (a writer's, writers/<name>.jsonl) is a chat named by its stem."""
     if _in(path, TEAM):
         return "team"
     if _in(path, MESSAGES):
-        return f"messages-{path.stem}"
+        return f"{MESSAGE_SET}{path.stem}"
     return path.parent.name if path.name == "labels.jsonl" else path.stem
 
 
@@ -152,10 +156,15 @@ def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
     out = {}
     for name, rows in chats.items():
         flags: list[set[str]] = [set() for _ in rows]
-        for f in detect_all(messages_from_labels(rows), None, model=False):
-            flags[f.message_id].add(f.category)
-            if f.rule_id in vetted and reads_as_english(rows[f.message_id]["text"]):
-                flags[f.message_id].add(vet_mark(f.category, vetted[f.rule_id]))
+        messages = messages_from_labels(rows)
+        # A set of single messages, each written apart, is read a message at a time: read as one chat, one message's
+        # author would be a grown-up named in another's text, and family and behaviour checks would join strangers.
+        parts = [[m] for m in messages] if name.startswith(MESSAGE_SET) else [messages]
+        for part in parts:
+            for f in detect_all(part, None, model=False):
+                flags[f.message_id].add(f.category)
+                if f.rule_id in vetted and reads_as_english(rows[f.message_id]["text"]):
+                    flags[f.message_id].add(vet_mark(f.category, vetted[f.rule_id]))
         out[name] = [frozenset(s) for s in flags]
     return out
 

@@ -107,3 +107,55 @@ def test_fostering_is_a_childs_home_life_and_a_surname_foster_is_not() -> None:
     assert "individual-child" in _categories("Kayden is in foster care now, poor mite")
     assert "individual-child" in _categories("Poppy's been fostered since Easter")
     assert not _found("Mrs Foster's husband is running the tombola", "family_of")
+
+
+@pytest.mark.parametrize("text", [
+    "Noor has a peanut allergy now, I've filled in the care plan form for the trip",
+    "Otto's EHCP review is on Monday, wish us luck",
+    "Rafi's been diagnosed with dyspraxia, we're waiting on an OT referral now. Anyone been through this?",
+    "Mabel's got coeliac so if you're doing party food please let me know what's in it",
+    "Bodhi pushed a boy in the lunch queue, we've had a long chat at home and he's writing a sorry note",
+])
+def test_a_parent_speaking_for_their_own_child_without_my_shares_nothing(text: str) -> None:
+    assert not _categories(text) & {"individual-child", "personal-data"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jayden got excluded again. Anyone else had experience of him kicking off?",
+    "Kenzie has ADHD apparently, explains a lot tbh",
+])
+def test_gossip_about_another_child_still_tells_of_that_child(text: str) -> None:
+    assert "individual-child" in _categories(text)
+
+
+def test_members_of_the_chat_named_in_a_message_are_grown_ups_and_their_children_are_children() -> None:
+    chat = [Message(0, "2025-01-06T10:00", "Danielle Cope", "Miss Hale sat down all through assembly"),
+            Message(1, "2025-01-06T10:05", "Gemma Rowe", "She's seven months pregnant Danielle, let her sit"),
+            Message(2, "2025-01-06T10:09", "Tom Price", "Danielle's son has ADHD you know"),
+            Message(3, "2025-01-06T10:12", "Grace's Mum", "Grace has chickenpox so she's off all week")]
+    flagged = {(f.message_id, f.category) for f in detect(chat)}
+    assert not {c for i, c in flagged if i == 1} & {"individual-child", "personal-data"}  # Danielle is a member
+    assert (2, "individual-child") in flagged  # her son is a child
+    assert not {c for i, c in flagged if i == 3} & {"individual-child", "personal-data"}  # Grace's mum's own child
+
+
+def test_a_members_name_the_chat_also_tells_news_of_stays_a_child() -> None:
+    chat = [Message(0, "2025-01-06T10:00", "Jordan Pike", "Can someone lend a PE top for Friday?"),
+            Message(1, "2025-01-06T10:05", "Amy Fox", "Jordan's been sent home again, third time"),
+            Message(2, "2025-01-06T10:09", "Lena Marsh", "Jordan's always in trouble that one"),
+            Message(3, "2025-01-06T10:12", "Tom Price", "Thing is, Jordan, he has ADHD, the school should know better")]
+    assert (3, "individual-child") in {(f.message_id, f.category) for f in detect(chat)}
+
+
+@pytest.mark.parametrize(("text", "name", "spoken_to"), [
+    ("Thank you Lorraine, that helps", "Lorraine", True),
+    ("Kelly they can search bags, it's policy", "Kelly", True),
+    ("It's nits Danielle, not a hygiene thing", "Danielle", True),
+    ("I'm here Harpreet.", "Harpreet", True),
+    ("Grace has chickenpox again", "Grace", False),
+    ("Is Grace ok after yesterday?", "Grace", False),
+])
+def test_someone_spoken_to_by_name_is_told_from_someone_spoken_of(text: str, name: str, spoken_to: bool) -> None:
+    from rep_assistant.core.detection.rules.text import addressed
+    start = text.index(name)
+    assert addressed(text, (start, start + len(name))) is spoken_to

@@ -12,7 +12,7 @@ import regex
 
 from rep_assistant.core.detection.rules import subjects
 from rep_assistant.core.detection.rules.model import kept
-from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, compile_i, words
+from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, addressed, compile_i, words
 
 Spans = list[tuple[int, int]]
 
@@ -103,8 +103,10 @@ def _children(t: Text) -> Spans:
 
 
 def _find_children(t: Text) -> Spans:
-    return sorted(t.child_refs + _lower_names(t) + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)]
-                  + _sentence_subjects(t, _CHILD_SUBJECT_RE))
+    named = _lower_names(t) + _sentence_subjects(t, _CHILD_SUBJECT_RE)
+    if t.adult_names:  # a member of the chat spoken to is a grown-up, however their name is written
+        named = [n for n in named if not (t.lower[n[0]:n[1]] in t.adult_names and addressed(t.raw, n))]
+    return sorted(t.child_refs + named + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)])
 
 
 def _sentence_subjects(t: Text, pattern: regex.Pattern[str] = _CLAIM_SUBJECT_RE) -> Spans:

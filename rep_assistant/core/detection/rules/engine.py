@@ -113,16 +113,23 @@ def _content(messages: Sequence[Message], rules: list[Rule], options: DetectOpti
         if j[0] or j[1]:
             pending.append((m, j))
     children = families.children(set(posts))
+    # Members' names, less any the chat also tells of as a child (a name may be a parent's and a pupil's).
+    members = family.first_names(posts, {name for names in children.values() for name in names} | families.told_of())
     habitual = {a for a, n in capitals.items() if n >= _HABIT_LEAST and n >= _HABIT_SHARE * posts[a]}
     out: list[Finding] = []
     for m, (text_hits, context_rules, _, _) in pending:
         own = children.get(m.author)
         t: Text | None = None
-        if own and text_hits and any(name in m.text.lower() for name in own):
-            # Read again knowing the poster's children; this can only take flags away (kept to the same categories).
-            t = Text(m.text, own)
-            found = {rule.category for rule, _ in text_hits}
-            text_hits = [(rule, hit) for rule, hit in judge(t)[0] if rule.category in found]
+        if text_hits:
+            lower = m.text.lower()
+            mine = own if own and any(name in lower for name in own) else None
+            grown = frozenset(name for name in members if name in lower)
+            if mine or grown:
+                # Read again knowing the poster's children and the members named (grown-ups); this can only take flags
+                # away (kept to the same categories).
+                t = Text(m.text, own or frozenset(), grown)
+                found = {rule.category for rule, _ in text_hits}
+                text_hits = [(rule, hit) for rule, hit in judge(t)[0] if rule.category in found]
         hits = text_hits
         if context_rules:
             hits = list(text_hits)  # the memo's list stays as the text alone makes it

@@ -126,6 +126,10 @@ class Families:
         self._mentions[author].update(reading[2])
         self._all_mentions.update(reading[2])
 
+    def told_of(self, least: int = 2) -> frozenset[str]:
+        """Names the chat tells news of ("Tyler's been…", "Tyler got…") at least ``least`` times: children, mostly."""
+        return frozenset(n for n, c in self._all_mentions.items() if c >= least)
+
     def _kept_up(self, author: str) -> set[str]:
         """Names ``author`` keeps telling news of, far more than anyone else does."""
         mine = self._mentions.get(author)
@@ -150,6 +154,22 @@ class Families:
                 # "Tayla-Mai" is also written and found as "Tayla" and "Mai"
                 out[author] = frozenset(found | {part for n in found if "-" in n for part in n.split("-")})
         return out
+
+
+# A display name's first word, when it is a given name: "Jo Hartley (Class Rep)", "Dawn 🌸", "Sana (Ayaan's mum)"; not
+# "Ayaan's Mum" (the child's name), "Mum of Ayaan", "Mrs Hale" or a phone number.
+_FIRST_NAME = regex.compile(rf"^\W*({_NAME})(?!['’]s\b|s['’])(?=\W|$)")
+
+
+def first_names(authors: Iterable[str], children: Iterable[str] = ()) -> frozenset[str]:
+    """Lower-cased given names of the chat's members, grown-ups all, less any name the chat shows to be a child's
+    (``children``): "Thank you Lorraine", "Kelly, they can search bags", "I disagree Nadia" name no child."""
+    out = set()
+    for author in authors:
+        m = _FIRST_NAME.match(author)
+        if m and (name := m.group(1).lower()) not in COMMON_CAPS and name not in _PARENT_WORDS and not _DISPLAY.match(author):
+            out.add(name)
+    return frozenset(out.difference(children))
 
 
 def children_by_author(messages: Iterable[Message]) -> dict[str, frozenset[str]]:

@@ -74,6 +74,12 @@ NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
     r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
+    # "Danielle's son", "Kerry's little girl", "Nadia's middle one", "Omar's little sister": a child named through their
+    # parent or sibling (a member of the chat, perhaps)
+    r"|(?-i:\b\p{Lu}\p{Ll}+)['’]s\s+(?:(?:little|eldest|youngest|wee|older|younger|middle|baby)\s+)?"
+    r"(?:boy|girl|kids?|child|children|son|daughter|lad|lass|twins|bairns?|weans?)\b"
+    r"|(?-i:\b\p{Lu}\p{Ll}+)['’]s\s+(?:eldest|youngest|oldest|(?:middle|little|wee|youngest|eldest)\s+one"
+    r"|(?:little|baby|younger|wee)\s+(?:sister|brother))\b"
     # "one of the boys in 9K", "the one who bit him", "the one whose mum…" ("the one with…" is as often a thing)
     r"|\bone\s+of\s+the\s+(?:\w+\s+)?(?:boys|girls|kids|lads|lasses|twins|children)\b|\bthe\s+(?:little\s+|big\s+|wee\s+)?one\s+(?:who|whose)\b"
     r"|\b(?:boy|girl|kid|child|lad|lass)\s+in\s+(?:the\s+|our\s+|their\s+|\w+'s\s+)?(?:\d\w*|year|reception|class|other\s+class|form|group|set)\b",
@@ -87,7 +93,8 @@ def words(text: str) -> frozenset[str]:
 
 # Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
 # Every match of _CHILD_NOUN_REF contains one of these words.
-_CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins boys girls kids lads lasses children one")
+_CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins boys girls kids lads lasses children one eldest youngest oldest "
+                     "sister brother bairn bairns wean weans")
 _TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
 _STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
     headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
@@ -136,10 +143,12 @@ class Text:
 
     __slots__ = ("__dict__", "folded", "lower", "original", "raw", "token_set", "tokens", "words")
 
-    def __init__(self, original: str, own_names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, original: str, own_names: frozenset[str] = frozenset(), adult_names: frozenset[str] = frozenset()) -> None:
         self.original = original
         # Lower-cased first names of the writer's own children, known from the rest of the chat (family.py).
         self.own_names = own_names
+        # Lower-cased first names of the chat's members, grown-ups ("Thank you Lorraine", "Kelly, they can…"): no child.
+        self.adult_names = adult_names
         plain = original.isascii()  # most messages: nothing to fold, nothing to map back
         self.folded: Folded | None = None if plain else fold(original)
         raw = original if self.folded is None else self.folded.text
@@ -259,7 +268,8 @@ class Text:
     def child_refs(self) -> list[tuple[int, int]]:
         """Spans pointing at someone else's child: a name, 'that boy', 'his daughter'.
 
-        Not the writer's own child ("my daughter", "our Ayesha", a name in ``own_names``) and not a grown-up ("his wife
+        Not the writer's own child ("my daughter", "our Ayesha", a name in ``own_names``), not a member of the chat
+        spoken to (``adult_names``, ``addressed``: "Thank you Lorraine") and not a grown-up ("his wife
         Sarah", "Dave's wife", "Tyler's dad": the talk is about the parent).
         """
         tokens = self.token_set
@@ -271,7 +281,8 @@ class Text:
         refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
             [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
         names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
-                 and not (adults and subjects.is_adult(self.raw, n)) and not self._own_subject(n)]
+                 and not (adults and subjects.is_adult(self.raw, n)) and not self._own_subject(n)
+                 and not (self.lower[n[0]:n[1]] in self.adult_names and addressed(self.raw, n))]
         return sorted(refs + names)
 
     def _own_subject(self, span: tuple[int, int]) -> bool:
@@ -296,6 +307,26 @@ class Text:
         # Without a staff word the titles and roles cannot match: the short pattern finds the same spans.
         pattern = _PERSON_RE if self.staff else _PEOPLE_RE
         return sorted([m.span() for m in pattern.finditer(self.raw)] + self.names)
+
+
+# Someone spoken to by name: after a greeting or thanks ("Thank you Lorraine", "Hi Iryna"), before a comma or a full stop
+# ("…allowed to sit down Danielle, she's…", "I am here Harpreet."), or opening the message before a pronoun or a word
+# said to them ("Kelly they can", "Lee I get it", "Craig please don't"). A name as news ("Grace has…") is none of these.
+_BEFORE_ADDRESSED = regex.compile(r"(?i:\b(?:hi|hiya|hey|hello|morning|evening|thanks|thank\s+you|cheers|ta|sorry|aw|aww|oh|yes|no|agreed|exactly|"
+                                  r"same|congrats|congratulations|well\s+done|love\s+you|bless\s+you)[,!]?\s+)$")
+_AFTER_ADDRESSED = regex.compile(r"\s*(?:[,.!?:;]|$)|\s+(?i:i|i'm|i've|i'd|you|you're|you've|we|we're|they|they're|please|pls|thanks|thank|"
+                                 r"honestly|yes|yeah|no|sorry|don't|that's|it's|hun|love|babe|x+)\b")
+
+
+def addressed(raw: str, span: tuple[int, int]) -> bool:
+    """Whether the name at ``span`` is someone spoken to (a member of the chat, a grown-up), not someone spoken of."""
+    start, end = span
+    if _BEFORE_ADDRESSED.search(raw[max(0, start - 24):start]):
+        return True
+    after = _AFTER_ADDRESSED.match(raw, end)
+    if after is None:
+        return False
+    return after.group().strip()[:1] in ",.!?:;" or after.group().strip() == "" or not raw[:start].strip()
 
 
 def compile_i(pattern: str) -> regex.Pattern[str]:
