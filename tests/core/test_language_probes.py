@@ -888,3 +888,15 @@ def test_a_child_named_through_their_parent_opening_the_sentence_is_the_doer(tex
 ])
 def test_the_blow_between_the_writers_child_and_the_verb_leaves_the_name_opening_the_sentence_the_doer(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bhaad mein jaye ye parking, school ke aage jagah hi nahi",  # Roman Urdu: to hell with this parking
+    "یہ بارش بھاڑ میں جائے، پھر سے کھیل منسوخ",  # Urdu: to hell with this rain
+    "Aisi ki taisi is bus ki, phir late",  # damn this bus
+    "Lakh di lanat is traffic te",  # Punjabi: a hundred thousand curses on this traffic
+    "Pieronie, znowu korek pod szkołą",  # Silesian: damn, another jam by the school
+    "Nacaladda roobkan, ciyaartii waa la joojiyay",  # Somali: damn this rain
+])
+def test_everyday_curses_of_urdu_punjabi_silesian_and_somali_are_swearing(text: str) -> None:
+    assert "offensive-language" in _flags(text)
