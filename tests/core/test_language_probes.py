@@ -900,3 +900,11 @@ def test_the_blow_between_the_writers_child_and_the_verb_leaves_the_name_opening
 ])
 def test_everyday_curses_of_urdu_punjabi_silesian_and_somali_are_swearing(text: str) -> None:
     assert "offensive-language" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "بنتي خدت detention اليوم لأنها نسيت الواجب",  # Arabic: my daughter got detention today, she forgot her homework
+    "ابني عنده detention بكرة بعد المدرسة",  # my son has detention tomorrow after school
+])
+def test_a_sanction_of_the_writers_own_child_in_arabic_script_tells_of_no_other_child(text: str) -> None:
+    assert not _flags(text) & WATCHED

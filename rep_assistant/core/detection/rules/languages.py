@@ -1179,7 +1179,10 @@ def _in_english(t: Text) -> bool:
     return not _script_language(t.raw, [w for w, _, _ in t.key_words])
 
 
-_TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour"}
+#: A "sanction" is done to a child (a detention, being on report): told as their behaviour, but, like their health, never
+#: read as one child's conduct towards the writer's (a word in Arabic script is no doer: "بنتي خدت detention").
+_TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour",
+          "sanction": "behaviour"}
 #: What is a child's personal data as well as talk of one child: a child's behaviour is only the latter.
 _PERSONAL = frozenset({"health", "sen", "exclusion"})
 
