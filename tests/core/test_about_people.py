@@ -159,3 +159,23 @@ def test_someone_spoken_to_by_name_is_told_from_someone_spoken_of(text: str, nam
     from rep_assistant.core.detection.rules.text import addressed
     start = text.index(name)
     assert addressed(text, (start, start + len(name))) is spoken_to
+
+
+@pytest.mark.parametrize("text", [
+    "Apparently the leavers' assembly is in the church hall this year",
+    "I heard the cake sale starts at 3 not half 3, can anyone check?",
+    "Someone said the harvest service is on Thursday, is that right?",
+    "Heard on Radio Solent the bridge is shut Saturday",
+    "Allegedly I'm the strictest dad in Year 5 now",
+])
+def test_when_and_where_of_an_event_the_radio_and_the_writer_themselves_are_no_rumour(text: str) -> None:
+    assert "rumour" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Apparently the head is leaving at Easter",
+    "Apparently Mr Hale was drunk at the fair on Saturday",
+    "I heard the trip is off because the teacher is being investigated",
+])
+def test_hearsay_about_people_is_still_a_rumour(text: str) -> None:
+    assert "rumour" in _categories(text)
