@@ -179,3 +179,22 @@ def test_when_and_where_of_an_event_the_radio_and_the_writer_themselves_are_no_r
 ])
 def test_hearsay_about_people_is_still_a_rumour(text: str) -> None:
     assert "rumour" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I know it's frustrating, but please ring the office rather than post here",
+    "I get you're fed up Marie, the head of year is the one to ask",
+    "I know people are annoyed about the trip but the school did text on Monday",
+    "The weather's a joke, third day soaked on the walk to school",
+    "Parking round the school on a Friday is a nightmare, go round the back",
+])
+def test_anothers_frustration_acknowledged_and_a_verdict_on_the_weather_or_parking_are_no_grievance(text: str) -> None:
+    assert "grievance" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Really frustrated the school still hasn't replied about the bus",
+    "The way the office handled the trip money is a joke",
+])
+def test_a_complaint_about_the_school_is_still_a_grievance(text: str) -> None:
+    assert "grievance" in _categories(text)
