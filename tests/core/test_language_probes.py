@@ -854,11 +854,7 @@ def test_a_possessive_with_letters_beyond_ascii_names_the_writers_own_child_for_
 
 
 @pytest.mark.parametrize("text", [
-    "Zubair ab on report hai, har din head ke paas card le jata hai",  # Roman Urdu: on report
-    "Tamim ekhon on report, teacher er shathe kharap bhasha use korse",  # Banglish
-    "Mariusz ma detention w piątek bo się bił na przerwie",  # Polish: detention
     "Wiilka Xaliimo, Yuusuf, wuxuu qabaa sickle cell, isbitaalka ayuu jiifaa",  # Somali: sickle cell
-    "Gurpreet de munde nu school ne expel kar ditta",  # Punjabi: expelled
     "Shahana r furi autism, class e ekla boshe thake",  # Sylheti: her girl has autism
     "Kamran da puttar ohnu ADHD hai, ohnu extra help lagdi",  # Punjabi: his son has ADHD
 ])
@@ -867,7 +863,17 @@ def test_english_school_and_health_words_inside_another_language_tell_of_a_named
 
 
 @pytest.mark.parametrize("text", [
+    "Zubair ko bhi detention mili, Ayaan ke saath larai ki thi",  # Roman Urdu: Zubair got detention too
+])
+def test_a_named_childs_detention_inside_another_language_is_told(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
     "Detention letter sab ko aaya hai, sign kar ke wapas bhejna",  # a letter to every family
+    "Mr Khan ne poori class ko detention di, bohat na-insafi hai",  # the whole class, by a teacher
+    "Ali bhai ka kehna hai ke detention se kuch nahi hota",  # a grown-up's opinion of detentions
+    "Waalidiinta, maanta fasalka oo dhan ayaa detention helay",  # Somali: parents, the whole class got detention
     "Mera munda detention ch ae ajj, late aauga",  # Punjabi: my boy
 ])
 def test_english_school_words_inside_another_language_without_another_child_tell_nothing(text: str) -> None:
@@ -908,3 +914,12 @@ def test_everyday_curses_of_urdu_punjabi_silesian_and_somali_are_swearing(text: 
 ])
 def test_a_sanction_of_the_writers_own_child_in_arabic_script_tells_of_no_other_child(text: str) -> None:
     assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "Saba ki beti ko ADHD hai aur koi aur bacha ho to bata dein",  # a child named, then a request about others
+    "Rafi er allergy ache kono bacchar thakle janaben",
+    "Ahmed ke bete ko autism hai aur any child ho to let me know",
+])
+def test_a_request_about_other_children_after_a_named_child_leaves_that_child_told(text: str) -> None:
+    assert "individual-child" in _flags(text)

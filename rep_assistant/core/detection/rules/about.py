@@ -126,6 +126,10 @@ def _adult(t: Text) -> Spans:
 def _family_of(t: Text) -> Spans:
     """A child's parents, grandparents and kin named through the child ("Grace's parents", "his dad"), not through a
     title ("Mrs Foster's husband") or a grown-up's partner."""
+    return kept(t, "_about_family_of", _find_family_of)
+
+
+def _find_family_of(t: Text) -> Spans:
     return sorted([m.span() for m in _FAMILY_OF_RE.finditer(t.raw) if not _titled_before(t.raw, m.start())] + t.parents_of)
 
 

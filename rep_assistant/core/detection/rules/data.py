@@ -355,6 +355,12 @@ def _matches(spec: PatternSpec, t: Text) -> Hit | None:
     return first_hit(spec, t, [i for i in woken if triggers.met(gates[i], keys)])
 
 
+#: How far before a match its ``unless_before`` patterns look, and after it its ``unless_after`` ones (they read the few
+#: words beside it).
+_BEFORE_REACH = 200
+_AFTER_REACH = 300
+
+
 def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
     """The first match of the patterns ``woken`` (indices, in order) that meets the rule's conditions.
 
@@ -376,10 +382,12 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
                                                               or spec.unless_before) else (0, len(raw))
             if spec.not_who and _who(m) in spec.not_who:
                 continue
-            # Sliced, so that ^ and $ in these patterns mean the start of the sentence and the match's edges.
-            if spec.unless_before is not None and spec.unless_before.search(raw[start:m.start()]):
+            # Sliced, so that ^ and $ in these patterns mean the start of the sentence and the match's edges; at most
+            # _BEFORE_REACH characters back, so a long sentence with many matches is not read again for each of them.
+            if spec.unless_before is not None and spec.unless_before.search(raw[max(start, m.start() - _BEFORE_REACH):m.start()]):
                 continue
-            if spec.unless_after is not None and spec.unless_after.match(raw[m.end():end if spec.within == "sentence" else None]):
+            if spec.unless_after is not None and spec.unless_after.match(
+                    raw[m.end():min(end if spec.within == "sentence" else len(raw), m.end() + _AFTER_REACH)]):
                 continue
             # A sentence's own closing mark belongs to it: "…, seems far?" is a question.
             lo, hi = (start, _closing(raw, end)) if spec.within == "sentence" else (0, len(raw))

@@ -156,8 +156,9 @@ class Families:
         return out
 
 
-# A display name's first word, when it is a given name: "Jo Hartley (Class Rep)", "Dawn 🌸", "Sana (Ayaan's mum)"; not
-# "Ayaan's Mum" (the child's name), "Mum of Ayaan", "Mrs Hale" or a phone number.
+# A display name's first word, when it is a given name: "Jo Hartley (Class Rep)", "Dawn 🌸"; not a display name that
+# says whose parent the member is ("Ayaan's Mum", "Mia & Leo's Mum", "Ruby (Yr2) Mum", "Sana (Ayaan's mum)": its first
+# word may be the child's), "Mrs Hale" or a phone number.
 _FIRST_NAME = regex.compile(rf"^\W*({_NAME})(?!['’]s\b|s['’])(?=\W|$)")
 
 
@@ -167,7 +168,7 @@ def first_names(authors: Iterable[str], children: Iterable[str] = ()) -> frozens
     out = set()
     for author in authors:
         m = _FIRST_NAME.match(author)
-        if m and (name := m.group(1).lower()) not in COMMON_CAPS and name not in _PARENT_WORDS and not _DISPLAY.match(author):
+        if m and (name := m.group(1).lower()) not in COMMON_CAPS and _PARENT_WORDS.isdisjoint(_WORD.findall(author.lower())):
             out.add(name)
     return frozenset(out.difference(children))
 

@@ -100,7 +100,13 @@ def _unmade_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[
 
 def _requested(raw: str, found: list[tuple[str, int, int]], requests: Sequence[int], span: tuple[int, int], lo: int, hi: int) -> bool:
     """Whether a request to tell (``_asks``) is in the sentence of the disclosure at ``span``, within the characters
-    ``lo``..``hi`` looked at: "kisi bache ko allergy ho to bata dein", not "…allergy hai. Kal party ka time bata dein"."""
+    ``lo``..``hi`` looked at, and no name comes before it there: "kisi bache ko allergy ho to bata dein", not "…allergy
+    hai. Kal party ka time bata dein" nor "Rafi er allergy ache kono bacchar thakle janaben"."""
+    opens = max(lo, max((raw.rfind(c, lo, span[0]) for c in ".!?\n؟۔"), default=-1) + 1)
+    asking = _unless_by_first_word(_UNLESS_ASKED)  # "Ilmo ma jiraa…" (is there a child…) opens the question, names nobody
+    if any(_person_word(m.group()) and lexicon_key(m.group().casefold()) not in asking
+           for m in _CAPITALISED_WORD.finditer(raw, opens, span[0])):
+        return False  # "Saba ki beti ko ADHD hai aur koi aur bacha ho to bata dein": a child named, then asked about others
     for i in requests:
         at = found[i][1] if i >= 0 else -1
         if lo <= at < hi and not _SENTENCE_BREAK.search(raw, min(at, span[1]), max(at, span[0])):
@@ -362,7 +368,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
-               and (topic != _IF_NAMED or _names_the_child(t.raw, found, starts, span))]
+               and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
+                    or (topic == _SANCTION and _name_opens_conduct(t.raw, [span], [])))]
     else:
         out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
@@ -588,6 +595,11 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
 _IF_NAMED = "if-named"
 #: Topics that tell of a child's behaviour only where the message says which child.
 _TOLD_WITH_A_NAME = frozenset({_HURT, _IF_NAMED})
+#: Told of a child only where the clause names one (``_names_the_child``): a theft, and a sanction, which may also follow
+#: a name opening its sentence ("Zubair ab on report hai"; not "Mr Khan ne poori class ko detention di", "Ali bhai ka
+#: kehna hai ke detention se…": a class and a grown-up are no child).
+_SANCTION = "sanction"
+_NAMED_ONLY = frozenset({_IF_NAMED, _SANCTION})
 _CONDUCT = frozenset({"behaviour", _HURT, _IF_NAMED})
 
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir

@@ -309,13 +309,13 @@ class Text:
         return sorted([m.span() for m in pattern.finditer(self.raw)] + self.names)
 
 
-# Someone spoken to by name: after a greeting or thanks ("Thank you Lorraine", "Hi Iryna"), before a comma or a full stop
-# ("…allowed to sit down Danielle, she's…", "I am here Harpreet."), or opening the message before a pronoun or a word
-# said to them ("Kelly they can", "Lee I get it", "Craig please don't"). A name as news ("Grace has…") is none of these.
-_BEFORE_ADDRESSED = regex.compile(r"(?i:\b(?:hi|hiya|hey|hello|morning|evening|thanks|thank\s+you|cheers|ta|sorry|aw|aww|oh|yes|no|agreed|exactly|"
-                                  r"same|congrats|congratulations|well\s+done|love\s+you|bless\s+you)[,!]?\s+)$")
-_AFTER_ADDRESSED = regex.compile(r"\s*(?:[,.!?:;]|$)|\s+(?i:i|i'm|i've|i'd|you|you're|you've|we|we're|they|they're|please|pls|thanks|thank|"
-                                 r"honestly|yes|yeah|no|sorry|don't|that's|it's|hun|love|babe|x+)\b")
+# Someone spoken to by name: after a greeting or thanks ("Thank you Lorraine", "Hi Iryna"), or opening the message before
+# "I", "you", "we" or a word said to them ("Lee I get it", "Craig please don't", "Kelly you're right"). A name as news
+# ("Grace has…", "It was Leo, he…", "Oh Leo is autistic") is none of these: a name before a comma or after "oh", "yes" or
+# "sorry" is as often a child's as a member's.
+_BEFORE_ADDRESSED = regex.compile(r"(?i:\b(?:hi|hiya|hey|hello|morning|evening|thanks|thank\s+you|cheers|ta|congrats|congratulations|"
+                                  r"well\s+done|love\s+you|bless\s+you)[,!]?\s+)$")
+_AFTER_ADDRESSED = regex.compile(r"[,!]?\s+(?i:i|i'm|i've|i'd|you|you're|you've|we|we're|please|pls|thanks|thank|honestly|hun|love|babe)\b")
 
 
 def addressed(raw: str, span: tuple[int, int]) -> bool:
@@ -323,10 +323,7 @@ def addressed(raw: str, span: tuple[int, int]) -> bool:
     start, end = span
     if _BEFORE_ADDRESSED.search(raw[max(0, start - 24):start]):
         return True
-    after = _AFTER_ADDRESSED.match(raw, end)
-    if after is None:
-        return False
-    return after.group().strip()[:1] in ",.!?:;" or after.group().strip() == "" or not raw[:start].strip()
+    return not raw[:start].strip() and _AFTER_ADDRESSED.match(raw, end) is not None
 
 
 def compile_i(pattern: str) -> regex.Pattern[str]:
