@@ -137,6 +137,7 @@ _TITLE_BEFORE = compile_i(r"\b(?:mr|mrs|ms|miss|mx|dr|sir)\.?\s+$")
 
 
 def _titled_before(raw: str, at: int) -> bool:
+    """Whether a title stands just before ``at``: "Mrs Foster's husband" is a grown-up's, not a child's family."""
     return bool(_TITLE_BEFORE.search(raw[max(0, at - 8):at]))
 
 

@@ -164,7 +164,7 @@ _FIRST_NAME = regex.compile(rf"^\W*({_NAME})(?!['’]s\b|s['’])(?=\W|$)")
 
 def first_names(authors: Iterable[str], children: Iterable[str] = ()) -> frozenset[str]:
     """Lower-cased given names of the chat's members, grown-ups all, less any name the chat shows to be a child's
-    (``children``): "Thank you Lorraine", "Kelly, they can search bags", "I disagree Nadia" name no child."""
+    (``children``): spoken to, "Thank you Lorraine", "Hi Iryna", they are no child (``text.addressed``)."""
     out = set()
     for author in authors:
         m = _FIRST_NAME.match(author)
