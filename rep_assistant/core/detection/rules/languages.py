@@ -368,7 +368,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
-               and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span))]
+               and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
+                    or (topic == _SANCTION and _name_opens_conduct(t.raw, [span], [])))]
     else:
         out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
@@ -594,9 +595,9 @@ _ANIMALS = frozenset(lexicon_key(w) for w in (
 _IF_NAMED = "if-named"
 #: Topics that tell of a child's behaviour only where the message says which child.
 _TOLD_WITH_A_NAME = frozenset({_HURT, _IF_NAMED})
-#: Told of a child only where the clause names one (``_names_the_child``): a theft, and a sanction ("Zubair ko bhi
-#: detention mili"; not "Mr Khan ne poori class ko detention di", "Ali bhai ka kehna hai ke detention se…": a class and a
-#: grown-up are no child).
+#: Told of a child only where the clause names one (``_names_the_child``): a theft, and a sanction, which may also come
+#: straight after a name opening its sentence (``_name_opens_conduct``); not "Mr Khan ne poori class ko detention di" or
+#: "Ali bhai ka kehna hai ke detention se…": a class and a grown-up are no child.
 _SANCTION = "sanction"
 _NAMED_ONLY = frozenset({_IF_NAMED, _SANCTION})
 _CONDUCT = frozenset({"behaviour", _HURT, _IF_NAMED})
