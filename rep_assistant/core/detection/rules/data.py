@@ -383,9 +383,12 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
             if spec.not_who and _who(m) in spec.not_who:
                 continue
             # Sliced, so that ^ and $ in these patterns mean the start of the sentence and the match's edges; at most
-            # _BEFORE_REACH characters back, so a long sentence with many matches is not read again for each of them.
-            if spec.unless_before is not None and spec.unless_before.search(raw[max(start, m.start() - _BEFORE_REACH):m.start()]):
-                continue
+            # _BEFORE_REACH characters back, so a long sentence with many matches is not read again for each of them. A
+            # slice cut inside the sentence has no sentence start: a NUL before it keeps ^ from matching there.
+            if spec.unless_before is not None:
+                lo = max(start, m.start() - _BEFORE_REACH)
+                if spec.unless_before.search(("" if lo == start else "\0") + raw[lo:m.start()]):
+                    continue
             if spec.unless_after is not None and spec.unless_after.match(
                     raw[m.end():min(end if spec.within == "sentence" else len(raw), m.end() + _AFTER_REACH)]):
                 continue

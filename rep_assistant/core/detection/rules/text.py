@@ -22,7 +22,6 @@ from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, Folded, f
 _FLAGS = regex.IGNORECASE | regex.V0
 # Tokenising runs on every message: the standard library's re is faster here than regex.
 _TOKEN = re.compile(r"[a-z0-9]+")
-_UNICODE_WORD = regex.compile(r"[\p{L}\p{M}']+")
 _NUMBER = re.compile(r"\d\d\d")
 # A mask or digits inside a word: "f*ck", "*ss", "sh1t". Opens with the mask or digit and looks behind it, so the search
 # skips to those instead of stopping at every letter; it finds one wherever "[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]"
@@ -275,7 +274,7 @@ class Text:
         tokens = self.token_set
         # Tokens are ASCII: a possessive with a letter beyond it ("Mój Kuba", "আমার মেয়ে") is looked for in the words.
         mine = not subjects.OWN_WORDS.isdisjoint(tokens) or (
-            self.folded is not None and not subjects.OWN_WORDS.isdisjoint(_UNICODE_WORD.findall(self.lower)))
+            self.folded is not None and not subjects.OWN_WORDS.isdisjoint(w for w, _, _ in self.key_words))
         own = subjects.own_child_spans(self.raw) if mine else []
         adults = not subjects.ADULT_WORDS.isdisjoint(tokens)
         refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
