@@ -923,3 +923,37 @@ def test_a_sanction_of_the_writers_own_child_in_arabic_script_tells_of_no_other_
 ])
 def test_a_request_about_other_children_after_a_named_child_leaves_that_child_told(text: str) -> None:
     assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kamran ab on report hai, har period ke baad sign hota hai",  # Roman Urdu: Kamran is on report now
+    "Rehana ekhon detention e, protidin lunch e",  # romanised Bengali: Rehana is in detention now
+    "Oskar ma teraz detention po lekcjach, już trzeci raz w tym tygodniu",  # Polish: Oskar has detention after lessons
+])
+def test_a_sanction_a_few_words_after_a_childs_name_tells_of_that_child(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Aziz ab detention lunch mein deti hain",  # a teacher by title
+    "Tariq bhai kehte hain detention se kuch nahi badalta",  # a grown-up's view
+])
+def test_a_sanction_after_a_member_a_teacher_or_a_grown_up_tells_of_no_child(text: str) -> None:
+    assert "individual-child" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nath Gruffydd gicio Mali yn y ciw bore ma",  # Welsh: Gruffydd kicked Mali in the queue
+    "Fe wnaeth Owain frathu llaw Nia amser cinio",  # Welsh: Owain bit Nia's hand at lunch
+    "Szymek pobił Jasia w szatni",  # Polish: Szymek beat up Jaś in the cloakroom
+])
+def test_a_named_child_hurting_another_named_after_the_verb_is_told(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize(("named", "not_named"), [
+    ("سليم المصري دفش ابني بالدرج اليوم", "كرة القدم دفشت ابني بالملعب اليوم"),  # a family name of origin; football
+])
+def test_an_arabic_family_name_with_the_article_names_the_doer_but_a_compound_noun_does_not(named: str, not_named: str) -> None:
+    assert "individual-child" in _flags(named)
+    assert "individual-child" not in _flags(not_named)

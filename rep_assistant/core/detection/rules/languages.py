@@ -369,7 +369,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
                and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
-                    or (topic == _SANCTION and _name_opens_conduct(t.raw, [span], [])))]
+                    or (topic == _SANCTION and (_name_opens_conduct(t.raw, [span], []) or _sanctioned_by_name(t.raw, found, starts, span))))]
     else:
         out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
@@ -521,16 +521,26 @@ _ANOTHER = frozenset(lexicon_key(w) for w in ("innego", "inną", "inne", "innych
 
 
 def _another_child_hurt(raw: str, found: list[tuple[str, int, int]], last: int) -> str | None:
-    """A word of ``_CHILD_AFTER`` straight after the verb ending at word ``last`` (perhaps after ``_ANOTHER``), in its
-    clause ("Oliwer uderzył, dzieci zaczęły krzyczeć" hurt nobody named): the one it hurt."""
+    """The one the verb ending at word ``last`` hurt, straight after it in its clause ("Oliwer uderzył, dzieci zaczęły
+    krzyczeć" hurt nobody named): a word of ``_CHILD_AFTER`` (perhaps after ``_ANOTHER``), or a name, perhaps after the
+    part of them hurt, in the languages that put the one acted on after the verb ("brathu Elin", "pobił Kubę",
+    "cnoi braich Elin": Elin's arm)."""
     for k in range(last + 1, min(len(found), last + 3)):
         if _CLAUSE_BREAK.search(raw, found[k - 1][2], found[k][1]):
             break
-        if found[k][0] in _CHILD_AFTER:
-            return found[k][0]
-        if found[k][0] not in _ANOTHER:
+        word, start, end = found[k]
+        if word in _CHILD_AFTER:
+            return word
+        if _capitalised_name(raw[start:end]) and found[k - 1][0] not in _TITLES:
+            return word
+        if word not in _ANOTHER and word not in _BODY:
             break
     return None
+
+
+def _capitalised_name(written: str) -> bool:
+    """Whether a word as written in Latin letters may be a name: capitalised, the rest lower case, a ``_person_word``."""
+    return written[:1].isupper() and written[1:].islower() and _person_word(written)
 
 
 #: Between the one hurt and the verb, where on them: Punjabi "te" (on), Urdu "par"/"pe" (on).
@@ -844,7 +854,7 @@ _SCRIPT_LEAD_INS = frozenset(lexicon_key(w) for w in (
 _BODY = frozenset(lexicon_key(w) for w in (
     "شعر", "وجه", "وجها", "ايد", "إيد", "ايدها", "ايده", "بال", "بالوں", "منہ", "ہاتھ", "بازو", "চুল", "মুখ", "হাত", "গালে",
     "baal", "bal", "vaal", "waal", "mooh", "munh", "muh", "moonh", "haath", "hath", "baazu", "bazu", "kaan", "naak", "chehre", "chehra",
-    "gaal", "chul", "mukh", "haat"))
+    "gaal", "chul", "mukh", "haat", "braich", "fraich", "gwallt", "wallt", "wyneb", "llaw", "coes", "goes"))
 #: The blow itself, a noun before the verb that deals it (Bengali and Urdu say "slap hit", "kick gave"): "সাব্বির আমার
 #: ছেলেকে থাপ্পড় মেরেছে", "احمد نے میرے بیٹے کو لات ماری".
 _BLOWS = frozenset(lexicon_key(w) for w in (
@@ -866,6 +876,16 @@ def _may_be_a_name_in_script(word: str) -> bool:
     fronted = any(word.startswith(f) and len(word) - len(f) >= 3 for f in _ARTICLE_FRONTS) and word not in _NAMES_WITH_AL
     return (not word.isascii() and word not in _NOT_A_NAME_IN_SCRIPT and not fronted
             and not word.endswith(_BENGALI_NOT_NAME_ENDINGS) and not word.endswith(_URDU_PLURAL))
+
+
+def _family_name_with_al(word: str) -> bool:
+    """Whether an Arabic word after a first name may be a family name with the article: one of origin ("الحلبي",
+    "المصري", "القحطاني"). Other words with the article after a noun make one thing of the two ("كرة السلة", basketball;
+    "ولد الجيران", the neighbours' boy), so only the ending of origin counts."""
+    return word.startswith(_ARTICLE) and len(word) >= 5 and word.endswith(_OF_ORIGIN) and _ARABIC.match(word) is not None
+
+
+_OF_ORIGIN = lexicon_key("ي")  # and "ى", which the key folds to the same letter
 
 
 def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
@@ -900,8 +920,8 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
         if not _may_be_a_name_in_script(found[first][0]):
             continue
         rest = first + 1
-        if rest < k and not minor(rest) and _may_be_a_name_in_script(found[rest][0]):
-            rest += 1  # a surname: "يوسف حداد ضرب ابني"
+        if rest < k and not minor(rest) and (_may_be_a_name_in_script(found[rest][0]) or _family_name_with_al(found[rest][0])):
+            rest += 1  # a surname: "يوسف حداد ضرب ابني", "يوسف الحلبي ضرب ابني"
         if all(minor(j) for j in range(rest, k)):
             return True
     return False
@@ -960,6 +980,28 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
                 _BENGALI.match(word) is not None and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS
                 and not word.endswith(_CLASSIFIED)))
         if named and _TELLING.isdisjoint(w for w, _, _ in found[k + 1:at]):
+            return True
+    return False
+
+
+#: How many words may stand between a child's name and the sanction they were given ("Abir ekhon on report", "Bartek
+#: jest na report", "Hamza ko poore hafte playtime nahi mila"): a verb of being, "now", "all week".
+_SANCTION_REACH = 3
+
+
+def _sanctioned_by_name(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether a name in Latin letters comes at most ``_SANCTION_REACH`` words before the sanction at ``span``, in its
+    clause, with no grown-up, title, institution or word of telling beside or between: the child given it. A sanction
+    is done to whoever it follows ("Hamza ab on report hai"); not "Mr Khan ne poori class ko detention di", "Ali bhai
+    ka kehna hai…", "Ayesha ne bataya ke detention…"."""
+    first, at, lo, _ = _window(found, starts, span)
+    first = max(bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, at), at - _SANCTION_REACH - 1)
+    for k in range(first, at):
+        word, start, end = found[k]
+        between = [w for w, _, _ in found[k + 1:at]]
+        if (_capitalised_name(raw[start:end]) and word not in _NO_CHILD_BESIDE and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE | _TITLES)
+                and not _of_an_institution(raw, found, k) and _TELLING.isdisjoint(between) and _NO_CHILD_BESIDE.isdisjoint(between)
+                and not any(_capitalised_name(raw[s_:e]) for _, s_, e in found[k + 1:at])):
             return True
     return False
 
@@ -1073,7 +1115,7 @@ _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 #: one ("Wczoraj Szymon…", "Kal Ali…"), not in a greeting or a name of two words ("Good Morning", "Red Nose Day").
 _AFTER_AN_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s+))(\p{Lu}\p{Ll}+)\s+\Z")
 _LEAD_INS = _OPENERS | {"yesterday", "today", "tonight", "tomorrow", "then", "and", "but", "so", "apparently", "also", "now",
-                        "honestly", "anyway", "again", "mae", "roedd", "fe", "wnaeth"}
+                        "honestly", "anyway", "again", "mae", "ma", "roedd", "fe", "wnaeth", "nath", "naeth"}
 
 
 # A capitalised word inside a sentence, not a title nor a teacher named by one ("Mrs Khan", "Pani Nowak").
