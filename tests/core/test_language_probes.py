@@ -957,3 +957,30 @@ def test_a_named_child_hurting_another_named_after_the_verb_is_told(text: str) -
 def test_an_arabic_family_name_with_the_article_names_the_doer_but_a_compound_noun_does_not(named: str, not_named: str) -> None:
     assert "individual-child" in _flags(named)
     assert "individual-child" not in _flags(not_named)
+
+
+@pytest.mark.parametrize("text", [
+    "bc phir se bus late hai, aadha ghanta ho gaya",  # Roman Urdu: bc, the bus is late again
+    "Parking dekho yaar!! mc koi jagah hi nahi chhodta",  # after an exclamation
+    "بی سی، آج پھر بارش ہو رہی ہے",  # Urdu letters
+])
+def test_a_swears_initials_opening_a_sentence_of_urdu_or_punjabi_are_swearing(text: str) -> None:
+    assert "offensive-language" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "bc the bus was late I missed the start",  # English: because
+    "Main kal nahi aa sakti bc beta beemar hai",  # "because" inside a sentence, in Roman Urdu
+    "Who is the MC for the summer fair?",  # a master of ceremonies
+])
+def test_the_same_letters_as_because_or_a_master_of_ceremonies_are_not(text: str) -> None:
+    assert "offensive-language" not in _flags(text)
+
+
+@pytest.mark.parametrize(("swearing", "family"), [
+    ("Saala ye app phir band ho gaya, fees ke liye try kar rahi hun", "Mera saala kal Lahore se aa raha hai"),
+    ("Shala ei website abar down, trip er taka kemne dibo", "Amar shala er biye next month e"),
+])
+def test_a_swear_that_is_also_a_relative_is_a_relative_only_beside_the_family_words(swearing: str, family: str) -> None:
+    assert "offensive-language" in _flags(swearing)
+    assert "offensive-language" not in _flags(family)

@@ -1233,6 +1233,43 @@ def _in_english(t: Text) -> bool:
     return not _script_language(t.raw, [w for w, _, _ in t.key_words])
 
 
+@functools.cache
+def _abbreviations() -> dict[tuple[str, ...], tuple[str, str]]:
+    """abbreviations.csv: a swear word's initials (as words) -> (its language, what they stand for)."""
+    return {tuple(lexicon_key(row["term"].strip().lower()).split()): (row["language"], row["stands_for"])
+            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/abbreviations.csv")))}
+
+
+#: Words of Roman Urdu and Punjabi that no English sentence has: two of them make a message theirs for a swear's
+#: initials (``_abbreviated_swear``). Wider than ``_LATIN_MARKERS`` (verbs and particles a short complaint is made of:
+#: "bc phir se trip cancel kar di"), as an abbreviation at a sentence's start is no English word either way.
+_URDU_OR_PUNJABI = _LATIN_MARKERS["ur"] | _LATIN_MARKERS["pa"] | frozenset({
+    "phir", "fir", "fer", "ne", "kar", "kardi", "karo", "gayi", "gaya", "gaye", "raha", "rahi", "rahe", "yaar", "kya", "kyun",
+    "koi", "kuch", "kisi", "kis", "nahi", "ni", "hi", "bhi", "pe", "par", "se", "roz", "abhi", "sab", "saara", "saari", "ho"})
+#: Where a swear's initials may stand: a sentence's start or an interjection between marks ("bc phir se…", "…?? bc roz…",
+#: "…, bc 25 minute se…"); "nahi aa sakti bc bacha beemar hai" is English's "because" inside a sentence.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.,!?;:\n()؟،…]|[^\w\s])\s*$")
+
+
+def _abbreviated_swear(t: Text) -> Hit | None:
+    """A swear word by its initials ("bc", "mc", "بی سی") in a message of Roman Urdu or Punjabi or in Urdu script,
+    opening a sentence or standing between marks: in English "bc" is "because", "mc" a master of ceremonies."""
+    table = _abbreviations()
+    found = t.key_words
+    tokens = [w for w, _, _ in found]
+    language: str | None = None
+    for i, (word, start, _) in enumerate(found):
+        for key, (of, stands_for) in table.items():
+            if key[0] != word or tuple(tokens[i:i + len(key)]) != key or not _OPENS_SENTENCE.search(t.raw, 0, start):
+                continue
+            if language is None:
+                language = "ur" if _ARABIC.search(t.raw) else ("ur" if len(_URDU_OR_PUNJABI.intersection(tokens)) >= 2 else "")
+            if language == of:
+                end = found[i + len(key) - 1][2]
+                return Hit(f"Swears in {_NAMES[of]} or Punjabi ('{t.raw[start:end]}', short for '{stands_for}')", ((start, end),))
+    return None
+
+
 #: A "sanction" is done to a child (a detention, being on report): told as their behaviour, but, like their health, never
 #: read as one child's conduct towards the writer's (a word in Arabic script is no doer: "بنتي خدت detention").
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour",
@@ -1277,6 +1314,9 @@ def _triggers() -> frozenset[str]:
 
 
 LANGUAGE_RULES: tuple[Rule, ...] = (
+    Rule("offensive.abbreviation-other-language", "offensive-language", "A swear word of Urdu or Punjabi by its initials "
+         "(\"bc\", \"mc\") in a message written in them (resources/lexicons/languages/abbreviations.csv).", _abbreviated_swear,
+         frozenset(k[0] for k in _abbreviations() if k[0].isascii()) | {"#script"}),
     Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali, or someone called "
          "an animal in one (resources/lexicons/languages/offensive.csv, called.csv).", _insult, _triggers()),
     Rule("child.topic-other-language", "individual-child", "A child's health, special needs, exclusion or behaviour told in "

@@ -52,6 +52,8 @@ _CLAUSE_BREAK = re.compile(r"[,.!?;:]")
 _WRONG_LETTER = frozenset("@$!|+€¢¡(")  # leet symbols that also serve as masks
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+#: Characters read per word of an entry's reach (``Lexicon._fits``): enough for a long word and its spaces.
+_REACH_CHARS = 16
 #: The word just before a spelled-out run, looked for only this far back (no longer word is innocent with it).
 _WORD_REACH = 40
 _LAST_WORD = re.compile(r"([a-z0-9]+)[^a-z0-9]*\Z")
@@ -176,6 +178,8 @@ class Lexicon:
     words: dict[str, str] = field(default_factory=dict)  # a spelling (entry or variant) -> canonical word
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     unless_near: dict[str, frozenset[str]] = field(default_factory=dict)
+    # how many words either side of the entry its unless_near words are looked for (absent: the whole message, a topic)
+    unless_reach: dict[str, int] = field(default_factory=dict)
     preferred: set[str] = field(default_factory=set)  # the common words a censored shape most likely stands for
     allowed: set[str] = field(default_factory=set)  # innocent words that look like a swear (Shitterton, Twatt)
     masked_only: set[str] = field(default_factory=set)  # rude only when disguised: "c*ck", "pr*ck" (a cock crows)
@@ -294,7 +298,7 @@ class Lexicon:
                     entry = self._compound(token)
                 if entry is None and stretched:
                     entry = self._stretched(token)
-                if entry and self._fits(entry, token_set):
+                if entry and self._fits(entry, token_set, key, m.start(), m.end()):
                     hits.append(self._hit(m.start(), m.end(), entry))
         if phrases:
             hits.extend(self._phrases(key, plain, token_set))
@@ -311,9 +315,17 @@ class Lexicon:
         e = self.entries[word]
         return Hit(start, end, word, e.severity, e.kind, e.language)
 
-    def _fits(self, entry: str, token_set: frozenset[str] | set[str]) -> bool:
+    def _fits(self, entry: str, token_set: frozenset[str] | set[str], key: str = "", start: int = 0, end: int = 0) -> bool:
+        """Whether no word that makes ``entry`` innocent is near it: in the message, or, for an entry with a reach
+        (``unless_reach``), among that many words either side of it at ``start``..``end`` of ``key`` ("mera saala" is a
+        brother-in-law; "saala, the app is down again… ke liye" still swears)."""
         near = self.unless_near.get(entry)
-        return not (near and not near.isdisjoint(token_set))
+        if not near:
+            return True
+        reach = self.unless_reach.get(entry)
+        if reach and key:
+            token_set = set(_words(key[max(0, start - _REACH_CHARS * reach):start])[-reach:]) | set(_words(key[end:end + _REACH_CHARS * reach])[:reach])
+        return near.isdisjoint(token_set)
 
     def _compound(self, token: str) -> str | None:
         """'fuckwit', 'shitshow', 'gobshite': a swear root joined to another word."""
@@ -361,7 +373,7 @@ class Lexicon:
             for n in (2, 3, 4):
                 words = tuple(s[2] for s in spans[i:i + n])
                 entry = self.phrases.get(words) if len(words) == n else None
-                if entry and self._fits(entry, token_set):
+                if entry and self._fits(entry, token_set, key, start, spans[i + n - 1][1]):
                     out.append(self._hit(start, spans[i + n - 1][1], entry))
         return out
 
@@ -705,6 +717,8 @@ def profanity() -> Lexicon:
         lex.entries[term] = Entry(row["severity"] or "mild", "swear" if row["kind"] == "stem" else row["kind"], row["language"])
         if row.get("unless_near"):  # a word that is also innocent: "baal" is hair beside nits or a comb
             lex.unless_near[term] = frozenset(row["unless_near"].split("|"))
+            if row.get("unless_reach"):  # "mera saala": the innocent reading's words stand next to it
+                lex.unless_reach[term] = int(row["unless_reach"])
         if " " in term:
             lex.phrases[tuple(term.split())] = term
     for row in _csv("lexicons/allow_list.csv"):
