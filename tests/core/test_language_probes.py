@@ -984,3 +984,21 @@ def test_the_same_letters_as_because_or_a_master_of_ceremonies_are_not(text: str
 def test_a_swear_that_is_also_a_relative_is_a_relative_only_beside_the_family_words(swearing: str, family: str) -> None:
     assert "offensive-language" in _flags(swearing)
     assert "offensive-language" not in _flags(family)
+
+
+@pytest.mark.parametrize("text", [
+    "Zoya kal raat se hospital mein hai, dua karein sab",  # Roman Urdu: Zoya has been in hospital since last night
+    "Wiktor od wczoraj leży w szpitalu, trzymajcie kciuki",  # Polish: Wiktor has been in hospital since yesterday
+    "Ma Cadi yn yr ysbyty ers dydd Sul",  # Welsh: Cadi has been in hospital since Sunday
+])
+def test_a_named_child_in_hospital_is_their_health(text: str) -> None:
+    assert "personal-data" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mere pitaji hospital mein hain, koi pick-up kar sakta hai kal?",  # my father is in hospital
+    "Hospital ki parking phir full thi, aadha ghanta laga",  # the hospital's car park
+    "Szpital w centrum ma nowy parking, warto wiedzieć",  # Polish: the hospital in town has a new car park
+])
+def test_a_grown_up_in_hospital_or_a_hospital_named_tells_of_no_child(text: str) -> None:
+    assert not _flags(text) & WATCHED

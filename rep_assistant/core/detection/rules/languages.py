@@ -369,7 +369,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
                and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
-                    or (topic == _SANCTION and (_name_opens_conduct(t.raw, [span], []) or _sanctioned_by_name(t.raw, found, starts, span))))]
+                    or (topic in _NAMED_BEFORE and (_name_opens_conduct(t.raw, [span], []) or _named_just_before(t.raw, found, starts, span))))]
     else:
         out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
@@ -410,7 +410,7 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "saas", "sasur", "ammi", "ammu", "amma", "abbu", "abba", "abbo", "walida", "walid", "shohar", "shauhar", "husband", "biwi", "wife",
     "nani", "nana", "dadi", "dada", "khala", "khalu", "phuppo", "phupho", "chacha", "chachi", "mamu", "mami", "taya", "tayi",
     "bhabhi", "behnoi", "nanad", "devar", "mummy", "papa", "mum", "mom", "dad", "grandma", "grandad", "nan", "biji",
-    "papaji", "mataji", "boss", "neighbour", "پڑوسی", "ساس", "سسر", "امی", "شوہر", "بیوی", "نانی", "دادی", "نانا", "دادا", "خالہ",
+    "papaji", "mataji", "pitaji", "abbaji", "ammiji", "boss", "neighbour", "پڑوسی", "ساس", "سسر", "امی", "شوہر", "بیوی", "نانی", "دادی", "نانا", "دادا", "خالہ",
     "پھپھو", "چچا", "ماموں", "بھابھی",
     "mama", "mamie", "mamy", "mamą", "tata", "taty", "tacie", "tatą", "mąż", "męża", "mężem", "żona", "żony", "teściowa", "teściowej",
     "teść", "teścia", "babcia", "babci", "dziadek", "dziadka", "ciocia", "cioci", "wujek", "wujka", "sąsiad", "sąsiadka", "szef",
@@ -609,7 +609,11 @@ _TOLD_WITH_A_NAME = frozenset({_HURT, _IF_NAMED})
 #: straight after a name opening its sentence (``_name_opens_conduct``); not "Mr Khan ne poori class ko detention di" or
 #: "Ali bhai ka kehna hai ke detention se…": a class and a grown-up are no child.
 _SANCTION = "sanction"
-_NAMED_ONLY = frozenset({_IF_NAMED, _SANCTION})
+#: A child's health told only where the clause names them: being in hospital, an operation ("Hamza hospital mein hai";
+#: not "Meri saas hospital mein hai" nor "hospital ki parking"). Like a sanction, it may follow the name by a few words.
+_HEALTH_NAMED = "health-if-named"
+_NAMED_BEFORE = frozenset({_SANCTION, _HEALTH_NAMED})
+_NAMED_ONLY = frozenset({_IF_NAMED}) | _NAMED_BEFORE
 _CONDUCT = frozenset({"behaviour", _HURT, _IF_NAMED})
 
 #: Words that may stand between a phrase's words and change nothing it tells: "ko zor se maara" (hit hard), "ko phir
@@ -984,22 +988,23 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
     return False
 
 
-#: How many words may stand between a child's name and the sanction they were given ("Abir ekhon on report", "Bartek
-#: jest na report", "Hamza ko poore hafte playtime nahi mila"): a verb of being, "now", "all week".
-_SANCTION_REACH = 3
+#: How many words may stand between a child's name and the sanction they were given or the hospital they are in
+#: ("Abir ekhon on report", "Bartek jest na report", "Kacper od tygodnia w szpitalu"): a verb of being, "now", "all week".
+_NAME_REACH = 3
 
 
-def _sanctioned_by_name(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
-    """Whether a name in Latin letters comes at most ``_SANCTION_REACH`` words before the sanction at ``span``, in its
+def _named_just_before(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Whether a name in Latin letters comes at most ``_NAME_REACH`` words before the sanction at ``span``, in its
     clause, with no grown-up, title, institution or word of telling beside or between: the child given it. A sanction
     is done to whoever it follows ("Hamza ab on report hai"); not "Mr Khan ne poori class ko detention di", "Ali bhai
     ka kehna hai…", "Ayesha ne bataya ke detention…"."""
     first, at, lo, _ = _window(found, starts, span)
-    first = max(bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, at), at - _SANCTION_REACH - 1)
+    first = max(bisect.bisect_left(starts, _clause_start(raw, span[0], lo), first, at), at - _NAME_REACH - 1)
     for k in range(first, at):
         word, start, end = found[k]
         between = [w for w, _, _ in found[k + 1:at]]
-        if (_capitalised_name(raw[start:end]) and word not in _NO_CHILD_BESIDE and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE | _TITLES)
+        if (_capitalised_name(raw[start:end]) and word not in _NO_CHILD_BESIDE and word not in _MY
+                and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE | _TITLES)
                 and not _of_an_institution(raw, found, k) and _TELLING.isdisjoint(between) and _NO_CHILD_BESIDE.isdisjoint(between)
                 and not any(_capitalised_name(raw[s_:e]) for _, s_, e in found[k + 1:at])):
             return True
@@ -1273,9 +1278,9 @@ def _abbreviated_swear(t: Text) -> Hit | None:
 #: A "sanction" is done to a child (a detention, being on report): told as their behaviour, but, like their health, never
 #: read as one child's conduct towards the writer's (a word in Arabic script is no doer: "بنتي خدت detention").
 _TOPIC = {"health": "health", "sen": "special educational needs", "exclusion": "exclusion", "behaviour": "behaviour",
-          "sanction": "behaviour"}
+          "sanction": "behaviour", _HEALTH_NAMED: "health"}
 #: What is a child's personal data as well as talk of one child: a child's behaviour is only the latter.
-_PERSONAL = frozenset({"health", "sen", "exclusion"})
+_PERSONAL = frozenset({"health", "sen", "exclusion", _HEALTH_NAMED})
 
 
 def _told(verb: str, topics: frozenset[str] = frozenset(_TOPIC)) -> Callable[[Text], Hit | None]:
