@@ -1002,3 +1002,38 @@ def test_a_named_child_in_hospital_is_their_health(text: str) -> None:
 ])
 def test_a_grown_up_in_hospital_or_a_hospital_named_tells_of_no_child(text: str) -> None:
     assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "Waxaan ahay nacas, bacda PE-ga ayaan guriga uga tagay",  # Somali: I'm an idiot, I left the PE bag at home
+    "Jestem idiotka, zapomniałam podpisać zgodę",  # Polish: I'm an idiot, I forgot to sign the form
+    "Sori, dwi'n ddiogyn heddiw, heb wneud y gacen",  # Welsh: sorry, I'm a lazybones today
+])
+def test_a_writer_calling_themselves_a_fool_insults_nobody(text: str) -> None:
+    assert "abuse" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hooyada Cali waa nacas, mar walba way soo daahdaa",  # Somali: Ali's mother is an idiot
+    "Ona jest idiotka, znowu zablokowała bramę",  # Polish: she's an idiot, blocked the gate again
+    "Mae hi'n ddiogyn llwyr, byth yn helpu",  # Welsh: she's a total lazybones
+])
+def test_the_same_words_said_of_someone_else_are_abuse(text: str) -> None:
+    assert "abuse" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ریحان کو آج پھر detention ملی",  # Urdu script: Rayhan got detention again today
+    "তাহমিদ এখন on report, প্রতিদিন head এর কাছে যায়",  # Bengali script: Tahmid is on report now
+    "مريم بالمستشفى من امبارح",  # Arabic: Maryam has been in hospital since yesterday
+])
+def test_a_given_name_in_a_script_without_capitals_names_the_child(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "الحمدللہ میرے ریحان کی speech therapy اچھی جا رہی ہے",  # Urdu: my Rayhan's speech therapy is going well
+    "ام مريم بالمستشفى، ادعولها",  # Arabic: Maryam's mum is in hospital, pray for her
+])
+def test_the_writers_own_child_or_a_parent_named_by_their_child_is_no_other_child(text: str) -> None:
+    assert not _flags(text) & WATCHED

@@ -25,7 +25,7 @@ from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.lexicon import profanity, starts_sentence
 from rep_assistant.core.detection.rules.model import Hit, Rule
 from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key, without_clitic
-from rep_assistant.core.detection.rules.subjects import own_child_mentions, own_child_spans
+from rep_assistant.core.detection.rules.subjects import own_child_mentions, own_child_spans, script_names
 from rep_assistant.core.detection.rules.text import COMMON_CAPS, Text
 
 _NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "Bengali", "cy": "Welsh", "so": "Somali"}
@@ -178,12 +178,32 @@ def _phrases_at(word: str, exact: dict[str, list[Phrase]], stems: dict[str, list
 
 
 def _insult(t: Text) -> Hit | None:
-    hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both")]
+    hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both") and not _of_the_writer(t, h.start)]
     if not hits:
-        return _called_names(t)
+        called = _called_names(t)
+        return None if called is None or _of_the_writer(t, called.spans[0][0]) else called
     h = hits[0]
     return Hit(f"Insults someone in {_NAMES.get(h.language, h.language)} ('{t.raw[h.start:h.end]}')",
                tuple((x.start, x.end) for x in hits))
+
+
+#: How many words before an insult "I am" is looked for ("Waxaan ahay nacas", "Jestem takim głupkiem", "dwi'n hen jolpan").
+_SELF_REACH = 3
+
+
+def _of_the_writer(t: Text, at: int) -> bool:
+    """Whether the insult at character ``at`` is said by the writer of themselves, "I am" a few words before it in its
+    clause (called.csv's ``self`` rows): "Waxaan ahay doqon, cuntadii ayaan guriga uga tagay" forgot the lunch, and
+    calls nobody a fool but the writer."""
+    selves = _called().get("self", {})
+    if not selves:
+        return False
+    start = _clause_start(t.raw, at)
+    before = [w for w, s, _ in t.key_words if start <= s < at][-_SELF_REACH - 1:]
+    return any(tuple(before[i:i + len(p)]) == p for p in selves for i in range(len(before)))
+
+
+_ASIDE = re.compile(r"\([^)]*\)")
 
 
 @functools.cache
@@ -201,7 +221,7 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
     out: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]] = {}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/called.csv"))):
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
-        gloss = row["note"].split("(")[0].split(":")[-1].strip()
+        gloss = _ASIDE.sub("", row["note"]).split(":")[-1].strip()  # "Arabizi (Iraqi): donkey (feminine)": donkey
         known = out.setdefault(row["kind"], {}).get(words)
         out[row["kind"]][words] = (known[0] if known else gloss, (known[1] if known else frozenset()) | {row["language"]})
     return out
@@ -257,7 +277,9 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
             # "Miss X 7mara, …", "Mr X khota aa", "Pani X krowa jedna"), unless a word after the noun makes it a thing
             # of theirs or an object: "Miss Sana kutta le kar…" (brings a dog), "Mr Khan bandar wali story…"
             return True
-    if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i])):  # "هاد الكلب": this dog, the animal
+    # "هاد الكلب": this dog, the animal (a noun with the article); "انتي فاشلة" has no article, only a first letter
+    # that could be a particle
+    if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i]) and tokens[i].startswith(_ARTICLE_FRONTS)):
         before = table.get("before", {})
         if (_frame(before, (tokens[j],), languages) or _frame(before, (without_clitic(tokens[j]),), languages)
                 or _frame(before, tuple(tokens[max(0, j - 1):j + 1]), languages) or tokens[j].endswith("'n")):
@@ -417,7 +439,7 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "szefowa",
     "bou", "shami", "shashuri", "shoshur", "fupu", "মা", "মায়ের", "মার", "বাবা", "বাবার", "আম্মা", "আব্বা", "আম্মু", "আব্বু", "বউ",
     "স্বামী", "স্বামীর", "শাশুড়ি", "শাশুড়ির", "শ্বশুর", "শ্বশুরের", "নানী", "দাদী", "খালা", "ফুপু", "চাচা",
-    "امي", "أمي", "ماما", "ابوي", "أبوي", "بابا", "زوجي", "جوزي", "زوجتي", "مرتي", "حماتي", "حمايا", "جدتي", "ستي", "تيتا", "جدي",
+    "ام", "أم", "ابو", "أبو", "امي", "أمي", "ماما", "ابوي", "أبوي", "بابا", "زوجي", "جوزي", "زوجتي", "مرتي", "حماتي", "حمايا", "جدتي", "ستي", "تيتا", "جدي",
     "خالتي", "عمتي", "خالي", "عمي", "جارتي", "جاري", "jozi", "zawji", "marti", "7amati", "teta", "sitti", "jiddo", "khalti", "3amti",
     "hooyaday", "hooyadey", "aabahay", "aabbahay", "ninkayga", "naagtayda", "xaaskayga", "ayeeyaday", "ayeeyo", "awoowe", "eeddo",
     "habaryar", "abti", "deriskayga",
@@ -980,9 +1002,9 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
                      and word not in _NO_CHILD_BESIDE and after not in _NO_CHILD_BESIDE
                      and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE) and not _of_an_institution(raw, found, k))
         else:
-            named = _may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
+            named = (_may_be_a_name_in_script(word) and (after in _URDU_MARKS or (
                 _BENGALI.match(word) is not None and word.endswith(_OBJECT_ENDINGS) and word not in _NOT_NAMED_OBJECTS
-                and not word.endswith(_CLASSIFIED)))
+                and not word.endswith(_CLASSIFIED)))) or _child_named_in_script(found, k)
         if named and _TELLING.isdisjoint(w for w, _, _ in found[k + 1:at]):
             return True
     return False
@@ -1003,12 +1025,35 @@ def _named_just_before(raw: str, found: list[tuple[str, int, int]], starts: list
     for k in range(first, at):
         word, start, end = found[k]
         between = [w for w, _, _ in found[k + 1:at]]
+        if not word.isascii():
+            if _child_named_in_script(found, k) and _TELLING.isdisjoint(between) and _NO_CHILD_BESIDE.isdisjoint(between):
+                return True
+            continue
         if (_capitalised_name(raw[start:end]) and word not in _NO_CHILD_BESIDE and word not in _MY
                 and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE | _TITLES)
                 and not _of_an_institution(raw, found, k) and _TELLING.isdisjoint(between) and _NO_CHILD_BESIDE.isdisjoint(between)
                 and not any(_capitalised_name(raw[s_:e]) for _, s_, e in found[k + 1:at])):
             return True
     return False
+
+
+#: Bengali case endings a name takes ("নুসরাতকে", "রাফির", "তানভীরের"): the name is the word without them.
+_BENGALI_NAME_ENDINGS = tuple(lexicon_key(w) for w in ("কে", "রে", "ের", "এর", "র", "ও"))
+#: Before a name, "mother of" and "father of": the grown-up is who is told of ("أم أحمد", "ابو علي").
+_PARENT_OF = frozenset(lexicon_key(w) for w in ("ام", "أم", "اُم", "ابو", "أبو", "ابوی", "بنت", "ابن", "مامت", "بابا"))
+
+
+def _child_named_in_script(found: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether word ``k``, in Arabic, Urdu or Bengali script, is a child's given name (``subjects.script_names``): not a parent
+    named by their child ("أم أحمد", "احمد کی امی", "নুসরাতের মা") nor a grown-up by an honorific ("احمد بھائی")."""
+    word = found[k][0]
+    names = script_names()
+    if not (word in names or without_clitic(word) in names
+            or (_BENGALI.match(word) is not None and any(word.endswith(e) and word[:-len(e)] in names for e in _BENGALI_NAME_ENDINGS))):
+        return False
+    after = [w for w, _, _ in found[k + 1:k + 3]]
+    return not ((k > 0 and found[k - 1][0] in _PARENT_OF | _NO_CHILD_BESIDE) or (after and after[0] in _NO_CHILD_BESIDE)
+                or (len(after) == 2 and after[1] in _NO_CHILD_BESIDE))
 
 
 #: The small words inside a school's or a team's name: "Ysgol Pen y Bryn", "Academy of…".

@@ -14,7 +14,7 @@ import io
 import regex
 
 from rep_assistant.core import resources
-from rep_assistant.core.detection.rules.normalise import lexicon_key
+from rep_assistant.core.detection.rules.normalise import ARABIC_MARKS, lexicon_key
 
 _CHILD_NOUN = r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|child|children|kid|kids|little\s+one|little\s+ones|eldest|youngest|" \
               r"middle\s+one|lad|lass|wee\s+one|bairn|wean|weans|twins|baby|stepson|stepdaughter)"
@@ -141,6 +141,19 @@ def _own_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.cache
+def script_names() -> frozenset[str]:
+    """Given names in Arabic, Urdu and Bengali script (lexicons/languages/script_names.csv), keyed as the text's words
+    are: these scripts have no capitals, so a name is known by being one. Names that are also everyday words ("نور",
+    "আশা") are not listed."""
+    return frozenset(ARABIC_MARKS.sub("", lexicon_key(row["name"].strip()))
+                     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/script_names.csv"))))
+
+
+#: "My" and "our" in Urdu and Bengali script before a child's given name (``script_names``).
+_SCRIPT_MY = frozenset(lexicon_key(w) for w in ("میرا", "میری", "میرے", "ہمارا", "ہماری", "ہمارے", "আমার", "আমাদের"))
+
+
 def own_child_mentions(words: list[str]) -> list[tuple[int, int]]:
     """Where ``words`` (a message's words, folded) name the writer's own child or the writer in another language: the
     [start, end) word spans.
@@ -150,6 +163,9 @@ def own_child_mentions(words: list[str]) -> list[tuple[int, int]]:
     phrases = _own_phrases()
     out = []
     for i, word in enumerate(words):
+        if word in _SCRIPT_MY and i + 1 < len(words) and words[i + 1] in script_names():
+            out.append((i, i + 2))  # "میرے احمد", "আমার নুসরাত": my Ahmed, my Nusrat
+            continue
         for phrase in phrases.get(word, ()):
             rest = words[i + 1:i + len(phrase)]
             if len(rest) == len(phrase) - 1 and all(a == b for a, b in zip(rest[:-1], phrase[1:-1], strict=False)) \
