@@ -1037,3 +1037,8 @@ def test_a_given_name_in_a_script_without_capitals_names_the_child(text: str) ->
 ])
 def test_the_writers_own_child_or_a_parent_named_by_their_child_is_no_other_child(text: str) -> None:
     assert not _flags(text) & WATCHED
+
+
+def test_a_word_that_insults_only_in_bengali_counts_only_in_a_bengali_message() -> None:
+    assert "abuse" in _flags("Rumana r ma ekta magi, shobar shathe jhogra kore")  # romanised Bengali: a slut
+    assert "abuse" not in _flags("The three magi need gold crowns for the nativity")  # the wise men

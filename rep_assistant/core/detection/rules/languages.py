@@ -181,6 +181,9 @@ def _insult(t: Text) -> Hit | None:
     hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both") and not _of_the_writer(t, h.start)]
     if not hits:
         called = _called_names(t)
+        if called is None and (word := _in_language_word(t, _INSULTS)) is not None and not _of_the_writer(t, word[0]):
+            start, end, of, means = word
+            return Hit(f"Insults someone in {_NAMES.get(of, of)} ('{t.raw[start:end]}': {means})", ((start, end),))
         return None if called is None or _of_the_writer(t, called.spans[0][0]) else called
     h = hits[0]
     return Hit(f"Insults someone in {_NAMES.get(h.language, h.language)} ('{t.raw[h.start:h.end]}')",
@@ -1284,14 +1287,16 @@ def _in_english(t: Text) -> bool:
 
 
 @functools.cache
-def _abbreviations() -> dict[tuple[str, ...], tuple[str, str]]:
-    """abbreviations.csv: a swear word's initials (as words) -> (its language, what they stand for)."""
-    return {tuple(lexicon_key(row["term"].strip().lower()).split()): (row["language"], row["stands_for"])
-            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/abbreviations.csv")))}
+def _in_language() -> dict[tuple[str, ...], tuple[str, str, str]]:
+    """in_language.csv: words (as word tuples) that swear or insult only in a message of their language -> (the
+    language, the kind: ``initials`` of a swear word or an ``insult``, what they mean). In English "bc" is "because",
+    "mc" a master of ceremonies and "magi" the wise men."""
+    return {tuple(lexicon_key(row["term"].strip().lower()).split()): (row["language"], row["kind"], row["means"])
+            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/in_language.csv")))}
 
 
 #: Words of Roman Urdu and Punjabi that no English sentence has: two of them make a message theirs for a swear's
-#: initials (``_abbreviated_swear``). Wider than ``_LATIN_MARKERS`` (verbs and particles a short complaint is made of:
+#: initials (``_in_language_word``). Wider than ``_LATIN_MARKERS`` (verbs and particles a short complaint is made of:
 #: "bc phir se trip cancel kar di"), as an abbreviation at a sentence's start is no English word either way.
 _URDU_OR_PUNJABI = _LATIN_MARKERS["ur"] | _LATIN_MARKERS["pa"] | frozenset({
     "phir", "fir", "fer", "ne", "kar", "kardi", "karo", "gayi", "gaya", "gaye", "raha", "rahi", "rahe", "yaar", "kya", "kyun",
@@ -1299,25 +1304,48 @@ _URDU_OR_PUNJABI = _LATIN_MARKERS["ur"] | _LATIN_MARKERS["pa"] | frozenset({
 #: Where a swear's initials may stand: a sentence's start or an interjection between marks ("bc phir se…", "…?? bc roz…",
 #: "…, bc 25 minute se…"); "nahi aa sakti bc bacha beemar hai" is English's "because" inside a sentence.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.,!?;:\n()؟،…]|[^\w\s])\s*$")
+#: The languages whose messages an in-language word of a language counts in: Urdu's and Punjabi's are one another's.
+_SHARED_WORDS = {"ur": frozenset({"ur", "pa"}), "pa": frozenset({"ur", "pa"})}
 
 
-def _abbreviated_swear(t: Text) -> Hit | None:
-    """A swear word by its initials ("bc", "mc", "بی سی") in a message of Roman Urdu or Punjabi or in Urdu script,
-    opening a sentence or standing between marks: in English "bc" is "because", "mc" a master of ceremonies."""
-    table = _abbreviations()
+def _in_language_word(t: Text, kinds: frozenset[str]) -> tuple[int, int, str, str] | None:
+    """The first word of in_language.csv of ``kinds`` in a message of its language, as (start, end, language, meaning):
+    in Latin letters, two of the language's own words (``_URDU_OR_PUNJABI`` for Urdu and Punjabi, ``_LATIN_MARKERS``
+    for the rest), in Urdu script any message. A swear's initials count only opening a sentence or between marks."""
+    table = _in_language()
     found = t.key_words
     tokens = [w for w, _, _ in found]
     language: str | None = None
     for i, (word, start, _) in enumerate(found):
-        for key, (of, stands_for) in table.items():
-            if key[0] != word or tuple(tokens[i:i + len(key)]) != key or not _OPENS_SENTENCE.search(t.raw, 0, start):
+        for key, (of, kind, means) in table.items():
+            if kind not in kinds or key[0] != word or tuple(tokens[i:i + len(key)]) != key:
+                continue
+            if kind == "initials" and not _OPENS_SENTENCE.search(t.raw, 0, start):
                 continue
             if language is None:
-                language = "ur" if _ARABIC.search(t.raw) else ("ur" if len(_URDU_OR_PUNJABI.intersection(tokens)) >= 2 else "")
-            if language == of:
-                end = found[i + len(key) - 1][2]
-                return Hit(f"Swears in {_NAMES[of]} or Punjabi ('{t.raw[start:end]}', short for '{stands_for}')", ((start, end),))
+                language = _message_language(t.raw, tokens)
+            if language in _SHARED_WORDS.get(of, frozenset({of})):
+                return start, found[i + len(key) - 1][2], of, means
     return None
+
+
+def _message_language(raw: str, tokens: list[str]) -> str:
+    """``_script_language``, or Urdu for a message with two words of ``_URDU_OR_PUNJABI`` (a short complaint)."""
+    return _script_language(raw, tokens) or ("ur" if len(_URDU_OR_PUNJABI.intersection(tokens)) >= 2 else "")
+
+
+def _abbreviated_swear(t: Text) -> Hit | None:
+    """A swear word by its initials ("bc", "mc", "بی سی") in a message of Roman Urdu or Punjabi or in Urdu script,
+    opening a sentence or standing between marks."""
+    found = _in_language_word(t, _INITIALS)
+    if found is None:
+        return None
+    start, end, of, means = found
+    return Hit(f"Swears in {_NAMES[of]} or Punjabi ('{t.raw[start:end]}', short for '{means}')", ((start, end),))
+
+
+_INITIALS = frozenset({"initials"})
+_INSULTS = frozenset({"insult"})
 
 
 #: A "sanction" is done to a child (a detention, being on report): told as their behaviour, but, like their health, never
@@ -1359,14 +1387,14 @@ def _triggers() -> frozenset[str]:
     """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
     disclosure_words = {_wake_key(_wake_word(k)) for k in _disclosures()[0]}
-    called_words = {w for (w,) in _called().get("noun", {})}
+    called_words = {w for (w,) in _called().get("noun", {})} | {k[0] for k, (_, kind, _) in _in_language().items() if kind in _INSULTS}
     return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"}
 
 
 LANGUAGE_RULES: tuple[Rule, ...] = (
     Rule("offensive.abbreviation-other-language", "offensive-language", "A swear word of Urdu or Punjabi by its initials "
-         "(\"bc\", \"mc\") in a message written in them (resources/lexicons/languages/abbreviations.csv).", _abbreviated_swear,
-         frozenset(k[0] for k in _abbreviations() if k[0].isascii()) | {"#script"}),
+         "(\"bc\", \"mc\") in a message written in them (resources/lexicons/languages/in_language.csv).", _abbreviated_swear,
+         frozenset(k[0] for k, (_, kind, _) in _in_language().items() if kind in _INITIALS and k[0].isascii()) | {"#script"}),
     Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali, or someone called "
          "an animal in one (resources/lexicons/languages/offensive.csv, called.csv).", _insult, _triggers()),
     Rule("child.topic-other-language", "individual-child", "A child's health, special needs, exclusion or behaviour told in "
