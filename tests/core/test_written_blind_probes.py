@@ -19,6 +19,8 @@ then ag (seven languages, half benign) was scored and read, and af (ten language
 (kept as a floor, as w and x are). In the tenth, ah (ten languages and scripts) was scored, then read; ai and aj, never
 read. In the eleventh, ak (ten languages and scripts) was scored, then read; disguise_ak (disguised swearing) and ac
 (the hard categories, whole detector) were scored and never read; then al (ten languages and scripts), never read.
+In the fourteenth, aq and ar (seven languages and their scripts) were written to one brief and scored, never read (one
+benign flag of ar was traced, by leaving rows out, to a word list's row, which went).
 Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
 kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
@@ -44,7 +46,7 @@ WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
 NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "content_aa", "content_ab", "disguise_t", "disguise_x",
                         "disguise_q", "languages_j", "languages_m", "languages_p", "languages_u", "languages_w", "languages_af",
                         "languages_ai", "languages_aj", "contact_and_behaviour_l", "disguise_ak", "content_ac",
-                        "languages_al", "languages_an", "languages_ap"})
+                        "languages_al", "languages_an", "languages_ap", "languages_aq", "languages_ar"})
 
 
 def _shown(name: str, rows: list[dict]) -> list[str]:
@@ -94,7 +96,8 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
                                            ("languages_af.jsonl", 0.78, 2), ("languages_ah.jsonl", 0.89, 0),
                                            ("languages_ai.jsonl", 0.7, 5), ("languages_aj.jsonl", 0.69, 6), ("languages_ak.jsonl", 0.83, 0),
                                            ("languages_al.jsonl", 0.72, 7), ("languages_am.jsonl", 0.81, 1), ("languages_an.jsonl", 0.75, 0),
-                                           ("languages_ao.jsonl", 0.69, 3), ("languages_ap.jsonl", 0.63, 1)])
+                                           ("languages_ao.jsonl", 0.69, 3), ("languages_ap.jsonl", 0.63, 1),
+                                           ("languages_aq.jsonl", 0.68, 5), ("languages_ar.jsonl", 0.75, 7)])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)
