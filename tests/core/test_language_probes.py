@@ -1042,3 +1042,20 @@ def test_the_writers_own_child_or_a_parent_named_by_their_child_is_no_other_chil
 def test_a_word_that_insults_only_in_bengali_counts_only_in_a_bengali_message() -> None:
     assert "abuse" in _flags("Rumana r ma ekta magi, shobar shathe jhogra kore")  # romanised Bengali: a slut
     assert "abuse" not in _flags("The three magi need gold crowns for the nativity")  # the wise men
+
+
+@pytest.mark.parametrize("text", [
+    "Yazan byedrob ibni kol yom bel break",  # Arabizi: Yazan hits my son every day at break
+    "Rima darbetha la binti 3al wesh, 3anda 3alame",  # Rima hit my daughter on the face
+    "Kareem t3a9ab el yom, ma 5allouh yel3ab",  # Kareem was punished today
+])
+def test_an_arabizi_verb_is_found_by_its_root_whatever_its_vowels_and_endings(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El darb kan za7me kteer el yom, 3al school run",  # Arabizi: the road was very busy today
+    "Adorable costumes for world book day, 3anjad",  # English with one Arabizi word
+])
+def test_a_word_with_the_same_consonants_that_is_no_form_of_the_verb_is_not(text: str) -> None:
+    assert not _flags(text) & WATCHED

@@ -40,12 +40,60 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, fr
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set(), _ASKS: set()}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
+        if row["term"].startswith(ROOT):
+            continue  # an Arabizi root (``_roots``)
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
         if row["topic"] in unless:
             unless[row["topic"]].add(words)
         else:
             terms[words] = (row["topic"], row["language"])
     return terms, {kind: frozenset(phrases) for kind, phrases in unless.items()}
+
+
+#: A disclosure term opening with this is an Arabizi root, its consonants as ``_skeleton`` spells them ("~drb": darab,
+#: dreb, byedrob, darabha), found in a message of Arabizi whatever vowels, prefixes of person and tense, and pronoun
+#: endings it is written with (``_root_at``).
+ROOT = "~"
+
+
+@functools.cache
+def _roots() -> dict[str, tuple[str, str]]:
+    """disclosure.csv's Arabizi roots: consonants -> (topic, language)."""
+    return {row["term"][len(ROOT):].strip(): (row["topic"], row["language"])
+            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv")))
+            if row["term"].startswith(ROOT)}
+
+
+# Arabizi spells one Arabic letter several ways: two Latin letters ("kh", "sh"), a digit ("5", "7"), and "2" and "9" for
+# the qaf spoken as a glottal stop or written as a digit. Read to one sign each, vowels dropped, doubled letters once.
+_ARABIZI_LETTERS = (("kh", "5"), ("gh", "8"), ("sh", "$"), ("ch", "$"), ("th", "t"), ("dh", "d"), ("2", "q"), ("9", "q"),
+                    ("'", ""))
+_SKELETON_VOWELS = re.compile("[aeiou]+")
+_DOUBLED = re.compile(r"(.)\1+")
+#: Around a root, the signs of a verb's person, tense and pronoun as ``_skeleton`` leaves them: "by"+"drb" (byedrob),
+#: "t"+"3qb" (t3a9eb, he was punished), "drb"+"h" (darabha), "7bs"+"t" (7abaset). Not "l" (to…): "adorable" is "d r b l".
+_ROOT_BEFORE = frozenset({"", "b", "y", "t", "n", "m", "by", "bt", "bn", "mt", "ky", "kt", "kn", "hy", "ht", "hn", "w", "wb",
+                          "wy", "wt", "f"})
+_ROOT_AFTER = frozenset({"", "h", "hm", "hn", "n", "k", "km", "t", "th", "tn", "tk", "thm", "wh"})
+
+
+def _skeleton(word: str) -> str:
+    """An Arabizi word's consonants, one sign per Arabic letter: "byedrob" -> "bydrb", "t3a9eb" -> "t3qb"."""
+    for letters, sign in _ARABIZI_LETTERS:
+        word = word.replace(letters, sign)
+    return _DOUBLED.sub(r"\1", _SKELETON_VOWELS.sub("", word))
+
+
+def _root_at(word: str) -> tuple[str, str] | None:
+    """The (topic, language) of the Arabizi root ``word`` is a form of, or None."""
+    skeleton = _skeleton(word)
+    for root, told in _roots().items():
+        at = skeleton.find(root)
+        while at >= 0:
+            if skeleton[:at] in _ROOT_BEFORE and skeleton[at + len(root):] in _ROOT_AFTER:
+                return told
+            at = skeleton.find(root, at + 1)
+    return None
 
 
 _UNLESS = "unless"
@@ -332,10 +380,11 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     firsts, stems = _by_first_word()
     # An Arabic word may carry the article or a particle on its front ("السكري"): read it bare too.
     bare = [without_clitic(w) for w, _, _ in found]
-    if (firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare)
+    tokens = [w for w, _, _ in found]
+    rooted = _arabizi_roots(t.raw, tokens)
+    if (not rooted and firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare)
             and stems.keys().isdisjoint(w[:STEM_KEY] for w in bare) and stems.keys().isdisjoint(w[:STEM_KEY] for w, _, _ in found)):
         return ()
-    tokens = [w for w, _, _ in found]
     if _says_unless(tokens):
         return ()  # an awareness week
     own = own_child_mentions(tokens)
@@ -344,6 +393,8 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     mixed: str | None = None
     names: tuple[int, ...] | None = None
     scripted: bool | None = None
+    for i, topic, language in rooted:
+        out.append(((found[i][1], found[i][2]), topic, language))
     for i, (word, start, _) in enumerate(found):
         for first in dict.fromkeys((word, bare[i])):
             for key, topic, language in _phrases_at(first, firsts, stems):
@@ -426,6 +477,18 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         if not out:
             return ()
     return tuple(out)
+
+
+def _arabizi_roots(raw: str, tokens: list[str]) -> list[tuple[int, str, str]]:
+    """In a message of Arabizi (``_script_language``), each word that is a form of a root of ``_roots``: (word index,
+    topic, language), in order. Only a message with a digit or one of Arabizi's own words is looked at."""
+    if not (any(c.isdigit() for c in raw) or not _LATIN_MARKERS["ar"].isdisjoint(tokens)) or _script_language(raw, tokens) != "ar":
+        return []
+    out = []
+    for i, word in enumerate(tokens):
+        if word.isascii() and len(word) >= 3 and (told := _root_at(word)) is not None:
+            out.append((i, *told))
+    return out
 
 
 #: Grown-ups of the writer's family and life, whose illness or conduct is no child's: mother-in-law, mum, husband, wife,
@@ -1388,7 +1451,12 @@ def _triggers() -> frozenset[str]:
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
     disclosure_words = {_wake_key(_wake_word(k)) for k in _disclosures()[0]}
     called_words = {w for (w,) in _called().get("noun", {})} | {k[0] for k, (_, kind, _) in _in_language().items() if kind in _INSULTS}
-    return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"}
+    return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"} | _ARABIZI_WAKE
+
+
+#: What wakes the rules for a message of Arabizi, whose verbs are found by their roots (``_arabizi_roots``): a digit
+#: for a letter, or one of its own words.
+_ARABIZI_WAKE = frozenset({"#arabizi"}) | _LATIN_MARKERS["ar"]
 
 
 LANGUAGE_RULES: tuple[Rule, ...] = (

@@ -27,6 +27,8 @@ _NUMBER = re.compile(r"\d\d\d")
 # skips to those instead of stopping at every letter; it finds one wherever "[a-z][*@$#%]|[*@$#%][a-z]|[a-z][0-9]+[a-z]"
 # does (a test holds it): only whether there is one counts.
 _MASKED = re.compile(r"[*@$#%0-9](?:(?<=[a-z][*@$#%])|(?<=[*@$#%])[a-z]|(?<=[a-z][0-9])[0-9]*[a-z])")
+#: A digit written for an Arabic letter: inside a word ("ma3", "ya3ni") or opening one of letters ("7abas", "2alet").
+_ARABIZI_DIGIT = re.compile(r"[a-z][2357][a-z]|(?<![\w])[2357][a-z]{2}")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN and CAPS_SOUR, and quicker to look for
 _ANGRY_FACE = re.compile("[🤬😡😤😠🙄🙃]")  # an angry or sarcastic post may say it with faces alone (content.py decides)
@@ -168,6 +170,8 @@ class Text:
                 marks.append("#mask")
             if _NUMBER.search(raw):
                 marks.append("#num")
+            if _ARABIZI_DIGIT.search(lower):
+                marks.append("#arabizi")  # a digit for an Arabic letter ("3ala", "7abas"): the other languages' rules read it
         elif not plain and _NUMBER.search(raw):
             marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
