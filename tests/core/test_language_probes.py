@@ -952,7 +952,8 @@ def test_a_named_child_hurting_another_named_after_the_verb_is_told(text: str) -
 
 
 @pytest.mark.parametrize(("named", "not_named"), [
-    ("سليم المصري دفش ابني بالدرج اليوم", "كرة القدم دفشت ابني بالملعب اليوم"),  # a family name of origin; football
+    ("يوسف المصري دفش ابني بالدرج اليوم", "كرة القدم دفشت ابني بالملعب اليوم"),  # a family name of origin; football
+    ("يوسف المصري دفش ابني بالدرج اليوم", "مدرب الرياضي دفش ابني بالملعب"),  # after a first name; not after "the coach"
 ])
 def test_an_arabic_family_name_with_the_article_names_the_doer_but_a_compound_noun_does_not(named: str, not_named: str) -> None:
     assert "individual-child" in _flags(named)
@@ -1039,9 +1040,21 @@ def test_the_writers_own_child_or_a_parent_named_by_their_child_is_no_other_chil
     assert not _flags(text) & WATCHED
 
 
-def test_a_word_that_insults_only_in_bengali_counts_only_in_a_bengali_message() -> None:
-    assert "abuse" in _flags("Rumana r ma ekta magi, shobar shathe jhogra kore")  # romanised Bengali: a slut
-    assert "abuse" not in _flags("The three magi need gold crowns for the nativity")  # the wise men
+@pytest.mark.parametrize(("swearing", "because"), [
+    ("Lanat hai is traffic pe, bc 40 minute se khare hain", "Kal Bilal school nahi aayega, bc uski tabiyat theek nahi"),
+    ("Phir se app band?? bc koi sunta hi nahi", "Sorry late ho gayi, bc traffic is mad today"),
+])
+def test_initials_after_a_comma_swear_unless_a_clause_of_because_follows(swearing: str, because: str) -> None:
+    assert "offensive-language" in _flags(swearing)
+    assert "offensive-language" not in _flags(because)
+
+
+@pytest.mark.parametrize("text", [
+    "MC khel raha hai sara din, homework kab karega",  # Minecraft
+    "بی سی جی کا ٹیکہ سب بچوں کو لگے گا",  # the BCG jab, its letters written out
+])
+def test_initials_that_name_a_game_or_spell_an_acronym_are_not_swearing(text: str) -> None:
+    assert "offensive-language" not in _flags(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -1059,3 +1072,25 @@ def test_an_arabizi_verb_is_found_by_its_root_whatever_its_vowels_and_endings(te
 ])
 def test_a_word_with_the_same_consonants_that_is_no_form_of_the_verb_is_not(text: str) -> None:
     assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize("text", [
+    "Jestem w szpitalu z młodszym, nic poważnego",  # Polish: I'm in hospital with the youngest
+    "Poori class ko saza mili aaj, koi bhi break mein nahi gaya",  # the whole class was punished
+    "Samina hospital mein nurse hai, kal shift hai uski",  # a grown-up who works there
+    "Zara hospital mein nani se milne gayi thi",  # visiting her grandmother
+    "Farah aap abhi bhi hospital mein ho?",  # a member spoken to
+    "ڈاکٹر احمد ہسپتال میں ہیں آج",  # a doctor by title
+    "Babar ko warning mili umpire se, kya match tha",  # a cricketer
+])
+def test_the_writer_a_class_a_grown_up_or_a_sportsman_in_hospital_or_punished_is_no_child(text: str) -> None:
+    assert not _flags(text) & WATCHED
+
+
+@pytest.mark.parametrize(("self_", "other"), [
+    ("Mera beta bohat kaamchor hai, kamra saaf hi nahi karta", "Bilal ki ammi bohat beadab hai, salam ka jawab nahi deti"),
+    ("Waxaan ahay doqon, foomka waan illaaway", "Main kehti hoon Bilal gadha hai"),
+])
+def test_a_parent_calling_themselves_or_their_own_child_names_insults_nobody_but_saying_it_of_another_does(self_: str, other: str) -> None:
+    assert "abuse" not in _flags(self_)
+    assert "abuse" in _flags(other)

@@ -97,7 +97,7 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
                                            ("languages_ai.jsonl", 0.7, 5), ("languages_aj.jsonl", 0.69, 6), ("languages_ak.jsonl", 0.83, 0),
                                            ("languages_al.jsonl", 0.72, 7), ("languages_am.jsonl", 0.81, 1), ("languages_an.jsonl", 0.75, 0),
                                            ("languages_ao.jsonl", 0.69, 3), ("languages_ap.jsonl", 0.63, 1),
-                                           ("languages_aq.jsonl", 0.68, 5), ("languages_ar.jsonl", 0.75, 7)])
+                                           ("languages_aq.jsonl", 0.68, 5), ("languages_ar.jsonl", 0.74, 7)])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)

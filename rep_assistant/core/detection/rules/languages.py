@@ -38,7 +38,8 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, fr
     question mark: "does any child have a nut allergy?", or an ``asks`` phrase: "…allergy ho to bata dein", let me
     know), ``unless-conduct`` only its conduct, never a child's health (a ball kicked, a game)."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
-    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set(), _ASKS: set()}
+    unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set(), _ASKS: set(),
+                                               _UNLESS_PATIENT: set()}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         if row["term"].startswith(ROOT):
             continue  # an Arabizi root (``_roots``)
@@ -97,6 +98,10 @@ def _root_at(word: str) -> tuple[str, str] | None:
 
 
 _UNLESS = "unless"
+#: Words that, in the clause of a named child's hospital stay (``health-if-named``), make them no patient: they work
+#: there, visit someone there, have an appointment or a jab there ("Amina hospital mein nurse hai", "Zara hospital mein
+#: nani se milne gayi", "Kacper odwiedził babcię w szpitalu").
+_UNLESS_PATIENT = "unless-patient"
 _UNLESS_ASKED = "unless-asked"
 _UNLESS_CONDUCT = "unless-conduct"
 #: Not a disclosure's unmaking but a request to the group to tell ("bata dein", "das dena", "জানাবেন", "dajcie znać",
@@ -238,6 +243,11 @@ def _insult(t: Text) -> Hit | None:
                tuple((x.start, x.end) for x in hits))
 
 
+#: Words of saying and thinking between "I" and an insult: the insult is then of someone else ("Main kehti hoon…",
+#: "انا بقول…", "Ja mówię…", "Dw i'n meddwl…").
+_SAYING = frozenset(lexicon_key(w) for w in ("kehti", "kehta", "kehte", "bolti", "bolta", "bolte", "sochti", "sochta", "bolchi",
+                                             "boli", "bolbo", "mone", "بقول", "بقلك", "رأيي", "اعتقد", "أعتقد", "بفكر", "mówię",
+                                             "myślę", "uważam", "dweud", "meddwl", "credu", "dhahay", "leeyahay"))
 #: How many words before an insult "I am" is looked for ("Waxaan ahay nacas", "Jestem takim głupkiem", "dwi'n hen jolpan").
 _SELF_REACH = 3
 
@@ -250,8 +260,15 @@ def _of_the_writer(t: Text, at: int) -> bool:
     if not selves:
         return False
     start = _clause_start(t.raw, at)
-    before = [w for w, s, _ in t.key_words if start <= s < at][-_SELF_REACH - 1:]
-    return any(tuple(before[i:i + len(p)]) == p for p in selves for i in range(len(before)))
+    before = [(w, s) for w, s, _ in t.key_words if start <= s < at][-_SELF_REACH - 1:]
+    words = [w for w, _ in before]
+    for i in range(len(words)):
+        for p in selves:
+            if tuple(words[i:i + len(p)]) == p:
+                # only "I (am)" and words of degree between: not "Main kehti hoon Bilal gadha hai" (I say Bilal is a donkey)
+                between = before[i + len(p):]
+                return not any(w in _TELLING or w in _SAYING or (t.raw[s:s + 1].isupper() and w.isascii()) for w, s in between)
+    return False
 
 
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -328,9 +345,7 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
             # "Miss X 7mara, …", "Mr X khota aa", "Pani X krowa jedna"), unless a word after the noun makes it a thing
             # of theirs or an object: "Miss Sana kutta le kar…" (brings a dog), "Mr Khan bandar wali story…"
             return True
-    # "هاد الكلب": this dog, the animal (a noun with the article); "انتي فاشلة" has no article, only a first letter
-    # that could be a particle
-    if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i]) and tokens[i].startswith(_ARTICLE_FRONTS)):
+    if j >= 0 and not (j == i - 1 and tokens[i] != without_clitic(tokens[i])):  # "هاد الكلب": this dog, the animal
         before = table.get("before", {})
         if (_frame(before, (tokens[j],), languages) or _frame(before, (without_clitic(tokens[j]),), languages)
                 or _frame(before, tuple(tokens[max(0, j - 1):j + 1]), languages) or tokens[j].endswith("'n")):
@@ -444,6 +459,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
+               and (topic != _HEALTH_NAMED or not _unless_in_clause(t.raw, found, starts, span, _UNLESS_PATIENT))
                and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
                     or (topic in _NAMED_BEFORE and (_name_opens_conduct(t.raw, [span], []) or _named_just_before(t.raw, found, starts, span))))]
     else:
@@ -505,7 +521,9 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "szefowa",
     "bou", "shami", "shashuri", "shoshur", "fupu", "মা", "মায়ের", "মার", "বাবা", "বাবার", "আম্মা", "আব্বা", "আম্মু", "আব্বু", "বউ",
     "স্বামী", "স্বামীর", "শাশুড়ি", "শাশুড়ির", "শ্বশুর", "শ্বশুরের", "নানী", "দাদী", "খালা", "ফুপু", "চাচা",
-    "ام", "أم", "ابو", "أبو", "امي", "أمي", "ماما", "ابوي", "أبوي", "بابا", "زوجي", "جوزي", "زوجتي", "مرتي", "حماتي", "حمايا", "جدتي", "ستي", "تيتا", "جدي",
+    "ام", "أم", "ابو", "أبو", "امي", "أمي", "ماما", "ابوي", "عمو", "خالو",
+    "والد", "والدہ", "چاچو", "پھوپھی", "hubby", "mam", "anti", "teściu", "babcię", "dziadkiem", "khalto", "5alto", "walid", "mamu",
+    "chachu", "أبوي", "بابا", "زوجي", "جوزي", "زوجتي", "مرتي", "حماتي", "حمايا", "جدتي", "ستي", "تيتا", "جدي",
     "خالتي", "عمتي", "خالي", "عمي", "جارتي", "جاري", "jozi", "zawji", "marti", "7amati", "teta", "sitti", "jiddo", "khalti", "3amti",
     "hooyaday", "hooyadey", "aabahay", "aabbahay", "ninkayga", "naagtayda", "xaaskayga", "ayeeyaday", "ayeeyo", "awoowe", "eeddo",
     "habaryar", "abti", "deriskayga",
@@ -769,7 +787,17 @@ _OPENERS = frozenset(lexicon_key(w) for w in (
     # someone, a child, a boy: no name ("Keu amar chele ke marlo", "Rhywun wedi…"); and words that open a question or a doubt
     "keu", "ekjon", "kono", "rhywun", "plentyn", "bachgen", "qof", "ardey", "wiil", "gabar", "walad", "wahad", "7ada", "ek",
     "shayad", "pata", "lagta", "kya", "jab", "yeh", "ye", "woh", "wo", "voh", "vo", "podobno", "chyba", "czy", "ostatnio", "rano",
-    "neithiwr", "fi"))
+    "neithiwr", "fi",
+    # the writer, the one spoken to and "we" (a verb's person or a pronoun opening the sentence: "Jestem w szpitalu z synem",
+    # "Dw i yn yr ysbyty", "Aap abhi bhi hospital mein ho?"), and a whole class or group ("Poori class ko saza mili", "Cała
+    # klasa…", "Kol el saf…", "Dosbarth cyfan…"), and time words ("Subah…", "Od wczoraj…", "Nadal…")
+    "jestem", "byłam", "byłem", "jesteśmy", "jesteś", "leżę", "siedzę", "mam", "mamy", "dw", "dwi", "rydw", "rwy", "rwyf", "wyt",
+    "main", "mai", "hum", "ham", "aap", "tum", "tu", "ami", "amra", "tumi", "apni", "ana", "ihna", "e7na", "inta", "inti", "enta",
+    "enti", "aniga", "anaga", "adiga", "waxaan", "poori", "puri", "saari", "sari", "saare", "sare", "pura", "poora", "cała", "cały",
+    "całe", "wszyscy", "wszystkie", "kol", "kull", "dosbarth", "pawb", "sab", "shob", "subah", "od", "nadal", "wciąż",
+    # the writer's own child by a word of kin, no possessive ("Beti hospital mein hai", "Młody dostał karę", "Mab yn yr ysbyty")
+    "beti", "beta", "bacha", "bachi", "chota", "choti", "bara", "bari", "munda", "kudi", "młody", "młoda", "syn", "córka",
+    "starszy", "starsza", "młodszy", "młodsza", "mab", "merch", "choto", "boro", "chele", "meye", "wiilka", "gabadha"))
 
 
 def _person_word(word: str) -> bool:
@@ -1012,7 +1040,8 @@ def _script_doer(raw: str, found: list[tuple[str, int, int]], conduct: list[tupl
         if not _may_be_a_name_in_script(found[first][0]):
             continue
         rest = first + 1
-        if rest < k and not minor(rest) and (_may_be_a_name_in_script(found[rest][0]) or _family_name_with_al(found[rest][0])):
+        if rest < k and not minor(rest) and (_may_be_a_name_in_script(found[rest][0])
+                                             or (_family_name_with_al(found[rest][0]) and found[first][0] in script_names())):
             rest += 1  # a surname: "يوسف حداد ضرب ابني", "يوسف الحلبي ضرب ابني"
         if all(minor(j) for j in range(rest, k)):
             return True
@@ -1027,7 +1056,11 @@ _MARKED_AFTER_A_NAME = _TO_OWN | _DOER_AFTER | _SOMALI_SUBJECT_AFTER | frozenset
 #: ("Mere bhai Bilal", "Miss Sarah"), an honorific after it ("Ahmed uncle", "Ali Baba", "Bilal bhai"), thanks before it.
 _NO_CHILD_BESIDE = _GROWN_UPS | frozenset(lexicon_key(w) for w in (
     "bhai", "bhaiya", "bhaijan", "behen", "behn", "baji", "apa", "apu", "baba", "sahib", "sahab", "ji", "jee", "dost", "cousin",
-    "saala", "saale", "kuzyn", "kuzynka", "szwagier", "cefnder", "cyfnither", "ffrind", "friend",
+    "saala", "saale", "kuzyn", "kuzynka", "szwagier", "cefnder", "cyfnither", "ffrind", "friend", "باجی", "بھائی", "آپا",
+    "صاحب", "صاحبہ", "ভাই", "আপা", "ভাবি", "ভাবী", "bhabi", "sahiba",
+    # a title or a calling before a name: a doctor, a nurse, a Qur'an teacher, a sheikh, a hajji ("ڈاکٹر احمد", "الشيخ يوسف");
+    # not grown-ups of the clause, as a doctor is the one who tells a child's diagnosis ("doctor ne bataya ke…")
+    "doctor", "nurse", "ڈاکٹر", "قاری", "مولانا", "ডাক্তার", "الدكتور", "دكتور", "الحاج", "الحاجة", "الشيخ",
     # thanks or agreement to the one spoken to: "Thanks Sana…", "Diolch Nia…", "Bilkul Amina…"
     "thanks", "thank", "diolch", "shukriya", "shukria", "bilkul", "dzięki", "mahadsanid", "ameen"))
 #: Words that make the capitalised words after them a school, a team or a shop's name: "Ysgol Glan Clwyd", "St Mary's".
@@ -1076,6 +1109,20 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
     return False
 
 
+def _unless_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int], kind: str) -> bool:
+    """Whether a word of the unmaking ``kind`` is in the clause of the disclosure at ``span`` (within ``_window``)."""
+    phrases = _disclosures()[1][kind]
+    first, _, lo, hi = _window(found, starts, span)
+    start, end = _clause_start(raw, span[0], lo), _clause_end(raw, span[1], hi)
+    words = [w for w, s_, _ in found[first:] if start <= s_ < end]
+    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+
+
+#: "You" in the languages: a name before it is the one spoken to, a member of the group.
+_YOU = frozenset(lexicon_key(w) for w in ("aap", "tum", "tu", "jesteś", "jestes", "wyt", "ydych", "inta", "inti", "enta", "enti",
+                                          "tumi", "apni", "adiga", "adigu", "انت", "انتي", "آپ", "تم", "তুমি", "আপনি"))
+
+
 #: How many words may stand between a child's name and the sanction they were given or the hospital they are in
 #: ("Abir ekhon on report", "Bartek jest na report", "Kacper od tygodnia w szpitalu"): a verb of being, "now", "all week".
 _NAME_REACH = 3
@@ -1091,6 +1138,8 @@ def _named_just_before(raw: str, found: list[tuple[str, int, int]], starts: list
     for k in range(first, at):
         word, start, end = found[k]
         between = [w for w, _, _ in found[k + 1:at]]
+        if not _YOU.isdisjoint(between):
+            continue  # "Ayesha aap abhi bhi hospital mein ho?": a member spoken to, a grown-up
         if not word.isascii():
             if _child_named_in_script(found, k) and _TELLING.isdisjoint(between) and _NO_CHILD_BESIDE.isdisjoint(between):
                 return True
@@ -1106,7 +1155,12 @@ def _named_just_before(raw: str, found: list[tuple[str, int, int]], starts: list
 #: Bengali case endings a name takes ("নুসরাতকে", "রাফির", "তানভীরের"): the name is the word without them.
 _BENGALI_NAME_ENDINGS = tuple(lexicon_key(w) for w in ("কে", "রে", "ের", "এর", "র", "ও"))
 #: Before a name, "mother of" and "father of": the grown-up is who is told of ("أم أحمد", "ابو علي").
-_PARENT_OF = frozenset(lexicon_key(w) for w in ("ام", "أم", "اُم", "ابو", "أبو", "ابوی", "بنت", "ابن", "مامت", "بابا"))
+_PARENT_OF = frozenset(lexicon_key(w) for w in ("ام", "أم", "اُم", "ابو", "أبو", "ابوی", "بنت", "ابن", "مامت", "بابا",
+                                                # a surah, the Prophet, the Qur'an: "سورہ یاسین", "حضرت عمر"
+                                                "سورہ", "سورة", "سوره", "حضرت", "نبی", "النبي", "قرآن", "القرآن"))
+#: "And" joined to the front of a name in Arabic script ("وأحمد"); the article and other particles are not taken off a
+#: name ("بعمر" is "at the age of").
+_AND = lexicon_key("و")
 
 
 def _child_named_in_script(found: list[tuple[str, int, int]], k: int) -> bool:
@@ -1114,7 +1168,7 @@ def _child_named_in_script(found: list[tuple[str, int, int]], k: int) -> bool:
     named by their child ("أم أحمد", "احمد کی امی", "নুসরাতের মা") nor a grown-up by an honorific ("احمد بھائی")."""
     word = found[k][0]
     names = script_names()
-    if not (word in names or without_clitic(word) in names
+    if not (word in names or (word.startswith(_AND) and word[len(_AND):] in names)
             or (_BENGALI.match(word) is not None and any(word.endswith(e) and word[:-len(e)] in names for e in _BENGALI_NAME_ENDINGS))):
         return False
     after = [w for w, _, _ in found[k + 1:k + 3]]
@@ -1352,10 +1406,18 @@ def _in_english(t: Text) -> bool:
 @functools.cache
 def _in_language() -> dict[tuple[str, ...], tuple[str, str, str]]:
     """in_language.csv: words (as word tuples) that swear or insult only in a message of their language -> (the
-    language, the kind: ``initials`` of a swear word or an ``insult``, what they mean). In English "bc" is "because",
-    "mc" a master of ceremonies and "magi" the wise men."""
+    language, the kind: ``initials`` of a swear word or an ``insult``, what they mean). In English "bc" is "because"
+    and "mc" a master of ceremonies."""
     return {tuple(lexicon_key(row["term"].strip().lower()).split()): (row["language"], row["kind"], row["means"])
             for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/in_language.csv")))}
+
+
+@functools.cache
+def _in_language_unless_next() -> dict[tuple[str, ...], frozenset[str]]:
+    """in_language.csv's ``unless_next``: the words that, straight after a term, make it something else ("mc khel raha
+    hai": Minecraft)."""
+    return {tuple(lexicon_key(row["term"].strip().lower()).split()): frozenset(row["unless_next"].split("|"))
+            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/in_language.csv"))) if row.get("unless_next")}
 
 
 #: Words of Roman Urdu and Punjabi that no English sentence has: two of them make a message theirs for a swear's
@@ -1364,9 +1426,32 @@ def _in_language() -> dict[tuple[str, ...], tuple[str, str, str]]:
 _URDU_OR_PUNJABI = _LATIN_MARKERS["ur"] | _LATIN_MARKERS["pa"] | frozenset({
     "phir", "fir", "fer", "ne", "kar", "kardi", "karo", "gayi", "gaya", "gaye", "raha", "rahi", "rahe", "yaar", "kya", "kyun",
     "koi", "kuch", "kisi", "kis", "nahi", "ni", "hi", "bhi", "pe", "par", "se", "roz", "abhi", "sab", "saara", "saari", "ho"})
-#: Where a swear's initials may stand: a sentence's start or an interjection between marks ("bc phir se…", "…?? bc roz…",
-#: "…, bc 25 minute se…"); "nahi aa sakti bc bacha beemar hai" is English's "because" inside a sentence.
-_OPENS_SENTENCE = re.compile(r"(?:^|[.,!?;:\n()؟،…]|[^\w\s])\s*$")
+#: Where a swear's initials stand for certain: a sentence's start, after a full stop, an exclamation or an emoji ("bc phir
+#: se…", "…!! bc roz…"); after a comma or a question they may be English's "because" (``_BECAUSE_CLAUSE``).
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!\n(…]|[^\w\s,?;:؟،)])\s*$")
+_AFTER_A_CLAUSE = re.compile(r"[,?;:؟،]\s*$")
+#: After a comma or a question, what opens a clause of "because" ("…nahi aayega, bc uski tabiyat kharab hai", "…, bc
+#: traffic is mad"): a pronoun, a possessive, a determiner. A swear's initials there are followed by anything else
+#: ("…traffic pe, bc 25 minute se…", "…phir se?? bc roz koi na koi…").
+_BECAUSE_CLAUSE = frozenset({"uski", "uska", "uske", "unki", "unka", "unke", "iski", "iska", "iske", "meri", "mera", "mere", "mujhe",
+                             "main", "mai", "hum", "hamari", "hamara", "humari", "aap", "aapki", "tum", "wo", "woh", "vo", "ye", "yeh",
+                             "is", "it", "it's", "its", "i", "im", "i'm", "the", "my", "he", "she", "we", "they", "there", "our",
+                             "his", "her", "traffic", "kyunke", "kyunki"})
+
+
+def _initials_read_otherwise(raw: str, start: int, after: list[str]) -> bool:
+    """Whether a swear's initials at ``start`` are read as something else: inside a sentence (English's "because"), after
+    a comma or a question with a clause of "because" after them, or before another letter's name ("بی سی جی کا ٹیکہ", the
+    BCG jab)."""
+    if after and after[0] in _LETTER_NAMES:
+        return True
+    if _OPENS_SENTENCE.search(raw, 0, start):
+        return False
+    return not _AFTER_A_CLAUSE.search(raw, 0, start) or (bool(after) and after[0] in _BECAUSE_CLAUSE)
+#: The names of letters written out in Urdu script: initials followed by one are an acronym's ("بی سی جی", BCG).
+_LETTER_NAMES = frozenset(lexicon_key(w) for w in ("اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل",
+                                                   "ایم", "این", "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس",
+                                                   "وائی", "زیڈ"))
 #: The languages whose messages an in-language word of a language counts in: Urdu's and Punjabi's are one another's.
 _SHARED_WORDS = {"ur": frozenset({"ur", "pa"}), "pa": frozenset({"ur", "pa"})}
 
@@ -1383,7 +1468,9 @@ def _in_language_word(t: Text, kinds: frozenset[str]) -> tuple[int, int, str, st
         for key, (of, kind, means) in table.items():
             if kind not in kinds or key[0] != word or tuple(tokens[i:i + len(key)]) != key:
                 continue
-            if kind == "initials" and not _OPENS_SENTENCE.search(t.raw, 0, start):
+            after = tokens[i + len(key):i + len(key) + 1]
+            if (kind == "initials" and _initials_read_otherwise(t.raw, start, after)) or (
+                    after and after[0] in _in_language_unless_next().get(key, ())):
                 continue
             if language is None:
                 language = _message_language(t.raw, tokens)

@@ -54,6 +54,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 #: Characters read per word of an entry's reach (``Lexicon._fits``): enough for a long word and its spaces.
 _REACH_CHARS = 16
+#: A word of an entry's unless_near this long or shorter is a small word of grammar, counted only within its reach.
+_SMALL_WORD = 4
 #: The word just before a spelled-out run, looked for only this far back (no longer word is innocent with it).
 _WORD_REACH = 40
 _LAST_WORD = re.compile(r"([a-z0-9]+)[^a-z0-9]*\Z")
@@ -318,13 +320,16 @@ class Lexicon:
     def _fits(self, entry: str, token_set: frozenset[str] | set[str], key: str = "", start: int = 0, end: int = 0) -> bool:
         """Whether no word that makes ``entry`` innocent is near it: in the message, or, for an entry with a reach
         (``unless_reach``), among that many words either side of it at ``start``..``end`` of ``key`` ("mera saala" is a
-        brother-in-law; "saala, the app is down again… ke liye" still swears)."""
+        brother-in-law; "saala, the app is down again… ke liye" still swears; a longer word counts anywhere)."""
         near = self.unless_near.get(entry)
         if not near:
             return True
         reach = self.unless_reach.get(entry)
         if reach and key:
-            token_set = set(_words(key[max(0, start - _REACH_CHARS * reach):start])[-reach:]) | set(_words(key[end:end + _REACH_CHARS * reach])[:reach])
+            # The small words ("mera", "ke", "er") count only beside it; the words of the innocent reading's own topic
+            # ("wife", "shaadi", "school") anywhere: "Meri wife ka bhai yaani saala kal aa raha hai".
+            beside = set(_words(key[max(0, start - _REACH_CHARS * reach):start])[-reach:]) | set(_words(key[end:end + _REACH_CHARS * reach])[:reach])
+            return near.isdisjoint(beside) and all(len(w) <= _SMALL_WORD for w in near.intersection(token_set))
         return near.isdisjoint(token_set)
 
     def _compound(self, token: str) -> str | None:
