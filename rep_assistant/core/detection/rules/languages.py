@@ -234,9 +234,6 @@ def _insult(t: Text) -> Hit | None:
     hits = [h for h in t.lexicon_hits if h.language != "en" and h.kind in ("insult", "both") and not _of_the_writer(t, h.start)]
     if not hits:
         called = _called_names(t)
-        if called is None and (word := _in_language_word(t, _INSULTS)) is not None and not _of_the_writer(t, word[0]):
-            start, end, of, means = word
-            return Hit(f"Insults someone in {_NAMES.get(of, of)} ('{t.raw[start:end]}': {means})", ((start, end),))
         return None if called is None or _of_the_writer(t, called.spans[0][0]) else called
     h = hits[0]
     return Hit(f"Insults someone in {_NAMES.get(h.language, h.language)} ('{t.raw[h.start:h.end]}')",
@@ -1405,9 +1402,9 @@ def _in_english(t: Text) -> bool:
 
 @functools.cache
 def _in_language() -> dict[tuple[str, ...], tuple[str, str, str]]:
-    """in_language.csv: words (as word tuples) that swear or insult only in a message of their language -> (the
-    language, the kind: ``initials`` of a swear word or an ``insult``, what they mean). In English "bc" is "because"
-    and "mc" a master of ceremonies."""
+    """in_language.csv: words (as word tuples) that swear only in a message of their language -> (the language, the
+    kind: ``initials`` of a swear word, what they mean). In English "bc" is "because" and "mc" a master of ceremonies.
+    (An insult that is an English word too, "magi" in Bengali, was tried: in a school's nativity it is the wise men.)"""
     return {tuple(lexicon_key(row["term"].strip().lower()).split()): (row["language"], row["kind"], row["means"])
             for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/in_language.csv")))}
 
@@ -1456,21 +1453,20 @@ _LETTER_NAMES = frozenset(lexicon_key(w) for w in ("اے", "بی", "سی", "ڈی
 _SHARED_WORDS = {"ur": frozenset({"ur", "pa"}), "pa": frozenset({"ur", "pa"})}
 
 
-def _in_language_word(t: Text, kinds: frozenset[str]) -> tuple[int, int, str, str] | None:
-    """The first word of in_language.csv of ``kinds`` in a message of its language, as (start, end, language, meaning):
+def _in_language_word(t: Text) -> tuple[int, int, str, str] | None:
+    """The first swear's initials of in_language.csv in a message of their language, as (start, end, language, meaning):
     in Latin letters, two of the language's own words (``_URDU_OR_PUNJABI`` for Urdu and Punjabi, ``_LATIN_MARKERS``
-    for the rest), in Urdu script any message. A swear's initials count only opening a sentence or between marks."""
+    for the rest), in Urdu script any message; not where they read as something else (``_initials_read_otherwise``)."""
     table = _in_language()
     found = t.key_words
     tokens = [w for w, _, _ in found]
     language: str | None = None
     for i, (word, start, _) in enumerate(found):
         for key, (of, kind, means) in table.items():
-            if kind not in kinds or key[0] != word or tuple(tokens[i:i + len(key)]) != key:
+            if kind not in _INITIALS or key[0] != word or tuple(tokens[i:i + len(key)]) != key:
                 continue
             after = tokens[i + len(key):i + len(key) + 1]
-            if (kind == "initials" and _initials_read_otherwise(t.raw, start, after)) or (
-                    after and after[0] in _in_language_unless_next().get(key, ())):
+            if _initials_read_otherwise(t.raw, start, after) or (after and after[0] in _in_language_unless_next().get(key, ())):
                 continue
             if language is None:
                 language = _message_language(t.raw, tokens)
@@ -1487,7 +1483,7 @@ def _message_language(raw: str, tokens: list[str]) -> str:
 def _abbreviated_swear(t: Text) -> Hit | None:
     """A swear word by its initials ("bc", "mc", "بی سی") in a message of Roman Urdu or Punjabi or in Urdu script,
     opening a sentence or standing between marks."""
-    found = _in_language_word(t, _INITIALS)
+    found = _in_language_word(t)
     if found is None:
         return None
     start, end, of, means = found
@@ -1495,7 +1491,6 @@ def _abbreviated_swear(t: Text) -> Hit | None:
 
 
 _INITIALS = frozenset({"initials"})
-_INSULTS = frozenset({"insult"})
 
 
 #: A "sanction" is done to a child (a detention, being on report): told as their behaviour, but, like their health, never
@@ -1537,7 +1532,7 @@ def _triggers() -> frozenset[str]:
     """A wake word of each Latin-script insult and disclosure, and '#script' for every other script."""
     insult_words = {_wake_word(w.split()) for w, e in profanity().entries.items() if e.language != "en" and e.kind in ("insult", "both")}
     disclosure_words = {_wake_key(_wake_word(k)) for k in _disclosures()[0]}
-    called_words = {w for (w,) in _called().get("noun", {})} | {k[0] for k, (_, kind, _) in _in_language().items() if kind in _INSULTS}
+    called_words = {w for (w,) in _called().get("noun", {})}
     return frozenset(w for w in insult_words | disclosure_words | called_words if w.isascii()) | {"#script"} | _ARABIZI_WAKE
 
 
