@@ -88,16 +88,17 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     assert len(innocent) <= innocent_flagged, innocent
 
 
-@pytest.mark.parametrize(("name", "least", "flagged"), [("languages_c.jsonl", 0.9, 1), ("languages_d.jsonl", 0.9, 1), ("languages_i.jsonl", 0.9, 1),
-                                           ("languages_j.jsonl", 0.86, 1), ("languages_m.jsonl", 0.8, 1),
-                                           ("languages_n.jsonl", 0.95, 0), ("languages_p.jsonl", 0.85, 0),
-                                           ("languages_r.jsonl", 0.92, 1), ("languages_u.jsonl", 0.76, 3),
-                                           ("languages_w.jsonl", 0.89, 0), ("languages_ad.jsonl", 0.93, 0), ("languages_ag.jsonl", 0.9, 1),
-                                           ("languages_af.jsonl", 0.78, 2), ("languages_ah.jsonl", 0.89, 0),
-                                           ("languages_ai.jsonl", 0.7, 5), ("languages_aj.jsonl", 0.69, 6), ("languages_ak.jsonl", 0.83, 0),
-                                           ("languages_al.jsonl", 0.72, 7), ("languages_am.jsonl", 0.81, 1), ("languages_an.jsonl", 0.75, 0),
-                                           ("languages_ao.jsonl", 0.69, 3), ("languages_ap.jsonl", 0.63, 1),
-                                           ("languages_aq.jsonl", 0.68, 5), ("languages_ar.jsonl", 0.74, 7)])
+#: Floors as measured at the end of the fourteenth session (rules alone): a change may raise them, never quietly lower them.
+@pytest.mark.parametrize(("name", "least", "flagged"), [
+    ("languages_c.jsonl", 0.95, 0), ("languages_d.jsonl", 0.96, 0), ("languages_i.jsonl", 0.93, 0),
+    ("languages_j.jsonl", 0.89, 0), ("languages_m.jsonl", 0.84, 1), ("languages_n.jsonl", 0.97, 0),
+    ("languages_p.jsonl", 0.87, 0), ("languages_r.jsonl", 0.93, 1), ("languages_u.jsonl", 0.81, 3),
+    ("languages_w.jsonl", 0.89, 0), ("languages_ad.jsonl", 0.95, 0), ("languages_ag.jsonl", 0.93, 1),
+    ("languages_af.jsonl", 0.8, 2), ("languages_ah.jsonl", 0.92, 0), ("languages_ai.jsonl", 0.74, 4),
+    ("languages_aj.jsonl", 0.74, 5), ("languages_ak.jsonl", 0.9, 0), ("languages_al.jsonl", 0.77, 7),
+    ("languages_am.jsonl", 0.87, 1), ("languages_an.jsonl", 0.78, 0), ("languages_ao.jsonl", 0.79, 1),
+    ("languages_ap.jsonl", 0.72, 1), ("languages_aq.jsonl", 0.68, 5), ("languages_ar.jsonl", 0.75, 7)
+])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)
