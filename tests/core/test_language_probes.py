@@ -1094,3 +1094,24 @@ def test_the_writer_a_class_a_grown_up_or_a_sportsman_in_hospital_or_punished_is
 def test_a_parent_calling_themselves_or_their_own_child_names_insults_nobody_but_saying_it_of_another_does(self_: str, other: str) -> None:
     assert "abuse" not in _flags(self_)
     assert "abuse" in _flags(other)
+
+
+@pytest.mark.parametrize("text", [
+    "Main gate pe khra hun, bachi ko bhej dein",  # Roman Urdu: I'm standing at the main gate
+    "Usko tatti aa rahi hai, thora late aayenge",  # a toddler needs the toilet
+    "Lakh lanat shaitan te, chalo sulah kar lo sab",  # a curse on the devil, and make peace
+    "Aag lage to 999 call karna, bachon ko sikhaya",  # the fire drill
+    "Meri marjaani dhee, love you, well done aaj",  # said fondly
+    "يخرب بيت ضحكتك يا قلبي",  # praise: "your laugh is ruinous", my heart
+])
+def test_a_curse_word_said_of_the_devil_fondly_of_a_child_or_in_its_plain_sense_is_no_swearing(text: str) -> None:
+    assert "offensive-language" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tatti weather aaj phir, PE kit geeli",  # Roman Urdu: shit weather
+    "Jahannum mein jaye ye parking, roz ka masla",  # to hell with this parking
+    "يخرب بيت هالزحمة كل يوم",  # damn this traffic every day
+])
+def test_the_same_curses_at_a_thing_are_swearing(text: str) -> None:
+    assert "offensive-language" in _flags(text)

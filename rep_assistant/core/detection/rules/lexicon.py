@@ -721,7 +721,7 @@ def profanity() -> Lexicon:
             stems.append(term)
         lex.entries[term] = Entry(row["severity"] or "mild", "swear" if row["kind"] == "stem" else row["kind"], row["language"])
         if row.get("unless_near"):  # a word that is also innocent: "baal" is hair beside nits or a comb
-            lex.unless_near[term] = frozenset(row["unless_near"].split("|"))
+            lex.unless_near[term] = frozenset(ARABIC_MARKS.sub("", lexicon_key(w)) for w in row["unless_near"].split("|"))
             if row.get("unless_reach"):  # "mera saala": the innocent reading's words stand next to it
                 lex.unless_reach[term] = int(row["unless_reach"])
         if " " in term:
