@@ -1115,3 +1115,7 @@ def test_a_curse_word_said_of_the_devil_fondly_of_a_child_or_in_its_plain_sense_
 ])
 def test_the_same_curses_at_a_thing_are_swearing(text: str) -> None:
     assert "offensive-language" in _flags(text)
+
+
+def test_polish_i_have_is_no_welsh_mother_beside_a_childs_diagnosis() -> None:
+    assert "individual-child" in _flags("Mam informację, że Kuba ma ADHD i dlatego krzyczy")  # Polish: I've heard Kuba has ADHD

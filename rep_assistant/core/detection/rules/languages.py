@@ -519,7 +519,7 @@ _GROWN_UPS = frozenset(lexicon_key(w) for w in (
     "bou", "shami", "shashuri", "shoshur", "fupu", "মা", "মায়ের", "মার", "বাবা", "বাবার", "আম্মা", "আব্বা", "আম্মু", "আব্বু", "বউ",
     "স্বামী", "স্বামীর", "শাশুড়ি", "শাশুড়ির", "শ্বশুর", "শ্বশুরের", "নানী", "দাদী", "খালা", "ফুপু", "চাচা",
     "ام", "أم", "ابو", "أبو", "امي", "أمي", "ماما", "ابوي", "عمو", "خالو",
-    "والد", "والدہ", "چاچو", "پھوپھی", "hubby", "mam", "anti", "teściu", "babcię", "dziadkiem", "khalto", "5alto", "walid", "mamu",
+    "والد", "والدہ", "چاچو", "پھوپھی", "hubby", "anti", "teściu", "babcię", "dziadkiem", "khalto", "5alto", "walid", "mamu",
     "chachu", "أبوي", "بابا", "زوجي", "جوزي", "زوجتي", "مرتي", "حماتي", "حمايا", "جدتي", "ستي", "تيتا", "جدي",
     "خالتي", "عمتي", "خالي", "عمي", "جارتي", "جاري", "jozi", "zawji", "marti", "7amati", "teta", "sitti", "jiddo", "khalti", "3amti",
     "hooyaday", "hooyadey", "aabahay", "aabbahay", "ninkayga", "naagtayda", "xaaskayga", "ayeeyaday", "ayeeyo", "awoowe", "eeddo",
