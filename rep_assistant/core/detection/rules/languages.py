@@ -32,37 +32,32 @@ _NAMES = {"ur": "Urdu", "pa": "Punjabi", "pl": "Polish", "ar": "Arabic", "bn": "
 
 
 @functools.cache
-def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, frozenset[tuple[str, ...]]]]:
-    """Disclosure phrases (as word tuples) -> (topic, language), and by kind the phrases that unmake them: ``unless``
+def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, frozenset[tuple[str, ...]]], dict[str, tuple[str, str]]]:
+    """Disclosure phrases (as word tuples) -> (topic, language); by kind the phrases that unmake them: ``unless``
     every disclosure of the message (an awareness day), ``unless-asked`` every disclosure of a message that asks (a
     question mark: "does any child have a nut allergy?", or an ``asks`` phrase: "…allergy ho to bata dein", let me
-    know), ``unless-conduct`` only its conduct, never a child's health (a ball kicked, a game)."""
+    know), ``unless-conduct`` only its conduct, never a child's health (a ball kicked, a game), ``unless-patient`` a
+    named child's hospital stay; and the Arabizi roots (``ROOT``): consonants -> (topic, language)."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set(), _ASKS: set(),
                                                _UNLESS_PATIENT: set()}
+    roots: dict[str, tuple[str, str]] = {}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         if row["term"].startswith(ROOT):
-            continue  # an Arabizi root (``_roots``)
+            roots[row["term"][len(ROOT):].strip()] = (row["topic"], row["language"])
+            continue
         words = tuple(ARABIC_MARKS.sub("", w) for w in lexicon_key(row["term"].strip().lower()).split())
         if row["topic"] in unless:
             unless[row["topic"]].add(words)
         else:
             terms[words] = (row["topic"], row["language"])
-    return terms, {kind: frozenset(phrases) for kind, phrases in unless.items()}
+    return terms, {kind: frozenset(phrases) for kind, phrases in unless.items()}, roots
 
 
 #: A disclosure term opening with this is an Arabizi root, its consonants as ``_skeleton`` spells them ("~drb": darab,
 #: dreb, byedrob, darabha), found in a message of Arabizi whatever vowels, prefixes of person and tense, and pronoun
 #: endings it is written with (``_root_at``).
 ROOT = "~"
-
-
-@functools.cache
-def _roots() -> dict[str, tuple[str, str]]:
-    """disclosure.csv's Arabizi roots: consonants -> (topic, language)."""
-    return {row["term"][len(ROOT):].strip(): (row["topic"], row["language"])
-            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv")))
-            if row["term"].startswith(ROOT)}
 
 
 # Arabizi spells one Arabic letter several ways: two Latin letters ("kh", "sh"), a digit ("5", "7"), and "2" and "9" for
@@ -88,7 +83,7 @@ def _skeleton(word: str) -> str:
 def _root_at(word: str) -> tuple[str, str] | None:
     """The (topic, language) of the Arabizi root ``word`` is a form of, or None."""
     skeleton = _skeleton(word)
-    for root, told in _roots().items():
+    for root, told in _disclosures()[2].items():
         at = skeleton.find(root)
         while at >= 0:
             if skeleton[:at] in _ROOT_BEFORE and skeleton[at + len(root):] in _ROOT_AFTER:
@@ -493,7 +488,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
 
 
 def _arabizi_roots(raw: str, tokens: list[str]) -> list[tuple[int, str, str]]:
-    """In a message of Arabizi (``_script_language``), each word that is a form of a root of ``_roots``: (word index,
+    """In a message of Arabizi (``_script_language``), each word that is a form of one of ``_disclosures``' roots: (word index,
     topic, language), in order. Only a message with a digit or one of Arabizi's own words is looked at."""
     if not (any(c.isdigit() for c in raw) or not _LATIN_MARKERS["ar"].isdisjoint(tokens)) or _script_language(raw, tokens) != "ar":
         return []
@@ -597,8 +592,7 @@ def _one_child_hurts_another(raw: str, found: list[tuple[str, int, int]], starts
     doer = hurt = None
     for k in range(first, verb):
         word, start, end = found[k]
-        if not (raw[start:start + 1].isupper() and raw[start + 1:end].islower()) or not _person_word(raw[start:end]) \
-                or (k > 0 and found[k - 1][0] in _TITLES):
+        if not _capitalised_name(raw[start:end]) or (k > 0 and found[k - 1][0] in _TITLES):
             continue
         after = [w for w, _, _ in found[k + 1:k + 3]] + ["", ""]
         marked = 2 if after[0] in _TO_OWN else 3 if after[0] in _GENITIVE and after[1] in _BODY else 0
@@ -1092,9 +1086,7 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
         word, start, end = found[k]
         after = found[k + 1][0] if k + 1 < len(found) else ""
         if word.isascii():
-            written = raw[start:end]
-            named = (written[:1].isupper() and written[1:].islower() and _person_word(written)
-                     and (after in _MARKED_AFTER_A_NAME or k + 1 == at)
+            named = (_capitalised_name(raw[start:end]) and (after in _MARKED_AFTER_A_NAME or k + 1 == at)
                      and word not in _NO_CHILD_BESIDE and after not in _NO_CHILD_BESIDE
                      and not (k > 0 and found[k - 1][0] in _NO_CHILD_BESIDE) and not _of_an_institution(raw, found, k))
         else:
@@ -1108,11 +1100,10 @@ def _names_the_child(raw: str, found: list[tuple[str, int, int]], starts: list[i
 
 def _unless_in_clause(raw: str, found: list[tuple[str, int, int]], starts: list[int], span: tuple[int, int], kind: str) -> bool:
     """Whether a word of the unmaking ``kind`` is in the clause of the disclosure at ``span`` (within ``_window``)."""
-    phrases = _disclosures()[1][kind]
     first, _, lo, hi = _window(found, starts, span)
     start, end = _clause_start(raw, span[0], lo), _clause_end(raw, span[1], hi)
-    words = [w for w, s_, _ in found[first:] if start <= s_ < end]
-    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+    first, last = bisect.bisect_left(starts, start, first), bisect.bisect_left(starts, end, first)
+    return bool(_unless_at([w for w, _, _ in found[first:last]], kind, first_only=True))
 
 
 #: "You" in the languages: a name before it is the one spoken to, a member of the group.
@@ -1401,20 +1392,14 @@ def _in_english(t: Text) -> bool:
 
 
 @functools.cache
-def _in_language() -> dict[tuple[str, ...], tuple[str, str, str]]:
+def _in_language() -> dict[tuple[str, ...], tuple[str, str, str, frozenset[str]]]:
     """in_language.csv: words (as word tuples) that swear only in a message of their language -> (the language, the
-    kind: ``initials`` of a swear word, what they mean). In English "bc" is "because" and "mc" a master of ceremonies.
-    (An insult that is an English word too, "magi" in Bengali, was tried: in a school's nativity it is the wise men.)"""
-    return {tuple(lexicon_key(row["term"].strip().lower()).split()): (row["language"], row["kind"], row["means"])
+    kind: ``initials`` of a swear word, what they mean, the words that straight after it make it something else: "mc
+    khel raha hai" is Minecraft). In English "bc" is "because" and "mc" a master of ceremonies. (An insult that is an
+    English word too, "magi" in Bengali, was tried: in a school's nativity it is the wise men.)"""
+    return {tuple(lexicon_key(row["term"].strip().lower()).split()):
+            (row["language"], row["kind"], row["means"], frozenset(filter(None, (row.get("unless_next") or "").split("|"))))
             for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/in_language.csv")))}
-
-
-@functools.cache
-def _in_language_unless_next() -> dict[tuple[str, ...], frozenset[str]]:
-    """in_language.csv's ``unless_next``: the words that, straight after a term, make it something else ("mc khel raha
-    hai": Minecraft)."""
-    return {tuple(lexicon_key(row["term"].strip().lower()).split()): frozenset(row["unless_next"].split("|"))
-            for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/in_language.csv"))) if row.get("unless_next")}
 
 
 #: Words of Roman Urdu and Punjabi that no English sentence has: two of them make a message theirs for a swear's
@@ -1462,11 +1447,11 @@ def _in_language_word(t: Text) -> tuple[int, int, str, str] | None:
     tokens = [w for w, _, _ in found]
     language: str | None = None
     for i, (word, start, _) in enumerate(found):
-        for key, (of, kind, means) in table.items():
+        for key, (of, kind, means, otherwise) in table.items():
             if kind not in _INITIALS or key[0] != word or tuple(tokens[i:i + len(key)]) != key:
                 continue
             after = tokens[i + len(key):i + len(key) + 1]
-            if _initials_read_otherwise(t.raw, start, after) or (after and after[0] in _in_language_unless_next().get(key, ())):
+            if _initials_read_otherwise(t.raw, start, after) or (after and after[0] in otherwise):
                 continue
             if language is None:
                 language = _message_language(t.raw, tokens)
@@ -1544,7 +1529,7 @@ _ARABIZI_WAKE = frozenset({"#arabizi"}) | _LATIN_MARKERS["ar"]
 LANGUAGE_RULES: tuple[Rule, ...] = (
     Rule("offensive.abbreviation-other-language", "offensive-language", "A swear word of Urdu or Punjabi by its initials "
          "(\"bc\", \"mc\") in a message written in them (resources/lexicons/languages/in_language.csv).", _abbreviated_swear,
-         frozenset(k[0] for k, (_, kind, _) in _in_language().items() if kind in _INITIALS and k[0].isascii()) | {"#script"}),
+         frozenset(k[0] for k, (_, kind, _, _) in _in_language().items() if kind in _INITIALS and k[0].isascii()) | {"#script"}),
     Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali, or someone called "
          "an animal in one (resources/lexicons/languages/offensive.csv, called.csv).", _insult, _triggers()),
     Rule("child.topic-other-language", "individual-child", "A child's health, special needs, exclusion or behaviour told in "
