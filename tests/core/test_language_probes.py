@@ -1119,3 +1119,49 @@ def test_the_same_curses_at_a_thing_are_swearing(text: str) -> None:
 
 def test_polish_i_have_is_no_welsh_mother_beside_a_childs_diagnosis() -> None:
     assert "individual-child" in _flags("Mam informację, że Kuba ma ADHD i dlatego krzyczy")  # Polish: I've heard Kuba has ADHD
+
+
+@pytest.mark.parametrize("text", [
+    "Mere bete ko class ke ek larke ne dhakka diya aur teacher ne kuch nahi kiya",  # Roman Urdu: a boy of the class
+    "Mojego syna pobił chłopak z klasy na przerwie",  # Polish: a boy from the class beat my son
+    "Mae un o'r bechgyn wedi taro fy mab i heddiw",  # Welsh: one of the boys hit my son
+    "Wiil fasalka ayaa garaacay wiilkayga",  # Somali: a boy of the class hit my son
+    "আমার ছেলেকে ক্লাসের একটা ছেলে মেরেছে",  # Bengali: a boy of the class hit my son
+])
+def test_another_child_told_by_who_they_are_not_by_name_is_still_a_child(text: str) -> None:
+    """As English "a boy in his class hit my son" tells of one child, so does "class ke ek larke ne"."""
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mere bete ne bataya ke aaj Hamza ne usko maara",  # Roman Urdu: my son told me Hamza hit him
+    "Mój syn mówi, że Kuba go bije codziennie",  # Polish: my son says Kuba hits him
+    "Dywedodd fy mab bod Osian wedi ei daro fe",  # Welsh: my son said Osian hit him
+    "ابني قال إن يوسف ضربه اليوم",  # Arabic: my son said Yusuf hit him
+    "بنتي رجعت تبكي لأن ليان شدت شعرها",  # Arabic: my daughter came home crying because Layan pulled her hair
+])
+def test_the_writers_child_reporting_another_named_childs_conduct_tells_of_that_child(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "يوسف كل يوم بالاستراحة بيتنمر على ابني",  # Arabic: Yusuf bullies my son every break
+    "আজকে রাফি টিফিনের সময় আমার ছেলেকে ধাক্কা দিয়েছে",  # Bengali: Rafi pushed my son at lunch today
+    "حمزہ آج پھر کلاس میں میرے بیٹے کو تنگ کر رہا تھا",  # Urdu: Hamza was pestering my son in class again
+])
+def test_a_listed_name_anywhere_before_the_conduct_in_a_script_without_capitals_is_the_doer(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mera beta kehta hai ke woh Hamza ko maarta hai, sorry",  # Roman Urdu: my son says HE hits Hamza
+    "Mera beta ek larke ko maar raha tha, sorry sab ko",  # Roman Urdu: my son was hitting a boy
+    "Mój syn uderzył kolegę z klasy, bardzo przepraszam",  # Polish: my son hit a classmate, sorry
+    "Ek larke ne mere bete ko birthday card diya, so sweet",  # Roman Urdu: a boy gave my son a card
+    "عيد ميلاد يوسف بكرة وابني بيعض اظافره من الحماس",  # Arabic: Yusuf's party tomorrow, my son bites his nails
+    "مریم کی سالگرہ پر میرے بیٹے نے کیک گرا دیا، معذرت",  # Urdu: my son dropped the cake at Maryam's party
+    "يوسف قال إن ابني ضربه",  # Arabic: Yusuf said my son hit him (the writer's child did it)
+    "Mój syn mówi, że Kuba ma nowy rower",  # Polish: my son says Kuba has a new bike
+])
+def test_the_writers_child_as_doer_or_nobodys_conduct_is_not_another_childs(text: str) -> None:
+    assert "individual-child" not in _flags(text)

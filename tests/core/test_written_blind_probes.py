@@ -46,7 +46,8 @@ WATCHED = {"offensive-language", "abuse", "individual-child", "personal-data"}
 NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "content_aa", "content_ab", "disguise_t", "disguise_x",
                         "disguise_q", "languages_j", "languages_m", "languages_p", "languages_u", "languages_w", "languages_af",
                         "languages_ai", "languages_aj", "contact_and_behaviour_l", "disguise_ak", "content_ac",
-                        "languages_al", "languages_an", "languages_ap", "languages_aq", "languages_ar"})
+                        "languages_al", "languages_an", "languages_ap", "languages_aq", "languages_ar", "languages_as",
+                        "languages_at"})
 
 
 def _shown(name: str, rows: list[dict]) -> list[str]:

@@ -37,10 +37,11 @@ def _disclosures() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, fr
     every disclosure of the message (an awareness day), ``unless-asked`` every disclosure of a message that asks (a
     question mark: "does any child have a nut allergy?", or an ``asks`` phrase: "…allergy ho to bata dein", let me
     know), ``unless-conduct`` only its conduct, never a child's health (a ball kicked, a game), ``unless-patient`` a
-    named child's hospital stay; and the Arabizi roots (``ROOT``): consonants -> (topic, language)."""
+    named child's hospital stay; ``another-child``, not an unmaking but a child told of by what they are (a boy of
+    the class); and the Arabizi roots (``ROOT``): consonants -> (topic, language)."""
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     unless: dict[str, set[tuple[str, ...]]] = {_UNLESS: set(), _UNLESS_ASKED: set(), _UNLESS_CONDUCT: set(), _ASKS: set(),
-                                               _UNLESS_PATIENT: set()}
+                                               _UNLESS_PATIENT: set(), _ANOTHER_CHILD: set()}
     roots: dict[str, tuple[str, str]] = {}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/disclosure.csv"))):
         if row["term"].startswith(ROOT):
@@ -102,6 +103,9 @@ _UNLESS_CONDUCT = "unless-conduct"
 #: Not a disclosure's unmaking but a request to the group to tell ("bata dein", "das dena", "জানাবেন", "dajcie znać",
 #: "rhowch wybod", "خبروني"): a sentence with one asks as a question mark does ("…allergy ho to bata dein").
 _ASKS = "asks"
+#: Nor this: another child told of by who they are rather than by name, the one who did it ("class ke ek larke ne",
+#: "chłopak z klasy", "ولد في صفه", "un o'r bechgyn"), as English "a boy in his class hit my son" tells of one.
+_ANOTHER_CHILD = "another-child"
 _QUESTION_MARKS = ("?", "؟")
 
 
@@ -475,7 +479,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         unmarked = bool(behaviour) and _APOLOGY.isdisjoint(tokens) and not any(
             _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
             for span in own)
-        if acted_on and _names_another(t.raw, found, own, conduct):
+        if (acted_on and _names_another(t.raw, found, own, conduct)) or _reported_conduct(t.raw, found, own, conduct):
             out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
         elif unmarked and _names_another(t.raw, found, own, behaviour):
             out = [d for d in out if d[1] == "behaviour"]
@@ -896,8 +900,100 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
         return True
     if (_ARABIC.search(raw) or _BENGALI.search(raw)) and _script_doer(raw, found, conduct, mine):
         return True
+    if _described_child(raw, found, conduct, mine) or ((_ARABIC.search(raw) or _BENGALI.search(raw)) and _listed_name_before(raw, found, conduct, mine)):
+        return True
     return any(not any(s <= m.start() < e for s, e in mine) and _person_word(m.group())
                and not _AFTER_A_NAME.search(raw, 0, m.start()) and _led_in(raw, m.start()) for m in _NAME_INSIDE.finditer(raw))
+
+
+#: Words after which a clause reports what someone did: telling ("bataya", "mówi", "قال") and "that", "because", "when"
+#: ("ke", "że", "bo", "إن", "لأن", "কারণ", "achos", "in").
+_REPORTING = _TELLING | frozenset(lexicon_key(w) for w in (
+    "ke", "keh", "kay", "ki", "kyunke", "kyunki", "kiunke", "kyonki", "jab", "کہ", "کیونکہ", "جب", "że", "ze", "bo", "ponieważ",
+    "kiedy", "gdy", "bod", "achos", "oherwydd", "pan", "in", "sababtoo", "markii", "je", "karon", "karone", "jokhon", "যে", "কারণ",
+    "কেননা", "যখন", "إن", "ان", "إنو", "انو", "لأن", "لان", "لانو", "لأنو", "عشان", "علشان", "لما", "enno", "inno", "la2an",
+    "la2anno", "3ashan", "lamma"))
+#: How many words may stand between the doer named after such a word and their conduct: the one hurt as a pronoun,
+#: an adverb ("Hamza usko roz maarta hai", "Kuba go bije", "রাফি ওকে প্রতিদিন মারে").
+_REPORTED_REACH = 3
+
+
+def _reported_conduct(raw: str, found: list[tuple[str, int, int]], own: list[tuple[int, int]], conduct: list[tuple[int, int]]) -> bool:
+    """Whether the writer's child, told of first, reports or suffers another child's conduct: after the child, a word of
+    telling or "that"/"because" opens a clause whose first word is a name, the doer, and the ``conduct`` follows within
+    ``_REPORTED_REACH`` words ("Mere bete ne bataya ke Hamza usko roz maarta hai", "Mój syn mówi, że Kuba go bije", "ابني قال
+    إن يوسف ضربه", "Amar chele bollo Rafi oke mare"). The doer is a capitalised name in Latin letters, no grown-up or title,
+    or in the other scripts a word that may be a name."""
+    starts = [start for _, start, _ in found]
+    first_own = min(i for i, _ in own)
+    for c, _ in conduct:
+        k = bisect.bisect_left(starts, c)
+        for j in range(k - 2, first_own, -1):
+            if _SENTENCE_BREAK.search(raw, found[j][2], found[j + 1][1]):
+                break
+            if found[j][0] not in _REPORTING:
+                continue
+            doer = j + 1
+            while doer < k and (found[doer][0] in _FILLERS or found[doer][0] in _SCRIPT_LEAD_INS):  # today, again: not "he"
+                doer += 1
+            word, start, end = found[doer]
+            if doer >= k or k - doer - 1 > _REPORTED_REACH or any(_inside_own(own, found, m) for m in range(doer, k)):
+                break
+            if word.isascii():
+                named = (_capitalised_name(raw[start:end]) and word not in _NO_CHILD_BESIDE and word not in _MY
+                         and found[doer - 1][0] not in _TITLES and not any(_capitalised_name(raw[s_:e]) for _, s_, e in found[doer + 1:k]))
+            else:
+                named = _may_be_a_name_in_script(word) and not any(found[m][0] in _TELLING for m in range(doer + 1, k))
+            return named
+    return False
+
+
+def _inside_own(own: list[tuple[int, int]], found: list[tuple[str, int, int]], m: int) -> bool:
+    """Whether word ``m`` is one of the writer's child's words."""
+    return any(i <= m < j for i, j in own)
+
+
+def _listed_name_before(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether a child's given name of the list (``_child_named_in_script``: no parent named by their child, no
+    honorific) stands before the ``conduct`` in its sentence, outside the writer's child's words and with no word of
+    telling between: in scripts without capitals a listed name is the only sign of a child, and where it stands in the
+    sentence varies ("يوسف كل يوم بالاستراحة بيتنمر على ابني")."""
+    for k in range(len(found)):
+        at = found[k][1]
+        if any(s <= at < e for s, e in mine) or not _child_named_in_script(found, k):
+            continue
+        for c, _ in conduct:
+            if (at < c and not _SENTENCE_BREAK.search(raw, at, c) and _TELLING.isdisjoint(w for w, s_, _ in found[k + 1:] if s_ < c)
+                    and not any(at < s < c and _subject_between(raw, found, e, c) for s, e in mine)):
+                return True
+    return False
+
+
+def _subject_between(raw: str, found: list[tuple[str, int, int]], end: int, conduct: int) -> bool:
+    """Whether the writer's child, their words ending at ``end`` before the conduct, is its doer: marked so ("میرے بیٹے
+    نے"), or told straight before the deed and not marked as the one acted on ("کو" after, "কে" on the word itself): "عيد ميلاد يوسف
+    بكرة وابني بيعض اظافره" is the writer's child biting their nails."""
+    k = next((k for k, (_, s, e) in enumerate(found) if s < end <= e), None)  # the child's last word, perhaps with its ending
+    if k is None or found[k][2] > conduct:
+        return False
+    after = found[k + 1][0] if k + 1 < len(found) else ""
+    if after in _DOER_AFTER:
+        return True  # "میرے بیٹے نے"
+    between = [w for w, s, _ in found[k + 1:] if s < conduct]
+    return (after not in _OBJECT_MARKS and not found[k][0].endswith(_OBJECT_ENDINGS)
+            and all(w in _FILLERS for w in between))  # the child, then the deed
+
+
+def _described_child(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether a child told of by what they are (``another-child``: "a boy of his class", "one of the girls") stands in
+    the sentence of the ``conduct``, not inside the writer's own child's words."""
+    for k in _unless_at([w for w, _, _ in found], _ANOTHER_CHILD):
+        at = found[k][1]
+        if any(s <= at < e for s, e in mine):
+            continue
+        if any(not _SENTENCE_BREAK.search(raw, min(at, c), max(at, c)) for c, _ in conduct):
+            return True
+    return False
 
 
 _DOER_NE = lexicon_key("نے")
