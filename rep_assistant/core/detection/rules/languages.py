@@ -1362,7 +1362,9 @@ _NOT_A_CHILD = frozenset(w.casefold() for w in (
     "Babcia", "Dziadek", "Tata", "Ciocia", "Wujek", "Macallin", "Macalin", "Macallimad", "Bare", "Ustaad",
     # staff, referees and the police: "Wychowawczyni wysłała…", "Mae'r Pennaeth wedi cosbi…", "Sędzia ukarał…"
     "Pennaeth", "Athrawes", "Athro", "Wychowawczyni", "Wychowawca", "Nauczycielka", "Nauczyciel", "Dyrektorka", "Sędzia",
-    "Referee", "Ref", "Coach", "Police", "Policja", "Head", "Headteacher", "Principal", "Blwyddyn", "Ysgol"))
+    "Referee", "Ref", "Coach", "Police", "Policja", "Head", "Headteacher", "Principal", "Blwyddyn", "Ysgol",
+    # children in general, capitalised opening a sentence: "Bachon ko saza dene ke bajaye…", "Bachyan nu…"
+    "Bache", "Bachay", "Bacche", "Bachche", "Bachon", "Bachchon", "Bacchon", "Bachyan", "Bachian", "Bachiyan", "Bacha", "Baccha"))
 #: A capitalised word just after another inside a sentence is a surname ("Mrs Nadia Khan"), not a second person.
 _AFTER_A_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}+\s+\Z")
 #: A capitalised word opening the sentence just before: the word after it is a name only after a word that leads into
