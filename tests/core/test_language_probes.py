@@ -1165,3 +1165,25 @@ def test_a_listed_name_anywhere_before_the_conduct_in_a_script_without_capitals_
 ])
 def test_the_writers_child_as_doer_or_nobodys_conduct_is_not_another_childs(text: str) -> None:
     assert "individual-child" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jo larka meri beti ke saath baithta hai, woh roz uski pencils chura leta hai",  # Roman Urdu: the boy who sits with her
+    "Yr hogyn sy'n eistedd wrth ymyl fy mab i, mae o'n ei daro fo bob dydd",  # Welsh: the boy who sits next to my son
+    "Naveed bhai ka beta aaj phir detention mein tha",  # Roman Urdu: (someone)'s son was in detention again
+    "Pencil case phenk diya, phir jhoot bola. Kaun? Wohi Danyal",  # Roman Urdu: who? that Danyal
+    "Kal abar ekjon churi korse, ke korse? Sohel",  # romanised Bengali: someone stole again, who did it? Sohel
+    "بلال اس ہفتے 'on report' پر ہے",  # Urdu: Bilal is 'on report' this week (the sanction in quote marks)
+])
+def test_another_child_told_by_who_they_are_or_named_in_answer_to_who(text: str) -> None:
+    assert "individual-child" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Who? Nobody knows yet, the school will tell us",
+    "Kaun aa raha hai kal? Zara ki ammi ne cake banaya hai",  # Roman Urdu: who's coming? Zara's mum made a cake
+    "Ahmed bhai ka beta bohat acha bowler hai mashallah",  # Roman Urdu: (someone)'s son bowls well
+    "Chłopiec, który wygrał konkurs, dostał nagrodę od dyrektora",  # Polish: the boy who won got a prize
+])
+def test_a_child_described_or_named_without_conduct_is_told_of_nothing(text: str) -> None:
+    assert "individual-child" not in _flags(text)

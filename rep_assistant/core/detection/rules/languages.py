@@ -389,8 +389,9 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
     """Each disclosure of someone else's child's health, needs, exclusion or behaviour, in order: (span, topic, language)."""
     found = t.key_words
     firsts, stems = _by_first_word()
-    # An Arabic word may carry the article or a particle on its front ("السكري"): read it bare too.
-    bare = [without_clitic(w) for w, _, _ in found]
+    # An Arabic word may carry the article or a particle on its front ("السكري"), and a word in Latin letters a quote
+    # mark ("'on report'"): read it bare too.
+    bare = [without_clitic(w).strip("'") or w for w, _, _ in found]
     tokens = [w for w, _, _ in found]
     rooted = _arabizi_roots(t.raw, tokens)
     if (not rooted and firsts.keys().isdisjoint(w for w, _, _ in found) and firsts.keys().isdisjoint(bare)
@@ -454,10 +455,13 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         # theft ("chura liya", "wedi dwyn") tells of a child only where one is named.
         out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
                for span, topic, language in out
-               if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and _one_child_hurts_another(t.raw, found, starts, span)))
+               if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and (_one_child_hurts_another(t.raw, found, starts, span)
+                                                                        or _described_child(t.raw, found, [span], [])
+                                                                        or _revealed(t.raw, found, []))))
                and (topic != _HEALTH_NAMED or not _unless_in_clause(t.raw, found, starts, span, _UNLESS_PATIENT))
                and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
-                    or (topic in _NAMED_BEFORE and (_name_opens_conduct(t.raw, [span], []) or _named_just_before(t.raw, found, starts, span))))]
+                    or (topic in _NAMED_BEFORE and (_name_opens_conduct(t.raw, [span], []) or _named_just_before(t.raw, found, starts, span)))
+                    or _described_child(t.raw, found, [span], []) or _revealed(t.raw, found, []))]
     else:
         out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
@@ -479,7 +483,10 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         unmarked = bool(behaviour) and _APOLOGY.isdisjoint(tokens) and not any(
             _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
             for span in own)
-        if (acted_on and _names_another(t.raw, found, own, conduct)) or _reported_conduct(t.raw, found, own, conduct):
+        mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(t.raw)
+        identified = (_APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span) for span in own)
+                      and (_described_child(t.raw, found, conduct, mine) or _revealed(t.raw, found, mine)))
+        if (acted_on and _names_another(t.raw, found, own, conduct)) or identified or _reported_conduct(t.raw, found, own, conduct):
             out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
         elif unmarked and _names_another(t.raw, found, own, behaviour):
             out = [d for d in out if d[1] == "behaviour"]
@@ -982,6 +989,34 @@ def _subject_between(raw: str, found: list[tuple[str, int, int]], end: int, cond
     between = [w for w, s, _ in found[k + 1:] if s < conduct]
     return (after not in _OBJECT_MARKS and not found[k][0].endswith(_OBJECT_ENDINGS)
             and all(w in _FILLERS for w in between))  # the child, then the deed
+
+
+#: "Who?" asked of the group, then answered with the child's name: "کون؟ ہماری کلاس کی ایشال", "pwy? Tomos", "شكون؟ أنيس".
+_WHO = frozenset(lexicon_key(w) for w in (
+    "who", "kaun", "kon", "kaon", "کون", "kihde", "ke", "কে", "keda", "min", "meen", "مين", "منو", "شكون", "chkoun",
+    "shkoun", "škoun", "pwy", "kto", "kogo", "yaa", "yuu"))
+_QUESTION = re.compile(r"\s*[?؟]")
+
+
+def _revealed(raw: str, found: list[tuple[str, int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether the message asks "who?" (perhaps "who did it?") and answers with a name within the next few words: a
+    capitalised name in Latin letters (no title, not the writer's child), or in another script a listed given name or
+    the answer's first word — the child the message tells of, wherever its conduct stands."""
+    for k, (word, _, _) in enumerate(found):
+        if word not in _WHO:
+            continue
+        # the question mark after "who" or a verb or two ("ke korse?", "کون؟", "কে জানেন?")
+        asked = next((m for m in range(k, min(len(found), k + 3)) if _QUESTION.match(raw, found[m][2])), None)
+        if asked is None:
+            continue
+        for m in range(asked + 1, min(len(found), asked + 5)):
+            w, s_, e = found[m]
+            if any(a <= s_ < b for a, b in mine):
+                break
+            if (w.isascii() and _capitalised_name(raw[s_:e]) and found[m - 1][0] not in _TITLES and w not in _NO_CHILD_BESIDE) \
+                    or (not w.isascii() and (_child_named_in_script(found, m) or (m == asked + 1 and _may_be_a_name_in_script(w)))):
+                return True
+    return False
 
 
 def _described_child(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
