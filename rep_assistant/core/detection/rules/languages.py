@@ -278,8 +278,8 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
     says it of someone: "gadha hai", "يا حمار", "waa dameer"), ``copula`` (the same, but only after a word of the
     same clause: "ta pani to krowa", not "zobacz, to krowa!"), ``between`` (what may come between a frame and the
     noun: "to zwykła krowa"), ``subject`` (a person just before: "المعلمة الجديدة حمارة"), ``kin`` ("father/mother
-    of", a name after it: "ابو علي خنزير"), ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals
-    are animals). A frame in Latin letters counts for a noun of its own language or when it is English (parents
+    of", a name after it: "ابو علي خنزير"), ``like`` (likening: "زي", "jak", "wangu", "মতো", before or after the noun),
+    ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals are animals). A frame in Latin letters counts for a noun of its own language or when it is English (parents
     switch mid-sentence: "the new head is a حمار"); one in another script, for any noun.
     """
     out: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]] = {}
@@ -327,6 +327,8 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     if i > 0 and tokens[i - 1] in _PET_OWNER:
         return False  # "sadi kutti bimaar aa": our dog, a pet
     table = _called()
+    if _compared(table, tokens, i):
+        return True
     found = t.key_words
     j = i - 1
     while j >= 0 and i - j <= 2 and _frame(table.get("between", {}), (tokens[j],), languages):
@@ -356,6 +358,21 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table.get("after", {}) if _frame(table["after"], p, languages))
 
 
+def _compared(table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]], tokens: list[str], i: int) -> bool:
+    """Whether the noun at word ``i`` is what someone is likened to (called.csv's ``like``: "زي القرد", "jak świnia",
+    "ullu wangu", "bandar ki tarah", "বান্দরের মতো"), in a message that names no child of the writer's: a parent likens
+    their own child to a monkey fondly ("mera beta bandar ki tarah uchhalta hai")."""
+    like = table.get("like", {})
+    if not like:
+        return False
+    compared = (i > 0 and (tokens[i - 1],) in like) or any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in like)
+    return compared and not own_child_mentions(tokens)
+
+
+#: Bengali's genitive on a noun likened to ("বান্দরের মতো", like a monkey): the noun is the word without it.
+_BENGALI_GENITIVES = tuple(lexicon_key(w) for w in ("ের", "র")) + ("er",)
+
+
 def _called_names(t: Text) -> Hit | None:
     """Someone called an animal or rubbish in another language ("Aabaha waa dameer", "ta pani to zwykła krowa").
 
@@ -371,8 +388,11 @@ def _called_names(t: Text) -> Hit | None:
         return None
     if not table.get("unless", {}).keys().isdisjoint((w,) for w in tokens):
         return None  # the farm's donkeys, the nativity's ox, the Eid goat
+    like = table.get("like", {})
     for i, (word, start, end) in enumerate(found):
         noun = nouns.get((word,)) or nouns.get((bare[i],))
+        if noun is None and i + 1 < len(found) and (tokens[i + 1],) in like and word.endswith(_BENGALI_GENITIVES):
+            noun = next((nouns[(word[:-len(e)],)] for e in _BENGALI_GENITIVES if word.endswith(e) and (word[:-len(e)],) in nouns), None)
         if noun is None or (word.isascii() and t.raw[start:start + 1].isupper() and not starts_sentence(t.raw, start)):
             continue
         gloss, languages = noun
@@ -1527,7 +1547,7 @@ def _in_english(t: Text) -> bool:
 @functools.cache
 def _in_language() -> dict[tuple[str, ...], tuple[str, str, str, frozenset[str]]]:
     """in_language.csv: words (as word tuples) that swear only in a message of their language -> (the language, the
-    kind: ``initials`` of a swear word, what they mean, the words that straight after it make it something else: "mc
+    kind: ``initials`` of a swear word or the ``clipped`` start of an oath, what they mean, the words that straight after it make it something else: "mc
     khel raha hai" is Minecraft). In English "bc" is "because" and "mc" a master of ceremonies. (An insult that is an
     English word too, "magi" in Bengali, was tried: in a school's nativity it is the wise men.)"""
     return {tuple(lexicon_key(row["term"].strip().lower()).split()):
@@ -1540,7 +1560,8 @@ def _in_language() -> dict[tuple[str, ...], tuple[str, str, str, frozenset[str]]
 #: "bc phir se trip cancel kar di"), as an abbreviation at a sentence's start is no English word either way.
 _URDU_OR_PUNJABI = _LATIN_MARKERS["ur"] | _LATIN_MARKERS["pa"] | frozenset({
     "phir", "fir", "fer", "ne", "kar", "kardi", "karo", "gayi", "gaya", "gaye", "raha", "rahi", "rahe", "yaar", "kya", "kyun",
-    "koi", "kuch", "kisi", "kis", "nahi", "ni", "hi", "bhi", "pe", "par", "se", "roz", "abhi", "sab", "saara", "saari", "ho"})
+    "koi", "kuch", "kisi", "kis", "nahi", "ni", "hi", "bhi", "pe", "par", "se", "roz", "abhi", "sab", "saara", "saari", "ho",
+    "ki", "ka", "di", "da", "ye", "yeh", "oye", "aaj", "dafa", "wari", "kisne"})
 #: Where a swear's initials stand for certain: a sentence's start, after a full stop, an exclamation or an emoji ("bc phir
 #: se…", "…!! bc roz…"); after a comma or a question they may be English's "because" (``_BECAUSE_CLAUSE``).
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!\n(…]|[^\w\s,?;:؟،)])\s*$")
@@ -1572,25 +1593,38 @@ _SHARED_WORDS = {"ur": frozenset({"ur", "pa"}), "pa": frozenset({"ur", "pa"})}
 
 
 def _in_language_word(t: Text) -> tuple[int, int, str, str] | None:
-    """The first swear's initials of in_language.csv in a message of their language, as (start, end, language, meaning):
-    in Latin letters, two of the language's own words (``_URDU_OR_PUNJABI`` for Urdu and Punjabi, ``_LATIN_MARKERS``
-    for the rest), in Urdu script any message; not where they read as something else (``_initials_read_otherwise``)."""
+    """The first swear's initials (or oath cut short) of in_language.csv in a message of their language, as (start, end,
+    language, meaning): in Latin letters, two of the language's own words (``_URDU_OR_PUNJABI`` for Urdu and Punjabi,
+    ``_LATIN_MARKERS`` for the rest), in Urdu script any message; not where they read as something else
+    (``_initials_read_otherwise``, unless an emoji or an exclamation closes them), an oath only where dots cut it short."""
     table = _in_language()
     found = t.key_words
     tokens = [w for w, _, _ in found]
     language: str | None = None
     for i, (word, start, _) in enumerate(found):
         for key, (of, kind, means, otherwise) in table.items():
-            if kind not in _INITIALS or key[0] != word or tuple(tokens[i:i + len(key)]) != key:
+            if key[0] != word or tuple(tokens[i:i + len(key)]) != key:
                 continue
+            end = found[i + len(key) - 1][2]
             after = tokens[i + len(key):i + len(key) + 1]
-            if _initials_read_otherwise(t.raw, start, after) or (after and after[0] in otherwise):
+            if kind == _CLIPPED:
+                if not _CUT_SHORT.match(t.raw, end):
+                    continue  # "Zara ki maa ki tabiyat…": a mother's, not an oath
+            elif (_initials_read_otherwise(t.raw, start, after) and not _CLOSED.match(t.raw, end)) or (after and after[0] in otherwise):
                 continue
             if language is None:
                 language = _message_language(t.raw, tokens)
             if language in _SHARED_WORDS.get(of, frozenset({of})):
-                return start, found[i + len(key) - 1][2], of, means
+                return start, end, of, means
     return None
+
+
+#: An oath cut short is followed by dots ("ParentPay ki maa ki… teesri dafa", "maa di..."), which a mother's or a sister's
+#: anything else is not.
+_CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…)")
+#: Initials closed by an emoji or an exclamation ("traffic bc 😤", "bc!!") swear wherever they stand: "because" is
+#: followed by its clause.
+_CLOSED = re.compile(r"\s*(?:!|[^\w\s,.?;:'\"()\-/&])")
 
 
 def _message_language(raw: str, tokens: list[str]) -> str:
@@ -1609,6 +1643,8 @@ def _abbreviated_swear(t: Text) -> Hit | None:
 
 
 _INITIALS = frozenset({"initials"})
+#: in_language.csv's kind for the first words of an oath, which swear only when cut short (``_CUT_SHORT``).
+_CLIPPED = "clipped"
 
 
 #: A "sanction" is done to a child (a detention, being on report): told as their behaviour, but, like their health, never
@@ -1661,8 +1697,9 @@ _ARABIZI_WAKE = frozenset({"#arabizi"}) | _LATIN_MARKERS["ar"]
 
 LANGUAGE_RULES: tuple[Rule, ...] = (
     Rule("offensive.abbreviation-other-language", "offensive-language", "A swear word of Urdu or Punjabi by its initials "
-         "(\"bc\", \"mc\") in a message written in them (resources/lexicons/languages/in_language.csv).", _abbreviated_swear,
-         frozenset(k[0] for k, (_, kind, _, _) in _in_language().items() if kind in _INITIALS and k[0].isascii()) | {"#script"}),
+         "(\"bc\", \"mc\") or an oath of theirs cut short (\"maa ki...\") in a message written in them "
+         "(resources/lexicons/languages/in_language.csv).", _abbreviated_swear,
+         frozenset(k[0] for k in _in_language() if k[0].isascii()) | {"#script"}),
     Rule("abuse.other-language", "abuse", "An insult in Urdu, Polish, Arabic, Bengali, Welsh or Somali, or someone called "
          "an animal in one (resources/lexicons/languages/offensive.csv, called.csv).", _insult, _triggers()),
     Rule("child.topic-other-language", "individual-child", "A child's health, special needs, exclusion or behaviour told in "
