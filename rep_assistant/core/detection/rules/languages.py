@@ -504,7 +504,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
             _doer(tokens, span, by_case=_subject_case(tokens, span) and any(_same_clause(t.raw, found[span[0]][1], c) for c, _ in behaviour))
             for span in own)
         mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(t.raw)
-        identified = (_APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span) for span in own)
+        identified = (_APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span) and not _teller(tokens, span) for span in own)
                       and (_described_child(t.raw, found, conduct, mine) or _revealed(t.raw, found, mine)))
         if (acted_on and _names_another(t.raw, found, own, conduct)) or identified or _reported_conduct(t.raw, found, own, conduct):
             out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
@@ -589,7 +589,10 @@ _TELLING = frozenset(lexicon_key(w) for w in (
     "dasya", "dassya", "keha", "said", "says", "told", "heard", "قال", "قالت", "قالتلي", "قاللي", "تقول", "يقول", "بتقول", "بيقول",
     "بتحكي", "بيحكي", "حكت", "حكى", "سمعت", "বলল", "বললো", "বলছে", "বলেছে", "বলেছেন", "জানিয়েছে", "জানাল", "শুনেছি", "শুনলাম",
     "bollo", "bolse", "boleche", "shunlam", "powiedziała", "powiedział", "mówi", "mówiła", "mówił", "słyszałam", "słyszałem", "yiri",
-    "tiri", "sheegtay", "sheegay", "dywedodd", "meddai", "بتایا", "بتاتی", "کہا", "کہتی", "کہتے", "سنا"))
+    "tiri", "sheegtay", "sheegay", "dywedodd", "meddai", "بتایا", "بتاتی", "کہا", "کہتی", "کہتے", "سنا",
+    # Sylheti, Punjabi, Gulf Arabic, North Welsh: "koilo", "aakhdi", "tgool", "ddeudodd"
+    "koilo", "koise", "koiche", "aakhdi", "aakhda", "aakhna", "kehndi", "kehnda", "dasseya", "tgool", "tgoul", "ygool", "2alet",
+    "2al", "qal", "qalat", "ddeudodd", "deudodd", "dasiya", "دسیا", "دسیا", "آکھدی", "کہہ"))
 _TITLED_NAME = regex.compile(r"(?:\s+\p{Lu}\p{Ll}+){1,2}")
 
 
@@ -902,6 +905,12 @@ def _doer(tokens: list[str], span: tuple[int, int], by_case: bool = False) -> bo
         return True
     i = span[0]
     return by_case and (tokens[i] in _SUBJECT_POSSESSIVE or (tokens[i] == "fy" and (i == 0 or tokens[i - 1] in ("mae", "roedd"))))
+
+
+def _teller(tokens: list[str], span: tuple[int, int]) -> bool:
+    """Whether the writer's child at word ``span``, marked as a doer, did the telling ("mere bete ne bataya ke…", "میرے
+    بیٹے نے بتایا کہ…"): a word of telling within two words after the mark."""
+    return not _TELLING.isdisjoint(tokens[span[1]:span[1] + 3])
 
 
 def _acted_on(tokens: list[str], span: tuple[int, int]) -> bool:
@@ -1438,7 +1447,13 @@ def _only_own_child_named(raw: str) -> bool:
     """Whether the writer names their own child with a possessive ("Nasza Hania ma ADHD") and no other child by name:
     "Nasza Hania mówi, że Jarek ma padaczkę" tells of Jarek."""
     own = own_child_spans(raw)
-    return bool(own) and not any(not any(s <= m.start() < e for s, e in own) for m in _NAME_INSIDE.finditer(raw))
+    return bool(own) and not any(not any(s <= m.start() < e for s, e in own) and not _AT_A_PLACE.search(raw, 0, m.start())
+                                 for m in _NAME_INSIDE.finditer(raw))
+
+
+#: A capitalised word after "in", "at" or "from" in the languages is a place, not a child: "…po polsku w Leicester",
+#: "…Leicester mein", "yn Abertawe".
+_AT_A_PLACE = regex.compile(r"(?<!\w)(?i:w|we|in|at|from|yn|ym|yng|o|z|ze|fi|bi|mein|se)\s+\Z")
 
 
 _BENGALI = re.compile("[\u0980-\u09ff]")
