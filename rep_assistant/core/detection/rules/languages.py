@@ -278,9 +278,10 @@ def _called() -> dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]]:
     says it of someone: "gadha hai", "يا حمار", "waa dameer"), ``copula`` (the same, but only after a word of the
     same clause: "ta pani to krowa", not "zobacz, to krowa!"), ``between`` (what may come between a frame and the
     noun: "to zwykła krowa"), ``subject`` (a person just before: "المعلمة الجديدة حمارة"), ``kin`` ("father/mother
-    of", a name after it: "ابو علي خنزير"), ``like`` (likening: "زي", "jak", "wangu", "মতো", before or after the noun),
-    ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals are animals). A frame in Latin letters counts for a noun of its own language or when it is English (parents
-    switch mid-sentence: "the new head is a حمار"); one in another script, for any noun.
+    of", a name after it: "ابو علي خنزير"), ``like`` (likening: "زي", "niczym", "wangu", "মতো", before or after the
+    noun), ``unless`` (a farm, a zoo, the nativity, the Eid sacrifice: the animals are animals). A frame in Latin
+    letters counts for a noun of its own language or when it is English (parents switch mid-sentence: "the new head is
+    a حمار"); one in another script, for any noun.
     """
     out: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]] = {}
     for row in csv.DictReader(io.StringIO(resources.read_text("lexicons/languages/called.csv"))):
@@ -359,7 +360,7 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
 
 
 def _compared(table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]], tokens: list[str], i: int) -> bool:
-    """Whether the noun at word ``i`` is what someone is likened to (called.csv's ``like``: "زي القرد", "jak świnia",
+    """Whether the noun at word ``i`` is what someone is likened to (called.csv's ``like``: "زي القرد", "niczym świnia",
     "ullu wangu", "bandar ki tarah", "বান্দরের মতো"), in a message that names no child of the writer's: a parent likens
     their own child to a monkey fondly ("mera beta bandar ki tarah uchhalta hai")."""
     like = table.get("like", {})
@@ -370,7 +371,7 @@ def _compared(table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]
 
 
 #: Bengali's genitive on a noun likened to ("বান্দরের মতো", like a monkey): the noun is the word without it.
-_BENGALI_GENITIVES = tuple(lexicon_key(w) for w in ("ের", "র")) + ("er",)
+_BENGALI_GENITIVES = (*(lexicon_key(w) for w in ("ের", "র")), "er")
 
 
 def _called_names(t: Text) -> Hit | None:
