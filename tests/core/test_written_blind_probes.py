@@ -20,7 +20,9 @@ then ag (seven languages, half benign) was scored and read, and af (ten language
 read. In the eleventh, ak (ten languages and scripts) was scored, then read; disguise_ak (disguised swearing) and ac
 (the hard categories, whole detector) were scored and never read; then al (ten languages and scripts), never read.
 In the fourteenth, aq and ar (seven languages and their scripts) were written to one brief and scored, never read (one
-benign flag of ar was traced, by leaving rows out, to a word list's row, which went).
+benign flag of ar was traced, by leaving rows out, to a word list's row, which went). In the fifteenth, as and at were
+written to the same brief and scored at the session's start and end, never read; au and av, written to it with more
+of another child's conduct and of insults, were scored, then read to find the classes of wording the rules lacked.
 Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
 kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
@@ -89,16 +91,18 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     assert len(innocent) <= innocent_flagged, innocent
 
 
-#: Floors as measured at the end of the fourteenth session (rules alone): a change may raise them, never quietly lower them.
+#: Floors as measured at the end of the fifteenth session (rules alone): a change may raise them, never quietly lower them.
 @pytest.mark.parametrize(("name", "least", "flagged"), [
     ("languages_c.jsonl", 0.95, 0), ("languages_d.jsonl", 0.96, 0), ("languages_i.jsonl", 0.93, 0),
     ("languages_j.jsonl", 0.89, 0), ("languages_m.jsonl", 0.84, 1), ("languages_n.jsonl", 0.97, 0),
-    ("languages_p.jsonl", 0.87, 0), ("languages_r.jsonl", 0.93, 1), ("languages_u.jsonl", 0.81, 3),
-    ("languages_w.jsonl", 0.89, 0), ("languages_ad.jsonl", 0.95, 0), ("languages_ag.jsonl", 0.93, 1),
-    ("languages_af.jsonl", 0.8, 2), ("languages_ah.jsonl", 0.92, 0), ("languages_ai.jsonl", 0.74, 4),
-    ("languages_aj.jsonl", 0.74, 5), ("languages_ak.jsonl", 0.9, 0), ("languages_al.jsonl", 0.77, 7),
-    ("languages_am.jsonl", 0.87, 1), ("languages_an.jsonl", 0.78, 0), ("languages_ao.jsonl", 0.79, 1),
-    ("languages_ap.jsonl", 0.72, 1), ("languages_aq.jsonl", 0.68, 5), ("languages_ar.jsonl", 0.75, 7)
+    ("languages_p.jsonl", 0.87, 0), ("languages_r.jsonl", 0.93, 1), ("languages_u.jsonl", 0.82, 3),
+    ("languages_w.jsonl", 0.9, 0), ("languages_ad.jsonl", 0.95, 0), ("languages_ag.jsonl", 0.94, 1),
+    ("languages_af.jsonl", 0.84, 2), ("languages_ah.jsonl", 0.92, 0), ("languages_ai.jsonl", 0.78, 4),
+    ("languages_aj.jsonl", 0.77, 5), ("languages_ak.jsonl", 0.91, 0), ("languages_al.jsonl", 0.8, 7),
+    ("languages_am.jsonl", 0.87, 1), ("languages_an.jsonl", 0.8, 0), ("languages_ao.jsonl", 0.79, 1),
+    ("languages_ap.jsonl", 0.73, 1), ("languages_aq.jsonl", 0.71, 4), ("languages_ar.jsonl", 0.75, 6),
+    ("languages_as.jsonl", 0.71, 9), ("languages_at.jsonl", 0.67, 5), ("languages_au.jsonl", 0.67, 9),
+    ("languages_av.jsonl", 0.68, 8),
 ])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
     rows = _rows(name)
