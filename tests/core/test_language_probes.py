@@ -1187,3 +1187,25 @@ def test_another_child_told_by_who_they_are_or_named_in_answer_to_who(text: str)
 ])
 def test_a_child_described_or_named_without_conduct_is_told_of_nothing(text: str) -> None:
     assert "individual-child" not in _flags(text)
+
+
+@pytest.mark.parametrize(("text", "abuse"), [
+    ("El teacher el gdeed zay el 7mar, mesh fahem haga", True),  # Arabizi: the new teacher is like a donkey
+    ("Naya head teacher bilkul ullu jaisa hai, kuch samajh nahi aata", True),  # Roman Urdu: like an owl (a fool)
+    ("Mr Khan bilkul ullu wangu baitha rehnda", True),  # Punjabi: sits there like an owl
+    ("Mera beta bandar ki tarah uchhal raha tha party mein 😂", False),  # Roman Urdu: my son jumping like a monkey
+    ("Zoo mein bandar jaisa dikhne wala ek janwar dekha", False),  # Roman Urdu: an animal at the zoo
+])
+def test_someone_likened_to_an_animal_is_abuse_unless_it_is_the_writers_child_or_an_animal(text: str, abuse: bool) -> None:
+    assert ("abuse" in _flags(text)) is abuse
+
+
+@pytest.mark.parametrize(("text", "swears"), [
+    ("ParentPay ki maa ki... teesri dafa payment fail, kisne banaya ye app", True),  # Roman Urdu: an oath cut short
+    ("Oye es parking di maa di... roz adha ghanta chakkar", True),  # Punjabi: the same
+    ("Yaar ye traffic bc 😤 20 min se phansi hui hoon", True),  # Roman Urdu: initials closed by an emoji
+    ("Zara ki maa ki tabiyat kharab hai, dua karein", False),  # Roman Urdu: Zara's mum's health
+    ("Main kal nahi aa sakti bc meri beti ki appointment hai", False),  # Roman Urdu + English "because"
+])
+def test_an_oath_cut_short_and_initials_closed_by_an_emoji_swear(text: str, swears: bool) -> None:
+    assert ("offensive-language" in _flags(text)) is swears

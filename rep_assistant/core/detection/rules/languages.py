@@ -366,10 +366,12 @@ def _compared(table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]
     like = table.get("like", {})
     if not like:
         return False
-    compared = (i > 0 and (tokens[i - 1],) in like) or any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in like)
+    before = i - 1 - (i > 1 and tokens[i - 1] in _LATIN_ARTICLES)  # Arabizi writes the article apart: "zay el 2erd"
+    compared = (before >= 0 and (tokens[before],) in like) or any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in like)
     return compared and not own_child_mentions(tokens)
 
 
+_LATIN_ARTICLES = frozenset({"el", "al", "il", "l"})
 #: Bengali's genitive on a noun likened to ("বান্দরের মতো", like a monkey): the noun is the word without it.
 _BENGALI_GENITIVES = (*(lexicon_key(w) for w in ("ের", "র")), "er")
 
