@@ -1184,6 +1184,9 @@ def test_another_child_told_by_who_they_are_or_named_in_answer_to_who(text: str)
     "Kaun aa raha hai kal? Zara ki ammi ne cake banaya hai",  # Roman Urdu: who's coming? Zara's mum made a cake
     "Ahmed bhai ka beta bohat acha bowler hai mashallah",  # Roman Urdu: (someone)'s son bowls well
     "Chłopiec, który wygrał konkurs, dostał nagrodę od dyrektora",  # Polish: the boy who won got a prize
+    "Jo larka bhi class mein disturb karta hai usko saza milti hai, school ka rule hai",  # Roman Urdu: whichever boy
+    "Goal kisne maara? Kaun? Saka! Kya match tha",  # Roman Urdu: who scored? a footballer
+    "Parcel kisne toda? Kaun? Evri ka driver, darwaza bhi tod diya",  # Roman Urdu: who broke it? a courier's driver
 ])
 def test_a_child_described_or_named_without_conduct_is_told_of_nothing(text: str) -> None:
     assert "individual-child" not in _flags(text)
@@ -1195,6 +1198,8 @@ def test_a_child_described_or_named_without_conduct_is_told_of_nothing(text: str
     ("Mr Khan bilkul ullu wangu baitha rehnda", True),  # Punjabi: sits there like an owl
     ("Mera beta bandar ki tarah uchhal raha tha party mein 😂", False),  # Roman Urdu: my son jumping like a monkey
     ("Zoo mein bandar jaisa dikhne wala ek janwar dekha", False),  # Roman Urdu: an animal at the zoo
+    ("Bachay aaj park mein bandar ki tarah jhoolay pe chadh rahe the 😂", False),  # children at play, fondly
+    ("Hamari billi kutte jaisi harkatein karti hai 😂", False),  # a pet like a dog
 ])
 def test_someone_likened_to_an_animal_is_abuse_unless_it_is_the_writers_child_or_an_animal(text: str, abuse: bool) -> None:
     assert ("abuse" in _flags(text)) is abuse
@@ -1203,9 +1208,10 @@ def test_someone_likened_to_an_animal_is_abuse_unless_it_is_the_writers_child_or
 @pytest.mark.parametrize(("text", "swears"), [
     ("ParentPay ki maa ki... teesri dafa payment fail, kisne banaya ye app", True),  # Roman Urdu: an oath cut short
     ("Oye es parking di maa di... roz adha ghanta chakkar", True),  # Punjabi: the same
-    ("Yaar ye traffic bc 😤 20 min se phansi hui hoon", True),  # Roman Urdu: initials closed by an emoji
     ("Zara ki maa ki tabiyat kharab hai, dua karein", False),  # Roman Urdu: Zara's mum's health
+    ("Meri maa ki... sehat ke liye dua karein 🤲", False),  # Roman Urdu: pray for my mother's health (dots of style)
     ("Main kal nahi aa sakti bc meri beti ki appointment hai", False),  # Roman Urdu + English "because"
+    ("Aaj school nahi aa rahe bc 🤒 fever hai", False),  # "because", an emoji after it
 ])
-def test_an_oath_cut_short_and_initials_closed_by_an_emoji_swear(text: str, swears: bool) -> None:
+def test_an_oath_cut_short_swears_and_a_mothers_news_with_dots_does_not(text: str, swears: bool) -> None:
     assert ("offensive-language" in _flags(text)) is swears

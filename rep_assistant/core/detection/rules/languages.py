@@ -328,7 +328,7 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     if i > 0 and tokens[i - 1] in _PET_OWNER:
         return False  # "sadi kutti bimaar aa": our dog, a pet
     table = _called()
-    if _compared(table, tokens, i):
+    if _compared(t, table, tokens, i):
         return True
     found = t.key_words
     j = i - 1
@@ -359,16 +359,37 @@ def _said_of_someone(t: Text, tokens: list[str], i: int, languages: frozenset[st
     return any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in table.get("after", {}) if _frame(table["after"], p, languages))
 
 
-def _compared(table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]], tokens: list[str], i: int) -> bool:
-    """Whether the noun at word ``i`` is what someone is likened to (called.csv's ``like``: "زي القرد", "niczym świnia",
-    "ullu wangu", "bandar ki tarah", "বান্দরের মতো"), in a message that names no child of the writer's: a parent likens
-    their own child to a monkey fondly ("mera beta bandar ki tarah uchhalta hai")."""
+def _compared(t: Text, table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]], tokens: list[str], i: int) -> bool:
+    """Whether the noun at word ``i`` is what a grown-up is likened to (called.csv's ``like``: "زي القرد", "niczym świnia",
+    "ullu wangu", "bandar ki tarah", "বান্দরের মতো"): a member of staff, the rep or a titled or named person before it
+    in its clause (``_likened_person``), in a message that names no child of the writer's. Children at play, pets, the
+    rain and the writer ("hum sab kutte ki tarah bheeg gaye") are likened to animals fondly."""
     like = table.get("like", {})
     if not like:
         return False
-    before = i - 1 - (i > 1 and tokens[i - 1] in _LATIN_ARTICLES)  # Arabizi writes the article apart: "zay el 2erd"
+    before = i - 1 - (i > 1 and tokens[i - 1] in _LATIN_ARTICLES)  # Arabizi writes the article apart: "zay el 7mar"
     compared = (before >= 0 and (tokens[before],) in like) or any(tuple(tokens[i + 1:i + 1 + len(p)]) == p for p in like)
-    return compared and not own_child_mentions(tokens)
+    return compared and not own_child_mentions(tokens) and _likened_person(t, table, i)
+
+
+#: Who may be likened to an animal as an insult besides staff (called.csv's ``subject``): the rep, the head, the council.
+_LIKENED = frozenset(lexicon_key(w) for w in ("rep", "head", "council", "ریپ", "الريب", "রিপ"))
+
+
+def _likened_person(t: Text, table: dict[str, dict[tuple[str, ...], tuple[str, frozenset[str]]]], i: int) -> bool:
+    """Whether a grown-up stands before word ``i`` in its clause: a staff word, the rep, a title, or a capitalised name
+    in Latin letters that is not the clause's opening word (which any sentence has)."""
+    found = t.key_words
+    start = _clause_start(t.raw, found[i][1])
+    subject = table.get("subject", {})
+    for k in range(i - 1, -1, -1):
+        word, s_, e = found[k]
+        if s_ < start:
+            break
+        if (word,) in subject or word in _LIKENED or word in _TITLES or (
+                word.isascii() and _capitalised_name(t.raw[s_:e]) and not starts_sentence(t.raw, s_)):
+            return True
+    return False
 
 
 _LATIN_ARTICLES = frozenset({"el", "al", "il", "l"})
@@ -1028,12 +1049,17 @@ _WHO = frozenset(lexicon_key(w) for w in (
     "who", "kaun", "kon", "kaon", "کون", "kihde", "ke", "কে", "keda", "min", "meen", "مين", "منو", "شكون", "chkoun",
     "shkoun", "škoun", "pwy", "kto", "kogo", "yaa", "yuu"))
 _QUESTION = re.compile(r"\s*[?؟]")
+#: After a capitalised word, what makes it a place's or a shop's people, or its owner's: "Asda wale", "Evri ka driver".
+_OF_A_PLACE = frozenset({"wale", "wala", "wali", "walay", "waale", "waali", "ka", "ki", "ke", "da", "di", "de", "er"})
 
 
 def _revealed(raw: str, found: list[tuple[str, int, int]], mine: list[tuple[int, int]]) -> bool:
     """Whether the message asks "who?" (perhaps "who did it?") and answers with a name within the next few words: a
-    capitalised name in Latin letters (no title, not the writer's child), or in another script a listed given name or
-    the answer's first word — the child the message tells of, wherever its conduct stands."""
+    capitalised name in Latin letters (no title, not a shop's people or someone's: "Asda wale", "Evri ka driver", not the
+    writer's child), or in another script a listed given name — the child the message tells of, wherever its conduct
+    stands; not in a message about a game."""
+    if _unless_at([w for w, _, _ in found], _UNLESS_CONDUCT, first_only=True):
+        return False  # "Match kaun jeeta? Kaun? Manchester City": a game's
     for k, (word, _, _) in enumerate(found):
         if word not in _WHO:
             continue
@@ -1045,19 +1071,26 @@ def _revealed(raw: str, found: list[tuple[str, int, int]], mine: list[tuple[int,
             w, s_, e = found[m]
             if any(a <= s_ < b for a, b in mine):
                 break
-            if (w.isascii() and _capitalised_name(raw[s_:e]) and found[m - 1][0] not in _TITLES and w not in _NO_CHILD_BESIDE) \
-                    or (not w.isascii() and (_child_named_in_script(found, m) or (m == asked + 1 and _may_be_a_name_in_script(w)))):
+            after = found[m + 1][0] if m + 1 < len(found) else ""
+            if (w.isascii() and _capitalised_name(raw[s_:e]) and found[m - 1][0] not in _TITLES and w not in _NO_CHILD_BESIDE
+                    and after not in _OF_A_PLACE) or (not w.isascii() and _child_named_in_script(found, m)):
                 return True
     return False
+
+
+#: Before a child described, a word that makes them any child: every, any, each.
+_ANY = frozenset(lexicon_key(w) for w in ("każdy", "każda", "każde", "har", "koi", "kisi", "kono", "je kono", "كل", "أي", "اي", "ay",
+                                           "pob", "unrhyw", "kasta", "kasta", "every", "any"))
 
 
 def _described_child(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
     """Whether a child told of by what they are (``another-child``: "a boy of his class", "one of the girls") stands in
     the sentence of the ``conduct``, not inside the writer's own child's words."""
-    for k in _unless_at([w for w, _, _ in found], _ANOTHER_CHILD):
+    tokens = [w for w, _, _ in found]
+    for k in _unless_at(tokens, _ANOTHER_CHILD):
         at = found[k][1]
-        if any(s <= at < e for s, e in mine):
-            continue
+        if any(s <= at < e for s, e in mine) or (k > 0 and tokens[k - 1] in _ANY) or tokens[k + 1:k + 4].count("bhi"):
+            continue  # "każdy chłopiec który…", "jo larka bhi…": whichever child, a rule, not a child
         if any(not _SENTENCE_BREAK.search(raw, min(at, c), max(at, c)) for c, _ in conduct):
             return True
     return False
@@ -1626,9 +1659,10 @@ def _in_language_word(t: Text) -> tuple[int, int, str, str] | None:
             end = found[i + len(key) - 1][2]
             after = tokens[i + len(key):i + len(key) + 1]
             if kind == _CLIPPED:
-                if not _CUT_SHORT.match(t.raw, end):
-                    continue  # "Zara ki maa ki tabiyat…": a mother's, not an oath
-            elif (_initials_read_otherwise(t.raw, start, after) and not _CLOSED.match(t.raw, end)) or (after and after[0] in otherwise):
+                if not _CUT_SHORT.match(t.raw, end) or not (i == 0 or tokens[i - 1] in _OF_A_THING) \
+                        or not _CLIPPED_UNLESS.isdisjoint(tokens[i + len(key):]):
+                    continue  # "Meri maa ki… sehat ke liye dua karein": a mother's, not an oath
+            elif _initials_read_otherwise(t.raw, start, after) or (after and after[0] in otherwise):
                 continue
             if language is None:
                 language = _message_language(t.raw, tokens)
@@ -1637,12 +1671,14 @@ def _in_language_word(t: Text) -> tuple[int, int, str, str] | None:
     return None
 
 
-#: An oath cut short is followed by dots ("ParentPay ki maa ki… teesri dafa", "maa di..."), which a mother's or a sister's
-#: anything else is not.
+#: An oath cut short is followed by dots ("ParentPay ki maa ki… teesri dafa", "maa di..."); so, in WhatsApp's style, is
+#: much else ("Meri maa ki… sehat ke liye dua karein"), so the oath is one only where it opens the message or follows a
+#: genitive, the thing sworn at's ("ParentPay ki", "parking di"), and no word of a real mother's news follows.
 _CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…)")
-#: Initials closed by an emoji or an exclamation ("traffic bc 😤", "bc!!") swear wherever they stand: "because" is
-#: followed by its clause.
-_CLOSED = re.compile(r"\s*(?:!|[^\w\s,.?;:'\"()\-/&])")
+_OF_A_THING = frozenset(lexicon_key(w) for w in ("ki", "di", "da", "ke", "ka", "کی", "دی", "دا", "کے", "کا", "oye", "teri", "tere"))
+_CLIPPED_UNLESS = frozenset(lexicon_key(w) for w in (
+    "dua", "duaa", "sehat", "tabiyat", "tabeeyat", "yaad", "kahani", "kahaniyan", "birthday", "salgira", "janaza", "ghar",
+    "shaadi", "shadi", "viyah", "mehndi", "walima", "دعا", "صحت", "طبیعت", "یاد", "کہانی", "سالگرہ", "جنازہ", "شادی", "ویاہ"))
 
 
 def _message_language(raw: str, tokens: list[str]) -> str:
