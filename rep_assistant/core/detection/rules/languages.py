@@ -616,7 +616,7 @@ _TELLING = frozenset(lexicon_key(w) for w in (
     "tiri", "sheegtay", "sheegay", "dywedodd", "meddai", "بتایا", "بتاتی", "کہا", "کہتی", "کہتے", "سنا",
     # Sylheti, Punjabi, Gulf Arabic, North Welsh: "koilo", "aakhdi", "tgool", "ddeudodd"
     "koilo", "koise", "koiche", "aakhdi", "aakhda", "aakhna", "kehndi", "kehnda", "dasseya", "tgool", "tgoul", "ygool", "2alet",
-    "2al", "qal", "qalat", "ddeudodd", "deudodd", "dasiya", "دسیا", "دسیا", "آکھدی", "کہہ"))
+    "2al", "qal", "qalat", "ddeudodd", "deudodd", "dasiya", "دسیا", "آکھدی", "کہہ"))
 _TITLED_NAME = regex.compile(r"(?:\s+\p{Lu}\p{Ll}+){1,2}")
 
 
@@ -1049,6 +1049,7 @@ _WHO = frozenset(lexicon_key(w) for w in (
     "who", "kaun", "kon", "kaon", "کون", "kihde", "ke", "কে", "keda", "min", "meen", "مين", "منو", "شكون", "chkoun",
     "shkoun", "škoun", "pwy", "kto", "kogo", "yaa", "yuu"))
 _QUESTION = re.compile(r"\s*[?؟]")
+_KE = "ke"
 #: After a capitalised word, what makes it a place's or a shop's people, or its owner's: "Asda wale", "Evri ka driver".
 _OF_A_PLACE = frozenset({"wale", "wala", "wali", "walay", "waale", "waali", "ka", "ki", "ke", "da", "di", "de", "er"})
 
@@ -1063,8 +1064,10 @@ def _revealed(raw: str, found: list[tuple[str, int, int]], mine: list[tuple[int,
     for k, (word, _, _) in enumerate(found):
         if word not in _WHO:
             continue
-        # the question mark after "who" or a verb or two ("ke korse?", "کون؟", "কে জানেন?")
-        asked = next((m for m in range(k, min(len(found), k + 3)) if _QUESTION.match(raw, found[m][2])), None)
+        # the question mark after "who" or a verb or two ("کون؟", "কে জানেন?"); romanised Bengali's "ke" is also Urdu's "of",
+        # so it asks only straight before the mark or a Bengali verb ("ke?", "ke korse?")
+        reach = k + 3 if word != _KE else k + 1 + (k + 1 < len(found) and found[k + 1][0] in _LATIN_MARKERS["bn"])
+        asked = next((m for m in range(k, min(len(found), reach)) if _QUESTION.match(raw, found[m][2])), None)
         if asked is None:
             continue
         for m in range(asked + 1, min(len(found), asked + 5)):
@@ -1079,8 +1082,8 @@ def _revealed(raw: str, found: list[tuple[str, int, int]], mine: list[tuple[int,
 
 
 #: Before a child described, a word that makes them any child: every, any, each.
-_ANY = frozenset(lexicon_key(w) for w in ("każdy", "każda", "każde", "har", "koi", "kisi", "kono", "je kono", "كل", "أي", "اي", "ay",
-                                           "pob", "unrhyw", "kasta", "kasta", "every", "any"))
+_ANY = frozenset(lexicon_key(w) for w in ("każdy", "każda", "każde", "har", "koi", "kisi", "kono", "كل", "أي", "اي", "ay", "pob",
+                                           "unrhyw", "kasta", "every", "any"))
 
 
 def _described_child(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
@@ -1598,8 +1601,8 @@ def _in_english(t: Text) -> bool:
 @functools.cache
 def _in_language() -> dict[tuple[str, ...], tuple[str, str, str, frozenset[str]]]:
     """in_language.csv: words (as word tuples) that swear only in a message of their language -> (the language, the
-    kind: ``initials`` of a swear word or the ``clipped`` start of an oath, what they mean, the words that straight after it make it something else: "mc
-    khel raha hai" is Minecraft). In English "bc" is "because" and "mc" a master of ceremonies. (An insult that is an
+    kind: ``initials`` of a swear word or the ``clipped`` start of an oath, what they mean, the words that straight after
+    it make it something else: "mc khel raha hai" is Minecraft). In English "bc" is "because" and "mc" a master of ceremonies. (An insult that is an
     English word too, "magi" in Bengali, was tried: in a school's nativity it is the wise men.)"""
     return {tuple(lexicon_key(row["term"].strip().lower()).split()):
             (row["language"], row["kind"], row["means"], frozenset(filter(None, (row.get("unless_next") or "").split("|"))))
@@ -1647,7 +1650,7 @@ def _in_language_word(t: Text) -> tuple[int, int, str, str] | None:
     """The first swear's initials (or oath cut short) of in_language.csv in a message of their language, as (start, end,
     language, meaning): in Latin letters, two of the language's own words (``_URDU_OR_PUNJABI`` for Urdu and Punjabi,
     ``_LATIN_MARKERS`` for the rest), in Urdu script any message; not where they read as something else
-    (``_initials_read_otherwise``, unless an emoji or an exclamation closes them), an oath only where dots cut it short."""
+    (``_initials_read_otherwise``), an oath only where dots cut it short (``_CUT_SHORT``)."""
     table = _in_language()
     found = t.key_words
     tokens = [w for w, _, _ in found]
