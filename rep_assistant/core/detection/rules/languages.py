@@ -500,12 +500,11 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
         out = [(span, "behaviour", language) if topic in _TOLD_WITH_A_NAME else (span, topic, language)
                for span, topic, language in out
                if (topic != _HURT or (_APOLOGY.isdisjoint(tokens) and (_one_child_hurts_another(t.raw, found, starts, span)
-                                                                        or _described_child(t.raw, found, [span], [])
-                                                                        or _revealed(t.raw, found, []))))
+                                                                        or _identified_otherwise(t.raw, found, [span], []))))
                and (topic != _HEALTH_NAMED or not _unless_in_clause(t.raw, found, starts, span, _UNLESS_PATIENT))
                and (topic not in _NAMED_ONLY or _names_the_child(t.raw, found, starts, span)
                     or (topic in _NAMED_BEFORE and (_name_opens_conduct(t.raw, [span], []) or _named_just_before(t.raw, found, starts, span)))
-                    or _described_child(t.raw, found, [span], []) or _revealed(t.raw, found, []))]
+                    or _identified_otherwise(t.raw, found, [span], []))]
     else:
         out = [(span, "behaviour", language) if topic == _IF_NAMED else (span, topic, language) for span, topic, language in out]
     if own:
@@ -529,7 +528,7 @@ def _disclosures_in(t: Text) -> tuple[tuple[tuple[int, int], str, str], ...]:
             for span in own)
         mine = [(found[i][1], found[j - 1][2]) for i, j in own] + own_child_spans(t.raw)
         identified = (_APOLOGY.isdisjoint(tokens) and not any(_doer(tokens, span) and not _teller(tokens, span) for span in own)
-                      and (_described_child(t.raw, found, conduct, mine) or _revealed(t.raw, found, mine)))
+                      and _identified_otherwise(t.raw, found, conduct, mine))
         if (acted_on and _names_another(t.raw, found, own, conduct)) or identified or _reported_conduct(t.raw, found, own, conduct):
             out = [(span, "behaviour", language) for span, topic, language in out if topic in _CONDUCT]
         elif unmarked and _names_another(t.raw, found, own, behaviour):
@@ -960,7 +959,7 @@ def _names_another(raw: str, found: list[tuple[str, int, int]], own: list[tuple[
         return True
     if (_ARABIC.search(raw) or _BENGALI.search(raw)) and _script_doer(raw, found, conduct, mine):
         return True
-    if _described_child(raw, found, conduct, mine) or ((_ARABIC.search(raw) or _BENGALI.search(raw)) and _listed_name_before(raw, found, conduct, mine)):
+    if (_ARABIC.search(raw) or _BENGALI.search(raw)) and _listed_name_before(raw, found, conduct, mine):
         return True
     return any(not any(s <= m.start() < e for s, e in mine) and _person_word(m.group())
                and not _AFTER_A_NAME.search(raw, 0, m.start()) and _led_in(raw, m.start()) for m in _NAME_INSIDE.finditer(raw))
@@ -1079,6 +1078,12 @@ def _revealed(raw: str, found: list[tuple[str, int, int]], mine: list[tuple[int,
                     and after not in _OF_A_PLACE) or (not w.isascii() and _child_named_in_script(found, m)):
                 return True
     return False
+
+
+def _identified_otherwise(raw: str, found: list[tuple[str, int, int]], conduct: list[tuple[int, int]], mine: list[tuple[int, int]]) -> bool:
+    """Whether the message says which child did the ``conduct`` without a name beside it: a child described in its
+    sentence (``_described_child``), or named in answer to "who?" (``_revealed``)."""
+    return _described_child(raw, found, conduct, mine) or _revealed(raw, found, mine)
 
 
 #: Before a child described, a word that makes them any child: every, any, each.
