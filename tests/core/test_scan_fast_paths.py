@@ -456,10 +456,11 @@ def test_quiet_hours_are_read_from_the_clock_as_from_each_post() -> None:
 
 def test_the_words_that_weighed_most_are_those_the_plain_reading_picks() -> None:
     """top_words asks whether a word is worth showing before looking it up: the same words, in the same order."""
-    from rep_assistant.core.detection.learned.model import LANE, MASK, OFFSET, _telling
+    from rep_assistant.core.detection.learned.model import LANE, MASK, OFFSET
 
     model = load_model()
     assert model is not None
+    _telling = model._telling
 
     def plain_top_words(words: list[str], index: int, k: int = 3) -> tuple[str, ...]:
         lanes, shift = model.lanes, LANE * index

@@ -22,7 +22,10 @@ read. In the eleventh, ak (ten languages and scripts) was scored, then read; dis
 In the fourteenth, aq and ar (seven languages and their scripts) were written to one brief and scored, never read (one
 benign flag of ar was traced, by leaving rows out, to a word list's row, which went). In the fifteenth, as and at were
 written to the same brief and scored at the session's start and end, never read; au and av, written to it with more
-of another child's conduct and of insults, were scored, then read to find the classes of wording the rules lacked.
+of another child's conduct and of insults, were scored, then read to find the classes of wording the rules lacked. In
+the sixteenth, aw and ax (to the same brief) and ay (everyday messages and near misses in the seven languages) were
+written to measure the learned model of other languages (test_languages_model.py), which every other language set
+here teaches; never read.
 Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
 kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
@@ -49,7 +52,7 @@ NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "con
                         "disguise_q", "languages_j", "languages_m", "languages_p", "languages_u", "languages_w", "languages_af",
                         "languages_ai", "languages_aj", "contact_and_behaviour_l", "disguise_ak", "content_ac",
                         "languages_al", "languages_an", "languages_ap", "languages_aq", "languages_ar", "languages_as",
-                        "languages_at"})
+                        "languages_at", "languages_aw", "languages_ax", "languages_ay"})
 
 
 def _shown(name: str, rows: list[dict]) -> list[str]:
@@ -91,7 +94,7 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     assert len(innocent) <= innocent_flagged, innocent
 
 
-#: Floors as measured at the end of the fifteenth session (rules alone): a change may raise them, never quietly lower them.
+#: Floors as measured at the end of the sixteenth session (rules alone): a change may raise them, never quietly lower them.
 @pytest.mark.parametrize(("name", "least", "flagged"), [
     ("languages_c.jsonl", 0.95, 0), ("languages_d.jsonl", 0.96, 0), ("languages_i.jsonl", 0.93, 0),
     ("languages_j.jsonl", 0.89, 0), ("languages_m.jsonl", 0.84, 1), ("languages_n.jsonl", 0.97, 0),
@@ -102,14 +105,16 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     ("languages_am.jsonl", 0.87, 1), ("languages_an.jsonl", 0.8, 0), ("languages_ao.jsonl", 0.79, 1),
     ("languages_ap.jsonl", 0.72, 1), ("languages_aq.jsonl", 0.71, 4), ("languages_ar.jsonl", 0.75, 6),
     ("languages_as.jsonl", 0.7, 9), ("languages_at.jsonl", 0.65, 5), ("languages_au.jsonl", 0.66, 9),
-    ("languages_av.jsonl", 0.66, 8),
+    ("languages_av.jsonl", 0.66, 8), ("languages_aw.jsonl", 0.7, 4), ("languages_ax.jsonl", 0.73, 11),
+    ("languages_ay.jsonl", None, 11),
 ])
-def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float, flagged: int) -> None:
+def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float | None, flagged: int) -> None:
     rows = _rows(name)
     found = _found(rows)
     caught = [bool(({r["expect"], *r.get("also", [])}) & f) for r, f in zip(rows, found, strict=True) if r["expect"]]
     benign = _shown(name, [r for r, f in zip(rows, found, strict=True) if not r["expect"] and f & WATCHED])
-    assert sum(caught) / len(caught) >= least
+    if least is not None:  # ay is everyday messages and near misses only
+        assert sum(caught) / len(caught) >= least
     assert len(benign) <= flagged, benign
 
 

@@ -37,18 +37,20 @@ import functools
 import re
 from collections.abc import Sequence
 
-from rep_assistant.core.detection.learned import LearnedModel, Scored, load_model
+from rep_assistant.core.detection.learned import LearnedModel, Scored, load_languages_model, load_model
 from rep_assistant.core.detection.learned.features import with_rule_marks, words_of
 from rep_assistant.core.detection.learned.model import probability, vet_mark
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.detection.rules.data import vetted_rules
 from rep_assistant.core.detection.rules.engine import collector_paused, content_rules
-from rep_assistant.core.detection.rules.languages import LANGUAGE_RULE_IDS, reads_as_english
+from rep_assistant.core.detection.rules.languages import LANGUAGE_RULE_IDS, arabizi_word, reads_as_english
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.policy import CATEGORIES, CATEGORY_IDS, Policy
 
 #: The learned model's rule ids are this plus the category ("learned.grievance").
 LEARNED_PREFIX = "learned."
+#: After it, the model of other languages' ("learned.other-languages.abuse").
+OTHER_LANGUAGES = "other-languages."
 _NOTHING: frozenset[str] = frozenset()
 _ALL = frozenset(CATEGORY_IDS)
 #: The model's probability a rule's flag needs to stay in the main queue (or the category's main threshold, where lower),
@@ -59,26 +61,33 @@ _Doubt = tuple[str, float, float]
 #: What the model makes of one text: its own flags, its doubts on the rules' flags, and the rules' flags it withdraws.
 _Judged = tuple[list[Scored], Sequence[_Doubt], frozenset[str]]
 _NO_DOUBTS: tuple[_Doubt, ...] = ()
+#: The Arabic and Bengali scripts, and the letters of Polish and Welsh that English never writes: a message with one may
+#: be in one of the languages (``_in_another_language``).
+_THEIR_LETTERS = re.compile("[\u0600-\u06ff\u0980-\u09ffąęłśżźćńŵŷĄĘŁŚŻŹĆŃŴŶ]")
+#: In every word of Arabizi ("7mara", "ba3ref"): looked for once in a message before its words are.
+_DIGIT_THEN_LETTER = re.compile("[2357][A-Za-z]")
 
 
 def detect_all(messages: Sequence[Message], policy: Policy | None = None, options: DetectOptions | None = None, *,
-               model: LearnedModel | bool | None = True) -> list[Finding]:
-    """``detect()``'s findings, less those the model withdraws, then the model's own (``model=True``: the shipped one;
-    None/False: rules only)."""
+               model: LearnedModel | bool | None = True, languages: LearnedModel | bool | None = True) -> list[Finding]:
+    """``detect()``'s findings, less those the model withdraws, then the models' own (``model=True``: the shipped English
+    one; None/False: rules only; ``languages``: the model of other languages beside it, True: the shipped one)."""
     with collector_paused():  # as detect() does, for the model's words and features too
-        return _detect_all(messages, policy, options or DetectOptions(), model)
+        return _detect_all(messages, policy, options or DetectOptions(), model, languages)
 
 
 def _detect_all(messages: Sequence[Message], policy: Policy | None, options: DetectOptions,
-                model: LearnedModel | bool | None) -> list[Finding]:
+                model: LearnedModel | bool | None, languages: LearnedModel | bool | None) -> list[Finding]:
     learned = load_model() if model is True else (model or None)
     if learned is None:
         return detect(messages, policy, options)
+    other = load_languages_model() if languages is True else (languages or None)
     wanted = frozenset(CATEGORY_IDS) if policy is None else policy.covered
     if options.categories is not None:
         wanted &= options.categories
-    if wanted.isdisjoint(learned.categories) and wanted.isdisjoint(_vetted_categories()):
-        return detect(messages, policy, options)  # nothing for the model to flag or vet (a swearing-only policy)
+    spoken = other is not None and not wanted.isdisjoint(other.categories)
+    if wanted.isdisjoint(learned.categories) and wanted.isdisjoint(_vetted_categories()) and not spoken:
+        return detect(messages, policy, options)  # nothing for a model to flag or vet (a policy of the late hour alone)
     # The model learned with every category's rule marks (training reads the rules under no policy), so it is given
     # them whatever the policy covers: a category switched off must not change how the model judges the others.
     every = detect(messages, None, dataclasses.replace(options, categories=None))
@@ -91,7 +100,8 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
             foreign[f.message_id] = foreign.get(f.message_id, _NOTHING) | {f.category}
     if learned.vetted:
         findings = _vetted(findings, messages, learned, flagged)
-    if wanted.isdisjoint(learned.categories):
+    english = not wanted.isdisjoint(learned.categories)
+    if not english and not spoken:
         return findings
     judged = frozenset(learned.categories)
     doubted: dict[tuple[int, str], tuple[float, float]] = {}
@@ -104,17 +114,22 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         have = flagged.get(m.id, _NOTHING)
         found = by_text.get((m.text, have))
         if found is None:
-            words = words_of(m.text)
+            plain = words = words_of(m.text)
             if have:  # most messages: no rule flagged them, no marks to add and no flag to doubt
                 words = with_rule_marks(words, have)
             key = " ".join(words)
             found = cache.get(key)
             if found is None:
-                margins = learned.margins(words)
-                doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
-                if (doubts or ruled_out) and not reads_as_english(m.text):
-                    doubts, ruled_out = _NO_DOUBTS, _NOTHING  # a message in another language: the model read English
-                found = cache[key] = (learned.scored(words, margins), doubts, ruled_out)
+                scored, doubts, ruled_out = [], _NO_DOUBTS, _NOTHING
+                if english:
+                    margins = learned.margins(words)
+                    doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
+                    if (doubts or ruled_out) and not reads_as_english(m.text):
+                        doubts, ruled_out = _NO_DOUBTS, _NOTHING  # a message in another language: the model read English
+                    scored = learned.scored(words, margins)
+                if spoken and other is not None and (said := _in_another_language(other, plain, m.text)):
+                    scored = _either(scored, said)
+                found = cache[key] = (scored, doubts, ruled_out)
             by_text[(m.text, have)] = found
         scored, doubts, ruled_out = found
         if m.id in foreign and (doubts or ruled_out):  # a phrase of another language matched, whatever else is English
@@ -131,6 +146,31 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         findings = [_doubted(f, *doubted[(f.message_id, f.category)]) if f.tier == MAIN and (f.message_id, f.category) in doubted else f
                     for f in findings if (f.message_id, f.category) not in withdrawn]  # withdrawn: rule flags only
     return findings
+
+
+def _in_another_language(other: LearnedModel, words: list[str], text: str) -> list[Scored]:
+    """What the model of other languages finds in a message that may be written in one (a word of theirs that is no
+    English word, a word of Arabizi, their scripts, a letter of Polish or Welsh); most messages have none.
+
+    Why a model beside the rules: a parent's spelling ("hmara", "kazzaba"), a victim told first, a passive or a child
+    described rather than named slip past rules that read words in a few orders; character n-grams read them all.
+    Trained on sets written by outside writers (scripts/train_languages_model.py); the English model never read these
+    languages, so this one reads only what may be theirs.
+    """
+    if other.hints.isdisjoint(words) and not (_DIGIT_THEN_LETTER.search(text) and any(map(arabizi_word, words))) and (
+            text.isascii() or _THEIR_LETTERS.search(text) is None):
+        return []
+    return other.score_words(words)
+
+
+def _either(english: list[Scored], other: list[Scored]) -> list[Scored]:
+    """Both models' flags, one per category: the main queue's, else the surer."""
+    best: dict[str, Scored] = {}
+    for s in (*english, *other):
+        held = best.get(s.category)
+        if held is None or (s.tier == MAIN, s.confidence) > (held.tier == MAIN, held.confidence):
+            best[s.category] = s
+    return list(best.values())
 
 
 def _vetted(findings: list[Finding], messages: Sequence[Message], learned: LearnedModel,
@@ -221,10 +261,16 @@ def _vetting_doubt(f: Finding, p: float, vetting: str) -> Finding:
 def _finding(m: Message, s: Scored) -> Finding:
     quoted = ", ".join(f"“{w}”" for w in s.words)
     why = f"; the words that weighed most: {quoted}" if quoted else ""
-    summary = (f"Reads like {CATEGORIES[s.category].label.lower()} to the learned model ({s.confidence:.0%} sure{why}). "
+    reader = f"the learned model of {s.reads}" if s.reads else "the learned model"
+    summary = (f"Reads like {CATEGORIES[s.category].label.lower()} to {reader} ({s.confidence:.0%} sure{why}). "
                f"{CATEGORIES[s.category].meaning}")
-    return Finding(m.id, s.category, LEARNED_PREFIX + s.category, summary, _spans(m.text, s.words),
+    return Finding(m.id, s.category, learned_rule_id(s), summary, _spans(m.text, s.words),
                    tier=s.tier, confidence=round(s.confidence, 3))
+
+
+def learned_rule_id(s: Scored) -> str:
+    """A learned flag's rule id: "learned.grievance" from the English model, "learned.other-languages.abuse" from the other."""
+    return LEARNED_PREFIX + (OTHER_LANGUAGES if s.reads else "") + s.category
 
 
 def _spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:

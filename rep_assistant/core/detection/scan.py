@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from rep_assistant.core.detection.layers import LEARNED_PREFIX, detect_all
+from rep_assistant.core.detection.layers import LEARNED_PREFIX, OTHER_LANGUAGES, detect_all
 from rep_assistant.core.detection.rules import DetectOptions, Finding
 from rep_assistant.core.detection.rules.engine import SEQUENCE_RULES
 from rep_assistant.core.detection.scan_windows import WINDOW, iter_windows, progress_total
@@ -83,6 +83,7 @@ def detect_chat(store: Store, chat_id: int, policy: Policy, options: DetectOptio
 #: Sequence rules in the order detect() runs them (after every content rule, group 0), then the learned model's.
 _SEQUENCE_GROUP = {rule_id: n for n, (rule_id, _, _) in enumerate(SEQUENCE_RULES, start=1)}
 _SEQUENCE_GROUP.update((LEARNED_PREFIX + c, len(SEQUENCE_RULES) + 1) for c in CATEGORIES)
+_SEQUENCE_GROUP.update((LEARNED_PREFIX + OTHER_LANGUAGES + c, len(SEQUENCE_RULES) + 1) for c in CATEGORIES)
 
 
 def scan_chat(store: Store, chat_id: int, *, policy: Policy | None = None, settings: Settings | None = None,

@@ -26,8 +26,10 @@ from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.resources import read_text
 
-#: Where the shipped model lives inside resources/.
+#: Where the shipped models live inside resources/: the English one, and the one for messages in other languages
+#: (scripts/train_languages_model.py).
 MODEL_RESOURCE = "model/learned.json"
+LANGUAGES_RESOURCE = "model/languages.json"
 FORMAT = 1
 
 
@@ -39,6 +41,8 @@ class Scored:
     confidence: float
     tier: str
     words: tuple[str, ...]
+    #: What the model reads, when not English: "other languages" (its document's ``reads``).
+    reads: str = ""
 
 
 #: Each category's weight is one 32-bit lane of a Python int, stored as weight + OFFSET so lanes never borrow:
@@ -73,6 +77,11 @@ class LearnedModel:
         # probability for the flags of a rule that names it ``vetted_by`` (layers.py); a mark not here is not vetted.
         self.vetted: dict[str, float] = {k: v["confirm"] for k, v in document.get("vetted", {}).items()}
         self._look_margin = tuple(_logit(p) for p in self.look)
+        # The words that wake a model of other languages (a message with none of them it never reads; layers.py), and
+        # its data's commonest words, never shown as what weighed most.
+        self.hints: frozenset[str] = frozenset(document.get("hints", ()))
+        self.reads: str = document.get("reads", "")
+        self._quiet = _FUNCTION_WORDS | frozenset(document.get("quiet", ()))
         self.scale: float = document["scale"]
         n = len(self.categories)
         quantised = array.array("h")
@@ -122,7 +131,7 @@ class LearnedModel:
         for i, (z, least) in enumerate(zip(margins, self._look_margin, strict=True)):
             if z >= least:
                 p = probability(z)
-                out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i)))
+                out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i), self.reads))
         out.sort(key=lambda s: -s.confidence)
         return out
 
@@ -135,14 +144,19 @@ class LearnedModel:
         lanes, shift = self.lanes, LANE * index  # weights compared as their stored lanes: the same order, no scaling
         seen: dict[str, int] = {}
         # Whether a word is worth showing is asked first: it is cheaper than building and looking up its feature.
+        telling = self._telling
         for w in words:
-            if _telling(w) and (packed := lanes.get("~" + w)) is not None and (lane := (packed >> shift) & MASK) > OFFSET:
+            if telling(w) and (packed := lanes.get("~" + w)) is not None and (lane := (packed >> shift) & MASK) > OFFSET:
                 seen[w] = lane
         for a, b in itertools.pairwise(words):
-            if (_telling(a) or _telling(b)) and (packed := lanes.get(f"~{a} {b}")) is not None \
+            if (telling(a) or telling(b)) and (packed := lanes.get(f"~{a} {b}")) is not None \
                     and (lane := (packed >> shift) & MASK) > max(seen.get(a, OFFSET), seen.get(b, OFFSET)):
                 seen[f"{a} {b}"] = lane
         return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
+
+    def _telling(self, word: str) -> bool:
+        """A word worth showing the rep: not a shape mark, a one- or two-letter word or a function word."""
+        return len(word) > 2 and word[0] != "#" and word not in self._quiet
 
 
 class _FeatureSums:
@@ -237,11 +251,6 @@ _FUNCTION_WORDS = frozenset([
 ])
 
 
-def _telling(word: str) -> bool:
-    """A word worth showing the rep: not a shape mark, a one- or two-letter word or a function word."""
-    return len(word) > 2 and word[0] != "#" and word not in _FUNCTION_WORDS
-
-
 #: Beside a row's flagged categories in training, a flag of a rule the model vets (a rule's ``vetted_by``) is marked
 #: "category<by" (``vet_mark``); the model file keeps that flag's bars under the same mark.
 VETS = "<"
@@ -274,11 +283,20 @@ def pack(categories: list[str], weights: dict[str, list[float]], bias: list[floa
             **({"vetted": vetted} if vetted else {}), "scale": scale, "features": feats, "weights": base64.b64encode(packed.tobytes()).decode("ascii")}
 
 
-@cache
 def load_model() -> LearnedModel | None:
-    """The shipped model, read once per process; None when the app ships without one."""
+    """The shipped English model, read once per process; None when the app ships without one."""
+    return _load(MODEL_RESOURCE)
+
+
+def load_languages_model() -> LearnedModel | None:
+    """The shipped model for messages in other languages, read once per process; None when the app ships without one."""
+    return _load(LANGUAGES_RESOURCE)
+
+
+@cache
+def _load(resource: str) -> LearnedModel | None:
     try:
-        text = read_text(MODEL_RESOURCE)
+        text = read_text(resource)
     except FileNotFoundError:
         return None
     return LearnedModel(json.loads(text))

@@ -1549,7 +1549,7 @@ def _script_language(raw: str, tokens: list[str]) -> str:
     for language, markers in _LATIN_MARKERS.items():
         if len(markers & words) >= 2:
             return language
-    arabizi = [w for w in words if _arabizi(w)]
+    arabizi = [w for w in words if arabizi_word(w)]
     markers = _LATIN_MARKERS["ar"] & words
     if len(markers) + len(arabizi) >= 2 and (markers or any(_ARABIZI_INSIDE.search(w) for w in arabizi)):
         return "ar"
@@ -1568,7 +1568,8 @@ _DIGIT_ENGLISH = re.compile(r"\d+(?:st|nd|rd|th|am|pm|ish|s|k|m|g|kg|km|ml|cm|mm
                             r"|day|days|nite|night|moro|morrow|go|u|gether)")
 
 
-def _arabizi(word: str) -> bool:
+def arabizi_word(word: str) -> bool:
+    """Whether ``word`` (case-folded) is a word of Arabic in Latin letters (above)."""
     return (_ARABIZI_WORD.fullmatch(word) is not None and sum(c.isalpha() for c in word) >= 3
             and not _VOWELS.isdisjoint(word) and _DIGIT_ENGLISH.fullmatch(word) is None)
 
