@@ -14,8 +14,9 @@ Default data: the sets of messages in those languages that outside writers wrote
 never trained on, never read): each set is a "chat" of its own, left out in turn for the thresholds.
 No labelled chat of ../shared is read, so the corpus chats measure it too. Three categories:
 swearing, insults and another family's child told of (health, needs, exclusion, conduct). The rules'
-flags are not features: leaving each set out, a model given them leant on them and found less than
-one without.
+flags are not features (leaving each set out, a model given them leant on them and found less than
+one without), but they set the bars at which the model doubts a rule's flag in these languages or
+withdraws it (learned/train.py ``calibrate``), read as the English model's are, off sets it never saw.
 The model file records the SHA-256 of the sets (and of the English training data its ``hints`` leave out), their
 names and sizes and every parameter.
 """
@@ -34,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from train_model import message_data, message_rows, team_data, writer_data  # noqa: E402  (scripts/ is this script's own folder)
 
 from rep_assistant.core.detection.learned.features import words_of  # noqa: E402
-from rep_assistant.core.detection.learned.train import Params, data_checksum, train  # noqa: E402
+from rep_assistant.core.detection.learned.train import Params, data_checksum, flags_checksum, train  # noqa: E402
+from rep_assistant.core.detection.rules import Message, detect  # noqa: E402
 
 OUT = ROOT / "resources" / "model" / "languages.json"
 SETS = ROOT / "tests" / "data" / "probes" / "written_blind"
@@ -56,6 +58,12 @@ _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 def default_data() -> list[Path]:
     return sorted(p for p in SETS.glob("languages_*.jsonl") if p.stem not in MEASURED)
+
+
+def rule_flags(chats: dict[str, list[dict]]) -> dict[str, list[frozenset[str]]]:
+    """By set, by message, the categories the rules flag on it, each message read on its own (a set is no chat)."""
+    return {name: [frozenset(f.category for f in detect([Message(0, r["timestamp"], r["author"], r["text"])])) for r in rows]
+            for name, rows in chats.items()}
 
 
 def hints(chats: dict[str, list[dict]], english: list[Path]) -> list[str]:
@@ -90,11 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     params = Params(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Params)})
     chats = {p.stem: [dict(r, labels=[c for c in r["labels"] if c in CATEGORIES]) for r in message_rows(p)] for p in paths}
     english = team_data() + writer_data() + message_data()
+    flagged = rule_flags(chats)
     meta = {"trained_by": "scripts/train_languages_model.py", "reads": "other languages", "data_sha256": data_checksum(paths + english),
             "data": [{"chat": p.stem, "file": f"{p.parent.name}/{p.name}", "bytes": p.stat().st_size} for p in paths],
-            "hints": hints(chats, english), "quiet": quiet(chats)}
+            "rule_flags_sha256": flags_checksum(flagged), "hints": hints(chats, english), "quiet": quiet(chats)}
     try:
-        document = train(chats, params, CATEGORIES, meta=meta)
+        document = train(chats, params, CATEGORIES, meta=meta, flagged=flagged, marks=False)
     except ValueError as exc:
         print(f"train_languages_model: {exc}", file=sys.stderr)
         return 2
@@ -103,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(document['features']):,} features, "
           f"data sha256 {meta['data_sha256'][:16]}…, {len(meta['hints']):,} words that wake it)")
     for c, t in document["thresholds"].items():
-        print(f"  {c:24} worth a look from {t['look']:.3f}, main queue from {t['main']:.3f}")
+        print(f"  {c:24} worth a look from {t['look']:.3f}, main queue from {t['main']:.3f}; a rule's flag stays in the main "
+              f"queue from {t['confirm']:.3f}, is withdrawn under {t['withdraw']:.3f}")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 It reads only messages that may be written in Urdu, Punjabi, Bengali, Arabic, Polish, Welsh or Somali, flags swearing,
 insults and another family's child told of where the rules missed them (a spelling, a victim told first, a passive),
-explains itself like the English model, and is measured on sets written for it that it never learned from.
+doubts or withdraws the rules' flags there as the English model does on English messages, explains itself like the
+English model, and is measured on sets written for it that it never learned from.
 """
 
 import json
@@ -87,6 +88,15 @@ def test_everyday_messages_in_the_languages_stay_clean(text: str) -> None:
     assert not {f.category for f in _flags(text)} & WATCHED
 
 
+def test_a_rule_flag_it_reads_as_no_breach_is_withdrawn_and_one_it_reads_as_a_breach_stays() -> None:
+    """Under a category's ``withdraw`` bar, read off sets it never saw, the rules' flags were right one time in ten."""
+    asked = "Czy ktoś wie, czy dzieci z alergią mogą jeść na wycieczce?"  # Polish: a question to the group, no child told of
+    assert {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", asked)])} >= {"individual-child", "personal-data"}
+    assert _flags(asked) == []  # the personal data of a child's health goes with the child told of
+    told = "Bilal ki ammi ne bataya ke usko asthma ka attack hua tha kal raat"  # Roman Urdu: another family's child's asthma
+    assert {(f.category, f.tier) for f in _flags(told)} >= {("individual-child", "main"), ("personal-data", "main")}
+
+
 def _scored(name: str) -> tuple[list[bool], list[bool], list[bool]]:
     """Per offending message whether the whole detector's main queue / both tiers caught it; per benign one whether flagged."""
     path = train_languages_model.SETS / f"{name}.jsonl"
@@ -106,7 +116,7 @@ def _scored(name: str) -> tuple[list[bool], list[bool], list[bool]]:
 #: Measured when the model was made (sixteenth session); the sets were written for it by two outside writers and a third
 #: (ay: everyday messages and near misses only), and never read: a change may raise these, never quietly lower them.
 @pytest.mark.parametrize(("name", "main_least", "both_least", "benign_most"), [
-    ("languages_aw", 0.81, 0.84, 4), ("languages_ax", 0.86, 0.89, 11), ("languages_ay", None, None, 11),
+    ("languages_aw", 0.81, 0.84, 2), ("languages_ax", 0.86, 0.89, 9), ("languages_ay", None, None, 7),
 ])
 def test_the_sets_kept_to_measure_it(name: str, main_least: float | None, both_least: float | None, benign_most: int) -> None:
     main, both, benign = _scored(name)

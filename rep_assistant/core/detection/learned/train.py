@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core.detection.learned.features import MIN_WORDS, RULED, features, with_rule_marks, words_of
+from rep_assistant.core.detection.learned.features import MIN_WORDS, features, with_rule_marks, words_of
 from rep_assistant.core.detection.learned.model import VETS, LearnedModel, pack, probability
 
 #: The categories phrasing cannot pin down (issue #12, item 5).
@@ -80,26 +80,31 @@ class Params:
 
 @dataclass(frozen=True)
 class Example:
-    """One labelled message as training sees it; ``vetted``: the vet marks of its rule flags (``vet_mark``)."""
+    """One labelled message as training sees it; ``flags``: the categories the rules flagged on it, ``vetted``: the vet
+    marks of its rule flags (``vet_mark``)."""
 
     words: list[str]
     labels: frozenset[str]
     chat: str = ""
     vetted: frozenset[str] = frozenset()
+    flags: frozenset[str] = frozenset()
 
 
-def examples(rows: Iterable[Mapping[str, Any]], chat: str = "", flagged: Sequence[Iterable[str]] | None = None) -> list[Example]:
+def examples(rows: Iterable[Mapping[str, Any]], chat: str = "", flagged: Sequence[Iterable[str]] | None = None,
+             marks: bool = True) -> list[Example]:
     """Messages long enough to score (shorter ones never reach the model, so they teach it nothing).
 
-    ``flagged``: by row, the categories the rules flag on it (features.with_rule_marks), and the vet marks of those
-    flags a rule's ``vetted_by`` puts to the model (they calibrate, they are not features).
+    ``flagged``: by row, the categories the rules flag on it (features.with_rule_marks, where ``marks``; they always
+    calibrate the bars on the rules' flags), and the vet marks of those flags a rule's ``vetted_by`` puts to the model
+    (they calibrate, they are not features).
     """
     out = []
     for k, r in enumerate(rows):
         flags = flagged[k] if flagged is not None else ()
-        words = with_rule_marks(words_of(r["text"]), [c for c in flags if VETS not in c])
+        ruled = [c for c in flags if VETS not in c]
+        words = with_rule_marks(words_of(r["text"]), ruled) if marks else words_of(r["text"])
         if len(words) >= MIN_WORDS:
-            out.append(Example(words, frozenset(r.get("labels") or ()), chat, frozenset(c for c in flags if VETS in c)))
+            out.append(Example(words, frozenset(r.get("labels") or ()), chat, frozenset(c for c in flags if VETS in c), frozenset(ruled)))
     return out
 
 
@@ -384,16 +389,18 @@ def _prob(z: float) -> float:
 
 def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, categories: Sequence[str] = CATEGORIES,
           meta: Mapping[str, Any] | None = None, flagged: Mapping[str, Sequence[Iterable[str]]] | None = None,
-          writers: Mapping[str, str] | None = None, fit_only: Iterable[str] = ()) -> dict[str, Any]:
+          writers: Mapping[str, str] | None = None, fit_only: Iterable[str] = (), marks: bool = True) -> dict[str, Any]:
     """The model document (model.pack) trained on every chat, thresholds from leaving each writer out in turn.
 
-    ``flagged``: by chat, by row, the categories the rules flag (none given: the model learns without them).
+    ``flagged``: by chat, by row, the categories the rules flag (none given: the model learns without them); with
+    ``marks`` False they set the bars on the rules' flags (``confirm``, ``withdraw``) but are not features, and the
+    benign budget counts the model's own flags alone (sets of near misses, where the rules' flags would spend it all).
     ``writers``: by chat, who wrote it; a chat not named there is a writer of its own.
     ``fit_only``: sets that teach but never calibrate: single messages written apart, dense in breaches and their
     near misses, say nothing about how often a real chat's benign messages are flagged, so they are never left out
     and scored; every fold and the final model learn from them.
     """
-    per_chat = {name: examples(rows, name, (flagged or {}).get(name)) for name, rows in chats.items()}
+    per_chat = {name: examples(rows, name, (flagged or {}).get(name), marks) for name, rows in chats.items()}
     names = sorted(per_chat)
     taught = set(fit_only)
     groups = writer_groups([n for n in names if n not in taught], writers or {}, params.folds)
@@ -410,8 +417,8 @@ def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, cate
     held_out = [ex for job in jobs for ex in job[1]]
     margins = [m for part in scored for m in part]
     labels = [ex.labels for ex in held_out]
-    ruled = [RULED in ex.words for ex in held_out]
-    rule_flags = [frozenset(w[3:] for w in ex.words if w.startswith("#r:") and w != RULED) for ex in held_out]
+    ruled = [marks and bool(ex.flags) for ex in held_out]
+    rule_flags = [ex.flags for ex in held_out]
     thresholds = calibrate(margins, labels, categories, params, ruled, [ex.chat for ex in held_out], rule_flags)
     vets = vetting(margins, labels, categories, [ex.vetted for ex in held_out], params)
     weights, bias = fit([ex for n in names for ex in per_chat[n]], categories, params)
