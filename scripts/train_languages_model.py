@@ -48,9 +48,10 @@ CATEGORIES = ("offensive-language", "abuse", "individual-child")
 DEFAULTS = Params(look_benign=0.04, main_benign=0.005, look_spare=0.1)
 
 
-#: A word is a sign of another language (``hints``) when written in lower case in this many training sets at least.
+#: A word is a sign of another language (``hints``) when written in lower case in this many training sets at least,
+#: and of this many letters: shorter ones are too often English too, a textism or a name ("tar", "din", "plz", "sara").
 HINT_SETS = 2
-HINT_LEAST = 3
+HINT_LEAST = 4
 #: The words shown as what weighed most leave out this many of the training sets' commonest (their "is", "of", "my").
 QUIET = 80
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -25,7 +25,8 @@ written to the same brief and scored at the session's start and end, never read;
 of another child's conduct and of insults, were scored, then read to find the classes of wording the rules lacked. In
 the sixteenth, aw and ax (to the same brief) and ay (everyday messages and near misses in the seven languages) were
 written to measure the learned model of other languages (test_languages_model.py), which every other language set
-here teaches; never read.
+here teaches; then az, ba and bb, to a brief with more of another child's conduct told every way, to teach it; never
+read.
 Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
 kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
@@ -52,7 +53,8 @@ NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "con
                         "disguise_q", "languages_j", "languages_m", "languages_p", "languages_u", "languages_w", "languages_af",
                         "languages_ai", "languages_aj", "contact_and_behaviour_l", "disguise_ak", "content_ac",
                         "languages_al", "languages_an", "languages_ap", "languages_aq", "languages_ar", "languages_as",
-                        "languages_at", "languages_aw", "languages_ax", "languages_ay"})
+                        "languages_at", "languages_aw", "languages_ax", "languages_ay", "languages_az",
+                        "languages_ba", "languages_bb"})
 
 
 def _shown(name: str, rows: list[dict]) -> list[str]:
@@ -106,7 +108,8 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     ("languages_ap.jsonl", 0.72, 1), ("languages_aq.jsonl", 0.71, 4), ("languages_ar.jsonl", 0.75, 6),
     ("languages_as.jsonl", 0.7, 9), ("languages_at.jsonl", 0.65, 5), ("languages_au.jsonl", 0.66, 9),
     ("languages_av.jsonl", 0.66, 8), ("languages_aw.jsonl", 0.7, 4), ("languages_ax.jsonl", 0.73, 11),
-    ("languages_ay.jsonl", None, 11),
+    ("languages_ay.jsonl", None, 11), ("languages_az.jsonl", 0.67, 8), ("languages_ba.jsonl", 0.61, 10),
+    ("languages_bb.jsonl", 0.61, 7),
 ])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float | None, flagged: int) -> None:
     rows = _rows(name)
