@@ -117,10 +117,11 @@ def _scored(name: str) -> tuple[list[bool], list[bool], list[bool], list[bool]]:
 
 #: Measured when the model was made (sixteenth session); the sets were written for it by two outside writers, a third
 #: (ay: everyday messages and near misses only) and an independent reviewer (bd: the hard cases a reviewer would try,
-#: a second reviewer's set, bc, teaches it), and never read: a change may raise these, never quietly lower them.
+#: a second reviewer's set, bc, and three more to that brief teach it), and never read: a change may raise these, never
+#: quietly lower them.
 @pytest.mark.parametrize(("name", "main_least", "both_least", "main_benign_most", "benign_most"), [
-    ("languages_aw", 0.79, 0.84, 1, 2), ("languages_ax", 0.83, 0.89, 3, 6), ("languages_ay", None, None, 0, 6),
-    ("languages_bd", 0.71, 0.82, 14, 24),
+    ("languages_aw", 0.79, 0.85, 1, 2), ("languages_ax", 0.82, 0.91, 2, 5), ("languages_ay", None, None, 0, 10),
+    ("languages_bd", 0.78, 0.84, 9, 20),
 ])
 def test_the_sets_kept_to_measure_it(name: str, main_least: float | None, both_least: float | None, main_benign_most: int,
                                      benign_most: int) -> None:
