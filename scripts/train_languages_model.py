@@ -53,8 +53,9 @@ DEFAULTS = Params(look_benign=0.04, main_benign=0.005, look_spare=0.1)
 #: and of this many letters: shorter ones are too often English too, a textism or a name ("tar", "din", "plz", "sara").
 HINT_SETS = 2
 HINT_LEAST = 4
-#: The words shown as what weighed most leave out this many of the training sets' commonest (their "is", "of", "my").
-QUIET = 80
+#: The words shown as what weighed most leave out this many of the training sets' commonest (their "is", "of", "my",
+#: "by", "yesterday": about forty a language).
+QUIET = 300
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
