@@ -28,7 +28,9 @@ written to measure the learned model of other languages (test_languages_model.py
 here teaches; then az, ba and bb, to a brief with more of another child's conduct told every way, to teach it; never
 read. Then two independent reviewers wrote the hard cases a reviewer would try (innocent look-alikes, a parent's own
 news, notices to the group; conduct buried, asked, passive): bc was read (its benign flags) and teaches the model, bd
-was never read and measures it; three more writers wrote be, bf and bg to that brief to teach it, never read.
+was never read and measures it; three more writers wrote be, bf and bg to that brief to teach it, never read; then bh
+and bi (conduct told every way) and bj (hard cases) to teach it, and bk (the probe brief) and bl (hard cases) to
+measure it once at the end; never read.
 Probes their writer marked ambiguous are not scored. When a floor fails on a set never read, the failure names the
 kinds of the messages it flagged, not their words (``_shown``): reading them would spend the set.
 """
@@ -56,7 +58,8 @@ NEVER_READ = frozenset({"content_v", "content_w", "content_y", "content_z", "con
                         "languages_ai", "languages_aj", "contact_and_behaviour_l", "disguise_ak", "content_ac",
                         "languages_al", "languages_an", "languages_ap", "languages_aq", "languages_ar", "languages_as",
                         "languages_at", "languages_aw", "languages_ax", "languages_ay", "languages_az",
-                        "languages_ba", "languages_bb", "languages_bd", "languages_be", "languages_bf", "languages_bg"})
+                        "languages_ba", "languages_bb", "languages_bd", "languages_be", "languages_bf", "languages_bg",
+                        "languages_bh", "languages_bi", "languages_bj", "languages_bk", "languages_bl"})
 
 
 def _shown(name: str, rows: list[dict]) -> list[str]:
@@ -113,6 +116,8 @@ def test_disguised_swearing_is_caught_and_look_alikes_are_not(name: str, least: 
     ("languages_ay.jsonl", None, 11), ("languages_az.jsonl", 0.67, 8), ("languages_ba.jsonl", 0.61, 10),
     ("languages_bb.jsonl", 0.61, 7), ("languages_bc.jsonl", 0.62, 25), ("languages_bd.jsonl", 0.57, 27),
     ("languages_be.jsonl", 0.67, 37), ("languages_bf.jsonl", 0.61, 23), ("languages_bg.jsonl", 0.56, 27),
+    ("languages_bh.jsonl", 0.61, 7), ("languages_bi.jsonl", 0.57, 11), ("languages_bj.jsonl", 0.55, 27),
+    ("languages_bk.jsonl", 0.76, 6), ("languages_bl.jsonl", 0.58, 38),
 ])
 def test_other_languages_are_caught_in_a_category_they_breach_and_benign_ones_are_left(name: str, least: float | None, flagged: int) -> None:
     rows = _rows(name)
