@@ -41,6 +41,17 @@ def test_the_shipped_model_loads_offline_and_names_its_data() -> None:
     assert not {p.stem for p in paths} & set(train_languages_model.MEASURED)  # the sets that measure it never teach it
 
 
+def test_the_shipped_model_was_calibrated_with_the_rules_as_they_are() -> None:
+    """Its bars on the rules' flags were read off what the rules flag on its sets: when that changes, retrain it."""
+    from rep_assistant.core.detection.learned.train import flags_checksum
+
+    model = load_languages_model()
+    assert model is not None
+    chats = {p.stem: train_languages_model.message_rows(p) for p in train_languages_model.default_data()}
+    assert flags_checksum(train_languages_model.rule_flags(chats)) == model.meta["rule_flags_sha256"], \
+        "retrain: scripts/train_languages_model.py"
+
+
 def test_the_script_makes_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
     out = tmp_path / "languages.json"
     assert train_languages_model.main(["--out", str(out)]) == 0
