@@ -108,6 +108,14 @@ def test_a_rule_flag_it_reads_as_no_breach_is_withdrawn_and_one_it_reads_as_a_br
     assert {(f.category, f.tier) for f in _flags(told)} >= {("individual-child", "main"), ("personal-data", "main")}
 
 
+def test_a_phone_number_in_another_language_is_judged_by_no_childs_reading() -> None:
+    """Only the child's health told in another language is personal data as another family's child's news; a number
+    shared in Urdu, Polish or Welsh is someone's personal data whatever the model reads of children."""
+    for text in ("Zosi mama ma numer 07700 900456, dzwońcie do niej", "Rhif ffôn mam Elin yw 07700 900456, ffoniwch hi",
+                 "Nadia ki khala ka number 07700 900456 hai, unko call kar lein"):
+        assert ("personal-data", "main") in {(f.category, f.tier) for f in _flags(text)}, text
+
+
 def _scored(name: str) -> tuple[list[bool], list[bool], list[bool], list[bool]]:
     """Per offending message whether the whole detector's main queue / both tiers caught it; per benign one whether
     flagged in the main queue / in either tier."""

@@ -156,7 +156,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         findings = [_doubted(f, *doubted[(f.message_id, f.category)]) if f.tier == MAIN and (f.message_id, f.category) in doubted else f
                     for f in findings if (f.message_id, f.category) not in withdrawn]  # withdrawn: rule flags only
     if spoken and other is not None:
-        findings = _judged_in_another_language(findings, messages, other, flagged, foreign)
+        findings = _judged_in_another_language(findings, messages, other)
     return findings
 
 
@@ -179,16 +179,18 @@ def _may_be_theirs(other: LearnedModel, words: list[str], text: str) -> bool:
             or (not text.isascii() and _THEIR_LETTERS.search(text) is not None))
 
 
-#: A rule's flag of the first category told in another language is judged by the model of other languages' reading of
-#: the second: a child's health told there is personal data only as news of another family's child.
-_JUDGED_AS = {"personal-data": "individual-child"}
+#: The other languages' rule whose flags the model of other languages judges by its reading of another category, as a
+#: rule's ``vetted_by`` has the English model judge it: the child's health told in another language is personal data
+#: only as the news of another family's child that child.topic-other-language flags. (It has no ``vetted_by``: the
+#: English model, which vets those rules, cannot read it. A phone number in an Urdu message is personal data whoever's
+#: child is told of: its rule is not judged.)
+_JUDGED_AS_IN_ANOTHER_LANGUAGE = {"personal.child-health-other-language": "individual-child"}
 
 
-def _judged_in_another_language(findings: list[Finding], messages: Sequence[Message], other: LearnedModel,
-                                flagged: dict[int, frozenset[str]], foreign: dict[int, frozenset[str]]) -> list[Finding]:
-    """The rules' main-queue flags on messages in another language, judged by the model of other languages as the English
-    model judges those on English ones: under a category's ``withdraw`` bar the flag goes, under even odds or its
-    ``confirm`` bar it waits in "worth a look". The bars are read off the language sets left out in turn
+def _judged_in_another_language(findings: list[Finding], messages: Sequence[Message], other: LearnedModel) -> list[Finding]:
+    """The rules' flags on messages in another language, judged by the model of other languages as the English model
+    judges those on English ones: under a category's ``withdraw`` bar the flag goes, under even odds or its ``confirm``
+    bar a main-queue flag waits in "worth a look". The bars are read off the language sets left out in turn
     (scripts/train_languages_model.py): under ``withdraw`` the rules' flags were right at most one time in ten. Even
     odds for the same reason as in English: the rules for these languages were written from half of those sets, where
     their flags look more precise than on a stranger's wording (when it was chosen, on aw, ax and ay: benign flags in the
@@ -196,27 +198,33 @@ def _judged_in_another_language(findings: list[Finding], messages: Sequence[Mess
     other languages' own rules on any message that may be in one, and every rule's on a message that does not read as
     English (the English model judges the rest). Few messages have such a flag, so their words are read again here.
     """
-    judged = frozenset(other.categories) | frozenset(_JUDGED_AS)
-    doubted: dict[tuple[int, str], tuple[float, float]] = {}
-    withdrawn: set[tuple[int, str]] = set()
-    for m in messages:
-        cats = flagged.get(m.id, _NOTHING) & judged
-        if not cats or not _readable(m):
-            continue
-        words = words_of(m.text)
-        if not _may_be_theirs(other, words, m.text):
-            continue
-        if reads_as_english(m.text):
-            cats &= foreign.get(m.id, _NOTHING)
-        by = {c: _JUDGED_AS.get(c, c) for c in cats}
-        doubts, ruled_out = _doubts(other, other.margins(words), frozenset(by.values()))
-        withdrawn.update((m.id, c) for c in cats if by[c] in ruled_out)
-        doubted.update(((m.id, c), (p, bar)) for c in cats for judge, p, bar in doubts if by[c] == judge)
-    if not doubted and not withdrawn:
+    judged = frozenset(other.categories)
+    vetted = vetted_rules()
+    reading: dict[int, str] = {}  # by finding, the category the model reads it by
+    for k, f in enumerate(findings):
+        read_as = _JUDGED_AS_IN_ANOTHER_LANGUAGE.get(f.rule_id) or vetted.get(f.rule_id) or f.category
+        if read_as in judged and not f.rule_id.startswith(LEARNED_PREFIX):
+            reading[k] = read_as
+    if not reading:
         return findings
-    return [_doubted(f, *doubted[(f.message_id, f.category)], reader="the learned model of other languages", unseen="sets of messages")
-            if f.tier == MAIN and (f.message_id, f.category) in doubted else f
-            for f in findings if (f.message_id, f.category) not in withdrawn or f.rule_id.startswith(LEARNED_PREFIX)]
+    verdicts: dict[int, tuple[list[_Doubt], frozenset[str], bool]] = {}  # by message: doubts, withdrawn, reads as English
+    wanted = {findings[k].message_id for k in reading}
+    for m in messages:
+        if m.id in wanted and _readable(m) and _may_be_theirs(other, words := words_of(m.text), m.text):
+            doubts, ruled_out = _doubts(other, other.margins(words), judged)
+            verdicts[m.id] = (doubts, ruled_out, reads_as_english(m.text))
+    out = []
+    for k, f in enumerate(findings):
+        verdict = verdicts.get(f.message_id) if k in reading else None
+        if verdict is not None and (not verdict[2] or f.rule_id in LANGUAGE_RULE_IDS):
+            doubts, ruled_out, _ = verdict
+            if reading[k] in ruled_out:
+                continue
+            doubt = next(((p, bar) for c, p, bar in doubts if c == reading[k]), None)
+            if doubt is not None and f.tier == MAIN:
+                f = _doubted(f, *doubt, reader="the learned model of other languages", unseen="sets of messages")
+        out.append(f)
+    return out
 
 
 def _either(english: list[Scored], other: list[Scored]) -> list[Scored]:
