@@ -164,10 +164,10 @@ def test_complaints_children_hearsay_accusations_and_sneers(name: str, least: fl
 
 
 @pytest.mark.skipif(load_model() is None, reason="no learned model shipped")
-@pytest.mark.parametrize(("name", "least", "flagged"), [("content_v.jsonl", 0.81, 12), ("content_w.jsonl", 0.75, 11),
-                                                       ("content_y.jsonl", 0.83, 9), ("content_z.jsonl", 0.76, 8),
-                                                       ("content_aa.jsonl", 0.74, 7), ("content_ab.jsonl", 0.72, 16),
-                                                       ("content_ac.jsonl", 0.76, 6)])
+@pytest.mark.parametrize(("name", "least", "flagged"), [("content_v.jsonl", 0.9, 10), ("content_w.jsonl", 0.84, 10),
+                                                       ("content_y.jsonl", 0.88, 8), ("content_z.jsonl", 0.85, 8),
+                                                       ("content_aa.jsonl", 0.89, 6), ("content_ab.jsonl", 0.82, 9),
+                                                       ("content_ac.jsonl", 0.85, 6)])
 def test_the_whole_detector_on_the_hard_categories_nobody_read(name: str, least: float, flagged: int) -> None:
     """Rules and the shipped model, both tiers, on the sets never read nor trained on: a retrained model or a change to
     how the tiers are joined (a rule's flag withdrawn, a threshold) cannot quietly lose what they find."""

@@ -40,8 +40,15 @@ class Params:
     """Everything that decides the model besides the data; recorded in the model file."""
 
     epochs: int = 12
-    learning_rate: float = 0.5
-    l2: float = 1e-4
+    #: The step and the weight decay of the SGD. At 0.5 and 1e-4 (the first values, never measured) the fit stopped far
+    #: short of the optimum: scikit-learn's exact logistic regression on the same features ranked every category's
+    #: breaches better on chats it never saw. Measured on the writers' chats left out in turn (the calibration's own
+    #: out-of-chat scores; recall at 0.5 / 1 / 2 / 4 % of benign messages flagged, mean of the 11 categories): 0.720 /
+    #: 0.780 / 0.834 / 0.888 at (0.5, 1e-4); 0.776 / 0.823 / 0.873 / 0.913 at (1.5, 7e-6); 0.777 / 0.823 / 0.874 / 0.913
+    #: at (1.5, 2e-6); 0.783 / 0.829 / 0.876 / 0.916 at (3.0, 7e-6); 0.783 / 0.830 / 0.877 / 0.916 at (5.0, 7e-6), every
+    #: category up, grievance 0.51 -> 0.54 and political 0.73 -> 0.83 at 1 %.
+    learning_rate: float = 5.0
+    l2: float = 7e-6
     positive_weight: float = 3.0
     min_df: int = 2
     #: A feature must occur in this many different training chats: names, places and one writer's habits do not.
@@ -57,7 +64,11 @@ class Params:
     #: flags, over all calibration chats. Both tiers: everything, the rules' flags included, in each calibration
     #: chat but the worst ``look_spare`` share of them (the 8 % target, held chat by chat in 95 % of chats; with the
     #: twenty chats of the first calibration that was all but the worst one, with sixty all but the worst three).
-    main_benign: float = 0.01
+    #: The main queue's share is pooled, and a model fitted closer to its data is surer of its own writers' wording than
+    #: of a stranger's: at 1 % the better-fitted model flagged 1.9 % of the blind chats' benign messages in the main
+    #: queue (bench/heldout, worst chat 3.5 %), at 0.5 % 1.3 % (worst 2.1 %), as the model fitted at 0.5 and 1e-4 did at 1 %
+    #: (1.2 %, worst 2.0 %). The main queue keeps its promise; both tiers are the same at either share.
+    main_benign: float = 0.005
     look_benign: float = 0.08
     look_spare: float = 0.05
     #: Out-of-chat precision a score must reach to go to the main queue.
