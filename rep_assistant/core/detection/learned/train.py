@@ -67,7 +67,7 @@ class Params:
     #: The main queue's share is pooled, and a model fitted closer to its data is surer of its own writers' wording than
     #: of a stranger's: at 1 % the better-fitted model flagged 1.9 % of the blind chats' benign messages in the main
     #: queue (bench/heldout, worst chat 3.5 %), at 0.5 % 1.3 % (worst 2.1 %), as the model fitted at 0.5 and 1e-4 did at 1 %
-    #: (1.2 %, worst 2.0 %). The main queue keeps its promise; both tiers are the same at either share.
+    #: (1.2 %, worst 2.0 %): no more in the main queue than before. Both tiers are the same at either share.
     main_benign: float = 0.005
     look_benign: float = 0.08
     look_spare: float = 0.05
