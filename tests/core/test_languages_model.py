@@ -137,10 +137,11 @@ def _scored(name: str) -> tuple[list[bool], list[bool], list[bool], list[bool]]:
 #: Measured when the model was made (sixteenth session); the sets were written for it by two outside writers, a third
 #: (ay: everyday messages and near misses only) and an independent reviewer (bd: the hard cases a reviewer would try;
 #: a second reviewer's set, bc, and four more to that brief teach it), and never read; bk and bl (a writer to the
-#: probe brief, a reviewer) were scored once, at the end: a change may raise these, never quietly lower them.
+#: probe brief, a reviewer) were scored once, at the end: a change may raise these, never quietly lower them. (Raised in
+#: the seventeenth session, when the model was refitted with the English model's new step and decay.)
 @pytest.mark.parametrize(("name", "main_least", "both_least", "main_benign_most", "benign_most"), [
-    ("languages_aw", 0.79, 0.83, 1, 2), ("languages_ax", 0.8, 0.89, 2, 5), ("languages_ay", None, None, 0, 6),
-    ("languages_bd", 0.76, 0.83, 8, 19), ("languages_bk", 0.79, 0.85, 2, 7), ("languages_bl", 0.67, 0.76, 10, 28),
+    ("languages_aw", 0.84, 0.9, 1, 2), ("languages_ax", 0.86, 0.94, 2, 2), ("languages_ay", None, None, 0, 2),
+    ("languages_bd", 0.84, 0.91, 3, 16), ("languages_bk", 0.83, 0.89, 2, 5), ("languages_bl", 0.72, 0.89, 4, 19),
 ])
 def test_the_sets_kept_to_measure_it(name: str, main_least: float | None, both_least: float | None, main_benign_most: int,
                                      benign_most: int) -> None:
