@@ -151,6 +151,48 @@ def test_a_photo_tag_a_link_to_an_album_or_a_post_online_naming_children_is_pers
     assert _photo_flags(text)
 
 
+@pytest.mark.parametrize("text", [
+    # Handed round in the group, no tag: the text says the pictures are here.
+    "Here are the pics from the Halloween disco, all the kids in their costumes 👇",
+    "dropping the vids from the cup final on here now, the lads were unreal",
+    "Please find attached photographs of the entire class at the castle",
+    # Put online, many verbs and places, or a post that is online by what it is.
+    "stuck the Year 2 assembly clips on our family youtube channel",
+    "bunged all the party piccies on me insta, tagged the kids as well",
+    "Made a reel of the girls' netball squad warming up, already 300 likes",
+    "the prom photos are all on my Facebook if you want to see everyone",
+    # A media tag whose caption names a group, an event's people, or a fight.
+    "<Media omitted>\nthe squad 🏆",
+    "video omitted\nsports day egg and spoon, bless every one of them",
+    "IMG-20250611-WA0009.jpg (file attached) Noor and Leon fighting on the field at lunch",
+    # A child shown so the group will say who they are.
+    "<Media omitted> does anyone recognise this boy? he took my son's scooter",
+    "That's the girl who keeps tripping our Alfie up, I took a photo of her at home time [photo]",
+])
+def test_photos_of_children_handed_round_put_online_captioned_or_shown_to_be_named_are_personal_data(text: str) -> None:
+    assert _photo_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "<Media omitted> our three at the caravan, finally asleep",  # the writer's own children
+    "here are my boys in their new kits, so proud",
+    "<Media omitted> the venue for Saturday, the entrance is round the side",  # a place, a pet, food, paper, lost property
+    "<Media omitted> meet Pickle our new puppy, the kids are obsessed",
+    "pics of the cupcakes for Friday's bake sale below 👇 50p each",
+    "sending the photo of the reading log page again",
+    "IMG-20250611-WA0010.jpg (file attached) whose is this lunchbox? left on the field",
+    "Mrs Oduya has put the trip photos on the school app, have a look",  # someone else's post, or a report of one
+    "someone put photos of the kids at the disco on Facebook, not happy",
+    "Thanks Dev for sharing the match photos in the team group",
+    "is it ok to put the class photo on my Facebook? don't want to upset anyone",  # asking, or asking not to
+    "the show is on YouTube tonight at 7, the BBC one I mean",  # no picture of anyone
+    "her daughter has been posting videos of the Year 8 girls on TikTok",  # another's post, told
+    "link to the trip letter: www.example.com/trip?id=4",
+])
+def test_own_children_things_someone_elses_posts_and_questions_are_not_photos_of_children(text: str) -> None:
+    assert not _photo_flags(text)
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("IMG-20250304-WA0013.jpg (file attached)\nfound this coat by the gate, whose child's is it?", "media"),
     ("IMG-20250304-WA0014.jpg (file attached)\nthe trip letter, in case you lost yours", "media"),

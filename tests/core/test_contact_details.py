@@ -28,10 +28,16 @@ def test_order_numbers_dates_and_prices_are_not_phone_numbers(text: str) -> None
 
 @pytest.mark.parametrize("text", [
     "my number is 07700 900456 if you need a lift", "call me on +44 7700 900456", "The school office is on 020 7946 0018",
-    "e-mail me at sam.jones@example.com",
+    "e-mail me at sam.jones@example.com", "found a purple scooter by the bins, text 07700 900412 and I'll drop it round",
+    "if anyone sees our rabbit loose please ring on 07700 900413",
 ])
 def test_the_posters_own_details_and_the_schools_stay_clean(text: str) -> None:
     assert "personal-data" not in _cats(text)
+
+
+@pytest.mark.parametrize("text", ["call Marta's dad 07700 900414, he has the spare key", "Text Jonah's mum on 07700 900415 about the lift"])
+def test_a_number_to_ring_that_is_named_as_someone_elses_is_still_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)
 
 
 def test_an_email_address_of_someone_else_is_personal_data() -> None:

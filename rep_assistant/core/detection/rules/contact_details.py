@@ -38,7 +38,9 @@ _OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\
                          r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b"
                          # the poster's own trade: "I do repairs … Munro Roofing, 07700 900358"
                          r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+"
-                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b|\bI'?m\s+on\b")
+                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b|\bI'?m\s+on\b"
+                         # asked to ring the number itself, nobody named: "if you see her, call 07700 900123"
+                         r"|\b(?:call|text|ring|whatsapp|message)\s+(?:on\s+)?(?=\+?\d)")
 _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"

@@ -1,78 +1,211 @@
 """Photos of children in a class chat: what a caption, a media tag or a link says is pictured.
 
 A photo of another family's child is personal data under the school's rules; a photo of lost
-property, a letter or a poster is not. The chat export carries no picture, only what is
-written with it: a caption on the media's next line (Android), a text beside it, a tag such
-as "<Media omitted>" or "[photo]" copied into a text, a link to an album, or word of one put
-online. behaviour.child_photos reads media and the texts beside them; the content check
-``photo_of_children`` (content.py) reads a single text.
+property, a letter or a poster is not, nor a parent's photo of their own child. The chat export
+carries no picture, only what is written with it: a caption on the media's next line (Android),
+a text beside it, a tag such as "<Media omitted>" or "[photo]" copied into a text, a text that
+hands photos round ("pics from the disco below 👇", "sending you the trip photos"), a link to an
+album, or word of one put online. behaviour.child_photos reads media and the texts beside them;
+the content check ``photo_of_children`` (content.py) reads a single text.
+
+What is pictured is read from the words, never from one known caption: words for children and
+groups of them (the kids, the lads, the whole class, his mates, the under 9s), a child shown so
+the group will say who they are ("whose boy is this?", "this is the lad who…"), a photo of or from
+a children's event (the sports day photos, pics of everyone at the disco); and what is not: a
+thing (a coat, a letter, a cake, the venue, the car on the zigzags), a request not to post, the
+school's own photos, or only the writer's own children ("my two on the beach").
 """
 
 import regex
 
-PHOTO_WORDS = regex.compile(r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?|selfies?)\b", regex.IGNORECASE)
+_I = regex.IGNORECASE
+
+
+def _any(words: str) -> str:
+    return r"\b(?:" + words + r")\b"
+
+
+#: Words for a picture or a film and verbs that make one; the check's prefilter is built from them.
+_PHOTO_NOUNS = ("pic", "pics", "pix", "piccies", "picture", "pictures", "photo", "photos", "photograph", "photographs", "photie",
+                "photies", "snaps", "video", "videos", "vid", "vids", "clip", "clips", "footage", "selfie", "selfies", "image",
+                "images", "recording", "recordings", "collage", "collages", "slideshow", "slideshows", "montage", "montages", "reel",
+                "reels", "tiktok", "tiktoks", "filmed", "filming", "videoed", "photographed", "snapchatted")
+PHOTO_WORDS = regex.compile(_any("|".join(_PHOTO_NOUNS)), _I)
+#: An event children are at: a photo of or from it pictures them.
+_EVENTS = (r"party|nativity|assembly|sports\s+day|disco|(?:school\s+)?trip|match|football|footy|netball|rugby|hockey|tournament|"
+           r"concert|(?:school|summer|christmas|talent)\s+show|performance|swimming\s+gala|gala|panto|(?:christmas|nativity|school)\s+play|"
+           r"residential|prom|leavers|maypole|sleepover|playdate|world\s+book\s+day|fun\s+run|brownies|cubs|scouts|camp|soft\s+play")
+#: Groups of children by what they are in: a class, a team, a year, the under 9s.
+_GROUPS = r"class|team|squad|cast|choir|year\s?\d{1,2}s?|reception|u\d{1,2}s?|under\s?\d{1,2}s"
 CHILD_WORDS = regex.compile(
     r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
     r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
-    r"year\s?\d+s?|reception|swimming\s+gala|panto|christmas\s+play|our\s+lot|them\s+all|(?:up\s+)?on\s+stage)\b",
-    regex.IGNORECASE,
-)
-SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", regex.IGNORECASE)
-NOT_CHILD_PHOTO = regex.compile(r"\b(?:poster|flyer|letter|list|form|timetable|menu|newsletter|screenshot|of\s+it|map)\b", regex.IGNORECASE)
+    r"year\s?\d+s?|reception|swimming\s+gala|panto|christmas\s+play|our\s+lot|them\s+all|(?:up\s+)?on\s+stage)\b", _I)
+SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", _I)
+#: What is pictured when it is a thing, not a child: paper, a place, a vehicle, food, a child's work rather than the child.
+NOT_CHILD_PHOTO = regex.compile(_any(
+    r"poster|flyer|leaflet|letter|list|form|forms|sheet|reading\s+log|rota|timetable|menu|newsletter|screenshot|of\s+it|map|receipt|"
+    r"invoice|van|parking|zig\s*zags?|cakes?|bakes?|food|recipe|artwork|drawings?|"
+    r"paintings?|models?|crafts?|homework|knot|tutorial|how\s+to|venue|hall|entrance|directions|building|car\s+park|pets?|puppy|"
+    r"dog|cat|kitten|hamster|rabbit|guinea\s+pig"), _I)
 # Lost property photographed is a coat, not a child: "whose is this jumper?", "found this in the car park".
-_LOST_PROPERTY = regex.compile(r"\b(?:lost|found|whose|coat|jumper|cardigan|bottle|lunch\s*box|book\s*bag|shoe|shoes|trainers|hat|glove|"
-                               r"gloves|scarf|bag|label(?:led)?)\b", regex.IGNORECASE)
+_LOST_PROPERTY = regex.compile(r"\blost\b|\bwhose\s+is\s+(?:this|it)\b|\bfound\s+(?:this|these|a|an|it)\b(?!\s+(?:photo|pic|picture|video|clip))", _I)
+_ITEMS = regex.compile(_any(r"coat|jumper|cardigan|bottle|lunch\s*box|book\s*bag|shoe|shoes|trainers|hat|glove|gloves|scarf|bag|"
+                            r"label(?:led)?|keys?|purse|wallet|car"), _I)
 # Words for the children in a picture (an event's name alone is not one: a party invite, a match moved).
-_PICTURED = regex.compile(r"\b(?:kids|children|child|boys|girls|little\s+ones|babies|(?:the\s+)?whole\s+(?:class|year|team|lot|row)|"
-                          r"class\s+photo|our\s+lot|them\s+all|all\s+of\s+them|on\s+stage|in\s+their\s+(?:costumes|outfits|uniforms?))\b",
-                          regex.IGNORECASE)
-# What a picture of people shows: "look at their faces", "with their medals", "on the slide".
-_SHOWN = regex.compile(r"\b(?:faces?|smiles?|medals?|costumes?|outfits?|on\s+the\s+\w+|look\s+at|at\s+the\s+front|front\s+row|"
-                       r"in\s+the\s+middle)\b|😍|🥰|🥹", regex.IGNORECASE)
-# Not a picture of children: an invitation, a fixture, a cake made or prizes donated by someone.
-_NOT_PICTURED = regex.compile(r"\b(?:invite|invitation|fixture|made\s+these|donated|prizes?|for\s+sale|selling|tickets?)\b", regex.IGNORECASE)
+_PICTURED = regex.compile(_any(
+    r"kids|kiddies|kiddos|children|child|boys|girls|lads|lasses|bairns|weans|little\s+ones|babies|everyone's\s+(?:kids|children)|"
+    r"(?:the\s+)?(?:whole|entire)\s+(?:of\s+)?(?:the\s+)?(?:class|year|team|lot|row|cast|squad|group)|class\s+photo|our\s+lot|"
+    r"them\s+all|all\s+of\s+them|on\s+stage|in\s+their\s+(?:costumes|outfits|uniforms?|kits?)|"
+    r"(?:his|her|their|\w+'s)\s+(?:friends|mates|pals|classmates|team\s*mates)|" + _GROUPS.replace("class|team|squad|cast|choir|", "")), _I)
+# Only the writer's own children: "my two on the beach", "our boys in their kits", "here are my girls".
+_OWN = regex.compile(r"(?<!\ball\s)\b(?:my|our|me)\s+(?:own\s+)?(?:little\s+|two\s+|three\s+|eldest\s+|youngest\s+|twin\s+|year\s?\d+\s+)?$", _I)
+# A child shown so the group will say who they are, or what they did: "whose boy is this?", "this is the lad who…".
+_IDENTIFIED = regex.compile(
+    r"\bwhose\s+(?:little\s+)?(?:child|kid|boy|girl|son|daughter|lad|lass)\s+(?:is\s+(?:this|that|he|she|it)|this\s+is)\b|"
+    r"\bwhoever'?s\s+(?:little\s+)?(?:child|kid|boy|girl|son|daughter|lad|lass)\s+(?:this|that|he|she)\s+is\b|"
+    r"\b(?:does\s+anyone|anyone)\s+(?:know|recogni[sz]e)\s+(?:this|these|the)\s+(?:child|kid|kids|boy|boys|girl|girls|lad|lads|lass|children)\b|"
+    r"\brecogni[sz]e\s+(?:him|her|them|this\s+(?:child|kid|boy|girl|lad|lass))\b|"
+    r"\bwho(?:'s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:mum|mam|mom|mother|dad|father|parents?)\b|\bwho\s+does\s+(?:he|she)\s+belong\s+to\b|"
+    r"\b(?:this|that)(?:'s|\s+is|\s+was)\s+the\s+(?:child|kid|boy|girl|lad|lass)\s+(?:who|that|what)\b|"
+    r"\bthis\s+(?:child|kid|boy|girl|lad|lass|one)\s+(?:is|was|has|keeps|kept|kicked|hit|pushed|pushing|throwing|threw|spat|bit|swore)\b|"
+    r"\b(?:took\s+a\s+(?:photo|pic|picture|video|vid)\s+of|snapped|filmed|videoed|photographed)\s+(?:him|her|them|the\s+(?:boys?|girls?|kids?|lads?))\b|"
+    r"\bcaught\s+(?:this|him|her|them|these)\b[^.!?\n]{0,30}\bon\s+(?:camera|video|film)\b", _I)
+# Not a picture of children: an invitation, a fixture list, a cake made or prizes donated by someone.
+_NOT_PICTURED = regex.compile(_any(r"invite|invitation|fixture\s+(?:list|card|sheet)|fixtures|made\s+these|donated|prizes?|for\s+sale|"
+                                   r"selling|tickets?|my\s+(?:little\s+)?(?:business|shop)|online\s+shop|discount|\d+\s*%\s*off"), _I)
 # Two or more names in a row: "Evie, Isla and Theo", "Tobi and Daria's faces".
 _NAMES = regex.compile(r"(?-i:\p{Lu}\p{Ll}+)(?:,\s*(?-i:\p{Lu}\p{Ll}+))*,?\s+(?:and|&)\s+(?-i:\p{Lu}\p{Ll}+)")
+# What a picture of people shows: "look at their faces", "with their medals", "on the slide", a fight.
+_SHOWN = regex.compile(_any(r"faces?|smiles?|medals?|costumes?|outfits?|on\s+the\s+\w+|look\s+at|at\s+the\s+front|front\s+row|"
+                            r"in\s+the\s+middle|fight(?:ing)?|scrap(?:ping)?") + r"|😍|🥰|🥹", _I)
+# A caption that tells of the people in a picture: pride, "bless them", "they look…", "every one of them", a trophy.
+_PEOPLE_SHOWN = regex.compile(_any(r"proud|bless\s+(?:them|em|'em|her|him)|cute|gorgeous|adorable|every\s+(?:one|single\s+one)\s+of|"
+                                   r"all\s+of\s+them|they\s+(?:all\s+)?(?:look|looked|were)|look(?:s|ed)?\s+(?:so\s+|well\s+)?"
+                                   r"(?:happy|excited|smart|cute|lovely|muddy)") + r"|😍|🥰|🥹|🏆|🥇", _I)
+# A photo of or from a children's event, either way round: "the sports day photos", "pics of everyone at the disco".
+_NOUN = "|".join(_PHOTO_NOUNS)
+_EVENT_PHOTO = regex.compile(
+    r"\b(?:" + _NOUN + r")\s+(?:\w+\s+){0,2}?(?:of|from|at)\s+(?:(?!my\b|our\b|me\b)\S+\s+){0,3}?(?:" + _EVENTS + "|" + _GROUPS + r")\b|"
+    r"\b(?:" + _EVENTS + "|" + _GROUPS + r")\s+(?:\w+\s+)?(?:" + _NOUN + r")\b|"
+    r"\b(?:filmed|videoed|photographed|recorded)\s+(?:(?!my\b|our\b|me\b)\S+\s+){0,3}?(?:" + _EVENTS + "|" + _GROUPS + r")\b", _I)
+_EVENT_OR_GROUP = regex.compile(_any(_EVENTS + "|" + _GROUPS), _I)
+_GROUP = regex.compile(_any(_GROUPS), _I)
+# The writer's own child named in a caption ("my Tia", "our Freddie", "me little one"): a picture of them is theirs to post.
+_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!class|team|squad|lot|year|kids|children|babies|little\s+ones)\w+", _I)
+# A group named as where or which ("his first day in Year 1", "moving up to Reception"), not as who is pictured.
+_WHERE = regex.compile(r"\b(?:in|into|to|for|of|from|at|starting|starts|started|joined|joining|moved|moving|up)\s+(?:the\s+)?$", _I)
 # A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
-_MEDIA_TAG = regex.compile(r"<media omitted>|<attached:[^>]*>|\S+\.(?:jpe?g|png|heic|gif|mp4|mov)\b|"
-                           r"\[(?:photos?|pics?|images?|videos?|img)\b[^\]\n]{0,120}\]?", regex.IGNORECASE)
-_LINK = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|uk)/", regex.IGNORECASE)
-_ONLINE = regex.compile(r"\b(?:put|putting|posted|posting|uploaded|uploading|shared|sharing|post)\b[^.!?\n]{0,40}\b(?:on|to)\s+"
-                        r"(?:my\s+|the\s+)?(?:facebook|fb|insta(?:gram)?|tiktok|story|snapchat|snap|youtube|twitter)\b", regex.IGNORECASE)
+_MEDIA_TAG = regex.compile(r"<media omitted>|<attached:[^>]*>|\b(?:image|video|photo|gif)\s+omitted\b|\S+\.(?:jpe?g|png|heic|gif|mp4|mov)\b|"
+                           r"\[(?:photos?|pics?|images?|videos?|img)\b[^\]\n]{0,120}\]?", _I)
+_LINK = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|uk)/", _I)
+_PLATFORMS = (r"facebook|fb|insta(?:gram)?|ig|tiktok|story|stories|status|snapchat|snap|youtube|yt|twitter|reels?|flickr|bio|whatsapp|"
+              r"(?:google\s+)?(?:drive|photos|album|dropbox|icloud|page|channel)")
+# Put online: a verb of posting and where ("popped them on me Insta", "uploaded the clips to our family YouTube channel"),
+# photos said to be there ("the prom pics are on my Facebook"), or a post that is online by what it is ("made a TikTok").
+_ONLINE = regex.compile(
+    r"(?<!\b(?:he|she|they|someone|somebody|who|has\s+been|have\s+been|had\s+been|is|are|was|were|been|he's|she's|they're|\w+'s)\s+)"
+    r"\b(?:put|putting|posted|posting|uploaded|uploading|upload|shared|sharing|post|popped|popping|stuck|chucked|bunged|whacked|"
+    r"tagged|tagging|added|sent|forwarded|forwarding)\b[^.!?\n]{0,60}?\b(?:on|to|in|onto|up\s+on)\s+(?:my\s+|me\s+|the\s+|our\s+|a\s+)?(?:(?!his\b|her\b|their\b)[\w']+\s+){0,2}?"
+    r"(?:" + _PLATFORMS + r")\b|"
+    r"\b(?:on|onto|up\s+on|in)\s+(?:my|me|our)\s+(?:\w+\s+)?(?:" + _PLATFORMS + r")\b|"
+    r"\b(?:made|posted|did|done)\s+a\s+(?:tiktok|reel)\b|\bsnapchatted\b", _I)
+# Where what is posted is a film or a photo by what the place is ("uploaded the school play to YouTube").
+_FILM_PLATFORM = regex.compile(_any(r"youtube|tiktok|insta(?:gram)?|snapchat|reels?|flickr"), _I)
+# Handing photos round in the group: "here are the pics", "sending you all the trip photos", "pics below 👇", "on here now".
+_HANDED_ROUND = regex.compile(
+    r"\b(?:here\s+(?:are|is)|here's|heres|sending|sent\s+round|dropping|attached|enjoy|find\s+attached|"
+    r"(?:chucking|putting|popping|sticking|sharing|posting|dropping|bunging)\s+(?:them|these|it|they|em|'em)\s+(?:on\s+|in\s+)?here|"
+    r"on\s+here\s+now|to\s+follow|coming\s+(?:up|now|next)|comin\s+now|hand(?:ing|ed)?\s+(?:them\s+|these\s+|it\s+)?(?:out|round)|"
+    r"(?:stuck|put|posted|popped|shared|dropped)\s+(?:it|them|these)\s+(?:in|on)\s+(?:the|this)\s+(?:group|chat)|"
+    r"(?:pics|photos|videos|vids|clips|pictures|snaps)\s+(?:below|attached|above))\b|👇|⬇️", _I)
 # Talk about posting rather than a post: a request not to, "no photos", or a question ("is it ok to post…?").
 _ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|don'?t|do\s+not|shouldn'?t|should\s+not|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
-                               r"please\s+(?:delete|remove|take)|no\s+(?:photos|pictures|videos|filming)|is\s+it\s+ok|can\s+i|am\s+i\s+allowed)\b|\?",
-                               regex.IGNORECASE)
+                               r"please\s+(?:delete|remove|take)|take\s+(?:it|them|that|this)\s+down|no\s+(?:photos|pictures|videos|filming)|"
+                               r"is\s+it\s+ok|can\s+i|am\s+i\s+allowed)\b|\?(?![\w=])", _I)  # not a link's query
+# Photos the school or another body put up, not the writer: "the school have put the sports day photos on their website".
+_SOMEONE_ELSES = regex.compile(
+    r"\b(?:(?:the\s+)?(?:school|office|pta|teachers?|head|photographer|club|council)|(?:mrs?|miss|ms|dr)\.?\s+\w+|someone|somebody|"
+    r"a\s+parent|another\s+parent|people)(?:'s)?\s+(?:have|has|will|are|is|'ll|just)?\s*(?:put|posted|post|uploaded|upload|shared|share|"
+    r"going\s+to)\b|\bon\s+the\s+school(?:'s)?\s+(?:facebook|website|page|insta(?:gram)?|twitter|app|blog)\b|"
+    r"\bfor\s+(?:\w+ly\s+)?(?:sending|sharing|posting|putting)\b", _I)
+
+
+def _children_named(text: str) -> bool:
+    """Words for children that are not only the writer's own ("the kids", "his mates"; not "my two", "our girls")."""
+    return any(not _OWN.search(text[:m.start()]) and (_GROUP.fullmatch(m.group()) is None or not _WHERE.search(text[:m.start()]))
+               for m in _PICTURED.finditer(text))
+
+
+def _a_thing(text: str) -> bool:
+    """Whether what is pictured is said to be a thing: paper, a place, food, lost property, an invitation."""
+    return bool(NOT_CHILD_PHOTO.search(text) or _NOT_PICTURED.search(text) or _ITEMS.search(text) or _LOST_PROPERTY.search(text))
 
 
 def children_pictured(caption: str) -> bool:
-    """Whether a photo's caption says children are in it: a word for them ("the kids", "the whole class", "them all"),
-    or three names, or two beside what a picture shows ("Tobi and Daria's faces") — not an event alone ("party
-    invite", "football match"), a coat, a letter or a cake someone made."""
-    if NOT_CHILD_PHOTO.search(caption) or _LOST_PROPERTY.search(caption) or _NOT_PICTURED.search(caption):
+    """Whether a photo's caption says children are in it: a word for them ("the kids", "the whole class", "them all")
+    other than the writer's own, or three names, or two beside what a picture shows ("Tobi and Daria's faces") — not
+    an event alone ("party invite", "football match"), a coat, a letter or a cake someone made."""
+    if _a_thing(caption):
         return False
-    if _PICTURED.search(caption):
+    if _children_named(caption):
         return True
     names = _NAMES.search(caption)
     return names is not None and (names.group().count(",") >= 1 or _SHOWN.search(caption) is not None)
 
 
+def _event_pictured(text: str) -> bool:
+    """A photo of or from a children's event or group ("the sports day photos", "pics of everyone at the disco"), not
+    the writer's own children's alone, not of a thing (a menu, a cake, the venue)."""
+    found = _EVENT_PHOTO.search(text)
+    return found is not None and not _a_thing(text) and not _OWN.search(text[:found.start()])
+
+
+def _captioned(caption: str) -> bool:
+    """A media tag's caption about children: named as above, a group by name ("the team 🏆"), or an event with what
+    a picture of people shows ("sports day relay, so proud of every one of them")."""
+    if children_pictured(caption) or _event_pictured(caption):
+        return True
+    if _a_thing(caption):
+        return False
+    if any(_who(caption, g) for g in _GROUP.finditer(caption)):
+        return True
+    # An event with people shown: at an event, "at the disco" is who was there; the writer's own child there is theirs.
+    return _PEOPLE_SHOWN.search(caption) is not None and not _MINE.search(caption) \
+        and any(not _OWN.search(caption[:e.start()]) and (_GROUP.fullmatch(e.group()) is None or _who(caption, e))
+                for e in _EVENT_OR_GROUP.finditer(caption))
+
+
+def _who(caption: str, named: regex.Match[str]) -> bool:
+    """Whether a group or an event named in a caption is who is pictured, not the writer's own ("our team") or where or
+    which ("his first day in Year 1")."""
+    before = caption[:named.start()]
+    return not _OWN.search(before) and not _WHERE.search(before)
+
+
 def shared_in_text(text: str) -> str | None:
-    """What a text shares of children's photos, or None: a media tag in it, a link to an album, a post online."""
-    if _ASKING_NOT_TO.search(text):
-        return None  # "can you remind people not to share photos?": moderation, not a photo
+    """What a text shares of children's photos, or None: a media tag in it with a caption about children, a child
+    shown to be identified, a link to an album, a post online, photos handed round in the group."""
     tag = _MEDIA_TAG.search(text)
-    if tag is not None and children_pictured(text[:tag.start()] + " " + text[tag.end():]):
+    caption = text if tag is None else text[:tag.start()] + " " + text[tag.end():]
+    if (tag is not None or PHOTO_WORDS.search(text)) and _IDENTIFIED.search(caption):
+        return "Posts a photo of a child for the group to say who they are"  # its question asks about the child shown
+    if _ASKING_NOT_TO.search(text) or _SOMEONE_ELSES.search(text):
+        return None  # "can you remind people not to share photos?", "the school will post them": not the writer's post
+    if tag is not None and _captioned(caption):
         return "Posts a photo of children (its caption names them)"
-    if not PHOTO_WORDS.search(text) or not children_pictured(text):
+    if not (PHOTO_WORDS.search(text) or _FILM_PLATFORM.search(text)) or not (children_pictured(text) or _event_pictured(text)):
         return None
     if _LINK.search(text):
         return "Shares a link to photos of children"
     if _ONLINE.search(text):
         return "Puts photos of children online"
+    if _HANDED_ROUND.search(text):
+        return "Hands round photos of children in the group"
     return None
 
 
-#: Words one of which is in every text ``shared_in_text`` can flag (the engine's prefilter).
-TRIGGERS = frozenset({"photo", "photos", "pic", "pics", "picture", "pictures", "video", "videos", "vid", "vids", "snap", "snaps",
-                      "selfie", "selfies", "img", "image", "images", "media", "attached", "jpg", "jpeg", "png", "heic", "gif", "mp4", "mov"})
+#: Words one of which is in every text ``shared_in_text`` can flag (the engine's prefilter): the words for a picture
+#: and what a media tag or a file's name leaves in a text.
+TRIGGERS = frozenset(_PHOTO_NOUNS) | frozenset({"img", "media", "attached", "omitted", "gif", "jpg", "jpeg", "png", "heic", "mp4", "mov",
+                                                "youtube", "insta", "instagram", "snapchat", "reel", "flickr"})
