@@ -62,8 +62,9 @@ def test_personal_data_spares_the_posters_own_and_the_school_office() -> None:
     assert "personal-data" in _cats("Mr Obi's personal mobile is 07700 900123")
     assert "personal-data" not in _cats("Text me on 07700 900123 if you need a lift")
     assert "personal-data" not in _cats("+44 7700 900123 here, new number", author="+44 7700 900123")
-    assert "personal-data" not in _cats("Ring 01632 960321 about dinners", options=DetectOptions(school_phone="01632 960321"))
-    assert "personal-data" in _cats("Ring 01632 960321 about dinners")
+    assert "personal-data" not in _cats("Sue on 01632 960321 does the dinners", options=DetectOptions(school_phone="01632 960321"))
+    assert "personal-data" in _cats("Sue on 01632 960321 does the dinners")
+    assert "personal-data" not in _cats("Ring 01632 960321 about dinners")  # a number given to ring, nobody named
     assert "personal-data" not in _cats("Write to office@oakfield.sch.uk")
 
 

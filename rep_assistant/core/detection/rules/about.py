@@ -6,10 +6,12 @@ references themselves are found by ``Text`` (titles and names, "the teacher", so
 else's child, "Tyler's dad"); here they are grouped into the kinds rules name.
 """
 
+import functools
 from collections.abc import Callable
 
 import regex
 
+from rep_assistant.core import resources
 from rep_assistant.core.detection.rules import subjects
 from rep_assistant.core.detection.rules.model import kept
 from rep_assistant.core.detection.rules.text import COMMON_CAPS, PERSON_NOUN, SCHOOL, Text, addressed, compile_i, words
@@ -97,13 +99,28 @@ _CHILD_GROUP_RE = compile_i(r"\b(?:the|that|those|them|these)\s+(?-i:\p{Lu}\p{Ll
                             r"|\b(?:that|this)\s+(?:kid|child|boy|girl|lad|lass|wean)s?(?='|\s+(?:is|was|has|needs|wants|should))")
 
 
+@functools.cache
+def _everyday_words() -> frozenset[str]:
+    """Words the team's writers write in lower case mid-sentence nearly always (scripts/build_everyday_words.py): in a
+    name's place they are a thing ("allergy info is on the form", "the choir stole my heart"), not a child."""
+    lines = resources.read_text("lexicons/everyday_words.txt").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def _children(t: Text) -> Spans:
     """Someone else's child: Text's references ('that boy', 'Maisie'), lower-case names and children named by family."""
     return kept(t, "_about_children", _find_children)
 
 
+def _spoken_of(t: Text) -> Spans:
+    """A child, or anything spoken of in a name's place, a thing too ("the residential's getting cancelled"): what
+    hearsay is about."""
+    return sorted(set(_children(t)) | set(_lower_names(t)))
+
+
 def _find_children(t: Text) -> Spans:
-    named = _lower_names(t) + _sentence_subjects(t, _CHILD_SUBJECT_RE)
+    everyday = _everyday_words()
+    named = [n for n in _lower_names(t) if t.raw[n[0]:n[1]] not in everyday] + _sentence_subjects(t, _CHILD_SUBJECT_RE)
     if t.adult_names:  # a member of the chat spoken to is a grown-up, however their name is written
         named = [n for n in named if not (t.lower[n[0]:n[1]] in t.adult_names and addressed(t.raw, n))]
     return sorted(t.child_refs + named + [m.span() for m in _CHILD_GROUP_RE.finditer(t.raw)])
@@ -158,6 +175,7 @@ def _find_accused(t: Text) -> Spans:
 KINDS: dict[str, tuple[Callable[[Text], Spans], str]] = {
     "staff": (lambda t: t.staff, "a member of staff"),
     "child": (_children, "a child"),
+    "spoken_of": (_spoken_of, "someone"),
     "child_noun": (lambda t: t.child_nouns, "a child"),
     "named": (lambda t: [n for n in t.names if t.lower[n[0]:n[1]] not in t.own_names], "someone named"),
     "adult": (_adult, "another parent"),

@@ -28,9 +28,14 @@ _SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|
                            # "(at)" in brackets says it alone; the domain may then be written plainly: "ruth_m (at) example.org"
                            r"|\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\})\s*[\w-]+(?:\.[\w-]+)+\b")
 _POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
-_STREET_WORD = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Court|Place|Grove|Terrace|Mews|Hill|"
-                r"Park|Rise|View|Walk|Row|Square|Parade|Vale|Mount|Heights)")
-_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_WORD}\b")
+_STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way", "Crescent", "Gardens", "Court",
+                 "Place", "Grove", "Terrace", "Mews", "Hill", "Park", "Rise", "View", "Walk", "Row", "Square", "Parade", "Vale", "Mount",
+                 "Heights")
+_STREET_WORD = "(?:" + "|".join(_STREET_WORDS) + ")"
+# A house number and a street's name: not a time or a count before a preposition ("9.15 at St Michael's", "the 5 down St
+# Clement's"), nor a saint's name ("St Anne's").
+_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:(?!(?:at|on|in|down|up|to|the|and|of|for|by|from|past|near|into)\b)[A-Z][a-z]+\s+){{1,3}}"
+                    rf"{_STREET_WORD}\b(?<!\bSt(?=\.?\s+(?-i:\p{{Lu}})))")
 _OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\s+)?(?:number|numer|rhif|mobile|mob|phone|e-?mail|address|house|home)\b"
                          r"|\bme\s+(?:mobile|mob|number|phone)'s\b"  # "me mobile's 07700…": my, as said in the north
                          r"|\bme\s+(?:an?\s+)?(?:e-?mail|"
@@ -46,7 +51,8 @@ _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
                             r"home\s+(?:address|number|phone)")
 _DIGIT = regex.compile(r"\d")
-_LIVES_ON = triggers.Gated(compile_i(rf"\b(?:lives|living)\s+(?:at|on|in)\s+(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b"
+_LIVES_ON = triggers.Gated(compile_i(rf"\b(?:lives|living)\s+(?:at|on|in|(?:above|over|next\s+(?:door\s+)?to|opposite|behind)\s+(?:\w+\s+){{1,4}}?(?:on|in))\s+"
+                      rf"(?:\w+\s+){{0,2}}?(?-i:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_STREET_WORD}\b"
                       # a house number and a street, however it is written: "lives at 22 clos y gwyddfid", "she live 41 Ferrier Terrace"
                       r"|\b(?:lives?|living|stays?|staying)\s+(?:at\s+|on\s+)?(?:number\s+)?\d{1,4}[a-z]?,?\s+"
                       r"(?!(?:min(?:ute)?s?|miles?|doors?|houses?|streets?|seconds?|km|yards?|metres?|hours?|days?|weeks?|years?)\b)"
@@ -96,10 +102,9 @@ _O_FOR_ZERO = regex.compile(r"(?<=\d)[oO]+(?=[oO\s-]*\d)")
 #: Words one of which is in every message this rule can flag (the engine's prefilter).
 TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
                       "staying", "postcode", "list", "dot",
-                      "zero", "oh", "nought",  # a number said in words has a 0 in it (a UK one opens with it; a mobile read without its 0 still has 00)
-                      # a house number and a street: "42 Makebelieve Avenue"
-                      "road", "rd", "street", "avenue", "ave", "lane", "close", "drive", "crescent", "gardens", "court", "grove",
-                      "terrace", "mews", "rise", "row", "square"})  # fewer digits than any phone number written with its area code
+                      "zero", "oh", "nought"}  # a number said in words has a 0 in it (a UK one opens with it; a mobile read without its 0 still has 00)
+                     # a house number and a street, fewer digits than any phone number: "42 Makebelieve Avenue", "7 Meadow View"
+                     | {w.lower() for w in _STREET_WORDS})
 
 
 def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
@@ -156,7 +161,10 @@ _HOME_OF = compile_i(r"\b(?:moved\s+to|(?:lives?|living|stays?|staying)\s+(?:at|
                      r"|(?:nan|nana|nanna|gran|granny|grandma|grandad|grandpa|auntie|aunty|uncle|cousin|family)'s"
                      r"|where\s+(?:the\s+)?(?-i:\p{Lu})\w+\s+(?:live|lives|stay|stays)"
                      r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:house|home|place|nan|gran|mum|dad|family|parents)"
-                     r"|(?-i:\p{Lu}\p{Ll}+)'s(?=\s*[,.!]|\s*$))\b")  # "12 Acacia Way, Gemma's": whose the address is
+                     r"|(?-i:\p{Lu}\p{Ll}+)'s(?=\s*[,.!]|\s*$)"  # "12 Acacia Way, Gemma's": whose the address is
+                     # where someone is to be found: "you'll find her at", "the Okafors are at", "he's at number 9"
+                     r"|(?:find|visit|catch)\s+(?:him|her|them)\s+at|the\s+(?-i:\p{Lu}\p{Ll}+)s\s+(?:are|were|live|lived|moved)"
+                     r"|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|still\s+)?(?:at|on)\s+(?:number\s+)?\d)\b")
 # A place anyone may go, not someone's home: a venue, a shop, a hall, the school.
 _VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|gurdwara|club|caf[eé]|pub|restaurant|shop|store|"
                    r"soft\s+play|leisure|library|surgery|clinic|hotel|school|academy|nursery|studio|office|unit|"

@@ -423,7 +423,7 @@ def _about(spec: PatternSpec, t: Text, m: regex.Match[str], start: int, end: int
         hi = m.start()
     for kind in spec.about:
         for s, e in about.refs(t, kind):
-            if lo <= s and e <= hi and not (m.start() <= s and e <= m.end() and kind in ("named", "child")):
+            if lo <= s and e <= hi and not (m.start() <= s and e <= m.end() and kind in ("named", "child", "spoken_of")):
                 return kind
     return None
 
