@@ -6,8 +6,11 @@ was before it was made fast; the whole scan is run both ways on a made-up chat, 
 shared benchmark chat when ../shared is beside the checkout. The chat's wording is ours.
 """
 
+import array
+import base64
 import gc
 import itertools
+import json
 import math
 import re
 import subprocess
@@ -21,13 +24,16 @@ import regex
 from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
+from rep_assistant.core.detection.learned import model as model_module
 from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
+from rep_assistant.core.detection.learned.model import MODEL_RESOURCE
 from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
 from rep_assistant.core.detection.rules.model import Context
 from rep_assistant.core.detection.rules.text import Text
 from rep_assistant.core.importing.parsing import parse_export
 from rep_assistant.core.policy import load_policy
+from rep_assistant.core.resources import read_text
 
 MAKER = Path(__file__).resolve().parents[3] / "shared" / "bench" / "make_big_chat.py"
 
@@ -203,6 +209,27 @@ def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
     for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh"), ["hello", "#ask", "#bang"],
                   ["#email", "#ask", "#lines"], ["the", "cat", "and", "the", "hat"], ["new", "words", "zyzzyva", "new"]):
         assert model._sum(words) == plain_sum(model, words)
+
+
+def test_the_model_loads_each_features_lanes_as_the_plain_sum_of_its_offset_weights() -> None:
+    # model._lanes moves bytes instead of adding OFFSET weight by weight: the same ints, extremes and signs included.
+    weights = [0, 1, -1, 32767, -32768, 255, -256, 128, -129, 7, -7000, 12345]
+    categories = 4
+    packed = array.array("h", weights)
+    if sys.byteorder == "big":
+        packed.byteswap()  # the model file is little-endian, as written
+    got = list(model_module._lanes(packed.tobytes(), categories * model_module.LANE // 8))
+    plain = [sum((w + model_module.OFFSET) << (model_module.LANE * c) for c, w in enumerate(weights[f * categories:(f + 1) * categories]))
+             for f in range(len(weights) // categories)]
+    assert got == plain[::-1]
+    document = json.loads(read_text(MODEL_RESOURCE))
+    quantised = array.array("h", base64.b64decode(document["weights"]))
+    if sys.byteorder == "big":
+        quantised.byteswap()
+    n, loaded = len(document["categories"]), LearnedModel(document)
+    for i in (0, 1, len(document["features"]) // 2, len(document["features"]) - 1):
+        assert loaded.lanes[document["features"][i]] == sum((w + model_module.OFFSET) << (model_module.LANE * c)
+                                                            for c, w in enumerate(quantised[i * n:(i + 1) * n]))
 
 
 def test_scan_finds_the_same_as_the_plain_versions_on_a_made_up_chat(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,9 @@ import itertools
 import json
 import math
 import operator
-from collections.abc import Sequence
+import struct
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -84,12 +86,9 @@ class LearnedModel:
         self._quiet = _FUNCTION_WORDS | frozenset(document.get("quiet", ()))
         self.scale: float = document["scale"]
         n = len(self.categories)
-        quantised = array.array("h")
-        quantised.frombytes(base64.b64decode(document["weights"]))
-        lanes = array.array("I", (v + OFFSET for v in quantised)).tobytes()
-        width = self._width = n * LANE // 8
-        self.lanes: dict[str, int] = {f: int.from_bytes(lanes[i * width:(i + 1) * width], "little")
-                                      for i, f in enumerate(document["features"])}
+        self._width = n * LANE // 8
+        self.lanes: dict[str, int] = dict(zip(reversed(document["features"]), _lanes(base64.b64decode(document["weights"]), self._width),
+                                              strict=True))
         self._sums = _FeatureSums(self.lanes, n)
 
     @classmethod
@@ -157,6 +156,27 @@ class LearnedModel:
     def _telling(self, word: str) -> bool:
         """A word worth showing the rep: not a shape mark, a one- or two-letter word or a function word."""
         return len(word) > 2 and word[0] != "#" and word not in self._quiet
+
+
+#: By the high byte of a little-endian int16 weight, the third byte of weight + OFFSET as a big-endian uint32: 1 when
+#: the weight is not negative (OFFSET's own bit survives), 0 when it is (the sum borrows it).
+_OFFSET_BYTE = bytes(1 if b < 0x80 else 0 for b in range(256))
+
+
+def _lanes(weights: bytes, width: int) -> Iterator[int]:
+    """Each feature's lanes as one int, last feature first, from the file's little-endian int16 weights (feature by
+    feature, category by category). Built without a Python step per weight or per feature, so 139,000 features load in
+    about 0.05 s instead of 0.13 s: each weight becomes weight + OFFSET as a big-endian uint32 by moving bytes, the
+    uint32s are reversed (so each feature's lanes read as one big-endian int, category 0 lowest), and int.from_bytes
+    reads each feature's slice."""
+    lanes = bytearray(2 * len(weights))
+    lanes[3::4] = weights[0::2]
+    lanes[2::4] = weights[1::2]
+    lanes[1::4] = weights[1::2].translate(_OFFSET_BYTE)
+    words = array.array("I")
+    words.frombytes(lanes)
+    words.reverse()
+    return map(int.from_bytes, map(operator.itemgetter(0), struct.iter_unpack(f"{width}s", words.tobytes())))
 
 
 class _FeatureSums:
@@ -279,6 +299,8 @@ def pack(categories: list[str], weights: dict[str, list[float]], bias: list[floa
     top = max((abs(v) for f in feats for v in weights[f]), default=1.0) or 1.0
     scale = top / 32767
     packed = array.array("h", (round(v / scale) for f in feats for v in weights[f]))
+    if sys.byteorder == "big":
+        packed.byteswap()  # the file is little-endian on every machine (_lanes reads it so)
     return {"format": FORMAT, "ngram": NGRAM, **meta, "categories": list(categories), "bias": list(bias), "thresholds": thresholds,
             **({"vetted": vetted} if vetted else {}), "scale": scale, "features": feats, "weights": base64.b64encode(packed.tobytes()).decode("ascii")}
 

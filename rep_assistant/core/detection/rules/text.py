@@ -105,7 +105,7 @@ _STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach te
 
 # Capitalised words that start sentences or name things other than people.
 COMMON_CAPS = words("""
-i a an the this that these those it its it's there here he she they we you my our your his her their who what when where
+i a an the this that these those it its it's there here he she they we you my our your his her their mine ours yours hers theirs who what when where
 why how which if so but and or not no yes yeah yep nope ok okay hi hello hey morning evening afternoon night thanks thank
 please sorry just also still only even then now today tomorrow yesterday tonight honestly apparently really literally
 actually basically seriously anyway anyone everyone someone somebody nobody none all some any each every both another
