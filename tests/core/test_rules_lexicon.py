@@ -117,6 +117,18 @@ def test_swears_split_hyphenated_grawlixed_drawn_out_or_masked_short_are_found(t
     assert _offensive(text)
 
 
+@pytest.mark.parametrize("text", ["well that's sh😬it news about the trip", "some twa.t parked on the zigzags again",
+                                  "absolutely pi.ssed off with the bus", "what a bolloc😤ks week"])
+def test_a_break_put_inside_a_swear_word_by_one_dot_or_emoji_is_found(text: str) -> None:
+    assert _offensive(text)
+
+
+@pytest.mark.parametrize("text", ["pick up at 3 p.m. sharp", "e.g. the trip money", "see photo.jpg for the list", "St.John's fair is on",
+                                  "the wi.fi code is on the door", "he'll be late, she'll bring him"])
+def test_dots_in_abbreviations_file_names_and_apostrophes_are_no_break_in_a_swear(text: str) -> None:
+    assert not _offensive(text)
+
+
 @pytest.mark.parametrize("text", [
     "The ox and the ass stood by the manger", "Our Shiite neighbours came to the iftar", "he got an A*, two As and a B",
     "She got an A** in further maths", "Sh, it's a surprise so don't tell the kids", "Mr Tozer has the PE kit list",

@@ -99,6 +99,11 @@ _SYMBOL_RUN = re.compile(r"[$#!%@&*]{3}")  # in every grawlix
 _GRAWLIX = re.compile(r"(?=(?:.*?([$#!%@&*])(?!.*\1)){3})[$#!%@&*]{3,8}")
 # Lone fragments a word is split into to dodge a filter ("sh it", "wa nker"): joined with the next word, a swear.
 _FRAGMENT_HEADS = frozenset({"sh", "fu", "fk", "tw", "wa", "bi", "cu", "pi", "ar", "ba", "bo", "bu", "cr"})
+# A short word broken by one dot ("twa.t", "pi.ssed"), not a chain of them ("e.g.", "a.m.", "www.example.com").
+_DOT_IN_WORD = re.compile(r"(?<![a-z.])[a-z]{1,5}\.[a-z]{1,5}(?![a-z.])")
+# A word broken once by a mask, a dot or an emoji (already a mask here) put in between its letters, none replaced:
+# "sh🙈it", "fu🤬ck", "twa.t", "b_astard".
+_ONE_BREAK = re.compile(r"([a-z]+)[*._]{1,2}([a-z]+)")
 
 
 def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False,
@@ -119,7 +124,8 @@ def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: b
                                                  or _SYMBOL_RUN.search(key)))
                 or (not key.isascii() and _LETTER_BEYOND_ASCII.search(key) and _ODD_MASK_IN_WORD.search(key))
                 or (not _LONE_LETTERS.isdisjoint(token_set) and (_SPACED.search(key) or _SHORTENED.search(key)))
-                or ("--" in key and _DASH_MASK.search(key) is not None))
+                or ("--" in key and _DASH_MASK.search(key) is not None)
+                or ("." in key and _DOT_IN_WORD.search(key) is not None))
 
 
 _INSIDE_ROOTS = ("fuck", "shit", "cunt", "twat", "wank", "bollock", "bastard", "dickhead", "motherf")
@@ -572,6 +578,9 @@ class Lexicon:
         if not found:  # a masked root joined to a word: "sh*tshow", "f**kwit"
             found = [r for r in _PREFIX_ROOTS if len(chunk) > len(r) + 1 and chunk[len(r):].isalpha() and r in self.words
                      and re.fullmatch(shape.pattern[:sum(len(_shape_piece(c)) for c in chunk[:len(r)])], r)]
+        if not found and (broken := _ONE_BREAK.fullmatch(chunk)) is not None and len(joined := broken[1] + broken[2]) >= 4 \
+                and (joined in self.words or joined in self.masked_only):
+            return self.words.get(joined, joined)  # no letter masked, a break put in: "sh🙈it" (read as "sh*it"), "twa.t"
         # Every reading is an offensive word, so any will do; name the common spelling.
         return min(found, key=lambda w: (w not in self.preferred, len(w), w)) if found else None
 
