@@ -9,7 +9,8 @@ and the rules read a lower-case word in a name's place (before "'s", "is on", "h
 choir stole my heart", "the judge's comments"). A word is everyday, not a name, when the
 writers who wrote training chats for the team write it in lower case nearly always mid-sentence
 (at least ``--lower-share`` of its mid-sentence uses), in at least ``--min-chats`` chats: names
-are written with a capital by most people most of the time, so they do not reach the share.
+are written with a capital by most people most of the time, so they do not reach the share; and names that are also
+everyday words (``name_words.txt``: hope, summer, will) are never listed, whatever the share.
 
 Read: the team's labelled sets and the outside writers' chats and sets of messages
 (tests/data/labelled/); never ../shared's corpus or dev chat (leave-one-chat-out scores them
@@ -30,6 +31,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train_model import message_data, read_chats, team_data, writer_data  # noqa: E402
 
 OUT = ROOT / "resources" / "lexicons" / "everyday_words.txt"
+#: Given names that are also everyday words ("hope", "summer", "will"): a child's name in a name's place, written in
+#: lower case, must stay one, so none of these is an everyday word here (resources/lexicons/name_words.txt).
+_NAMES = frozenset(w.strip() for w in (ROOT / "resources" / "lexicons" / "name_words.txt").read_text(encoding="utf-8").splitlines()
+                   if w.strip() and not w.startswith("#"))
 #: A word of three letters or more after a lower-case letter, a comma or a quote and one space: mid-sentence.
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;:'\")]\s)([A-Za-z][a-z]{2,})\b")
 
@@ -48,7 +53,7 @@ def everyday_words(chats: dict[str, list[dict]], min_chats: int, lower_share: fl
                 else:
                     lower[word] += 1
                     where[word].add(name)
-    return sorted(w for w, n in lower.items() if len(where[w]) >= min_chats and n / (n + capital[w]) >= lower_share)
+    return sorted(w for w, n in lower.items() if len(where[w]) >= min_chats and n / (n + capital[w]) >= lower_share and w not in _NAMES)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,7 +110,7 @@ class LearnedModel:
 
     def _margins(self, total: int, found: int, norm: float) -> list[float]:
         lanes = array.array("I")
-        lanes.frombytes(total.to_bytes(self._width, "little"))
+        lanes.frombytes(total.to_bytes(self._width, sys.byteorder))  # read back as native uint32s: category 0 first
         offset, scale = found * OFFSET, self.scale
         return [b + (v - offset) * scale * norm for b, v in zip(self.bias, lanes, strict=True)]
 
@@ -158,8 +158,8 @@ class LearnedModel:
         return len(word) > 2 and word[0] != "#" and word not in self._quiet
 
 
-#: By the high byte of a little-endian int16 weight, the third byte of weight + OFFSET as a big-endian uint32: 1 when
-#: the weight is not negative (OFFSET's own bit survives), 0 when it is (the sum borrows it).
+#: By the high byte of a little-endian int16 weight, byte 1 (of 0–3) of weight + OFFSET as a big-endian uint32, the
+#: one that holds OFFSET's bit: 1 when the weight is not negative (the bit survives), 0 when it is (the sum borrows it).
 _OFFSET_BYTE = bytes(1 if b < 0x80 else 0 for b in range(256))
 
 
@@ -173,7 +173,7 @@ def _lanes(weights: bytes, width: int) -> Iterator[int]:
     lanes[3::4] = weights[0::2]
     lanes[2::4] = weights[1::2]
     lanes[1::4] = weights[1::2].translate(_OFFSET_BYTE)
-    words = array.array("I")
+    words = array.array("I")  # itemsize 4 on every platform CPython supports; LANE is 32, OFFSET 1 << 16 (bytes 1 and 2)
     words.frombytes(lanes)
     words.reverse()
     return map(int.from_bytes, map(operator.itemgetter(0), struct.iter_unpack(f"{width}s", words.tobytes())))

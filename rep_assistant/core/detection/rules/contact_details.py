@@ -18,7 +18,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.model import Context, Hit
-from rep_assistant.core.detection.rules.text import TITLE_NAME, Text, compile_i
+from rep_assistant.core.detection.rules.text import POSTCODE, TITLE_NAME, Text, compile_i
 
 #: An e-mail address as written (the learned model's features read it with the same pattern).
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -27,15 +27,15 @@ _SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|
                            r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*[\w-]+)+\b"
                            # "(at)" in brackets says it alone; the domain may then be written plainly: "ruth_m (at) example.org"
                            r"|\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\})\s*[\w-]+(?:\.[\w-]+)+\b")
-_POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
+_POSTCODE = POSTCODE
 _STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way", "Crescent", "Gardens", "Court",
                  "Place", "Grove", "Terrace", "Mews", "Hill", "Park", "Rise", "View", "Walk", "Row", "Square", "Parade", "Vale", "Mount",
-                 "Heights")
+                 "Heights", "Chase", "Wynd", "Green", "Gate")
 _STREET_WORD = "(?:" + "|".join(_STREET_WORDS) + ")"
 # A house number and a street's name: not a time or a count before a preposition ("9.15 at St Michael's", "the 5 down St
 # Clement's"), nor a saint's name ("St Anne's").
-_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:(?!(?:at|on|in|down|up|to|the|and|of|for|by|from|past|near|into)\b)[A-Z][a-z]+\s+){{1,3}}"
-                    rf"{_STREET_WORD}\b(?<!\bSt(?=\.?\s+(?-i:\p{{Lu}})))")
+_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:(?!(?:at|on|in|down|up|to|and|of|for|by|from|past|near|into)\b)[A-Z][a-z]+\s+){{1,3}}"
+                    rf"{_STREET_WORD}\b(?<!\bSt(?=\.?\s+(?-i:\p{{Lu}}\p{{Ll}}+)'s\b))")
 _OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\s+)?(?:number|numer|rhif|mobile|mob|phone|e-?mail|address|house|home)\b"
                          r"|\bme\s+(?:mobile|mob|number|phone)'s\b"  # "me mobile's 07700…": my, as said in the north
                          r"|\bme\s+(?:an?\s+)?(?:e-?mail|"
@@ -43,9 +43,11 @@ _OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\
                          r"\bme\s+(?:on|at)\b|\bat\s+ours\b|\bwe(?:'re|\s+are|\s+live)\b"
                          # the poster's own trade: "I do repairs … Munro Roofing, 07700 900358"
                          r"|\bI\s+(?:do|offer|run|make|sell)\s+(?!not\b)\w+"
-                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b|\bI'?m\s+on\b"
-                         # asked to ring the number itself, nobody named: "if you see her, call 07700 900123"
-                         r"|\b(?:call|text|ring|whatsapp|message)\s+(?:on\s+)?(?=\+?\d)")
+                         r"|\b(?:that'?s|that\s+is|it'?s|its)\s+me\b|\bI'?m\s+on\b")
+# Asked to ring the number itself ("found a scooter, text 07700 900412", "if you spot him, ring…"): the poster's, unless
+# the sentence says whose it is ("Ayesha's mum says text…", "his dad: ring…") or names someone beside it.
+_RING_THIS = compile_i(r"\b(?:call|text|ring|whatsapp|message)\s+(?:on\s+)?$")
+_SOMEONE_IN_SENTENCE = regex.compile(r"(?i:\b\w+'s\b|\b(?:his|their)\b)|(?<![.!?]\s*|^)\b\p{Lu}\p{Ll}+")  # not "her"/"him": a pet too
 _NOT_POSSESSIVE = r"(?!(?:here|there|it|that|what|who|where|he|she|let)'s)"
 _OTHERS_CONTACT = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their|{TITLE_NAME})\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail|"
                             r"address|house|home)\b|\b(?:lives|living)\s+(?:at|on|in)\b|personal\s+(?:mobile|number|phone|e-?mail)|"
@@ -100,7 +102,7 @@ _HANDLE = regex.compile(r"(?<![\w.])@[\w.]{3,}(?![\w@]*\.(?:com|co|uk|org|net)\b
 _MIN_DIGITS = 9
 _O_FOR_ZERO = regex.compile(r"(?<=\d)[oO]+(?=[oO\s-]*\d)")
 #: Words one of which is in every message this rule can flag (the engine's prefilter).
-TRIGGERS = frozenset({"#at", "#num", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
+TRIGGERS = frozenset({"#at", "#num", "#postcode", "personal", "home", "address", "addresses", "numbers", "lives", "living", "live", "stays",
                       "staying", "postcode", "list", "dot",
                       "zero", "oh", "nought"}  # a number said in words has a 0 in it (a UK one opens with it; a mobile read without its 0 still has 00)
                      # a house number and a street, fewer digits than any phone number: "42 Makebelieve Avenue", "7 Meadow View"
@@ -204,6 +206,12 @@ def _line_at(raw: str, pos: int) -> str:
     return raw[start:end if end >= 0 else len(raw)]
 
 
+def _given_to_ring(raw: str, span: tuple[int, int]) -> bool:
+    """Whether a number is given just after "call", "text" or "ring" in a sentence that names nobody: the poster's own."""
+    lead = _sentence_before(raw, span[0])
+    return _RING_THIS.search(lead) is not None and _SOMEONE_IN_SENTENCE.search(_sentence_at(raw, span[0])) is None
+
+
 def _sentence_before(raw: str, pos: int) -> str:
     """The words of the sentence that lead up to ``pos`` (at most 80 characters of them)."""
     return raw[max(pos - 80, _sentence_start(raw, pos)):pos]
@@ -231,7 +239,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     if numbers:
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
         for span, number in numbers:
-            if number not in safe and not own and not _school_line(raw, span):
+            if number not in safe and not own and not _school_line(raw, span) and not _given_to_ring(raw, span):
                 spans.append(span)
                 kinds.append("phone number")
     # A street with its postcode is a postal address whoever it is said to be; a street alone needs a person beside it.

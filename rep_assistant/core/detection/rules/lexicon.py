@@ -99,8 +99,8 @@ _SYMBOL_RUN = re.compile(r"[$#!%@&*]{3}")  # in every grawlix
 _GRAWLIX = re.compile(r"(?=(?:.*?([$#!%@&*])(?!.*\1)){3})[$#!%@&*]{3,8}")
 # Lone fragments a word is split into to dodge a filter ("sh it", "wa nker"): joined with the next word, a swear.
 _FRAGMENT_HEADS = frozenset({"sh", "fu", "fk", "tw", "wa", "bi", "cu", "pi", "ar", "ba", "bo", "bu", "cr"})
-# A short word broken by one dot ("twa.t", "pi.ssed"), not a chain of them ("e.g.", "a.m.", "www.example.com").
-_DOT_IN_WORD = re.compile(r"(?<![a-z.])[a-z]{1,5}\.[a-z]{1,5}(?![a-z.])")
+# A word broken by one dot ("twa.t", "pi.ssed", "bastar.d."), not a chain of them ("a.m.", "www.example.com").
+_DOT_IN_WORD = re.compile(r"(?<![a-z.])[a-z]+\.[a-z]+(?![a-z]|\.[a-z])")
 # A word broken once by a mask, a dot or an emoji (already a mask here) put in between its letters, none replaced:
 # "sh🙈it", "fu🤬ck", "twa.t", "b_astard".
 _ONE_BREAK = re.compile(r"([a-z]+)[*._]{1,2}([a-z]+)")

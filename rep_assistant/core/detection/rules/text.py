@@ -29,6 +29,8 @@ _NUMBER = re.compile(r"\d\d\d")
 _MASKED = re.compile(r"[*@$#%0-9](?:(?<=[a-z][*@$#%])|(?<=[*@$#%])[a-z]|(?<=[a-z][0-9])[0-9]*[a-z])")
 #: A digit written for an Arabic letter: inside a word ("ma3", "ya3ni") or opening one of letters ("7abas", "2alet").
 _ARABIZI_DIGIT = re.compile(r"[a-z][2357][a-z]|(?<![\w])[2357][a-z]{2}")
+#: A UK postcode as written: "LS6 2AB", "SW1A 1AA".
+POSTCODE = regex.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)")
 _MASK_OR_DIGIT = re.compile(r"[*@$#%0-9]")  # in every match of _MASKED: a quick scan spares most messages the pattern
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _UPPER_RUN and CAPS_SOUR, and quicker to look for
 _ANGRY_FACE = re.compile("[🤬😡😤😠🙄🙃]")  # an angry or sarcastic post may say it with faces alone (content.py decides)
@@ -172,6 +174,8 @@ class Text:
                 marks.append("#num")
             if _ARABIZI_DIGIT.search(lower):
                 marks.append("#arabizi")  # a digit for an Arabic letter ("3ala", "7abas"): the other languages' rules read it
+            if POSTCODE.search(raw):
+                marks.append("#postcode")  # "LS6 2AB": an address with fewer digits than a number has
         elif not plain and _NUMBER.search(raw):
             marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
