@@ -193,6 +193,28 @@ def test_own_children_things_someone_elses_posts_and_questions_are_not_photos_of
     assert not _photo_flags(text)
 
 
+@pytest.mark.parametrize("text", [
+    "here's the pic of our team at the office quiz night, what a state 🍻",  # grown-ups' groups and events, a desk
+    "video of the band at the festival 👇 still got it",
+    "photo of the reception area so you know where to wait",
+    "<Media omitted> my three little monkeys at the seaside, shattered",  # the writer's own, words between
+    "Filmed him doing his first roly-poly on the lawn, so proud of my boy",  # a pronoun is no child shown to be named
+    "Put the photos of the kids in the memory books in the library",  # a book is no place online
+    "His dad put the match pics of all the boys on Facebook, I'd rather he hadn't",  # another's post, told
+])
+def test_grown_ups_events_own_children_with_words_between_and_anothers_post_are_not_photos_of_children(text: str) -> None:
+    assert not _photo_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "<Media omitted> the whole year on the steps at the museum 😍 don't they look grown up?",  # the caption's own question
+    "<Media omitted> the squad after they lost the semi, proud of every one of them",  # "lost" is no lost property
+    "got some great shots of all the kids at the fun run, will pop them on here tonight",
+])
+def test_a_captions_question_a_loss_and_other_photo_words_still_share_photos_of_children(text: str) -> None:
+    assert _photo_flags(text)
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("IMG-20250304-WA0013.jpg (file attached)\nfound this coat by the gate, whose child's is it?", "media"),
     ("IMG-20250304-WA0014.jpg (file attached)\nthe trip letter, in case you lost yours", "media"),

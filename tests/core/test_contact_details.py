@@ -35,7 +35,8 @@ def test_the_posters_own_details_and_the_schools_stay_clean(text: str) -> None:
     assert "personal-data" not in _cats(text)
 
 
-@pytest.mark.parametrize("text", ["call Marta's dad 07700 900414, he has the spare key", "Text Jonah's mum on 07700 900415 about the lift"])
+@pytest.mark.parametrize("text", ["call Marta's dad 07700 900414, he has the spare key", "Text Jonah's mum on 07700 900415 about the lift",
+                                  "Priya's gran says ring 07700 900416 to book", "found his glove, ring 07700 900417. Also Cora Finch is on 07700 900418"])
 def test_a_number_to_ring_that_is_named_as_someone_elses_is_still_personal_data(text: str) -> None:
     assert "personal-data" in _cats(text)
 
@@ -137,3 +138,9 @@ def test_numbers_read_out_bracketed_or_forwarded_and_an_address_beside_parking_a
 ])
 def test_counting_in_words_the_school_reception_and_a_named_park_stay_clean(text: str) -> None:
     assert "personal-data" not in _cats(text)
+
+
+@pytest.mark.parametrize("text", ["The Patels moved to LS6 2AB, round the corner from us", "they've moved to 9 The Close by the Co-op",
+                                  "Party at Kit's gran's, 22 Mill St. Starts at 2", "Oskar's family moved to 14 Oak Chase"])
+def test_a_postcode_alone_the_close_and_a_street_before_a_new_sentence_are_addresses(text: str) -> None:
+    assert "personal-data" in _cats(text)

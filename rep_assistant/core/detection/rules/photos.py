@@ -130,7 +130,8 @@ _HANDED_ROUND = regex.compile(
     r"(?:stuck|put|posted|popped|shared|dropped)\s+(?:it|them|these)\s+(?:in|on)\s+(?:the|this)\s+(?:group|chat)|"
     r"(?:pics|photos|videos|vids|clips|pictures|snaps)\s+(?:below|attached|above))\b|👇|⬇️", _I)
 # Talk about posting rather than a post: a request not to, "no photos", or a question ("is it ok to post…?").
-_ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|don'?t|do\s+not|shouldn'?t|should\s+not|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
+_ASKING_NOT_TO = regex.compile(r"\b(?:remind|reminder|(?:don'?t|do\s+not|shouldn'?t|should\s+not|never)\s+(?:\w+\s+){0,2}?(?:post|share|put|upload|send|"
+                               r"forward|screenshot|film|take|add|tag)|not\s+(?:to\s+)?(?:share|sharing|post|posting|put)|"
                                r"please\s+(?:delete|remove|take)|take\s+(?:it|them|that|this)\s+down|no\s+(?:photos|pictures|videos|filming)|"
                                r"is\s+it\s+ok|can\s+i|am\s+i\s+allowed)\b", _I)
 # A question, not a link's query ("?v=…"): asking about posting, unless a picture is already there (a tag's caption).
