@@ -36,7 +36,6 @@ _EVENTS = (r"(?<!\b(?:work|works|office|hen|stag|staff|leaving|retirement|engage
            r"(?:football|footy|netball|rugby|hockey)\s+(?:match|tournament)|"
            r"(?:school|christmas|summer|spring|carol)\s+concert|(?:school|summer|christmas|talent)\s+show|swimming\s+gala|(?:school|christmas)\s+panto|(?:christmas|nativity|school)\s+play|"
            r"residential|prom|leavers|maypole|sleepover|playdate|world\s+book\s+day|fun\s+run|brownies|cubs|scouts|camp|soft\s+play")
-#: Groups of children by what they are in: a class, a team, a year, the under 9s.
 #: Groups that are children by what they are: a class, a year, an age group ("the U9s"); a team, a squad, a cast or a
 #: choir may be grown-ups' (a work team), so they name children only in a caption that shows people.
 _KID_GROUPS = r"class|year\s?\d{1,2}s?|reception\s+class|u\d{1,2}s|under\s?\d{1,2}s"
