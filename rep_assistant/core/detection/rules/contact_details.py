@@ -27,7 +27,6 @@ _SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|
                            r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*[\w-]+)+\b"
                            # "(at)" in brackets says it alone; the domain may then be written plainly: "ruth_m (at) example.org"
                            r"|\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\})\s*[\w-]+(?:\.[\w-]+)+\b")
-_POSTCODE = POSTCODE
 _STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way", "Crescent", "Gardens", "Court",
                  "Place", "Grove", "Terrace", "Mews", "Hill", "Park", "Rise", "View", "Walk", "Row", "Square", "Parade", "Vale", "Mount",
                  "Heights", "Chase", "Wynd", "Green", "Gate")
@@ -225,7 +224,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
     digits, at = _DIGIT.search(raw) is not None, "@" in raw
     numbers = phone_numbers(raw) if digits or _SPELLED_HINT.search(raw) else []
     streets = [m.span() for m in _STREET.finditer(raw)] if digits else []
-    postcodes = [m.span() for m in _POSTCODE.finditer(raw)] if digits else []
+    postcodes = [m.span() for m in POSTCODE.finditer(raw)] if digits else []
     places = streets + postcodes
     emails = list(EMAIL.finditer(raw)) if at else []
     if "dot" in t.token_set:
