@@ -215,6 +215,26 @@ def test_a_captions_question_a_loss_and_other_photo_words_still_share_photos_of_
     assert _photo_flags(text)
 
 
+def _beside_a_photo(text: str) -> bool:
+    """Whether ``text``, posted a minute before the same member's photo (no caption of its own), is read as its caption."""
+    msgs = [Message(0, "2025-03-04T10:00", "Wren Abara", text), Message(1, "2025-03-04T10:01", "Wren Abara", "<Media omitted>", "media")]
+    return any(f.rule_id == "personal.child-photos" and f.related == (1,) for f in detect(msgs))
+
+
+@pytest.mark.parametrize(("text", "children"), [
+    ("look at them all on the bouncy castle 😍", True),  # the same reading as a caption: words for children, a group shown
+    ("Our Year 2s up on stage, so proud 🥰", True),  # "our" the class's
+    ("the whole class on the museum steps, don't they look smart?", True),
+    ("here's my little Ada at the disco 😍", False),  # the writer's own child, a thing, the school's post, a request
+    ("here are my two in their costumes, shattered now", False),
+    ("couldn't resist, the cakes for the fair 🥰", False),
+    ("the school have posted the trip photos, here's one", False),
+    ("please don't share this one of the kids anywhere else", False),
+])
+def test_a_text_beside_a_members_photo_is_read_as_its_caption(text: str, children: bool) -> None:
+    assert _beside_a_photo(text) is children
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("IMG-20250304-WA0013.jpg (file attached)\nfound this coat by the gate, whose child's is it?", "media"),
     ("IMG-20250304-WA0014.jpg (file attached)\nthe trip letter, in case you lost yours", "media"),

@@ -252,8 +252,7 @@ def child_photos(messages: Sequence[Message], *, window_s: int = 180, reach: int
                 break
     for idx in sorted(texts):
         m = messages[idx]
-        if (photos.PHOTO_WORDS.search(m.text) or photos.SHOWING.search(m.text)) and photos.CHILD_WORDS.search(m.text) \
-                and not photos.NOT_CHILD_PHOTO.search(m.text):
+        if photos.captions_children(m.text):
             media_ids = texts[idx]
             how_many = "a photo" if len(media_ids) == 1 else f"{len(media_ids)} photos"
             yield Finding(m.id, "personal-data", "personal.child-photos", f"Posts {how_many} of children",

@@ -40,13 +40,8 @@ _EVENTS = (r"(?<!\b(?:work|works|office|hen|stag|staff|leaving|retirement|engage
 #: choir may be grown-ups' (a work team), so they name children only in a caption that shows people.
 _KID_GROUPS = r"class|year\s?\d{1,2}s?|reception\s+class|u\d{1,2}s|under\s?\d{1,2}s"
 _GROUPS = r"team|squad|cast|choir|" + _KID_GROUPS
-CHILD_WORDS = regex.compile(
-    r"\b(?:kids|children|child|boys|girls|little\s+ones|class|party|nativity|assembly|sports\s+day|disco|school\s+trip|"
-    r"birthday|playground|costumes?|(?-i:[A-Z][a-z]+)'s\s+party|match|game|team|football|netball|concert|show|performance|"
-    r"year\s?\d+s?|reception|swimming\s+gala|panto|christmas\s+play|our\s+lot|them\s+all|(?:up\s+)?on\s+stage)\b", _I)
-SHOWING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out|couldn'?t\s+resist)\b|👇|📸|😍|🥰", _I)
 #: What is pictured when it is a thing, not a child: paper, a place, a vehicle, food, a child's work rather than the child.
-NOT_CHILD_PHOTO = regex.compile(_any(
+_NOT_CHILD_PHOTO = regex.compile(_any(
     r"poster|flyer|leaflet|letter|list|form|forms|sheet|reading\s+log|rota|timetable|menu|newsletter|screenshot|of\s+it|map|receipt|"
     r"invoice|van|parking|zig\s*zags?|cakes?|bakes?|food|recipe|artwork|drawings?|"
     r"paintings?|models?|crafts?|homework|knot|tutorial|how\s+to|venue|hall|entrance|directions|building|car\s+park|pets?|puppy|"
@@ -63,7 +58,10 @@ _PICTURED = regex.compile(_any(
     r"them\s+all|all\s+of\s+them|on\s+stage|in\s+their\s+(?:costumes|outfits|uniforms?|kits?)|"
     r"(?:his|her|their|\w+'s)\s+(?:friends|mates|pals|classmates|team\s*mates)|" + _KID_GROUPS.replace("class|", "")), _I)
 # Only the writer's own children: "my two on the beach", "our boys in their kits", "here are my girls".
-_OWN = regex.compile(r"(?<!\ball\s)\b(?:my|our|me)\s+(?:[\w-]+\s+){0,3}$", _I)
+# "Our" the class's, not the family's: "our class", "our Year 5s", "our little ones up on stage".
+_CLASS_OURS = r"class|team|squad|lot|year|kids|children|babies|little\s+ones"
+_CLASS_OUR = regex.compile(r"\s+(?:" + _CLASS_OURS + r")\b", _I)
+_OWN = regex.compile(r"(?<!\ball\s)\b(?:my|me|(our))\s+(?:[\w-]+\s+){0,3}$", _I)
 #: How far before a word for children ``_OWN`` and ``_WHERE`` look (a window, so a long text is read once, not per word).
 _REACH = 40
 # A child shown so the group will say who they are, or what they did: "whose boy is this?", "this is the lad who…".
@@ -98,7 +96,7 @@ _EVENT_PHOTO = regex.compile(
 _EVENT_OR_GROUP = regex.compile(_any(_EVENTS + "|" + _GROUPS), _I)
 _GROUP = regex.compile(_any(_GROUPS), _I)
 # The writer's own child named in a caption ("my Tia", "our Freddie", "me little one"): a picture of them is theirs to post.
-_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!class|team|squad|lot|year|kids|children|babies|little\s+ones)\w+", _I)
+_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!(?:" + _CLASS_OURS + r")\b)\w+", _I)
 # A group named as where or which ("his first day in Year 1", "moving up to Reception"), not as who is pictured.
 _WHERE = regex.compile(r"\b(?:in|into|to|for|of|from|at|starting|starts|started|joined|joining|moved|moving|up)\s+(?:the\s+)?$", _I)
 # A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
@@ -152,12 +150,14 @@ def _children_named(text: str) -> bool:
 
 def _owned(text: str, at: int) -> bool:
     """Whether the words just before ``at`` make what follows the writer's own ("my two little", "our")."""
-    return _OWN.search(text, max(0, at - _REACH), at) is not None
+    own = _OWN.search(text, max(0, at - _REACH), at)
+    # "our" is read on in the whole text: the window ends at the word for children, which may be what makes it the class's.
+    return own is not None and (own.group(1) is None or _CLASS_OUR.match(text, own.end(1)) is None)
 
 
 def _a_thing(text: str) -> bool:
     """Whether what is pictured is said to be a thing: paper, a place, food, lost property, an invitation."""
-    return bool(NOT_CHILD_PHOTO.search(text) or _NOT_PICTURED.search(text) or _ITEMS.search(text) or _LOST_PROPERTY.search(text))
+    return bool(_NOT_CHILD_PHOTO.search(text) or _NOT_PICTURED.search(text) or _ITEMS.search(text) or _LOST_PROPERTY.search(text))
 
 
 def children_pictured(caption: str) -> bool:
@@ -196,6 +196,15 @@ def _who(caption: str, named: regex.Match[str]) -> bool:
     """Whether a group or an event named in a caption is who is pictured, not the writer's own ("our team") or where or
     which ("his first day in Year 1")."""
     return not _owned(caption, named.start()) and not _WHERE.search(caption, max(0, named.start() - _REACH), named.start())
+
+
+def captions_children(text: str) -> bool:
+    """Whether a member's text posted beside their own photo, read as its caption, says children are in it: the same
+    reading as a media tag's caption (not the writer's own child, not a thing, not the school's post or a request not
+    to post), or a child shown for the group to name."""
+    if _ASKING_NOT_TO.search(text) or _SOMEONE_ELSES.search(text):
+        return False
+    return _IDENTIFIED.search(text) is not None or _captioned(text)
 
 
 def shared_in_text(text: str) -> str | None:
