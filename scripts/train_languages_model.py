@@ -49,7 +49,8 @@ CATEGORIES = ("offensive-language", "abuse", "individual-child")
 #: half a per cent of them all in the main queue. The SGD's step and decay are the English model's (learned/train.py's
 #: Params): at the old 0.5 and 1e-4 the whole detector found 516 / 560 of the measured sets' 657 offending messages (main /
 #: both tiers) and flagged 23 / 67 of their 717 benign ones; at 5.0 and 7e-6, 549 / 598 and 12 / 46, better on every set.
-DEFAULTS = Params(look_benign=0.04, main_benign=0.005, look_spare=0.1)
+#: Its sets are single messages: no message is written in another's scene (``scene_s`` 0), and the scan reads none.
+DEFAULTS = Params(look_benign=0.04, main_benign=0.005, look_spare=0.1, scene_s=0)
 
 
 #: A word is a sign of another language (``hints``) when written in lower case in this many training sets at least,

@@ -505,12 +505,12 @@ def test_a_vetted_flag_on_a_message_in_another_language_is_not_put_to_the_model(
     for text, tier in ((urdu, "main"), (english, "worth-a-look")):
         m = Message(1, "2025-01-06T10:00", "A", text)
         flag = Finding(1, "personal-data", "personal.child-health", "Shares a child's health or school record ('asthma')")
-        [vetted] = layers._vetted([flag], [m], model, {1: frozenset({"personal-data"})})
+        [vetted] = layers._vetted([flag], [m], model, {1: frozenset({"personal-data"})}, [None])
         assert vetted.tier == tier
     # Nor are polls or media: the model never read them.
     poll = Message(1, "2025-01-06T10:00", "A", english, kind="poll")
     flag = Finding(1, "personal-data", "personal.child-health", "…")
-    assert layers._vetted([flag], [poll], model, {1: frozenset({"personal-data"})}) == [flag]
+    assert layers._vetted([flag], [poll], model, {1: frozenset({"personal-data"})}, [None]) == [flag]
 
 
 def test_a_vetted_rule_does_not_hide_another_rule_of_its_category() -> None:

@@ -48,7 +48,7 @@ import re
 from collections.abc import Sequence
 
 from rep_assistant.core.detection.learned import LearnedModel, Scored, load_languages_model, load_model
-from rep_assistant.core.detection.learned.features import with_rule_marks, words_of
+from rep_assistant.core.detection.learned.features import scenes, with_rule_marks, with_scene, words_of
 from rep_assistant.core.detection.learned.model import probability, vet_mark
 from rep_assistant.core.detection.rules import DetectOptions, Finding, Message, detect
 from rep_assistant.core.detection.rules.data import vetted_rules
@@ -108,38 +108,49 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
         flagged[f.message_id] = flagged.get(f.message_id, _NOTHING) | {f.category}
         if f.rule_id in LANGUAGE_RULE_IDS:  # a phrase of another language, even inside a message mostly in English
             foreign[f.message_id] = foreign.get(f.message_id, _NOTHING) | {f.category}
+    scene_of = scenes(messages, learned.scene_s)
     if learned.vetted:
-        findings = _vetted(findings, messages, learned, flagged)
+        findings = _vetted(findings, messages, learned, flagged, scene_of)
     english = not wanted.isdisjoint(learned.categories)
     if not english and not spoken:
         return findings
     judged = frozenset(learned.categories)
     doubted: dict[tuple[int, str], tuple[float, float]] = {}
     withdrawn: set[tuple[int, str]] = set()
+    # A message read alone ("Thanks!", "see you at 3", a text posted after a quiet spell) is judged once per text; one
+    # read in its scene (``features.with_scene``) is rarely the same twice and is not remembered.
     cache: dict[str, _Judged] = {}
     by_text: dict[tuple[str, frozenset[str]], _Judged] = {}  # a text seen before is not split into words again
-    for m in messages:
+
+    def judge(m: Message, plain: list[str], words: list[str], have: frozenset[str]) -> _Judged:
+        scored, doubts, ruled_out = [], _NO_DOUBTS, _NOTHING
+        if english:
+            margins = learned.margins(words)
+            doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
+            if (doubts or ruled_out) and not reads_as_english(m.text):
+                doubts, ruled_out = _NO_DOUBTS, _NOTHING  # a message in another language: the model read English
+            scored = learned.scored(words, margins)
+        if spoken and other is not None and (said := _in_another_language(other, plain, m.text)):
+            scored = _either(scored, said)
+        return scored, doubts, ruled_out
+
+    last: tuple[int, list[str]] = (-1, [])  # the message whose words were split last: usually the next one's scene
+    for k, m in enumerate(messages):
         if not _readable(m):
             continue
         have = flagged.get(m.id, _NOTHING)
-        found = by_text.get((m.text, have))
-        if found is None:
-            plain = words = words_of(m.text)
-            if have:  # most messages: no rule flagged them, no marks to add and no flag to doubt
-                words = with_rule_marks(words, have)
+        if (j := scene_of[k]) is not None:
+            plain = words_of(m.text)
+            before = last[1] if last[0] == j else words_of(messages[j].text)
+            last = (k, plain)
+            found = judge(m, plain, _model_words(plain, have, before, flagged.get(messages[j].id, _NOTHING)), have)
+        elif (found := by_text.get((m.text, have))) is None:
+            plain = words_of(m.text)
+            last = (k, plain)
+            words = _model_words(plain, have)
             key = " ".join(words)
-            found = cache.get(key)
-            if found is None:
-                scored, doubts, ruled_out = [], _NO_DOUBTS, _NOTHING
-                if english:
-                    margins = learned.margins(words)
-                    doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
-                    if (doubts or ruled_out) and not reads_as_english(m.text):
-                        doubts, ruled_out = _NO_DOUBTS, _NOTHING  # a message in another language: the model read English
-                    scored = learned.scored(words, margins)
-                if spoken and other is not None and (said := _in_another_language(other, plain, m.text)):
-                    scored = _either(scored, said)
-                found = cache[key] = (scored, doubts, ruled_out)
+            if (found := cache.get(key)) is None:
+                found = cache[key] = judge(m, plain, words, have)
             by_text[(m.text, have)] = found
         scored, doubts, ruled_out = found
         if m.id in foreign and (doubts or ruled_out):  # a phrase of another language matched, whatever else is English
@@ -238,7 +249,7 @@ def _either(english: list[Scored], other: list[Scored]) -> list[Scored]:
 
 
 def _vetted(findings: list[Finding], messages: Sequence[Message], learned: LearnedModel,
-            flagged: dict[int, frozenset[str]]) -> list[Finding]:
+            flagged: dict[int, frozenset[str]], scene_of: Sequence[int | None]) -> list[Finding]:
     """The main-queue flags of rules that put them to the model (a rule's ``vetted_by``), in "worth a look" where the
     vetting category's probability is under the vet mark's ``confirm`` bar (or even odds).
 
@@ -254,8 +265,8 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
     if not put:
         return findings
     wanted = {findings[k].message_id for k in put}
-    margins = {m.id: learned.margins(with_rule_marks(words_of(m.text), flagged.get(m.id, _NOTHING)))
-               for m in messages if m.id in wanted and _readable(m) and reads_as_english(m.text)}
+    margins = {m.id: learned.margins(_model_words(words_of(m.text), flagged.get(m.id, _NOTHING), *_scene(messages, scene_of[k], flagged)))
+               for k, m in enumerate(messages) if m.id in wanted and _readable(m) and reads_as_english(m.text)}
     out = []
     for k, f in enumerate(findings):
         if k in put and (z := margins.get(f.message_id)) is not None:
@@ -267,6 +278,17 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
                 f = _vetting_doubt(f, p, CATEGORIES[by].label)
         out.append(f)
     return out
+
+
+def _scene(messages: Sequence[Message], before: int | None, flagged: dict[int, frozenset[str]]) -> tuple[list[str], frozenset[str]]:
+    """The message a message was written after (``features.scenes``): its words and what the rules flagged on it."""
+    return ([], _NOTHING) if before is None else (words_of(messages[before].text), flagged.get(messages[before].id, _NOTHING))
+
+
+def _model_words(plain: list[str], have: frozenset[str], before: list[str] | None = None, before_flagged: frozenset[str] = _NOTHING) -> list[str]:
+    """What the model reads of a message: its words (``plain``), the rules' marks, and its scene's words and marks."""
+    words = with_rule_marks(plain, have) if have else plain  # most messages: no rule flagged them, no marks to add
+    return with_scene(words, before, before_flagged) if before else words
 
 
 @functools.cache
@@ -326,7 +348,10 @@ def _finding(m: Message, s: Scored) -> Finding:
     quoted = ", ".join(f"“{w}”" for w in s.words)
     why = f"; the words that weighed most: {quoted}" if quoted else ""
     reader = f"the learned model of {s.reads}" if s.reads else "the learned model"
-    summary = (f"Reads like {CATEGORIES[s.category].label.lower()} to {reader} ({s.confidence:.0%} sure{why}). "
+    # Flagged only as read with the message before it: say so, and which of its words weighed.
+    scene = "" if not s.scene else ", read as an answer to the message before it" + (
+        f" (its {', '.join(f'“{w}”' for w in s.scene)})" if any(s.scene) else "")
+    summary = (f"Reads like {CATEGORIES[s.category].label.lower()} to {reader} ({s.confidence:.0%} sure{why}){scene}. "
                f"{CATEGORIES[s.category].meaning}")
     return Finding(m.id, s.category, learned_rule_id(s), summary, _spans(m.text, s.words),
                    tier=s.tier, confidence=round(s.confidence, 3))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rep_assistant.core.detection.learned.features import MIN_WORDS, NGRAM, bridge_grams, pair_features, word_features, words_of
+from rep_assistant.core.detection.learned.features import MIN_WORDS, NGRAM, SCENE, bridge_grams, pair_features, word_features, words_of
 from rep_assistant.core.detection.tiers import MAIN, WORTH_A_LOOK
 from rep_assistant.core.errors import RepError
 from rep_assistant.core.resources import read_text
@@ -45,6 +45,9 @@ class Scored:
     words: tuple[str, ...]
     #: What the model reads, when not English: "other languages" (its document's ``reads``).
     reads: str = ""
+    #: When the message alone would not have been flagged: the words of the message before it (its scene) that weighed
+    #: most, or ("",) when none of them is worth showing.
+    scene: tuple[str, ...] = ()
 
 
 #: Each category's weight is one 32-bit lane of a Python int, stored as weight + OFFSET so lanes never borrow:
@@ -85,6 +88,9 @@ class LearnedModel:
         self.reads: str = document.get("reads", "")
         self._quiet = _FUNCTION_WORDS | frozenset(document.get("quiet", ()))
         self.scale: float = document["scale"]
+        # Seconds after a member's post in which the next message is read with it as its scene (features.with_scene);
+        # 0 for a model trained without scenes.
+        self.scene_s: int = document.get("params", {}).get("scene_s", 0)
         n = len(self.categories)
         self._width = n * LANE // 8
         self.lanes: dict[str, int] = dict(zip(reversed(document["features"]), _lanes(base64.b64decode(document["weights"]), self._width),
@@ -127,12 +133,24 @@ class LearnedModel:
         if margins is None or not any(map(operator.ge, margins, self._look_margin)):  # most messages: no category
             return []
         out = []
+        # The message alone, when the one before it was read as its scene: which flags it would not have raised.
+        own = next((k for k, w in enumerate(words) if w.startswith(SCENE)), None)
+        alone = self.margins(words[:own]) if own is not None else None
         for i, (z, least) in enumerate(zip(margins, self._look_margin, strict=True)):
             if z >= least:
                 p = probability(z)
-                out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i), self.reads))
+                scene = (self.top_scene_words(words, i) or ("",)) if alone is not None and alone[i] < least else ()
+                out.append(Scored(self.categories[i], p, MAIN if p >= self.main[i] else WORTH_A_LOOK, self.top_words(words, i), self.reads,
+                                  scene))
         out.sort(key=lambda s: -s.confidence)
         return out
+
+    def top_scene_words(self, words: list[str], index: int, k: int = 3) -> tuple[str, ...]:
+        """The words of the message before (``SCENE`` marks) that pushed hardest towards category ``index``."""
+        lanes, shift, cut = self.lanes, LANE * index, len(SCENE)
+        seen = {w[cut:]: lane for w in words if w.startswith(SCENE) and ":" not in w and self._telling(w[cut:])
+                and (packed := lanes.get(w)) is not None and (lane := (packed >> shift) & MASK) > OFFSET}
+        return tuple(sorted(seen, key=lambda w: -seen[w])[:k])
 
     def top_words(self, words: list[str], index: int, k: int = 3) -> tuple[str, ...]:
         """The message's words (and word pairs) that pushed hardest towards category ``index``.

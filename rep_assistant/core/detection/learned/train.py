@@ -27,8 +27,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core.detection.learned.features import MIN_WORDS, features, with_rule_marks, words_of
+from rep_assistant.core.detection.learned.features import MIN_WORDS, features, scenes, with_rule_marks, with_scene, words_of
 from rep_assistant.core.detection.learned.model import VETS, LearnedModel, pack, probability
+from rep_assistant.core.detection.rules.model import Message
 
 #: The categories phrasing cannot pin down (issue #12, item 5).
 CATEGORIES = ("grievance", "threat", "defamation", "disrepute", "policy-challenge", "rumour", "individual-child",
@@ -87,6 +88,9 @@ class Params:
     #: Measured with 28 of the sets of messages, 0 → 0.5: macro-F1 up on all six blind chats of bench/heldout, both-tier
     #: recall up on five; on the six probe sets nobody read, 31 more of 1,119 breaches found for 5 more of 689 near misses.
     recall_weight: float = 0.5
+    #: How long after a member's post the next message still reads it as its scene (features.with_scene); 0: never.
+    #: Half an hour: a reply in a busy thread comes within minutes, and a chat quiet for longer has moved on.
+    scene_s: int = 1800
 
 
 @dataclass(frozen=True)
@@ -101,19 +105,27 @@ class Example:
     flags: frozenset[str] = frozenset()
 
 
-def examples(rows: Iterable[Mapping[str, Any]], chat: str = "", flagged: Sequence[Iterable[str]] | None = None,
-             marks: bool = True) -> list[Example]:
+def examples(rows: Sequence[Mapping[str, Any]], chat: str = "", flagged: Sequence[Iterable[str]] | None = None,
+             marks: bool = True, scene_s: int = 0) -> list[Example]:
     """Messages long enough to score (shorter ones never reach the model, so they teach it nothing).
 
     ``flagged``: by row, the categories the rules flag on it (features.with_rule_marks, where ``marks``; they always
     calibrate the bars on the rules' flags), and the vet marks of those flags a rule's ``vetted_by`` puts to the model
-    (they calibrate, they are not features).
+    (they calibrate, they are not features). ``scene_s``: the message before joins as its scene when it came within
+    so many seconds (``features.scenes``, as the scan reads it); a set of messages, one a day, has none, nor do rows
+    without times.
     """
+    timed = scene_s and all("timestamp" in r for r in rows)  # rows without times (a test's) have no scenes
+    before = scenes([Message(k, r["timestamp"], r.get("author", ""), r["text"]) for k, r in enumerate(rows)], scene_s) \
+        if timed else [None] * len(rows)
+    plain = [words_of(r["text"]) for r in rows]
     out = []
     for k, r in enumerate(rows):
         flags = flagged[k] if flagged is not None else ()
         ruled = [c for c in flags if VETS not in c]
-        words = with_rule_marks(words_of(r["text"]), ruled) if marks else words_of(r["text"])
+        words = with_rule_marks(plain[k], ruled) if marks else plain[k]
+        if (j := before[k]) is not None:
+            words = with_scene(words, plain[j], [c for c in flagged[j] if VETS not in c] if marks and flagged is not None else ())
         if len(words) >= MIN_WORDS:
             out.append(Example(words, frozenset(r.get("labels") or ()), chat, frozenset(c for c in flags if VETS in c), frozenset(ruled)))
     return out
@@ -411,7 +423,7 @@ def train(chats: Mapping[str, Sequence[Mapping[str, Any]]], params: Params, cate
     near misses, say nothing about how often a real chat's benign messages are flagged, so they are never left out
     and scored; every fold and the final model learn from them.
     """
-    per_chat = {name: examples(rows, name, (flagged or {}).get(name), marks) for name, rows in chats.items()}
+    per_chat = {name: examples(rows, name, (flagged or {}).get(name), marks, params.scene_s) for name, rows in chats.items()}
     names = sorted(per_chat)
     taught = set(fit_only)
     groups = writer_groups([n for n in names if n not in taught], writers or {}, params.folds)
