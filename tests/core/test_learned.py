@@ -21,7 +21,17 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.evaluation import format_report, predictions_from_flags, score_tiers
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned import train as train_module
-from rep_assistant.core.detection.learned.features import NGRAM, bridge_grams, features, pair_features, with_rule_marks, word_features, words_of
+from rep_assistant.core.detection.learned.features import (
+    NGRAM,
+    bridge_grams,
+    features,
+    own_count,
+    pair_features,
+    with_rule_marks,
+    with_scene,
+    word_features,
+    words_of,
+)
 from rep_assistant.core.detection.learned.train import Params, calibrate, train
 from rep_assistant.core.detection.rules import DetectOptions, Message, Rule, detect
 from rep_assistant.core.detection.rules import engine as rules_engine
@@ -291,10 +301,13 @@ def test_the_scan_sums_each_words_features_as_training_lists_them() -> None:
         words = words_of(text)
         if len(words) < 3:
             continue
-        feats = features(words)
-        found = [model.lanes[f] for f in feats if f in model.lanes]
-        plain = model._margins(sum(found), len(found), 1.0 / math.sqrt(len(feats)))
-        assert model.margins(words) == tuple(plain), text
+        # Read alone and read in a scene (a message before it, which the scale does not count: own_count).
+        for read in (words, with_scene(words, words_of("they cancelled the trip again, selling tickets"), {"grievance"})):
+            feats = features(read)
+            found = [model.lanes[f] for f in feats if f in model.lanes]
+            plain = model._margins(sum(found), len(found), 1.0 / math.sqrt(own_count(feats)))
+            assert model.margins(read) == tuple(plain), text
+            assert own_count(feats) == len(features(words))
 
 
 def test_the_shipped_model_loads_offline_and_records_its_data() -> None:

@@ -214,6 +214,17 @@ def scenes(messages: Sequence[Message], within_s: int) -> list[int | None]:
     return out
 
 
+def own_count(feats: list[str]) -> int:
+    """How many of a message's features (``features``) set its scale, 1/sqrt(n): its own, not its scene's marks.
+
+    A message's own words then weigh the same whether or not a message came just before it (the first of a thread,
+    a set of single messages), and its scene adds on top. Leaving each writer out, counting the scene's marks too
+    scored the same (mean recall at 0.5 / 1 / 2 / 4 % of benign messages flagged 0.789 / 0.837 / 0.878 / 0.918
+    against 0.787 / 0.835 / 0.877 / 0.918).
+    """
+    return sum(1 for f in feats if not f.startswith(SCENE)) or 1
+
+
 def with_scene(words: list[str], before: list[str], flagged: Iterable[str] = ()) -> list[str]:
     """``words`` (a message's, rule marks included) with the message before as marks: its words (``words_of``, not
     its shape marks) and the categories the rules flagged on it.

@@ -226,7 +226,7 @@ class _FeatureSums:
         self._runs: dict[tuple[str, str], int] = {}
 
     def sums(self, words: list[str]) -> tuple[int, int, int]:
-        """(summed category lanes, features the model has, all features) of ``words`` (from ``words_of``)."""
+        """(summed category lanes, features the model has, its own features: ``own_count``) of ``words`` (``words_of``)."""
         if len(self._words) + len(self._pairs) + len(self._runs) > self.LIMIT:
             self._words, self._pairs, self._runs = {}, {}, {}
         marks = 0
@@ -249,7 +249,8 @@ class _FeatureSums:
         if 1 in map(len, plain):
             total += self._packed(bridge_grams(plain))
         if marks:
-            total += self._packed(words[len(words) - marks:])
+            tail = words[len(words) - marks:]
+            total += self._packed(tail) - (sum(1 for w in tail if w.startswith(SCENE)) << self._count_shift)  # own_count
         return total & self._category_lanes, (total >> self._found_shift) & MASK, total >> self._count_shift
 
     def _word(self, word: str) -> int:

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from rep_assistant.core.detection.learned.features import MIN_WORDS, features, scenes, with_rule_marks, with_scene, words_of
+from rep_assistant.core.detection.learned.features import MIN_WORDS, features, own_count, scenes, with_rule_marks, with_scene, words_of
 from rep_assistant.core.detection.learned.model import VETS, LearnedModel, pack, probability
 from rep_assistant.core.detection.rules.model import Message
 
@@ -165,7 +165,7 @@ def fit(data: Sequence[Example], categories: Sequence[str], params: Params) -> t
         rows.append(feats)
     vocab = sorted(f for f, n in df.items() if n >= params.min_df and len(where[f]) >= params.min_chats)
     index = {f: i for i, f in enumerate(vocab)}
-    xs = [(sorted(index[f] for f in feats if f in index), 1.0 / math.sqrt(len(feats))) for feats in rows]
+    xs = [(sorted(index[f] for f in feats if f in index), 1.0 / math.sqrt(own_count(feats))) for feats in rows]
     sizes = Counter(ex.chat for ex in data)
     mean = len(data) / len(sizes) if sizes else 1.0
     weigh = [(mean / sizes[ex.chat]) ** params.chat_balance for ex in data]
