@@ -25,7 +25,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned import model as model_module
-from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, own_count, words_of
 from rep_assistant.core.detection.learned.model import MODEL_RESOURCE
 from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
@@ -122,12 +122,12 @@ def plain_words_of(text: str) -> list[str]:
 
 
 def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] | None:
-    """The model's sum over the feature strings of ``features()``, each looked up in turn."""
+    """The model's sum over the feature strings of ``features()``, each looked up in turn (scaled by the message's own)."""
     if len(words) < MIN_WORDS:
         return None
     feats = features(words)
     hits = [model.lanes[f] for f in feats if f in model.lanes]
-    return sum(hits), len(hits), 1.0 / math.sqrt(len(feats))
+    return sum(hits), len(hits), 1.0 / math.sqrt(own_count(feats))
 
 
 def plain_gated_search(self: triggers.Gated, t: Text) -> object:
@@ -207,7 +207,8 @@ def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
         words = words_of(m.text)
         assert model._sum(words) == plain_sum(model, words), m.text
     for words in (["a", "b", "c"], ["x", "x", "x", "x"], ["long", "a", "i", "z", "#ask"], list("abcdefgh"), ["hello", "#ask", "#bang"],
-                  ["#email", "#ask", "#lines"], ["the", "cat", "and", "the", "hat"], ["new", "words", "zyzzyva", "new"]):
+                  ["#email", "#ask", "#lines"], ["the", "cat", "and", "the", "hat"], ["new", "words", "zyzzyva", "new"],
+                  ["same", "again", "honestly", "#bang", "#^trip", "#^cancelled", "#^zyzzyva", "#^r:grievance"]):  # read in a scene
         assert model._sum(words) == plain_sum(model, words)
 
 
