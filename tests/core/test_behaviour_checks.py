@@ -230,9 +230,18 @@ def _beside_a_photo(text: str) -> bool:
     ("couldn't resist, the cakes for the fair 🥰", False),
     ("the school have posted the trip photos, here's one", False),
     ("please don't share this one of the kids anywhere else", False),
+    ("does anyone know if the kids need PE kits tomorrow?", False),  # beside a photo, yet no word of a picture
+    ("the kids will love this snow", False),
+    ("here are our kids at the caravan, shattered 😍", False),  # "our kids" is a family's own
 ])
 def test_a_text_beside_a_members_photo_is_read_as_its_caption(text: str, children: bool) -> None:
     assert _beside_a_photo(text) is children
+
+
+@pytest.mark.parametrize("caption", ["our kids on the beach today", "our babies are 5 today!! 🎂 so proud", "our little ones at nan's 😍"])
+def test_a_familys_our_is_its_own_children_in_a_caption(caption: str) -> None:
+    assert not _photo_flags(f"IMG-20250304-WA0015.jpg (file attached)\n{caption}", kind="media")
+    assert _photo_flags("IMG-20250304-WA0016.jpg (file attached)\nour Year 2s on the museum steps 😍", kind="media")  # the class's
 
 
 @pytest.mark.parametrize(("text", "kind"), [

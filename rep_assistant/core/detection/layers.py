@@ -349,7 +349,7 @@ def _finding(m: Message, s: Scored) -> Finding:
     why = f"; the words that weighed most: {quoted}" if quoted else ""
     reader = f"the learned model of {s.reads}" if s.reads else "the learned model"
     # Flagged only as read with the message before it: say so, and which of its words weighed.
-    scene = "" if not s.scene else ", read as an answer to the message before it" + (
+    scene = "" if not s.scene else ", read with the message before it" + (
         f" (its {', '.join(f'“{w}”' for w in s.scene)})" if any(s.scene) else "")
     summary = (f"Reads like {CATEGORIES[s.category].label.lower()} to {reader} ({s.confidence:.0%} sure{why}){scene}. "
                f"{CATEGORIES[s.category].meaning}")

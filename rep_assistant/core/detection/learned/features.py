@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from rep_assistant.core.detection.rules.contact_details import EMAIL
 from rep_assistant.core.detection.rules.model import Message
+from rep_assistant.core.importing.parsing.phrases import DELETED, DELETED_BY_ADMIN
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Character n-gram length. Mean held-out AUC leaving each corpus chat out: words and pairs alone 0.903,
@@ -195,22 +196,35 @@ def with_rule_marks(words: list[str], flagged: Iterable[str]) -> list[str]:
 SCENE = "#^"
 
 
-def scenes(messages: Sequence[Message], within_s: int) -> list[int | None]:
-    """For each message, the index of the member's post just before it when that came at most ``within_s`` seconds
-    earlier (the scene it was written in), else None; ``within_s`` 0: none.
+# What an export writes where a post had no text of its own: a photo's or a file's tag (Android, iOS), a deletion.
+_PLACEHOLDER = re.compile(r"\s*(?:<attached:[^>]*>|<[^<>]{0,30}omitted>|(?:image|video|gif|sticker|audio|document)\s+omitted|"
+                          r"this message was deleted|you deleted this message)", re.IGNORECASE)
 
-    A system line ("Ana joined") is no scene, a photo or a deleted message is (what a reply answers); chat order, not
-    time order, is what the members saw.
+
+def sets_a_scene(m: Message) -> bool:
+    """Whether a post's text can be read as the scene of the next: a member's own words, not a photo's tag or "This
+    message was deleted" (those words are how an export marks the post, and would read the same after any post)."""
+    return (m.kind == "message" and not m.is_media and bool(m.text) and _PLACEHOLDER.match(m.text) is None
+            and m.text.rstrip(".") not in DELETED and not m.text.startswith(DELETED_BY_ADMIN))
+
+
+def scenes(messages: Sequence[Message], within_s: int) -> list[int | None]:
+    """For each message, the index of the member's post just before it when that is text posted at most ``within_s``
+    seconds earlier (the scene it was written in), else None; ``within_s`` 0: none.
+
+    A system line ("Ana joined") is passed over; a photo, a deleted message or a poll leaves the next message with no
+    scene (what it answers cannot be read). An earlier time after a later one (an older export imported after a newer
+    one) is no scene either. Chat order, not time order, is what the members saw.
     """
     out: list[int | None] = [None] * len(messages)
     if within_s <= 0:
         return out
     last: int | None = None
     for k, m in enumerate(messages):
-        if last is not None and (m.when - messages[last].when).total_seconds() <= within_s:
+        if last is not None and 0 <= (m.when - messages[last].when).total_seconds() <= within_s:
             out[k] = last
         if m.is_post:
-            last = k
+            last = k if sets_a_scene(m) else None
     return out
 
 

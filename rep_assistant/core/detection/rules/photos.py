@@ -58,9 +58,9 @@ _PICTURED = regex.compile(_any(
     r"them\s+all|all\s+of\s+them|on\s+stage|in\s+their\s+(?:costumes|outfits|uniforms?|kits?)|"
     r"(?:his|her|their|\w+'s)\s+(?:friends|mates|pals|classmates|team\s*mates)|" + _KID_GROUPS.replace("class|", "")), _I)
 # Only the writer's own children: "my two on the beach", "our boys in their kits", "here are my girls".
-# "Our" the class's, not the family's: "our class", "our Year 5s", "our little ones up on stage".
-_CLASS_OURS = r"class|team|squad|lot|year|kids|children|babies|little\s+ones"
-_CLASS_OUR = regex.compile(r"\s+(?:" + _CLASS_OURS + r")\b", _I)
+# "Our" before a group of children is the class's, not the family's: "our class", "our Year 5s", "our team" ("our kids",
+# "our little ones" are as often a family's own, and stay theirs).
+_CLASS_OUR = regex.compile(r"\s+(?:class|team|squad|year)\b", _I)
 _OWN = regex.compile(r"(?<!\ball\s)\b(?:my|me|(our))\s+(?:[\w-]+\s+){0,3}$", _I)
 #: How far before a word for children ``_OWN`` and ``_WHERE`` look (a window, so a long text is read once, not per word).
 _REACH = 40
@@ -96,7 +96,7 @@ _EVENT_PHOTO = regex.compile(
 _EVENT_OR_GROUP = regex.compile(_any(_EVENTS + "|" + _GROUPS), _I)
 _GROUP = regex.compile(_any(_GROUPS), _I)
 # The writer's own child named in a caption ("my Tia", "our Freddie", "me little one"): a picture of them is theirs to post.
-_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!(?:" + _CLASS_OURS + r")\b)\w+", _I)
+_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!class|team|squad|lot|year|kids|children|babies|little\s+ones)\w+", _I)
 # A group named as where or which ("his first day in Year 1", "moving up to Reception"), not as who is pictured.
 _WHERE = regex.compile(r"\b(?:in|into|to|for|of|from|at|starting|starts|started|joined|joining|moved|moving|up)\s+(?:the\s+)?$", _I)
 # A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
@@ -198,13 +198,22 @@ def _who(caption: str, named: regex.Match[str]) -> bool:
     return not _owned(caption, named.start()) and not _WHERE.search(caption, max(0, named.start() - _REACH), named.start())
 
 
+# A text that speaks of a picture: a word for one, what a picture of people shows, or pointing at it ("here are", 👇).
+_POINTING = regex.compile(r"\b(?:look\s+at|here\s+(?:are|is)|here's|check\s+out)\b|👇|📸|⬇️", _I)
+
+
 def captions_children(text: str) -> bool:
     """Whether a member's text posted beside their own photo, read as its caption, says children are in it: the same
     reading as a media tag's caption (not the writer's own child, not a thing, not the school's post or a request not
-    to post), or a child shown for the group to name."""
+    to post), or a child shown for the group to name. Unlike a caption on the photo itself, the text must speak of a
+    picture: "is it PE kits for the kids tomorrow?" sent a minute before a photo of the snow is a question, not its
+    caption."""
     if _ASKING_NOT_TO.search(text) or _SOMEONE_ELSES.search(text):
         return False
-    return _IDENTIFIED.search(text) is not None or _captioned(text)
+    if _IDENTIFIED.search(text):
+        return True
+    pictured = PHOTO_WORDS.search(text) or _POINTING.search(text) or _SHOWN.search(text) or _PEOPLE_SHOWN.search(text)
+    return pictured is not None and _captioned(text)
 
 
 def shared_in_text(text: str) -> str | None:
