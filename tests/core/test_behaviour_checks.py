@@ -242,6 +242,7 @@ def test_a_text_beside_a_members_photo_is_read_as_its_caption(text: str, childre
 def test_a_familys_our_is_its_own_children_in_a_caption(caption: str) -> None:
     assert not _photo_flags(f"IMG-20250304-WA0015.jpg (file attached)\n{caption}", kind="media")
     assert _photo_flags("IMG-20250304-WA0016.jpg (file attached)\nour Year 2s on the museum steps 😍", kind="media")  # the class's
+    assert _photo_flags("IMG-20250304-WA0017.jpg (file attached)\nour kids at sports day 😍", kind="media")  # at a children's event, the class's
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -58,9 +58,11 @@ _PICTURED = regex.compile(_any(
     r"them\s+all|all\s+of\s+them|on\s+stage|in\s+their\s+(?:costumes|outfits|uniforms?|kits?)|"
     r"(?:his|her|their|\w+'s)\s+(?:friends|mates|pals|classmates|team\s*mates)|" + _KID_GROUPS.replace("class|", "")), _I)
 # Only the writer's own children: "my two on the beach", "our boys in their kits", "here are my girls".
-# "Our" before a group of children is the class's, not the family's: "our class", "our Year 5s", "our team" ("our kids",
-# "our little ones" are as often a family's own, and stay theirs).
+# "Our" before a group of children is the class's, not the family's: "our class", "our Year 5s", "our team"; "our kids",
+# "our little ones" are the class's only at a children's event ("our little ones in their nativity costumes"), else
+# a family's own ("our kids on the beach").
 _CLASS_OUR = regex.compile(r"\s+(?:class|team|squad|year)\b", _I)
+_EITHER_OUR = regex.compile(r"\s+(?:kids|children|babies|little\s+ones|lot)\b", _I)
 _OWN = regex.compile(r"(?<!\ball\s)\b(?:my|me|(our))\s+(?:[\w-]+\s+){0,3}$", _I)
 #: How far before a word for children ``_OWN`` and ``_WHERE`` look (a window, so a long text is read once, not per word).
 _REACH = 40
@@ -94,6 +96,7 @@ _EVENT_PHOTO = regex.compile(
     r"\b(?:" + _EVENTS + "|" + _KID_GROUPS + r")\s+(?:\w+\s+)?(?:" + _NOUN + r")\b|"
     r"\b(?:filmed|videoed|photographed|recorded)\s+(?:(?!my\b|our\b|me\b)\S+\s+){0,3}?(?:" + _EVENTS + "|" + _KID_GROUPS + r")\b", _I)
 _EVENT_OR_GROUP = regex.compile(_any(_EVENTS + "|" + _GROUPS), _I)
+_AT_EVENT = regex.compile(_any(_EVENTS), _I)
 _GROUP = regex.compile(_any(_GROUPS), _I)
 # The writer's own child named in a caption ("my Tia", "our Freddie", "me little one"): a picture of them is theirs to post.
 _MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!class|team|squad|lot|year|kids|children|babies|little\s+ones)\w+", _I)
@@ -152,7 +155,10 @@ def _owned(text: str, at: int) -> bool:
     """Whether the words just before ``at`` make what follows the writer's own ("my two little", "our")."""
     own = _OWN.search(text, max(0, at - _REACH), at)
     # "our" is read on in the whole text: the window ends at the word for children, which may be what makes it the class's.
-    return own is not None and (own.group(1) is None or _CLASS_OUR.match(text, own.end(1)) is None)
+    if own is None or own.group(1) is None:
+        return own is not None
+    after = own.end(1)
+    return _CLASS_OUR.match(text, after) is None and (_EITHER_OUR.match(text, after) is None or _AT_EVENT.search(text) is None)
 
 
 def _a_thing(text: str) -> bool:
