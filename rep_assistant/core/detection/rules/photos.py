@@ -59,7 +59,7 @@ _PICTURED = regex.compile(_any(
     r"(?:his|her|their|\w+'s)\s+(?:friends|mates|pals|classmates|team\s*mates)|" + _KID_GROUPS.replace("class|", "")), _I)
 # Only the writer's own children: "my two on the beach", "our boys in their kits", "here are my girls".
 # "Our" before a group of children is the class's, not the family's: "our class", "our Year 5s", "our team"; "our kids",
-# "our little ones" are the class's only at a children's event ("our little ones in their nativity costumes"), else
+# "our little ones" are the class's only at a children's event ("our little ones at the Christmas panto"), else
 # a family's own ("our kids on the beach").
 _CLASS_OUR = regex.compile(r"\s+(?:class|team|squad|year)\b", _I)
 _EITHER_OUR = regex.compile(r"\s+(?:kids|children|babies|little\s+ones|lot)\b", _I)
