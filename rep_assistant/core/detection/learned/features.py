@@ -196,9 +196,9 @@ def with_rule_marks(words: list[str], flagged: Iterable[str]) -> list[str]:
 SCENE = "#^"
 
 
-# What an export writes where a post had no text of its own: a photo's or a file's tag (Android, iOS), a deletion.
-_PLACEHOLDER = re.compile(r"\s*(?:<attached:[^>]*>|<[^<>]{0,30}omitted>|(?:image|video|gif|sticker|audio|document)\s+omitted|"
-                          r"this message was deleted|you deleted this message)", re.IGNORECASE)
+# What an export writes where a post's photo or file was (Android, iOS); a deletion is the parser's DELETED phrases.
+_PLACEHOLDER = re.compile(r"\s*(?:<attached:[^>]*>|<[^<>]{0,30}omitted>|(?:image|video|gif|sticker|audio|document)\s+omitted)",
+                          re.IGNORECASE)
 
 
 def sets_a_scene(m: Message) -> bool:
