@@ -25,7 +25,7 @@ from rep_assistant.core.detection import layers
 from rep_assistant.core.detection.layers import detect_all
 from rep_assistant.core.detection.learned import LearnedModel, load_model
 from rep_assistant.core.detection.learned import model as model_module
-from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, own_count, words_of
+from rep_assistant.core.detection.learned.features import _ANGRY, _SHOUT, _WORD, MAX_CHARS, MIN_WORDS, contact_marks, features, own_count, with_scene, words_of
 from rep_assistant.core.detection.learned.model import MODEL_RESOURCE
 from rep_assistant.core.detection.rules import Finding, Message, behaviour, data, detect, engine, family, lexicon, normalise, triggers
 from rep_assistant.core.detection.rules import text as text_module
@@ -130,6 +130,11 @@ def plain_sum(model: LearnedModel, words: list[str]) -> tuple[int, int, float] |
     return sum(hits), len(hits), 1.0 / math.sqrt(own_count(feats))
 
 
+def plain_margins_in_scene(self: LearnedModel, words: list[str], before: list[str], flagged: frozenset[str] = frozenset()) -> object:
+    """The scene's marks written out (``with_scene``) and summed with the message's own words."""
+    return self.margins(with_scene(words, before, flagged))
+
+
 def plain_gated_search(self: triggers.Gated, t: Text) -> object:
     """The pattern searched in every text, whatever words it has."""
     return self.pattern.search(t.raw)
@@ -152,6 +157,7 @@ def _both_ways(messages: list[Message], monkeypatch: pytest.MonkeyPatch) -> None
         whole_text = lexicon._disguise_suspected
         m.setattr(lexicon, "_disguise_suspected", lambda key, token_set, split=False, signs=None: whole_text(key, token_set, signs=signs))
         m.setattr(LearnedModel, "_sum", plain_sum)
+        m.setattr(LearnedModel, "margins_in_scene", plain_margins_in_scene)
         m.setattr(layers, "words_of", plain_words_of)
         m.setattr(engine, "_GATED_MEMO_MAX", 0)  # each message's patterns gated afresh, none remembered
         every_name = family._mentioned
@@ -210,6 +216,22 @@ def test_model_sum_equals_the_sum_over_the_feature_strings() -> None:
                   ["#email", "#ask", "#lines"], ["the", "cat", "and", "the", "hat"], ["new", "words", "zyzzyva", "new"],
                   ["same", "again", "honestly", "#bang", "#^trip", "#^cancelled", "#^zyzzyva", "#^r:grievance"]):  # read in a scene
         assert model._sum(words) == plain_sum(model, words)
+
+
+def test_a_message_in_its_scene_sums_as_its_scene_marks_written_out() -> None:
+    model = load_model()
+    if model is None:
+        pytest.skip("no shipped model")
+    chat = made_up_chat(300)
+    flags = [frozenset(), frozenset({"grievance"}), frozenset({"abuse", "rumour"}), frozenset({"no-such-category"})]
+    for k, (before, m) in enumerate(itertools.pairwise(chat)):
+        words, said = words_of(m.text), words_of(before.text)
+        for flagged in (flags[k % len(flags)], frozenset()):
+            assert model.margins_in_scene(words, said, flagged) == model.margins(with_scene(words, said, flagged)), m.text
+    for words, said in ((["too", "short"], ["a", "long", "enough", "message"]), (["one", "two", "three"], []),
+                        (["one", "two", "three"], ["#phone"]), (["same", "same", "same", "#ask"], ["same", "same", "zyzzyva", "#bang"])):
+        for flagged in (frozenset(), frozenset({"grievance"})):
+            assert model.margins_in_scene(words, said, flagged) == model.margins(with_scene(words, said, flagged))
 
 
 def test_the_model_loads_each_features_lanes_as_the_plain_sum_of_its_offset_weights() -> None:

@@ -99,8 +99,11 @@ def test_the_scan_gives_the_model_what_training_read(monkeypatch: pytest.MonkeyP
     model = load_model()
     assert model is not None and model.scene_s == Params().scene_s
     read: list[list[str]] = []
-    margins = LearnedModel.margins
+    margins, in_scene = LearnedModel.margins, LearnedModel.margins_in_scene
     monkeypatch.setattr(LearnedModel, "margins", lambda self, words: read.append(list(words)) or margins(self, words))
+    # A message read in its scene is summed without its scene's marks written out; what it reads is what they spell.
+    monkeypatch.setattr(LearnedModel, "margins_in_scene", lambda self, words, before, flagged=():
+                        read.append(with_scene(words, before, flagged)) or in_scene(self, words, before, flagged))
     layers.detect_all(chat, None, model=model, languages=None)
     taught = [ex.words for ex in examples(rows, "c", [flagged[k] for k in range(len(rows))], scene_s=model.scene_s)]
     scened = [w for w in read if any(x.startswith(SCENE) for x in w)]

@@ -68,6 +68,8 @@ _ALL = frozenset(CATEGORY_IDS)
 CONFIRM = 0.5
 #: A doubt on a rule's flag: the category, the model's probability, and the bar it did not reach.
 _Doubt = tuple[str, float, float]
+#: The message a message was written after (``features.scenes``): its words (``words_of``) and the rules' flags on it.
+_Scene = tuple[list[str], frozenset[str]]
 #: What the model makes of one text: its own flags, its doubts on the rules' flags, and the rules' flags it withdraws.
 _Judged = tuple[list[Scored], Sequence[_Doubt], frozenset[str]]
 _NO_DOUBTS: tuple[_Doubt, ...] = ()
@@ -122,14 +124,16 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
     cache: dict[str, _Judged] = {}
     by_text: dict[tuple[str, frozenset[str]], _Judged] = {}  # a text seen before is not split into words again
 
-    def judge(m: Message, plain: list[str], words: list[str], have: frozenset[str]) -> _Judged:
+    def judge(m: Message, plain: list[str], words: list[str], have: frozenset[str], scene: _Scene | None = None) -> _Judged:
+        """``words``: the message's own (``_model_words``); ``scene``: the message before's words and rule flags."""
         scored, doubts, ruled_out = [], _NO_DOUBTS, _NOTHING
         if english:
-            margins = learned.margins(words)
+            margins = learned.margins_in_scene(words, *scene) if scene else learned.margins(words)
             doubts, ruled_out = _doubts(learned, margins, have & judged) if have else (_NO_DOUBTS, _NOTHING)
             if (doubts or ruled_out) and not reads_as_english(m.text):
                 doubts, ruled_out = _NO_DOUBTS, _NOTHING  # a message in another language: the model read English
-            scored = learned.scored(words, margins)
+            if learned.any_flag(margins):  # the scene's marks are written out only for a message the model flags
+                scored = learned.scored(with_scene(words, *scene) if scene else words, margins)
         if spoken and other is not None and (said := _in_another_language(other, plain, m.text)):
             scored = _either(scored, said)
         return scored, doubts, ruled_out
@@ -143,7 +147,7 @@ def _detect_all(messages: Sequence[Message], policy: Policy | None, options: Det
             plain = words_of(m.text)
             before = last[1] if last[0] == j else words_of(messages[j].text)
             last = (k, plain)
-            found = judge(m, plain, _model_words(plain, have, before, flagged.get(messages[j].id, _NOTHING)), have)
+            found = judge(m, plain, _model_words(plain, have), have, (before, flagged.get(messages[j].id, _NOTHING)))
         elif (found := by_text.get((m.text, have))) is None:
             plain = words_of(m.text)
             last = (k, plain)
@@ -280,7 +284,7 @@ def _vetted(findings: list[Finding], messages: Sequence[Message], learned: Learn
     return out
 
 
-def _scene(messages: Sequence[Message], before: int | None, flagged: dict[int, frozenset[str]]) -> tuple[list[str], frozenset[str]]:
+def _scene(messages: Sequence[Message], before: int | None, flagged: dict[int, frozenset[str]]) -> _Scene:
     """The message a message was written after (``features.scenes``): its words and what the rules flagged on it."""
     return ([], _NOTHING) if before is None else (words_of(messages[before].text), flagged.get(messages[before].id, _NOTHING))
 

@@ -18,7 +18,7 @@ import math
 import operator
 import struct
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -102,17 +102,34 @@ class LearnedModel:
                      thresholds: dict[str, dict[str, float]], meta: dict[str, Any]) -> "LearnedModel":
         return cls(pack(categories, weights, bias, thresholds, meta))
 
-    def _sum(self, words: list[str]) -> tuple[int, int, float] | None:
-        """(summed lanes, features found, 1/sqrt(features)) of a message's words; None when too short to score."""
+    def _sum(self, words: list[str], scene: int = 0) -> tuple[int, int, float] | None:
+        """(summed lanes, features found, 1/sqrt(features)) of a message's words, with ``scene`` (``_FeatureSums.scene``)
+        added; None when too short to score."""
         if len(words) < MIN_WORDS:
             return None
-        total, found, count = self._sums.sums(words)
+        total, found, count = self._sums.sums(words, scene)
         return total, found, 1.0 / math.sqrt(count)
 
     def margins(self, words: list[str]) -> tuple[float, ...] | None:
         """Each category's logit for a message's words, or None when it is too short to score."""
         summed = self._sum(words)
         return None if summed is None else tuple(self._margins(*summed))
+
+    def margins_in_scene(self, words: list[str], before: list[str], flagged: Iterable[str] = ()) -> tuple[float, ...] | None:
+        """``margins`` of ``features.with_scene(words, before, flagged)``, without writing out the scene's marks.
+
+        Most messages are read in a scene (the message before, its words and the rules' flags on it) and most flag
+        nothing: each mark's weights are remembered by the word it is made of, and the marks are written out only for
+        the few messages the model flags (``scored`` names the scene's words that weighed).
+        """
+        if len(words) < MIN_WORDS:
+            return None  # the scene is not read either
+        summed = self._sum(words, self._sums.scene(before, flagged) if before else 0)
+        return None if summed is None else tuple(self._margins(*summed))
+
+    def any_flag(self, margins: Sequence[float] | None) -> bool:
+        """Whether any category reaches its "worth a look" threshold (most messages: none, and ``scored`` says nothing)."""
+        return margins is not None and any(map(operator.ge, margins, self._look_margin))
 
     def _margins(self, total: int, found: int, norm: float) -> list[float]:
         lanes = array.array("I")
@@ -130,7 +147,7 @@ class LearnedModel:
 
     def scored(self, words: list[str], margins: Sequence[float] | None) -> list[Scored]:
         """``score_words`` from the ``margins`` already worked out for ``words`` (None: too short to score)."""
-        if margins is None or not any(map(operator.ge, margins, self._look_margin)):  # most messages: no category
+        if not self.any_flag(margins):  # most messages: no category
             return []
         out = []
         # The message alone, when the one before it was read as its scene: which flags it would not have raised.
@@ -224,11 +241,13 @@ class _FeatureSums:
         self._words: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
         self._runs: dict[tuple[str, str], int] = {}
+        self._scene: dict[str, int] = {}  # by a word of the message before, its scene mark's (``scene``)
 
-    def sums(self, words: list[str]) -> tuple[int, int, int]:
-        """(summed category lanes, features the model has, its own features: ``own_count``) of ``words`` (``words_of``)."""
-        if len(self._words) + len(self._pairs) + len(self._runs) > self.LIMIT:
-            self._words, self._pairs, self._runs = {}, {}, {}
+    def sums(self, words: list[str], scene: int = 0) -> tuple[int, int, int]:
+        """(summed category lanes, features the model has, its own features: ``own_count``) of ``words`` (``words_of``),
+        with ``scene`` (``scene``'s sum) added."""
+        if len(self._words) + len(self._pairs) + len(self._runs) + len(self._scene) > self.LIMIT:
+            self._words, self._pairs, self._runs, self._scene = {}, {}, {}, {}
         marks = 0
         while marks < len(words) and words[-1 - marks][0] == "#":
             marks += 1
@@ -251,7 +270,27 @@ class _FeatureSums:
         if marks:
             tail = words[len(words) - marks:]
             total += self._packed(tail) - (sum(1 for w in tail if w.startswith(SCENE)) << self._count_shift)  # own_count
+        total += scene
         return total & self._category_lanes, (total >> self._found_shift) & MASK, total >> self._count_shift
+
+    def scene(self, before: list[str], flagged: Iterable[str]) -> int:
+        """The lanes and found counts of ``features.with_scene``'s marks for a message before with these words and rule
+        flags (its count lane stays 0: ``own_count``), each mark's remembered by the word it is made of."""
+        known, total = self._scene, 0
+        for w in dict.fromkeys(before):
+            if w[0] != "#":
+                packed = known.get(w)
+                if packed is None:
+                    packed = known[w] = self._mark(SCENE + w)
+                total += packed
+        for c in flagged:
+            total += self._mark(SCENE + "r:" + c)
+        return total
+
+    def _mark(self, feature: str) -> int:
+        """One feature's lanes and found count, without its count (a scene's mark does not set the scale)."""
+        v = self._lanes.get(feature)
+        return 0 if v is None else v + (1 << self._found_shift)
 
     def _word(self, word: str) -> int:
         packed = self._words.get(word)
