@@ -144,3 +144,25 @@ def test_counting_in_words_the_school_reception_and_a_named_park_stay_clean(text
                                   "Party at Kit's gran's, 22 Mill St. Starts at 2", "Oskar's family moved to 14 Oak Chase"])
 def test_a_postcode_alone_the_close_and_a_street_before_a_new_sentence_are_addresses(text: str) -> None:
     assert "personal-data" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tilly's family are at 3 Pipistrelle Brae now, the house with the trampoline",  # the endings of the north and Scotland
+    "Can someone drop this card off at Noor's, 27 Larkspur Holt",
+    "Ffion's nan's is 5 Heol y Dderwen, the white bungalow",  # a Welsh street name opens with its street word
+    "Dylan's is 14 Moorhen Garth isn't it? I'll bring the bag over",  # whose home: "Dylan's is …"
+    "the family at number 19 Quince Meadows",
+    "he's at number 23 Plover Croft since the summer",  # a house number of two digits
+    "It's 7 Tŷ Gwyn Close, the Hughes' house",  # a name in Welsh letters
+])
+def test_streets_of_every_british_kind_and_whose_home_it_is_are_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Emma's was lovely, 10 out of 10 for the cake", "a 3 step approach to phonics, explained at 6 tonight",
+    "we did 2 long walks at the weekend", "The hall is at 12 Station Approach, parking round the back",
+    "Meet at 10 at the Quay for the boat trip", "our house is at 4 Birch Close if anyone wants to drop the forms",
+])
+def test_counts_scores_venues_and_the_posters_own_home_stay_clean(text: str) -> None:
+    assert "personal-data" not in _cats(text)

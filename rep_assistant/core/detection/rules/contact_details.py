@@ -29,12 +29,19 @@ _SPELLED_EMAIL = compile_i(r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|
                            r"|\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\})\s*[\w-]+(?:\.[\w-]+)+\b")
 _STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way", "Crescent", "Gardens", "Court",
                  "Place", "Grove", "Terrace", "Mews", "Hill", "Park", "Rise", "View", "Walk", "Row", "Square", "Parade", "Vale", "Mount",
-                 "Heights", "Chase", "Wynd", "Green", "Gate")
+                 "Heights", "Chase", "Wynd", "Green", "Gate",
+                 # and the rest of the endings British streets carry, the north's and Scotland's among them ("Brae", "Garth",
+                 # "Chare", "Vennel"); not those that are everyday words after a count ("End", "Bank", "Wood", "Cross").
+                 "Brae", "Holt", "Croft", "Garth", "Dene", "Meadows", "Paddock", "Cottages", "Villas", "Wharf", "Quay", "Approach",
+                 "Boulevard", "Broadway", "Drove", "Esplanade", "Glade", "Fold", "Mead", "Brow", "Dell", "Chare", "Vennel")
 _STREET_WORD = "(?:" + "|".join(_STREET_WORDS) + ")"
+#: The Welsh words that open a street's name, before it ("12 Heol y Felin", "4 Clos Derwen", "9 Lôn Las").
+_WELSH_STREET_WORDS = ("Heol", "Ffordd", "Stryd", "Clos", "Lôn", "Lon", "Rhodfa", "Cilgant", "Maes", "Llys", "Cwrt", "Rhes")
 # A house number and a street's name: not a time or a count before a preposition ("9.15 at St Michael's", "the 5 down St
 # Clement's"), nor a saint's name ("St Anne's").
-_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:(?!(?:at|on|in|down|up|to|and|of|for|by|from|past|near|into)\b)[A-Z][a-z]+\s+){{1,3}}"
-                    rf"{_STREET_WORD}\b(?<!\bSt(?=\.?\s+(?-i:\p{{Lu}}\p{{Ll}}+)'s\b))")
+_STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:(?!(?:at|on|in|down|up|to|and|of|for|by|from|past|near|into)\b)\p{{L}}\p{{L}}+\s+){{1,3}}"
+                    rf"{_STREET_WORD}\b(?<!\bSt(?=\.?\s+(?-i:\p{{Lu}}\p{{Ll}}+)'s\b))"
+                    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:{'|'.join(_WELSH_STREET_WORDS)})\s+(?:y\s+|yr\s+|'r\s+)?\p{{L}}[\p{{L}}'-]+")
 _OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\s+)?(?:number|numer|rhif|mobile|mob|phone|e-?mail|address|house|home)\b"
                          r"|\bme\s+(?:mobile|mob|number|phone)'s\b"  # "me mobile's 07700…": my, as said in the north
                          r"|\bme\s+(?:an?\s+)?(?:e-?mail|"
@@ -105,7 +112,7 @@ TRIGGERS = frozenset({"#at", "#num", "#postcode", "personal", "home", "address",
                       "staying", "postcode", "list", "dot",
                       "zero", "oh", "nought"}  # a number said in words has a 0 in it (a UK one opens with it; a mobile read without its 0 still has 00)
                      # a house number and a street, fewer digits than any phone number: "42 Makebelieve Avenue", "7 Meadow View"
-                     | {w.lower() for w in _STREET_WORDS})
+                     | {w.lower() for w in _STREET_WORDS + _WELSH_STREET_WORDS})
 
 
 def phone_numbers(raw: str) -> list[tuple[tuple[int, int], str]]:
@@ -163,9 +170,12 @@ _HOME_OF = compile_i(r"\b(?:moved\s+to|(?:lives?|living|stays?|staying)\s+(?:at|
                      r"|where\s+(?:the\s+)?(?-i:\p{Lu})\w+\s+(?:live|lives|stay|stays)"
                      r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:house|home|place|nan|gran|mum|dad|family|parents)"
                      r"|(?-i:\p{Lu}\p{Ll}+)'s(?=\s*[,.!]|\s*$)"  # "12 Acacia Way, Gemma's": whose the address is
+                     r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:is|was)\s+(?:at\s+)?(?:number\s+)?\d+"  # "Kian's is 8 Larch Close": Kian's home
+                     r"|(?-i:\p{Lu}\p{Ll}+)s'\s+(?:house|home|place)"  # "the Evans' house"
+                     r"|\b(?:family|house|flat|home|bungalow)\s+(?:is\s+)?(?:at|on)\s+(?:number\s+)?\d+"  # "the family at number 8"
                      # where someone is to be found: "you'll find her at", "the Okafors are at", "he's at number 9"
                      r"|(?:find|visit|catch)\s+(?:him|her|them)\s+at|the\s+(?-i:\p{Lu}\p{Ll}+)s\s+(?:are|were|live|lived|moved)"
-                     r"|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|still\s+)?(?:at|on)\s+(?:number\s+)?\d)\b")
+                     r"|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|still\s+)?(?:at|on)\s+(?:number\s+)?\d+)\b")
 # A place anyone may go, not someone's home: a venue, a shop, a hall, the school.
 _VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|gurdwara|club|caf[eé]|pub|restaurant|shop|store|"
                    r"soft\s+play|leisure|library|surgery|clinic|hotel|school|academy|nursery|studio|office|unit|"
