@@ -163,3 +163,21 @@ def test_a_private_chat_is_flagged_where_the_two_start_answering_each_other() ->
                  ("Bev Onyango", "lush, you'll love it"), ("Dot Pryce", "the chippy on the front is still the best"), gap=1)
     found = [f for f in detect(chat) if f.category == "private-conversation"]
     assert [f.message_id for f in found] == [1]
+
+
+# -- 8. the writer's own child, said with a contraction ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["My lad's been suspended for a day for swearing at a teacher, I'm mortified",
+                                  "our eldest's been suspended for two days, lesson learned", "me boy's been excluded, we're dealing with it"])
+def test_the_writers_own_child_in_trouble_is_not_a_claim_against_someone(text: str) -> None:
+    assert "defamation" not in _categories(_chat(("Member", text)), 0)
+
+
+def test_the_same_news_of_someone_elses_child_still_is() -> None:
+    assert "defamation" in _categories(_chat(("Member", "Her lad's been suspended for a day for swearing at a teacher")), 0)
+
+
+@pytest.mark.parametrize("text", ["Kerry's lad is thick as two short planks, like his dad", "those bairns are feral, the lot of them",
+                                  "that fella's useless, he never turns up"])
+def test_lads_bairns_and_fellas_are_people_an_insult_can_be_about(text: str) -> None:
+    assert "abuse" in _categories(_chat(("Member", text)), 0)
