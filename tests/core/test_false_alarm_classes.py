@@ -167,17 +167,25 @@ def test_a_private_chat_is_flagged_where_the_two_start_answering_each_other() ->
 
 # -- 8. the writer's own child, said with a contraction ------------------------------------------------
 
-@pytest.mark.parametrize("text", ["My lad's been suspended for a day for swearing at a teacher, I'm mortified",
-                                  "our eldest's been suspended for two days, lesson learned", "me boy's been excluded, we're dealing with it"])
+@pytest.mark.parametrize("text", ["My son's been suspended for a day for swearing at a teacher, I'm mortified",
+                                  "My lad's been suspended for a day for swearing at a teacher, I'm mortified"])
 def test_the_writers_own_child_in_trouble_is_not_a_claim_against_someone(text: str) -> None:
     assert "defamation" not in _categories(_chat(("Member", text)), 0)
 
 
-def test_the_same_news_of_someone_elses_child_still_is() -> None:
-    assert "defamation" in _categories(_chat(("Member", "Her lad's been suspended for a day for swearing at a teacher")), 0)
+@pytest.mark.parametrize("text", ["Her lad's been suspended for a day for swearing at a teacher",
+                                  "My son's teacher has been arrested, the police were at the school",  # not the writer's child
+                                  "My daughter's swimming coach was caught stealing from the club"])
+def test_the_same_news_of_someone_else_still_is(text: str) -> None:
+    assert "defamation" in _categories(_chat(("Member", text)), 0)
 
 
-@pytest.mark.parametrize("text", ["Kerry's lad is thick as two short planks, like his dad", "those bairns are feral, the lot of them",
-                                  "that fella's useless, he never turns up"])
-def test_lads_bairns_and_fellas_are_people_an_insult_can_be_about(text: str) -> None:
+@pytest.mark.parametrize("text", ["Kerry's bairns are feral and it's no wonder", "that fella is useless, he never turns up"])
+def test_bairns_and_fellas_are_people_an_insult_can_be_about(text: str) -> None:
     assert "abuse" in _categories(_chat(("Member", text)), 0)
+
+
+@pytest.mark.parametrize("text", ["the lads were useless in the first half but won it in the end",
+                                  "our teens are useless at getting up on a Saturday"])
+def test_a_team_or_the_writers_own_teenagers_teased_are_not_insulted(text: str) -> None:
+    assert "abuse" not in _categories(_chat(("Member", text)), 0)

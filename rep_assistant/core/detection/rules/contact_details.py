@@ -31,9 +31,10 @@ _STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "C
                  "Place", "Grove", "Terrace", "Mews", "Hill", "Park", "Rise", "View", "Walk", "Row", "Square", "Parade", "Vale", "Mount",
                  "Heights", "Chase", "Wynd", "Green", "Gate",
                  # and the rest of the endings British streets carry, the north's and Scotland's among them ("Brae", "Garth",
-                 # "Chare", "Vennel"); not those that are everyday words after a count ("End", "Bank", "Wood", "Cross").
-                 "Brae", "Holt", "Croft", "Garth", "Dene", "Meadows", "Paddock", "Cottages", "Villas", "Wharf", "Quay", "Approach",
-                 "Boulevard", "Broadway", "Drove", "Esplanade", "Glade", "Fold", "Mead", "Brow", "Dell", "Chare", "Vennel")
+                 # "Chare", "Vennel"); not those that are everyday words after a count ("End", "Bank", "Wood", "Cross") or verbs
+                 # ("2 dads drove", "the girls fold the leaflets", "a 3 step approach").
+                 "Brae", "Holt", "Croft", "Garth", "Dene", "Meadows", "Paddock", "Cottages", "Villas", "Wharf", "Quay", "Boulevard",
+                 "Broadway", "Esplanade", "Glade", "Chare", "Vennel")
 _STREET_WORD = "(?:" + "|".join(_STREET_WORDS) + ")"
 #: The Welsh words that open a street's name, before it ("12 Heol y Felin", "4 Clos Derwen", "9 Lôn Las").
 _WELSH_STREET_WORDS = ("Heol", "Ffordd", "Stryd", "Clos", "Lôn", "Lon", "Rhodfa", "Cilgant", "Maes", "Llys", "Cwrt", "Rhes")
@@ -42,7 +43,10 @@ _WELSH_STREET_WORDS = ("Heol", "Ffordd", "Stryd", "Clos", "Lôn", "Lon", "Rhodfa
 _STREET = compile_i(rf"\b\d{{1,4}}[a-z]?,?\s+(?:(?!(?:at|on|in|down|up|to|and|of|for|by|from|past|near|into)\b)\p{{L}}\p{{L}}+\s+){{1,3}}"
                     rf"{_STREET_WORD}\b(?<!\bSt(?=\.?\s+(?-i:\p{{Lu}}\p{{Ll}}+)'s\b))"
                     rf"|\b\d{{1,4}}[a-z]?,?\s+(?:{'|'.join(_WELSH_STREET_WORDS)})\s+(?:y\s+|yr\s+|'r\s+)?\p{{L}}[\p{{L}}'-]+")
-_OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\s+)?(?:number|numer|rhif|mobile|mob|phone|e-?mail|address|house|home)\b"
+_OWN_CONTACT = compile_i(r"\b(?:my|our|mera|meri|mój|moj|moja|fy|ein)\s+(?:\w+\s+)?(?:number|numer|rhif|mobile|mob|phone|e-?mail|address|house|home|flat|"
+                         r"bungalow|place)\b"
+                         # the poster's own move: "we've moved!", "new house is at…" (not "her new house")
+                         r"|\bwe(?:'ve|\s+have)\s+(?:just\s+|finally\s+)?moved\b|(?<!(?:'s|\bher|\bhis|\btheir)\s+)\bnew\s+(?:house|flat|home|place|address)\s+is\b"
                          r"|\bme\s+(?:mobile|mob|number|phone)'s\b"  # "me mobile's 07700…": my, as said in the north
                          r"|\bme\s+(?:an?\s+)?(?:e-?mail|"
                          r"text|message|call|line|ring)\b|\b(?:call|text|ring|email|e-mail|contact|message|whatsapp)\s+(?:me|us)\b|"
@@ -170,9 +174,10 @@ _HOME_OF = compile_i(r"\b(?:moved\s+to|(?:lives?|living|stays?|staying)\s+(?:at|
                      r"|where\s+(?:the\s+)?(?-i:\p{Lu})\w+\s+(?:live|lives|stay|stays)"
                      r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:house|home|place|nan|gran|mum|dad|family|parents)"
                      r"|(?-i:\p{Lu}\p{Ll}+)'s(?=\s*[,.!]|\s*$)"  # "12 Acacia Way, Gemma's": whose the address is
-                     r"|(?-i:\p{Lu}\p{Ll}+)'s\s+(?:is|was)\s+(?:at\s+)?(?:number\s+)?\d+"  # "Kian's is 8 Larch Close": Kian's home
+                     # "Kian's is 8 Larch Close": Kian's home (not "Mia's is 6 on Sunday", her age)
+                     rf"|(?-i:\p{{Lu}}\p{{Ll}}+)'s\s+(?:is|was)\s+(?:at\s+)?(?:number\s+\d+|\d{{1,4}}[a-z]?,?\s+(?:\p{{L}}+\s+){{1,3}}{_STREET_WORD}\b)"
                      r"|(?-i:\p{Lu}\p{Ll}+)s'\s+(?:house|home|place)"  # "the Evans' house"
-                     r"|\b(?:family|house|flat|home|bungalow)\s+(?:is\s+)?(?:at|on)\s+(?:number\s+)?\d+"  # "the family at number 8"
+                     r"|\bfamily\s+(?:at|on)\s+(?:number\s+)?\d+"  # "the family at number 8"
                      # where someone is to be found: "you'll find her at", "the Okafors are at", "he's at number 9"
                      r"|(?:find|visit|catch)\s+(?:him|her|them)\s+at|the\s+(?-i:\p{Lu}\p{Ll}+)s\s+(?:are|were|live|lived|moved)"
                      r"|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|still\s+)?(?:at|on)\s+(?:number\s+)?\d+)\b")

@@ -60,7 +60,7 @@ STAFF_ROLE = (
 )
 PERSON_NOUN = (
     r"\b(?:mums?|moms?|mummy|dads?|daddy|mothers?|fathers?|parents?|carers?|woman|women|man|men|lady|ladies|bloke|boy|boys|girl|girls|"
-    r"kid|kids|child|children|lads?|lass|lasses|fellas?|bairns?|weans?|teens|teenagers?|youths?|"
+    r"kid|kids|child|children|lad|lass|fellas?|bairns?|weans?|"
     r"lot|people|family|families|husband|wife|son|daughter|nan|gran|teachers?|staff(?!\s+room)|everyone|anyone)\b"
 )
 PRONOUN = r"\b(?:he|she|they|you|u|him|her|them)\b"
