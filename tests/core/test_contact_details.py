@@ -154,6 +154,7 @@ def test_a_postcode_alone_the_close_and_a_street_before_a_new_sentence_are_addre
     "the family at number 19 Quince Meadows",
     "he's at number 23 Plover Croft since the summer",  # a house number of two digits
     "It's 7 Tŷ Gwyn Close, the Hughes' house",  # a name in Welsh letters
+    "The Dunns have moved, new address is 3 Larch Holt if you want to send a card",  # someone else's move
 ])
 def test_streets_of_every_british_kind_and_whose_home_it_is_are_personal_data(text: str) -> None:
     assert "personal-data" in _cats(text)
