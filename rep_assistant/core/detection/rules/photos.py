@@ -61,8 +61,10 @@ _PICTURED = regex.compile(_any(
 # "Our" before a group of children is the class's, not the family's: "our class", "our Year 5s", "our team"; "our kids",
 # "our little ones" are the class's only at a children's event ("our little ones at the Christmas panto"), else
 # a family's own ("our kids on the beach").
-_CLASS_OUR = regex.compile(r"\s+(?:class|team|squad|year)\b", _I)
-_EITHER_OUR = regex.compile(r"\s+(?:kids|children|babies|little\s+ones|lot)\b", _I)
+_CLASS_GROUPS = r"class|team|squad|year"
+_EITHER_GROUPS = r"kids|children|babies|little\s+ones|lot"
+_CLASS_OUR = regex.compile(r"\s+(?:" + _CLASS_GROUPS + r")\b", _I)
+_EITHER_OUR = regex.compile(r"\s+(?:" + _EITHER_GROUPS + r")\b", _I)
 _OWN = regex.compile(r"(?<!\ball\s)\b(?:my|me|(our))\s+(?:[\w-]+\s+){0,3}$", _I)
 #: How far before a word for children ``_OWN`` and ``_WHERE`` look (a window, so a long text is read once, not per word).
 _REACH = 40
@@ -99,7 +101,7 @@ _EVENT_OR_GROUP = regex.compile(_any(_EVENTS + "|" + _GROUPS), _I)
 _AT_EVENT = regex.compile(_any(_EVENTS), _I)
 _GROUP = regex.compile(_any(_GROUPS), _I)
 # The writer's own child named in a caption ("my Tia", "our Freddie", "me little one"): a picture of them is theirs to post.
-_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!class|team|squad|lot|year|kids|children|babies|little\s+ones)\w+", _I)
+_MINE = regex.compile(r"\b(?:my|me)\s+\w+|\bour\s+(?!" + _CLASS_GROUPS + "|" + _EITHER_GROUPS + r")\w+", _I)
 # A group named as where or which ("his first day in Year 1", "moving up to Reception"), not as who is pictured.
 _WHERE = regex.compile(r"\b(?:in|into|to|for|of|from|at|starting|starts|started|joined|joining|moved|moving|up)\s+(?:the\s+)?$", _I)
 # A photo or video named in a text: an export's tag copied in, "[photo]", "<Media omitted> …", or a word for one.
