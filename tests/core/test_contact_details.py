@@ -170,3 +170,41 @@ def test_streets_of_every_british_kind_and_whose_home_it_is_are_personal_data(te
 ])
 def test_ages_scores_verbs_and_the_posters_own_home_stay_clean(text: str) -> None:
     assert "personal-data" not in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a desk's mailbox, named for what it handles
+    "Forms go to trips@hollyfield.example.com, Mrs Dean picks them up",
+    "you can send your views to planning.consultation@example.org before the 12th",
+    "Receipts come from no-reply@example.net so check your junk",
+    "Ask at year6.office@example.com, they sorted mine",
+    # a switchboard: the number has a menu
+    "It's 07700 900631 option 3 for absences",
+    "Ring 07700 900632 ext. 41 and ask for the nurse",
+    # the school's desk said something, then "ring them"
+    "The office said the refund is on its way. If not, ring them on 07700 900633",
+    # the number in a sentence of its own, after one that sends readers to the school
+    "Phone the attendance line first thing. They are usually quick. Number is 07700 900634",
+    # asked not to share
+    "Please no personal mobiles or home addresses on here, thank you all",
+    "Just asking everyone not to post personal emails from teachers in the chat",
+    # a trade's advert: its number is the trade's line (selling is its flag)
+    "My partner has started a gardening business, 10% off for school families, 07700 900635",
+    "Tutor available for GCSE science, first session free then £30 per hour. Text Gosia 07700 900636",
+])
+def test_desks_switchboards_requests_not_to_share_and_a_trades_line_are_not_someones_details(text: str) -> None:
+    assert "personal-data" not in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Here's Kerry Dent's work email kerry.dent@example.com, she won't mind",  # a person's name before the @
+    "sarah.year6@example.com is her email",  # a name among the desk words
+    "The Haldanes have moved away. Ring them on 07700 900637",  # "them" is a family, not the office
+    "Ring the office first. Number is 07700 900638. Or Ben's dad is on 07700 900639",  # the second number is Ben's dad's
+    "Toby is on 07700 900640. Option 2 for the football is best",  # the menu is in another sentence
+    "Jake's mum is on 07700 900641",
+    "Posting Mrs Rudd's personal mobile 07700 900642 since the office never answers",
+    "Sofa going for £40, collect from Dana's mum on 07700 900643",  # selling, but someone's own number
+])
+def test_a_person_behind_a_mailbox_a_family_to_ring_and_another_sentence_stay_personal_data(text: str) -> None:
+    assert "personal-data" in _cats(text)

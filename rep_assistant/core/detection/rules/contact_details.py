@@ -18,7 +18,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from rep_assistant.core.detection.rules import triggers
 from rep_assistant.core.detection.rules.model import Context, Hit
-from rep_assistant.core.detection.rules.text import POSTCODE, TITLE_NAME, Text, compile_i
+from rep_assistant.core.detection.rules.text import POSTCODE, TITLE_NAME, Text, compile_i, words
 
 #: An e-mail address as written (the learned model's features read it with the same pattern).
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -99,12 +99,38 @@ _RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\
 # A number given in a sentence of its own, after the one that says whose it is: "Ring the office. It's 0113 496 0000",
 # "…a ring? 0113 496 0000" (what may come before the number, and nothing else).
 _BARE_NUMBER = compile_i(r"^\W*(?:(?:it'?s|it\s+is|its|that'?s|that\s+is|(?:the\s+)?(?:number|no|tel|phone)(?:'s|\s+is)?|on)\W*)?$")
+# A number behind a switchboard's menu ("07700 900500 option 2", "press 1", "ext 214"): an organisation's line, no one's own.
+_SWITCHBOARD = compile_i(r"[\s,:)-]*(?:\(?\s*(?:option|opt|press|ext|extension)\.?\s*\d{1,4}\b)")
+# The school's desk as the subject of a sentence ("Office say it's a glitch", "The school office told me…", "Reception said"):
+# "ring them on…" after it rings the desk.
+_DESK_SAYS = compile_i(r"(?:^|[.!?]\s+|\n)\W*(?:the\s+)?(?:school(?:'s)?\s+)?(?:office|reception|attendance\s+(?:line|team|officer)|"
+                       r"school)\s+(?:\w+\s+)?(?:say|says|said|told|tell|reckon|reckons|confirmed|emailed|texted|rang|replied)\b")
+_RING_THEM = compile_i(r"\b(?:call|ring|phone|text|contact)\s+(?:them|they)\s+(?:on\s+|at\s+)?$")
+# A post that advertises a trade (a price, a discount, a business, bookings): the number in it is the trade's line, given to
+# be rung ("cleaning business, 10% off, 07700 900…", "first lesson free! Call Marek 07700 900…"); selling is its flag.
+_ADVERT = compile_i(r"£\s?\d|\b\d{1,2}\s?%\s*off\b|\b(?:discount|mates'?\s+rates|business|company|bookings?|book\s+now|"
+                    r"(?:first|1st)\s+(?:lesson|session|class|visit)\s+(?:free|half\s+price)|free\s+quotes?|per\s+hour|slots)\b")
+_POSSESSIVE = compile_i(rf"\b{_NOT_POSSESSIVE}\w+'s\b")
 _PRIVATE_LINE = compile_i(r"\b(?:personal|private|home|own)\s+(?:mobile|number|phone|line)\b")
-_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$|^(?:office|admin|enquiries|info|head|headteacher|school|pta|\w*club\w*|bookings?|"
-                          r"reception|hello|contact)@")
+_SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$")
+# A mailbox named for what it handles, not for whom (RFC 2142's role addresses and a school's and a club's desks:
+# "trips@", "year6.trips@", "consultation@", "no-reply@"): every word of the name before the @ is one of these or a club's,
+# numbers aside.
+_ROLE_WORDS = words("""office admin administration enquiries enquiry info information head headteacher school pta club bookings booking
+    reception hello contact contacts trips trip consultation consultations attendance absence absences finance accounts payments bursar
+    sen send senco sendco inclusion safeguarding dsl admissions parents parent lettings events news newsletter team support help helpdesk
+    sales orders feedback comms communications press marketing governors clerk catering kitchen transport uniform careers exams
+    welfare wellbeing pastoral sports pe music library lostproperty lost property noreply no reply donotreply do not year years class
+    classes nursery early primary secondary juniors infants sixth form sixthform studentservices student services secretary chair
+    treasurer committee fundraising friends volunteers volunteer council customer customers service services membership members
+    register registration mail email postmaster webmaster abuse security planning licensing housing highways parking
+    waste recycling environment education schools""")
+_ROLE_PART = regex.compile(r"[a-z]+|\d+")
 _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
 # A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
 _NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|must\s+not|mustn't|not\s+allowed|never|not\s+for|"
+                     # asked not to ("please no personal numbers on here", "asking people not to post…", "avoid sharing…")
+                     r"please\s+no|no\s+personal|not\s+to\s+(?:post|share|put|give|pass)|(?:avoid|stop)\s+(?:posting|sharing|putting)|"
                      r"please\s+(?:delete|remove|take)|(?:delete|remove|take\s+down)\s+(?:that|this|it)|take\s+(?:that|this|it)\s+down)\b")
 _PERSONAL_DETAILS = regex.compile(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address")
 _SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
@@ -188,6 +214,12 @@ _VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|g
                    r"(?:the|car|(?-i:\p{Lu}\p{Ll}+))\s+park|parking\s+(?:area|lot))\b")
 
 
+def _role_mailbox(address: str) -> bool:
+    """Whether an e-mail address names a desk, not a person, by every word before its @ ("trips@", "year6.office@")."""
+    words = [w for w in _ROLE_PART.findall(address.split("@", 1)[0].lower()) if not w.isdigit()]
+    return bool(words) and all(w in _ROLE_WORDS or "club" in w for w in words)  # "breakfastclub@" too
+
+
 def _is_authors(address: str, author: str) -> bool:
     """Whether an e-mail address is the poster's own by its name part: "katie.l@…" from Katie Lowe."""
     local = address.split("@", 1)[0]
@@ -197,12 +229,15 @@ def _is_authors(address: str, author: str) -> bool:
 
 def _school_line(raw: str, span: tuple[int, int]) -> bool:
     """Whether the number at ``span`` is given as the school's: named so just before, or in a sentence telling readers to ring the school."""
-    if _PUBLISHED_LINE.search(_sentence_before(raw, span[0])):
+    lead = _sentence_before(raw, span[0])
+    if _PUBLISHED_LINE.search(lead) or _SWITCHBOARD.match(raw, span[1]):
         return True
     start = _sentence_start(raw, span[0])
+    if start > 1 and _RING_THEM.search(lead) and _DESK_SAYS.search(raw, 0, start):
+        return True  # "Office say it's a glitch. Ring them on…"
     sentence = _sentence_at(raw, span[0])
-    if start > 1 and _BARE_NUMBER.match(raw[start:span[0]]):  # "It's 0115 496 0000": the sentence before says whose
-        sentence = f"{_sentence_at(raw, start - 2)} {sentence}"
+    if start > 1 and _BARE_NUMBER.match(raw[start:span[0]]):  # "It's 0115 496 0000": a sentence before says whose
+        sentence = f"{raw[:start]} {sentence}"
     return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence) and not _OTHERS_CONTACT.search(sentence)
 
 
@@ -252,8 +287,10 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
         own = _OWN_CONTACT.search(raw) and not others
     if numbers:
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
+        advert = _ADVERT.search(raw) is not None and not others
         for span, number in numbers:
-            if number not in safe and not own and not _school_line(raw, span) and not _given_to_ring(raw, span):
+            if number not in safe and not own and not _school_line(raw, span) and not _given_to_ring(raw, span) \
+                    and not (advert and not _POSSESSIVE.search(_sentence_at(raw, span[0]))):
                 spans.append(span)
                 kinds.append("phone number")
     # A street with its postcode is a postal address whoever it is said to be; a street alone needs a person beside it.
@@ -265,7 +302,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
         addr = m.group().lower()
         if _HEADER_LINE.search(raw, 0, m.start()) and _HEADER_LINE.search(_line_at(raw, m.start())):
             continue  # "From: … <address>" heads a forwarded e-mail: correspondence, not a contact shared
-        if own or _SCHOOL_EMAIL.search(addr) or (ctx.school_email and addr == ctx.school_email.lower()) \
+        if own or _SCHOOL_EMAIL.search(addr) or _role_mailbox(addr) or (ctx.school_email and addr == ctx.school_email.lower()) \
                 or _is_authors(addr, ctx.author) or _PUBLISHED_LINE.search(_sentence_before(raw, m.start())):
             continue
         spans.append(m.span())
