@@ -216,8 +216,8 @@ _VENUE = compile_i(r"\b(?:venue|hall|centre|center|church|chapel|mosque|temple|g
 
 def _role_mailbox(address: str) -> bool:
     """Whether an e-mail address names a desk, not a person, by every word before its @ ("trips@", "year6.office@")."""
-    words = [w for w in _ROLE_PART.findall(address.split("@", 1)[0].lower()) if not w.isdigit()]
-    return bool(words) and all(w in _ROLE_WORDS or "club" in w for w in words)  # "breakfastclub@" too
+    parts = [w for w in _ROLE_PART.findall(address.split("@", 1)[0].lower()) if not w.isdigit()]
+    return bool(parts) and all(w in _ROLE_WORDS or "club" in w for w in parts)  # "breakfastclub@" too
 
 
 def _is_authors(address: str, author: str) -> bool:
