@@ -205,6 +205,15 @@ def test_desks_switchboards_requests_not_to_share_and_a_trades_line_are_not_some
     "Jake's mum is on 07700 900641",
     "Posting Mrs Rudd's personal mobile 07700 900642 since the office never answers",
     "Sofa going for £40, collect from Dana's mum on 07700 900643",  # selling, but someone's own number
+    # a price or a desk elsewhere in the message does not make a member's number a trade's or the school's
+    "Coach is £9 on the app. Jess has the spare forms, ring Jess on 07700 900644",
+    "Email the office if your child is off. Lee from Birch class is collecting for the gift. Number is 07700 900645",
+    "The office said the Bakers are driving to the gala. Ring them on 07700 900646",
+    # a menu word that is no switchboard's
+    "Tara's number is 07700 900647, option 2 is just to text her",
+    "Nadia 07700 900648 option 1 is red, option 2 is blue, tell her by Monday",
+    "Can't reach Sam? Try his wife on 07700 900649, press 1 for her voicemail",
+    "Anyone got Rosa's personal mobile? please no lectures, it's urgent",
 ])
 def test_a_person_behind_a_mailbox_a_family_to_ring_and_another_sentence_stay_personal_data(text: str) -> None:
     assert "personal-data" in _cats(text)

@@ -100,7 +100,13 @@ _RING_THE_SCHOOL = compile_i(r"\b(?:ring|call|phone|contact|text|speak\s+to|get\
 # "…a ring? 0113 496 0000" (what may come before the number, and nothing else).
 _BARE_NUMBER = compile_i(r"^\W*(?:(?:it'?s|it\s+is|its|that'?s|that\s+is|(?:the\s+)?(?:number|no|tel|phone)(?:'s|\s+is)?|on)\W*)?$")
 # A number behind a switchboard's menu ("07700 900500 option 2", "press 1", "ext 214"): an organisation's line, no one's own.
-_SWITCHBOARD = compile_i(r"[\s,:)-]*(?:\(?\s*(?:option|opt|press|ext|extension)\.?\s*\d{1,4}\b)")
+_SWITCHBOARD = compile_i(r"[\s,:)-]*\(?\s*(?:(?:option|opt|press)\s*\d{1,2}"
+                         r"(?=\s*(?:$|[^\w\s]|(?:for|then|and\s+(?:ask|speak|then)|to\s+(?:speak|talk|book|report))\b))"
+                         r"|(?:ext|extension)\.?\s*\d{1,4}\b)")
+# Someone named or a family in a sentence ("Kerry's", "his wife", "the Novaks", "Kai's parents"): the number is theirs, whatever
+# desk or menu the message mentions.
+_FAMILY_IN = compile_i(rf"\b{_NOT_POSSESSIVE}\w+'s\b|\b(?:his|her|their)\b|\b(?:parents?|mum|mam|dad|wife|husband|partner|family|families|nan|gran)\b"
+                       r"|\bthe\s+(?-i:\p{Lu}\p{Ll}+)s\b")
 # The school's desk as the subject of a sentence ("Office say it's a glitch", "The school office told me…", "Reception said"):
 # "ring them on…" after it rings the desk.
 _DESK_SAYS = compile_i(r"(?:^|[.!?]\s+|\n)\W*(?:the\s+)?(?:school(?:'s)?\s+)?(?:office|reception|attendance\s+(?:line|team|officer)|"
@@ -108,8 +114,10 @@ _DESK_SAYS = compile_i(r"(?:^|[.!?]\s+|\n)\W*(?:the\s+)?(?:school(?:'s)?\s+)?(?:
 _RING_THEM = compile_i(r"\b(?:call|ring|phone|text|contact)\s+(?:them|they)\s+(?:on\s+|at\s+)?$")
 # A post that advertises a trade (a price, a discount, a business, bookings): the number in it is the trade's line, given to
 # be rung ("cleaning business, 10% off, 07700 900…", "first lesson free! Call Marek 07700 900…"); selling is its flag.
-_ADVERT = compile_i(r"£\s?\d|\b\d{1,2}\s?%\s*off\b|\b(?:discount|mates'?\s+rates|business|company|bookings?|book\s+now|"
-                    r"(?:first|1st)\s+(?:lesson|session|class|visit)\s+(?:free|half\s+price)|free\s+quotes?|per\s+hour|slots)\b")
+_ADVERT = regex.compile(r"(?=.*(?:£\s?\d|\b\d{1,2}\s?%\s*off\b|\b(?:discount|mates'?\s+rates|half\s+price|free\s+quotes?|per\s+hour|an\s+hour)\b))"
+                        r"(?=.*\b(?:business|company|firm|bookings?|book\s+now|(?:first|1st)\s+(?:lesson|session|class|visit)|dm\s+me|inbox\s+me|"
+                        r"(?:my|our)\s+(?:\w+\s+)?(?:brother|sister|husband|wife|partner|cousin|friend|mum|dad|brother-in-law|sister-in-law)\s+"
+                        r"(?:does|runs|has|is|opened|started|make|makes|do))\b)", regex.IGNORECASE | regex.DOTALL)
 _POSSESSIVE = compile_i(rf"\b{_NOT_POSSESSIVE}\w+'s\b")
 _PRIVATE_LINE = compile_i(r"\b(?:personal|private|home|own)\s+(?:mobile|number|phone|line)\b")
 _SCHOOL_EMAIL = compile_i(r"\.sch\.uk$|\.ac\.uk$|\.gov\.uk$")
@@ -130,7 +138,7 @@ _HEADER_LINE = regex.compile(r"(?m)^\s*(?:From|To|Cc|Sent|Reply-To|Date)\s*:")
 # A reminder not to share ("please delete that, staff numbers must not be shared") is moderation, not a leak.
 _NEGATED = compile_i(r"\b(?:can't|cannot|can\s+not|don't|do\s+not|shouldn't|must\s+not|mustn't|not\s+allowed|never|not\s+for|"
                      # asked not to ("please no personal numbers on here", "asking people not to post…", "avoid sharing…")
-                     r"please\s+no|no\s+personal|not\s+to\s+(?:post|share|put|give|pass)|(?:avoid|stop)\s+(?:posting|sharing|putting)|"
+                     r"please\s+no\s+(?:personal|private|phone|numbers|addresses|e-?mails|contact)|no\s+personal|not\s+to\s+(?:post|share|put|give|pass)|(?:avoid|stop)\s+(?:posting|sharing|putting)|"
                      r"please\s+(?:delete|remove|take)|(?:delete|remove|take\s+down)\s+(?:that|this|it)|take\s+(?:that|this|it)\s+down)\b")
 _PERSONAL_DETAILS = regex.compile(r"personal\s+(?:mobile|number|phone|e-?mail)|home\s+address")
 _SOCIAL_OF = compile_i(rf"\b(?:{_NOT_POSSESSIVE}\w+'s|his|her|their)\s+(?:\w+\s+)?(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?|twitter)\b")
@@ -230,15 +238,35 @@ def _is_authors(address: str, author: str) -> bool:
 def _school_line(raw: str, span: tuple[int, int]) -> bool:
     """Whether the number at ``span`` is given as the school's: named so just before, or in a sentence telling readers to ring the school."""
     lead = _sentence_before(raw, span[0])
-    if _PUBLISHED_LINE.search(lead) or _SWITCHBOARD.match(raw, span[1]):
+    if _PUBLISHED_LINE.search(lead):
         return True
-    start = _sentence_start(raw, span[0])
-    if start > 1 and _RING_THEM.search(lead) and _DESK_SAYS.search(raw, 0, start):
-        return True  # "Office say it's a glitch. Ring them on…"
     sentence = _sentence_at(raw, span[0])
-    if start > 1 and _BARE_NUMBER.match(raw[start:span[0]]):  # "It's 0115 496 0000": a sentence before says whose
-        sentence = f"{raw[:start]} {sentence}"
+    if _SWITCHBOARD.match(raw, span[1]) and not _FAMILY_IN.search(sentence):
+        return True  # "07700 900… option 2": a switchboard's menu
+    start = _sentence_start(raw, span[0])
+    before = _sentences_before(raw, start)
+    if before and _RING_THEM.search(lead) and _DESK_SAYS.search(before[0]) and not _FAMILY_IN.search(before[0]):
+        return True  # "Office say it's a glitch. Ring them on…"
+    if before and _BARE_NUMBER.match(raw[start:span[0]]):
+        # "It's 0115 496 0000": a sentence before says whose, the one just before or the one before that when nobody is named
+        # between ("Phone the attendance line. They're quick. Number is…"; not "…call the office. Dana's doing the gift. Number is…").
+        for earlier in before:
+            if _RING_THE_SCHOOL.search(earlier):
+                sentence = f"{earlier} {sentence}"
+                break
+            if _FAMILY_IN.search(earlier) or _SOMEONE_IN_SENTENCE.search(earlier):
+                break
     return bool(_RING_THE_SCHOOL.search(sentence)) and not _PRIVATE_LINE.search(sentence) and not _OTHERS_CONTACT.search(sentence)
+
+
+def _sentences_before(raw: str, start: int, most: int = 2) -> list[str]:
+    """The sentences before the one that begins at ``start``, nearest first, at most ``most`` of them."""
+    out: list[str] = []
+    while start > 1 and len(out) < most:
+        previous = _sentence_start(raw, start - 2)
+        out.append(raw[previous:start].strip())
+        start = previous
+    return out
 
 
 def _e164(text: str) -> str:
@@ -287,7 +315,7 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
         own = _OWN_CONTACT.search(raw) and not others
     if numbers:
         safe = {_e164(x) for x in (ctx.author, ctx.school_phone) if x} - {""}
-        advert = _ADVERT.search(raw) is not None and not others
+        advert = _ADVERT.match(raw) is not None and not others
         for span, number in numbers:
             if number not in safe and not own and not _school_line(raw, span) and not _given_to_ring(raw, span) \
                     and not (advert and not _POSSESSIVE.search(_sentence_at(raw, span[0]))):
@@ -330,12 +358,15 @@ def personal_contact(t: Text, ctx: Context) -> Hit | None:
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
 
 
+#: ``_SENTENCE_END`` searched backwards from a position: the nearest sentence end before it, found without reading the text
+#: from its start (a message of a thousand numbers asks for a thousand sentence starts).
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?]\s|\n")
+
+
 def _sentence_start(raw: str, pos: int) -> int:
     """Where the sentence holding ``pos`` begins: after the last full stop, ! or ? and a space, or line break, before it."""
-    start = 0
-    for m in _SENTENCE_END.finditer(raw, 0, pos):
-        start = m.end()
-    return start
+    m = _LAST_SENTENCE_END.search(raw, 0, pos)
+    return m.end() if m else 0
 
 
 def _sentence_at(raw: str, pos: int) -> str:
