@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Leave-one-chat-out: how the whole detector (rules + learned model) does on a chat it never saw.
 
-usage: bench/bench_loco.py [--json OUT] [--rules-only] [--no-team] [--score-writers] [--param NAME=VALUE ...]
+usage: bench/bench_loco.py [--json OUT] [--rules-only] [--no-team] [--score-writers] [--only CHAT ...] [--param NAME=VALUE ...]
 
 For each labelled chat in ../shared/corpus/*/ and ../shared/eval/dev/: train the learned
 model and calibrate its thresholds WITHOUT that chat (learned/train.py, the shipped recipe:
@@ -47,6 +47,8 @@ def main() -> int:
     ap.add_argument("--policy", default="builtin:model")
     ap.add_argument("--no-team", action="store_true", help="leave the team's own labelled sets (tests/data/labelled) out of training")
     ap.add_argument("--score-writers", action="store_true", help="also leave each writer's chat out in turn and score it (listed apart)")
+    ap.add_argument("--only", action="append", default=[], metavar="CHAT",
+                    help="leave out and score only this ../shared chat (repeatable; each chat takes 12-40 minutes on two cores)")
     args = ap.parse_args()
     paths = default_data()
     if not paths:
@@ -60,13 +62,17 @@ def main() -> int:
         print(f"bench_loco: a writer's chat is named like another chat ({', '.join(clashes)}); rename its file", file=sys.stderr)
         return 2
     shared = read_chats(paths)
+    if unknown := set(args.only) - set(shared):
+        print(f"bench_loco: no chat named {', '.join(sorted(unknown))} in ../shared (there are {', '.join(shared)})", file=sys.stderr)
+        return 2
     writers = read_chats(writer_data())
     messages = read_chats(message_data())  # teach every fold, never scored nor calibrated on
     everything = {**shared, **({} if args.no_team else read_chats(team_data())), **writers, **messages}
     flagged = {} if args.rules_only else rule_flags(everything)
     wrote = who_wrote()
     reports: dict[str, dict[str, TieredReport]] = {}
-    for group, chats in (("shared", shared), ("writers", writers if args.score_writers else {})):
+    scored = {n: r for n, r in shared.items() if n in args.only} if args.only else shared
+    for group, chats in (("shared", scored), ("writers", writers if args.score_writers else {})):
         reports[group] = {}
         for held, rows in chats.items():
             start = time.perf_counter()
