@@ -9,7 +9,9 @@ ranges (07700 900xxx, 01632 960xxx) that libphonenumber calls invalid and made-u
 
 What stays clean: the poster's own details ("my number is…", "call me on…", the number the
 chat shows as the author), a school's published number or address ("the office is on…",
-the school phone and e-mail in settings, addresses at .sch.uk).
+the school phone and e-mail in settings, addresses at .sch.uk), a desk's mailbox ("trips@",
+"no-reply@"), a switchboard's number ("option 2 for absences"), a trade's own line in its
+advert (the selling is commercial's flag), and a request not to share such details.
 """
 
 import phonenumbers
