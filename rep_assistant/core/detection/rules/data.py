@@ -392,16 +392,17 @@ def first_hit(spec: PatternSpec, t: Text, woken: Iterable[int]) -> Hit | None:
             if spec.unless_after is not None and spec.unless_after.match(
                     raw[m.end():min(end if spec.within == "sentence" else len(raw), m.end() + _AFTER_REACH)]):
                 continue
-            # A sentence's own closing mark belongs to it: "…, seems far?" is a question.
+            # A sentence's own closing mark belongs to it: "…, seems far?" is a question. Searched in the sentence cut
+            # out, so that ^ in these patterns means its start (a search from lo would match ^ only in the first).
             lo, hi = (start, _closing(raw, end)) if spec.within == "sentence" else (0, len(raw))
             if spec.requires is not None:
                 if (lo, hi) not in required:
-                    required[lo, hi] = spec.requires.search(raw, lo, hi) is not None
+                    required[lo, hi] = spec.requires.search(raw[lo:hi]) is not None
                 if not required[lo, hi]:
                     continue
             if spec.unless is not None:
                 if (lo, hi) not in unmade:
-                    unmade[lo, hi] = (spec.unless.pattern.search(raw, lo, hi) if spec.within == "sentence"
+                    unmade[lo, hi] = (spec.unless.pattern.search(raw[lo:hi]) if spec.within == "sentence"
                                       else spec.unless.search(t)) is not None
                 if unmade[lo, hi]:
                     continue
