@@ -35,6 +35,7 @@ def test_disguised_and_british_swearing_is_found(text: str) -> None:
     "assure", "Bumgardner", "it's 4pm at the 3rd gate", "see www.example.com/terms", "mrs.smith@example.com", "pussy willow",
     "peanut nut butter", "Hooray!!!", "the cock crowed", "a photo by the Bell End sign", "effing and blinding at the ref",
     "a batch of scones", "the bitch and her pups", "Mr Pratt on the gate", "7ish at the pub?", "roads shut from 1ish",
+    "the P5s and P6s share a class", "S2s have their options talk", "y6s out at 3", "N1s start in September",
 ])
 def test_homographs_and_innocent_words_are_not(text: str) -> None:
     assert _offensive(text) == [], text

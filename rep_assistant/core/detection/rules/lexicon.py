@@ -104,6 +104,8 @@ _DOT_IN_WORD = re.compile(r"(?<![a-z.])[a-z]+\.[a-z]+(?![a-z]|\.[a-z])")
 # A word broken once by a mask, a dot or an emoji (already a mask here) put in between its letters, none replaced:
 # "sh🙈it", "fu🤬ck", "twa.t", "b_astard".
 _ONE_BREAK = re.compile(r"([a-z]+)[*._]{1,2}([a-z]+)")
+# A school year group (P5, S2, Y11, N1) and its plural ("the P5s"): a code, never a word with a digit for a letter.
+_YEAR_GROUP = re.compile(r"[psyn]\d{1,2}s?")
 
 
 def _disguise_suspected(key: str, token_set: frozenset[str] | set[str], split: bool = False,
@@ -545,6 +547,8 @@ class Lexicon:
             squeezed = _SQUEEZE_RUNS.sub(r"\1", chunk)
             if (found := self.decode(squeezed)) is not None:
                 return found
+        if _YEAR_GROUP.fullmatch(chunk):
+            return None
         letters = sum(c.isalpha() for c in chunk)
         odd = [c for c in chunk if not c.isalpha() and c not in _LEET and c not in _MASKS]
         if odd or (not chunk[0].isalpha() and chunk[0] not in _LEET and chunk[0] not in "*#"):
