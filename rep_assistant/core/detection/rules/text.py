@@ -126,6 +126,8 @@ reminder lost found just quick message group chat letter letters email note noti
 parents parent mum dad mums dads kids children teacher teachers
 look see has been got get keep keeps went came going come coming saw heard told said says think thought know knew
 labour tory tories conservative conservatives reform green greens snp ukip government council parliament brexit
+eisteddfod urdd ceilidh hogmanay vaisakhi bonfire panto sats gcses estyn cafcass camhs ehcp senco brownies rainbows scouts cubs
+beavers guides
 """)
 #: Welsh verbs that open a sentence with the child's name after them ("Mae Osian…", "Roedd Efa…").
 _WELSH_VERBS = frozenset({"mae", "roedd", "oedd", "bydd", "fydd", "dyw", "doedd"})
