@@ -77,7 +77,12 @@ _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
-    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins)\b"
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins?|wean|bairn|quine|loon)\b"
+    # "the one with the plaits", "her with the blonde bunches": a child pointed at by how they look
+    r"|\b(?:the|that|her|him)\s+(?:\w+\s+){0,2}?(?:one\s+)?with\s+(?:the|a|an|them|those)\s+(?:[\w-]+\s+){0,2}?(?:hair|plaits?|bunches|pigtails|"
+    r"ponytail|braids|fringe|mullet|curls|glasses|specs|freckles|braces?|coat|jacket|hoodie|puffer|wheelchair)\b"
+    # "a certain someone in year 2", "a certain someone's eldest": hinted at, everyone meant to know who
+    r"|\ba\s+certain\s+(?:someone|somebody|child|boy|girl|lad|lass|kid)(?:'s\s+(?:eldest|youngest|oldest|son|daughter|kid|boy|girl|little\s+one))?\b"
     # "Danielle's son", "Kerry's little girl", "Nadia's middle one", "Omar's little sister": a child named through their
     # parent or sibling (a member of the chat, perhaps)
     r"|(?-i:\b\p{Lu}\p{Ll}+)['’]s\s+(?:(?:little|eldest|youngest|wee|older|younger|middle|baby)\s+)?"
@@ -98,7 +103,7 @@ def words(text: str) -> frozenset[str]:
 # Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
 # Every match of _CHILD_NOUN_REF contains one of these words.
 _CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins boys girls kids lads lasses children one eldest youngest oldest "
-                     "sister brother bairn bairns wean weans")
+                     "sister brother bairn bairns wean weans twin quine loon with certain")
 _TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
 _STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
     headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
