@@ -77,12 +77,18 @@ _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
 _CAP_WORD = regex.compile(rf"(?<![\w']){NAME_WORD}(?![\w])")
 _CHILD_NOUN_REF = regex.compile(
-    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins?|wean|bairn|quine|loon)\b"
-    # "the one with the plaits", "her with the blonde bunches": a child pointed at by how they look
-    r"|\b(?:the|that|her|him)\s+(?:\w+\s+){0,2}?(?:one\s+)?with\s+(?:the|a|an|them|those)\s+(?:[\w-]+\s+){0,2}?(?:hair|plaits?|bunches|pigtails|"
-    r"ponytail|braids|fringe|mullet|curls|glasses|specs|freckles|braces?|coat|jacket|hoodie|puffer|wheelchair)\b"
-    # "a certain someone in year 2", "a certain someone's eldest": hinted at, everyone meant to know who
-    r"|\ba\s+certain\s+(?:someone|somebody|child|boy|girl|lad|lass|kid)(?:'s\s+(?:eldest|youngest|oldest|son|daughter|kid|boy|girl|little\s+one))?\b"
+    r"\b(?:that|the|this|his|her|their|your)\s+(?:\w+\s+){0,2}?(?:boy|girl|kid|child|son|daughter|little\s+one|lad|lass|twins|"
+    r"twin(?!\s+(?:room|beds?|buggy|pushchair|pram|tub|pack|set|towns?|city|cities))|wean|bairn|quine|loon)\b"
+    # "the one with the plaits", "the lad with the bleached hair": a child pointed at by how they look (not "the lady
+    # with the glasses", nor "her with the blonde hair", who may be a mum: only a child's word or "one" before it)
+    r"|\b(?:the|that)\s+(?:(?:little|wee|small|tall|big|blonde|ginger|quiet|new|skinny)\s+)?(?:one|boy|girl|lad|lass|kid)\s+with\s+"
+    r"(?:the|a|an|them|those)\s+(?:[\w-]+\s+){0,2}?(?:hair|plaits?|bunches|pigtails|ponytail|braids|fringe|mullet|curls|glasses|specs|"
+    r"freckles|braces?|coat|jacket|hoodie|puffer|wheelchair)\b"
+    # "a certain someone in year 2", "a certain someone's eldest", "a certain boy": hinted at, everyone meant to know who
+    # (a certain someone who forgot the inhaler may be a husband)
+    r"|\ba\s+certain\s+(?:(?:someone|somebody)(?:'s\s+(?:eldest|youngest|oldest|son|daughter|kid|boy|girl|little\s+one|nephew|niece)|"
+    r"\s+(?:in|from|at|on)\s+(?:y(?:ear)?\s*\d|[ps]\d|\d{1,2}[a-z]{1,3}|reception|nursery|(?:our|the|their|your)\s+(?:class|table|back\s+table|form)|"
+    r"(?-i:\p{Lu}\p{Ll}+)))|child|boy|girl|lad|lass|kid)\b"
     # "Danielle's son", "Kerry's little girl", "Nadia's middle one", "Omar's little sister": a child named through their
     # parent or sibling (a member of the chat, perhaps)
     r"|(?-i:\b\p{Lu}\p{Ll}+)['’]s\s+(?:(?:little|eldest|youngest|wee|older|younger|middle|baby)\s+)?"
@@ -103,7 +109,8 @@ def words(text: str) -> frozenset[str]:
 # Every match of STAFF_ROLE or TITLE_NAME contains one of these words (a test holds it).
 # Every match of _CHILD_NOUN_REF contains one of these words.
 _CHILD_WORDS = words("boy girl kid child son daughter little lad lass twins boys girls kids lads lasses children one eldest youngest oldest "
-                     "sister brother bairn bairns wean weans twin quine loon with certain")
+                     "sister brother bairn bairns wean weans twin quine loon certain hair plaits plait bunches pigtails ponytail braids fringe "
+                     "mullet curls glasses specs freckles brace braces coat jacket hoodie puffer wheelchair")
 _TITLES = words("mrs mr ms miss mx dr sir madam madame coach")
 _STAFF_WORDS = _TITLES | words("""mrs mr ms miss mx dr sir madam madame coach teacher teachers headteacher headteachers head headmaster
     headmistress deputy ta tas teaching senco slt senior office receptionist receptionists dinner lunch lunchtime caretaker governor
