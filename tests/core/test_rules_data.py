@@ -67,6 +67,10 @@ def test_a_complaint_word_is_never_lost_to_a_trigger_list() -> None:
 def test_patterns_are_split_into_alternatives_with_their_own_triggers() -> None:
     assert alternatives(r"\b(?:tell\s+us|warn\s+(?:them|us))\b") == [r"\b(?:tell\s+us)\b", r"\b(?:warn\s+(?:them|us))\b"]
     assert alternatives(r"(?:a)(?:b|c)") == [r"(?:a)(?:b|c)"]
+    # A fragment used as the whole pattern ("{HEARSAY}") comes wrapped in a group of its own: split the same, so that a
+    # rule reads the same whether its words are written in the rule or in a fragment.
+    assert alternatives(r"(?:\b(?:tell\s+us|warn\s+(?:them|us))\b)") == alternatives(r"\b(?:tell\s+us|warn\s+(?:them|us))\b")
+    assert alternatives(r"(?:x|y)z") == [r"(?:x|y)z"]
 
 
 def test_one_message_can_breach_several_clauses() -> None:

@@ -142,6 +142,8 @@ def alternatives(pattern: str) -> list[str]:
         inner = _top_level(m.group(2))
         if len(inner) > 1:
             return [a for p in inner for a in alternatives(f"{m.group(1)}(?:{p}){m.group(3)}")]
+        if not m.group(1) and not m.group(3):  # "(?:X)" is X: a fragment used as the whole pattern ("{CLAIM}")
+            return alternatives(m.group(2))
         nested = _WRAPPED.match(m.group(2))
         if nested and not nested.group(1) and not nested.group(3) and _balanced(nested.group(2)):
             return alternatives(f"{m.group(1)}(?:{nested.group(2)}){m.group(3)}")
