@@ -35,7 +35,8 @@ _PEOPLE_RE = compile_i(PERSON_NOUN)
 _AUTHORITY_RE = compile_i(r"\b(?:police|polis|cops|ofsted|estyn|inspectors?|inspection|council|social\s+services|social\s+workers?|"
                           r"the\s+(?:local\s+)?authority|governors?|trust|requires\s+improvement|special\s+measures|janny|jannie|janitor|caretaker)\b")
 # A class or year group of the school: hearsay of "reception", "the P4s" or "Year 6" is about the school's children.
-_YEAR_GROUP_RE = compile_i(r"\b(?:reception|infants|juniors|(?:year|yr)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?|[yps]\d{1,2}s?)\b")
+_YEAR_GROUP_RE = compile_i(r"\b(?:reception|infants|juniors|[yps]\d{1,2}s?|(?:year|yr)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|thirteen)s?)\b")
 # A surname alone at the start of a sentence, before what they did: "Pryor fiddled the figures", "Hale lost his licence".
 _CLAIM_SUBJECT_RE = compile_i(r"(?:^|(?<=[.!?]\s{1,3}))(?-i:\p{Lu}\p{Ll}+)(?=\s+(?:\w+ed|stole|took|lied|lost|hit|kept|sold|gave|"
                               r"got|has\s+been|had|keeps|never|always|spent|threw|broke|ran|bit|told|swore|fought)\b)")
