@@ -135,6 +135,9 @@ def test_a_reminder_of_the_group_rules_is_not_the_breach_it_names(text: str) -> 
     ('category = "x"\n[[rule]]\nid = "x.a"\ndescription = "d"\nreason = "r"\npatterns = ["a"]\nspelling = 1\n', "unknown keys"),
     ("category = ", "not valid TOML"),
     ('category = "x"\nunless_message = ["("]\n', "unless_message does not compile"),
+    # A doubled backslash in a literal string matches a backslash, never a word's edge: it once hid a rule's own words.
+    ("category = \"x\"\n[[rule]]\nid = \"x.a\"\ndescription = \"d\"\nreason = \"r\"\npatterns = ['a']\nrequires = ['\\\\bschool']\n",
+     "is a backslash doubled"),
 ])
 def test_a_broken_rules_file_is_named_in_one_sentence(text: str, says: str) -> None:
     with pytest.raises(RuleDataError, match=r"resources/rules/broken\.toml") as exc:

@@ -47,6 +47,7 @@ BUILTIN_FRAGMENTS = {"TITLE_NAME": TITLE_NAME, "STAFF_ROLE": STAFF_ROLE, "PERSON
 _TABLES: dict[str, Callable[[], dict[str, str]]] = {"insults": insults, "political": political_terms}
 
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z0-9_]+)\}")
+_DOUBLED_ESCAPE = regex.compile(r"\\\\[bswdBSWD]")
 _SENTENCE_BREAK = regex.compile(r"[.!?…]+(?:\s|$)|\n\s*\n")
 _RULE_KEYS = frozenset({"id", "description", "reason", "patterns", "check", "about", "about_within", "about_before", "requires",
                         "unless", "within", "unless_before", "unless_after", "not_who", "examples", "counter_examples",
@@ -90,6 +91,9 @@ def expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0) 
     """``pattern`` with every ``{NAME}`` replaced by its fragment (fragments may use fragments)."""
     if depth > 8:
         raise RuleDataError(f"{where}: fragments refer to each other in a circle")
+    if (doubled := _DOUBLED_ESCAPE.search(pattern)) is not None:
+        # In a TOML literal string a backslash is already one: "\\b" would match a backslash and a "b", never a word's edge.
+        raise RuleDataError(f"{where}: {doubled.group()!r} is a backslash doubled; write {doubled.group()[1:]!r} (in '…' strings a backslash is literal)")
 
     def sub(m: regex.Match[str]) -> str:
         name = m.group(1)
