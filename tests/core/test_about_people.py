@@ -257,3 +257,24 @@ def test_a_child_named_in_a_parents_display_name_is_no_grown_up() -> None:
 ])
 def test_logistics_weather_and_a_surname_beside_a_real_claim_leave_it_flagged(text: str, category: str) -> None:
     assert category in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Priyanka's mum told me she's being tested for coeliac, so no cake for her at the party",
+    "Hamish's dad says he's on a part-time timetable since half term",
+    "Wiktor's mother mentioned that he has panic attacks before swimming",
+])
+def test_news_a_parent_gives_of_their_child_is_the_childs(text: str) -> None:
+    # The name is the way to the parent and also the child the news is about: "Omar's mum told me he's…"
+    assert "personal-data" in {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)])}
+
+
+@pytest.mark.parametrize("text", [
+    "Priyanka's mum told me she'll bring the spare costumes on Friday",
+    "Hamish's dad says he can do the lift to the match if anyone needs one",
+])
+def test_a_parent_speaking_of_themselves_is_no_childs_news(text: str) -> None:
+    # Only what a child's record is made of reads as the child's: "she'll bring", "he can do" stay the parent's. (A
+    # mother's own diagnosis told this way, "…'s mum said she's been diagnosed with…", is read as the child's: the
+    # words cannot tell, and it is someone else's health told to the group either way.)
+    assert "individual-child" not in {f.category for f in detect([Message(1, "2025-01-06T10:00", "Parent", text)])}

@@ -72,6 +72,12 @@ _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}",
 _PEOPLE_RE = regex.compile(f"{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
 _REPORTS = regex.compile(r"\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|mentioned|thinks)\b", regex.IGNORECASE)
+# A parent as the source of news of their child: "Omar's mum told me he's…", "Ava's dad says she has…". The news is the
+# child's, so the name is the child spoken of as well as the way to the parent.
+_PARENT_REPORTS_CHILD = regex.compile(r"'s\s+(?:mum|mom|mam|maw|mummy|dad|daddy|da|mother|father|parents|step-?(?:mum|dad)|nan|gran|"
+                                      r"grandma|grandad)(?:\s+(?:has|had|just))?(?:\s+(?:says|said|told\s+(?:me|us|everyone|the\s+\w+)|"
+                                      r"tells\s+(?:me|us)|reckons|mentioned|was\s+saying|confirmed|explained))(?:\s+that)?\s+(?:he|she|they)\b",
+                                      regex.IGNORECASE)
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
 NAME_WORD = r"(?-i:\p{Lu}\p{Ll}+)"
@@ -302,7 +308,8 @@ class Text:
         adults = not subjects.ADULT_WORDS.isdisjoint(tokens)
         refs = [] if _CHILD_WORDS.isdisjoint(tokens) else \
             [m.span() for m in _CHILD_NOUN_REF.finditer(self.raw) if not any(s <= m.start() < e for s, e in own)]
-        names = [n for n in self.names if n not in self.parents_of and not subjects.is_own_child(self.raw, n, own)
+        names = [n for n in self.names if (n not in self.parents_of or _PARENT_REPORTS_CHILD.match(self.raw, n[1]))
+                 and not subjects.is_own_child(self.raw, n, own)
                  and not (adults and subjects.is_adult(self.raw, n)) and not self._own_subject(n)
                  and not (self.lower[n[0]:n[1]] in self.adult_names and addressed(self.raw, n))]
         return sorted(refs + names)
