@@ -169,3 +169,15 @@ def test_a_sentences_start_is_where_the_last_break_before_it_ends_read_from_the_
         raw = "".join(rnd.choice("ab .!?…\n\t") for _ in range(rnd.randint(0, 16)))
         pos = rnd.randint(0, len(raw))
         assert sentence_bounds(raw, pos) == by_reading(raw, pos), (raw, pos)
+
+
+def test_a_pattern_set_off_by_a_picture_alone_wakes_only_where_there_is_one() -> None:
+    # A pattern with no word to wake it ("🤡" at a grown-up) used to run on every message; now the mark #emoji,
+    # which only a message with a picture carries, wakes it. The prefilter must still find what the full run finds.
+    rules = parse('category = "abuse"\n[[rule]]\nid = "abuse.test-picture"\ndescription = "d"\nreason = "r"\n'
+                  "patterns = ['''\\bfat\\s+cat\\b''', '''🤡''']\n", "abuse.toml", set())
+    assert "#emoji" in rules[0].rule.triggers
+    assert "#emoji" in Text("Mr Dunn on the gate again 🤡").token_set
+    assert "#emoji" not in Text("Mr Dunn on the gate again").token_set
+    text = "Mr Dunn on the gate again with his clipboard 🤡🤡"
+    assert _cats(text) == _cats(text, prefilter=False)

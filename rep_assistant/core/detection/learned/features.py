@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from rep_assistant.core.detection.rules.contact_details import EMAIL
 from rep_assistant.core.detection.rules.model import Message
+from rep_assistant.core.detection.rules.text import PICTURE
 from rep_assistant.core.importing.parsing.phrases import DELETED, DELETED_BY_ADMIN
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -38,7 +39,6 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 # among them: ➡ ⬅ ⬛), ⭐'s block, and the emoji planes. Not read: the arrows block (→), technical symbols (⏰ ⌛),
 # box drawing, braille and geometric shapes (pasted tables, text art), and the letters flags are made of. Skin tones
 # and joiners are not symbols ("So") and fall out too.
-_PICTURE = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001f1e5\U0001f200-\U0001faff]")
 # Each pair of double quotes ("…" or “…”), what is inside them; scare quotes are one to four words of it ("being dealt
 # with", "monitoring"), how parents quote the school's own words back at it. A longer quotation (a pasted e-mail)
 # is not this, nor an inch mark after a digit (26", 5'2").
@@ -75,7 +75,7 @@ def words_of(text: str) -> list[str]:
         words.append("#ask")
     if not plain and not _ANGRY.isdisjoint(head):
         words.append("#angry")
-    if not plain and (pictures := _PICTURE.findall(head)):
+    if not plain and (pictures := PICTURE.findall(head)):
         words.extend("#e" + ch for ch in dict.fromkeys(pictures) if unicodedata.category(ch) == "So")
     if ('"' in head or "“" in head) and any(0 < len(q.split()) <= _SCARE_MOST for q in _QUOTED.findall(head)):
         words.append("#scare")

@@ -37,7 +37,7 @@ from rep_assistant.core import resources
 from rep_assistant.core.detection.rules import about, triggers
 from rep_assistant.core.detection.rules.lexicon import insults, political_terms
 from rep_assistant.core.detection.rules.model import Context, Hit, Rule
-from rep_assistant.core.detection.rules.text import NAME_WORD, PERSON_NOUN, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
+from rep_assistant.core.detection.rules.text import EMOJI_MARK, NAME_WORD, PERSON_NOUN, PICTURE, PRONOUN, SCHOOL, STAFF_ROLE, TITLE_NAME, Text, compile_i
 from rep_assistant.core.policy import CATEGORY_IDS
 
 #: Fragments every file may use, defined once with the text model that finds the same people.
@@ -523,12 +523,22 @@ def _build(entry: dict[str, Any], category: str, fragments: dict[str, str], list
     except regex.error as exc:
         raise RuleDataError(f"{where}: a pattern does not compile ({exc})") from exc
     trig = None if spec.always else spec.keyset
+    if spec.always and all(_pictures_only(triggers.symbols(expanded[i])) for i in spec.always):
+        trig = spec.keyset | {EMOJI_MARK}  # a pattern set off by a picture alone ("🤡"): woken by messages with one
 
     def check(t: Text) -> Hit | None:
         return _matches(spec, t)
 
     return RuleData(Rule(rid, category, entry["description"], check, trig, uncertain=uncertain, vetted_by=vetted_by, patterns=spec), file, examples, counter,
                     tuple(expanded))
+
+
+def _pictures_only(symbols: str | None) -> bool:
+    """Whether every match of a pattern's symbol gate (triggers.symbols) is a picture, so only a message with one holds it."""
+    if not symbols:
+        return False
+    chars = [c for c in symbols if c not in "[]\\()?:|"]
+    return bool(chars) and all(PICTURE.fullmatch(c) for c in chars)
 
 
 @functools.cache

@@ -42,6 +42,11 @@ CAPS_SOUR = re.compile(r"(?<![A-Za-z])(?:NOBODY|RIDICULOUS|JOKE|DISGRACE(?:FUL)?
 CAPS_PRAISE = re.compile(r"(?<![A-Za-z])(?:THANKS?|THANK\s+YOU|CHEERS|GREAT|BRILLIANT|FANTASTIC|HELPFUL|LOVELY|PERFECT|WONDERFUL|FAB|"
                          r"AMAZING|GENIUS|MARVELLOUS)(?![A-Za-z])")
 _UPPER_RUN = re.compile(r"[A-Z]{2}[A-Z']*[\s,!?.]+[A-Z]{2}")  # two words in capitals
+#: Emoji and pictures: miscellaneous symbols and dingbats, ⭐'s block and the emoji planes (not the letters flags are
+#: made of). A message with one carries the mark ``#emoji``, which wakes the rules that a picture alone can set off.
+PICTURE = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001f1e5\U0001f200-\U0001faff]")
+#: The mark of a message with a picture in it (PICTURE), among its tokens.
+EMOJI_MARK = "#emoji"
 _OTHER_SCRIPT = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter beyond ASCII: one class, the same characters as (?![\x00-\x7f])[^\W\d_]
 # Letters turned upside down, as "flip text" tools write them (ASCII letters that stand for another turned: n for u).
 _UPSIDE_DOWN = dict(zip("ɐqɔpǝɟƃɓɥᴉıɾʞןɯuodbɹʇnʌʍʎ", "abcdefgghiijklmnopqrtuvwy", strict=True))
@@ -201,6 +206,8 @@ class Text:
             marks.append("#num")
         if not plain and _OTHER_SCRIPT.search(raw):
             marks.append("#script")  # letters beyond ASCII: words of other languages, which tokens miss
+        if not plain and PICTURE.search(raw):
+            marks.append(EMOJI_MARK)
         if "!!" in raw or "?!" in raw or "!?" in raw or "???" in raw \
                 or (_TWO_CAPITALS.search(raw) and (_UPPER_RUN.search(raw) or CAPS_SOUR.search(raw) or CAPS_PRAISE.search(raw))) \
                 or (not plain and _ANGRY_FACE.search(raw)):
