@@ -34,11 +34,12 @@ _FOUR_CAPITALS = re.compile("[A-Z]{4}")  # in every match of _SHOUT, and about t
 # _WORD on a lower-cased ASCII text, where [^\W_] can only be [a-z0-9] and ’ cannot occur: the same words, a
 # cheaper character class (most messages).
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-# Emoji and pictures, each a mark of its own: a tone no word carries (🙃 and 👏 after praise are sarcasm, 🙄 a raised
+# Emoji and pictures (rules/text.py's PICTURE), each a mark of its own: a tone no word carries (🙃 and 👏 after praise are sarcasm, 🙄 a raised
 # eyebrow, also #angry). The blocks read: miscellaneous symbols and dingbats (☀ ❤ ✅, and the few arrows and squares
 # among them: ➡ ⬅ ⬛), ⭐'s block, and the emoji planes. Not read: the arrows block (→), technical symbols (⏰ ⌛),
 # box drawing, braille and geometric shapes (pasted tables, text art), and the letters flags are made of. Skin tones
 # and joiners are not symbols ("So") and fall out too.
+
 # Each pair of double quotes ("…" or “…”), what is inside them; scare quotes are one to four words of it ("being dealt
 # with", "monitoring"), how parents quote the school's own words back at it. A longer quotation (a pasted e-mail)
 # is not this, nor an inch mark after a digit (26", 5'2").

@@ -75,13 +75,14 @@ _TITLE_NAME_RE = regex.compile(TITLE_NAME)
 _STAFF_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}", _FLAGS)
 _PERSON_RE = regex.compile(f"{TITLE_NAME}|{STAFF_ROLE}|{PERSON_NOUN}|{PRONOUN}", _FLAGS)
 _PEOPLE_RE = regex.compile(f"{PERSON_NOUN}|{PRONOUN}", _FLAGS)
-_PARENT_OF = regex.compile(r"'s\s+(?:mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad)\b")
+_PARENT_WORDS = r"mum|mom|mummy|dad|daddy|mother|father|parents|step-?(?:mum|dad)|nan|gran|grandma|grandad"
+_PARENT_OF = regex.compile(rf"'s\s+(?:{_PARENT_WORDS})\b")
 _REPORTS = regex.compile(r"\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|mentioned|thinks)\b", regex.IGNORECASE)
 # A parent as the source of news of their child: "Omar's mum told me he's…", "Ava's dad says she has…". The news is the
 # child's, so the name is the child spoken of as well as the way to the parent.
-_PARENT_REPORTS_CHILD = regex.compile(r"'s\s+(?:mum|mom|mam|maw|mummy|dad|daddy|da|mother|father|parents|step-?(?:mum|dad)|nan|gran|"
-                                      r"grandma|grandad)(?:\s+(?:has|had|just))?(?:\s+(?:says|said|told\s+(?:me|us|everyone|the\s+\w+)|"
-                                      r"tells\s+(?:me|us)|reckons|mentioned|was\s+saying|confirmed|explained))(?:\s+that)?\s+(?:he|she|they)\b",
+# Only a name _PARENT_OF reads as a parent's is asked about, so it names the same parents.
+_PARENT_REPORTS_CHILD = regex.compile(rf"'s\s+(?:{_PARENT_WORDS})(?:\s+(?:has|had|just))?\s+(?:says|said|told\s+(?:me|us|everyone|the\s+\w+)|"
+                                      r"tells\s+(?:me|us)|reckons|mentioned|was\s+saying|confirmed|explained)(?:\s+that)?\s+(?:he|she|they)\b",
                                       regex.IGNORECASE)
 _INITIAL = regex.compile(r"\s[A-Z]\b(?!')")
 # Names are not all ASCII: Oisín, Siobhán, Zoë, Wiktoria Zieliński.
